@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI straight from source (no build step), through tsx.
+import { register } from 'tsx/esm/api';
+register();
+const { main } = await import('../src-main/cli.ts');
+await main(process.argv.slice(2));

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { contract, type MethodOutput, type ParsedInput } from './contract';
+import { isMethodName, type MethodName } from './methods';
+import { ApiError, type ApiErrorBody, type FieldIssue } from './errors';
+import type { Core } from '../services/core';
+import * as staff from '../services/staff';
+import * as enterprises from '../services/enterprises';
+import * as experts from '../services/experts';
+import * as visits from '../services/visits';
+import * as demands from '../services/demands';
+import * as clinics from '../services/clinics';
+import * as followups from '../services/followups';
+import { appInfo, myTasks, setMe } from '../services/app';
+import { enterpriseTimeline } from '../services/timeline';
+
+type Handler<M extends MethodName> = (core: Core, input: ParsedInput<M>) => MethodOutput<M>;
+
+const handlers: { [M in MethodName]: Handler<M> } = {
+  'staff.create': staff.createStaff,
+  'staff.get': (c, i) => staff.getStaff(c, i.id),
+  'staff.update': staff.updateStaff,
+  'staff.delete': (c, i) => staff.deleteStaff(c, i.id),
+  'staff.list': staff.listStaff,
+  'enterprises.create': enterprises.createEnterprise,
+  'enterprises.get': (c, i) => enterprises.getEnterprise(c, i.id),
+  'enterprises.update': enterprises.updateEnterprise,
+  'enterprises.delete': (c, i) => enterprises.deleteEnterprise(c, i.id),
+  'enterprises.list': enterprises.listEnterprises,
+  'enterprises.timeline': (c, i) => enterpriseTimeline(c, i.id),
+  'enterprises.checkDuplicates': enterprises.checkDuplicates,
+  'experts.create': experts.createExpert,
+  'experts.get': (c, i) => experts.getExpert(c, i.id),
+  'experts.update': experts.updateExpert,
+  'experts.delete': (c, i) => experts.deleteExpert(c, i.id),
+  'experts.list': experts.listExperts,
+  'visits.create': visits.createVisit,
+  'visits.get': (c, i) => visits.getVisit(c, i.id),
+  'visits.update': visits.updateVisit,
+  'visits.delete': (c, i) => visits.deleteVisit(c, i.id),
+  'visits.list': visits.listVisits,
+  'demands.create': demands.createDemand,
+  'demands.get': (c, i) => demands.getDemand(c, i.id),
+  'demands.update': demands.updateDemand,
+  'demands.delete': (c, i) => demands.deleteDemand(c, i.id),
+  'demands.list': demands.listDemands,
+  'demands.transition': (c, i) => demands.transitionDemand(c, i),
+  'demands.openBoard': demands.openBoard,
+  'demands.reassign': demands.reassign,
+  'clinics.create': clinics.createClinic,
+  'clinics.get': (c, i) => clinics.getClinic(c, i.id),
+  'clinics.update': clinics.updateClinic,
+  'clinics.delete': (c, i) => clinics.deleteClinic(c, i.id),
+  'clinics.list': clinics.listClinics,
+  'followups.create': followups.createFollowup,
+  'followups.get': (c, i) => followups.getFollowup(c, i.id),
+  'followups.update': followups.updateFollowup,
+  'followups.delete': (c, i) => followups.deleteFollowup(c, i.id),
+  'followups.list': followups.listFollowups,
+  'app.info': (c) => appInfo(c),
+  'me.set': (c, i) => setMe(c, i.staffId),
+  'me.tasks': (c) => myTasks(c),
+};
+
+export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
+
+function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+}
+
+export function toErrorBody(e: unknown): ApiErrorBody {
+  if (e instanceof ApiError) return e.toJSON();
+  if (e instanceof z.ZodError) {
+    const issues = issuesOf(e);
+    const first = issues[0]!;
+    return {
+      code: 'VALIDATION',
+      message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+      details: { field: first.path, issues },
+    };
+  }
+  return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), details: {} };
+}
+
+/** Output checking costs time on large lists; tests and development switch it on. */
+const CHECK_OUTPUT = Boolean(process.env.VITEST || process.env.VL_CHECK_OUTPUT);
+
+/**
+ * The one entry point every door uses: validates the input against the contract,
+ * runs the handler in a transaction (so a refused call changes nothing), and maps
+ * any failure to { code, message, details }.
+ */
+export function call(core: Core, method: unknown, input: unknown): CallResult {
+  try {
+    if (!isMethodName(method)) {
+      throw new ApiError('UNKNOWN_METHOD', `unknown method '${String(method)}'`, { method: String(method) });
+    }
+    const def = contract[method];
+    const parsed = def.input.safeParse(input);
+    if (!parsed.success) throw parsed.error;
+    const handler = handlers[method] as (core: Core, input: unknown) => unknown;
+    const result = core.store.db.transaction(() => handler(core, parsed.data))();
+    if (CHECK_OUTPUT) {
+      const out = def.output.safeParse(result);
+      if (!out.success) {
+        throw new ApiError('INTERNAL', `output of ${method} breaks the contract: ${issuesOf(out.error).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+      }
+    }
+    return { ok: true, result };
+  } catch (e) {
+    return { ok: false, error: toErrorBody(e) };
+  }
+}

@@ -1,0 +1,32 @@
+// The names of every API method. Kept apart from the schemas so the sandboxed preload
+// can expose exactly these without bundling zod; contract.ts must define each one.
+
+export const RECORD_KINDS = [
+  'staff',
+  'enterprises',
+  'experts',
+  'visits',
+  'demands',
+  'clinics',
+  'followups',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+const CRUD = ['create', 'get', 'update', 'delete', 'list'] as const;
+
+export const METHOD_NAMES = [
+  ...RECORD_KINDS.flatMap((k) => CRUD.map((op) => `${k}.${op}` as const)),
+  'app.info',
+  'me.set',
+  'me.tasks',
+  'enterprises.timeline',
+  'enterprises.checkDuplicates',
+  'demands.transition',
+  'demands.openBoard',
+  'demands.reassign',
+] as const;
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);
+}

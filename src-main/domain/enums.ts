@@ -1,0 +1,64 @@
+// Every enumeration of shared/DOMAIN.md, in one place, so schemas, SQL, UI and reports agree.
+
+export const ROLES = ['staff', 'supervisor'] as const;
+export const ENTERPRISE_STATUSES = ['normal', 'unreachable', 'dormant'] as const;
+export const TIERS = [
+  'tech_sme',
+  'high_tech',
+  'innovative_sme',
+  'specialized',
+  'little_giant',
+  'above_scale',
+  'listed',
+] as const;
+export const VISIT_MODES = ['onsite', 'phone', 'meeting', 'online'] as const;
+export const VISIT_STATUSES = ['draft', 'submitted', 'reviewed'] as const;
+export const DEMAND_SOURCES = ['visit', 'clinic', 'hotline', 'self_reported', 'other'] as const;
+export const DEMAND_CATEGORIES = [
+  'tech',
+  'talent',
+  'finance',
+  'ip',
+  'policy',
+  'high_tech_cert',
+  'rnd',
+  'tech_transfer',
+  'platform',
+  'other',
+] as const;
+export const DEMAND_LEVELS = ['district', 'city', 'province'] as const;
+export const DEMAND_STATUSES = [
+  'pending',
+  'assigned',
+  'in_progress',
+  'on_hold',
+  'answered',
+  'closed',
+  'rejected',
+] as const;
+export const CLOSURE_TYPES = ['substantive', 'partial', 'explained'] as const;
+export const CLINIC_STATUSES = ['planned', 'held', 'written_up', 'closed'] as const;
+export const FOLLOWUP_PARENTS = ['demand', 'visit', 'clinic'] as const;
+export const FOLLOWUP_CHANNELS = ['onsite', 'phone', 'online'] as const;
+export const SATISFACTIONS = ['satisfied', 'mostly_satisfied', 'dissatisfied'] as const;
+/** GB/T 4754-2017 sections. */
+export const INDUSTRY_SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
+
+export type Role = (typeof ROLES)[number];
+export type Tier = (typeof TIERS)[number];
+export type VisitMode = (typeof VISIT_MODES)[number];
+export type DemandStatus = (typeof DEMAND_STATUSES)[number];
+export type DemandCategory = (typeof DEMAND_CATEGORIES)[number];
+export type ClosureType = (typeof CLOSURE_TYPES)[number];
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+export const OPEN_DEMAND_STATUSES: readonly DemandStatus[] = [
+  'pending',
+  'assigned',
+  'in_progress',
+  'on_hold',
+  'answered',
+];
+
+/** Tiers that expire: 高新技术企业 is valid for three years. */
+export const TIER_VALID_YEARS: Partial<Record<Tier, number>> = { high_tech: 3 };

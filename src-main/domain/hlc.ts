@@ -1,0 +1,74 @@
+// Hybrid logical clock (Kulkarni et al.): wall time in ms plus a counter, so stamps
+// stay ordered even when wall clocks stall or jump back. A stamp is a fixed-width
+// string that sorts in clock order; the node (device id) at the end breaks ties.
+
+const MS_WIDTH = 15;
+const COUNTER_WIDTH = 5;
+const MAX_COUNTER = 36 ** COUNTER_WIDTH - 1;
+
+export interface HlcParts {
+  ms: number;
+  counter: number;
+  node: string;
+}
+
+export function formatHlc({ ms, counter, node }: HlcParts): string {
+  return `${String(ms).padStart(MS_WIDTH, '0')}-${counter.toString(36).padStart(COUNTER_WIDTH, '0')}-${node}`;
+}
+
+export function parseHlc(stamp: string): HlcParts {
+  const ms = Number(stamp.slice(0, MS_WIDTH));
+  const counter = parseInt(stamp.slice(MS_WIDTH + 1, MS_WIDTH + 1 + COUNTER_WIDTH), 36);
+  const node = stamp.slice(MS_WIDTH + COUNTER_WIDTH + 2);
+  if (!Number.isFinite(ms) || !Number.isFinite(counter) || !node) {
+    throw new RangeError(`not a clock stamp: '${stamp}'`);
+  }
+  return { ms, counter, node };
+}
+
+export class HybridClock {
+  private ms = 0;
+  private counter = 0;
+
+  constructor(
+    readonly node: string,
+    private readonly wallClock: () => number = Date.now,
+  ) {}
+
+  /** A stamp for a local event. */
+  tick(): string {
+    const wall = this.wallClock();
+    if (wall > this.ms) {
+      this.ms = wall;
+      this.counter = 0;
+    } else {
+      this.bump();
+    }
+    return formatHlc({ ms: this.ms, counter: this.counter, node: this.node });
+  }
+
+  /** Moves the clock past a stamp seen from elsewhere (or stored earlier). */
+  observe(stamp: string): void {
+    const remote = parseHlc(stamp);
+    if (remote.ms > this.ms) {
+      this.ms = remote.ms;
+      this.counter = remote.counter;
+    } else if (remote.ms === this.ms && remote.counter > this.counter) {
+      this.counter = remote.counter;
+    }
+  }
+
+  /** The newest time this clock has seen, in ms. */
+  get latestMs(): number {
+    return this.ms;
+  }
+
+  private bump(): void {
+    if (this.counter >= MAX_COUNTER) {
+      this.ms += 1;
+      this.counter = 0;
+    } else {
+      this.counter += 1;
+    }
+  }
+}

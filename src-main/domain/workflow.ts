@@ -1,0 +1,106 @@
+import type { DemandStatus, Role } from './enums';
+import { addDays, daysBetween, shanghaiDate } from './dates';
+
+/** The demand workflow of shared/DOMAIN.md: every allowed move and what it requires. */
+interface Move {
+  noteRequired?: boolean;
+  supervisorOnly?: boolean;
+  closing?: boolean;
+}
+
+export const MOVES: Readonly<Record<DemandStatus, Partial<Record<DemandStatus, Move>>>> = {
+  pending: { assigned: {}, rejected: { noteRequired: true } },
+  assigned: { in_progress: {}, pending: { noteRequired: true } },
+  in_progress: { on_hold: {}, answered: {} },
+  on_hold: { in_progress: {} },
+  answered: { closed: { closing: true }, in_progress: {} },
+  closed: { in_progress: { noteRequired: true, supervisorOnly: true } },
+  rejected: {},
+};
+
+export function allowedMoves(from: DemandStatus): DemandStatus[] {
+  return Object.keys(MOVES[from]) as DemandStatus[];
+}
+
+export interface MoveRequest {
+  from: DemandStatus;
+  to: DemandStatus;
+  note?: string | null;
+  closureType?: string | null;
+  resolution?: string | null;
+  actorRole: Role;
+  /** Set when the system moves the demand (a dissatisfied follow-up), not a person. */
+  automatic?: boolean;
+}
+
+export interface MoveProblem {
+  field: string;
+  message: string;
+}
+
+/** Returns what is wrong with a requested move, or null when it is allowed. */
+export function checkMove(req: MoveRequest): MoveProblem | null {
+  const move = MOVES[req.from][req.to];
+  if (!move) {
+    const allowed = allowedMoves(req.from);
+    return {
+      field: 'to',
+      message:
+        `cannot move a demand from '${req.from}' to '${req.to}'; ` +
+        (allowed.length ? `allowed: ${allowed.join(', ')}` : `'${req.from}' is final`),
+    };
+  }
+  if (move.noteRequired && !req.note?.trim()) {
+    return { field: 'note', message: `moving from '${req.from}' to '${req.to}' needs a note` };
+  }
+  if (move.supervisorOnly && !req.automatic && req.actorRole !== 'supervisor') {
+    return { field: 'to', message: 'only a supervisor can reopen a closed demand' };
+  }
+  if (move.closing) {
+    if (!req.closureType) return { field: 'closureType', message: 'closing needs a closure type' };
+    if (!req.resolution?.trim()) return { field: 'resolution', message: 'closing needs a resolution' };
+  }
+  return null;
+}
+
+export const DUE_DAYS = { ordinary: 7, complex: 30 } as const;
+
+export function defaultDueDate(receivedAt: string, complex: boolean): string {
+  return addDays(shanghaiDate(receivedAt), complex ? DUE_DAYS.complex : DUE_DAYS.ordinary);
+}
+
+/** Calendar days a hold lasted: the SLA clock does not run between them. */
+export function pausedDays(holdStartedAt: string, resumedAt: string): number {
+  return Math.max(0, daysBetween(shanghaiDate(holdStartedAt), shanghaiDate(resumedAt)));
+}
+
+export const DUE_SOON_DAYS = 3;
+
+export interface Deadline {
+  open: boolean;
+  /** The due date with any running hold added (the clock is paused while on hold). */
+  effectiveDueDate: string | null;
+  overdue: boolean;
+  dueSoon: boolean;
+  daysLeft: number | null;
+}
+
+export function deadline(
+  d: { status: DemandStatus; dueDate: string | null; holdSince: string | null },
+  today: string,
+): Deadline {
+  const open = d.status !== 'closed' && d.status !== 'rejected';
+  if (!open || !d.dueDate) {
+    return { open, effectiveDueDate: d.dueDate, overdue: false, dueSoon: false, daysLeft: null };
+  }
+  const running = d.status === 'on_hold' && d.holdSince ? pausedDays(d.holdSince, `${today}T12:00:00+08:00`) : 0;
+  const effectiveDueDate = addDays(d.dueDate, running);
+  const daysLeft = daysBetween(today, effectiveDueDate);
+  return {
+    open,
+    effectiveDueDate,
+    overdue: daysLeft < 0,
+    dueSoon: daysLeft >= 0 && daysLeft <= DUE_SOON_DAYS,
+    daysLeft,
+  };
+}

@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { openStore, type StoreOptions } from './store/db';
+import type { Core } from './services/core';
+import { APP_VERSION } from './version';
+import { DEMO_LOADED_KEY } from './services/app';
+import { seedDemo } from '../seeds/demo';
+
+export interface OpenOptions extends StoreOptions {
+  /** Load the demo district when the database file does not exist yet (the app's first start). */
+  demoOnFirstStart?: boolean;
+}
+
+export function openCore(path: string, options: OpenOptions = {}): Core {
+  const isNew = path === ':memory:' || !existsSync(path);
+  const store = openStore(path, options);
+  const core: Core = { store, appVersion: APP_VERSION };
+  if (isNew && options.demoOnFirstStart) {
+    seedDemo(core, { scale: 1 });
+    store.setMeta(DEMO_LOADED_KEY, new Date(store.now()).toISOString());
+  }
+  return core;
+}

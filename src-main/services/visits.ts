@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { type Core, myRole, notAfterToday, requireLive, requireMe, softDelete } from './core';
+import { getRow, insertRecord, listRows, updateRecord } from '../store/records';
+import type { VisitCreate, VisitFields, Visit } from '../api/schemas';
+import type { ListQuery } from '../api/contract';
+import { ApiError, invalid } from '../api/errors';
+import { createDemand, decorate } from './demands';
+import { formatVisitNo, visitNoPrefix } from '../domain/visitNo';
+import { startOfShanghaiDay } from '../domain/dates';
+
+type VisitInput = z.output<typeof VisitCreate>;
+type VisitPatch = Partial<z.output<typeof VisitFields>> & { id: string };
+
+export function getVisit(core: Core, id: string): Visit {
+  requireLive(core, 'visits', id);
+  const visit = getRow(core.store, 'visits', id, true) as Visit;
+  const demands = core.store.db
+    .prepare(`SELECT "id" FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt"`)
+    .all(id) as { id: string }[];
+  return { ...visit, demands: demands.map((d) => decorate(core, getRow(core.store, 'demands', d.id, true)!)) };
+}
+
+/** The next number in this device's series for the visit's year. */
+function nextVisitNo(core: Core, date: string): string {
+  const year = date.slice(0, 4);
+  const prefix = visitNoPrefix(year, core.store.device.code);
+  const row = core.store.db
+    .prepare(
+      `SELECT max(CAST(substr("visitNo", ?) AS INTEGER)) AS n FROM visits WHERE substr("visitNo", 1, ?) = ?`,
+    )
+    .get(prefix.length + 1, prefix.length, prefix) as { n: number | null };
+  return formatVisitNo(year, core.store.device.code, (row.n ?? 0) + 1);
+}
+
+function checkStaff(core: Core, lead: string, staffIds: string[]): string[] {
+  requireLive(core, 'staff', lead, 'leadStaffId');
+  staffIds.forEach((s, i) => requireLive(core, 'staff', s, `staffIds.${i}`));
+  return staffIds.includes(lead) ? staffIds : [lead, ...staffIds];
+}
+
+function reviewRules(core: Core, from: string | null, to: string | undefined): Record<string, unknown> {
+  if (to === undefined || to === from) return {};
+  if (to === 'reviewed' || from === 'reviewed') {
+    if (myRole(core) !== 'supervisor') {
+      throw new ApiError('FORBIDDEN', 'status: only a supervisor can review a visit or undo a review', {
+        field: 'status',
+      });
+    }
+  }
+  return { reviewedBy: to === 'reviewed' ? core.store.actor.staffId : null };
+}
+
+export function createVisit(core: Core, { demands = [], ...input }: VisitInput): Visit {
+  requireLive(core, 'enterprises', input.enterpriseId, 'enterpriseId');
+  const status = input.status ?? 'submitted';
+  if (status !== 'draft') notAfterToday(core, 'date', input.date);
+  const lead = input.leadStaffId ?? requireMe(core, 'leadStaffId');
+  const staffIds = checkStaff(core, lead, input.staffIds ?? []);
+  const id = insertRecord(core.store, 'visits', {
+    ...input,
+    leadStaffId: lead,
+    staffIds,
+    solvedOnSite: input.solvedOnSite ?? false,
+    enterpriseConfirmed: input.enterpriseConfirmed ?? false,
+    status,
+    ...reviewRules(core, null, status),
+    visitNo: nextVisitNo(core, input.date),
+  });
+  demands.forEach((d, i) => {
+    try {
+      createDemand(core, {
+        ...d,
+        enterpriseId: input.enterpriseId,
+        source: 'visit',
+        sourceVisitId: id,
+        receivedAt: d.receivedAt ?? startOfShanghaiDay(input.date),
+      });
+    } catch (e) {
+      throw prefixField(e, `demands.${i}`);
+    }
+  });
+  return getVisit(core, id);
+}
+
+/** Re-anchors a nested record's field error under its place in the parent's input. */
+function prefixField(e: unknown, prefix: string): unknown {
+  if (!(e instanceof ApiError) || typeof e.details.field !== 'string') return e;
+  const field = `${prefix}.${e.details.field}`;
+  return new ApiError(e.code, `${prefix}.${e.message}`, {
+    ...e.details,
+    field,
+    issues: (e.details.issues ?? []).map((i) => ({ ...i, path: `${prefix}.${i.path}` })),
+  });
+}
+
+export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
+  const current = requireLive(core, 'visits', id) as Visit;
+  if (patch.enterpriseId) requireLive(core, 'enterprises', patch.enterpriseId, 'enterpriseId');
+  const status = patch.status ?? current.status ?? 'submitted';
+  const date = patch.date ?? current.date;
+  if (status !== 'draft' && date && (patch.date || patch.status)) notAfterToday(core, 'date', date);
+  const next: Record<string, unknown> = { ...patch, ...reviewRules(core, current.status ?? null, patch.status) };
+  if (patch.leadStaffId || patch.staffIds) {
+    next.staffIds = checkStaff(
+      core,
+      patch.leadStaffId ?? current.leadStaffId!,
+      patch.staffIds ?? current.staffIds ?? [],
+    );
+  }
+  if (patch.enterpriseId && patch.enterpriseId !== current.enterpriseId) {
+    const raised = core.store.db
+      .prepare(`SELECT count(*) AS n FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL`)
+      .get(id) as { n: number };
+    if (raised.n) throw invalid('enterpriseId', 'demands were raised in this visit: move or delete them first');
+  }
+  updateRecord(core.store, 'visits', id, next);
+  return getVisit(core, id);
+}
+
+export const deleteVisit = (core: Core, id: string) => softDelete(core, 'visits', id);
+
+export function listVisits(core: Core, query: ListQuery) {
+  return listRows(core.store, 'visits', query) as { rows: Visit[]; total: number };
+}

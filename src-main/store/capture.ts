@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+import { KIND_NAMES, KINDS, UNCAPTURED, q } from './schema';
+
+// Change capture by triggers: every write to a record table, whether it comes from a
+// service, a migration or a hand-written statement, lands in `changes` one row per
+// field. While sync applies remote changes, vl_capturing() is 0 and the importer
+// writes the remote rows itself, with their original clock and origin.
+
+function columnsOf(db: Database.Database, table: string): string[] {
+  return (db.pragma(`table_info(${q(table)})`) as { name: string }[])
+    .map((c) => c.name)
+    .filter((c) => !UNCAPTURED.has(c));
+}
+
+export function installCaptureTriggers(db: Database.Database): void {
+  for (const kind of KIND_NAMES) {
+    const table = KINDS[kind].table;
+    const cols = columnsOf(db, table);
+    const ins = cols
+      .map((c) => `SELECT ${sqlString(c)} AS f, NEW.${q(c)} AS v`)
+      .join(' UNION ALL ');
+    const upd = cols
+      .map((c) => `SELECT ${sqlString(c)} AS f, NEW.${q(c)} AS v, OLD.${q(c)} AS o`)
+      .join(' UNION ALL ');
+    const target = `INSERT INTO changes ("hlc","device","staff","tbl","rowId","field","value")`;
+    db.exec(`
+      DROP TRIGGER IF EXISTS ${q(`capture_${table}_insert`)};
+      DROP TRIGGER IF EXISTS ${q(`capture_${table}_update`)};
+      DROP TRIGGER IF EXISTS ${q(`capture_${table}_delete`)};
+      CREATE TRIGGER ${q(`capture_${table}_insert`)} AFTER INSERT ON ${q(table)} WHEN vl_capturing() BEGIN
+        ${target} SELECT vl_hlc(), vl_device(), vl_staff(), ${sqlString(table)}, NEW."id", f, v
+        FROM (${ins}) WHERE v IS NOT NULL;
+      END;
+      CREATE TRIGGER ${q(`capture_${table}_update`)} AFTER UPDATE ON ${q(table)} WHEN vl_capturing() BEGIN
+        ${target} SELECT vl_hlc(), vl_device(), vl_staff(), ${sqlString(table)}, NEW."id", f, v
+        FROM (${upd}) WHERE v IS NOT o;
+      END;
+      CREATE TRIGGER ${q(`capture_${table}_delete`)} BEFORE DELETE ON ${q(table)} WHEN vl_capturing() BEGIN
+        SELECT RAISE(ABORT, 'records are never deleted: set deletedAt instead');
+      END;
+    `);
+  }
+}
+
+const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;

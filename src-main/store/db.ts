@@ -1,0 +1,133 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { HybridClock } from '../domain/hlc';
+import { shanghaiDate } from '../domain/dates';
+import { deviceCodeFrom } from '../domain/visitNo';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { installCaptureTriggers } from './capture';
+
+export interface Actor {
+  deviceId: string;
+  staffId: string | null;
+}
+
+export interface StoreOptions {
+  /** Wall clock for stamps and "today" (tests pin it). */
+  now?: () => number;
+  deviceName?: string;
+  readonly?: boolean;
+}
+
+export interface Store {
+  db: Database.Database;
+  path: string;
+  clock: HybridClock;
+  actor: Actor;
+  device: { id: string; name: string; code: string };
+  now: () => number;
+  /** False while sync applies remote changes: triggers then capture nothing. */
+  capturing: boolean;
+  /** True when this open created the file (the app then loads the demo district). */
+  created: boolean;
+  getMeta(key: string): string | null;
+  setMeta(key: string, value: string | null): void;
+  close(): void;
+}
+
+export class StoreError extends Error {}
+
+export function openStore(path: string, options: StoreOptions = {}): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { readonly: options.readonly ?? false });
+  const now = options.now ?? Date.now;
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  // FULL: a commit that returned survives a power cut, not just a process crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+
+  const store = { db, path, now, capturing: true, created: false } as Store;
+
+  db.function('vl_hlc', { deterministic: false }, () => store.clock.tick());
+  db.function('vl_device', { deterministic: false }, () => store.actor.deviceId);
+  db.function('vl_staff', { deterministic: false }, () => store.actor.staffId);
+  db.function('vl_today', { deterministic: false }, () => shanghaiDate(store.now()));
+  db.function('vl_capturing', { deterministic: false }, () => (store.capturing ? 1 : 0));
+
+  store.created = !db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'meta'`).get();
+  // Until the device is known, stamps carry a placeholder node; migrations capture nothing.
+  store.actor = { deviceId: 'pending', staffId: null };
+  store.clock = new HybridClock('pending', now);
+  store.capturing = false;
+  migrate(db);
+
+  const getMeta = db.prepare<[string], { value: string | null }>(`SELECT "value" FROM meta WHERE "key" = ?`);
+  const setMeta = db.prepare(`INSERT INTO meta ("key","value") VALUES (?, ?)
+    ON CONFLICT("key") DO UPDATE SET "value" = excluded."value"`);
+  store.getMeta = (key) => getMeta.get(key)?.value ?? null;
+  store.setMeta = (key, value) => void setMeta.run(key, value);
+  store.close = () => db.close();
+
+  let deviceId = store.getMeta('deviceId');
+  if (!deviceId) {
+    deviceId = uuidv7();
+    const name = options.deviceName ?? hostname();
+    const code = deviceCodeFrom(randomBytes(3));
+    db.transaction(() => {
+      store.setMeta('deviceId', deviceId);
+      store.clock = new HybridClock(deviceId!, now);
+      store.actor = { deviceId: deviceId!, staffId: null };
+      store.capturing = true;
+      const at = new Date(now()).toISOString();
+      db.prepare(
+        `INSERT INTO devices ("id","name","code","createdAt","updatedAt","updatedByDevice") VALUES (?,?,?,?,?,?)`,
+      ).run(deviceId, name, code, at, at, deviceId);
+    })();
+  }
+  store.clock = new HybridClock(deviceId, now);
+  const newest = db.prepare(`SELECT max("hlc") AS h FROM changes`).get() as { h: string | null };
+  if (newest.h) store.clock.observe(newest.h);
+  store.actor = { deviceId, staffId: store.getMeta('meStaffId') };
+  store.capturing = true;
+  const device = db
+    .prepare(`SELECT "id","name","code" FROM devices WHERE "id" = ?`)
+    .get(deviceId) as Store['device'] | undefined;
+  if (!device) throw new StoreError(`this database's device ${deviceId} has no devices row`);
+  store.device = device;
+  return store;
+}
+
+export function schemaVersion(db: Database.Database): number {
+  const row = db.prepare(`SELECT max("version") AS v FROM schema_migrations`).get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+/** Runs every pending migration, each in its own transaction, and records it. */
+export function migrate(db: Database.Database): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    "version" INTEGER PRIMARY KEY, "name" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`);
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new StoreError(
+      `this database has schema version ${current}, newer than this app's ${SCHEMA_VERSION}: update the app`,
+    );
+  }
+  const applied: number[] = [];
+  for (const m of MIGRATIONS.filter((m) => m.version > current)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      installCaptureTriggers(db);
+      db.prepare(`INSERT INTO schema_migrations VALUES (?, ?, ?)`).run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,12 @@
+import { sql as init } from './001_init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Append only: a released migration is never edited. */
+export const MIGRATIONS: Migration[] = [{ version: 1, name: 'init', sql: init }];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

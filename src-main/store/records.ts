@@ -1,0 +1,199 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Store } from './db';
+import { KINDS, allColumns, q, rowToRecord, toSql, type FieldType, type KindDef, type KindName } from './schema';
+import type { FilterCondition, ListQuery } from '../api/contract';
+import { invalid } from '../api/errors';
+
+// Generic reads and writes of records. Services add the rules; this adds ids,
+// timestamps, attribution and the SQL for lists.
+
+export type Row = Record<string, unknown>;
+
+function stamp(store: Store): { at: string; device: string; staff: string | null } {
+  return {
+    at: new Date(store.now()).toISOString(),
+    device: store.actor.deviceId,
+    staff: store.actor.staffId,
+  };
+}
+
+export function insertRecord(store: Store, kind: KindName, values: Row, id: string = uuidv7()): string {
+  const cols = allColumns(kind);
+  const s = stamp(store);
+  const row: Row = {
+    ...values,
+    createdAt: values.createdAt ?? s.at,
+    updatedAt: s.at,
+    deletedAt: null,
+    updatedByDevice: s.device,
+    updatedByStaff: s.staff,
+  };
+  const names = Object.keys(cols).filter((c) => row[c] !== undefined);
+  const sql = `INSERT INTO ${q(KINDS[kind].table)} ("id", ${names.map(q).join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`;
+  store.db.prepare(sql).run(id, ...names.map((c) => toSql(cols[c]!, row[c])));
+  return id;
+}
+
+/** Writes the given fields; returns false when nothing differed. */
+export function updateRecord(store: Store, kind: KindName, id: string, patch: Row): boolean {
+  const cols = allColumns(kind);
+  const names = Object.keys(patch).filter((c) => c in cols && patch[c] !== undefined);
+  if (!names.length) return false;
+  const s = stamp(store);
+  const all = [...names, 'updatedAt', 'updatedByDevice', 'updatedByStaff'];
+  const values = [...names.map((c) => toSql(cols[c]!, patch[c])), s.at, s.device, s.staff];
+  const changed = names.map((c) => `${q(c)} IS NOT ?`).join(' OR ');
+  const sql = `UPDATE ${q(KINDS[kind].table)} SET ${all.map((c) => `${q(c)} = ?`).join(', ')} WHERE "id" = ? AND (${changed})`;
+  return (
+    store.db.prepare(sql).run(...values, id, ...names.map((c) => toSql(cols[c]!, patch[c]))).changes > 0
+  );
+}
+
+export function getRow(store: Store, kind: KindName, id: string, withDerived = false): Row | null {
+  const def: KindDef = KINDS[kind];
+  const derived = withDerived
+    ? Object.entries(def.derived ?? {}).map(([f, d]) => `, ${d.sql} AS ${q(f)}`).join('')
+    : '';
+  const row = store.db
+    .prepare(`SELECT t.*${derived} FROM ${q(def.table)} t WHERE t."id" = ?`)
+    .get(id) as Row | undefined;
+  return row ? rowToRecord(kind, row) : null;
+}
+
+// --- lists -------------------------------------------------------------------
+
+const DEFAULT_LIMIT = 100;
+
+interface FieldRef {
+  sql: string;
+  type: FieldType;
+}
+
+function fieldRef(kind: KindName, field: string, path: string): FieldRef {
+  const def: KindDef = KINDS[kind];
+  if (field === 'id') return { sql: 't."id"', type: 'text' };
+  const cols = allColumns(kind);
+  if (field in cols) return { sql: `t.${q(field)}`, type: cols[field]! };
+  const d = def.derived?.[field];
+  if (d) return { sql: d.sql, type: d.type };
+  const known = ['id', ...Object.keys(cols), ...Object.keys(def.derived ?? {})];
+  throw invalid(path, `unknown field '${field}' (known: ${known.join(', ')})`);
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function scalarParam(type: FieldType, v: unknown): unknown {
+  if (type === 'bool' && typeof v === 'boolean') return v ? 1 : 0;
+  return v;
+}
+
+function conditionSql(ref: FieldRef, cond: FilterCondition, path: string, params: unknown[]): string {
+  const p = (v: unknown) => {
+    params.push(scalarParam(ref.type, v));
+    return '?';
+  };
+  if (cond === null) return `${ref.sql} IS NULL`;
+  if (Array.isArray(cond)) {
+    if (!cond.length) return '0';
+    return `${ref.sql} IN (${cond.map(p).join(', ')})`;
+  }
+  if (typeof cond !== 'object') return `${ref.sql} = ${p(cond)}`;
+  const parts: string[] = [];
+  const ops = cond as Record<string, unknown>;
+  for (const [op, v] of Object.entries(ops)) {
+    if (v === undefined) continue;
+    switch (op) {
+      case 'eq':
+        parts.push(v === null ? `${ref.sql} IS NULL` : `${ref.sql} = ${p(v)}`);
+        break;
+      case 'ne':
+        parts.push(v === null ? `${ref.sql} IS NOT NULL` : `${ref.sql} IS NOT ${p(v)}`);
+        break;
+      case 'in':
+        parts.push((v as unknown[]).length ? `${ref.sql} IN (${(v as unknown[]).map(p).join(', ')})` : '0');
+        break;
+      case 'gt':
+        parts.push(`${ref.sql} > ${p(v)}`);
+        break;
+      case 'gte':
+        parts.push(`${ref.sql} >= ${p(v)}`);
+        break;
+      case 'lt':
+        parts.push(`${ref.sql} < ${p(v)}`);
+        break;
+      case 'lte':
+        parts.push(`${ref.sql} <= ${p(v)}`);
+        break;
+      case 'contains':
+        parts.push(`${ref.sql} LIKE ${p(`%${likeEscape(String(v))}%`)} ESCAPE '\\'`);
+        break;
+      case 'startsWith':
+        parts.push(`${ref.sql} LIKE ${p(`${likeEscape(String(v))}%`)} ESCAPE '\\'`);
+        break;
+      case 'has':
+        if (ref.type !== 'json') throw invalid(path, `'has' applies only to list fields`);
+        parts.push(
+          `EXISTS (SELECT 1 FROM json_each(${ref.sql}) j WHERE j.value = ${p(v)} OR (j.type = 'object' AND EXISTS (SELECT 1 FROM json_each(j.value) k WHERE k.value = ${p(v)})))`,
+        );
+        break;
+      case 'isNull':
+        parts.push(v ? `${ref.sql} IS NULL` : `${ref.sql} IS NOT NULL`);
+        break;
+    }
+  }
+  return parts.length ? parts.join(' AND ') : '1';
+}
+
+export interface ListSql {
+  where: string;
+  params: unknown[];
+  orderBy: string;
+}
+
+/** Builds WHERE and ORDER BY for a list query; unknown fields are refused by name. */
+export function listSql(kind: KindName, query: ListQuery, extraWhere: string[] = []): ListSql {
+  const def: KindDef = KINDS[kind];
+  const params: unknown[] = [];
+  const where = [...extraWhere];
+  if (!query.includeDeleted) where.push('t."deletedAt" IS NULL');
+  for (const [field, cond] of Object.entries(query.filter ?? {})) {
+    const path = `filter.${field}`;
+    where.push(`(${conditionSql(fieldRef(kind, field, path), cond, path, params)})`);
+  }
+  const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean);
+  for (const word of words) {
+    const like = `%${likeEscape(word)}%`;
+    where.push(`(${def.search.map((f) => `t.${q(f)} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...def.search.map(() => like));
+  }
+  const sort = query.sort?.length ? query.sort : [def.defaultSort];
+  const orderBy = [
+    ...sort.map((s, i) => `${fieldRef(kind, s.field, `sort.${i}.field`).sql} ${s.dir === 'desc' ? 'DESC' : 'ASC'}`),
+    `t."id" ${sort[0]?.dir === 'desc' ? 'DESC' : 'ASC'}`,
+  ].join(', ');
+  return { where: where.length ? where.join(' AND ') : '1', params, orderBy };
+}
+
+export function listRows(
+  store: Store,
+  kind: KindName,
+  query: ListQuery,
+  extraWhere: string[] = [],
+): { rows: Row[]; total: number } {
+  const def: KindDef = KINDS[kind];
+  const { where, params, orderBy } = listSql(kind, query, extraWhere);
+  const from = `FROM ${q(def.table)} t WHERE ${where}`;
+  const derived = Object.entries(def.derived ?? {})
+    .map(([f, d]) => `, ${d.sql} AS ${q(f)}`)
+    .join('');
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const offset = query.offset ?? 0;
+  const rows = store.db
+    .prepare(`SELECT t.*${derived} ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as Row[];
+  const total =
+    offset === 0 && rows.length < limit
+      ? rows.length
+      : (store.db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+  return { rows: rows.map((r) => rowToRecord(kind, r)), total };
+}
