@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { call } from '../src-main/api/handlers';
+import type { MethodInput, MethodOutput } from '../src-main/api/contract';
+import type { MethodName } from '../src-main/api/methods';
+import type { ApiErrorBody } from '../src-main/api/errors';
+import type { Core } from '../src-main/services/core';
+import { openCore } from '../src-main/open';
+import type { Role } from '../src-main/domain/enums';
+
+// Tests run on real SQLite files in a temporary folder, removed after each test.
+
+const dirs: string[] = [];
+const cores: Core[] = [];
+afterEach(() => {
+  for (const c of cores.splice(0)) {
+    try {
+      c.store.close();
+    } catch {
+      /* already closed */
+    }
+  }
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vl-test-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A controllable wall clock: tests move "now" explicitly. */
+export class TestClock {
+  constructor(public ms: number) {}
+  now = (): number => this.ms;
+  set(iso: string): void {
+    this.ms = Date.parse(iso);
+  }
+  advanceDays(days: number): void {
+    this.ms += days * 86_400_000;
+  }
+}
+
+export interface TestCore {
+  core: Core;
+  path: string;
+  clock: TestClock;
+  meId: string;
+  ok<M extends MethodName>(method: M, input?: MethodInput<M>): MethodOutput<M>;
+  err(method: MethodName | string, input?: unknown): ApiErrorBody;
+}
+
+/** A fresh database with one staff member as "me", at a pinned time (Shanghai noon by default). */
+export function makeCore(options: { role?: Role; now?: string; path?: string } = {}): TestCore {
+  const clock = new TestClock(Date.parse(options.now ?? '2026-11-23T12:00:00+08:00'));
+  const path = options.path ?? join(tempDir(), 'test.db');
+  const core = openCore(path, { now: clock.now, deviceName: 'test-laptop' });
+  cores.push(core);
+  const ok = <M extends MethodName>(method: M, input?: MethodInput<M>): MethodOutput<M> => {
+    const r = call(core, method, input);
+    if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+    return r.result as MethodOutput<M>;
+  };
+  const err = (method: string, input?: unknown): ApiErrorBody => {
+    const r = call(core, method, input);
+    if (r.ok) throw new Error(`${method} succeeded but should have failed: ${JSON.stringify(r.result).slice(0, 300)}`);
+    return r.error;
+  };
+  const me = ok('staff.create', { name: '测试员', role: options.role ?? 'supervisor' });
+  ok('me.set', { staffId: me.id });
+  return { core, path, clock, meId: me.id, ok, err };
+}
+
+/** Every row of every table, for "the database is unchanged" assertions. */
+export function snapshot(core: Core): Record<string, unknown[]> {
+  const tables = core.store.db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, core.store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+  );
+}
+
+export const VALID_USCC = ['91350100M000100Y43', '91110000600037341L'];
