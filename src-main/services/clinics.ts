@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Core, requireLive, softDelete } from './core';
 import { getRow, insertRecord, listRows, updateRecord } from '../store/records';
 import type { ClinicFields, Clinic } from '../api/schemas';

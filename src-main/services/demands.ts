@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Core, myRole, nowIso, notInFuture, requireLive, requireMe, softDelete, today } from './core';
 import { getRow, insertRecord, listRows, updateRecord, type Row } from '../store/records';
 import type { DemandFields, DemandPatch, Demand, DemandHistoryEntry } from '../api/schemas';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Core, notInFuture, requireLive, requireMe, softDelete } from './core';
 import { getRow, insertRecord, listRows, updateRecord } from '../store/records';
 import type { FollowupFields, Followup } from '../api/schemas';

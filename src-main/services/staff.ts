@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Core } from './core';
 import { requireLive, softDelete } from './core';
 import { getRow, insertRecord, listRows, updateRecord } from '../store/records';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Core, myRole, notAfterToday, requireLive, requireMe, softDelete } from './core';
 import { getRow, insertRecord, listRows, updateRecord } from '../store/records';
 import type { VisitCreate, VisitFields, Visit } from '../api/schemas';
