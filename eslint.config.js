@@ -21,6 +21,14 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Only the Electron door may import electron: everything else must run (and be tested) in plain Node.
+    files: ['src-main/**/*.ts', 'seeds/**/*.ts'],
+    ignores: ['src-main/main.ts', 'src-main/preload.ts', 'src-main/ipc.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'keep electron in main.ts, preload.ts and ipc.ts' }] }],
+    },
+  },
+  {
     // The renderer reaches the core only through the API client: no Node, no store.
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { windowPreferences, trustedUrl } from '../../src-main/window';
+import { CSP } from '../../src-main/security';
+import { METHOD_NAMES } from '../../src-main/api/methods';
+import { contract } from '../../src-main/api/contract';
+
+// Electron's security checklist, held in place: any loosening fails here.
+
+function directives(csp: string): Map<string, string[]> {
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+}
+
+describe('window settings', () => {
+  const prefs = windowPreferences('/app/preload.cjs');
+  it('isolates the renderer from Node', () => {
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.nodeIntegrationInWorker).toBe(false);
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
+    expect(prefs.webSecurity).toBe(true);
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(prefs.webviewTag).toBe(false);
+  });
+
+  it('main.ts uses these settings, enables the sandbox everywhere and blocks navigation and new windows', () => {
+    const main = readFileSync('src-main/main.ts', 'utf8');
+    expect(main).toMatch(/webPreferences: windowPreferences\(/);
+    expect(main).toMatch(/app\.enableSandbox\(\)/);
+    expect(main).toMatch(/will-navigate[\s\S]*preventDefault/);
+    expect(main).toMatch(/setWindowOpenHandler\([\s\S]*action: 'deny'/);
+    expect(main).toMatch(/setPermissionRequestHandler\([\s\S]*done\(false\)/);
+    expect(main).not.toMatch(/nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false/);
+  });
+
+  it('trusts only the app files (or the dev server in development)', () => {
+    expect(trustedUrl('file:///opt/app/out/renderer/index.html', undefined, '/opt/app/out/renderer')).toBe(true);
+    expect(trustedUrl('file:///etc/passwd', undefined, '/opt/app/out/renderer')).toBe(false);
+    expect(trustedUrl('https://evil.example/', undefined, '/opt/app/out/renderer')).toBe(false);
+    expect(trustedUrl('http://localhost:5173/#/visits', 'http://localhost:5173', '/x')).toBe(true);
+    expect(trustedUrl('http://localhost:5174/', 'http://localhost:5173/', '/x')).toBe(false);
+  });
+});
+
+describe('content security policy', () => {
+  const csp = directives(CSP);
+  it('allows scripts only from the app itself, never inline or eval', () => {
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(CSP).not.toMatch(/unsafe-eval|\*|http:|https:/);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
+  });
+
+  it('the page carries the same policy (less what a meta tag cannot carry)', () => {
+    const html = readFileSync('src-renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    const fromMeta = directives(meta!);
+    for (const [name, values] of csp) {
+      if (name === 'frame-ancestors') continue; // ignored in <meta>; sent as a header instead
+      expect(fromMeta.get(name), name).toEqual(values);
+    }
+  });
+});
+
+describe('preload', () => {
+  it('exposes exactly the contract methods, through one channel', () => {
+    expect(new Set(METHOD_NAMES)).toEqual(new Set(Object.keys(contract)));
+    const preload = readFileSync('src-main/preload.ts', 'utf8');
+    expect(preload).toMatch(/METHOD_NAMES\.map/);
+    expect(preload).toMatch(/exposeInMainWorld\('visitLedger', api\)/);
+    expect(preload).not.toMatch(/ipcRenderer\.(?!invoke\(IPC_CHANNEL)/);
+    expect(preload).not.toMatch(/exposeInMainWorld\((?!.visitLedger., api\))/);
+  });
+});
