@@ -79,7 +79,7 @@ export function snapshot(core: Core): Record<string, unknown[]> {
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
     .all() as { name: string }[];
   return Object.fromEntries(
-    tables.map(({ name }) => [name, core.store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+    tables.map(({ name }) => [name, core.store.db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()]),
   );
 }
 

@@ -126,6 +126,75 @@ export const Transition = z.strictObject({
   at: Instant.optional(),
 });
 
+// --- sync ---------------------------------------------------------------------
+const Passphrase = z.string().min(1).max(1000);
+const FilePath = z.string().min(1).max(4096);
+const ExportResult = z.object({
+  fileName: z.string(),
+  path: z.string().nullable(),
+  contentBase64: z.string().nullable(),
+  bytes: z.number().int(),
+  changeCount: z.number().int(),
+  full: z.boolean(),
+});
+export const ImportReport = z.object({
+  id: z.string(),
+  at: z.string(),
+  fileName: z.string().nullable(),
+  origin: z.object({ id: z.string(), name: z.string() }),
+  exportedAt: z.string(),
+  received: z.number().int(),
+  newChanges: z.number().int(),
+  alreadyKnown: z.number().int(),
+  createdRecords: z.number().int(),
+  updatedRecords: z.number().int(),
+  conflicts: z.number().int(),
+  deletions: z.record(z.string(), z.number().int()),
+  duplicateEnterprises: z.number().int(),
+  anomalies: z.array(z.object({ kind: z.string(), device: z.string().optional(), message: z.string() })),
+  backup: z.string().nullable(),
+});
+const ConflictSide = z.object({
+  value: z.unknown(),
+  device: z.string(),
+  deviceName: z.string().nullable(),
+  at: z.string(),
+});
+export const ConflictView = z.object({
+  id: z.string(),
+  detectedAt: z.string(),
+  kind: z.string(),
+  recordId: z.string(),
+  recordLabel: z.string().nullable(),
+  field: z.string(),
+  winner: ConflictSide,
+  loser: ConflictSide,
+  resolvedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+export const SyncStatus = z.object({
+  team: z.object({ id: z.string(), name: z.string() }).nullable(),
+  teamCode: z.string().nullable(),
+  device: DeviceRecord.pick({ id: true, name: true, code: true }),
+  pendingChanges: z.number().int(),
+  lastExportAt: z.string().nullable(),
+  imports: z.array(ImportReport),
+  devices: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string().nullable(),
+      code: z.string().nullable(),
+      isMe: z.boolean(),
+      changes: z.number().int(),
+      lastHlc: z.string().nullable(),
+      lastChangeAt: z.string().nullable(),
+    }),
+  ),
+  openConflicts: z.number().int(),
+  duplicateEnterprises: z.number().int(),
+  clockBehind: z.object({ newestSeen: z.string(), now: z.string() }).nullable(),
+});
+
 function def<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -208,6 +277,52 @@ export const contract = {
       note: z.string().trim().max(2000).optional(),
     }),
     z.object({ updated: z.number().int() }),
+  ),
+  'sync.team.create': def(
+    z.strictObject({ name: z.string().trim().min(1).max(100), passphrase: Passphrase }),
+    z.object({ teamId: z.string(), name: z.string(), teamCode: z.string() }),
+  ),
+  'sync.team.join': def(
+    z.strictObject({ code: z.string().min(1).max(2000), passphrase: Passphrase }),
+    z.object({ teamId: z.string(), name: z.string(), teamCode: z.string() }),
+  ),
+  'sync.export': def(
+    z.strictObject({ full: z.boolean().optional(), path: FilePath.optional(), dir: FilePath.optional() }).optional().default({}),
+    ExportResult,
+  ),
+  'sync.import': def(
+    z.strictObject({
+      path: FilePath.optional(),
+      contentBase64: z.string().max(50_000_000).optional(),
+      fileName: z.string().max(300).optional(),
+      confirmMassDelete: z.boolean().optional(),
+    }),
+    ImportReport,
+  ),
+  'sync.folder': def(
+    z.strictObject({ path: FilePath, confirmMassDelete: z.boolean().optional() }),
+    z.object({
+      imported: z.array(ImportReport),
+      refused: z.array(z.object({ fileName: z.string(), message: z.string() })),
+      exported: z.object({ fileName: z.string(), changeCount: z.number().int() }).nullable(),
+    }),
+  ),
+  'sync.status': def(z.strictObject({}).optional().default({}), SyncStatus),
+  'conflicts.list': def(
+    z.strictObject({ includeResolved: z.boolean().optional() }).optional().default({}),
+    z.object({ rows: z.array(ConflictView) }),
+  ),
+  'conflicts.resolve': def(z.strictObject({ id: Id, keep: z.enum(['winner', 'loser']) }), ConflictView),
+  'duplicates.list': def(
+    z.strictObject({}).optional().default({}),
+    z.object({ groups: z.array(z.object({ uscc: z.string(), enterprises: z.array(EnterpriseRecord) })) }),
+  ),
+  'duplicates.merge': def(
+    z.strictObject({ keepId: Id, mergeIds: z.array(Id).min(1).max(50) }),
+    z.object({
+      kept: EnterpriseRecord,
+      moved: z.object({ visits: z.number().int(), demands: z.number().int(), clinics: z.number().int() }),
+    }),
   ),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -12,6 +12,11 @@ import * as clinics from '../services/clinics';
 import * as followups from '../services/followups';
 import { appInfo, myTasks, setMe } from '../services/app';
 import { enterpriseTimeline } from '../services/timeline';
+import { exportSync, importSync, readSyncInput, syncStatus } from '../sync/service';
+import { syncFolder } from '../sync/folder';
+import { createTeam, joinTeam } from '../sync/team';
+import { listConflicts, resolveConflict } from '../sync/conflicts';
+import { listDuplicates, mergeEnterprises } from '../sync/duplicates';
 
 type Handler<M extends MethodName> = (core: Core, input: ParsedInput<M>) => MethodOutput<M>;
 
@@ -59,7 +64,26 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   'app.info': (c) => appInfo(c),
   'me.set': (c, i) => setMe(c, i.staffId),
   'me.tasks': (c) => myTasks(c),
+  'sync.team.create': (c, i) => {
+    const { team, teamCode } = createTeam(c.store, i.name, i.passphrase);
+    return { teamId: team.id, name: team.name, teamCode };
+  },
+  'sync.team.join': (c, i) => {
+    const team = joinTeam(c.store, i.code, i.passphrase);
+    return { teamId: team.id, name: team.name, teamCode: i.code.trim() };
+  },
+  'sync.export': exportSync,
+  'sync.import': (c, i) => importSync(c, { ...readSyncInput(i), confirmMassDelete: i.confirmMassDelete ?? false }),
+  'sync.folder': syncFolder,
+  'sync.status': (c) => syncStatus(c),
+  'conflicts.list': listConflicts,
+  'conflicts.resolve': resolveConflict,
+  'duplicates.list': (c) => listDuplicates(c),
+  'duplicates.merge': mergeEnterprises,
 };
+
+/** Methods that take a backup first: they open their own transactions (VACUUM INTO cannot run in one). */
+const OWN_TRANSACTION: ReadonlySet<MethodName> = new Set(['sync.import', 'sync.folder']);
 
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -98,7 +122,9 @@ export function call(core: Core, method: unknown, input: unknown): CallResult {
     const parsed = def.input.safeParse(input);
     if (!parsed.success) throw parsed.error;
     const handler = handlers[method] as (core: Core, input: unknown) => unknown;
-    const result = core.store.db.transaction(() => handler(core, parsed.data))();
+    const result = OWN_TRANSACTION.has(method)
+      ? handler(core, parsed.data)
+      : core.store.db.transaction(() => handler(core, parsed.data))();
     if (CHECK_OUTPUT) {
       const out = def.output.safeParse(result);
       if (!out.success) {

@@ -24,6 +24,16 @@ export const METHOD_NAMES = [
   'demands.transition',
   'demands.openBoard',
   'demands.reassign',
+  'sync.team.create',
+  'sync.team.join',
+  'sync.export',
+  'sync.import',
+  'sync.folder',
+  'sync.status',
+  'conflicts.list',
+  'conflicts.resolve',
+  'duplicates.list',
+  'duplicates.merge',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

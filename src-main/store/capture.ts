@@ -13,6 +13,8 @@ function columnsOf(db: Database.Database, table: string): string[] {
 }
 
 export function installCaptureTriggers(db: Database.Database): void {
+  // Since migration 2 each change records the stamp of the value it overwrote.
+  const withPrev = (db.pragma('table_info(changes)') as { name: string }[]).some((c) => c.name === 'prevHlc');
   for (const kind of KIND_NAMES) {
     const table = KINDS[kind].table;
     const cols = columnsOf(db, table);
@@ -22,17 +24,20 @@ export function installCaptureTriggers(db: Database.Database): void {
     const upd = cols
       .map((c) => `SELECT ${sqlString(c)} AS f, NEW.${q(c)} AS v, OLD.${q(c)} AS o`)
       .join(' UNION ALL ');
-    const target = `INSERT INTO changes ("hlc","device","staff","tbl","rowId","field","value")`;
+    const target = `INSERT INTO changes ("hlc","device","staff","tbl","rowId","field","value"${withPrev ? ',"prevHlc"' : ''})`;
+    const prev = withPrev
+      ? `, (SELECT max(c."hlc") FROM changes c WHERE c."tbl" = ${sqlString(table)} AND c."rowId" = NEW."id" AND c."field" = f)`
+      : '';
     db.exec(`
       DROP TRIGGER IF EXISTS ${q(`capture_${table}_insert`)};
       DROP TRIGGER IF EXISTS ${q(`capture_${table}_update`)};
       DROP TRIGGER IF EXISTS ${q(`capture_${table}_delete`)};
       CREATE TRIGGER ${q(`capture_${table}_insert`)} AFTER INSERT ON ${q(table)} WHEN vl_capturing() BEGIN
-        ${target} SELECT vl_hlc(), vl_device(), vl_staff(), ${sqlString(table)}, NEW."id", f, v
+        ${target} SELECT vl_hlc(), vl_device(), vl_staff(), ${sqlString(table)}, NEW."id", f, v${withPrev ? ', NULL' : ''}
         FROM (${ins}) WHERE v IS NOT NULL;
       END;
       CREATE TRIGGER ${q(`capture_${table}_update`)} AFTER UPDATE ON ${q(table)} WHEN vl_capturing() BEGIN
-        ${target} SELECT vl_hlc(), vl_device(), vl_staff(), ${sqlString(table)}, NEW."id", f, v
+        ${target} SELECT vl_hlc(), vl_device(), vl_staff(), ${sqlString(table)}, NEW."id", f, v${prev}
         FROM (${upd}) WHERE v IS NOT o;
       END;
       CREATE TRIGGER ${q(`capture_${table}_delete`)} BEFORE DELETE ON ${q(table)} WHEN vl_capturing() BEGIN

@@ -1,0 +1,32 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Core } from '../services/core';
+import { exportSync, importSync, pendingChangeCount, type ImportReport } from './service';
+import { decodeFile } from './package';
+import { requireTeam } from './team';
+import { ApiError } from '../api/errors';
+
+// A shared folder (network share, synced drive): each device writes only its own,
+// uniquely named files (renamed into place when complete, so no lock files), and
+// imports every file there it has not imported yet.
+
+export function syncFolder(core: Core, input: { path: string; confirmMassDelete?: boolean }) {
+  const { store } = core;
+  const team = requireTeam(store);
+  mkdirSync(input.path, { recursive: true });
+  const imported: ImportReport[] = [];
+  const refused: { fileName: string; message: string }[] = [];
+  const seen = store.db.prepare(`SELECT 1 FROM sync_imports WHERE "fileSha256" = ?`);
+  for (const name of readdirSync(input.path).filter((n) => n.endsWith('.vlsync')).sort()) {
+    const bytes = readFileSync(join(input.path, name));
+    try {
+      const decoded = decodeFile(team, bytes);
+      if (decoded.manifest.origin.id === store.device.id || seen.get(decoded.sha256)) continue;
+      imported.push(importSync(core, { bytes, fileName: name, confirmMassDelete: input.confirmMassDelete ?? false }));
+    } catch (e) {
+      refused.push({ fileName: name, message: e instanceof ApiError ? e.message : String(e) });
+    }
+  }
+  const exported = pendingChangeCount(core) ? exportSync(core, { full: false, dir: input.path }) : null;
+  return { imported, refused, exported: exported ? { fileName: exported.fileName, changeCount: exported.changeCount } : null };
+}

@@ -1,0 +1,219 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { Core } from '../services/core';
+import { nowIso } from '../services/core';
+import { schemaVersion } from '../store/db';
+import { SCHEMA_VERSION } from '../store/migrations';
+import { backupNow } from '../store/backup';
+import { parseHlc } from '../domain/hlc';
+import { invalid } from '../api/errors';
+import { applyChanges, type ApplyReport } from './merge';
+import { decodeFile, encodeFile, refuse, type WireChange } from './package';
+import { requireTeam, currentTeam } from './team';
+
+// Export and import of sync files: the only way data moves between laptops.
+
+const LAST_EXPORT_SEQ = 'lastExportSeq';
+const LAST_EXPORT_AT = 'lastExportAt';
+
+type ChangeRow = {
+  seq: number;
+  hlc: string;
+  device: string;
+  staff: string | null;
+  tbl: string;
+  rowId: string;
+  field: string;
+  value: string | number | null;
+  prevHlc: string | null;
+};
+
+export function pendingChangeCount(core: Core): number {
+  const since = Number(core.store.getMeta(LAST_EXPORT_SEQ) ?? 0);
+  return (core.store.db.prepare(`SELECT count(*) AS n FROM changes WHERE "seq" > ?`).get(since) as { n: number }).n;
+}
+
+export interface ExportResult {
+  fileName: string;
+  path: string | null;
+  /** The file itself when no path was given (the web mode downloads it). */
+  contentBase64: string | null;
+  bytes: number;
+  changeCount: number;
+  full: boolean;
+}
+
+/** Everything since my last export (or everything), as one sealed file. */
+export function exportSync(core: Core, input: { full?: boolean; path?: string; dir?: string }): ExportResult {
+  const { store } = core;
+  const team = requireTeam(store);
+  const full = input.full ?? false;
+  const since = full ? 0 : Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0);
+  const rows = store.db
+    .prepare(
+      `SELECT "seq","hlc","device","staff","tbl","rowId","field","value","prevHlc" FROM changes WHERE "seq" > ? ORDER BY "seq"`,
+    )
+    .all(since) as ChangeRow[];
+  const clockRange: Record<string, { from: string; to: string; count: number }> = {};
+  const changes: WireChange[] = rows.map((r) => {
+    const range = clockRange[r.device];
+    if (!range) clockRange[r.device] = { from: r.hlc, to: r.hlc, count: 1 };
+    else {
+      if (r.hlc < range.from) range.from = r.hlc;
+      if (r.hlc > range.to) range.to = r.hlc;
+      range.count += 1;
+    }
+    return [r.hlc, r.device, r.staff, r.tbl, r.rowId, r.field, r.value, r.prevHlc];
+  });
+  const exportedAt = nowIso(core);
+  const file = encodeFile(
+    team,
+    {
+      schemaVersion: schemaVersion(store.db),
+      origin: { id: store.device.id, name: store.device.name },
+      exportedAt,
+      full,
+      changeCount: changes.length,
+      clockRange,
+    },
+    changes,
+  );
+  const lastSeq = rows.length ? rows[rows.length - 1]!.seq : since;
+  const fileName = `${store.device.code}-${exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '')}-${since + 1}-${lastSeq}${full ? '-full' : ''}.vlsync`;
+  const path = input.path ?? (input.dir ? join(input.dir, fileName) : null);
+  if (path) writeAtomically(path, file);
+  if (!full || lastSeq > Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0)) store.setMeta(LAST_EXPORT_SEQ, String(lastSeq));
+  store.setMeta(LAST_EXPORT_AT, exportedAt);
+  return {
+    fileName,
+    path,
+    contentBase64: path ? null : file.toString('base64'),
+    bytes: file.length,
+    changeCount: changes.length,
+    full,
+  };
+}
+
+/** Written under a temporary name and renamed when complete, so no one reads half a file. */
+export function writeAtomically(path: string, data: Buffer): void {
+  const tmp = `${path}.${process.pid}.partial`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+export interface ImportReport extends ApplyReport {
+  id: string;
+  at: string;
+  fileName: string | null;
+  origin: { id: string; name: string };
+  exportedAt: string;
+  duplicateEnterprises: number;
+  backup: string | null;
+}
+
+export function readSyncInput(input: { path?: string; contentBase64?: string }): { bytes: Buffer; fileName: string | null } {
+  if (input.path) {
+    try {
+      return { bytes: readFileSync(input.path), fileName: basename(input.path) };
+    } catch (e) {
+      throw invalid('path', `cannot read the file: ${(e as Error).message}`);
+    }
+  }
+  if (input.contentBase64 !== undefined) return { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: null };
+  throw invalid('path', 'give the file as path or contentBase64');
+}
+
+/**
+ * Imports one sync file: refuses anything unreadable before touching the database, takes
+ * a backup, then applies every change in one transaction and records the report.
+ * Runs outside the handler's transaction (a backup cannot run inside one).
+ */
+export function importSync(
+  core: Core,
+  input: { bytes: Buffer; fileName: string | null; confirmMassDelete?: boolean },
+): ImportReport {
+  const { store } = core;
+  const team = requireTeam(store);
+  const decoded = decodeFile(team, input.bytes);
+  const { manifest } = decoded;
+  if (manifest.schemaVersion > SCHEMA_VERSION) {
+    throw refuse(
+      'newer_schema',
+      `this sync file comes from a newer version of Visit Ledger (schema ${manifest.schemaVersion}, this app has ${SCHEMA_VERSION}): update the app to import it`,
+    );
+  }
+  // Older schemas: version 1 and 2 files carry the same changes (prevHlc may be null).
+  const backup = backupNow(store, 'before-sync-import');
+  const at = nowIso(core);
+  const run = store.db.transaction(() => {
+    store.capturing = false;
+    try {
+      const applied = applyChanges(store, decoded.changes, { confirmMassDelete: input.confirmMassDelete ?? false });
+      const report: ImportReport = {
+        ...applied,
+        id: uuidv7(),
+        at,
+        fileName: input.fileName,
+        origin: manifest.origin,
+        exportedAt: manifest.exportedAt,
+        duplicateEnterprises: duplicateUsccCount(core),
+        backup,
+      };
+      store.db
+        .prepare(`INSERT INTO sync_imports ("id","at","fileName","fileSha256","originDevice","originName","report") VALUES (?,?,?,?,?,?,?)`)
+        .run(report.id, at, input.fileName, decoded.sha256, manifest.origin.id, manifest.origin.name, JSON.stringify(report));
+      return report;
+    } finally {
+      store.capturing = true;
+    }
+  });
+  return run();
+}
+
+function duplicateUsccCount(core: Core): number {
+  return (
+    core.store.db
+      .prepare(
+        `SELECT count(*) AS n FROM (SELECT "uscc" FROM enterprises WHERE "deletedAt" IS NULL AND "uscc" IS NOT NULL GROUP BY "uscc" HAVING count(*) > 1)`,
+      )
+      .get() as { n: number }
+  ).n;
+}
+
+export function syncStatus(core: Core) {
+  const { store } = core;
+  const team = currentTeam(store);
+  const imports = (
+    store.db.prepare(`SELECT "report" FROM sync_imports ORDER BY "at" DESC LIMIT 100`).all() as { report: string }[]
+  ).map((r) => JSON.parse(r.report) as ImportReport);
+  const devices = store.db
+    .prepare(
+      `SELECT d."id", d."name", d."code", max(c."hlc") AS lastHlc, count(c."seq") AS changes
+       FROM devices d LEFT JOIN changes c ON c."device" = d."id"
+       WHERE d."deletedAt" IS NULL GROUP BY d."id" ORDER BY d."name"`,
+    )
+    .all() as { id: string; name: string; code: string; lastHlc: string | null; changes: number }[];
+  const newest = store.db.prepare(`SELECT max("hlc") AS h FROM changes`).get() as { h: string | null };
+  const newestMs = newest.h ? parseHlc(newest.h).ms : null;
+  return {
+    team: team ? { id: team.id, name: team.name } : null,
+    teamCode: store.getMeta('teamCode'),
+    device: store.device,
+    pendingChanges: pendingChangeCount(core),
+    lastExportAt: store.getMeta(LAST_EXPORT_AT),
+    imports,
+    devices: devices.map((d) => ({
+      ...d,
+      isMe: d.id === store.device.id,
+      lastChangeAt: d.lastHlc ? new Date(parseHlc(d.lastHlc).ms).toISOString() : null,
+    })),
+    openConflicts: (store.db.prepare(`SELECT count(*) AS n FROM conflicts WHERE "resolvedAt" IS NULL`).get() as { n: number }).n,
+    duplicateEnterprises: duplicateUsccCount(core),
+    /** Set when this machine's clock is behind the newest change it has seen. */
+    clockBehind:
+      newestMs !== null && newestMs > store.now() + 60_000
+        ? { newestSeen: new Date(newestMs).toISOString(), now: new Date(store.now()).toISOString() }
+        : null,
+  };
+}
