@@ -118,7 +118,56 @@ export function buildProgram(): Command {
       process.on('SIGTERM', stop);
     });
 
+  const sync = program.command('sync').description('move work between laptops as encrypted .vlsync files');
+  const callOrFail = (method: string, input: unknown) => {
+    const core = openCore(dbPath(program));
+    const result = call(core, method, input);
+    core.store.close();
+    if (!result.ok) fail(result.error);
+    else out(result.result);
+  };
+  sync
+    .command('export')
+    .description('write everything since my last export (or everything, with --full) to a file')
+    .requiredOption('--out <file>', 'the .vlsync file to write')
+    .option('--full', 'everything this laptop knows (to set up a new laptop)')
+    .action((opts: { out: string; full?: boolean }) => callOrFail('sync.export', { path: resolve(opts.out), full: opts.full ?? false }));
+  sync
+    .command('import')
+    .description('import a .vlsync file (idempotent: importing it twice changes nothing)')
+    .argument('<file>')
+    .option('--confirm-mass-delete', 'import even if it deletes more than a fifth of some kind of record')
+    .action((file: string, opts: { confirmMassDelete?: boolean }) =>
+      callOrFail('sync.import', { path: resolve(file), confirmMassDelete: opts.confirmMassDelete ?? false }),
+    );
+  sync
+    .command('folder')
+    .description('sync through a shared folder: import new files there, export mine into it')
+    .argument('<dir>')
+    .action((dir: string) => callOrFail('sync.folder', { path: resolve(dir) }));
+  sync.command('status').description('team, pending changes, imports, devices').action(() => callOrFail('sync.status', {}));
+  const teamCmd = sync.command('team').description('create or join the sync team');
+  teamCmd
+    .command('create')
+    .description('create a team; prints the teamCode to give colleagues (the passphrase is told separately)')
+    .requiredOption('--name <name>', 'team name, e.g. the bureau')
+    .action(async (opts: { name: string }) => callOrFail('sync.team.create', { name: opts.name, passphrase: await passphrase() }));
+  teamCmd
+    .command('join')
+    .description('join a team with its teamCode and passphrase')
+    .requiredOption('--code <code>', 'the teamCode a colleague gave you')
+    .action(async (opts: { code: string }) => callOrFail('sync.team.join', { code: opts.code, passphrase: await passphrase() }));
+
   return program;
+}
+
+/** From VISIT_LEDGER_PASSPHRASE or a hidden prompt; never from the command line (it would land in shell history). */
+async function passphrase(): Promise<string> {
+  const fromEnv = process.env.VISIT_LEDGER_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new UsageError('set VISIT_LEDGER_PASSPHRASE or run in a terminal to be asked for the team passphrase');
+  const { default: password } = await import('@inquirer/password');
+  return password({ message: 'Team passphrase 团队口令:', mask: '*' });
 }
 
 export async function main(argv: string[]): Promise<void> {

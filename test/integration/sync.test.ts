@@ -130,7 +130,7 @@ describe('sync through files', () => {
     const good = Buffer.from(a.ok('sync.export', { full: true }).contentBase64!, 'base64');
     const foreign = Buffer.from(other.ok('sync.export', { full: true }).contentBase64!, 'base64');
     const flipped = Buffer.from(good);
-    flipped[flipped.length - 40] ^= 0x01;
+    flipped.writeUInt8(flipped.readUInt8(flipped.length - 40) ^ 0x01, flipped.length - 40);
     const cases: [string, Buffer, string][] = [
       ['flipped bit', flipped, 'damaged'],
       ['other team', foreign, 'wrong_team'],
