@@ -107,7 +107,7 @@ export function buildProgram(): Command {
         throw new UsageError(`no built renderer in ${staticDir}: run \`npm run web\` (it builds first)`);
       }
       const path = dbPath(program);
-      const core = openCore(path, { demoOnFirstStart: opts.demo });
+      const core = openCore(path, { demoOnFirstStart: opts.demo, dailyBackup: true });
       const server = await startWebServer(core, { port: Number(opts.port), staticDir });
       const demo = core.store.getMeta('demoLoadedAt');
       process.stdout.write(
@@ -118,7 +118,6 @@ export function buildProgram(): Command {
       process.on('SIGTERM', stop);
     });
 
-  const sync = program.command('sync').description('move work between laptops as encrypted .vlsync files');
   const callOrFail = (method: string, input: unknown) => {
     const core = openCore(dbPath(program));
     const result = call(core, method, input);
@@ -126,6 +125,19 @@ export function buildProgram(): Command {
     if (!result.ok) fail(result.error);
     else out(result.result);
   };
+
+  program
+    .command('backup')
+    .description('take a checked backup now (into the backups folder, or to --out)')
+    .option('--out <file>', 'write the backup to this file instead')
+    .action((opts: { out?: string }) => callOrFail('backups.create', opts.out ? { out: resolve(opts.out) } : {}));
+  program
+    .command('restore')
+    .description('replace the database with a backup (the current one is backed up first)')
+    .argument('<file>')
+    .action((file: string) => callOrFail('backups.restore', { file: resolve(file) }));
+
+  const sync = program.command('sync').description('move work between laptops as encrypted .vlsync files');
   sync
     .command('export')
     .description('write everything since my last export (or everything, with --full) to a file')

@@ -4,10 +4,13 @@ import type { Core } from './services/core';
 import { APP_VERSION } from './version';
 import { DEMO_LOADED_KEY } from './services/app';
 import { seedDemo } from '../seeds/demo';
+import { dailyBackup } from './services/backups';
 
 export interface OpenOptions extends StoreOptions {
   /** Load the demo district when the database file does not exist yet (the app's first start). */
   demoOnFirstStart?: boolean;
+  /** Take the day's backup if none was taken in the last 24 hours (the app does this at start). */
+  dailyBackup?: boolean;
 }
 
 export function openCore(path: string, options: OpenOptions = {}): Core {
@@ -17,6 +20,14 @@ export function openCore(path: string, options: OpenOptions = {}): Core {
   if (isNew && options.demoOnFirstStart) {
     seedDemo(core, { scale: 1 });
     store.setMeta(DEMO_LOADED_KEY, new Date(store.now()).toISOString());
+  }
+  if (options.dailyBackup) {
+    try {
+      dailyBackup(core);
+    } catch (e) {
+      // A failed backup must not keep people from their work; it is retried next start.
+      console.error(`daily backup failed: ${(e as Error).message}`);
+    }
   }
   return core;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MethodName } from './methods';
+import { RECORD_KINDS, type MethodName } from './methods';
 import {
   ClinicFields,
   ClinicRecord,
@@ -195,6 +195,8 @@ export const SyncStatus = z.object({
   clockBehind: z.object({ newestSeen: z.string(), now: z.string() }).nullable(),
 });
 
+const BackupInfo = z.object({ file: z.string(), path: z.string(), at: z.string(), reason: z.string(), bytes: z.number().int() });
+
 function def<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -322,6 +324,28 @@ export const contract = {
     z.object({
       kept: EnterpriseRecord,
       moved: z.object({ visits: z.number().int(), demands: z.number().int(), clinics: z.number().int() }),
+    }),
+  ),
+  'backups.list': def(z.strictObject({}).optional().default({}), z.object({ rows: z.array(BackupInfo) })),
+  'backups.create': def(z.strictObject({ out: FilePath.optional() }).optional().default({}), z.object({ path: z.string(), bytes: z.number().int() })),
+  'backups.restore': def(
+    z.strictObject({ file: FilePath }),
+    z.object({ restoredFrom: z.string(), safetyBackup: z.string().nullable() }),
+  ),
+  'audit.record': def(
+    z.strictObject({ kind: z.enum(RECORD_KINDS), id: Id }),
+    z.object({
+      rows: z.array(
+        z.object({
+          at: z.string(),
+          device: z.string(),
+          deviceName: z.string().nullable(),
+          staffId: z.string().nullable(),
+          staffName: z.string().nullable(),
+          field: z.string(),
+          value: z.unknown(),
+        }),
+      ),
     }),
   ),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;

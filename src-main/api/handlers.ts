@@ -17,6 +17,8 @@ import { syncFolder } from '../sync/folder';
 import { createTeam, joinTeam } from '../sync/team';
 import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { listDuplicates, mergeEnterprises } from '../sync/duplicates';
+import { backupStore, backupToFile, listBackupsOf, restoreBackup } from '../services/backups';
+import { recordAudit } from '../services/audit';
 
 type Handler<M extends MethodName> = (core: Core, input: ParsedInput<M>) => MethodOutput<M>;
 
@@ -80,10 +82,24 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   'conflicts.resolve': resolveConflict,
   'duplicates.list': (c) => listDuplicates(c),
   'duplicates.merge': mergeEnterprises,
+  'backups.list': (c) => ({ rows: listBackupsOf(c) }),
+  'backups.create': (c, i) => {
+    if (i.out) return backupToFile(c, i.out);
+    const b = backupStore(c, 'manual');
+    if (!b) throw new ApiError('CONFLICT', 'an in-memory database has no backups');
+    return { path: b.path, bytes: b.bytes };
+  },
+  'backups.restore': (c, i) => restoreBackup(c, i.file),
+  'audit.record': recordAudit,
 };
 
 /** Methods that take a backup first: they open their own transactions (VACUUM INTO cannot run in one). */
-const OWN_TRANSACTION: ReadonlySet<MethodName> = new Set(['sync.import', 'sync.folder']);
+const OWN_TRANSACTION: ReadonlySet<MethodName> = new Set([
+  'sync.import',
+  'sync.folder',
+  'backups.create',
+  'backups.restore',
+]);
 
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 

@@ -34,6 +34,10 @@ export const METHOD_NAMES = [
   'conflicts.resolve',
   'duplicates.list',
   'duplicates.merge',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'audit.record',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -9,6 +9,7 @@ import { shanghaiDate } from '../domain/dates';
 import { deviceCodeFrom } from '../domain/visitNo';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { installCaptureTriggers } from './capture';
+import { backupDatabase } from './backup';
 
 export interface Actor {
   deviceId: string;
@@ -33,6 +34,8 @@ export interface Store {
   capturing: boolean;
   /** True when this open created the file (the app then loads the demo district). */
   created: boolean;
+  /** How it was opened, so a restore can reopen it the same way. */
+  options: StoreOptions;
   getMeta(key: string): string | null;
   setMeta(key: string, value: string | null): void;
   close(): void;
@@ -50,7 +53,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
 
-  const store = { db, path, now, capturing: true, created: false } as Store;
+  const store = { db, path, now, capturing: true, created: false, options } as Store;
 
   db.function('vl_hlc', { deterministic: false }, () => store.clock.tick());
   db.function('vl_device', { deterministic: false }, () => store.actor.deviceId);
@@ -63,6 +66,10 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   store.actor = { deviceId: 'pending', staffId: null };
   store.clock = new HybridClock('pending', now);
   store.capturing = false;
+  const hasSchema = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'`).get();
+  if (hasSchema && path !== ':memory:' && schemaVersion(db) < SCHEMA_VERSION) {
+    backupDatabase(db, path, now(), 'before-migration');
+  }
   migrate(db);
 
   const getMeta = db.prepare<[string], { value: string | null }>(`SELECT "value" FROM meta WHERE "key" = ?`);

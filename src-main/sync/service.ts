@@ -5,7 +5,7 @@ import type { Core } from '../services/core';
 import { nowIso } from '../services/core';
 import { schemaVersion } from '../store/db';
 import { SCHEMA_VERSION } from '../store/migrations';
-import { backupNow } from '../store/backup';
+import { backupStore } from '../services/backups';
 import { parseHlc } from '../domain/hlc';
 import { invalid } from '../api/errors';
 import { applyChanges, type ApplyReport } from './merge';
@@ -144,7 +144,7 @@ export function importSync(
     );
   }
   // Older schemas: version 1 and 2 files carry the same changes (prevHlc may be null).
-  const backup = backupNow(store, 'before-sync-import');
+  const backup = backupStore(core, 'before-sync-import')?.path ?? null;
   const at = nowIso(core);
   const run = store.db.transaction(() => {
     store.capturing = false;
