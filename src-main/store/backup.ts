@@ -52,9 +52,11 @@ export function backupDatabase(db: Database.Database, dbPath: string, nowMs: num
   const dir = backupsDirFor(dbPath);
   mkdirSync(dir, { recursive: true });
   const safeReason = reason.toLowerCase().replace(/[^a-z0-9-]/g, '-');
-  let ms = nowMs;
-  let file = `visit-ledger-${stampOf(ms)}-${safeReason}.db`;
-  while (existsIn(dir, file)) file = `visit-ledger-${stampOf(++ms)}-${safeReason}.db`;
+  // Always the newest name, even with a clock that stalls or goes back, so that
+  // rotation never removes the backup just taken.
+  const newest = listBackups(dir)[0];
+  const ms = newest ? Math.max(nowMs, Date.parse(newest.at) + 1) : nowMs;
+  const file = `visit-ledger-${stampOf(ms)}-${safeReason}.db`;
   const path = join(dir, file);
   writeCheckedCopy(db, path);
   rotateBackups(dir);
@@ -72,15 +74,6 @@ export function writeCheckedCopy(db: Database.Database, path: string): void {
     throw new Error(`the backup failed its integrity check (${check.message}) and was set aside`);
   }
   renameSync(partial, path);
-}
-
-function existsIn(dir: string, file: string): boolean {
-  try {
-    statSync(join(dir, file));
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function listBackups(dir: string): BackupInfo[] {
