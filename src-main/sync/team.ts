@@ -37,11 +37,11 @@ export const encodeTeamCode = (code: TeamCode): string =>
 
 export function decodeTeamCode(text: string): TeamCode {
   const m = /^VLT1\.([A-Za-z0-9_-]+)$/.exec(text.trim());
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = m ? JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8')) : null;
   } catch {
-    parsed = null;
+    parsed = null; // not JSON: refused below like any other malformed code
   }
   const code = TeamCode.safeParse(parsed);
   if (!code.success) throw invalid('code', 'is not a Visit Ledger team code (it starts with VLT1.)');
