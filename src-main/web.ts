@@ -46,10 +46,19 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** decodeURIComponent that gives null for malformed escapes instead of throwing. */
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
 function cookie(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k === name) return safeDecode(v.join('=')) ?? undefined;
   }
   return undefined;
 }
@@ -94,7 +103,7 @@ export async function startWebServer(core: Core, options: WebOptions = {}): Prom
   let cookieName = '';
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     res.setHeader('x-frame-options', 'DENY');
@@ -138,13 +147,22 @@ export async function startWebServer(core: Core, options: WebOptions = {}): Prom
           },
         });
       }
-      const result = call(core, decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+      const raw = url.pathname.slice('/api/'.length);
+      // A malformed name is passed on as is: call() answers UNKNOWN_METHOD.
+      const result = call(core, safeDecode(raw) ?? raw, input);
       return result.ok ? send(res, 200, { result: result.result }) : send(res, HTTP_STATUS[result.error.code], { error: result.error });
     }
 
     if (!assets || (req.method !== 'GET' && req.method !== 'HEAD')) return refuse(res, 404, 'not found');
     res.setHeader('content-security-policy', CSP);
     assets(req, res, () => refuse(res, 404, 'not found'));
+  };
+  // A request that throws must never take the server (and the app's web mode) down.
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      send(res, 500, { error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), details: {} } });
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

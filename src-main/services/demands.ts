@@ -116,11 +116,16 @@ export function updateDemand(
     },
     enterpriseId,
   );
+  if (patch.dueDate !== undefined && current.receivedAt && patch.dueDate < shanghaiDate(current.receivedAt)) {
+    throw invalid('dueDate', 'is before the demand was received');
+  }
   const next: Record<string, unknown> = { ...patch };
-  // Switching between ordinary and complex moves a due date that was still the default.
+  // Switching between ordinary and complex moves a due date that was still the default
+  // (the default moved by the days already spent on hold).
   if (patch.complex !== undefined && patch.dueDate === undefined && current.receivedAt) {
-    const wasDefault = current.dueDate === defaultDueDate(current.receivedAt, current.complex ?? false);
-    if (wasDefault) next.dueDate = addDays(defaultDueDate(current.receivedAt, patch.complex), current.onHoldDays ?? 0);
+    const held = current.onHoldDays ?? 0;
+    const wasDefault = current.dueDate === addDays(defaultDueDate(current.receivedAt, current.complex ?? false), held);
+    if (wasDefault) next.dueDate = addDays(defaultDueDate(current.receivedAt, patch.complex), held);
   }
   updateRecord(core.store, 'demands', id, next);
   return getDemand(core, id);

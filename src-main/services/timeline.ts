@@ -48,8 +48,8 @@ export function enterpriseTimeline(core: Core, id: string): MethodOutput<'enterp
               s."name" AS staffName, f."parentId" AS refId
        FROM followups f LEFT JOIN staff s ON s."id" = f."ownerStaffId"
        WHERE f."deletedAt" IS NULL AND (
-         (f."parentType" = 'visit' AND f."parentId" IN (SELECT "id" FROM visits WHERE "enterpriseId" = ?)) OR
-         (f."parentType" = 'demand' AND f."parentId" IN (SELECT "id" FROM demands WHERE "enterpriseId" = ?)))`,
+         (f."parentType" = 'visit' AND f."parentId" IN (SELECT "id" FROM visits WHERE "enterpriseId" = ? AND "deletedAt" IS NULL)) OR
+         (f."parentType" = 'demand' AND f."parentId" IN (SELECT "id" FROM demands WHERE "enterpriseId" = ? AND "deletedAt" IS NULL)))`,
     )
     .all(id, id) as Omit<Item, 'type'>[];
   const items: Item[] = [

@@ -15,7 +15,7 @@ export function getVisit(core: Core, id: string): Visit {
   requireLive(core, 'visits', id);
   const visit = getRow(core.store, 'visits', id, true) as Visit;
   const demands = core.store.db
-    .prepare(`SELECT "id" FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt"`)
+    .prepare(`SELECT "id" FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"`)
     .all(id) as { id: string }[];
   return { ...visit, demands: demands.map((d) => decorate(core, getRow(core.store, 'demands', d.id, true)!)) };
 }

@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { HybridClock } from '../domain/hlc';
 import { shanghaiDate } from '../domain/dates';
 import { deviceCodeFrom } from '../domain/visitNo';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { installCaptureTriggers } from './capture';
 import { backupDatabase } from './backup';
 
@@ -113,28 +113,30 @@ export function schemaVersion(db: Database.Database): number {
   return row.v ?? 0;
 }
 
-/** Runs every pending migration, each in its own transaction, and records it. */
-export function migrate(db: Database.Database): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    "version" INTEGER PRIMARY KEY, "name" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`);
-  const current = schemaVersion(db);
-  if (current > SCHEMA_VERSION) {
-    throw new StoreError(
-      `this database has schema version ${current}, newer than this app's ${SCHEMA_VERSION}: update the app`,
-    );
-  }
-  const applied: number[] = [];
-  for (const m of MIGRATIONS.filter((m) => m.version > current)) {
-    db.transaction(() => {
+/**
+ * Runs every pending migration and records each, all in one transaction: a migration that
+ * fails leaves the database exactly as it was (no half-upgraded schema). The write lock is
+ * taken first, so two processes opening a new database at once do not both migrate it.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const run = db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      "version" INTEGER PRIMARY KEY, "name" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`);
+    const current = schemaVersion(db);
+    if (current > latest) {
+      throw new StoreError(
+        `this database has schema version ${current}, newer than this app's ${latest}: update the app`,
+      );
+    }
+    const applied: number[] = [];
+    for (const m of migrations.filter((m) => m.version > current)) {
       db.exec(m.sql);
       installCaptureTriggers(db);
-      db.prepare(`INSERT INTO schema_migrations VALUES (?, ?, ?)`).run(
-        m.version,
-        m.name,
-        new Date().toISOString(),
-      );
-    })();
-    applied.push(m.version);
-  }
-  return applied;
+      db.prepare(`INSERT INTO schema_migrations VALUES (?, ?, ?)`).run(m.version, m.name, new Date().toISOString());
+      applied.push(m.version);
+    }
+    return applied;
+  });
+  return db.readonly ? run() : run.immediate();
 }

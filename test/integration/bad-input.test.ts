@@ -1,0 +1,605 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeCore, snapshot, tempDir, TestClock, VALID_USCC, type TestCore } from '../helpers';
+import { call } from '../../src-main/api/handlers';
+import { openCore } from '../../src-main/open';
+import { METHOD_NAMES, RECORD_KINDS, type MethodName, type RecordKind } from '../../src-main/api/methods';
+import type { ErrorCode } from '../../src-main/api/errors';
+import { demandIn, freshUscc, makeEnterprise, withWrongCheck } from './fixtures';
+
+// Every method, fed bad input on a populated database: refused with the right code, a
+// message that names the field (or the missing id), and the database byte-for-byte unchanged.
+
+interface Case {
+  input: unknown;
+  code: ErrorCode;
+  /** Must appear in the message: the field's path, or the id that was not found. */
+  mentions: string;
+}
+
+const LONG = (n: number) => 'x'.repeat(n);
+
+function populated(path: string) {
+  const t = makeCore({ path });
+  const e = makeEnterprise(t, { uscc: VALID_USCC[0]! });
+  const other = makeEnterprise(t, { uscc: VALID_USCC[1]! });
+  const colleague = t.ok('staff.create', { name: '同事' });
+  const gone = t.ok('staff.create', { name: '已删除' });
+  t.ok('staff.delete', { id: gone.id });
+  const expert = t.ok('experts.create', { name: '陈教授' });
+  const visit = t.ok('visits.create', {
+    enterpriseId: e.id,
+    date: '2026-11-20',
+    mode: 'onsite',
+    demands: [{ categories: ['tech'], title: '走访中提出' }],
+  });
+  const otherVisit = t.ok('visits.create', { enterpriseId: other.id, date: '2026-11-20', mode: 'phone' });
+  const demand = demandIn(t, 'answered', { enterpriseId: e.id });
+  const closed = demandIn(t, 'closed', { enterpriseId: e.id });
+  const clinic = t.ok('clinics.create', {
+    date: '2026-11-01',
+    topic: '数控会诊',
+    expertIds: [expert.id],
+    enterprises: [{ enterpriseId: e.id }],
+  });
+  const followup = t.ok('followups.create', {
+    parentType: 'demand',
+    parentId: demand.id,
+    dueDate: '2026-11-25',
+  });
+  return { t, e, other, colleague, gone, expert, visit, otherVisit, demand, closed, clinic, followup };
+}
+type World = ReturnType<typeof populated>;
+
+// The populated database is built once and copied for each test (refused calls change
+// nothing, but each test still gets its own file).
+let template: { dir: string; path: string; world: World; clockMs: number } | null = null;
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'vl-bad-input-'));
+  const path = join(dir, 'template.db');
+  const world = populated(path);
+  world.t.core.store.close();
+  template = { dir, path, world, clockMs: world.t.clock.ms };
+});
+afterAll(() => {
+  if (template) rmSync(template.dir, { recursive: true, force: true });
+});
+const opened: TestCore[] = [];
+afterEach(() => {
+  for (const t of opened.splice(0)) if (t.core.store.db.open) t.core.store.close();
+});
+
+/** A fresh copy of the populated database, with the world's records. */
+function world(): World {
+  const { path, world: w, clockMs } = template!;
+  const copy = join(tempDir(), 'copy.db');
+  copyFileSync(path, copy);
+  const clock = new TestClock(clockMs);
+  const core = openCore(copy, { now: clock.now });
+  const t: TestCore = {
+    core,
+    path: copy,
+    clock,
+    meId: w.t.meId,
+    ok: (method, input) => {
+      const r = call(core, method, input);
+      if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+      return r.result as never;
+    },
+    err: (method, input) => {
+      const r = call(core, method, input);
+      if (r.ok) throw new Error(`${method} succeeded but should have failed`);
+      return r.error;
+    },
+  };
+  opened.push(t);
+  return { ...w, t };
+}
+
+/** Inputs every method that takes an object refuses. */
+const NOT_AN_OBJECT: Case[] = [
+  { input: 'enterprises', code: 'VALIDATION', mentions: '(input)' },
+  { input: 42, code: 'VALIDATION', mentions: '(input)' },
+  { input: [], code: 'VALIDATION', mentions: '(input)' },
+];
+const NULL_INPUT: Case = { input: null, code: 'VALIDATION', mentions: '(input)' };
+const extra = (input: Record<string, unknown>): Case => ({
+  input: { ...input, surplusField: 1 },
+  code: 'VALIDATION',
+  mentions: 'surplusField',
+});
+const v = (input: unknown, mentions: string): Case => ({ input, code: 'VALIDATION', mentions });
+const nf = (input: unknown, mentions: string): Case => ({ input, code: 'NOT_FOUND', mentions });
+
+function byIdCases(id: string): Case[] {
+  return [
+    ...NOT_AN_OBJECT,
+    NULL_INPUT,
+    v({}, 'id'),
+    v({ id: 7 }, 'id'),
+    v({ id: '' }, 'id'),
+    v({ id: LONG(65) }, 'id'),
+    v({ id: null }, 'id'),
+    nf({ id: 'no-such-record' }, "'no-such-record'"),
+    extra({ id }),
+  ];
+}
+
+const LIST_CASES: Case[] = [
+  ...NOT_AN_OBJECT,
+  v({ limit: 0 }, 'limit'),
+  v({ limit: 10_001 }, 'limit'),
+  v({ limit: 'ten' }, 'limit'),
+  v({ limit: 2.5 }, 'limit'),
+  v({ offset: -1 }, 'offset'),
+  v({ q: LONG(201) }, 'q'),
+  v({ q: 5 }, 'q'),
+  v({ sort: [{ field: 'createdAt', dir: 'up' }] }, 'sort.0.dir'),
+  v({ sort: [{ field: 'noSuchField', dir: 'asc' }] }, 'noSuchField'),
+  v({ sort: 'createdAt' }, 'sort'),
+  v({ filter: { noSuchField: 1 } }, 'noSuchField'),
+  v({ filter: { id: { regex: '.*' } } }, 'filter.id'),
+  v({ filter: { id: { contains: LONG(201) } } }, 'filter.id'),
+  v({ filter: [] }, 'filter'),
+  v({ includeDeleted: 'yes' }, 'includeDeleted'),
+  extra({}),
+];
+
+const EMPTY_INPUT_CASES: Case[] = [v('x', '(input)'), v(7, '(input)'), extra({})];
+
+/** Bad create inputs per kind, beyond the generic ones. */
+function createCases(w: World, kind: RecordKind): Case[] {
+  const ent = { uscc: freshUscc(), name: '新企业' };
+  const visit = { enterpriseId: w.e.id, date: '2026-11-21', mode: 'onsite' };
+  const demand = { enterpriseId: w.e.id, categories: ['tech'], title: '需求' };
+  const clinic = { date: '2026-11-02', topic: '会诊' };
+  const fu = { parentType: 'demand', parentId: w.demand.id };
+  switch (kind) {
+    case 'staff':
+      return [
+        v({}, 'name'),
+        v({ name: '' }, 'name'),
+        v({ name: '   ' }, 'name'),
+        v({ name: 5 }, 'name'),
+        v({ name: LONG(201) }, 'name'),
+        v({ name: 'a', role: 'boss' }, 'role'),
+        v({ name: 'a', phone: 'call me' }, 'phone'),
+        v({ name: 'a', phone: '1'.repeat(41) }, 'phone'),
+        v({ name: 'a', active: 'yes' }, 'active'),
+        extra({ name: 'a' }),
+      ];
+    case 'enterprises':
+      return [
+        v({ name: 'a' }, 'uscc'),
+        v({ ...ent, name: '' }, 'name'),
+        v({ ...ent, uscc: withWrongCheck(ent.uscc) }, 'uscc'),
+        v({ ...ent, uscc: '91350100' }, 'uscc'),
+        v({ ...ent, uscc: LONG(41) }, 'uscc'),
+        v({ ...ent, uscc: withWrongCheck(ent.uscc), usccOverride: true }, 'usccOverrideReason'),
+        v({ ...ent, usccOverride: 'yes' }, 'usccOverride'),
+        v({ ...ent, industry: 'Z1' }, 'industry'),
+        v({ ...ent, industry: 'C3' }, 'industry'),
+        v({ ...ent, tiers: [{ tier: 'mega', year: 2024 }] }, 'tiers.0.tier'),
+        v({ ...ent, tiers: [{ tier: 'high_tech', year: 1800 }] }, 'tiers.0.year'),
+        v(
+          { ...ent, tiers: [{ tier: 'high_tech', year: 2024, expiresOn: '2026-02-30' }] },
+          'tiers.0.expiresOn',
+        ),
+        v({ ...ent, contacts: [{ phone: '1' }] }, 'contacts.0.name'),
+        v({ ...ent, formerNames: 'old name' }, 'formerNames'),
+        v({ ...ent, status: 'zombie' }, 'status'),
+        v({ ...ent, address: LONG(301) }, 'address'),
+        nf({ ...ent, liaisonStaffId: 'ghost-staff' }, 'liaisonStaffId'),
+        v({ ...ent, liaisonStaffId: w.gone.id }, 'liaisonStaffId'),
+        { input: { ...ent, uscc: VALID_USCC[0] }, code: 'CONFLICT', mentions: 'uscc' },
+        extra(ent),
+      ];
+    case 'experts':
+      return [
+        v({}, 'name'),
+        v({ name: 'a', phone: 'no phone' }, 'phone'),
+        v({ name: 'a', title: LONG(101) }, 'title'),
+        v({ name: 'a', organization: 3 }, 'organization'),
+        extra({ name: 'a' }),
+      ];
+    case 'visits':
+      return [
+        v({ ...visit, date: '2026-02-30' }, 'date'),
+        v({ ...visit, date: '2026/11/21' }, 'date'),
+        v({ ...visit, date: '2026-11-24' }, 'date'), // after today, not a draft
+        v({ ...visit, mode: 'teleport' }, 'mode'),
+        v({ enterpriseId: w.e.id, date: '2026-11-21' }, 'mode'),
+        v({ ...visit, status: 'archived' }, 'status'),
+        v({ ...visit, solvedOnSite: 'yes' }, 'solvedOnSite'),
+        v({ ...visit, summary: LONG(10_001) }, 'summary'),
+        v({ ...visit, staffIds: 'me' }, 'staffIds'),
+        nf({ ...visit, enterpriseId: 'ghost-enterprise' }, 'enterpriseId'),
+        nf({ ...visit, leadStaffId: 'ghost-lead' }, 'leadStaffId'),
+        nf({ ...visit, staffIds: [w.colleague.id, 'ghost-member'] }, 'staffIds.1'),
+        v({ ...visit, demands: [{ title: '缺类别' }] }, 'demands.0.categories'),
+        v(
+          { ...visit, demands: [{ categories: ['tech'], title: 'x', enterpriseId: w.other.id }] },
+          'enterpriseId',
+        ),
+        extra(visit),
+      ];
+    case 'demands':
+      return [
+        v({ enterpriseId: w.e.id, title: 'x' }, 'categories'),
+        v({ ...demand, categories: [] }, 'categories'),
+        v({ ...demand, categories: ['tech', 'ip', 'rnd', 'talent', 'other'] }, 'categories'),
+        v({ ...demand, categories: ['tech', 'tech'] }, 'categories'),
+        v({ ...demand, categories: ['money'] }, 'categories.0'),
+        v({ ...demand, title: LONG(201) }, 'title'),
+        v({ ...demand, level: 'galaxy' }, 'level'),
+        v({ ...demand, source: 'rumour' }, 'source'),
+        v({ ...demand, receivedAt: '2026-02-30' }, 'receivedAt'),
+        v({ ...demand, receivedAt: '2026-11-20T10:00:00' }, 'receivedAt'), // no offset
+        v({ ...demand, receivedAt: '2026-11-30' }, 'receivedAt'), // future
+        v({ ...demand, dueDate: '2026-13-01' }, 'dueDate'),
+        v({ ...demand, receivedAt: '2026-11-20', dueDate: '2026-11-19' }, 'dueDate'),
+        v({ ...demand, complex: 'very' }, 'complex'),
+        v({ ...demand, source: 'visit' }, 'sourceVisitId'),
+        v({ ...demand, source: 'clinic' }, 'sourceClinicId'),
+        v({ ...demand, sourceVisitId: w.otherVisit.id }, 'sourceVisitId'),
+        v({ ...demand, enterpriseId: w.other.id, sourceClinicId: w.clinic.id }, 'sourceClinicId'),
+        nf({ ...demand, enterpriseId: 'ghost-enterprise' }, 'enterpriseId'),
+        nf({ ...demand, sourceVisitId: 'ghost-visit' }, 'sourceVisitId'),
+        nf({ ...demand, assigneeStaffId: 'ghost-staff' }, 'assigneeStaffId'),
+        v({ ...demand, status: 'closed' }, 'status'),
+        extra(demand),
+      ];
+    case 'clinics':
+      return [
+        v({ topic: 'x' }, 'date'),
+        v({ ...clinic, date: '2026-02-29' }, 'date'),
+        v({ ...clinic, topic: '' }, 'topic'),
+        v({ ...clinic, status: 'done' }, 'status'),
+        v({ ...clinic, signedProjects: -1 }, 'signedProjects'),
+        v({ ...clinic, cooperationIntentions: 1.5 }, 'cooperationIntentions'),
+        v({ ...clinic, enterprises: [{ enterpriseId: w.e.id }, { enterpriseId: w.e.id }] }, 'enterprises'),
+        v({ ...clinic, enterprises: [{ enterpriseId: w.e.id, verdict: 'ok' }] }, 'verdict'),
+        nf({ ...clinic, expertIds: [w.expert.id, 'ghost-expert'] }, 'expertIds.1'),
+        nf({ ...clinic, enterprises: [{ enterpriseId: 'ghost-enterprise' }] }, 'enterprises.0.enterpriseId'),
+        extra(clinic),
+      ];
+    case 'followups':
+      return [
+        v({ parentType: 'demand' }, 'parentId'),
+        v({ ...fu, parentType: 'order' }, 'parentType'),
+        v({ ...fu, doneAt: '2026-02-30T10:00:00+08:00' }, 'doneAt'),
+        v({ ...fu, doneAt: '2026-11-30' }, 'doneAt'), // future
+        v({ ...fu, dueDate: '2026-02-30' }, 'dueDate'),
+        v({ ...fu, nextFollowupDate: 'tomorrow' }, 'nextFollowupDate'),
+        v({ ...fu, satisfaction: 'happy' }, 'satisfaction'),
+        v({ ...fu, channel: 'fax' }, 'channel'),
+        v({ ...fu, content: LONG(4001) }, 'content'),
+        nf({ ...fu, parentId: 'ghost-demand' }, 'parentId'),
+        nf({ ...fu, parentType: 'clinic', parentId: w.demand.id }, 'parentId'),
+        nf({ ...fu, ownerStaffId: 'ghost-staff' }, 'ownerStaffId'),
+        extra(fu),
+      ];
+  }
+}
+
+function updateCases(w: World, kind: RecordKind): Case[] {
+  const idOf: Record<RecordKind, string> = {
+    staff: w.colleague.id,
+    enterprises: w.e.id,
+    experts: w.expert.id,
+    visits: w.visit.id,
+    demands: w.demand.id,
+    clinics: w.clinic.id,
+    followups: w.followup.id,
+  };
+  const id = idOf[kind];
+  const generic: Case[] = [
+    ...NOT_AN_OBJECT,
+    v({ name: 'x' }, 'id'),
+    nf({ id: 'no-such-record' }, "'no-such-record'"),
+    extra({ id }),
+  ];
+  const specific: Record<RecordKind, Case[]> = {
+    staff: [v({ id, role: 'boss' }, 'role'), v({ id, name: '' }, 'name')],
+    enterprises: [
+      v({ id, uscc: withWrongCheck(VALID_USCC[0]!) }, 'uscc'),
+      { input: { id, uscc: VALID_USCC[1] }, code: 'CONFLICT', mentions: 'uscc' },
+      nf({ id, liaisonStaffId: 'ghost-staff' }, 'liaisonStaffId'),
+      v({ id, industry: 'U' }, 'industry'),
+    ],
+    experts: [v({ id, phone: 'abc' }, 'phone')],
+    visits: [
+      v({ id, date: '2026-02-30' }, 'date'),
+      v({ id, date: '2026-12-01' }, 'date'),
+      // Demands were raised in this visit: it cannot move to another enterprise.
+      v({ id, enterpriseId: w.other.id }, 'enterpriseId'),
+      nf({ id, staffIds: ['ghost-member'] }, 'staffIds.0'),
+      { input: { id, status: 'reviewed', reviewedBy: 'me' }, code: 'VALIDATION', mentions: 'reviewedBy' },
+    ],
+    demands: [
+      v({ id, receivedAt: '2026-11-01' }, 'receivedAt'), // not part of a patch
+      v({ id, status: 'closed' }, 'status'), // moves go through demands.transition
+      v({ id, dueDate: '2020-01-01' }, 'dueDate'), // before it was received
+      v({ id, categories: [] }, 'categories'),
+      nf({ id, assigneeStaffId: 'ghost-staff' }, 'assigneeStaffId'),
+      v({ id, sourceVisitId: w.otherVisit.id }, 'sourceVisitId'),
+    ],
+    clinics: [nf({ id, expertIds: ['ghost-expert'] }, 'expertIds.0'), v({ id, date: '2026-04-31' }, 'date')],
+    followups: [
+      nf({ id, parentId: 'ghost-demand' }, 'parentId'),
+      v({ id, doneAt: '2026-12-01' }, 'doneAt'),
+      v({ id, satisfaction: 'meh' }, 'satisfaction'),
+    ],
+  };
+  return [...generic, ...specific[kind]];
+}
+
+function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
+  const out: Partial<Record<MethodName, Case[]>> = {};
+  const idOf: Record<RecordKind, string> = {
+    staff: w.colleague.id,
+    enterprises: w.e.id,
+    experts: w.expert.id,
+    visits: w.visit.id,
+    demands: w.demand.id,
+    clinics: w.clinic.id,
+    followups: w.followup.id,
+  };
+  for (const kind of RECORD_KINDS) {
+    out[`${kind}.create`] = [...NOT_AN_OBJECT, NULL_INPUT, ...createCases(w, kind)];
+    out[`${kind}.get`] = byIdCases(idOf[kind]);
+    out[`${kind}.delete`] = byIdCases(idOf[kind]);
+    out[`${kind}.update`] = updateCases(w, kind);
+    out[`${kind}.list`] = LIST_CASES;
+  }
+  const { e, demand, closed } = w;
+  Object.assign(out, {
+    'app.info': EMPTY_INPUT_CASES,
+    'me.tasks': EMPTY_INPUT_CASES,
+    'me.set': [
+      ...NOT_AN_OBJECT,
+      v({}, 'staffId'),
+      v({ staffId: 1 }, 'staffId'),
+      nf({ staffId: 'ghost-staff' }, 'staffId'),
+      v({ staffId: w.gone.id }, 'staffId'),
+      extra({ staffId: w.colleague.id }),
+    ],
+    'enterprises.timeline': byIdCases(e.id),
+    'enterprises.checkDuplicates': [
+      ...NOT_AN_OBJECT,
+      v({ uscc: LONG(41) }, 'uscc'),
+      v({ name: 5 }, 'name'),
+      v({ name: LONG(201) }, 'name'),
+      v({ excludeId: '' }, 'excludeId'),
+      extra({ name: 'a' }),
+    ],
+    'demands.transition': [
+      ...NOT_AN_OBJECT,
+      v({ to: 'closed' }, 'id'),
+      v({ id: demand.id }, 'to'),
+      v({ id: demand.id, to: 'finished' }, 'to'),
+      nf({ id: 'ghost-demand', to: 'closed', closureType: 'partial', resolution: 'x' }, "'ghost-demand'"),
+      v({ id: demand.id, to: 'in_progress', at: '2026-02-30' }, 'at'),
+      v({ id: demand.id, to: 'in_progress', at: '2026-11-23T25:00:00+08:00' }, 'at'),
+      v({ id: demand.id, to: 'in_progress', at: '2026-12-01' }, 'at'),
+      v({ id: demand.id, to: 'in_progress', at: '2026-01-01' }, 'at'),
+      v({ id: demand.id, to: 'closed', closureType: 'done', resolution: 'x' }, 'closureType'),
+      v({ id: demand.id, to: 'closed', closureType: 'partial' }, 'resolution'),
+      v({ id: demand.id, to: 'in_progress', note: LONG(2001) }, 'note'),
+      v({ id: demand.id, to: 'closed', closureType: 'partial', resolution: LONG(4001) }, 'resolution'),
+      { input: { id: demand.id, to: 'pending' }, code: 'WORKFLOW', mentions: 'to' },
+      { input: { id: closed.id, to: 'answered' }, code: 'WORKFLOW', mentions: 'to' },
+      nf({ id: demand.id, to: 'in_progress', assigneeStaffId: 'ghost-staff' }, 'assigneeStaffId'),
+      extra({ id: demand.id, to: 'in_progress' }),
+    ],
+    'demands.openBoard': [
+      ...NOT_AN_OBJECT,
+      v({ assigneeStaffId: 5 }, 'assigneeStaffId'),
+      v({ town: LONG(101) }, 'town'),
+      extra({}),
+    ],
+    'demands.reassign': [
+      ...NOT_AN_OBJECT,
+      v({ ids: [], assigneeStaffId: w.colleague.id }, 'ids'),
+      v({ ids: demand.id, assigneeStaffId: w.colleague.id }, 'ids'),
+      v({ ids: [demand.id] }, 'assigneeStaffId'),
+      v({ ids: [demand.id, 'ghost-demand'], assigneeStaffId: w.colleague.id }, 'ids.1'),
+      v({ ids: [demand.id, closed.id], assigneeStaffId: w.colleague.id }, 'ids.1'),
+      nf({ ids: [demand.id], assigneeStaffId: 'ghost-staff' }, 'assigneeStaffId'),
+      v({ ids: [demand.id], assigneeStaffId: w.colleague.id, note: LONG(2001) }, 'note'),
+      extra({ ids: [demand.id], assigneeStaffId: w.colleague.id }),
+    ],
+    'sync.team.create': [
+      ...NOT_AN_OBJECT,
+      v({ passphrase: 'secret-1' }, 'name'),
+      v({ name: '局', passphrase: '' }, 'passphrase'),
+      v({ name: LONG(101), passphrase: 'secret-1' }, 'name'),
+      extra({ name: '局', passphrase: 'secret-1' }),
+    ],
+    'sync.team.join': [
+      ...NOT_AN_OBJECT,
+      v({ code: '', passphrase: 'secret-1' }, 'code'),
+      v({ code: 'VLT1.x' }, 'passphrase'),
+      v({ code: LONG(2001), passphrase: 'secret-1' }, 'code'),
+      extra({ code: 'VLT1.x', passphrase: 'secret-1' }),
+    ],
+    'sync.export': [
+      v('x', '(input)'),
+      v({ full: 'yes' }, 'full'),
+      v({ path: '' }, 'path'),
+      v({ dir: 5 }, 'dir'),
+      extra({}),
+    ],
+    'sync.import': [
+      ...NOT_AN_OBJECT,
+      v({ path: 5 }, 'path'),
+      v({ fileName: LONG(301) }, 'fileName'),
+      v({ confirmMassDelete: 'y' }, 'confirmMassDelete'),
+      extra({}),
+    ],
+    'sync.folder': [
+      ...NOT_AN_OBJECT,
+      v({}, 'path'),
+      v({ path: '' }, 'path'),
+      v({ path: LONG(4097) }, 'path'),
+      extra({ path: '' }),
+    ],
+    'sync.status': EMPTY_INPUT_CASES,
+    'conflicts.list': [v('x', '(input)'), v({ includeResolved: 'yes' }, 'includeResolved'), extra({})],
+    'conflicts.resolve': [
+      ...NOT_AN_OBJECT,
+      v({ id: 'c1', keep: 'both' }, 'keep'),
+      v({ keep: 'winner' }, 'id'),
+      nf({ id: 'ghost-conflict', keep: 'winner' }, "'ghost-conflict'"),
+      extra({ id: 'c1', keep: 'winner' }),
+    ],
+    'duplicates.list': EMPTY_INPUT_CASES,
+    'duplicates.merge': [
+      ...NOT_AN_OBJECT,
+      v({ mergeIds: [e.id] }, 'keepId'),
+      v({ keepId: e.id, mergeIds: [] }, 'mergeIds'),
+      v({ keepId: e.id, mergeIds: [e.id] }, 'mergeIds.0'),
+      nf({ keepId: 'ghost-enterprise', mergeIds: [w.other.id] }, 'keepId'),
+      nf({ keepId: e.id, mergeIds: [w.other.id, 'ghost-enterprise'] }, 'mergeIds.1'),
+      extra({ keepId: e.id, mergeIds: [w.other.id] }),
+    ],
+    'backups.list': EMPTY_INPUT_CASES,
+    'backups.create': [v('x', '(input)'), v({ out: '' }, 'out'), v({ out: 5 }, 'out'), extra({})],
+    'backups.restore': [...NOT_AN_OBJECT, v({}, 'file'), v({ file: '' }, 'file'), extra({ file: '' })],
+    'audit.record': [
+      ...NOT_AN_OBJECT,
+      v({ kind: 'planets', id: e.id }, 'kind'),
+      v({ kind: 'enterprises' }, 'id'),
+      nf({ kind: 'enterprises', id: 'ghost-enterprise' }, "'ghost-enterprise'"),
+      extra({ kind: 'enterprises', id: e.id }),
+    ],
+  } satisfies Partial<Record<MethodName, Case[]>>);
+  // Reports: the quarter and the scope are checked the same way by each.
+  const quarterCases: Case[] = [
+    ...NOT_AN_OBJECT,
+    v({}, 'quarter'),
+    v({ quarter: '2026Q5' }, 'quarter'),
+    v({ quarter: '2026-Q3' }, 'quarter'),
+    v({ quarter: '2026Q3', town: '' }, 'town'),
+    v({ quarter: '2026Q3', town: LONG(101) }, 'town'),
+    v({ quarter: '2026Q3', staffId: 7 }, 'staffId'),
+    nf({ quarter: '2026Q3', staffId: 'ghost-staff' }, 'staffId'),
+    v({ quarter: '2026Q3', staffId: w.colleague.id, town: '东街道' }, 'town'),
+    extra({ quarter: '2026Q3' }),
+  ];
+  Object.assign(out, {
+    'reports.quarterly': quarterCases,
+    'reports.narrative.get': quarterCases,
+    'reports.narrative.save': [
+      ...quarterCases,
+      v({ quarter: '2026Q3', typicalCases: LONG(20_001) }, 'typicalCases'),
+      v({ quarter: '2026Q3', nextQuarterPlan: 5 }, 'nextQuarterPlan'),
+    ],
+    'reports.records': [
+      ...NOT_AN_OBJECT,
+      v({ quarter: '2026Q3' }, 'figure'),
+      v({ quarter: '2026Q3', figure: 'everything' }, 'figure'),
+      v({ quarter: '2026Q5', figure: 'visits' }, 'quarter'),
+      v({ quarter: '2026Q3', figure: 'visits', limit: 0 }, 'limit'),
+      v({ quarter: '2026Q3', figure: 'visits', offset: -1 }, 'offset'),
+      v({ quarter: '2026Q3', figure: 'visits', key: LONG(201) }, 'key'),
+      nf({ quarter: '2026Q3', figure: 'visits', staffId: 'ghost-staff' }, 'staffId'),
+      extra({ quarter: '2026Q3', figure: 'visits' }),
+    ],
+  });
+  return out;
+}
+
+/** Checks one refused call; returns the database dump after it (the same as before it). */
+function expectRefused(t: TestCore, method: MethodName, c: Case, before: string): string {
+  const actor = { ...t.core.store.actor };
+  const r = call(t.core, method, c.input);
+  const label = `${method} ${JSON.stringify(c.input)?.slice(0, 160)}`;
+  expect(r.ok, label).toBe(false);
+  if (r.ok) return before;
+  expect(r.error.code, `${label}: ${r.error.message}`).toBe(c.code);
+  expect(r.error.message, label).toContain(c.mentions);
+  expect(r.error.details, label).toEqual(expect.any(Object));
+  if (c.code === 'VALIDATION') {
+    expect(r.error.details.issues?.length, label).toBeGreaterThan(0);
+    expect(typeof r.error.details.field, label).toBe('string');
+  }
+  const after = JSON.stringify(snapshot(t.core));
+  expect(after, `${label} changed the database`).toBe(before);
+  expect(t.core.store.actor, label).toEqual(actor);
+  return after;
+}
+
+describe('bad input is refused and changes nothing', () => {
+  it('every method has bad-input cases', () => {
+    const w = template!.world;
+    const covered = Object.keys(casesFor(w)).sort();
+    expect(covered).toEqual([...METHOD_NAMES].sort());
+  });
+
+  it.each([...METHOD_NAMES])('%s', (method) => {
+    const w = world();
+    const cases = casesFor(w)[method];
+    expect(cases?.length, `no bad-input cases for ${method}`).toBeGreaterThan(0);
+    let dump = JSON.stringify(snapshot(w.t.core));
+    for (const c of cases!) dump = expectRefused(w.t, method, c, dump);
+  });
+
+  it('an unknown method is refused', () => {
+    const { t } = world();
+    const before = JSON.stringify(snapshot(t.core));
+    for (const m of ['staff.explode', '', 'constructor', '__proto__', 42, null]) {
+      const r = call(t.core, m, {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    }
+    expect(JSON.stringify(snapshot(t.core))).toBe(before);
+  });
+});
+
+describe('a call that fails half-way leaves nothing behind', () => {
+  it('visits.create with a valid visit but an invalid nested demand stores no visit', () => {
+    const w = world();
+    const { t } = w;
+    const before = JSON.stringify(snapshot(t.core));
+    const visitsBefore = t.ok('visits.list', { includeDeleted: true }).total;
+    const e1 = t.err('visits.create', {
+      enterpriseId: w.e.id,
+      date: '2026-11-22',
+      mode: 'onsite',
+      demands: [
+        { categories: ['tech'], title: '第一个没问题' },
+        { categories: ['ip'], title: '第二个有问题', assigneeStaffId: 'ghost-staff' },
+      ],
+    });
+    expect(e1).toMatchObject({ code: 'NOT_FOUND', details: { field: 'demands.1.assigneeStaffId' } });
+    expect(e1.message).toMatch(/^demands\.1\.assigneeStaffId: /);
+    const e2 = t.err('visits.create', {
+      enterpriseId: w.e.id,
+      date: '2026-11-22',
+      mode: 'onsite',
+      demands: [{ categories: ['ip'], title: '早于受理', receivedAt: '2026-11-22', dueDate: '2026-11-21' }],
+    });
+    expect(e2).toMatchObject({ code: 'VALIDATION', details: { field: 'demands.0.dueDate' } });
+    expect(e2.details.issues).toEqual([
+      { path: 'demands.0.dueDate', message: expect.stringContaining('received') },
+    ]);
+    expect(JSON.stringify(snapshot(t.core))).toBe(before);
+    expect(t.ok('visits.list', { includeDeleted: true }).total).toBe(visitsBefore);
+    // The visit number was not used up either.
+    const next = t.ok('visits.create', { enterpriseId: w.e.id, date: '2026-11-22', mode: 'onsite' });
+    expect(next.visitNo).toBe(`2026-${t.core.store.device.code}-0003`);
+  });
+
+  it('a reassignment refused on its last id leaves the earlier ones as they were', () => {
+    const w = world();
+    const before = JSON.stringify(snapshot(w.t.core));
+    const pending = demandIn(w.t, 'pending', { enterpriseId: w.e.id });
+    const mid = JSON.stringify(snapshot(w.t.core));
+    expect(before).not.toBe(mid);
+    w.t.err('demands.reassign', { ids: [pending.id, w.closed.id], assigneeStaffId: w.colleague.id });
+    expect(JSON.stringify(snapshot(w.t.core))).toBe(mid);
+    expect(w.t.ok('demands.get', { id: pending.id }).status).toBe('pending');
+  });
+});
