@@ -12,6 +12,7 @@ import { ROLES } from './domain/enums';
 import { seedDemo } from '../seeds/demo';
 import { startWebServer } from './web';
 import { APP_VERSION } from './version';
+import { addReportCommand } from './reports/command';
 
 const EXIT_USAGE = 2;
 
@@ -25,6 +26,15 @@ const fail = (error: unknown, code = 1): never => {
 
 function dbPath(program: Command): string {
   return resolve(program.opts<{ db?: string }>().db ?? defaultDbPath());
+}
+
+/**
+ * Opens the database for a command. The app's own database, when it does not exist yet,
+ * starts with the demo district exactly as the app's first start would; a file named
+ * with --db starts empty.
+ */
+function openForCommand(program: Command) {
+  return openCore(dbPath(program), { demoOnFirstStart: program.opts<{ db?: string }>().db === undefined });
 }
 
 export function buildProgram(): Command {
@@ -83,7 +93,7 @@ export function buildProgram(): Command {
       } catch (e) {
         throw new UsageError(`the input is not valid JSON: ${(e as Error).message}`);
       }
-      const core = openCore(dbPath(program));
+      const core = openForCommand(program);
       const result = call(core, method, input);
       core.store.close();
       if (!result.ok) fail(result.error, result.error.code === 'UNKNOWN_METHOD' ? EXIT_USAGE : 1);
@@ -119,7 +129,7 @@ export function buildProgram(): Command {
     });
 
   const callOrFail = (method: string, input: unknown) => {
-    const core = openCore(dbPath(program));
+    const core = openForCommand(program);
     const result = call(core, method, input);
     core.store.close();
     if (!result.ok) fail(result.error);
@@ -169,6 +179,8 @@ export function buildProgram(): Command {
     .description('join a team with its teamCode and passphrase')
     .requiredOption('--code <code>', 'the teamCode a colleague gave you')
     .action(async (opts: { code: string }) => callOrFail('sync.team.join', { code: opts.code, passphrase: await passphrase() }));
+
+  addReportCommand(program, { open: () => openCore(dbPath(program)), out, fail: (error) => fail(error) });
 
   return program;
 }

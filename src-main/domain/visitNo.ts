@@ -1,4 +1,4 @@
-// Human visit numbers: YEAR-DEVICECODE-SEQ, e.g. 2026-K7F-0042. Each device numbers its
+// Human visit numbers: YEAR-DEVICECODE-SEQ, e.g. 2026-K7FQ-0042. Each device numbers its
 // own visits, so two laptops working offline can never hand out the same number.
 
 export const VISIT_NO_RE = /^(\d{4})-([0-9A-Z]{3,4})-(\d{4,})$/;
@@ -13,7 +13,11 @@ export function visitNoPrefix(year: string, deviceCode: string): string {
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
-/** A short device code from random bytes (no 0/1/I/O to keep it readable). */
+/**
+ * A short device code from random bytes (no 0/1/I/O to keep it readable). Four characters
+ * give about a million codes: two laptops of a 50-laptop team share one with a chance of
+ * about 0.1 %, and sync reports it when they do.
+ */
 export function deviceCodeFrom(bytes: Uint8Array): string {
-  return Array.from(bytes.slice(0, 3), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+  return Array.from(bytes.slice(0, 4), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Core, myRole, nowIso, notInFuture, requireLive, requireMe, softDelete, today } from './core';
+import { type Core, myRole, nowIso, notInFuture, requireLive, requireSupervisor, softDelete, today } from './core';
 import { getRow, insertRecord, listRows, updateRecord, type Row } from '../store/records';
 import type { DemandFields, DemandPatch, Demand, DemandHistoryEntry } from '../api/schemas';
 import type { ListQuery, Transition } from '../api/contract';
@@ -245,7 +245,7 @@ export function openBoard(core: Core, input: { assigneeStaffId?: string | undefi
 
 /** Bulk reassignment from the supervisor board; pending demands become assigned. */
 export function reassign(core: Core, input: { ids: string[]; assigneeStaffId: string; note?: string | undefined }) {
-  requireMe(core, 'assigneeStaffId');
+  requireSupervisor(core, 'reassign demands');
   const assignee = requireLive(core, 'staff', input.assigneeStaffId, 'assigneeStaffId');
   const note = input.note?.trim() || `改派给 ${String(assignee.name)} (reassigned)`;
   let updated = 0;

@@ -98,7 +98,21 @@ export function updateEnterprise(
   return getEnterprise(core, id);
 }
 
-export const deleteEnterprise = (core: Core, id: string) => softDelete(core, 'enterprises', id);
+/** An enterprise with open demands stays: deleting it would hide work that is still owed. */
+export function deleteEnterprise(core: Core, id: string) {
+  const open = core.store.db
+    .prepare(
+      `SELECT count(*) AS n FROM demands WHERE "enterpriseId" = ? AND "deletedAt" IS NULL AND "status" NOT IN ('closed','rejected')`,
+    )
+    .get(id) as { n: number };
+  if (open.n) {
+    throw new ApiError('CONFLICT', `id: the enterprise has ${open.n} open demand(s): close, reject or move them first`, {
+      field: 'id',
+      openDemands: open.n,
+    });
+  }
+  return softDelete(core, 'enterprises', id);
+}
 
 export function listEnterprises(core: Core, query: ListQuery) {
   return listRows(core.store, 'enterprises', query) as { rows: Enterprise[]; total: number };

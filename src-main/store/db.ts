@@ -70,7 +70,12 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   if (hasSchema && path !== ':memory:' && schemaVersion(db) < SCHEMA_VERSION) {
     backupDatabase(db, path, now(), 'before-migration');
   }
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
 
   const getMeta = db.prepare<[string], { value: string | null }>(`SELECT "value" FROM meta WHERE "key" = ?`);
   const setMeta = db.prepare(`INSERT INTO meta ("key","value") VALUES (?, ?)
@@ -83,7 +88,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   if (!deviceId) {
     deviceId = uuidv7();
     const name = options.deviceName ?? hostname();
-    const code = deviceCodeFrom(randomBytes(3));
+    const code = deviceCodeFrom(randomBytes(4));
     db.transaction(() => {
       store.setMeta('deviceId', deviceId);
       store.clock = new HybridClock(deviceId!, now);

@@ -495,3 +495,23 @@ describe('supervisor board and reassignment', () => {
     ]);
   });
 });
+
+describe('supervisor-only and protective rules', () => {
+  it('only a supervisor reassigns in bulk', () => {
+    const t = makeCore({ role: 'staff' });
+    const d = makeDemand(t);
+    const e = t.err('demands.reassign', { ids: [d.id], assigneeStaffId: t.meId });
+    expect(e.code).toBe('FORBIDDEN');
+    expect(t.ok('demands.get', { id: d.id }).status).toBe('pending');
+  });
+
+  it('an enterprise with open demands cannot be deleted; once they are closed it can', () => {
+    const t = makeCore();
+    const d = makeDemand(t);
+    const e = t.err('enterprises.delete', { id: d.enterpriseId! });
+    expect(e.code).toBe('CONFLICT');
+    expect(e.message).toMatch(/1 open demand/);
+    t.ok('demands.transition', { id: d.id, to: 'rejected', note: '不属于本局职责' });
+    expect(t.ok('enterprises.delete', { id: d.enterpriseId! }).id).toBe(d.enterpriseId);
+  });
+});
