@@ -1,3 +1,6 @@
 import { createRoot } from 'react-dom/client';
+import './i18n';
+import './styles.css';
+import { App } from './App';
 
-createRoot(document.getElementById('root')!).render(<div>科技服务走访台账</div>);
+createRoot(document.getElementById('root')!).render(<App />);

@@ -1,0 +1,248 @@
+// The shell: header, navigation with badges, the demo notice, and the screen of the route.
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Notices } from './components/Notices';
+import { currentLanguage, setLanguage } from './i18n';
+import { enumLabel, formatInstant } from './format';
+import { navigate, routeHref, useRoute, type Route, type Screen } from './router';
+import { useSession } from './stores/session';
+import { TodayScreen } from './screens/TodayScreen';
+import { EnterprisesScreen } from './screens/EnterprisesScreen';
+import { VisitsScreen } from './screens/VisitsScreen';
+import { DemandsScreen } from './screens/DemandsScreen';
+import { BoardScreen } from './screens/BoardScreen';
+import { ClinicsScreen } from './screens/ClinicsScreen';
+import { ExpertsScreen } from './screens/ExpertsScreen';
+import { FollowupsScreen } from './screens/FollowupsScreen';
+import { StaffScreen } from './screens/StaffScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+
+interface NavItem {
+  screen?: Screen;
+  key: string;
+  badge?: 'myLate' | 'bureauOverdue';
+  /** Coming in a later release. */
+  soon?: boolean;
+}
+
+export const NAV: NavItem[] = [
+  { screen: 'today', key: 'nav.today', badge: 'myLate' },
+  { screen: 'enterprises', key: 'nav.enterprises' },
+  { screen: 'visits', key: 'nav.visits' },
+  { screen: 'demands', key: 'nav.demands' },
+  { screen: 'board', key: 'nav.board', badge: 'bureauOverdue' },
+  { screen: 'clinics', key: 'nav.clinics' },
+  { screen: 'experts', key: 'nav.experts' },
+  { screen: 'followups', key: 'nav.followups' },
+  { screen: 'staff', key: 'nav.staff' },
+  { key: 'nav.reports', soon: true },
+  { key: 'nav.import', soon: true },
+  { key: 'nav.sync', soon: true },
+  { screen: 'settings', key: 'nav.settings' },
+];
+
+function screenOf(route: Route): ReactNode {
+  switch (route.screen) {
+    case 'enterprises':
+      return <EnterprisesScreen route={route} />;
+    case 'visits':
+      return <VisitsScreen route={route} />;
+    case 'demands':
+      return <DemandsScreen route={route} />;
+    case 'board':
+      return <BoardScreen />;
+    case 'clinics':
+      return <ClinicsScreen route={route} />;
+    case 'experts':
+      return <ExpertsScreen route={route} />;
+    case 'followups':
+      return <FollowupsScreen route={route} />;
+    case 'staff':
+      return <StaffScreen route={route} />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <TodayScreen />;
+  }
+}
+
+const DEMO_DISMISSED = 'vl.demoNoticeDismissed';
+
+function DemoNotice({ at }: { at: string }) {
+  const { t } = useTranslation();
+  const [hidden, setHidden] = useState(() => {
+    try {
+      return localStorage.getItem(DEMO_DISMISSED) === at;
+    } catch {
+      return false;
+    }
+  });
+  if (hidden) return null;
+  return (
+    <div className="banner banner-demo" role="status" data-testid="demo-notice">
+      <strong>{t('app.demoLoaded')}</strong>{' '}
+      <span>{t('app.demoLoadedDetail', { at: formatInstant(at) })}</span>
+      <button
+        type="button"
+        className="link"
+        onClick={() => {
+          try {
+            localStorage.setItem(DEMO_DISMISSED, at);
+          } catch {
+            /* shown again next time */
+          }
+          setHidden(true);
+        }}
+      >
+        {t('common.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const info = useSession((s) => s.info);
+  const loadError = useSession((s) => s.loadError);
+  const myLate = useSession((s) => s.myLate);
+  const staffCount = useSession((s) => s.staff.length);
+  const bureauOverdue = useSession((s) => s.bureauOverdue);
+  const badges = { myLate, bureauOverdue };
+  const lang = currentLanguage();
+
+  useEffect(() => {
+    void useSession.getState().load();
+    const timer = setInterval(() => void useSession.getState().refreshBadges(), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  // Alt+N anywhere: log a visit.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyN' || e.key === 'n' || e.key === 'N')) {
+        e.preventDefault();
+        navigate(routeHref('visits', 'new'));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t, lang]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            台
+          </span>
+          <span className="brand-name">{t('app.title')}</span>
+          <span className="brand-sub">{t('app.subtitle')}</span>
+        </div>
+        <div className="topbar-right">
+          {info && <span className="today-date">{info.today}</span>}
+          {info?.me ? (
+            <a className="me" href={routeHref('settings')} data-testid="me-name">
+              {info.me.name} <span className="muted">· {enumLabel('role', info.me.role)}</span>
+            </a>
+          ) : (
+            <a className="me muted" href={routeHref('settings')}>
+              {t('app.noMe')}
+            </a>
+          )}
+          <div className="lang-switch" role="group" aria-label={t('settings.language')}>
+            <button
+              type="button"
+              className={lang === 'zh-CN' ? 'on' : undefined}
+              aria-pressed={lang === 'zh-CN'}
+              onClick={() => setLanguage('zh-CN')}
+              data-testid="lang-zh"
+            >
+              中
+            </button>
+            <button
+              type="button"
+              className={lang === 'en' ? 'on' : undefined}
+              aria-pressed={lang === 'en'}
+              onClick={() => setLanguage('en')}
+              data-testid="lang-en"
+            >
+              EN
+            </button>
+          </div>
+        </div>
+      </header>
+      {info?.demoLoadedAt && <DemoNotice at={info.demoLoadedAt} />}
+      {loadError && (
+        <div className="banner banner-error" role="alert">
+          {t('app.loadFailed')}: {loadError.message}{' '}
+          <button type="button" className="link" onClick={() => void useSession.getState().load()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      {info && !info.me && route.screen !== 'settings' && route.screen !== 'staff' && (
+        <div className="banner banner-warn" role="status">
+          {staffCount === 0 ? (
+            <>
+              {t('app.addYourself')} <a href={routeHref('staff', 'new')}>{t('staff.new')}</a>
+            </>
+          ) : (
+            <>
+              {t('app.chooseMe')} <a href={routeHref('settings')}>{t('nav.settings')}</a>
+            </>
+          )}
+        </div>
+      )}
+      <div className="body">
+        <nav className="sidebar" aria-label={t('app.navigation')}>
+          <ul>
+            {NAV.map((item) => {
+              const count = item.badge ? badges[item.badge] : 0;
+              if (item.soon || !item.screen) {
+                return (
+                  <li key={item.key}>
+                    <span className="nav-link disabled" aria-disabled="true" title={t('nav.comingSoon')}>
+                      {t(item.key)}
+                      <small>{t('nav.soon')}</small>
+                    </span>
+                  </li>
+                );
+              }
+              const active = route.screen === item.screen;
+              return (
+                <li key={item.key}>
+                  <a
+                    className={`nav-link${active ? ' active' : ''}`}
+                    href={routeHref(item.screen)}
+                    aria-current={active ? 'page' : undefined}
+                    data-nav={item.screen}
+                  >
+                    {t(item.key)}
+                    {count > 0 && (
+                      <span
+                        className="nav-badge"
+                        title={t(item.badge === 'myLate' ? 'nav.myLateTitle' : 'nav.overdueTitle')}
+                        data-testid={`badge-${item.screen}`}
+                      >
+                        {count}
+                      </span>
+                    )}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <main className="content">
+          {info || loadError ? screenOf(route) : <p className="muted pad">{t('common.loading')}</p>}
+        </main>
+      </div>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// The renderer's only way to the core: one typed call, whichever door the page is behind
+// (the Electron preload bridge, or the HTTP door of the web mode).
+import type { MethodInput, MethodOutput } from '../src-main/api/contract';
+import type { MethodName } from '../src-main/api/methods';
+import type { ApiErrorBody, ErrorCode, ErrorDetails } from '../src-main/api/errors';
+
+export type ClientErrorCode = ErrorCode | 'NETWORK';
+
+/** A refused or failed call: the core's { code, message, details }, never a raw stack. */
+export class ApiError extends Error {
+  readonly code: ClientErrorCode;
+  readonly details: ErrorDetails;
+  constructor(code: ClientErrorCode, message: string, details: ErrorDetails = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+/** Any thrown value as an ApiError, so screens have one shape to show. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
+    const b = e as Partial<ApiErrorBody>;
+    return new ApiError((b.code as ClientErrorCode) ?? 'INTERNAL', String(b.message), b.details ?? {});
+  }
+  return new ApiError('INTERNAL', e instanceof Error ? e.message : String(e));
+}
+
+function fromBody(body: unknown, fallback: string): ApiError {
+  const err = (body as { error?: Partial<ApiErrorBody> } | null)?.error;
+  if (err && typeof err.message === 'string') {
+    return new ApiError((err.code as ClientErrorCode) ?? 'INTERNAL', err.message, err.details ?? {});
+  }
+  return new ApiError('INTERNAL', fallback);
+}
+
+async function viaBridge(method: MethodName, input: unknown): Promise<unknown> {
+  const r = await window.visitLedger![method](input);
+  if (r.ok) return r.result;
+  throw new ApiError(r.error.code, r.error.message, r.error.details ?? {});
+}
+
+async function viaHttp(method: MethodName, input: unknown): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch (e) {
+    throw new ApiError('NETWORK', `cannot reach the Visit Ledger server: ${(e as Error).message}`);
+  }
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON: handled below */
+  }
+  if (res.ok && body && typeof body === 'object' && 'result' in body)
+    return (body as { result: unknown }).result;
+  throw fromBody(body, `HTTP ${res.status} ${res.statusText}`.trim());
+}
+
+/** The input argument: optional for methods whose input may be omitted (app.info, lists…). */
+export type CallArgs<M extends MethodName> =
+  undefined extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
+
+/** Calls one contract method; resolves with its output or rejects with an ApiError. */
+export function call<M extends MethodName>(method: M, ...args: CallArgs<M>): Promise<MethodOutput<M>> {
+  const door = typeof window !== 'undefined' && window.visitLedger ? viaBridge : viaHttp;
+  return door(method, args[0]) as Promise<MethodOutput<M>>;
+}

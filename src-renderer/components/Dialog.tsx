@@ -1,0 +1,67 @@
+// A modal panel: a centred dialog or a drawer on the right. Focus moves into it and comes
+// back when it closes; Esc is handled by the form inside (or here when there is none).
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface Props {
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  variant?: 'dialog' | 'drawer';
+  wide?: boolean;
+  testId?: string;
+}
+
+export function Dialog({ title, onClose, children, variant = 'dialog', wide, testId }: Props) {
+  const { t } = useTranslation();
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    const el = panel.current;
+    if (el && !el.contains(document.activeElement)) {
+      const first = el.querySelector<HTMLElement>(
+        '[autofocus], [data-autofocus], input, select, textarea, button',
+      );
+      (first ?? el).focus();
+    }
+    return () => before?.focus?.();
+  }, []);
+  return (
+    <div
+      className={`overlay overlay-${variant}`}
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget && variant === 'dialog') onClose();
+      }}
+    >
+      <div
+        ref={panel}
+        className={`panel panel-${variant}${wide ? ' wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label={typeof title === 'string' ? title : undefined}
+        tabIndex={-1}
+        data-testid={testId}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && !e.defaultPrevented) {
+            e.preventDefault();
+            onClose();
+          }
+        }}
+      >
+        <header className="panel-head">
+          <h2>{title}</h2>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={t('common.close')}
+            title={t('common.closeEsc')}
+            onClick={onClose}
+          >
+            ×
+          </button>
+        </header>
+        <div className="panel-body">{children}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// The frame every simple record form shares: a drawer with Save / Cancel / Delete, driven by a
+// record-form store.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../api';
+import { Dialog } from './Dialog';
+import { Form } from './form';
+
+interface Props {
+  title: string;
+  isNew: boolean;
+  error: ApiError | null;
+  busy: boolean;
+  loading?: boolean;
+  onSave: () => void;
+  onClose: () => void;
+  onDelete?: () => void;
+  children: ReactNode;
+  testId?: string;
+  wide?: boolean;
+}
+
+export function RecordDrawer({
+  title,
+  isNew,
+  error,
+  busy,
+  loading,
+  onSave,
+  onClose,
+  onDelete,
+  children,
+  testId,
+  wide,
+}: Props) {
+  const { t } = useTranslation();
+  return (
+    <Dialog title={title} onClose={onClose} variant="drawer" testId={testId} wide={wide}>
+      {loading ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : (
+        <Form
+          error={error}
+          onSubmit={onSave}
+          onCancel={onClose}
+          label={title}
+          actions={
+            <>
+              <button type="submit" className="btn primary" disabled={busy}>
+                {t('common.save')} <kbd>Ctrl+Enter</kbd>
+              </button>
+              <button type="button" className="btn" onClick={onClose}>
+                {t('common.cancel')}
+              </button>
+              {!isNew && onDelete && (
+                <button
+                  type="button"
+                  className="btn danger push-right"
+                  disabled={busy}
+                  onClick={() => {
+                    if (window.confirm(t('common.confirmDelete'))) onDelete();
+                  }}
+                >
+                  {t('common.delete')}
+                </button>
+              )}
+            </>
+          }
+        >
+          {children}
+        </Form>
+      )}
+    </Dialog>
+  );
+}

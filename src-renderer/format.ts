@@ -1,0 +1,61 @@
+// Display helpers: dates in Asia/Shanghai, enum codes as words.
+import i18n from './i18n';
+import type { EnumName } from './enums';
+import { DATE_RE, shanghaiDate } from '../src-main/domain/dates';
+
+/** A calendar date stays as it is; an instant becomes its Shanghai date. */
+export function formatDay(value: string | null | undefined): string {
+  if (!value) return '';
+  if (DATE_RE.test(value)) return value;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : shanghaiDate(ms);
+}
+
+/** An instant as "YYYY-MM-DD HH:mm" Shanghai time (a plain date is shown as it is). */
+export function formatInstant(value: string | null | undefined): string {
+  if (!value) return '';
+  if (DATE_RE.test(value)) return value;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return value;
+  const iso = new Date(ms + 8 * 3600_000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+/** The label of an enum value in the current language; unknown codes are shown as they are. */
+export function enumLabel(name: EnumName, value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const key = `enum.${name}.${value}`;
+  return i18n.exists(key) ? i18n.t(key) : value;
+}
+
+/** 、 between Chinese list items, a comma in English. */
+export function listSeparator(): string {
+  return i18n.language === 'en' ? ', ' : '、';
+}
+
+export function enumLabels(name: EnumName, values: readonly string[] | null | undefined): string {
+  return (values ?? []).map((v) => enumLabel(name, v)).join(listSeparator());
+}
+
+/** GB/T 4754 code such as "C39" → "C39 制造业". */
+export function industryLabel(code: string | null | undefined): string {
+  if (!code) return '';
+  const section = enumLabel('industry', code.slice(0, 1));
+  return `${code} ${section}`;
+}
+
+export function yesNo(value: boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return i18n.t(value ? 'common.yes' : 'common.no');
+}
+
+/** A datetime-local input value ("2026-11-20T15:30") read as Shanghai time, as an ISO instant. */
+export function localInputToInstant(value: string): string {
+  return `${value.length === 16 ? `${value}:00` : value}+08:00`;
+}
+
+/** Empty text → null, for optional text fields. */
+export function opt(v: string | null | undefined): string | null {
+  const s = (v ?? '').trim();
+  return s ? s : null;
+}

@@ -1,0 +1,225 @@
+// 督办看板: open demands grouped by status or by assignee, overdue first; tick and reassign;
+// how many each person has open, overdue and due soon.
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DemandStatusBadge } from '../components/Badge';
+import { Field, Form, StaffSelect, TextInput } from '../components/form';
+import { enumLabel, enumLabels, formatDay } from '../format';
+import { navigate, routeHref } from '../router';
+import { groupRows, useBoard } from '../stores/board';
+import { inform } from '../stores/notices';
+import { useSession } from '../stores/session';
+
+export function BoardScreen() {
+  const { t } = useTranslation();
+  const s = useBoard();
+  const dataVersion = useSession((x) => x.dataVersion);
+  useEffect(() => {
+    void useBoard.getState().load();
+  }, [dataVersion]);
+  const groups = useMemo(() => groupRows(s.board?.rows ?? [], s.groupBy), [s.board, s.groupBy]);
+  const board = s.board;
+
+  const reassign = async () => {
+    const n = await s.reassign();
+    if (n !== null) inform(t('board.reassigned', { count: n }));
+  };
+
+  return (
+    <div className="screen">
+      <div className="screen-head">
+        <h1>{t('nav.board')}</h1>
+        {board && (
+          <div className="figures" data-testid="board-counts">
+            <div className="figure">
+              <span className="figure-value">{board.counts.open}</span>
+              <span className="figure-label">{t('board.open')}</span>
+            </div>
+            <div className="figure figure-overdue">
+              <span className="figure-value">{board.counts.overdue}</span>
+              <span className="figure-label">{t('board.overdue')}</span>
+            </div>
+            <div className="figure figure-due-soon">
+              <span className="figure-value">{board.counts.dueSoon}</span>
+              <span className="figure-label">{t('board.dueSoon')}</span>
+            </div>
+          </div>
+        )}
+      </div>
+      {s.error && (
+        <div className="notice notice-error" role="alert">
+          {s.error.message}
+        </div>
+      )}
+      <div className="board">
+        <div className="board-main">
+          <div className="grid-toolbar">
+            <div className="segmented" role="group" aria-label={t('board.groupBy')}>
+              {(['status', 'assignee'] as const).map((g) => (
+                <button
+                  key={g}
+                  type="button"
+                  className={s.groupBy === g ? 'on' : undefined}
+                  aria-pressed={s.groupBy === g}
+                  onClick={() => s.setGroupBy(g)}
+                >
+                  {t(`board.by_${g}`)}
+                </button>
+              ))}
+            </div>
+            <button type="button" className="btn" onClick={() => void s.load()} disabled={s.loading}>
+              {t('common.refresh')}
+            </button>
+          </div>
+          {board && board.rows.length === 0 && <p className="empty-state">{t('board.empty')}</p>}
+          {groups.map((g) => {
+            const ids = g.rows.map((r) => r.id);
+            const all = ids.every((id) => s.selected.has(id));
+            const title =
+              s.groupBy === 'status' ? enumLabel('demandStatus', g.label) : g.label || t('demand.noAssignee');
+            return (
+              <section className="board-group" key={g.key} data-group={g.key}>
+                <h3>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={all}
+                      aria-label={t('board.selectGroup', { name: title })}
+                      onChange={(e) => s.toggleMany(ids, e.target.checked)}
+                    />
+                    {title}
+                  </label>
+                  <span className="muted">
+                    {t('board.groupCount', { count: g.rows.length })}
+                    {g.overdue > 0 && (
+                      <span className="text-overdue"> · {t('board.groupOverdue', { count: g.overdue })}</span>
+                    )}
+                  </span>
+                </h3>
+                <table className="table board-table">
+                  <colgroup>
+                    <col className="col-check" />
+                    <col className="col-status" />
+                    <col />
+                    <col className="col-enterprise" />
+                    <col className="col-person" />
+                    <col className="col-date" />
+                    <col className="col-days" />
+                  </colgroup>
+                  <tbody>
+                    {g.rows.map((d) => (
+                      <tr
+                        key={d.id}
+                        className={d.overdue ? 'row-overdue' : d.dueSoon ? 'row-due-soon' : undefined}
+                        data-demand={d.id}
+                      >
+                        <td className="cell-check">
+                          <input
+                            type="checkbox"
+                            checked={s.selected.has(d.id)}
+                            aria-label={d.title ?? ''}
+                            onChange={(e) => s.toggle(d.id, e.target.checked)}
+                          />
+                        </td>
+                        <td className="cell-status">
+                          <DemandStatusBadge demand={d} />
+                        </td>
+                        <td>
+                          <a href={routeHref('demands', d.id)}>{d.title}</a>
+                          <div className="muted small">{enumLabels('demandCategory', d.categories)}</div>
+                        </td>
+                        <td>{d.enterpriseName}</td>
+                        <td>{s.groupBy === 'status' ? d.assigneeName || t('demand.noAssignee') : d.town}</td>
+                        <td className="cell-date">{formatDay(d.effectiveDueDate ?? d.dueDate)}</td>
+                        <td className="cell-days">
+                          {d.daysLeft !== null && d.daysLeft !== undefined
+                            ? d.daysLeft < 0
+                              ? t('demand.daysLate', { count: -d.daysLeft })
+                              : t('demand.daysLeft', { count: d.daysLeft })
+                            : ''}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            );
+          })}
+        </div>
+        <aside className="board-side">
+          <h3>{t('board.byStaff')}</h3>
+          <table className="table" data-testid="board-by-staff">
+            <thead>
+              <tr>
+                <th>{t('board.staff')}</th>
+                <th className="num">{t('board.open')}</th>
+                <th className="num">{t('board.overdue')}</th>
+                <th className="num">{t('board.dueSoon')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(board?.byStaff ?? []).map((r) => (
+                <tr key={r.staffId ?? 'none'}>
+                  <td>{r.name ?? t('demand.noAssignee')}</td>
+                  <td className="num">{r.open}</td>
+                  <td className={`num${r.overdue ? ' text-overdue' : ''}`}>{r.overdue}</td>
+                  <td className={`num${r.dueSoon ? ' text-due-soon' : ''}`}>{r.dueSoon}</td>
+                </tr>
+              ))}
+              {board && board.byStaff.length === 0 && (
+                <tr>
+                  <td colSpan={4} className="muted">
+                    {t('board.empty')}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </aside>
+      </div>
+      {s.selected.size > 0 && (
+        <div className="bulk-bar" data-testid="bulk-bar">
+          <Form
+            error={s.reassignError}
+            onSubmit={() => void reassign()}
+            onCancel={s.clear}
+            className="bulk-form"
+            actions={
+              <>
+                <button type="submit" className="btn primary" disabled={s.busy || !s.assignee}>
+                  {t('board.reassign')}
+                </button>
+                <button type="button" className="btn" onClick={s.clear}>
+                  {t('board.clearSelection')}
+                </button>
+              </>
+            }
+          >
+            <strong>{t('board.selected', { count: s.selected.size })}</strong>
+            <Field name="assigneeStaffId" label={t('board.reassignTo')}>
+              <StaffSelect name="assigneeStaffId" value={s.assignee} onChange={s.setAssignee} empty="" />
+            </Field>
+            <Field name="note" label={t('demand.note')}>
+              <TextInput
+                name="note"
+                value={s.note}
+                onChange={s.setNote}
+                placeholder={t('board.notePlaceholder')}
+              />
+            </Field>
+          </Form>
+        </div>
+      )}
+      <p className="hint board-hint">
+        {t('board.hint')}{' '}
+        <button
+          type="button"
+          className="link"
+          onClick={() => navigate(routeHref('demands', null, null, { scope: 'overdue' }))}
+        >
+          {t('board.seeOverdueList')}
+        </button>
+      </p>
+    </div>
+  );
+}

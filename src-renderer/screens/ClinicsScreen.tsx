@@ -1,0 +1,248 @@
+// 专家会诊: clinics where experts diagnose several enterprises at once.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Clinic, Expert } from '../../src-main/api/schemas';
+import { call, toApiError } from '../api';
+import { Badge } from '../components/Badge';
+import { Grid, type GridColumn } from '../components/Grid';
+import { EnumSelect, Field, TextArea, TextInput } from '../components/form';
+import { RecordDrawer } from '../components/RecordDrawer';
+import { RecordPicker, enterpriseDetail, enterpriseLabel } from '../components/RecordPicker';
+import { navigate, routeHref, type Route } from '../router';
+import { diagnosedRow, useClinicForm, type DiagnosedRow } from '../stores/clinicForm';
+import { inform, notify } from '../stores/notices';
+
+const COLUMNS: GridColumn<Clinic>[] = [
+  { field: 'date', header: 'clinic.date', kind: 'date', width: 120 },
+  { field: 'topic', header: 'clinic.topic', flex: 2 },
+  { field: 'field', header: 'clinic.field', width: 140 },
+  { field: 'place', header: 'clinic.place', width: 160 },
+  {
+    field: 'status',
+    header: 'clinic.status',
+    kind: 'enum',
+    enumName: 'clinicStatus',
+    width: 100,
+    render: (c) => <Badge enumName="clinicStatus" value={c.status} />,
+  },
+  { field: 'expertCount', header: 'clinic.expertCount', kind: 'number', width: 100 },
+  { field: 'enterpriseCount', header: 'clinic.enterpriseCount', kind: 'number', width: 110 },
+  { field: 'cooperationIntentions', header: 'clinic.cooperationIntentions', kind: 'number', width: 110 },
+  { field: 'signedProjects', header: 'clinic.signedProjects', kind: 'number', width: 100 },
+];
+
+export function ClinicsScreen({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  return (
+    <div className="screen">
+      <div className="screen-head">
+        <h1>{t('nav.clinics')}</h1>
+      </div>
+      <Grid<Clinic>
+        id="clinics"
+        kind="clinics"
+        columns={COLUMNS}
+        onOpen={(c) => navigate(routeHref('clinics', c.id))}
+        emptyText={t('clinic.empty')}
+        toolbar={
+          <a className="btn primary" href={routeHref('clinics', 'new')}>
+            + {t('clinic.new')}
+          </a>
+        }
+      />
+      {route.id && (
+        <ClinicForm
+          id={route.id === 'new' ? null : route.id}
+          onClose={() => navigate(routeHref('clinics'), { replace: true })}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The chosen experts as removable chips, and a picker to add more. */
+function ExpertsEditor({ ids, onChange }: { ids: string[]; onChange: (ids: string[]) => void }) {
+  const { t } = useTranslation();
+  const [names, setNames] = useState<Record<string, string>>({});
+  const missing = ids.filter((id) => !(id in names));
+  const missingKey = missing.join(',');
+  useEffect(() => {
+    if (!missingKey) return;
+    let stale = false;
+    call('experts.list', { filter: { id: missingKey.split(',') }, limit: 100 })
+      .then((page) => {
+        if (!stale)
+          setNames((n) => ({ ...n, ...Object.fromEntries(page.rows.map((e) => [e.id, e.name ?? e.id])) }));
+      })
+      .catch((e: unknown) => notify(toApiError(e)));
+    return () => {
+      stale = true;
+    };
+  }, [missingKey]);
+  return (
+    <div>
+      <div className="chips">
+        {ids.map((id) => (
+          <span className="chip" key={id}>
+            {names[id] ?? '…'}
+            <button
+              type="button"
+              aria-label={t('common.remove')}
+              onClick={() => onChange(ids.filter((x) => x !== id))}
+            >
+              ×
+            </button>
+          </span>
+        ))}
+      </div>
+      <RecordPicker
+        kind="experts"
+        name="expertPicker"
+        value={null}
+        clearOnPick
+        onChange={(id, row) => {
+          if (!id || ids.includes(id)) return;
+          setNames((n) => ({ ...n, [id]: String((row as Expert | null)?.name ?? id) }));
+          onChange([...ids, id]);
+        }}
+        label={(r) => String(r.name ?? '')}
+        detail={(r) => [r.organization, r.title].filter(Boolean).join(' · ')}
+        placeholder={t('clinic.addExpert')}
+      />
+    </div>
+  );
+}
+
+function ClinicForm({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const f = useClinicForm();
+  const v = f.values;
+  useEffect(() => {
+    void useClinicForm.getState().open(id);
+  }, [id]);
+  const save = async () => {
+    if (await useClinicForm.getState().save()) {
+      inform(t('common.saved'));
+      onClose();
+    }
+  };
+  const remove = async () => {
+    if (await useClinicForm.getState().remove()) onClose();
+  };
+  const setRow = (i: number, p: Partial<DiagnosedRow>) =>
+    f.set({ enterprises: v.enterprises.map((r, j) => (j === i ? { ...r, ...p } : r)) });
+  return (
+    <RecordDrawer
+      title={id ? t('clinic.edit') : t('clinic.new')}
+      isNew={!id}
+      error={f.error}
+      busy={f.busy}
+      loading={f.loading}
+      onSave={() => void save()}
+      onClose={onClose}
+      onDelete={() => void remove()}
+      testId="clinic-form"
+      wide
+    >
+      <div className="form-grid">
+        <Field name="topic" label={t('clinic.topic')} required wide>
+          <TextInput name="topic" value={v.topic} onChange={(x) => f.set({ topic: x })} autoFocus />
+        </Field>
+        <Field name="date" label={t('clinic.date')} required>
+          <input type="date" name="date" value={v.date} onChange={(e) => f.set({ date: e.target.value })} />
+        </Field>
+        <Field name="status" label={t('clinic.status')}>
+          <EnumSelect
+            enumName="clinicStatus"
+            name="status"
+            value={v.status}
+            onChange={(x) => f.set({ status: x })}
+          />
+        </Field>
+        <Field name="place" label={t('clinic.place')}>
+          <TextInput name="place" value={v.place} onChange={(x) => f.set({ place: x })} />
+        </Field>
+        <Field name="field" label={t('clinic.field')}>
+          <TextInput name="field" value={v.field} onChange={(x) => f.set({ field: x })} />
+        </Field>
+        <Field name="expertIds" label={t('clinic.experts')} wide>
+          <ExpertsEditor ids={v.expertIds} onChange={(ids) => f.set({ expertIds: ids })} />
+        </Field>
+      </div>
+      <Field name="enterprises" label={t('clinic.enterprises')} group>
+        {v.enterprises.map((row, i) => (
+          <div className="demand-card" key={row.key}>
+            <div className="demand-card-head">
+              <strong>{t('clinic.enterpriseN', { n: i + 1 })}</strong>
+              <button
+                type="button"
+                className="link danger"
+                onClick={() => f.set({ enterprises: v.enterprises.filter((_, j) => j !== i) })}
+              >
+                {t('common.remove')}
+              </button>
+            </div>
+            <Field name={`enterprises.${i}.enterpriseId`} label={t('clinic.enterprise')} required>
+              <RecordPicker
+                kind="enterprises"
+                name={`enterprises.${i}.enterpriseId`}
+                value={row.enterpriseId}
+                onChange={(eid) => setRow(i, { enterpriseId: eid })}
+                label={enterpriseLabel}
+                detail={enterpriseDetail}
+              />
+            </Field>
+            <Field name={`enterprises.${i}.problems`} label={t('clinic.problems')}>
+              <TextArea
+                name={`enterprises.${i}.problems`}
+                value={row.problems}
+                onChange={(x) => setRow(i, { problems: x })}
+                rows={2}
+              />
+            </Field>
+            <Field name={`enterprises.${i}.advice`} label={t('clinic.advice')}>
+              <TextArea
+                name={`enterprises.${i}.advice`}
+                value={row.advice}
+                onChange={(x) => setRow(i, { advice: x })}
+                rows={2}
+              />
+            </Field>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => f.set({ enterprises: [...v.enterprises, diagnosedRow()] })}
+        >
+          + {t('clinic.addEnterprise')}
+        </button>
+      </Field>
+      <div className="form-grid">
+        <Field name="cooperationIntentions" label={t('clinic.cooperationIntentions')}>
+          <input
+            type="number"
+            min={0}
+            name="cooperationIntentions"
+            value={v.cooperationIntentions}
+            onChange={(e) => f.set({ cooperationIntentions: e.target.value })}
+          />
+        </Field>
+        <Field name="signedProjects" label={t('clinic.signedProjects')}>
+          <input
+            type="number"
+            min={0}
+            name="signedProjects"
+            value={v.signedProjects}
+            onChange={(e) => f.set({ signedProjects: e.target.value })}
+          />
+        </Field>
+      </div>
+      {id && (
+        <p className="hint">
+          {t('clinic.demandsHint')} <a href={routeHref('demands', 'new')}>{t('demand.new')}</a>
+        </p>
+      )}
+    </RecordDrawer>
+  );
+}

@@ -1,0 +1,280 @@
+// One demand: its facts, the workflow moves it allows (as buttons), its history and follow-ups.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DemandStatus } from '../../src-main/domain/enums';
+import { MOVES } from '../../src-main/domain/workflow';
+import { Badge, DemandStatusBadge } from '../components/Badge';
+import { Dialog } from '../components/Dialog';
+import { EnumRadios, Field, Form, StaffSelect, TextArea } from '../components/form';
+import { enumLabel, enumLabels, formatDay, formatInstant } from '../format';
+import { routeHref } from '../router';
+import { offeredMoves, useDemandDetail } from '../stores/demandDetail';
+import { staffName, useSession } from '../stores/session';
+
+export function moveLabel(t: (k: string) => string, from: DemandStatus, to: DemandStatus): string {
+  return t(`move.${from}_${to}`);
+}
+
+export function DemandDetail({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { demand, followups, loadError, move, load, startMove } = useDemandDetail();
+  const role = useSession((s) => s.info?.me?.role);
+  const dataVersion = useSession((s) => s.dataVersion);
+  useSession((s) => s.staff); // names in the history follow the staff list
+
+  useEffect(() => {
+    void load(id);
+  }, [id, load, dataVersion]);
+
+  if (loadError) {
+    return (
+      <aside className="detail" data-testid="demand-detail">
+        <div className="notice notice-error" role="alert">
+          {loadError.message}
+        </div>
+      </aside>
+    );
+  }
+  if (!demand || demand.id !== id) {
+    return (
+      <aside className="detail" data-testid="demand-detail">
+        <p className="muted">{t('common.loading')}</p>
+      </aside>
+    );
+  }
+
+  const moves = offeredMoves(demand.status, role);
+  const days = demand.daysLeft;
+
+  return (
+    <aside className="detail" data-testid="demand-detail" aria-label={demand.title ?? ''}>
+      <header className="detail-head">
+        <div>
+          <h2>{demand.title}</h2>
+          <DemandStatusBadge demand={demand} />
+        </div>
+        <button type="button" className="icon-btn" aria-label={t('common.close')} onClick={onClose}>
+          ×
+        </button>
+      </header>
+
+      <div className="move-bar" role="group" aria-label={t('demand.moves')}>
+        {moves.map((to) => {
+          const m = MOVES[demand.status][to] ?? {};
+          return (
+            <button
+              key={to}
+              type="button"
+              className={`btn ${m.closing ? 'primary' : ''} ${to === 'rejected' || to === 'pending' ? 'danger' : ''}`}
+              data-move={to}
+              onClick={() => startMove(to)}
+            >
+              {moveLabel(t, demand.status, to)}
+            </button>
+          );
+        })}
+        {moves.length === 0 && <span className="muted">{t('demand.noMoves')}</span>}
+        <span className="spacer" />
+        <a className="btn" href={routeHref('demands', demand.id, 'edit')}>
+          {t('common.edit')}
+        </a>
+        <a
+          className="btn"
+          href={routeHref('followups', 'new', null, { parentType: 'demand', parentId: demand.id })}
+          data-testid="add-followup"
+        >
+          {t('followup.add')}
+        </a>
+      </div>
+
+      <dl className="facts">
+        <dt>{t('demand.enterprise')}</dt>
+        <dd>
+          <a href={routeHref('enterprises', demand.enterpriseId)}>{demand.enterpriseName}</a>
+          {demand.town ? <span className="muted"> · {demand.town}</span> : null}
+        </dd>
+        <dt>{t('demand.categories')}</dt>
+        <dd>{enumLabels('demandCategory', demand.categories)}</dd>
+        <dt>{t('demand.source')}</dt>
+        <dd>
+          {enumLabel('demandSource', demand.source)}
+          {demand.sourceVisitId && (
+            <>
+              {' · '}
+              <a href={routeHref('visits', demand.sourceVisitId)}>{t('demand.openVisit')}</a>
+            </>
+          )}
+          {demand.sourceClinicId && (
+            <>
+              {' · '}
+              <a href={routeHref('clinics', demand.sourceClinicId)}>{t('demand.openClinic')}</a>
+            </>
+          )}
+        </dd>
+        <dt>{t('demand.level')}</dt>
+        <dd>{enumLabel('demandLevel', demand.level)}</dd>
+        <dt>{t('demand.assignee')}</dt>
+        <dd>{demand.assigneeName ?? <span className="muted">{t('demand.noAssignee')}</span>}</dd>
+        {demand.responsibleUnit && (
+          <>
+            <dt>{t('demand.responsibleUnit')}</dt>
+            <dd>{demand.responsibleUnit}</dd>
+          </>
+        )}
+        <dt>{t('demand.receivedAt')}</dt>
+        <dd>{formatInstant(demand.receivedAt)}</dd>
+        <dt>{t('demand.dueDate')}</dt>
+        <dd className={demand.overdue ? 'text-overdue' : demand.dueSoon ? 'text-due-soon' : undefined}>
+          {formatDay(demand.effectiveDueDate ?? demand.dueDate)}
+          {days !== null && days !== undefined && (
+            <span>
+              {' '}
+              ({days < 0 ? t('demand.daysLate', { count: -days }) : t('demand.daysLeft', { count: days })})
+            </span>
+          )}
+          {demand.complex ? <span className="muted"> · {t('demand.complex')}</span> : null}
+          {demand.onHoldDays ? (
+            <span className="muted"> · {t('demand.heldDays', { count: demand.onHoldDays })}</span>
+          ) : null}
+        </dd>
+        {demand.status === 'closed' && (
+          <>
+            <dt>{t('demand.closure')}</dt>
+            <dd>
+              <Badge enumName="closureType" value={demand.closureType} /> {formatInstant(demand.closedAt)}
+            </dd>
+          </>
+        )}
+        {demand.resolution && (
+          <>
+            <dt>{t('demand.resolution')}</dt>
+            <dd className="pre">{demand.resolution}</dd>
+          </>
+        )}
+      </dl>
+      {demand.description && <p className="pre description">{demand.description}</p>}
+
+      <h3>{t('demand.history')}</h3>
+      <ol className="history" data-testid="demand-history">
+        {(demand.history ?? []).map((h) => (
+          <li key={h.id}>
+            <span className="history-at">{formatInstant(h.at)}</span>
+            <span className="history-move">
+              {h.from ? (
+                <>
+                  <Badge enumName="demandStatus" value={h.from} /> →{' '}
+                  <Badge enumName="demandStatus" value={h.to} />
+                </>
+              ) : (
+                <>
+                  {t('demand.received')} <Badge enumName="demandStatus" value={h.to} />
+                </>
+              )}
+            </span>
+            <span className="history-by">{staffName(h.by)}</span>
+            {h.note && <div className="history-note">{h.note}</div>}
+          </li>
+        ))}
+      </ol>
+
+      <h3>{t('nav.followups')}</h3>
+      {followups.length === 0 ? (
+        <p className="muted">{t('followup.none')}</p>
+      ) : (
+        <ul className="plain-list">
+          {followups.map((f) => (
+            <li key={f.id}>
+              <a href={routeHref('followups', f.id)}>
+                {formatDay(f.doneAt ?? f.dueDate)} {f.doneAt ? t('followup.done') : t('followup.planned')}
+              </a>{' '}
+              {f.satisfaction && <Badge enumName="satisfaction" value={f.satisfaction} />} {f.ownerName}{' '}
+              <span className="muted">{f.content}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {move && <MoveDialog />}
+    </aside>
+  );
+}
+
+function MoveDialog() {
+  const { t } = useTranslation();
+  const { demand, move, moveValues: v, moveError, busy, setMove, cancelMove, submitMove } = useDemandDetail();
+  if (!demand || !move) return null;
+  const rule = MOVES[demand.status][move] ?? {};
+  const title = `${moveLabel(t, demand.status, move)}：${demand.title ?? ''}`;
+  return (
+    <Dialog title={title} onClose={cancelMove} testId="move-dialog">
+      <Form
+        error={moveError}
+        onSubmit={() => void submitMove()}
+        onCancel={cancelMove}
+        label={title}
+        actions={
+          <>
+            <button type="submit" className="btn primary" disabled={busy} data-testid="move-confirm">
+              {t('common.confirm')} <kbd>Ctrl+Enter</kbd>
+            </button>
+            <button type="button" className="btn" onClick={cancelMove}>
+              {t('common.cancel')}
+            </button>
+          </>
+        }
+      >
+        <p className="muted">
+          <Badge enumName="demandStatus" value={demand.status} /> →{' '}
+          <Badge enumName="demandStatus" value={move} />
+        </p>
+        {move === 'assigned' && (
+          <Field name="assigneeStaffId" label={t('demand.assignee')} required>
+            <StaffSelect
+              name="assigneeStaffId"
+              value={v.assigneeStaffId}
+              onChange={(x) => setMove({ assigneeStaffId: x })}
+              empty=""
+            />
+          </Field>
+        )}
+        {rule.closing && (
+          <>
+            <Field name="closureType" label={t('demand.closureType')} required group>
+              <EnumRadios
+                enumName="closureType"
+                name="closureType"
+                value={v.closureType}
+                onChange={(x) => setMove({ closureType: x })}
+              />
+            </Field>
+            <Field name="resolution" label={t('demand.resolution')} required>
+              <TextArea
+                name="resolution"
+                value={v.resolution}
+                onChange={(x) => setMove({ resolution: x })}
+                rows={3}
+                placeholder={t('demand.resolutionPlaceholder')}
+              />
+            </Field>
+          </>
+        )}
+        <Field name="note" label={t('demand.note')} required={Boolean(rule.noteRequired)}>
+          <TextArea
+            name="note"
+            value={v.note}
+            onChange={(x) => setMove({ note: x })}
+            rows={2}
+            placeholder={rule.noteRequired ? t('demand.noteRequired') : t('demand.noteOptional')}
+          />
+        </Field>
+        <Field name="at" label={t('demand.at')} hint={t('demand.atHint')}>
+          <input
+            type="datetime-local"
+            name="at"
+            value={v.at}
+            onChange={(e) => setMove({ at: e.target.value })}
+          />
+        </Field>
+      </Form>
+    </Dialog>
+  );
+}

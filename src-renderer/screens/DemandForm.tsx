@@ -1,0 +1,103 @@
+// Entering a demand that did not come from a visit, or editing one (status moves are elsewhere).
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../components/Dialog';
+import { DemandFieldset } from '../components/DemandFieldset';
+import { EnumSelect, Field, Form } from '../components/form';
+import { RecordPicker, enterpriseDetail, enterpriseLabel } from '../components/RecordPicker';
+import { useDemandForm } from '../stores/demandForm';
+import { inform } from '../stores/notices';
+
+const STANDALONE_SOURCES = ['hotline', 'self_reported', 'other'] as const;
+
+export function DemandForm({
+  id,
+  enterpriseId,
+  onClose,
+  onSaved,
+}: {
+  id: string | null;
+  enterpriseId?: string | null;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const form = useDemandForm();
+  const { values: v, set, error, busy } = form;
+  useEffect(() => {
+    void useDemandForm.getState().open(id, !id && enterpriseId ? { enterpriseId } : undefined);
+  }, [id, enterpriseId]);
+  const isNew = !id;
+  const title = isNew ? t('demand.new') : t('demand.editTitle');
+  const save = async () => {
+    const saved = await useDemandForm.getState().save();
+    if (saved) {
+      inform(t('common.saved'));
+      onSaved(saved.id);
+    }
+  };
+  return (
+    <Dialog title={title} onClose={onClose} variant="drawer" wide testId="demand-form">
+      <Form
+        error={error}
+        onSubmit={() => void save()}
+        onCancel={onClose}
+        label={title}
+        actions={
+          <>
+            <button type="submit" className="btn primary" disabled={busy}>
+              {t('common.save')} <kbd>Ctrl+Enter</kbd>
+            </button>
+            <button type="button" className="btn" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+          </>
+        }
+      >
+        <div className="form-grid">
+          <Field name="enterpriseId" label={t('demand.enterprise')} required wide>
+            <RecordPicker
+              kind="enterprises"
+              name="enterpriseId"
+              value={v.enterpriseId}
+              onChange={(eid) => set({ enterpriseId: eid })}
+              label={enterpriseLabel}
+              detail={enterpriseDetail}
+              autoFocus
+            />
+          </Field>
+          {isNew && (
+            <>
+              <Field name="source" label={t('demand.source')}>
+                <EnumSelect
+                  enumName="demandSource"
+                  values={STANDALONE_SOURCES}
+                  name="source"
+                  value={v.source}
+                  onChange={(x) => set({ source: x })}
+                />
+              </Field>
+              <Field name="receivedAt" label={t('demand.receivedAt')}>
+                <input
+                  type="date"
+                  name="receivedAt"
+                  value={v.receivedAt}
+                  onChange={(e) => set({ receivedAt: e.target.value })}
+                />
+              </Field>
+            </>
+          )}
+          <Field name="dueDate" label={t('demand.dueDate')} hint={t('demand.dueDateHint')}>
+            <input
+              type="date"
+              name="dueDate"
+              value={v.dueDate}
+              onChange={(e) => set({ dueDate: e.target.value })}
+            />
+          </Field>
+        </div>
+        <DemandFieldset prefix="" values={v} onChange={set} />
+      </Form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,134 @@
+// 需求台账: every demand; overdue rows red, due-soon amber; the selected one in a side panel.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ListQuery } from '../../src-main/api/contract';
+import type { Demand } from '../../src-main/api/schemas';
+import { Grid, type GridColumn } from '../components/Grid';
+import { DemandStatusBadge } from '../components/Badge';
+import { formatDay } from '../format';
+import { navigate, routeHref, type Route } from '../router';
+import { useSession } from '../stores/session';
+import { DemandDetail } from './DemandDetail';
+import { DemandForm } from './DemandForm';
+
+const COLUMNS: GridColumn<Demand>[] = [
+  {
+    field: 'status',
+    header: 'demand.status',
+    kind: 'enum',
+    enumName: 'demandStatus',
+    width: 150,
+    render: (d) => <DemandStatusBadge demand={d} />,
+  },
+  { field: 'title', header: 'demand.title', flex: 3, minWidth: 220 },
+  { field: 'enterpriseName', header: 'demand.enterprise', flex: 2, minWidth: 170 },
+  {
+    field: 'categories',
+    header: 'demand.categories',
+    kind: 'enumList',
+    enumName: 'demandCategory',
+    width: 150,
+  },
+  { field: 'assigneeName', header: 'demand.assignee', width: 100 },
+  {
+    field: 'dueDate',
+    header: 'demand.dueDate',
+    kind: 'date',
+    width: 115,
+    format: (_v, d) => formatDay(d.effectiveDueDate ?? d.dueDate),
+  },
+  { field: 'receivedAt', header: 'demand.receivedAt', kind: 'instant', width: 140 },
+  { field: 'level', header: 'demand.level', kind: 'enum', enumName: 'demandLevel', width: 90, hide: true },
+  {
+    field: 'source',
+    header: 'demand.source',
+    kind: 'enum',
+    enumName: 'demandSource',
+    width: 100,
+    hide: true,
+  },
+  { field: 'town', header: 'enterprise.town', width: 100, hide: true },
+  { field: 'responsibleUnit', header: 'demand.responsibleUnit', hide: true },
+  { field: 'closureType', header: 'demand.closureType', kind: 'enum', enumName: 'closureType', hide: true },
+  { field: 'closedAt', header: 'demand.closedAt', kind: 'instant', hide: true },
+];
+
+type Scope = 'all' | 'open' | 'overdue' | 'dueSoon' | 'mine';
+
+export function DemandsScreen({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.info?.me?.id ?? null);
+  const [scope, setScope] = useState<Scope>(() => (route.params.scope as Scope) || 'all');
+  const baseFilter = useMemo((): ListQuery['filter'] => {
+    switch (scope) {
+      case 'open':
+        return { open: true };
+      case 'overdue':
+        return { overdue: true };
+      case 'dueSoon':
+        return { dueSoon: true };
+      case 'mine':
+        return me ? { assigneeStaffId: me, open: true } : { open: true };
+      default:
+        return undefined;
+    }
+  }, [scope, me]);
+
+  const formOpen = route.id === 'new' || route.action === 'edit';
+  const detailId = route.id && route.id !== 'new' ? route.id : null;
+
+  return (
+    <div className="screen">
+      <div className="screen-head">
+        <h1>{t('nav.demands')}</h1>
+      </div>
+      <div className="split">
+        <Grid<Demand>
+          id="demands"
+          kind="demands"
+          columns={COLUMNS}
+          baseFilter={baseFilter}
+          onOpen={(d) => navigate(routeHref('demands', d.id))}
+          onSelect={(d) => navigate(routeHref('demands', d.id), { replace: true })}
+          rowClass={(d) => (d.overdue ? 'row-overdue' : d.dueSoon ? 'row-due-soon' : undefined)}
+          emptyText={t('demand.empty')}
+          toolbar={
+            <>
+              <a className="btn primary" href={routeHref('demands', 'new')}>
+                + {t('demand.new')}
+              </a>
+              <div className="segmented" role="group" aria-label={t('demand.scope')}>
+                {(['all', 'open', 'overdue', 'dueSoon', 'mine'] as const).map((s) => (
+                  <button
+                    key={s}
+                    type="button"
+                    className={scope === s ? 'on' : undefined}
+                    aria-pressed={scope === s}
+                    onClick={() => setScope(s)}
+                  >
+                    {t(`demand.scope_${s}`)}
+                  </button>
+                ))}
+              </div>
+            </>
+          }
+        />
+        {detailId && (
+          <DemandDetail id={detailId} onClose={() => navigate(routeHref('demands'), { replace: true })} />
+        )}
+      </div>
+      {formOpen && (
+        <DemandForm
+          id={route.action === 'edit' ? route.id : null}
+          enterpriseId={route.params.enterpriseId ?? null}
+          onClose={() =>
+            navigate(route.action === 'edit' ? routeHref('demands', route.id) : routeHref('demands'), {
+              replace: true,
+            })
+          }
+          onSaved={(id) => navigate(routeHref('demands', id), { replace: true })}
+        />
+      )}
+    </div>
+  );
+}

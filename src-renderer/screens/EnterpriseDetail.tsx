@@ -1,0 +1,185 @@
+// An enterprise's page: its facts and contacts, and everything that happened with it, newest first.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../src-main/api/contract';
+import type { EnumName } from '../enums';
+import { Badge } from '../components/Badge';
+import { enumLabel, formatInstant, industryLabel } from '../format';
+import { routeHref } from '../router';
+import { useEnterpriseDetail } from '../stores/enterpriseDetail';
+import { useSession } from '../stores/session';
+
+type Item = MethodOutput<'enterprises.timeline'>['items'][number];
+
+const STATUS_ENUM: Record<Item['type'], EnumName> = {
+  visit: 'visitStatus',
+  demand: 'demandStatus',
+  demand_event: 'demandStatus',
+  clinic: 'clinicStatus',
+  followup: 'satisfaction',
+};
+
+function itemHref(item: Item): string {
+  switch (item.type) {
+    case 'visit':
+      return routeHref('visits', item.id);
+    case 'demand':
+      return routeHref('demands', item.id);
+    case 'demand_event':
+      return routeHref('demands', item.refId);
+    case 'clinic':
+      return routeHref('clinics', item.id);
+    case 'followup':
+      return routeHref('followups', item.id);
+  }
+}
+
+function statusEnum(item: Item): EnumName {
+  if (item.type === 'followup' && (item.status === 'planned' || item.status === 'done'))
+    return 'followupState';
+  return STATUS_ENUM[item.type];
+}
+
+export function EnterpriseDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { data, error, load } = useEnterpriseDetail();
+  const dataVersion = useSession((s) => s.dataVersion);
+  useEffect(() => {
+    void load(id);
+  }, [id, load, dataVersion]);
+
+  if (error) {
+    return (
+      <div className="screen screen-scroll">
+        <div className="notice notice-error" role="alert">
+          {error.message}
+        </div>
+        <a href={routeHref('enterprises')}>{t('common.back')}</a>
+      </div>
+    );
+  }
+  if (!data || data.enterprise.id !== id) return <p className="muted pad">{t('common.loading')}</p>;
+  const e = data.enterprise;
+
+  return (
+    <div className="screen screen-scroll" data-testid="enterprise-detail">
+      <div className="screen-head">
+        <div>
+          <a className="muted small" href={routeHref('enterprises')}>
+            ← {t('nav.enterprises')}
+          </a>
+          <h1>
+            {e.name}{' '}
+            {e.status && e.status !== 'normal' && <Badge enumName="enterpriseStatus" value={e.status} />}
+          </h1>
+          <div className="muted mono">{e.uscc}</div>
+        </div>
+        <div className="head-actions">
+          <a className="btn primary" href={routeHref('visits', 'new', null, { enterpriseId: e.id })}>
+            + {t('visit.new')}
+          </a>
+          <a className="btn" href={routeHref('demands', 'new', null, { enterpriseId: e.id })}>
+            + {t('demand.new')}
+          </a>
+          <a className="btn" href={routeHref('enterprises', e.id, 'edit')}>
+            {t('common.edit')}
+          </a>
+        </div>
+      </div>
+      <div className="detail-columns">
+        <div className="col-facts">
+          <section className="card">
+            <dl className="facts">
+              <dt>{t('enterprise.town')}</dt>
+              <dd>{e.town}</dd>
+              <dt>{t('enterprise.address')}</dt>
+              <dd>{e.address}</dd>
+              <dt>{t('enterprise.industry')}</dt>
+              <dd>{industryLabel(e.industry)}</dd>
+              <dt>{t('enterprise.tiers')}</dt>
+              <dd>
+                {(e.tiers ?? []).length === 0 && <span className="muted">{t('common.none')}</span>}
+                {(e.tiers ?? []).map((x) => (
+                  <div key={`${x.tier}-${x.year}`}>
+                    <Badge enumName="tier" value={x.tier} /> {x.year}
+                    {x.expiresOn && (
+                      <span className="muted"> · {t('enterprise.expires', { date: x.expiresOn })}</span>
+                    )}
+                  </div>
+                ))}
+              </dd>
+              <dt>{t('enterprise.liaison')}</dt>
+              <dd>{e.liaisonName ?? <span className="muted">{t('common.none')}</span>}</dd>
+              <dt>{t('enterprise.lastVisit')}</dt>
+              <dd>{e.lastVisitDate ?? <span className="muted">{t('enterprise.neverVisited')}</span>}</dd>
+              <dt>{t('enterprise.openDemands')}</dt>
+              <dd>{e.openDemands ?? 0}</dd>
+              {(e.formerNames ?? []).length > 0 && (
+                <>
+                  <dt>{t('enterprise.formerNames')}</dt>
+                  <dd>{(e.formerNames ?? []).join('、')}</dd>
+                </>
+              )}
+              {e.usccOverride && (
+                <>
+                  <dt>{t('enterprise.override')}</dt>
+                  <dd className="text-due-soon">{e.usccOverrideReason}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+          <section className="card">
+            <h2>{t('enterprise.contacts')}</h2>
+            {(e.contacts ?? []).length === 0 ? (
+              <p className="muted">{t('enterprise.noContacts')}</p>
+            ) : (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{t('contact.name')}</th>
+                    <th>{t('contact.title')}</th>
+                    <th>{t('contact.phone')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(e.contacts ?? []).map((c, i) => (
+                    <tr key={i}>
+                      <td>{c.name}</td>
+                      <td>{c.title}</td>
+                      <td className="mono">{c.phone}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </div>
+        <section className="card col-timeline">
+          <h2>{t('enterprise.timeline')}</h2>
+          {data.items.length === 0 ? (
+            <p className="empty-state">{t('enterprise.noTimeline')}</p>
+          ) : (
+            <ol className="timeline" data-testid="timeline">
+              {data.items.map((item) => (
+                <li key={`${item.type}-${item.id}`} className={`tl-item tl-${item.type}`}>
+                  <span className={`tl-icon tl-icon-${item.type}`} aria-hidden="true">
+                    {t(`timeline.icon_${item.type}`)}
+                  </span>
+                  <div className="tl-body">
+                    <div className="tl-head">
+                      <span className="tl-type">{enumLabel('timelineType', item.type)}</span>
+                      <span className="tl-at">{formatInstant(item.at)}</span>
+                      {item.status && <Badge enumName={statusEnum(item)} value={item.status} />}
+                      {item.staffName && <span className="muted">{item.staffName}</span>}
+                    </div>
+                    <a href={itemHref(item)}>{item.title.trim() || t('common.untitled')}</a>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

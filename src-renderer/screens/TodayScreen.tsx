@@ -1,0 +1,124 @@
+// 首页 / 我的待办: what is due today or late for me, a quick way to log a visit, and this
+// quarter's figures for me and for the bureau.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DemandStatusBadge } from '../components/Badge';
+import { enumLabel, formatDay } from '../format';
+import { routeHref } from '../router';
+import { useSession } from '../stores/session';
+import { FIGURES, useToday } from '../stores/today';
+
+export function TodayScreen() {
+  const { t } = useTranslation();
+  const info = useSession((s) => s.info);
+  const dataVersion = useSession((s) => s.dataVersion);
+  const { tasks, figures, quarter, error, load } = useToday();
+  const meId = info?.me?.id ?? null;
+  const today = info?.today;
+
+  useEffect(() => {
+    if (today) void load(today, meId);
+  }, [today, meId, load, dataVersion]);
+
+  const late = (date: string | null | undefined) => Boolean(date && today && date < today);
+
+  return (
+    <div className="screen screen-scroll">
+      <div className="screen-head">
+        <h1>
+          {info?.me ? t('today.hello', { name: info.me.name }) : t('nav.today')}
+          <span className="muted head-date">{today}</span>
+        </h1>
+        <a className="btn primary big" href={routeHref('visits', 'new')} data-testid="quick-visit">
+          + {t('visit.new')} <kbd>Alt+N</kbd>
+        </a>
+      </div>
+      {error && (
+        <div className="notice notice-error" role="alert">
+          {error.message}
+        </div>
+      )}
+      <div className="cards">
+        <section className="card card-tasks" data-testid="my-tasks">
+          <h2>{t('today.myTasks')}</h2>
+          {!meId && <p className="muted">{t('today.noMe')}</p>}
+          {tasks && tasks.demands.length === 0 && tasks.followups.length === 0 && meId && (
+            <p className="empty-state">{t('today.nothingDue')}</p>
+          )}
+          {tasks && tasks.demands.length > 0 && (
+            <>
+              <h3>{t('today.demandsDue', { count: tasks.demands.length })}</h3>
+              <ul className="task-list">
+                {tasks.demands.map((d) => (
+                  <li key={d.id} className={d.overdue ? 'late' : undefined}>
+                    <a href={routeHref('demands', d.id)}>{d.title}</a>
+                    <span className="muted"> · {d.enterpriseName}</span>
+                    <span className="task-due">
+                      {t('demand.dueDate')} {formatDay(d.effectiveDueDate)}
+                    </span>
+                    <DemandStatusBadge demand={d} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {tasks && tasks.followups.length > 0 && (
+            <>
+              <h3>{t('today.followupsDue', { count: tasks.followups.length })}</h3>
+              <ul className="task-list">
+                {tasks.followups.map((f) => (
+                  <li key={f.id} className={late(f.dueDate) ? 'late' : undefined}>
+                    <a href={routeHref('followups', f.id)}>
+                      {enumLabel('followupParent', f.parentType)}：{f.parentTitle ?? ''}
+                    </a>
+                    <span className="muted"> · {f.enterpriseName}</span>
+                    <span className="task-due">
+                      {t('followup.dueDate')} {formatDay(f.dueDate)}
+                    </span>
+                    {late(f.dueDate) && <span className="badge tone-overdue">{t('today.late')}</span>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+        <section className="card" data-testid="figures">
+          <h2>{t('today.figures', { quarter: quarter ?? '' })}</h2>
+          {figures && (
+            <div className="figure-table">
+              {meId && (
+                <>
+                  <h3>{t('today.forMe')}</h3>
+                  <div className="figures">
+                    {FIGURES.me.map((k) => (
+                      <div
+                        key={k}
+                        className={`figure${k === 'overdueDemands' && figures.me[k] ? ' figure-overdue' : ''}`}
+                      >
+                        <span className="figure-value">{figures.me[k] ?? 0}</span>
+                        <span className="figure-label">{t(`today.fig_${k}`)}</span>
+                      </div>
+                    ))}
+                  </div>
+                </>
+              )}
+              <h3>{t('today.forBureau')}</h3>
+              <div className="figures">
+                {FIGURES.bureau.map((k) => (
+                  <div
+                    key={k}
+                    className={`figure${k === 'overdueDemands' && figures.bureau[k] ? ' figure-overdue' : ''}`}
+                  >
+                    <span className="figure-value">{figures.bureau[k] ?? 0}</span>
+                    <span className="figure-label">{t(`today.fig_${k}`)}</span>
+                  </div>
+                ))}
+              </div>
+              <p className="hint">{t('today.figuresHint')}</p>
+            </div>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+// 督办看板: the open demands, how they are grouped, which are ticked, and bulk reassignment.
+import { create } from 'zustand';
+import type { MethodOutput } from '../../src-main/api/contract';
+import type { Demand } from '../../src-main/api/schemas';
+import { DEMAND_STATUSES } from '../../src-main/domain/enums';
+import { call, toApiError, type ApiError } from '../api';
+import { useSession } from './session';
+
+type Board = MethodOutput<'demands.openBoard'>;
+export type GroupBy = 'status' | 'assignee';
+
+export interface BoardGroup {
+  key: string;
+  /** Status code, or assignee name ('' for nobody). */
+  label: string;
+  rows: Demand[];
+  overdue: number;
+}
+
+interface BoardState {
+  board: Board | null;
+  error: ApiError | null;
+  loading: boolean;
+  groupBy: GroupBy;
+  selected: Set<string>;
+  assignee: string;
+  note: string;
+  reassignError: ApiError | null;
+  busy: boolean;
+  load(): Promise<void>;
+  setGroupBy(g: GroupBy): void;
+  toggle(id: string, on: boolean): void;
+  toggleMany(ids: string[], on: boolean): void;
+  clear(): void;
+  setAssignee(id: string): void;
+  setNote(note: string): void;
+  reassign(): Promise<number | null>;
+}
+
+const GROUP_KEY = 'vl.board.groupBy';
+
+/** Groups in a useful order: statuses along the workflow, people with the most overdue first. Rows keep the board's order (overdue first). */
+export function groupRows(rows: Demand[], by: GroupBy): BoardGroup[] {
+  const groups = new Map<string, BoardGroup>();
+  for (const d of rows) {
+    const key = by === 'status' ? d.status : (d.assigneeStaffId ?? '');
+    const label = by === 'status' ? d.status : (d.assigneeName ?? '');
+    const g = groups.get(key) ?? { key, label, rows: [], overdue: 0 };
+    g.rows.push(d);
+    if (d.overdue) g.overdue += 1;
+    groups.set(key, g);
+  }
+  const list = [...groups.values()];
+  if (by === 'status') {
+    list.sort(
+      (a, b) =>
+        (DEMAND_STATUSES as readonly string[]).indexOf(a.key) -
+        (DEMAND_STATUSES as readonly string[]).indexOf(b.key),
+    );
+  } else {
+    list.sort(
+      (a, b) => b.overdue - a.overdue || b.rows.length - a.rows.length || a.label.localeCompare(b.label),
+    );
+  }
+  return list;
+}
+
+function storedGroupBy(): GroupBy {
+  try {
+    return localStorage.getItem(GROUP_KEY) === 'assignee' ? 'assignee' : 'status';
+  } catch {
+    return 'status';
+  }
+}
+
+export const useBoard = create<BoardState>((set, get) => ({
+  board: null,
+  error: null,
+  loading: false,
+  groupBy: storedGroupBy(),
+  selected: new Set(),
+  assignee: '',
+  note: '',
+  reassignError: null,
+  busy: false,
+  async load() {
+    set({ loading: true });
+    try {
+      const board = await call('demands.openBoard');
+      const open = new Set(board.rows.map((r) => r.id));
+      set({
+        board,
+        error: null,
+        loading: false,
+        selected: new Set([...get().selected].filter((id) => open.has(id))),
+      });
+    } catch (e) {
+      set({ error: toApiError(e), loading: false });
+    }
+  },
+  setGroupBy(groupBy) {
+    try {
+      localStorage.setItem(GROUP_KEY, groupBy);
+    } catch {
+      /* not remembered */
+    }
+    set({ groupBy });
+  },
+  toggle(id, on) {
+    const selected = new Set(get().selected);
+    if (on) selected.add(id);
+    else selected.delete(id);
+    set({ selected });
+  },
+  toggleMany(ids, on) {
+    const selected = new Set(get().selected);
+    for (const id of ids) {
+      if (on) selected.add(id);
+      else selected.delete(id);
+    }
+    set({ selected });
+  },
+  clear() {
+    set({ selected: new Set(), reassignError: null });
+  },
+  setAssignee(assignee) {
+    set({ assignee });
+  },
+  setNote(note) {
+    set({ note });
+  },
+  async reassign() {
+    const { selected, assignee, note, busy } = get();
+    if (busy) return null;
+    set({ busy: true, reassignError: null });
+    try {
+      const r = await call('demands.reassign', {
+        ids: [...selected],
+        assigneeStaffId: assignee,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      set({ busy: false, selected: new Set(), note: '' });
+      useSession.getState().changed();
+      await get().load();
+      return r.updated;
+    } catch (e) {
+      set({ busy: false, reassignError: toApiError(e) });
+      return null;
+    }
+  },
+}));

@@ -1,0 +1,128 @@
+// The demand open in the detail panel, its follow-ups, and the workflow move being entered.
+import { create } from 'zustand';
+import type { MethodInput } from '../../src-main/api/contract';
+import type { Demand, Followup } from '../../src-main/api/schemas';
+import type { DemandStatus } from '../../src-main/domain/enums';
+import { MOVES, allowedMoves } from '../../src-main/domain/workflow';
+import { call, toApiError, type ApiError } from '../api';
+import { localInputToInstant, opt } from '../format';
+import { useSession } from './session';
+
+export interface MoveValues {
+  note: string;
+  closureType: string;
+  resolution: string;
+  assigneeStaffId: string;
+  /** datetime-local value; empty means now. */
+  at: string;
+}
+
+interface DemandDetailState {
+  id: string | null;
+  demand: Demand | null;
+  followups: Followup[];
+  loadError: ApiError | null;
+  /** The move being entered in the dialog. */
+  move: DemandStatus | null;
+  moveValues: MoveValues;
+  moveError: ApiError | null;
+  busy: boolean;
+  load(id: string | null): Promise<void>;
+  startMove(to: DemandStatus): void;
+  setMove(patch: Partial<MoveValues>): void;
+  cancelMove(): void;
+  submitMove(): Promise<boolean>;
+}
+
+const emptyMove = (): MoveValues => ({
+  note: '',
+  closureType: '',
+  resolution: '',
+  assigneeStaffId: '',
+  at: '',
+});
+
+/** The moves to offer for a demand: the workflow's, minus the supervisor's when I am not one. */
+export function offeredMoves(status: DemandStatus, role: string | null | undefined): DemandStatus[] {
+  return allowedMoves(status).filter((to) => !MOVES[status][to]?.supervisorOnly || role === 'supervisor');
+}
+
+/** The demands.transition input for a move entered in the dialog. */
+export function buildTransition(
+  id: string,
+  from: DemandStatus,
+  to: DemandStatus,
+  v: MoveValues,
+): MethodInput<'demands.transition'> {
+  const move = MOVES[from][to] ?? {};
+  const input: MethodInput<'demands.transition'> = { id, to };
+  const note = opt(v.note);
+  if (note) input.note = note;
+  if (move.closing) {
+    if (v.closureType) input.closureType = v.closureType as MethodInput<'demands.transition'>['closureType'];
+    input.resolution = opt(v.resolution);
+  }
+  if (v.assigneeStaffId) input.assigneeStaffId = v.assigneeStaffId;
+  if (v.at) input.at = localInputToInstant(v.at);
+  return input;
+}
+
+export const useDemandDetail = create<DemandDetailState>((set, get) => ({
+  id: null,
+  demand: null,
+  followups: [],
+  loadError: null,
+  move: null,
+  moveValues: emptyMove(),
+  moveError: null,
+  busy: false,
+  async load(id) {
+    if (!id) {
+      set({ id: null, demand: null, followups: [], loadError: null, move: null });
+      return;
+    }
+    if (get().id !== id) set({ id, demand: null, followups: [], loadError: null, move: null });
+    try {
+      const [demand, followups] = await Promise.all([
+        call('demands.get', { id }),
+        call('followups.list', {
+          filter: { parentType: 'demand', parentId: id },
+          sort: [{ field: 'dueDate', dir: 'desc' }],
+          limit: 100,
+        }),
+      ]);
+      if (get().id === id) set({ demand, followups: followups.rows, loadError: null });
+    } catch (e) {
+      if (get().id === id) set({ loadError: toApiError(e) });
+    }
+  },
+  startMove(to) {
+    const d = get().demand;
+    const me = useSession.getState().info?.me?.id ?? '';
+    set({
+      move: to,
+      moveError: null,
+      moveValues: { ...emptyMove(), assigneeStaffId: to === 'assigned' ? (d?.assigneeStaffId ?? me) : '' },
+    });
+  },
+  setMove(patch) {
+    set((s) => ({ moveValues: { ...s.moveValues, ...patch } }));
+  },
+  cancelMove() {
+    set({ move: null, moveError: null });
+  },
+  async submitMove() {
+    const { id, move, moveValues, busy, demand: current } = get();
+    if (!id || !move || !current || busy) return false;
+    set({ busy: true, moveError: null });
+    try {
+      const demand = await call('demands.transition', buildTransition(id, current.status, move, moveValues));
+      set({ demand, busy: false, move: null });
+      useSession.getState().changed();
+      return true;
+    } catch (e) {
+      set({ busy: false, moveError: toApiError(e) });
+      return false;
+    }
+  },
+}));

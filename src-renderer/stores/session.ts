@@ -1,0 +1,82 @@
+// Who and where: app.info, the staff list for pickers, badges, and a data version that
+// grids watch to reload after any change.
+import { create } from 'zustand';
+import type { MethodOutput } from '../../src-main/api/contract';
+import type { Staff } from '../../src-main/api/schemas';
+import { call, toApiError, type ApiError } from '../api';
+import { notify } from './notices';
+
+type AppInfo = MethodOutput<'app.info'>;
+
+interface SessionState {
+  info: AppInfo | null;
+  loadError: ApiError | null;
+  staff: Staff[];
+  /** My overdue demands + late follow-ups (the navigation badge). */
+  myLate: number;
+  /** Overdue open demands of the whole bureau (the board badge). */
+  bureauOverdue: number;
+  /** Bumped after every change, so lists reload. */
+  dataVersion: number;
+  load(): Promise<void>;
+  loadStaff(): Promise<void>;
+  refreshBadges(): Promise<void>;
+  setMe(staffId: string): Promise<void>;
+  /** Call after any write: refreshes lists, badges and the staff list. */
+  changed(): void;
+}
+
+export const useSession = create<SessionState>((set, get) => ({
+  info: null,
+  loadError: null,
+  staff: [],
+  myLate: 0,
+  bureauOverdue: 0,
+  dataVersion: 0,
+  async load() {
+    try {
+      const info = await call('app.info');
+      set({ info, loadError: null });
+      await Promise.all([get().loadStaff(), get().refreshBadges()]);
+    } catch (e) {
+      set({ loadError: toApiError(e) });
+    }
+  },
+  async loadStaff() {
+    try {
+      const page = await call('staff.list', { sort: [{ field: 'name', dir: 'asc' }], limit: 1000 });
+      set({ staff: page.rows });
+    } catch (e) {
+      notify(toApiError(e));
+    }
+  },
+  async refreshBadges() {
+    try {
+      const [tasks, overdue] = await Promise.all([
+        call('me.tasks'),
+        call('demands.list', { filter: { overdue: true }, limit: 1 }),
+      ]);
+      const lateFollowups = tasks.followups.filter((f) => (f.dueDate ?? '') < tasks.today).length;
+      const lateDemands = tasks.demands.filter((d) => d.overdue).length;
+      set({ myLate: lateDemands + lateFollowups, bureauOverdue: overdue.total });
+    } catch (e) {
+      notify(toApiError(e));
+    }
+  },
+  async setMe(staffId) {
+    const info = await call('me.set', { staffId });
+    set({ info });
+    get().changed();
+  },
+  changed() {
+    set((s) => ({ dataVersion: s.dataVersion + 1 }));
+    void get().refreshBadges();
+    void get().loadStaff();
+  },
+}));
+
+/** Staff id → name, for history entries and other places that carry only an id. */
+export function staffName(id: string | null | undefined): string {
+  if (!id) return '';
+  return useSession.getState().staff.find((s) => s.id === id)?.name ?? '';
+}

@@ -1,0 +1,49 @@
+// Form stores of the small records: staff, experts.
+import { opt } from '../format';
+import { createRecordForm } from './recordForm';
+
+export interface StaffValues {
+  name: string;
+  role: string;
+  phone: string;
+  active: boolean;
+}
+
+export const useStaffForm = createRecordForm<'staff', StaffValues>({
+  kind: 'staff',
+  empty: () => ({ name: '', role: 'staff', phone: '', active: true }),
+  fromRecord: (s) => ({
+    name: s.name ?? '',
+    role: s.role ?? 'staff',
+    phone: s.phone ?? '',
+    active: s.active ?? true,
+  }),
+  toInput: (v) => ({ name: v.name, role: v.role, phone: opt(v.phone), active: v.active }),
+});
+
+export interface ExpertValues {
+  name: string;
+  organization: string;
+  title: string;
+  speciality: string;
+  phone: string;
+}
+
+export const useExpertForm = createRecordForm<'experts', ExpertValues>({
+  kind: 'experts',
+  empty: () => ({ name: '', organization: '', title: '', speciality: '', phone: '' }),
+  fromRecord: (e) => ({
+    name: e.name ?? '',
+    organization: e.organization ?? '',
+    title: e.title ?? '',
+    speciality: e.speciality ?? '',
+    phone: e.phone ?? '',
+  }),
+  toInput: (v) => ({
+    name: v.name,
+    organization: opt(v.organization),
+    title: opt(v.title),
+    speciality: opt(v.speciality),
+    phone: opt(v.phone),
+  }),
+});

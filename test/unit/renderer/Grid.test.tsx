@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import './setup';
+import '../../../src-renderer/i18n';
+import type { Staff } from '../../../src-main/api/schemas';
+import { Grid, type GridColumn } from '../../../src-renderer/components/Grid';
+import { loadGrid } from '../../../src-renderer/components/gridState';
+import { useSession } from '../../../src-renderer/stores/session';
+import { installBridge } from './bridge';
+
+// The one grid: pages through KIND.list, counts rows, searches with q, remembers its search,
+// and reloads when data changes anywhere.
+
+const WAIT = { timeout: 8000 };
+
+const COLUMNS: GridColumn<Staff>[] = [
+  { field: 'name', header: 'staff.name' },
+  { field: 'role', header: 'staff.role', kind: 'enum', enumName: 'role' },
+];
+
+function listCalls(b: ReturnType<typeof installBridge>) {
+  return b.calls.filter((c) => c.method === 'staff.list').map((c) => c.input as Record<string, unknown>);
+}
+
+describe('Grid', () => {
+  it('loads pages through the list method and shows the total', async () => {
+    const b = installBridge();
+    b.ok('staff.create', { name: '李强' });
+    render(<Grid<Staff> id="t-staff" kind="staff" columns={COLUMNS} />);
+    await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 2 条'), WAIT);
+    expect(listCalls(b)[0]).toMatchObject({ offset: 0, limit: 100 });
+  });
+
+  it('searches with q (debounced), remembers it, and says when nothing matches', async () => {
+    const b = installBridge();
+    const user = userEvent.setup();
+    render(<Grid<Staff> id="t-search" kind="staff" columns={COLUMNS} />);
+    await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 1 条'), WAIT);
+    await user.type(screen.getByRole('searchbox'), '没有这个人');
+    await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 0 条'), WAIT);
+    expect(listCalls(b).at(-1)).toMatchObject({ q: '没有这个人' });
+    expect(screen.getByTestId('grid-empty').textContent).toBe('没有符合条件的记录');
+    expect(loadGrid('t-search').q).toBe('没有这个人');
+  });
+
+  it('reloads when data changes elsewhere', async () => {
+    const b = installBridge();
+    render(<Grid<Staff> id="t-reload" kind="staff" columns={COLUMNS} />);
+    await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 1 条'), WAIT);
+    b.ok('staff.create', { name: '陈敏' });
+    useSession.getState().changed();
+    await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 2 条'), WAIT);
+  });
+
+  it('shows a list that did not load, instead of hiding it', async () => {
+    const b = installBridge();
+    b.override('staff.list', () => ({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'disk I/O error', details: {} },
+    }));
+    render(<Grid<Staff> id="t-fail" kind="staff" columns={COLUMNS} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('disk I/O error');
+  });
+});
+
+describe('grid layout memory', () => {
+  it('keeps only the layout parts of the grid state, per grid id', async () => {
+    const { pickPersisted, saveGrid, clearGrid } = await import('../../../src-renderer/components/gridState');
+    const picked = pickPersisted({
+      columnOrder: { orderedColIds: ['role', 'name'] },
+      columnSizing: { columnSizingModel: [{ colId: 'name', width: 300 }] },
+      columnVisibility: { hiddenColIds: ['role'] },
+      sort: { sortModel: [{ colId: 'name', sort: 'desc' }] },
+      filter: { filterModel: { name: { filterType: 'text', type: 'contains', filter: '王' } } },
+      focusedCell: { colId: 'name', rowIndex: 3, rowPinned: null },
+      scroll: { top: 100, left: 0 },
+    });
+    expect(Object.keys(picked).sort()).toEqual([
+      'columnOrder',
+      'columnSizing',
+      'columnVisibility',
+      'filter',
+      'sort',
+    ]);
+    saveGrid('g1', { state: picked, q: '王' });
+    expect(loadGrid('g1')).toEqual({ state: picked, q: '王' });
+    expect(loadGrid('g2')).toEqual({ state: {}, q: '' });
+    clearGrid('g1');
+    expect(loadGrid('g1')).toEqual({ state: {}, q: '' });
+  });
+
+  it('starts from the remembered sort, filter and hidden columns', async () => {
+    const b = installBridge();
+    b.ok('staff.create', { name: '王强', role: 'staff' });
+    b.ok('staff.create', { name: '李明', role: 'staff' });
+    localStorage.setItem(
+      'vl.grid.t-restore',
+      JSON.stringify({
+        q: '',
+        state: {
+          sort: { sortModel: [{ colId: 'name', sort: 'desc' }] },
+          filter: { filterModel: { role: { filterType: 'enum', values: ['staff'] } } },
+          columnVisibility: { hiddenColIds: ['role'] },
+        },
+      }),
+    );
+    const { container } = render(<Grid<Staff> id="t-restore" kind="staff" columns={COLUMNS} />);
+    await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 2 条'), WAIT);
+    expect(listCalls(b)[0]).toMatchObject({
+      sort: [{ field: 'name', dir: 'desc' }],
+      filter: { role: 'staff' },
+    });
+    await waitFor(() => expect(container.querySelector('.ag-header-cell[col-id="name"]')).toBeTruthy());
+    expect(container.querySelector('.ag-header-cell[col-id="role"]')).toBeNull();
+  });
+});

@@ -1,0 +1,36 @@
+// A Visit Ledger bridge for renderer tests: window.visitLedger answered by a real core on a
+// temporary SQLite file (the same handlers as the Electron door), with every call recorded.
+import { call as coreCall } from '../../../src-main/api/handlers';
+import { METHOD_NAMES, type MethodName } from '../../../src-main/api/methods';
+import { makeCore, type TestCore } from '../../helpers';
+import type { VisitLedgerBridge } from '../../../src-renderer/env';
+
+export interface Bridge extends TestCore {
+  calls: { method: MethodName; input: unknown }[];
+  /** Make one method fail (or answer) differently. */
+  override(method: MethodName, answer: (input: unknown) => unknown): void;
+}
+
+export function installBridge(options: Parameters<typeof makeCore>[0] = {}): Bridge {
+  const t = makeCore(options);
+  const calls: Bridge['calls'] = [];
+  const overrides = new Map<MethodName, (input: unknown) => unknown>();
+  const bridge = Object.fromEntries(
+    METHOD_NAMES.map((m) => [
+      m,
+      async (input?: unknown) => {
+        calls.push({ method: m, input });
+        const o = overrides.get(m);
+        if (o) return o(input);
+        // Through JSON, as over IPC.
+        return JSON.parse(
+          JSON.stringify(
+            coreCall(t.core, m, input === undefined ? undefined : JSON.parse(JSON.stringify(input))),
+          ),
+        );
+      },
+    ]),
+  ) as unknown as VisitLedgerBridge;
+  window.visitLedger = bridge;
+  return { ...t, calls, override: (m, a) => overrides.set(m, a) };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bestClaimant,
+  errorFor,
+  fieldErrors,
+  localizeMessage,
+  unclaimed,
+} from '../../../src-renderer/components/formErrors';
+
+const err = (message: string, details: Record<string, unknown>) => ({ message, details });
+
+describe('where an API error belongs in a form', () => {
+  it('maps issues to their paths, and a lone details.field to its message without the prefix', () => {
+    expect(
+      fieldErrors(
+        err('name: must not be empty; demands.0.categories: needs 1 to 4 categories', {
+          field: 'name',
+          issues: [
+            { path: 'name', message: 'must not be empty' },
+            { path: 'demands.0.categories', message: 'needs 1 to 4 categories' },
+          ],
+        }),
+      ),
+    ).toEqual({ name: 'must not be empty', 'demands.0.categories': 'needs 1 to 4 categories' });
+    expect(fieldErrors(err("uscc: already belongs to 'X'", { field: 'uscc' }))).toEqual({
+      uscc: "already belongs to 'X'",
+    });
+    expect(fieldErrors(err('boom', {}))).toEqual({});
+    expect(fieldErrors(null)).toEqual({});
+  });
+
+  it('shows a nested error on the most specific field', () => {
+    const names = ['enterprises', 'enterprises.0.enterpriseId', 'tiers'];
+    const errors = {
+      'enterprises.0.enterpriseId': 'gone',
+      'tiers.1.year': 'too small',
+      enterprises: 'twice',
+    };
+    expect(bestClaimant('enterprises.0.enterpriseId', names)).toBe('enterprises.0.enterpriseId');
+    expect(errorFor(errors, 'enterprises.0.enterpriseId', names)).toBe('gone');
+    expect(errorFor(errors, 'enterprises', names)).toBe('twice');
+    expect(errorFor({ 'enterprises.0.enterpriseId': 'gone' }, 'enterprises', names)).toBeNull();
+    expect(errorFor(errors, 'tiers', names)).toBe('too small');
+  });
+
+  it('leaves what no field shows for the summary', () => {
+    expect(unclaimed({ to: 'not allowed', note: 'needs a note' }, ['note'])).toEqual([['to', 'not allowed']]);
+    expect(unclaimed({ 'categories.1': 'x' }, ['categories'])).toEqual([]);
+  });
+
+  it('words known messages in Chinese and leaves English as it is', () => {
+    const t = (key: string, p?: Record<string, string>) => `${key}${p ? JSON.stringify(p) : ''}`;
+    expect(localizeMessage('must not be empty', t, 'zh-CN')).toBe('apiMsg.empty{}');
+    expect(
+      localizeMessage("USCC check character is '4' but should be '3'; save with usccOverride", t, 'zh-CN'),
+    ).toBe('apiMsg.usccCheck{"got":"4","want":"3"}');
+    expect(localizeMessage('something new', t, 'zh-CN')).toBe('something new');
+    expect(localizeMessage('must not be empty', t, 'en')).toBe('must not be empty');
+  });
+});

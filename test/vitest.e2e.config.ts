@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+import { resolve } from 'node:path';
+
+// Browser end-to-end tests: the built renderer served by the web door, driven in Chromium.
+export default defineConfig({
+  root: resolve(import.meta.dirname, '..'),
+  test: {
+    include: ['test/e2e/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 300_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 1,
+    fileParallelism: false,
+  },
+});
