@@ -1,4 +1,19 @@
 import type { Core } from '../src-main/services/core';
+import { addDays, isValidDate, shanghaiDate } from '../src-main/domain/dates';
+import { Rand } from './random';
+import { Seeder } from './context';
+import { msOn } from './clock';
+import { chooseMe, createExperts, createStaff, retireLeavers } from './people';
+import { createEnterprises, existingUsccs } from './enterprises';
+import { createClinics } from './clinics';
+import { createVisits } from './visits';
+import { createInboundDemands } from './inbound';
+import { createShowcase } from './showcase';
+
+// The demo district (启明区, a fictional district of a fictional 江州市): a year of the
+// bureau's work ending on `asOf`. ×1 is the app's first-start demo (10 staff, 300 firms,
+// ~5,000 visits); ×N multiplies firms, visits, demands and clinics (×20 ≈ 6,000 firms and
+// 100,000+ visits) for benchmarks. The same seed and asOf give the same content.
 
 export interface SeedOptions {
   scale: number;
@@ -9,9 +24,56 @@ export interface SeedOptions {
 
 export type SeedCounts = Record<string, number>;
 
-// TEMPORARY minimal seed, replaced by the demo district generator.
+/** Bump when the generator's output changes (benchmarks cache seeded files by it). */
+export const GENERATOR_VERSION = 1;
+
 export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
-  void core;
-  void options;
-  throw new Error('demo district generator not written yet');
+  const { scale, seed = 1 } = options;
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new RangeError(`scale must be a whole number ≥ 1, got ${scale}`);
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
+  const now = core.store.now();
+  const today = shanghaiDate(now);
+  const asOf = options.asOf ?? today;
+  if (!isValidDate(asOf)) throw new RangeError(`asOf must be a date YYYY-MM-DD, got '${asOf}'`);
+  if (asOf > today) throw new RangeError(`asOf (${asOf}) cannot be after today (${today})`);
+
+  // Nothing may happen later than now: the last working day ends at 18:00 or a minute ago.
+  const cutoffMs = Math.min(msOn(asOf, 18 * 60), now - 60_000);
+  const s = new Seeder(core, new Rand(seed), addDays(asOf, -364), asOf, cutoffMs, scale);
+  const { db } = core.store;
+  const actor = core.store.actor;
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -262144'); // 256 MiB while writing the district
+  try {
+    db.transaction(() => {
+      const names = new Set<string>();
+      createStaff(s, names);
+      chooseMe(s);
+      createExperts(s, names);
+      s.as(s.supervisors[0]!, () => createEnterprises(s, existingUsccs(s)));
+      createClinics(s);
+      createVisits(s);
+      createInboundDemands(s);
+      createShowcase(s);
+      s.as(s.supervisors[0]!, () => handOver(s));
+    })();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+    core.store.actor = { deviceId: actor.deviceId, staffId: core.store.getMeta('meStaffId') };
+  }
+  return { ...s.counts };
+}
+
+/** The colleague who left: their firms go to their successor, and they become inactive. */
+function handOver(s: Seeder): void {
+  for (const firm of s.firms) {
+    const liaison = firm.liaison;
+    if (!liaison?.leftOn) continue;
+    const successor = s.standIn(liaison, s.asOf);
+    if (successor === liaison) continue;
+    s.api('enterprises.update', { id: firm.id, liaisonStaffId: successor.id });
+    firm.liaison = successor;
+  }
+  retireLeavers(s);
 }

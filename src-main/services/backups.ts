@@ -43,13 +43,17 @@ export function listBackupsOf(core: Core): BackupInfo[] {
 /** Checks that a file is a sound Visit Ledger database this app can open. */
 function checkRestorable(path: string): void {
   const integrity = checkIntegrity(path);
-  if (!integrity.ok) throw invalid('file', `is not a sound database (${integrity.message}): it cannot be restored`);
+  if (!integrity.ok)
+    throw invalid('file', `is not a sound database (${integrity.message}): it cannot be restored`);
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const version = db.prepare(`SELECT max("version") AS v FROM schema_migrations`).get() as { v: number | null };
+    const version = db.prepare(`SELECT max("version") AS v FROM schema_migrations`).get() as {
+      v: number | null;
+    };
     const device = db.prepare(`SELECT "value" FROM meta WHERE "key" = 'deviceId'`).get();
     if (!device) throw invalid('file', 'is not a Visit Ledger database');
-    if ((version.v ?? 0) > SCHEMA_VERSION) throw invalid('file', 'comes from a newer version of Visit Ledger: update the app first');
+    if ((version.v ?? 0) > SCHEMA_VERSION)
+      throw invalid('file', 'comes from a newer version of Visit Ledger: update the app first');
   } catch (e) {
     if (e instanceof ApiError) throw e;
     throw invalid('file', 'is not a Visit Ledger database');

@@ -13,7 +13,9 @@ export function getClinic(core: Core, id: string): Clinic {
 
 function checkReferences(core: Core, input: Partial<ClinicInput>): void {
   input.expertIds?.forEach((e, i) => requireLive(core, 'experts', e, `expertIds.${i}`));
-  input.enterprises?.forEach((e, i) => requireLive(core, 'enterprises', e.enterpriseId, `enterprises.${i}.enterpriseId`));
+  input.enterprises?.forEach((e, i) =>
+    requireLive(core, 'enterprises', e.enterpriseId, `enterprises.${i}.enterpriseId`),
+  );
 }
 
 export function createClinic(core: Core, input: ClinicInput): Clinic {

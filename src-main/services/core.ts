@@ -24,6 +24,7 @@ const NOUN: Record<KindName, string> = {
   clinics: 'clinic',
   followups: 'follow-up',
   devices: 'device',
+  narratives: 'report narrative',
 };
 
 /** A live record, or NOT_FOUND naming the field that pointed at it. */
@@ -49,7 +50,8 @@ export function myRole(core: Core): Role {
 
 export function requireMe(core: Core, field: string): string {
   const id = meId(core);
-  if (!id) throw invalid(field, 'no staff member is set as "me" on this install: give one explicitly or run init');
+  if (!id)
+    throw invalid(field, 'no staff member is set as "me" on this install: give one explicitly or run init');
   return id;
 }
 

@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import { type Core, myRole, nowIso, notInFuture, requireLive, requireSupervisor, softDelete, today } from './core';
+import {
+  type Core,
+  myRole,
+  nowIso,
+  notInFuture,
+  requireLive,
+  requireSupervisor,
+  softDelete,
+  today,
+} from './core';
 import { getRow, insertRecord, listRows, updateRecord, type Row } from '../store/records';
 import type { DemandFields, DemandPatch, Demand, DemandHistoryEntry } from '../api/schemas';
 import type { ListQuery, Transition } from '../api/contract';
@@ -56,7 +65,11 @@ function addHistory(
   });
 }
 
-function checkReferences(core: Core, input: Partial<DemandInput>, enterpriseId: string | null | undefined): void {
+function checkReferences(
+  core: Core,
+  input: Partial<DemandInput>,
+  enterpriseId: string | null | undefined,
+): void {
   if (input.enterpriseId) requireLive(core, 'enterprises', input.enterpriseId, 'enterpriseId');
   if (input.assigneeStaffId) requireLive(core, 'staff', input.assigneeStaffId, 'assigneeStaffId');
   if (input.sourceVisitId) {
@@ -78,9 +91,9 @@ export function createDemand(core: Core, input: DemandInput): Demand {
   checkReferences(core, input, input.enterpriseId);
   const receivedAt = input.receivedAt ? toInstant(input.receivedAt) : nowIso(core);
   notInFuture(core, 'receivedAt', receivedAt);
-  const source =
-    input.source ?? (input.sourceVisitId ? 'visit' : input.sourceClinicId ? 'clinic' : 'other');
-  if (source === 'visit' && !input.sourceVisitId) throw invalid('sourceVisitId', "is required when source is 'visit'");
+  const source = input.source ?? (input.sourceVisitId ? 'visit' : input.sourceClinicId ? 'clinic' : 'other');
+  if (source === 'visit' && !input.sourceVisitId)
+    throw invalid('sourceVisitId', "is required when source is 'visit'");
   if (source === 'clinic' && !input.sourceClinicId) {
     throw invalid('sourceClinicId', "is required when source is 'clinic'");
   }
@@ -124,7 +137,8 @@ export function updateDemand(
   // (the default moved by the days already spent on hold).
   if (patch.complex !== undefined && patch.dueDate === undefined && current.receivedAt) {
     const held = current.onHoldDays ?? 0;
-    const wasDefault = current.dueDate === addDays(defaultDueDate(current.receivedAt, current.complex ?? false), held);
+    const wasDefault =
+      current.dueDate === addDays(defaultDueDate(current.receivedAt, current.complex ?? false), held);
     if (wasDefault) next.dueDate = addDays(defaultDueDate(current.receivedAt, patch.complex), held);
   }
   updateRecord(core.store, 'demands', id, next);
@@ -152,7 +166,8 @@ export function transitionDemand(core: Core, input: TransitionInput, automatic =
     automatic,
   });
   if (problem) {
-    const code = problem.field === 'to' ? (problem.message.startsWith('only') ? 'FORBIDDEN' : 'WORKFLOW') : 'VALIDATION';
+    const code =
+      problem.field === 'to' ? (problem.message.startsWith('only') ? 'FORBIDDEN' : 'WORKFLOW') : 'VALIDATION';
     throw new ApiError(code, `${problem.field}: ${problem.message}`, {
       field: problem.field,
       from,
@@ -208,10 +223,17 @@ export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: st
   const history = demandHistory(core, demandId);
   const lastAt = history[history.length - 1]?.at ?? demand.receivedAt ?? doneAt;
   const at = Date.parse(doneAt) >= Date.parse(lastAt) ? doneAt : lastAt;
-  transitionDemand(core, { id: demandId, to: 'in_progress', note: '回访不满意，重新办理 (dissatisfied follow-up)', at }, true);
+  transitionDemand(
+    core,
+    { id: demandId, to: 'in_progress', note: '回访不满意，重新办理 (dissatisfied follow-up)', at },
+    true,
+  );
 }
 
-export function openBoard(core: Core, input: { assigneeStaffId?: string | undefined; town?: string | undefined }) {
+export function openBoard(
+  core: Core,
+  input: { assigneeStaffId?: string | undefined; town?: string | undefined },
+) {
   const filter: ListQuery['filter'] = { status: [...OPEN_DEMAND_STATUSES] };
   if (input.assigneeStaffId) filter.assigneeStaffId = input.assigneeStaffId;
   if (input.town) filter.town = input.town;
@@ -222,10 +244,19 @@ export function openBoard(core: Core, input: { assigneeStaffId?: string | undefi
       Number(b.dueSoon) - Number(a.dueSoon) ||
       (a.effectiveDueDate ?? '').localeCompare(b.effectiveDueDate ?? ''),
   );
-  const staff = new Map<string | null, { staffId: string | null; name: string | null; open: number; overdue: number; dueSoon: number }>();
+  const staff = new Map<
+    string | null,
+    { staffId: string | null; name: string | null; open: number; overdue: number; dueSoon: number }
+  >();
   for (const d of rows) {
     const key = d.assigneeStaffId ?? null;
-    const s = staff.get(key) ?? { staffId: key, name: d.assigneeName ?? null, open: 0, overdue: 0, dueSoon: 0 };
+    const s = staff.get(key) ?? {
+      staffId: key,
+      name: d.assigneeName ?? null,
+      open: 0,
+      overdue: 0,
+      dueSoon: 0,
+    };
     s.open += 1;
     if (d.overdue) s.overdue += 1;
     if (d.dueSoon) s.dueSoon += 1;
@@ -244,7 +275,10 @@ export function openBoard(core: Core, input: { assigneeStaffId?: string | undefi
 }
 
 /** Bulk reassignment from the supervisor board; pending demands become assigned. */
-export function reassign(core: Core, input: { ids: string[]; assigneeStaffId: string; note?: string | undefined }) {
+export function reassign(
+  core: Core,
+  input: { ids: string[]; assigneeStaffId: string; note?: string | undefined },
+) {
   requireSupervisor(core, 'reassign demands');
   const assignee = requireLive(core, 'staff', input.assigneeStaffId, 'assigneeStaffId');
   const note = input.note?.trim() || `改派给 ${String(assignee.name)} (reassigned)`;

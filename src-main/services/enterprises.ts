@@ -35,9 +35,7 @@ function usccRules(
     if (!reason?.trim()) throw invalid('usccOverrideReason', 'is required when usccOverride is set');
   }
   const taken = core.store.db
-    .prepare(
-      `SELECT "id","name" FROM enterprises WHERE "uscc" = ? AND "deletedAt" IS NULL AND "id" IS NOT ?`,
-    )
+    .prepare(`SELECT "id","name" FROM enterprises WHERE "uscc" = ? AND "deletedAt" IS NULL AND "id" IS NOT ?`)
     .get(check.normalized, selfId) as { id: string; name: string } | undefined;
   if (taken) {
     throw new ApiError('CONFLICT', `uscc: ${check.normalized} already belongs to '${taken.name}'`, {
@@ -78,7 +76,11 @@ export function updateEnterprise(
 ): Enterprise {
   const current = requireLive(core, 'enterprises', id) as Enterprise;
   const next: Record<string, unknown> = { ...patch };
-  if (patch.uscc !== undefined || patch.usccOverride !== undefined || patch.usccOverrideReason !== undefined) {
+  if (
+    patch.uscc !== undefined ||
+    patch.usccOverride !== undefined ||
+    patch.usccOverrideReason !== undefined
+  ) {
     next.uscc = usccRules(
       core,
       patch.uscc ?? current.uscc ?? '',
@@ -106,10 +108,14 @@ export function deleteEnterprise(core: Core, id: string) {
     )
     .get(id) as { n: number };
   if (open.n) {
-    throw new ApiError('CONFLICT', `id: the enterprise has ${open.n} open demand(s): close, reject or move them first`, {
-      field: 'id',
-      openDemands: open.n,
-    });
+    throw new ApiError(
+      'CONFLICT',
+      `id: the enterprise has ${open.n} open demand(s): close, reject or move them first`,
+      {
+        field: 'id',
+        openDemands: open.n,
+      },
+    );
   }
   return softDelete(core, 'enterprises', id);
 }
@@ -141,7 +147,9 @@ export function checkDuplicates(
   const wanted = coreName(input.name ?? '');
   if (wanted.length >= 2) {
     const all = core.store.db
-      .prepare(`SELECT "id","name","formerNames" FROM enterprises WHERE "deletedAt" IS NULL AND "id" IS NOT ?`)
+      .prepare(
+        `SELECT "id","name","formerNames" FROM enterprises WHERE "deletedAt" IS NULL AND "id" IS NOT ?`,
+      )
       .all(exclude) as { id: string; name: string; formerNames: string | null }[];
     similarName = all
       .map((r) => {

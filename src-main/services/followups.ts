@@ -48,7 +48,10 @@ export function createFollowup(core: Core, input: FollowupInput): Followup {
   return created;
 }
 
-export function updateFollowup(core: Core, { id, ...patch }: Partial<FollowupInput> & { id: string }): Followup {
+export function updateFollowup(
+  core: Core,
+  { id, ...patch }: Partial<FollowupInput> & { id: string },
+): Followup {
   const before = requireLive(core, 'followups', id) as Followup;
   const parentType = patch.parentType ?? before.parentType!;
   if (patch.parentType || patch.parentId) {
@@ -58,8 +61,7 @@ export function updateFollowup(core: Core, { id, ...patch }: Partial<FollowupInp
   updateRecord(core.store, 'followups', id, { ...patch, doneAt: doneAtOf(core, patch.doneAt) });
   const after = getFollowup(core, id);
   const newlyDissatisfied =
-    !(before.doneAt && before.satisfaction === 'dissatisfied') ||
-    before.parentId !== after.parentId;
+    !(before.doneAt && before.satisfaction === 'dissatisfied') || before.parentId !== after.parentId;
   if (newlyDissatisfied) applyDissatisfaction(core, after);
   return after;
 }

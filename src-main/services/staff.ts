@@ -31,7 +31,9 @@ export function updateStaff(core: Core, { id, ...patch }: Partial<StaffInput> & 
 export function deleteStaff(core: Core, id: string) {
   requireLive(core, 'staff', id);
   if (core.store.actor.staffId === id) {
-    throw new ApiError('CONFLICT', 'cannot delete the staff member who is "me" on this install', { field: 'id' });
+    throw new ApiError('CONFLICT', 'cannot delete the staff member who is "me" on this install', {
+      field: 'id',
+    });
   }
   return softDelete(core, 'staff', id);
 }

@@ -15,20 +15,27 @@ export function getVisit(core: Core, id: string): Visit {
   requireLive(core, 'visits', id);
   const visit = getRow(core.store, 'visits', id, true) as Visit;
   const demands = core.store.db
-    .prepare(`SELECT "id" FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"`)
+    .prepare(
+      `SELECT "id" FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"`,
+    )
     .all(id) as { id: string }[];
-  return { ...visit, demands: demands.map((d) => decorate(core, getRow(core.store, 'demands', d.id, true)!)) };
+  return {
+    ...visit,
+    demands: demands.map((d) => decorate(core, getRow(core.store, 'demands', d.id, true)!)),
+  };
 }
 
 /** The next number in this device's series for the visit's year. */
 function nextVisitNo(core: Core, date: string): string {
   const year = date.slice(0, 4);
   const prefix = visitNoPrefix(year, core.store.device.code);
+  // A range on the visitNo index ('.' follows the prefix's final '-'), so numbering reads only
+  // this device's numbers for the year instead of every visit.
   const row = core.store.db
     .prepare(
-      `SELECT max(CAST(substr("visitNo", ?) AS INTEGER)) AS n FROM visits WHERE substr("visitNo", 1, ?) = ?`,
+      `SELECT max(CAST(substr("visitNo", ?) AS INTEGER)) AS n FROM visits WHERE "visitNo" >= ? AND "visitNo" < ?`,
     )
-    .get(prefix.length + 1, prefix.length, prefix) as { n: number | null };
+    .get(prefix.length + 1, prefix, `${prefix.slice(0, -1)}.`) as { n: number | null };
   return formatVisitNo(year, core.store.device.code, (row.n ?? 0) + 1);
 }
 
@@ -99,7 +106,10 @@ export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
   const status = patch.status ?? current.status ?? 'submitted';
   const date = patch.date ?? current.date;
   if (status !== 'draft' && date && (patch.date || patch.status)) notAfterToday(core, 'date', date);
-  const next: Record<string, unknown> = { ...patch, ...reviewRules(core, current.status ?? null, patch.status) };
+  const next: Record<string, unknown> = {
+    ...patch,
+    ...reviewRules(core, current.status ?? null, patch.status),
+  };
   if (patch.leadStaffId || patch.staffIds) {
     next.staffIds = checkStaff(
       core,
@@ -111,7 +121,8 @@ export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
     const raised = core.store.db
       .prepare(`SELECT count(*) AS n FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL`)
       .get(id) as { n: number };
-    if (raised.n) throw invalid('enterpriseId', 'demands were raised in this visit: move or delete them first');
+    if (raised.n)
+      throw invalid('enterpriseId', 'demands were raised in this visit: move or delete them first');
   }
   updateRecord(core.store, 'visits', id, next);
   return getVisit(core, id);

@@ -50,7 +50,12 @@ export function checkIntegrity(path: string): { ok: boolean; message: string } {
 }
 
 /** Takes a checked backup of an open database; a copy that fails its check is set aside, never listed. */
-export function backupDatabase(db: Database.Database, dbPath: string, nowMs: number, reason: string): BackupInfo {
+export function backupDatabase(
+  db: Database.Database,
+  dbPath: string,
+  nowMs: number,
+  reason: string,
+): BackupInfo {
   const dir = backupsDirFor(dbPath);
   mkdirSync(dir, { recursive: true });
   const safeReason = reason.toLowerCase().replace(/[^a-z0-9-]/g, '-');

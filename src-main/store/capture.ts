@@ -18,9 +18,9 @@ export function installCaptureTriggers(db: Database.Database): void {
   for (const kind of KIND_NAMES) {
     const table = KINDS[kind].table;
     const cols = columnsOf(db, table);
-    const ins = cols
-      .map((c) => `SELECT ${sqlString(c)} AS f, NEW.${q(c)} AS v`)
-      .join(' UNION ALL ');
+    // A kind whose table a later migration creates: its triggers come with that migration.
+    if (!cols.length) continue;
+    const ins = cols.map((c) => `SELECT ${sqlString(c)} AS f, NEW.${q(c)} AS v`).join(' UNION ALL ');
     const upd = cols
       .map((c) => `SELECT ${sqlString(c)} AS f, NEW.${q(c)} AS v, OLD.${q(c)} AS o`)
       .join(' UNION ALL ');

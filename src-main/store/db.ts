@@ -105,9 +105,8 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   if (newest.h) store.clock.observe(newest.h);
   store.actor = { deviceId, staffId: store.getMeta('meStaffId') };
   store.capturing = true;
-  const device = db
-    .prepare(`SELECT "id","name","code" FROM devices WHERE "id" = ?`)
-    .get(deviceId) as Store['device'] | undefined;
+  const device = db.prepare(`SELECT "id","name","code" FROM devices WHERE "id" = ?`).get(deviceId) as
+    Store['device'] | undefined;
   if (!device) throw new StoreError(`this database's device ${deviceId} has no devices row`);
   store.device = device;
   return store;
@@ -138,7 +137,11 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     for (const m of migrations.filter((m) => m.version > current)) {
       db.exec(m.sql);
       installCaptureTriggers(db);
-      db.prepare(`INSERT INTO schema_migrations VALUES (?, ?, ?)`).run(m.version, m.name, new Date().toISOString());
+      db.prepare(`INSERT INTO schema_migrations VALUES (?, ?, ?)`).run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
       applied.push(m.version);
     }
     return applied;

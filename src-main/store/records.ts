@@ -1,6 +1,16 @@
+import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from './db';
-import { KINDS, allColumns, q, rowToRecord, toSql, type FieldType, type KindDef, type KindName } from './schema';
+import {
+  KINDS,
+  allColumns,
+  q,
+  rowToRecord,
+  toSql,
+  type FieldType,
+  type KindDef,
+  type KindName,
+} from './schema';
 import type { FilterCondition, ListQuery } from '../api/contract';
 import { invalid } from '../api/errors';
 
@@ -8,6 +18,25 @@ import { invalid } from '../api/errors';
 // timestamps, attribution and the SQL for lists.
 
 export type Row = Record<string, unknown>;
+
+// Compiled statements, per connection and SQL text. Compiling is a large part of a small
+// write (an INSERT or UPDATE also compiles the table's capture trigger), so each SQL text
+// is compiled once. Lists build SQL from their filters: the cache is bounded and emptied
+// when full. Statements here are only used with run/get/all, never left mid-iteration.
+const MAX_CACHED = 500;
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepared(store: Store, sql: string): Database.Statement {
+  let cache = statements.get(store.db);
+  if (!cache) statements.set(store.db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    stmt = store.db.prepare(sql);
+    cache.set(sql, stmt);
+  }
+  return stmt;
+}
 
 function stamp(store: Store): { at: string; device: string; staff: string | null } {
   return {
@@ -30,7 +59,7 @@ export function insertRecord(store: Store, kind: KindName, values: Row, id: stri
   };
   const names = Object.keys(cols).filter((c) => row[c] !== undefined);
   const sql = `INSERT INTO ${q(KINDS[kind].table)} ("id", ${names.map(q).join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`;
-  store.db.prepare(sql).run(id, ...names.map((c) => toSql(cols[c]!, row[c])));
+  prepared(store, sql).run(id, ...names.map((c) => toSql(cols[c]!, row[c])));
   return id;
 }
 
@@ -44,19 +73,18 @@ export function updateRecord(store: Store, kind: KindName, id: string, patch: Ro
   const values = [...names.map((c) => toSql(cols[c]!, patch[c])), s.at, s.device, s.staff];
   const changed = names.map((c) => `${q(c)} IS NOT ?`).join(' OR ');
   const sql = `UPDATE ${q(KINDS[kind].table)} SET ${all.map((c) => `${q(c)} = ?`).join(', ')} WHERE "id" = ? AND (${changed})`;
-  return (
-    store.db.prepare(sql).run(...values, id, ...names.map((c) => toSql(cols[c]!, patch[c]))).changes > 0
-  );
+  return prepared(store, sql).run(...values, id, ...names.map((c) => toSql(cols[c]!, patch[c]))).changes > 0;
 }
 
 export function getRow(store: Store, kind: KindName, id: string, withDerived = false): Row | null {
   const def: KindDef = KINDS[kind];
   const derived = withDerived
-    ? Object.entries(def.derived ?? {}).map(([f, d]) => `, ${d.sql} AS ${q(f)}`).join('')
+    ? Object.entries(def.derived ?? {})
+        .map(([f, d]) => `, ${d.sql} AS ${q(f)}`)
+        .join('')
     : '';
-  const row = store.db
-    .prepare(`SELECT t.*${derived} FROM ${q(def.table)} t WHERE t."id" = ?`)
-    .get(id) as Row | undefined;
+  const row = prepared(store, `SELECT t.*${derived} FROM ${q(def.table)} t WHERE t."id" = ?`).get(id) as
+    Row | undefined;
   return row ? rowToRecord(kind, row) : null;
 }
 
@@ -168,7 +196,9 @@ export function listSql(kind: KindName, query: ListQuery, extraWhere: string[] =
   }
   const sort = query.sort?.length ? query.sort : [def.defaultSort];
   const orderBy = [
-    ...sort.map((s, i) => `${fieldRef(kind, s.field, `sort.${i}.field`).sql} ${s.dir === 'desc' ? 'DESC' : 'ASC'}`),
+    ...sort.map(
+      (s, i) => `${fieldRef(kind, s.field, `sort.${i}.field`).sql} ${s.dir === 'desc' ? 'DESC' : 'ASC'}`,
+    ),
     `t."id" ${sort[0]?.dir === 'desc' ? 'DESC' : 'ASC'}`,
   ].join(', ');
   return { where: where.length ? where.join(' AND ') : '1', params, orderBy };
@@ -188,12 +218,14 @@ export function listRows(
     .join('');
   const limit = query.limit ?? DEFAULT_LIMIT;
   const offset = query.offset ?? 0;
-  const rows = store.db
-    .prepare(`SELECT t.*${derived} ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as Row[];
+  const rows = prepared(store, `SELECT t.*${derived} ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(
+    ...params,
+    limit,
+    offset,
+  ) as Row[];
   const total =
     offset === 0 && rows.length < limit
       ? rows.length
-      : (store.db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+      : (prepared(store, `SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
   return { rows: rows.map((r) => rowToRecord(kind, r)), total };
 }

@@ -149,12 +149,13 @@ export const KINDS = {
       // holds to agree): the clock is paused on hold, so an on-hold demand is judged
       // at the day its hold began.
       open: { sql: `(t."status" NOT IN ('closed','rejected'))`, type: 'bool' },
+      // coalesce: without a due date the comparison is NULL, which `= 0` would not match.
       overdue: {
-        sql: `(t."status" NOT IN ('closed','rejected') AND ${REF_DATE} > t."dueDate")`,
+        sql: `coalesce(t."status" NOT IN ('closed','rejected') AND ${REF_DATE} > t."dueDate", 0)`,
         type: 'bool',
       },
       dueSoon: {
-        sql: `(t."status" NOT IN ('closed','rejected') AND julianday(t."dueDate") - julianday(${REF_DATE}) BETWEEN 0 AND 3)`,
+        sql: `coalesce(t."status" NOT IN ('closed','rejected') AND julianday(t."dueDate") - julianday(${REF_DATE}) BETWEEN 0 AND 3, 0)`,
         type: 'bool',
       },
     },
@@ -221,6 +222,21 @@ export const KINDS = {
     },
     search: ['content', 'result'],
     defaultSort: { field: 'dueDate', dir: 'desc' },
+  },
+  narratives: {
+    // The narrative sections of a quarterly report, one record per quarter and scope.
+    table: 'narratives',
+    fields: {
+      quarter: 'text',
+      scopeType: 'text',
+      staffId: 'text',
+      town: 'text',
+      typicalCases: 'text',
+      recurringProblems: 'text',
+      nextQuarterPlan: 'text',
+    },
+    search: ['typicalCases', 'recurringProblems', 'nextQuarterPlan'],
+    defaultSort: { field: 'quarter', dir: 'desc' },
   },
   devices: {
     table: 'devices',

@@ -1,5 +1,7 @@
 import { sql as init } from './001_init';
 import { sql as sync } from './002_sync';
+import { sql as reports } from './003_reports';
+import { sql as ledger } from './004_ledger';
 
 export interface Migration {
   version: number;
@@ -11,6 +13,8 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'sync', sql: sync },
+  { version: 3, name: 'reports', sql: reports },
+  { version: 4, name: 'ledger', sql: ledger },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

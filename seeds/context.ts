@@ -1,0 +1,101 @@
+import type { MethodInput, MethodOutput } from '../src-main/api/contract';
+import type { Core } from '../src-main/services/core';
+import type { Role } from '../src-main/domain/enums';
+import type { Rand } from './random';
+import type { Field, Town } from './vocabulary';
+import { runService, type SeedMethod } from './api';
+
+// What the generator's modules share: the core, the random source, the time frame, and
+// the people and enterprises made so far. Everything is written through the services, with
+// the contract's input schemas, so every rule holds for the demo data too.
+
+export interface Member {
+  id: string;
+  name: string;
+  role: Role;
+  /** The day this person left the bureau (no work after it), or null. */
+  leftOn: string | null;
+  /** Who took over this person's enterprises. */
+  successor: Member | null;
+}
+
+export interface Firm {
+  id: string;
+  name: string;
+  town: Town;
+  division: string;
+  /** Fields of expertise that match the enterprise's industry. */
+  fields: Field[];
+  liaison: Member | null;
+  contacts: { name: string; title: string }[];
+  status: 'normal' | 'unreachable' | 'dormant';
+  /** Relative visit intensity. */
+  weight: number;
+  tiers: string[];
+}
+
+export interface ExpertInfo {
+  id: string;
+  field: Field;
+}
+
+export class Seeder {
+  readonly staff: Member[] = [];
+  readonly firms: Firm[] = [];
+  readonly experts: ExpertInfo[] = [];
+  readonly counts = {
+    staff: 0,
+    enterprises: 0,
+    experts: 0,
+    visits: 0,
+    demands: 0,
+    clinics: 0,
+    followups: 0,
+  };
+  me!: Member;
+
+  constructor(
+    readonly core: Core,
+    readonly rand: Rand,
+    /** First day of the demo year. */
+    readonly start: string,
+    /** Last day of the demo year. */
+    readonly asOf: string,
+    /** No event of the demo happens after this instant (ms). */
+    readonly cutoffMs: number,
+    readonly scale: number,
+  ) {}
+
+  /** Runs one API method's service; a refusal is a bug of the generator and aborts the seed. */
+  api<M extends SeedMethod>(method: M, input: MethodInput<M>): MethodOutput<M> {
+    return runService(this.core, method, input);
+  }
+
+  /** Runs `fn` with `member` as the acting staff member (attribution, role checks). */
+  as<T>(member: Member, fn: () => T): T {
+    const { actor } = this.core.store;
+    const previous = actor.staffId;
+    this.core.store.actor = { deviceId: actor.deviceId, staffId: member.id };
+    try {
+      return fn();
+    } finally {
+      this.core.store.actor = { deviceId: this.core.store.actor.deviceId, staffId: previous };
+    }
+  }
+
+  get supervisors(): Member[] {
+    return this.staff.filter((s) => s.role === 'supervisor');
+  }
+
+  /** Staff still at the bureau on a date. */
+  activeOn(date: string): Member[] {
+    return this.staff.filter((s) => !s.leftOn || date <= s.leftOn);
+  }
+
+  /** The person who does a departed member's work on a date. */
+  standIn(member: Member, date: string): Member {
+    let m = member;
+    while (m.leftOn && date > m.leftOn && m.successor) m = m.successor;
+    return m;
+  }
+}
