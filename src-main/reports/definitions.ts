@@ -1,0 +1,333 @@
+// The figures of the quarterly summary (shared/DOMAIN.md, "Quarterly summary"): their keys,
+// labels and, for rates, the formula printed next to every rate.
+
+export const COUNT_KEYS = [
+  'visits',
+  'enterprisesVisited',
+  'solvedOnSite',
+  'newDemands',
+  'carriedOver',
+  'closed',
+  'openAtEnd',
+  'overdueAtEnd',
+  'followups',
+  'clinics',
+  'experts',
+  'enterprisesServed',
+  'cooperationIntentions',
+  'signedProjects',
+] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+
+export const RATE_KEYS = [
+  'coverage',
+  'closureRate',
+  'substantiveRate',
+  'onTimeRate',
+  'avgDaysToClose',
+  'satisfactionRate',
+] as const;
+export type RateKey = (typeof RATE_KEYS)[number];
+
+export const SPLIT_KEYS = ['byMode', 'byTown', 'byIndustry', 'byTier', 'byStaff'] as const;
+export type SplitKey = (typeof SPLIT_KEYS)[number];
+
+/** Figures whose records can be listed (reports.records); splits need a key. */
+export const RECORD_FIGURES = [
+  'visits',
+  'enterprisesVisited',
+  'coverage',
+  'solvedOnSite',
+  'byMode',
+  'byTown',
+  'byIndustry',
+  'byTier',
+  'byStaff',
+  'newDemands',
+  'carriedOver',
+  'byCategory',
+  'closed',
+  'closureRate',
+  'substantiveRate',
+  'onTimeRate',
+  'avgDaysToClose',
+  'openAtEnd',
+  'overdueAtEnd',
+  'followups',
+  'satisfactionRate',
+  'clinics',
+  'experts',
+  'enterprisesServed',
+  'cooperationIntentions',
+  'signedProjects',
+] as const;
+export type RecordFigure = (typeof RECORD_FIGURES)[number];
+
+/** Every scalar figure, in the order the report prints them. */
+export const SCALAR_KEYS = [
+  'visits',
+  'enterprisesVisited',
+  'coverage',
+  'solvedOnSite',
+  'newDemands',
+  'carriedOver',
+  'closed',
+  'closureRate',
+  'substantiveRate',
+  'onTimeRate',
+  'avgDaysToClose',
+  'openAtEnd',
+  'overdueAtEnd',
+  'followups',
+  'satisfactionRate',
+  'clinics',
+  'experts',
+  'enterprisesServed',
+  'cooperationIntentions',
+  'signedProjects',
+] as const;
+export type ScalarKey = (typeof SCALAR_KEYS)[number];
+
+/** Figures that only exist where clinics apply (null in staff scope). */
+export const CLINIC_KEYS = [
+  'clinics',
+  'experts',
+  'enterprisesServed',
+  'cooperationIntentions',
+  'signedProjects',
+] as const;
+
+export interface Label {
+  zh: string;
+  en: string;
+  /** Unit printed after the value in Chinese text. */
+  unit?: string;
+}
+
+export const LABELS: Record<ScalarKey | SplitKey | 'byCategory', Label> = {
+  visits: { zh: '走访家次', en: 'visits', unit: '家次' },
+  enterprisesVisited: { zh: '走访企业数', en: 'enterprises visited', unit: '家' },
+  coverage: { zh: '覆盖率', en: 'coverage' },
+  solvedOnSite: { zh: '现场解决', en: 'solved on site', unit: '次' },
+  newDemands: { zh: '新增需求', en: 'new demands', unit: '件' },
+  carriedOver: { zh: '上期结转', en: 'carried over', unit: '件' },
+  closed: { zh: '办结数', en: 'closed', unit: '件' },
+  closureRate: { zh: '办结率', en: 'closure rate' },
+  substantiveRate: { zh: '解决率', en: 'substantive rate' },
+  onTimeRate: { zh: '按时办结率', en: 'on-time rate' },
+  avgDaysToClose: { zh: '平均办结时长', en: 'average days to close', unit: '天' },
+  openAtEnd: { zh: '季末在办', en: 'open at end', unit: '件' },
+  overdueAtEnd: { zh: '季末超期', en: 'overdue at end', unit: '件' },
+  followups: { zh: '回访次数', en: 'follow-ups', unit: '次' },
+  satisfactionRate: { zh: '满意率', en: 'satisfaction rate' },
+  clinics: { zh: '会诊场次', en: 'clinics', unit: '场' },
+  experts: { zh: '参与专家', en: 'experts', unit: '人' },
+  enterprisesServed: { zh: '服务企业', en: 'enterprises served', unit: '家' },
+  cooperationIntentions: { zh: '合作意向', en: 'cooperation intentions', unit: '项' },
+  signedProjects: { zh: '签约项目', en: 'signed projects', unit: '项' },
+  byMode: { zh: '按走访方式', en: 'by mode' },
+  byTown: { zh: '按镇街', en: 'by town' },
+  byIndustry: { zh: '按行业门类', en: 'by industry section' },
+  byTier: { zh: '按企业资质', en: 'by tier' },
+  byStaff: { zh: '按带队人员', en: 'by lead staff' },
+  byCategory: { zh: '按需求类别', en: 'by category' },
+};
+
+export interface RateDefinition {
+  numerator: Label;
+  denominator: Label;
+  formula: { zh: string; en: string };
+  /** A mean (days), not a proportion. */
+  mean?: boolean;
+}
+
+export const RATE_DEFINITIONS: Record<RateKey, RateDefinition> = {
+  coverage: {
+    numerator: {
+      zh: '本季度被走访的有包联人在册企业数',
+      en: 'live enterprises with a liaison visited in the quarter',
+    },
+    denominator: { zh: '有包联人的在册企业数', en: 'live enterprises with a liaison' },
+    formula: {
+      zh: '覆盖率 = 本季度被走访的有包联人在册企业数 ÷ 有包联人的在册企业数',
+      en: 'coverage = live enterprises with a liaison visited in the quarter ÷ live enterprises with a liaison',
+    },
+  },
+  closureRate: {
+    numerator: {
+      zh: '新增及结转需求中本季度办结数',
+      en: 'new and carried-over demands closed in the quarter',
+    },
+    denominator: { zh: '新增需求 + 上期结转', en: 'new demands + carried over' },
+    formula: {
+      zh: '办结率 = 本季度新增及上期结转需求中本季度办结（季末仍为办结）的件数 ÷（本季度新增需求 + 上期结转需求）',
+      en: 'closure rate = new and carried-over demands closed in the quarter (still closed at its end) ÷ (new demands + carried over)',
+    },
+  },
+  substantiveRate: {
+    numerator: { zh: '实质解决办结数', en: 'closed as substantive' },
+    denominator: { zh: '办结数', en: 'closed' },
+    formula: {
+      zh: '解决率 = 办结方式为“实质解决”的办结数 ÷ 办结数',
+      en: 'substantive rate = demands closed as substantive ÷ demands closed',
+    },
+  },
+  onTimeRate: {
+    numerator: { zh: '按时办结数', en: 'closed on time' },
+    denominator: { zh: '办结数', en: 'closed' },
+    formula: {
+      zh: '按时办结率 = 办结日期（北京时间）不晚于当时办理期限（含挂起顺延）的办结数 ÷ 办结数',
+      en: 'on-time rate = demands closed on or before their due date (Shanghai date, hold extensions included) ÷ demands closed',
+    },
+  },
+  avgDaysToClose: {
+    numerator: { zh: '办结用时合计（天）', en: 'total days to close' },
+    denominator: { zh: '办结数', en: 'closed' },
+    formula: {
+      zh: '平均办结时长 = Σ（受理日至办结日的自然日数 − 挂起天数）÷ 办结数',
+      en: 'average days to close = Σ (calendar days from received to closed − days on hold) ÷ demands closed',
+    },
+    mean: true,
+  },
+  satisfactionRate: {
+    numerator: { zh: '满意 + 基本满意', en: 'satisfied + mostly satisfied' },
+    denominator: { zh: '填写满意度的回访次数', en: 'follow-ups with a satisfaction' },
+    formula: {
+      zh: '满意率 =（满意 + 基本满意）÷ 本季度完成且填写了满意度的回访次数',
+      en: 'satisfaction rate = (satisfied + mostly satisfied) ÷ follow-ups done in the quarter with a satisfaction',
+    },
+  },
+};
+
+export const MODE_LABELS: Record<string, string> = {
+  onsite: '实地',
+  phone: '电话',
+  meeting: '座谈',
+  online: '线上',
+};
+export const TIER_LABELS: Record<string, string> = {
+  tech_sme: '科技型中小企业',
+  high_tech: '高新技术企业',
+  innovative_sme: '创新型中小企业',
+  specialized: '专精特新',
+  little_giant: '专精特新“小巨人”',
+  above_scale: '规上企业',
+  listed: '上市企业',
+  none: '无资质',
+};
+export const CATEGORY_LABELS: Record<string, string> = {
+  tech: '技术攻关',
+  talent: '人才',
+  finance: '融资',
+  ip: '知识产权',
+  policy: '政策',
+  high_tech_cert: '高企认定',
+  rnd: '研发投入',
+  tech_transfer: '成果转化',
+  platform: '平台建设',
+  other: '其他',
+};
+export const STATUS_LABELS: Record<string, string> = {
+  pending: '待受理',
+  assigned: '已交办',
+  in_progress: '办理中',
+  on_hold: '挂起',
+  answered: '已反馈',
+  closed: '已办结',
+  rejected: '不予受理',
+};
+export const CLOSURE_LABELS: Record<string, string> = {
+  substantive: '实质解决',
+  partial: '部分解决',
+  explained: '解释说明',
+};
+export const SATISFACTION_LABELS: Record<string, string> = {
+  satisfied: '满意',
+  mostly_satisfied: '基本满意',
+  dissatisfied: '不满意',
+};
+/** GB/T 4754-2017 sections. */
+export const INDUSTRY_LABELS: Record<string, string> = {
+  A: '农、林、牧、渔业',
+  B: '采矿业',
+  C: '制造业',
+  D: '电力、热力、燃气及水生产和供应业',
+  E: '建筑业',
+  F: '批发和零售业',
+  G: '交通运输、仓储和邮政业',
+  H: '住宿和餐饮业',
+  I: '信息传输、软件和信息技术服务业',
+  J: '金融业',
+  K: '房地产业',
+  L: '租赁和商务服务业',
+  M: '科学研究和技术服务业',
+  N: '水利、环境和公共设施管理业',
+  O: '居民服务、修理和其他服务业',
+  P: '教育',
+  Q: '卫生和社会工作',
+  R: '文化、体育和娱乐业',
+  S: '公共管理、社会保障和社会组织',
+  T: '国际组织',
+};
+
+/** The key used in splits for a record without a town / industry. */
+export const UNKNOWN_KEY = 'unknown';
+
+/** Definitions chosen where DOMAIN.md leaves room, printed with the report. */
+export const NOTES: { key: string; zh: string; en: string }[] = [
+  {
+    key: 'exclusions',
+    zh: '不含草稿走访和已删除记录；所属企业已删除的走访、需求，以及对象已删除的回访同样不计。',
+    en: 'Draft visits and deleted records are excluded, and so are visits and demands of deleted enterprises and follow-ups of deleted records.',
+  },
+  {
+    key: 'dates',
+    zh: '所有日期按北京时间（UTC+8）自然日计算；季度起止含首尾两日。',
+    en: 'Dates are Asia/Shanghai calendar days; a quarter includes its first and last day.',
+  },
+  {
+    key: 'statusAtBoundary',
+    zh: '季初、季末状态由需求流转记录还原：季初 = 首日0点前最后一次流转后的状态，季末 = 末日24点前最后一次流转后的状态。季前已办结、季内重新办理的需求不计入上期结转。',
+    en: 'Status at the start / end of the quarter is rebuilt from the demand history: the state after the last move before the first day / by the end of the last day. A demand closed before the quarter and reopened inside it was not open at its start.',
+  },
+  {
+    key: 'closed',
+    zh: '办结数 = 季内发生办结且季末仍为办结状态的需求（同一需求季内多次办结只计一次；季内办结后又重新办理、季末未办结的不计入办结，计入季末在办）。办结日期取季内最后一次办结。',
+    en: 'Closed = demands moved to closed in the quarter and still closed at its end (counted once however many times; closed then reopened and open at the end counts as open, not closed). The closing date is the last move to closed in the quarter.',
+  },
+  {
+    key: 'closureRateNumerator',
+    zh: '办结率分子只计本季度新增和上期结转的需求，以保证比率不超过100%；季前办结、季内重新办理后再次办结的需求计入办结数，但不计入办结率。',
+    en: 'The closure-rate numerator counts only new and carried-over demands, so the rate stays within 100%; a demand closed before the quarter, reopened and closed again in it is in "closed" but not in the rate.',
+  },
+  {
+    key: 'dueDateAtEnd',
+    zh: '季末超期按季末时有效的办理期限判断：现行期限减去季末之后才结束的挂起所顺延的天数；季末仍在挂起的需求按挂起开始当日判断（挂起期间期限暂停计时）。手工修改期限没有日期记录，按现行值计。',
+    en: "Overdue at the end uses the due date in force then: today's due date minus the days added by holds that ended after the quarter; a demand on hold at the end is judged on the day its hold began (the clock is paused). Manual due-date edits are not dated and count as they are now.",
+  },
+  {
+    key: 'closureType',
+    zh: '解决率按办结方式计；季末办结、之后又被重新办理的需求，取其最后一次记录的办结方式。',
+    en: 'The substantive rate uses the closure type; for a demand reopened after the quarter, the last closure type recorded.',
+  },
+  {
+    key: 'avgDaysToClose',
+    zh: '办结时长 = 受理日至办结日的自然日数减去办结前累计挂起天数。',
+    en: 'Days to close = calendar days from the received date to the closing date minus the days on hold before closing.',
+  },
+  {
+    key: 'byTier',
+    zh: '按资质统计时，企业在季度内有效的每一项资质各计一次（认定年份不晚于季度所在年份、且有效期不早于季度首日）；无有效资质的计入“无资质”，各项之和可能大于合计。',
+    en: 'By tier: an enterprise counts once under each tier valid in the quarter (year not after the quarter\'s year, expiry not before its first day); enterprises without one count under "none"; the tiers may add up to more than the total.',
+  },
+  {
+    key: 'byCategory',
+    zh: '按类别统计本季度新增需求，一件需求在其每个类别下各计一次。',
+    en: 'By category: new demands of the quarter, counted once in each of their categories.',
+  },
+  {
+    key: 'noHistory',
+    zh: '没有任何流转记录的需求（如外部导入）：已办结且有办结时间的，视为受理后待办、于办结时间办结；其余视为自受理起即为现状态。',
+    en: 'A demand without any history (e.g. imported): if closed with a closedAt, taken as pending from receipt and closed at closedAt; otherwise as in its current status since receipt.',
+  },
+];

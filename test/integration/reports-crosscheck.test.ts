@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore } from '../../src-main/open';
+import { call } from '../../src-main/api/handlers';
+import type { Core } from '../../src-main/services/core';
+import type { MethodOutput } from '../../src-main/api/contract';
+import { seedDemo } from '../../seeds/demo';
+import { oracleFigures, type OracleScope } from './reports-oracle';
+
+// The report against an independent computation (reports-oracle.ts) on the seeded demo
+// district: a year of work (2026), with some records of every kind deleted afterwards.
+// Every figure of every quarter must agree, for the bureau, a staff member and a town.
+
+const NOW = Date.parse('2027-01-04T09:00:00+08:00');
+let dir = '';
+let core: Core;
+const picked: { staffId: string; town: string; deleted: Record<string, number> } = {
+  staffId: '',
+  town: '',
+  deleted: {},
+};
+
+function ok<T>(method: string, input: unknown): T {
+  const r = call(core, method, input);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.result as T;
+}
+
+/** Deletes every n-th live record of a table through the API (a fixed choice, not random). */
+function deleteSome(
+  kind: 'enterprises' | 'visits' | 'demands' | 'followups' | 'clinics' | 'experts',
+  every: number,
+): void {
+  // Enterprises with open demands cannot be deleted: choose among the others.
+  const deletable =
+    kind === 'enterprises'
+      ? `AND NOT EXISTS (SELECT 1 FROM demands d WHERE d."enterpriseId" = t."id" AND d."deletedAt" IS NULL AND d."status" NOT IN ('closed', 'rejected'))`
+      : '';
+  const rows = core.store.db
+    .prepare(`SELECT "id" FROM ${kind} t WHERE "deletedAt" IS NULL ${deletable} ORDER BY "id"`)
+    .all() as { id: string }[];
+  const chosen = rows.filter((_, i) => i % every === every - 1);
+  for (const r of chosen) ok(`${kind}.delete`, { id: r.id });
+  picked.deleted[kind] = chosen.length;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vl-report-'));
+  core = openCore(join(dir, 'demo.db'), { now: () => NOW, deviceName: 'crosscheck' });
+  seedDemo(core, { scale: 1, seed: 11, asOf: '2026-12-31' });
+  deleteSome('enterprises', 40);
+  deleteSome('visits', 50);
+  deleteSome('demands', 30);
+  deleteSome('followups', 25);
+  deleteSome('clinics', 8);
+  deleteSome('experts', 10);
+  const staff = core.store.db
+    .prepare(`SELECT "leadStaffId" AS id, count(*) AS n FROM visits GROUP BY 1 ORDER BY 2 DESC LIMIT 1`)
+    .get() as { id: string };
+  const town = core.store.db
+    .prepare(
+      `SELECT "town", count(*) AS n FROM enterprises WHERE "town" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    )
+    .get() as { town: string };
+  picked.staffId = staff.id;
+  picked.town = town.town;
+}, 600_000);
+
+afterAll(() => {
+  core?.store.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const QUARTERS = ['2026Q1', '2026Q2', '2026Q3', '2026Q4'];
+const SCOPES: [string, () => OracleScope][] = [
+  ['the bureau', () => ({})],
+  ['a staff member', () => ({ staffId: picked.staffId })],
+  ['a town', () => ({ town: picked.town })],
+];
+
+describe('quarterly figures agree with an independent computation on the demo district', () => {
+  it('the district has work in every quarter and deletions of every kind', () => {
+    for (const kind of ['enterprises', 'visits', 'demands', 'followups', 'clinics', 'experts']) {
+      expect(picked.deleted[kind], kind).toBeGreaterThan(0);
+    }
+    for (const quarter of QUARTERS) {
+      const f = oracleFigures(core.store.db, quarter);
+      expect(f.visits, quarter).toBeGreaterThan(100);
+      expect(f.newDemands, quarter).toBeGreaterThan(10);
+      expect(f.closed, quarter).toBeGreaterThan(10);
+    }
+    // Quarters after the first have demands carried over, and the year ends with open ones.
+    expect(oracleFigures(core.store.db, '2026Q2').carriedOver).toBeGreaterThan(0);
+    expect(oracleFigures(core.store.db, '2026Q4').openAtEnd).toBeGreaterThan(0);
+  });
+
+  for (const quarter of QUARTERS) {
+    for (const [name, scopeOf] of SCOPES) {
+      it(`${quarter}, ${name}`, () => {
+        const scope = scopeOf();
+        const report = ok<MethodOutput<'reports.quarterly'>>('reports.quarterly', { quarter, ...scope });
+        const expected = oracleFigures(core.store.db, quarter, scope);
+        expect(report.figures).toEqual(expected);
+        // The comparison columns are the other quarters' figures.
+        expect(report.comparison.figures.closed.previous).toBe(
+          oracleFigures(core.store.db, report.comparison.previousQuarter, scope).closed,
+        );
+      });
+    }
+  }
+});
