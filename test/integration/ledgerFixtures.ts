@@ -1,0 +1,119 @@
+// Builders for the ledger tests: .xlsx and .csv files written by the tests themselves (with
+// exceljs and iconv-lite) into temporary folders, and calls through callAsync.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { callAsync } from '../../src-main/api/handlers';
+import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
+import type { MethodName } from '../../src-main/api/methods';
+import type { ApiErrorBody } from '../../src-main/api/errors';
+import { tempDir, type TestCore } from '../helpers';
+
+export type Cell = string | number | boolean | Date | null | undefined;
+
+export async function aok<M extends MethodName>(
+  t: TestCore,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  const r = await callAsync(t.core, method, input);
+  if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+  return r.result as MethodOutput<M>;
+}
+
+export async function aerr(t: TestCore, method: MethodName, input: unknown): Promise<ApiErrorBody> {
+  const r = await callAsync(t.core, method, input);
+  if (r.ok)
+    throw new Error(`${method} succeeded but should have failed: ${JSON.stringify(r.result).slice(0, 300)}`);
+  return r.error;
+}
+
+export interface SheetSpec {
+  name?: string;
+  rows: Cell[][];
+  /** e.g. 'A1:H1' */
+  merges?: string[];
+}
+
+/** Writes a workbook (one sheet per spec) and returns its path. */
+export async function xlsxFile(
+  sheets: SheetSpec | SheetSpec[],
+  name = 'ledger.xlsx',
+  dir = tempDir(),
+): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [i, s] of (Array.isArray(sheets) ? sheets : [sheets]).entries()) {
+    const ws = wb.addWorksheet(s.name ?? `Sheet${i + 1}`);
+    s.rows.forEach((r, n) => {
+      const row = ws.getRow(n + 1);
+      r.forEach((v, c) => {
+        if (v !== undefined && v !== null) row.getCell(c + 1).value = v;
+      });
+      row.commit();
+    });
+    for (const m of s.merges ?? []) ws.mergeCells(m);
+  }
+  const path = join(dir, name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+function csvField(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export type CsvEncoding = 'utf8' | 'utf8-bom' | 'gbk' | 'gb18030';
+
+export function csvText(rows: Cell[][], delimiter = ','): string {
+  return rows.map((r) => r.map(csvField).join(delimiter)).join('\r\n') + '\r\n';
+}
+
+export function csvFile(
+  rows: Cell[][],
+  encoding: CsvEncoding = 'utf8',
+  name = 'ledger.csv',
+  dir = tempDir(),
+): string {
+  const text = csvText(rows);
+  const bytes =
+    encoding === 'utf8'
+      ? Buffer.from(text, 'utf8')
+      : encoding === 'utf8-bom'
+        ? Buffer.from(`\uFEFF${text}`, 'utf8')
+        : iconv.encode(text, encoding);
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+/** Reads back the first sheet of an .xlsx as values (row 1 first). */
+export async function readBack(pathOrBuffer: string | Buffer): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  if (typeof pathOrBuffer === 'string') await wb.xlsx.readFile(pathOrBuffer);
+  else await wb.xlsx.load(pathOrBuffer as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  const out: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    const values = row.values as unknown[];
+    out.push(Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => values[i + 1] ?? null));
+  });
+  return out;
+}
+
+export function staffNamed(t: TestCore, ...names: string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, t.ok('staff.create', { name: n }).id]));
+}
+
+/** A visits ledger as bureaus keep them: a merged title row, a blank row, then the header. */
+export const VISIT_HEADER = [
+  '序号',
+  '企业名称',
+  '统一社会信用代码',
+  '走访日期',
+  '走访方式',
+  '走访人员',
+  '走访情况',
+];
