@@ -29,12 +29,18 @@ function describe(core: Core, c: ConflictRow) {
   const value = (v: unknown) => (type ? fromSql(type, v) : v);
   const deviceName = (hlc: string) => {
     const node = parseHlc(hlc).node;
-    const d = core.store.db.prepare(`SELECT "name" FROM devices WHERE "id" = ?`).get(node) as { name: string } | undefined;
+    const d = core.store.db.prepare(`SELECT "name" FROM devices WHERE "id" = ?`).get(node) as
+      { name: string } | undefined;
     return { device: node, deviceName: d?.name ?? null, at: new Date(parseHlc(hlc).ms).toISOString() };
   };
-  const labelColumn = kind && 'name' in KINDS[kind].fields ? 'name' : kind && 'title' in KINDS[kind].fields ? 'title' : null;
+  const labelColumn =
+    kind && 'name' in KINDS[kind].fields ? 'name' : kind && 'title' in KINDS[kind].fields ? 'title' : null;
   const label = labelColumn
-    ? ((core.store.db.prepare(`SELECT ${q(labelColumn)} AS l FROM ${q(c.tbl)} WHERE "id" = ?`).get(c.rowId) as { l: string } | undefined)?.l ?? null)
+    ? ((
+        core.store.db
+          .prepare(`SELECT ${q(labelColumn)} AS l FROM ${q(c.tbl)} WHERE "id" = ?`)
+          .get(c.rowId) as { l: string } | undefined
+      )?.l ?? null)
     : null;
   return {
     id: c.id,
@@ -61,9 +67,11 @@ export function listConflicts(core: Core, input: { includeResolved?: boolean }) 
 
 /** Keeping the losing value writes it again as a new change, which syncs like any other. */
 export function resolveConflict(core: Core, input: { id: string; keep: 'winner' | 'loser' }) {
-  const c = core.store.db.prepare(`SELECT * FROM conflicts WHERE "id" = ?`).get(input.id) as ConflictRow | undefined;
+  const c = core.store.db.prepare(`SELECT * FROM conflicts WHERE "id" = ?`).get(input.id) as
+    ConflictRow | undefined;
   if (!c) throw notFound('conflict', input.id);
-  if (c.resolvedAt) throw new ApiError('CONFLICT', 'this conflict has already been resolved', { field: 'id' });
+  if (c.resolvedAt)
+    throw new ApiError('CONFLICT', 'this conflict has already been resolved', { field: 'id' });
   const kind = kindOfTable(c.tbl);
   if (!kind) throw new ApiError('INTERNAL', `conflict on unknown table ${c.tbl}`);
   if (input.keep === 'loser') {
@@ -73,5 +81,8 @@ export function resolveConflict(core: Core, input: { id: string; keep: 'winner' 
   core.store.db
     .prepare(`UPDATE conflicts SET "resolvedAt" = ?, "resolution" = ? WHERE "id" = ?`)
     .run(nowIso(core), input.keep, input.id);
-  return describe(core, core.store.db.prepare(`SELECT * FROM conflicts WHERE "id" = ?`).get(input.id) as ConflictRow);
+  return describe(
+    core,
+    core.store.db.prepare(`SELECT * FROM conflicts WHERE "id" = ?`).get(input.id) as ConflictRow,
+  );
 }

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync, createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  randomBytes,
+  scryptSync,
+  createHmac,
+  timingSafeEqual,
+} from 'node:crypto';
 
 // Sync files are sealed with AES-256-GCM under a team key derived from the team
 // passphrase with scrypt. GCM authenticates the whole file (the plain header as

@@ -17,16 +17,24 @@ export function syncFolder(core: Core, input: { path: string; confirmMassDelete?
   const imported: ImportReport[] = [];
   const refused: { fileName: string; message: string }[] = [];
   const seen = store.db.prepare(`SELECT 1 FROM sync_imports WHERE "fileSha256" = ?`);
-  for (const name of readdirSync(input.path).filter((n) => n.endsWith('.vlsync')).sort()) {
+  for (const name of readdirSync(input.path)
+    .filter((n) => n.endsWith('.vlsync'))
+    .sort()) {
     const bytes = readFileSync(join(input.path, name));
     try {
       const decoded = decodeFile(team, bytes);
       if (decoded.manifest.origin.id === store.device.id || seen.get(decoded.sha256)) continue;
-      imported.push(importSync(core, { bytes, fileName: name, confirmMassDelete: input.confirmMassDelete ?? false }));
+      imported.push(
+        importSync(core, { bytes, fileName: name, confirmMassDelete: input.confirmMassDelete ?? false }),
+      );
     } catch (e) {
       refused.push({ fileName: name, message: e instanceof ApiError ? e.message : String(e) });
     }
   }
   const exported = pendingChangeCount(core) ? exportSync(core, { full: false, dir: input.path }) : null;
-  return { imported, refused, exported: exported ? { fileName: exported.fileName, changeCount: exported.changeCount } : null };
+  return {
+    imported,
+    refused,
+    exported: exported ? { fileName: exported.fileName, changeCount: exported.changeCount } : null,
+  };
 }

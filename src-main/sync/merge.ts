@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../store/db';
 import { KINDS, KIND_NAMES, UNCAPTURED, q } from '../store/schema';
@@ -35,38 +36,100 @@ export const CLOCK_AHEAD_MS = 24 * 3600_000;
 export const MASS_DELETE_SHARE = 0.2;
 /** …when it deletes at least this many. */
 export const MASS_DELETE_MIN = 5;
-
-interface Stamped {
-  hlc: string;
-  value: unknown;
-  prevHlc: string | null;
-  device: string;
-  staff: string | null;
-}
+/** Imports of at least this many changes, into a log no larger, are loaded in bulk. */
+export const BULK_MIN = 20_000;
 
 const TABLE_KIND = new Map(KIND_NAMES.map((k) => [KINDS[k].table as string, k]));
 
-function columnsByTable(store: Store): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const table of TABLE_KIND.keys()) {
-    const cols = (store.db.pragma(`table_info(${q(table)})`) as { name: string }[])
-      .map((c) => c.name)
-      .filter((c) => !UNCAPTURED.has(c));
-    out.set(table, new Set(cols));
+// Per connection: the synced columns of each table (re-read when the schema changes) and
+// compiled statements, so an import compiles each SQL text once, not once per record.
+interface Connection {
+  schemaCookie: number;
+  columns: Map<string, Set<string>>;
+  statements: Map<string, Database.Statement>;
+}
+const connections = new WeakMap<Database.Database, Connection>();
+const MAX_STATEMENTS = 200;
+
+function connection(db: Database.Database): Connection {
+  const cookie = db.pragma('schema_version', { simple: true }) as number;
+  let c = connections.get(db);
+  if (!c || c.schemaCookie !== cookie) {
+    const columns = new Map<string, Set<string>>();
+    for (const table of TABLE_KIND.keys()) {
+      const cols = (db.pragma(`table_info(${q(table)})`) as { name: string }[])
+        .map((col) => col.name)
+        .filter((col) => !UNCAPTURED.has(col));
+      columns.set(table, new Set(cols));
+    }
+    c = { schemaCookie: cookie, columns, statements: new Map() };
+    connections.set(db, c);
   }
-  return out;
+  return c;
 }
 
-const knew = (a: Stamped, b: Stamped) => a.prevHlc !== null && a.prevHlc >= b.hlc;
+function statement(conn: Connection, db: Database.Database, sql: string): Database.Statement {
+  let stmt = conn.statements.get(sql);
+  if (!stmt) {
+    if (conn.statements.size >= MAX_STATEMENTS) conn.statements.clear();
+    stmt = db.prepare(sql);
+    conn.statements.set(sql, stmt);
+  }
+  return stmt;
+}
+
+// A change as it travels: [hlc, device, staff, table, rowId, field, value, prevHlc].
+const HLC = 0;
+const DEVICE = 1;
+const STAFF = 2;
+const VALUE = 6;
+const PREV = 7;
+
+/** The statement writing these fields of a record (compiled once per table and set of fields). */
+function rowWrite(
+  conn: Connection,
+  db: Database.Database,
+  table: string,
+  kind: 'insert' | 'update',
+  names: string[],
+): Database.Statement {
+  const key = `${kind}\u0000${table}\u0000${names.join('\u0000')}`;
+  let stmt = conn.statements.get(key);
+  if (!stmt) {
+    const sql =
+      kind === 'update'
+        ? `UPDATE ${q(table)} SET ${names.map((n) => `${q(n)} = ?`).join(', ')}, "updatedAt" = ?, "updatedByDevice" = ?, "updatedByStaff" = ? WHERE "id" = ?`
+        : `INSERT INTO ${q(table)} ("id", ${names.map(q).join(', ')}, "updatedAt", "updatedByDevice", "updatedByStaff") VALUES (?, ${names.map(() => '?').join(', ')}, ?, ?, ?)`;
+    stmt = statement(conn, db, sql);
+    conn.statements.set(key, stmt);
+  }
+  return stmt;
+}
+
+/** "a knew b": a was made where b (or something newer) was already the field's value. */
+const knew = (a: WireChange, b: WireChange) => a[PREV] !== null && a[PREV] >= b[HLC];
+const byStamp = (a: WireChange, b: WireChange) => (a[HLC] < b[HLC] ? -1 : a[HLC] > b[HLC] ? 1 : 0);
+
+/** The incoming changes of one record, by field. */
+interface RowGroup {
+  table: string;
+  rowId: string;
+  fields: Map<string, WireChange[]>;
+}
 
 /** Runs inside the caller's transaction, with capture switched off by the caller. */
 export function applyChanges(
   store: Store,
   changes: WireChange[],
-  options: { confirmMassDelete?: boolean } = {},
+  options: {
+    confirmMassDelete?: boolean;
+    /** Load in bulk (or not) whatever the sizes; tests use it to compare both ways. */
+    bulk?: boolean;
+  } = {},
 ): ApplyReport {
   const db = store.db;
-  const columns = columnsByTable(store);
+  const conn = connection(db);
+  const sql = (text: string) => statement(conn, db, text);
   const anomalies: Anomaly[] = [];
   const report: ApplyReport = {
     received: changes.length,
@@ -79,110 +142,219 @@ export function applyChanges(
     anomalies,
   };
 
+  // Group by record, then field (a record's changes mostly travel together, so the last
+  // group is tried first); note the newest stamp (the clock follows it) and, per device,
+  // stamps implausibly far ahead of this machine.
   const unknown = new Set<string>();
-  const usable = changes.filter(([, , , table, , field]) => {
-    if (columns.get(table)?.has(field)) return true;
-    unknown.add(`${table}.${field}`);
-    return false;
-  });
+  const rows = new Map<string, RowGroup>();
+  const farStamp = `${String(store.now() + CLOCK_AHEAD_MS).padStart(15, '0')}-~`;
+  let newest = '';
+  let usable = 0;
+  const ahead = new Map<string, string>();
+  let group: RowGroup | undefined;
+  let columns: Set<string> | undefined;
+  for (const c of changes) {
+    const hlc = c[HLC];
+    const table = c[3];
+    const rowId = c[4];
+    const field = c[5];
+    if (!group || group.rowId !== rowId || group.table !== table) {
+      columns = conn.columns.get(table);
+      const rowKey = `${table}\u0000${rowId}`;
+      group = rows.get(rowKey);
+      if (!group) rows.set(rowKey, (group = { table, rowId, fields: new Map() }));
+    }
+    if (!columns?.has(field)) {
+      unknown.add(`${table}.${field}`);
+      continue;
+    }
+    usable += 1;
+    if (hlc > newest) newest = hlc;
+    if (hlc > farStamp && (ahead.get(c[DEVICE]) ?? '') < hlc) ahead.set(c[DEVICE], hlc);
+    const list = group.fields.get(field);
+    if (list) list.push(c);
+    else group.fields.set(field, [c]);
+  }
   for (const f of unknown) {
     anomalies.push({ kind: 'unknown_field', message: `changes to unknown field ${f} were skipped` });
   }
 
-  // Local winners before anything is written.
-  const winnerStmt = db.prepare(
-    `SELECT "hlc","value","prevHlc","device","staff" FROM changes WHERE "tbl" = ? AND "rowId" = ? AND "field" = ? ORDER BY "hlc" DESC LIMIT 1`,
-  );
-  const groups = new Map<string, WireChange[]>();
-  for (const c of usable) {
-    const key = `${c[3]}\u0000${c[4]}\u0000${c[5]}`;
-    const list = groups.get(key);
-    if (list) list.push(c);
-    else groups.set(key, [c]);
-  }
-  const localWinner = new Map<string, Stamped | undefined>();
-  for (const [key, list] of groups) {
-    const c = list[0]!;
-    localWinner.set(key, winnerStmt.get(c[3], c[4], c[5]) as Stamped | undefined);
-  }
-
-  const insert = db.prepare(
+  const localChange = sql(
+    `SELECT "hlc","device","staff","tbl","rowId","field","value","prevHlc" FROM changes WHERE "hlc" = ?`,
+  ).raw(true);
+  // Bound straight from the tuple: the columns are in the wire order.
+  const insert = sql(
     `INSERT OR IGNORE INTO changes ("hlc","device","staff","tbl","rowId","field","value","prevHlc") VALUES (?,?,?,?,?,?,?,?)`,
   );
-  const addConflict = db.prepare(
+  const addConflict = sql(
     `INSERT OR IGNORE INTO conflicts ("id","detectedAt","tbl","rowId","field","winnerHlc","winnerValue","loserHlc","loserValue")
      VALUES (?,?,?,?,?,?,?,?,?)`,
   );
   const detectedAt = new Date(store.now()).toISOString();
-  const conflict = (table: string, rowId: string, field: string, winner: Stamped, loser: Stamped) => {
-    const r = addConflict.run(uuidv7(), detectedAt, table, rowId, field, winner.hlc, winner.value, loser.hlc, loser.value);
+  const conflict = (winner: WireChange, loser: WireChange) => {
+    const r = addConflict.run(
+      uuidv7(),
+      detectedAt,
+      loser[3],
+      loser[4],
+      loser[5],
+      winner[HLC],
+      winner[VALUE],
+      loser[HLC],
+      loser[VALUE],
+    );
     report.conflicts += r.changes;
   };
 
-  // Per row: the fields whose shown value changes, and who made the newest of them.
-  const rowWrites = new Map<string, { table: string; rowId: string; fields: Map<string, Stamped> }>();
-  for (const [key, list] of groups) {
-    list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    let current = localWinner.get(key);
+  /**
+   * Weighs one field's incoming changes, in stamp order, against the field's newest local
+   * change; returns the change to show when the shown value changes. The local winner is
+   * read only when an incoming change has to be weighed against it.
+   */
+  const weigh = (list: WireChange[], isNew: (c: WireChange) => boolean, localHlc: string | undefined) => {
+    if (list.length > 1) list.sort(byStamp);
+    let current: WireChange | undefined;
+    let loaded = localHlc === undefined;
     let changed = false;
-    const [, , , table, rowId, field] = list[0]!;
     for (const c of list) {
-      const [hlc, device, staff, , , , value, prevHlc] = c;
-      if (insert.run(hlc, device, staff, table, rowId, field, value, prevHlc).changes === 0) {
+      if (!isNew(c)) {
         report.alreadyKnown += 1;
         continue;
       }
       report.newChanges += 1;
-      const incoming: Stamped = { hlc, value, prevHlc, device, staff };
-      if (!current || incoming.hlc > current.hlc) {
-        if (current && !knew(incoming, current)) conflict(table, rowId, field, incoming, current);
-        current = incoming;
+      if (!loaded) {
+        current = localChange.get(localHlc) as WireChange;
+        loaded = true;
+      }
+      if (!current || c[HLC] > current[HLC]) {
+        if (current && !knew(c, current)) conflict(c, current);
+        current = c;
         changed = true;
-      } else if (!knew(current, incoming)) {
-        conflict(table, rowId, field, current, incoming);
+      } else if (!knew(current, c)) {
+        conflict(current, c);
       }
     }
-    if (changed && current) {
-      const rowKey = `${table}\u0000${rowId}`;
-      const w = rowWrites.get(rowKey) ?? { table, rowId, fields: new Map<string, Stamped>() };
-      w.fields.set(field, current);
-      rowWrites.set(rowKey, w);
-    }
-  }
+    return changed ? current : undefined;
+  };
 
   const liveBefore = new Map<string, number>();
-  for (const { table, rowId, fields } of rowWrites.values()) {
-    const existing = db.prepare(`SELECT "deletedAt" FROM ${q(table)} WHERE "id" = ?`).get(rowId) as
-      | { deletedAt: string | null }
+  /** Writes the fields whose shown value changed into the record (creating it if needed). */
+  const writeRow = (table: string, rowId: string, writes: Map<string, WireChange>) => {
+    const existing = sql(
+      `SELECT "deletedAt","updatedAt","updatedByDevice","updatedByStaff" FROM ${q(table)} WHERE "id" = ?`,
+    ).get(rowId) as
+      | {
+          deletedAt: string | null;
+          updatedAt: string;
+          updatedByDevice: string | null;
+          updatedByStaff: string | null;
+        }
       | undefined;
-    const deleted = fields.get('deletedAt');
-    if (existing && existing.deletedAt === null && deleted && deleted.value !== null) {
+    const deleted = writes.get('deletedAt');
+    if (existing && existing.deletedAt === null && deleted && deleted[VALUE] !== null) {
       report.deletions[table] = (report.deletions[table] ?? 0) + 1;
       if (!liveBefore.has(table)) {
-        liveBefore.set(table, (db.prepare(`SELECT count(*) AS n FROM ${q(table)} WHERE "deletedAt" IS NULL`).get() as { n: number }).n);
+        liveBefore.set(
+          table,
+          (sql(`SELECT count(*) AS n FROM ${q(table)} WHERE "deletedAt" IS NULL`).get() as { n: number }).n,
+        );
       }
     }
-    const newest = [...fields.values()].reduce((a, b) => (b.hlc > a.hlc ? b : a));
-    const names = [...fields.keys()];
-    const values = names.map((n) => fields.get(n)!.value);
-    const updatedAt = new Date(Math.min(parseHlc(newest.hlc).ms, store.now())).toISOString();
-    if (existing) {
-      db.prepare(
-        `UPDATE ${q(table)} SET ${names.map((n) => `${q(n)} = ?`).join(', ')}, "updatedAt" = ?, "updatedByDevice" = ?, "updatedByStaff" = ? WHERE "id" = ?`,
-      ).run(...values, updatedAt, newest.device, newest.staff, rowId);
-      report.updatedRecords += 1;
-    } else {
-      // The record's creation may not have arrived yet (files in any order): a placeholder
-      // createdAt keeps the row valid until the real one, an older stamp, fills it in.
-      if (!fields.has('createdAt')) {
-        names.push('createdAt');
-        values.push(updatedAt);
-      }
-      db.prepare(
-        `INSERT INTO ${q(table)} ("id", ${names.map(q).join(', ')}, "updatedAt", "updatedByDevice", "updatedByStaff") VALUES (?, ${names.map(() => '?').join(', ')}, ?, ?, ?)`,
-      ).run(rowId, ...values, updatedAt, newest.device, newest.staff);
-      report.createdRecords += 1;
+    // The record's creation may not have arrived yet (files in any order): a placeholder
+    // createdAt keeps a new row valid until the real one, an older stamp, fills it in.
+    const placeholder = !existing && !writes.has('createdAt');
+    const names = [...writes.keys()];
+    if (placeholder) names.push('createdAt');
+    const params: unknown[] = existing ? [] : [rowId];
+    let last: WireChange | undefined;
+    for (const w of writes.values()) {
+      params.push(w[VALUE]);
+      if (!last || w[HLC] > last[HLC]) last = w;
     }
+    const updatedAt = new Date(Math.min(Number(last![HLC].slice(0, 15)), store.now())).toISOString();
+    if (placeholder) params.push(updatedAt);
+    // Who changed the record last, and when: an older change arriving late does not turn
+    // that back (so every laptop ends with the record's newest change, clocks permitting).
+    if (existing && existing.updatedAt > updatedAt) {
+      params.push(existing.updatedAt, existing.updatedByDevice, existing.updatedByStaff);
+    } else params.push(updatedAt, last![DEVICE], last![STAFF]);
+    if (existing) params.push(rowId);
+    rowWrite(conn, db, table, existing ? 'update' : 'insert', names).run(params);
+    if (existing) report.updatedRecords += 1;
+    else report.createdRecords += 1;
+  };
+
+  // A large import into a smaller log (a new laptop's first import) is loaded in bulk: what
+  // the log holds is read in one pass, every decision is made first, then the new changes
+  // are appended with the log's indexes set aside and rebuilt once (sorting beats growing
+  // three indexes entry by entry), all inside the caller's transaction.
+  const bulk =
+    options.bulk ??
+    (usable >= BULK_MIN && usable >= (sql(`SELECT count(*) AS n FROM changes`).get() as { n: number }).n);
+
+  if (!bulk) {
+    // Record by record: what it already holds (every stamp, to skip known ones without
+    // touching the log, and the newest per field), then its new changes, then the record.
+    const localStamps = sql(`SELECT "field","hlc" FROM changes WHERE "tbl" = ? AND "rowId" = ?`).raw(true);
+    for (const { table, rowId, fields } of rows.values()) {
+      const known = new Set<string>();
+      const localNewest = new Map<string, string>();
+      for (const [field, hlc] of localStamps.all(table, rowId) as [string, string][]) {
+        known.add(hlc);
+        if ((localNewest.get(field) ?? '') < hlc) localNewest.set(field, hlc);
+      }
+      const isNew = (c: WireChange) => !known.has(c[HLC]) && insert.run(c).changes === 1;
+      const writes = new Map<string, WireChange>();
+      for (const [field, list] of fields) {
+        const shown = weigh(list, isNew, localNewest.get(field));
+        if (shown) writes.set(field, shown);
+      }
+      if (writes.size) writeRow(table, rowId, writes);
+    }
+  } else {
+    const local = new Set<string>();
+    const localNewest = new Map<string, string>();
+    const localRows = new Set<string>();
+    for (const [table, rowId, field, hlc] of sql(`SELECT "tbl","rowId","field","hlc" FROM changes`)
+      .raw(true)
+      .iterate() as IterableIterator<[string, string, string, string]>) {
+      local.add(hlc);
+      const rowKey = `${table}\u0000${rowId}`;
+      if (!rows.has(rowKey)) continue;
+      localRows.add(rowKey);
+      const key = `${rowKey}\u0000${field}`;
+      if ((localNewest.get(key) ?? '') < hlc) localNewest.set(key, hlc);
+    }
+    const fresh: WireChange[] = [];
+    const isNew = (c: WireChange) => {
+      if (local.has(c[HLC])) return false;
+      local.add(c[HLC]); // a stamp twice in the file: the second is known
+      fresh.push(c);
+      return true;
+    };
+    const pending: [string, string, Map<string, WireChange>][] = [];
+    for (const [rowKey, { table, rowId, fields }] of rows) {
+      const held = localRows.has(rowKey);
+      const writes = new Map<string, WireChange>();
+      for (const [field, list] of fields) {
+        const shown = weigh(list, isNew, held ? localNewest.get(`${rowKey}\u0000${field}`) : undefined);
+        if (shown) writes.set(field, shown);
+      }
+      if (writes.size) pending.push([table, rowId, writes]);
+    }
+    const indexes = db
+      .prepare(
+        `SELECT "name","sql" FROM sqlite_master WHERE "type" = 'index' AND "tbl_name" = 'changes' AND "sql" IS NOT NULL`,
+      )
+      .all() as { name: string; sql: string }[];
+    const rebuild = options.bulk ?? fresh.length >= BULK_MIN / 2;
+    if (rebuild) for (const { name } of indexes) db.exec(`DROP INDEX ${q(name)}`);
+    const append = db.prepare(
+      `INSERT INTO changes ("hlc","device","staff","tbl","rowId","field","value","prevHlc") VALUES (?,?,?,?,?,?,?,?)`,
+    );
+    for (const c of fresh) append.run(c);
+    if (rebuild) for (const { sql: create } of indexes) db.exec(create);
+    for (const [table, rowId, writes] of pending) writeRow(table, rowId, writes);
   }
 
   if (!options.confirmMassDelete) {
@@ -198,15 +370,12 @@ export function applyChanges(
     }
   }
 
-  // Clocks: follow the newest plausible stamp; flag stamps far ahead of this machine.
-  const limit = store.now() + CLOCK_AHEAD_MS;
-  const ahead = new Map<string, string>();
-  for (const c of usable) {
-    const ms = parseHlc(c[0]).ms;
-    if (ms > limit) {
-      if ((ahead.get(c[1]) ?? '') < c[0]) ahead.set(c[1], c[0]);
-    } else store.clock.observe(c[0]);
-  }
+  // Clocks: this machine's clock moves past every stamp it now holds, so a change made
+  // here is always stamped after the values it overwrites (otherwise an edit made after
+  // seeing a value from a fast clock would lose to it on every other laptop, while this
+  // one kept showing the edit). Stamps far ahead of this machine are followed too, but
+  // flagged: the clock that made them is probably wrong.
+  if (newest) store.clock.observe(newest);
   for (const [device, stamp] of ahead) {
     anomalies.push({
       kind: 'clock_ahead',

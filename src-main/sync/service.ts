@@ -4,12 +4,11 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Core } from '../services/core';
 import { nowIso } from '../services/core';
 import { schemaVersion } from '../store/db';
-import { SCHEMA_VERSION } from '../store/migrations';
 import { backupStore } from '../services/backups';
 import { parseHlc } from '../domain/hlc';
 import { invalid } from '../api/errors';
 import { applyChanges, type ApplyReport } from './merge';
-import { decodeFile, encodeFile, refuse, type WireChange } from './package';
+import { decodeFile, encodeFile, type WireChange } from './package';
 import { requireTeam, currentTeam } from './team';
 
 // Export and import of sync files: the only way data moves between laptops.
@@ -31,7 +30,9 @@ type ChangeRow = {
 
 export function pendingChangeCount(core: Core): number {
   const since = Number(core.store.getMeta(LAST_EXPORT_SEQ) ?? 0);
-  return (core.store.db.prepare(`SELECT count(*) AS n FROM changes WHERE "seq" > ?`).get(since) as { n: number }).n;
+  return (
+    core.store.db.prepare(`SELECT count(*) AS n FROM changes WHERE "seq" > ?`).get(since) as { n: number }
+  ).n;
 }
 
 export interface ExportResult {
@@ -83,7 +84,8 @@ export function exportSync(core: Core, input: { full?: boolean; path?: string; d
   const fileName = `${store.device.code}-${exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '')}-${since + 1}-${lastSeq}${full ? '-full' : ''}.vlsync`;
   const path = input.path ?? (input.dir ? join(input.dir, fileName) : null);
   if (path) writeAtomically(path, file);
-  if (!full || lastSeq > Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0)) store.setMeta(LAST_EXPORT_SEQ, String(lastSeq));
+  if (!full || lastSeq > Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0))
+    store.setMeta(LAST_EXPORT_SEQ, String(lastSeq));
   store.setMeta(LAST_EXPORT_AT, exportedAt);
   return {
     fileName,
@@ -112,7 +114,10 @@ export interface ImportReport extends ApplyReport {
   backup: string | null;
 }
 
-export function readSyncInput(input: { path?: string; contentBase64?: string }): { bytes: Buffer; fileName: string | null } {
+export function readSyncInput(input: { path?: string; contentBase64?: string }): {
+  bytes: Buffer;
+  fileName: string | null;
+} {
   if (input.path) {
     try {
       return { bytes: readFileSync(input.path), fileName: basename(input.path) };
@@ -120,7 +125,8 @@ export function readSyncInput(input: { path?: string; contentBase64?: string }):
       throw invalid('path', `cannot read the file: ${(e as Error).message}`);
     }
   }
-  if (input.contentBase64 !== undefined) return { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: null };
+  if (input.contentBase64 !== undefined)
+    return { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: null };
   throw invalid('path', 'give the file as path or contentBase64');
 }
 
@@ -135,21 +141,16 @@ export function importSync(
 ): ImportReport {
   const { store } = core;
   const team = requireTeam(store);
+  // Refuses a damaged, foreign or newer file (format or schema) before anything is written.
   const decoded = decodeFile(team, input.bytes);
   const { manifest } = decoded;
-  if (manifest.schemaVersion > SCHEMA_VERSION) {
-    throw refuse(
-      'newer_schema',
-      `this sync file comes from a newer version of Visit Ledger (schema ${manifest.schemaVersion}, this app has ${SCHEMA_VERSION}): update the app to import it`,
-    );
-  }
-  // Older schemas: version 1 and 2 files carry the same changes (prevHlc may be null).
+  const changes = upgradeChanges(manifest.schemaVersion, decoded.changes);
   const backup = backupStore(core, 'before-sync-import')?.path ?? null;
   const at = nowIso(core);
   const run = store.db.transaction(() => {
     store.capturing = false;
     try {
-      const applied = applyChanges(store, decoded.changes, { confirmMassDelete: input.confirmMassDelete ?? false });
+      const applied = applyChanges(store, changes, { confirmMassDelete: input.confirmMassDelete ?? false });
       const report: ImportReport = {
         ...applied,
         id: uuidv7(),
@@ -161,14 +162,49 @@ export function importSync(
         backup,
       };
       store.db
-        .prepare(`INSERT INTO sync_imports ("id","at","fileName","fileSha256","originDevice","originName","report") VALUES (?,?,?,?,?,?,?)`)
-        .run(report.id, at, input.fileName, decoded.sha256, manifest.origin.id, manifest.origin.name, JSON.stringify(report));
+        .prepare(
+          `INSERT INTO sync_imports ("id","at","fileName","fileSha256","originDevice","originName","report") VALUES (?,?,?,?,?,?,?)`,
+        )
+        .run(
+          report.id,
+          at,
+          input.fileName,
+          decoded.sha256,
+          manifest.origin.id,
+          manifest.origin.name,
+          JSON.stringify(report),
+        );
       return report;
     } finally {
       store.capturing = true;
     }
   });
   return run();
+}
+
+/** The schema that brought the change log's prevHlc (migration 002_sync). */
+const PREV_HLC_SCHEMA = 2;
+
+/**
+ * Files of schema 1 carry no prevHlc: each change would look as if its writer knew nothing,
+ * and every edit would be reported as a conflict with the value before it. A device knows
+ * its own earlier changes, so a change without prevHlc gets the stamp of the same device's
+ * previous change of that field in the file: a lower bound of what it knew, which never
+ * hides a real conflict. Newer files pass unchanged.
+ */
+export function upgradeChanges(schemaVersion: number, changes: WireChange[]): WireChange[] {
+  if (schemaVersion >= PREV_HLC_SCHEMA) return changes;
+  const order = changes.map((_, i) => i).sort((a, b) => (changes[a]![0] < changes[b]![0] ? -1 : 1));
+  const previous = new Map<string, string>();
+  const out = [...changes];
+  for (const i of order) {
+    const c = changes[i]!;
+    const key = `${c[1]}\u0000${c[3]}\u0000${c[4]}\u0000${c[5]}`;
+    const before = previous.get(key);
+    if (c[7] === null && before !== undefined) out[i] = [c[0], c[1], c[2], c[3], c[4], c[5], c[6], before];
+    previous.set(key, c[0]);
+  }
+  return out;
 }
 
 function duplicateUsccCount(core: Core): number {
@@ -185,7 +221,9 @@ export function syncStatus(core: Core) {
   const { store } = core;
   const team = currentTeam(store);
   const imports = (
-    store.db.prepare(`SELECT "report" FROM sync_imports ORDER BY "at" DESC LIMIT 100`).all() as { report: string }[]
+    store.db.prepare(`SELECT "report" FROM sync_imports ORDER BY "at" DESC LIMIT 100`).all() as {
+      report: string;
+    }[]
   ).map((r) => JSON.parse(r.report) as ImportReport);
   const devices = store.db
     .prepare(
@@ -208,7 +246,11 @@ export function syncStatus(core: Core) {
       isMe: d.id === store.device.id,
       lastChangeAt: d.lastHlc ? new Date(parseHlc(d.lastHlc).ms).toISOString() : null,
     })),
-    openConflicts: (store.db.prepare(`SELECT count(*) AS n FROM conflicts WHERE "resolvedAt" IS NULL`).get() as { n: number }).n,
+    openConflicts: (
+      store.db.prepare(`SELECT count(*) AS n FROM conflicts WHERE "resolvedAt" IS NULL`).get() as {
+        n: number;
+      }
+    ).n,
     duplicateEnterprises: duplicateUsccCount(core),
     /** Set when this machine's clock is behind the newest change it has seen. */
     clockBehind:

@@ -13,7 +13,13 @@ export interface Team {
   key: Buffer;
 }
 
-const TeamCode = z.object({ v: z.literal(1), id: z.string().min(1), name: z.string(), salt: z.string(), check: z.string() });
+const TeamCode = z.object({
+  v: z.literal(1),
+  id: z.string().min(1),
+  name: z.string(),
+  salt: z.string(),
+  check: z.string(),
+});
 type TeamCode = z.infer<typeof TeamCode>;
 
 const MIN_PASSPHRASE = 8;
@@ -74,9 +80,13 @@ export function currentTeam(store: Store): Team | null {
 export function requireTeam(store: Store): Team {
   const team = currentTeam(store);
   if (!team) {
-    throw new ApiError('CONFLICT', 'this device is in no sync team yet: create one or join one with a team code', {
-      reason: 'no_team',
-    });
+    throw new ApiError(
+      'CONFLICT',
+      'this device is in no sync team yet: create one or join one with a team code',
+      {
+        reason: 'no_team',
+      },
+    );
   }
   return team;
 }

@@ -24,7 +24,17 @@ function ship(from: TestCore, to: TestCore, full = false) {
 function content(t: TestCore) {
   const snap = snapshot(t.core);
   const out: Record<string, unknown> = {};
-  for (const table of ['staff', 'enterprises', 'experts', 'visits', 'demands', 'demand_history', 'clinics', 'followups', 'devices']) {
+  for (const table of [
+    'staff',
+    'enterprises',
+    'experts',
+    'visits',
+    'demands',
+    'demand_history',
+    'clinics',
+    'followups',
+    'devices',
+  ]) {
     out[table] = (snap[table] as Record<string, unknown>[])
       .map(({ updatedAt: _u, updatedByDevice: _d, updatedByStaff: _s, ...rest }) => rest)
       .sort((x, y) => String(x.id).localeCompare(String(y.id)));
@@ -87,7 +97,11 @@ describe('sync through files', () => {
     expect(rb.conflicts).toBe(1);
     expect(a.ok('enterprises.get', { id: e.id }).address).toBe('乙路2号');
     const [conflict] = a.ok('conflicts.list', {}).rows;
-    expect(conflict).toMatchObject({ field: 'address', winner: { value: '乙路2号' }, loser: { value: '甲路1号' } });
+    expect(conflict).toMatchObject({
+      field: 'address',
+      winner: { value: '乙路2号' },
+      loser: { value: '甲路1号' },
+    });
 
     a.clock.ms = b.clock.ms + 1000;
     a.ok('conflicts.resolve', { id: conflict!.id, keep: 'loser' });
@@ -138,7 +152,11 @@ describe('sync through files', () => {
       ['bytes appended', Buffer.concat([good, Buffer.from('x')]), 'damaged'],
       ['cut in the header', good.subarray(0, 10), 'truncated'],
       ['empty', Buffer.alloc(0), 'not_a_sync_file'],
-      ['random bytes', Buffer.from(Array.from({ length: 500 }, (_, i) => (i * 7919) % 256)), 'not_a_sync_file'],
+      [
+        'random bytes',
+        Buffer.from(Array.from({ length: 500 }, (_, i) => (i * 7919) % 256)),
+        'not_a_sync_file',
+      ],
     ];
     const before = snapshot(b.core);
     const messages = new Set<string>();

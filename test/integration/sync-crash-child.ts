@@ -1,0 +1,20 @@
+// Run by sync.crash.test.ts in a child process that gets killed at a random moment:
+// opens the database, says READY, imports the sync file, says DONE (with the time it took).
+// Lines are written synchronously so the parent knows exactly what had happened.
+import { writeSync } from 'node:fs';
+import { openCore } from '../../src-main/open';
+import { call } from '../../src-main/api/handlers';
+
+const [dbPath, filePath] = process.argv.slice(2);
+const say = (line: string) => writeSync(1, `${line}\n`);
+
+const core = openCore(dbPath!);
+say('READY');
+const started = performance.now();
+const r = call(core, 'sync.import', { path: filePath! });
+if (!r.ok) {
+  say(`ERROR ${JSON.stringify(r.error)}`);
+  process.exit(2);
+}
+say(`DONE ${Math.round(performance.now() - started)}`);
+core.store.close();
