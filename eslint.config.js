@@ -4,7 +4,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', '.bench-cache/**', 'test/e2e/screenshots/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.bench-cache/**',
+      'test/e2e/screenshots/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,7 +34,10 @@ export default tseslint.config(
     files: ['src-main/**/*.ts', 'seeds/**/*.ts'],
     ignores: ['src-main/main.ts', 'src-main/preload.ts', 'src-main/ipc.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'keep electron in main.ts, preload.ts and ipc.ts' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'keep electron in main.ts, preload.ts and ipc.ts' }] },
+      ],
     },
   },
   {

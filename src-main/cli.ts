@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { call } from './api/handlers';
+import { call, callAsync } from './api/handlers';
 import { METHOD_NAMES } from './api/methods';
 import { openCore } from './open';
 import { defaultDbPath } from './paths';
@@ -13,6 +13,7 @@ import { seedDemo } from '../seeds/demo';
 import { startWebServer } from './web';
 import { APP_VERSION } from './version';
 import { addReportCommand } from './reports/command';
+import { addLedgerCommand } from './ledger/command';
 
 const EXIT_USAGE = 2;
 
@@ -41,7 +42,7 @@ export function buildProgram(): Command {
   const program = new Command('visit-ledger')
     .description('科技服务走访台账 Visit Ledger — command-line door to the same API as the app')
     .version(APP_VERSION)
-    .option('--db <file>', 'database file (default: the app\'s own, in the user-data folder)')
+    .option('--db <file>', "database file (default: the app's own, in the user-data folder)")
     .exitOverride()
     .showHelpAfterError();
 
@@ -72,7 +73,8 @@ export function buildProgram(): Command {
     .action((opts: { scale: string; seed: string }) => {
       const scale = Number(opts.scale);
       const seed = Number(opts.seed);
-      if (!Number.isInteger(scale) || scale < 1 || scale > 200) throw new UsageError('--scale must be a whole number from 1 to 200');
+      if (!Number.isInteger(scale) || scale < 1 || scale > 200)
+        throw new UsageError('--scale must be a whole number from 1 to 200');
       if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
       const core = openCore(dbPath(program));
       const started = performance.now();
@@ -86,7 +88,7 @@ export function buildProgram(): Command {
     .description('call one API method with a JSON input; prints the result as JSON')
     .argument('<method>', 'e.g. enterprises.create (see `methods`)')
     .argument('[json]', 'the input, as JSON', '{}')
-    .action((method: string, json: string) => {
+    .action(async (method: string, json: string) => {
       let input: unknown;
       try {
         input = JSON.parse(json);
@@ -94,7 +96,7 @@ export function buildProgram(): Command {
         throw new UsageError(`the input is not valid JSON: ${(e as Error).message}`);
       }
       const core = openForCommand(program);
-      const result = call(core, method, input);
+      const result = await callAsync(core, method, input);
       core.store.close();
       if (!result.ok) fail(result.error, result.error.code === 'UNKNOWN_METHOD' ? EXIT_USAGE : 1);
       else out(result.result);
@@ -103,7 +105,7 @@ export function buildProgram(): Command {
   program
     .command('methods')
     .description('list the API methods')
-    .action(() => void process.stdout.write(`${METHOD_NAMES.join("\n")}\n`));
+    .action(() => void process.stdout.write(`${METHOD_NAMES.join('\n')}\n`));
 
   program
     .command('web')
@@ -140,7 +142,9 @@ export function buildProgram(): Command {
     .command('backup')
     .description('take a checked backup now (into the backups folder, or to --out)')
     .option('--out <file>', 'write the backup to this file instead')
-    .action((opts: { out?: string }) => callOrFail('backups.create', opts.out ? { out: resolve(opts.out) } : {}));
+    .action((opts: { out?: string }) =>
+      callOrFail('backups.create', opts.out ? { out: resolve(opts.out) } : {}),
+    );
   program
     .command('restore')
     .description('replace the database with a backup (the current one is backed up first)')
@@ -153,7 +157,9 @@ export function buildProgram(): Command {
     .description('write everything since my last export (or everything, with --full) to a file')
     .requiredOption('--out <file>', 'the .vlsync file to write')
     .option('--full', 'everything this laptop knows (to set up a new laptop)')
-    .action((opts: { out: string; full?: boolean }) => callOrFail('sync.export', { path: resolve(opts.out), full: opts.full ?? false }));
+    .action((opts: { out: string; full?: boolean }) =>
+      callOrFail('sync.export', { path: resolve(opts.out), full: opts.full ?? false }),
+    );
   sync
     .command('import')
     .description('import a .vlsync file (idempotent: importing it twice changes nothing)')
@@ -167,20 +173,28 @@ export function buildProgram(): Command {
     .description('sync through a shared folder: import new files there, export mine into it')
     .argument('<dir>')
     .action((dir: string) => callOrFail('sync.folder', { path: resolve(dir) }));
-  sync.command('status').description('team, pending changes, imports, devices').action(() => callOrFail('sync.status', {}));
+  sync
+    .command('status')
+    .description('team, pending changes, imports, devices')
+    .action(() => callOrFail('sync.status', {}));
   const teamCmd = sync.command('team').description('create or join the sync team');
   teamCmd
     .command('create')
     .description('create a team; prints the teamCode to give colleagues (the passphrase is told separately)')
     .requiredOption('--name <name>', 'team name, e.g. the bureau')
-    .action(async (opts: { name: string }) => callOrFail('sync.team.create', { name: opts.name, passphrase: await passphrase() }));
+    .action(async (opts: { name: string }) =>
+      callOrFail('sync.team.create', { name: opts.name, passphrase: await passphrase() }),
+    );
   teamCmd
     .command('join')
     .description('join a team with its teamCode and passphrase')
     .requiredOption('--code <code>', 'the teamCode a colleague gave you')
-    .action(async (opts: { code: string }) => callOrFail('sync.team.join', { code: opts.code, passphrase: await passphrase() }));
+    .action(async (opts: { code: string }) =>
+      callOrFail('sync.team.join', { code: opts.code, passphrase: await passphrase() }),
+    );
 
   addReportCommand(program, { open: () => openCore(dbPath(program)), out, fail: (error) => fail(error) });
+  addLedgerCommand(program, { open: () => openCore(dbPath(program)), out, fail: (error) => fail(error) });
 
   return program;
 }
@@ -189,7 +203,10 @@ export function buildProgram(): Command {
 async function passphrase(): Promise<string> {
   const fromEnv = process.env.VISIT_LEDGER_PASSPHRASE;
   if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw new UsageError('set VISIT_LEDGER_PASSPHRASE or run in a terminal to be asked for the team passphrase');
+  if (!process.stdin.isTTY)
+    throw new UsageError(
+      'set VISIT_LEDGER_PASSPHRASE or run in a terminal to be asked for the team passphrase',
+    );
   const { default: password } = await import('@inquirer/password');
   return password({ message: 'Team passphrase 团队口令:', mask: '*' });
 }

@@ -42,7 +42,10 @@ app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, done) => done(false));
-  const core = openCore(dbArg() ?? join(app.getPath('userData'), DB_FILE), { demoOnFirstStart: true, dailyBackup: true });
+  const core = openCore(dbArg() ?? join(app.getPath('userData'), DB_FILE), {
+    demoOnFirstStart: true,
+    dailyBackup: true,
+  });
   registerIpc(core, (url) => trustedUrl(url, devServerUrl, rendererDir));
   createWindow();
   app.on('activate', () => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { call } from './api/handlers';
+import { callAsync } from './api/handlers';
 import type { ErrorCode } from './api/errors';
 import type { Core } from './services/core';
 import { CSP } from './security';
@@ -142,15 +142,19 @@ export async function startWebServer(core: Core, options: WebOptions = {}): Prom
         return send(res, tooLarge ? 413 : 400, {
           error: {
             code: 'VALIDATION',
-            message: tooLarge ? 'request body is larger than 10 MiB' : `request body is not valid JSON: ${(e as Error).message}`,
+            message: tooLarge
+              ? 'request body is larger than 10 MiB'
+              : `request body is not valid JSON: ${(e as Error).message}`,
             details: {},
           },
         });
       }
       const raw = url.pathname.slice('/api/'.length);
-      // A malformed name is passed on as is: call() answers UNKNOWN_METHOD.
-      const result = call(core, safeDecode(raw) ?? raw, input);
-      return result.ok ? send(res, 200, { result: result.result }) : send(res, HTTP_STATUS[result.error.code], { error: result.error });
+      // A malformed name is passed on as is: callAsync() answers UNKNOWN_METHOD.
+      const result = await callAsync(core, safeDecode(raw) ?? raw, input);
+      return result.ok
+        ? send(res, 200, { result: result.result })
+        : send(res, HTTP_STATUS[result.error.code], { error: result.error });
     }
 
     if (!assets || (req.method !== 'GET' && req.method !== 'HEAD')) return refuse(res, 404, 'not found');
@@ -161,7 +165,9 @@ export async function startWebServer(core: Core, options: WebOptions = {}): Prom
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (res.headersSent) return void res.destroy();
-      send(res, 500, { error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), details: {} } });
+      send(res, 500, {
+        error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), details: {} },
+      });
     });
   });
 

@@ -21,7 +21,9 @@ export function trustedUrl(url: string, devServerUrl: string | undefined, render
   if (devServerUrl) return url.startsWith(devServerUrl);
   try {
     const u = new URL(url);
-    return u.protocol === 'file:' && decodeURIComponent(u.pathname).startsWith(rendererDir.replace(/\\/g, '/'));
+    return (
+      u.protocol === 'file:' && decodeURIComponent(u.pathname).startsWith(rendererDir.replace(/\\/g, '/'))
+    );
   } catch {
     return false;
   }

@@ -65,7 +65,10 @@ export function makeCore(options: { role?: Role; now?: string; path?: string } =
   };
   const err = (method: string, input?: unknown): ApiErrorBody => {
     const r = call(core, method, input);
-    if (r.ok) throw new Error(`${method} succeeded but should have failed: ${JSON.stringify(r.result).slice(0, 300)}`);
+    if (r.ok)
+      throw new Error(
+        `${method} succeeded but should have failed: ${JSON.stringify(r.result).slice(0, 300)}`,
+      );
     return r.error;
   };
   const me = ok('staff.create', { name: '测试员', role: options.role ?? 'supervisor' });

@@ -22,6 +22,15 @@ import {
   VisitRecord,
 } from './schemas';
 import { CLOSURE_TYPES, DEMAND_STATUSES } from '../domain/enums';
+import {
+  FigureRecordsSchema,
+  NarrativeSaveInput,
+  NarrativeSchema,
+  QuarterlyInput,
+  QuarterlyReportSchema,
+  RecordsInput,
+} from '../reports/contract';
+import { ledgerContract } from '../ledger/contract';
 
 // The contract: every method with the zod schema of its input and output.
 // Doors validate against it; the renderer's types are inferred from it.
@@ -195,7 +204,13 @@ export const SyncStatus = z.object({
   clockBehind: z.object({ newestSeen: z.string(), now: z.string() }).nullable(),
 });
 
-const BackupInfo = z.object({ file: z.string(), path: z.string(), at: z.string(), reason: z.string(), bytes: z.number().int() });
+const BackupInfo = z.object({
+  file: z.string(),
+  path: z.string(),
+  at: z.string(),
+  reason: z.string(),
+  bytes: z.number().int(),
+});
 
 function def<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -243,10 +258,7 @@ export const contract = {
     z.strictObject({}).optional().default({}),
     z.object({ today: z.string(), followups: z.array(FollowupRecord), demands: z.array(DemandRecord) }),
   ),
-  'enterprises.timeline': def(
-    ById,
-    z.object({ enterprise: EnterpriseRecord, items: z.array(TimelineItem) }),
-  ),
+  'enterprises.timeline': def(ById, z.object({ enterprise: EnterpriseRecord, items: z.array(TimelineItem) })),
   'enterprises.checkDuplicates': def(
     z.strictObject({
       uscc: z.string().max(40).optional(),
@@ -289,7 +301,10 @@ export const contract = {
     z.object({ teamId: z.string(), name: z.string(), teamCode: z.string() }),
   ),
   'sync.export': def(
-    z.strictObject({ full: z.boolean().optional(), path: FilePath.optional(), dir: FilePath.optional() }).optional().default({}),
+    z
+      .strictObject({ full: z.boolean().optional(), path: FilePath.optional(), dir: FilePath.optional() })
+      .optional()
+      .default({}),
     ExportResult,
   ),
   'sync.import': def(
@@ -327,7 +342,10 @@ export const contract = {
     }),
   ),
   'backups.list': def(z.strictObject({}).optional().default({}), z.object({ rows: z.array(BackupInfo) })),
-  'backups.create': def(z.strictObject({ out: FilePath.optional() }).optional().default({}), z.object({ path: z.string(), bytes: z.number().int() })),
+  'backups.create': def(
+    z.strictObject({ out: FilePath.optional() }).optional().default({}),
+    z.object({ path: z.string(), bytes: z.number().int() }),
+  ),
   'backups.restore': def(
     z.strictObject({ file: FilePath }),
     z.object({ restoredFrom: z.string(), safetyBackup: z.string().nullable() }),
@@ -348,6 +366,11 @@ export const contract = {
       ),
     }),
   ),
+  'reports.quarterly': def(QuarterlyInput, QuarterlyReportSchema),
+  'reports.records': def(RecordsInput, FigureRecordsSchema),
+  'reports.narrative.get': def(QuarterlyInput, NarrativeSchema),
+  'reports.narrative.save': def(NarrativeSaveInput, NarrativeSchema),
+  ...ledgerContract(ListInput),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

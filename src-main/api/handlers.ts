@@ -19,8 +19,19 @@ import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { listDuplicates, mergeEnterprises } from '../sync/duplicates';
 import { backupStore, backupToFile, listBackupsOf, restoreBackup } from '../services/backups';
 import { recordAudit } from '../services/audit';
+import { quarterlySummary } from '../reports/quarterly';
+import { figureRecords } from '../reports/records';
+import { getNarrative, saveNarrative } from '../reports/narrative';
+import { importLedger, previewLedger, rejectsReport } from '../ledger/service';
+import { exportList } from '../ledger/exporter';
+import { deleteMapping, listMappings, saveMapping } from '../ledger/mappings';
+import { ASYNC_LEDGER_METHODS } from '../ledger/contract';
 
-type Handler<M extends MethodName> = (core: Core, input: ParsedInput<M>) => MethodOutput<M>;
+/** Handlers of ASYNC methods return a promise (they read or write files); the rest return the result. */
+type Handler<M extends MethodName> = (
+  core: Core,
+  input: ParsedInput<M>,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
 const handlers: { [M in MethodName]: Handler<M> } = {
   'staff.create': staff.createStaff,
@@ -75,7 +86,8 @@ const handlers: { [M in MethodName]: Handler<M> } = {
     return { teamId: team.id, name: team.name, teamCode: i.code.trim() };
   },
   'sync.export': exportSync,
-  'sync.import': (c, i) => importSync(c, { ...readSyncInput(i), confirmMassDelete: i.confirmMassDelete ?? false }),
+  'sync.import': (c, i) =>
+    importSync(c, { ...readSyncInput(i), confirmMassDelete: i.confirmMassDelete ?? false }),
   'sync.folder': syncFolder,
   'sync.status': (c) => syncStatus(c),
   'conflicts.list': listConflicts,
@@ -91,6 +103,17 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   },
   'backups.restore': (c, i) => restoreBackup(c, i.file),
   'audit.record': recordAudit,
+  'reports.quarterly': quarterlySummary,
+  'reports.records': figureRecords,
+  'reports.narrative.get': getNarrative,
+  'reports.narrative.save': saveNarrative,
+  'ledger.preview': previewLedger,
+  'ledger.import': importLedger,
+  'ledger.rejectsReport': rejectsReport,
+  'ledger.export': exportList,
+  'ledger.mappings.list': listMappings,
+  'ledger.mappings.save': saveMapping,
+  'ledger.mappings.delete': deleteMapping,
 };
 
 /** Methods that take a backup first: they open their own transactions (VACUUM INTO cannot run in one). */
@@ -99,7 +122,14 @@ const OWN_TRANSACTION: ReadonlySet<MethodName> = new Set([
   'sync.folder',
   'backups.create',
   'backups.restore',
+  'ledger.import',
 ]);
+
+/**
+ * Methods whose handlers are asynchronous (they read or write .xlsx files): doors call them
+ * through callAsync. They open their own transactions (one cannot span an await).
+ */
+const ASYNC: ReadonlySet<MethodName> = new Set(ASYNC_LEDGER_METHODS);
 
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -137,6 +167,13 @@ export function call(core: Core, method: unknown, input: unknown): CallResult {
     const def = contract[method];
     const parsed = def.input.safeParse(input);
     if (!parsed.success) throw parsed.error;
+    if (ASYNC.has(method)) {
+      throw new ApiError(
+        'UNKNOWN_METHOD',
+        `'${method}' is asynchronous: this door must call it through callAsync()`,
+        { method },
+      );
+    }
     const handler = handlers[method] as (core: Core, input: unknown) => unknown;
     const result = OWN_TRANSACTION.has(method)
       ? handler(core, parsed.data)
@@ -144,7 +181,38 @@ export function call(core: Core, method: unknown, input: unknown): CallResult {
     if (CHECK_OUTPUT) {
       const out = def.output.safeParse(result);
       if (!out.success) {
-        throw new ApiError('INTERNAL', `output of ${method} breaks the contract: ${issuesOf(out.error).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+        throw new ApiError(
+          'INTERNAL',
+          `output of ${method} breaks the contract: ${issuesOf(out.error)
+            .map((i) => `${i.path}: ${i.message}`)
+            .join('; ')}`,
+        );
+      }
+    }
+    return { ok: true, result };
+  } catch (e) {
+    return { ok: false, error: toErrorBody(e) };
+  }
+}
+
+/** The entry point for doors that can wait: every method, the asynchronous ones included. */
+export async function callAsync(core: Core, method: unknown, input: unknown): Promise<CallResult> {
+  if (!isMethodName(method) || !ASYNC.has(method)) return call(core, method, input);
+  try {
+    const def = contract[method];
+    const parsed = def.input.safeParse(input);
+    if (!parsed.success) throw parsed.error;
+    const handler = handlers[method] as (core: Core, input: unknown) => Promise<unknown>;
+    const result = await handler(core, parsed.data);
+    if (CHECK_OUTPUT) {
+      const out = def.output.safeParse(result);
+      if (!out.success) {
+        throw new ApiError(
+          'INTERNAL',
+          `output of ${method} breaks the contract: ${issuesOf(out.error)
+            .map((i) => `${i.path}: ${i.message}`)
+            .join('; ')}`,
+        );
       }
     }
     return { ok: true, result };

@@ -38,6 +38,17 @@ export const METHOD_NAMES = [
   'backups.create',
   'backups.restore',
   'audit.record',
+  'reports.quarterly',
+  'reports.records',
+  'reports.narrative.get',
+  'reports.narrative.save',
+  'ledger.preview',
+  'ledger.import',
+  'ledger.rejectsReport',
+  'ledger.export',
+  'ledger.mappings.list',
+  'ledger.mappings.save',
+  'ledger.mappings.delete',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -21,9 +21,7 @@ import { isValidDate } from '../domain/dates';
 // partial for update) and `…Record` (what the API returns). Types come from these.
 
 export const Id = z.string().min(1).max(64);
-export const CalendarDate = z
-  .string()
-  .refine(isValidDate, { message: 'must be a calendar date YYYY-MM-DD' });
+export const CalendarDate = z.string().refine(isValidDate, { message: 'must be a calendar date YYYY-MM-DD' });
 /** An instant (ISO 8601 with offset) or a plain date, read as the start of that day in Shanghai. */
 export const Instant = z.union([z.iso.datetime({ offset: true }), CalendarDate], {
   message: 'must be an ISO 8601 date-time with offset, or YYYY-MM-DD',
@@ -91,7 +89,10 @@ export const EnterpriseFields = z.strictObject({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-T](\d{2})?$/, 'must be a GB/T 4754-2017 section letter A–T, optionally with a two-digit division (C39)')
+    .regex(
+      /^[A-T](\d{2})?$/,
+      'must be a GB/T 4754-2017 section letter A–T, optionally with a two-digit division (C39)',
+    )
     .nullable()
     .optional(),
   tiers: z.array(TierEntry).max(20).optional(),

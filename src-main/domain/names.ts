@@ -1,11 +1,16 @@
 // Enterprise name comparison for duplicate warnings.
 
-const SUFFIXES = /(股份有限公司|有限责任公司|有限公司|集团公司|分公司|公司|集团|厂|co\.?,?\s*ltd\.?|ltd\.?|inc\.?)$/i;
+const SUFFIXES =
+  /(股份有限公司|有限责任公司|有限公司|集团公司|分公司|公司|集团|厂|co\.?,?\s*ltd\.?|ltd\.?|inc\.?)$/i;
 const BRACKETS = /[（(][^）)]*[）)]/g;
 
 /** The distinctive part of a name: no brackets, spaces, punctuation or legal-form suffix. */
 export function coreName(name: string): string {
-  let s = name.normalize('NFKC').replace(BRACKETS, '').replace(/[\s\p{P}]/gu, '').toLowerCase();
+  let s = name
+    .normalize('NFKC')
+    .replace(BRACKETS, '')
+    .replace(/[\s\p{P}]/gu, '')
+    .toLowerCase();
   for (let i = 0; i < 2; i++) s = s.replace(SUFFIXES, '');
   return s;
 }

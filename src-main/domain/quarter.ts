@@ -17,8 +17,7 @@ export function parseQuarter(key: string): Quarter {
   const q = Number(m[2]);
   const startMonth = (q - 1) * 3 + 1;
   const start = `${year}-${String(startMonth).padStart(2, '0')}-01`;
-  const nextStart =
-    q === 4 ? `${year + 1}-01-01` : `${year}-${String(startMonth + 3).padStart(2, '0')}-01`;
+  const nextStart = q === 4 ? `${year + 1}-01-01` : `${year}-${String(startMonth + 3).padStart(2, '0')}-01`;
   return { key, start, end: addDays(nextStart, -1) };
 }
 

@@ -93,7 +93,8 @@ export function deadline(
   if (!open || !d.dueDate) {
     return { open, effectiveDueDate: d.dueDate, overdue: false, dueSoon: false, daysLeft: null };
   }
-  const running = d.status === 'on_hold' && d.holdSince ? pausedDays(d.holdSince, `${today}T12:00:00+08:00`) : 0;
+  const running =
+    d.status === 'on_hold' && d.holdSince ? pausedDays(d.holdSince, `${today}T12:00:00+08:00`) : 0;
   const effectiveDueDate = addDays(d.dueDate, running);
   const daysLeft = daysBetween(today, effectiveDueDate);
   return {

@@ -23,8 +23,17 @@ function populated(): { t: TestCore; templates: Partial<Record<MethodName, Recor
   const expert = t.ok('experts.create', { name: '陈教授' });
   const visit = t.ok('visits.create', { enterpriseId: e.id, date: '2026-11-20', mode: 'onsite' });
   const demand = demandIn(t, 'answered', { enterpriseId: e.id });
-  const clinic = t.ok('clinics.create', { date: '2026-11-01', topic: '数控会诊', expertIds: [expert.id], enterprises: [{ enterpriseId: e.id }] });
-  const followup = t.ok('followups.create', { parentType: 'demand', parentId: demand.id, dueDate: '2026-11-25' });
+  const clinic = t.ok('clinics.create', {
+    date: '2026-11-01',
+    topic: '数控会诊',
+    expertIds: [expert.id],
+    enterprises: [{ enterpriseId: e.id }],
+  });
+  const followup = t.ok('followups.create', {
+    parentType: 'demand',
+    parentId: demand.id,
+    dueDate: '2026-11-25',
+  });
   const ids: Record<string, string> = {
     staff: t.meId,
     enterprises: e.id,
@@ -38,10 +47,21 @@ function populated(): { t: TestCore; templates: Partial<Record<MethodName, Recor
     staff: { name: '新同事', role: 'staff', phone: '13800000000' },
     enterprises: { uscc: '91110000600037341L', name: '京华精密', town: '城东街道', industry: 'C39' },
     experts: { name: '林研究员', organization: '福州大学' },
-    visits: { enterpriseId: e.id, date: '2026-11-21', mode: 'phone', demands: [{ categories: ['finance'], title: '贷款' }] },
+    visits: {
+      enterpriseId: e.id,
+      date: '2026-11-21',
+      mode: 'phone',
+      demands: [{ categories: ['finance'], title: '贷款' }],
+    },
     demands: { enterpriseId: e.id, categories: ['tech', 'ip'], title: '专利布局' },
     clinics: { date: '2026-11-02', topic: '会诊', expertIds: [expert.id] },
-    followups: { parentType: 'visit', parentId: visit.id, content: '电话回访', satisfaction: 'satisfied', doneAt: '2026-11-22' },
+    followups: {
+      parentType: 'visit',
+      parentId: visit.id,
+      content: '电话回访',
+      satisfaction: 'satisfied',
+      doneAt: '2026-11-22',
+    },
   };
   const templates: Partial<Record<MethodName, Record<string, unknown>>> = {};
   for (const [kind, id] of Object.entries(ids)) {
@@ -49,7 +69,11 @@ function populated(): { t: TestCore; templates: Partial<Record<MethodName, Recor
     templates[`${kind}.get` as MethodName] = { id };
     templates[`${kind}.update` as MethodName] = { id, ...creates[kind]! };
     templates[`${kind}.delete` as MethodName] = { id };
-    templates[`${kind}.list` as MethodName] = { filter: { id }, sort: [{ field: 'createdAt', dir: 'desc' }], limit: 5 };
+    templates[`${kind}.list` as MethodName] = {
+      filter: { id },
+      sort: [{ field: 'createdAt', dir: 'desc' }],
+      limit: 5,
+    };
   }
   Object.assign(templates, {
     'me.set': { staffId: t.meId },
@@ -74,7 +98,9 @@ function fingerprint(t: TestCore): string {
   return JSON.stringify([
     db.prepare(`SELECT count(*) AS n, max("seq") AS m FROM changes`).get(),
     db.prepare(`SELECT group_concat("key" || '=' || coalesce("value", ''), ';') AS m FROM meta`).get(),
-    db.prepare(`SELECT (SELECT count(*) FROM sync_imports) AS i, (SELECT count(*) FROM conflicts) AS c`).get(),
+    db
+      .prepare(`SELECT (SELECT count(*) FROM sync_imports) AS i, (SELECT count(*) FROM conflicts) AS c`)
+      .get(),
   ]);
 }
 
@@ -82,7 +108,16 @@ const anyJson = fc.jsonValue({ maxDepth: 3 });
 const wild = fc.oneof(
   anyJson,
   fc.string({ maxLength: 300 }),
-  fc.constantFrom('', ' ', '2026-02-30', '9'.repeat(30), '<script>', "'; DROP TABLE staff; --", '\u0000', '👍'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '2026-02-30',
+    '9'.repeat(30),
+    '<script>',
+    "'; DROP TABLE staff; --",
+    '\u0000',
+    '👍',
+  ),
   fc.integer(),
   fc.double(),
   fc.constant(null),
@@ -93,7 +128,9 @@ const wild = fc.oneof(
 function mutated(template: Record<string, unknown>) {
   const keys = Object.keys(template);
   return fc.oneof(
-    fc.tuple(fc.constantFrom(...(keys.length ? keys : ['x'])), wild).map(([k, v]) => ({ ...template, [k]: v })),
+    fc
+      .tuple(fc.constantFrom(...(keys.length ? keys : ['x'])), wild)
+      .map(([k, v]) => ({ ...template, [k]: v })),
     fc.constantFrom(...(keys.length ? keys : ['x'])).map((k) => {
       const copy = { ...template };
       delete copy[k];
@@ -125,7 +162,10 @@ describe('fuzzing every method', () => {
           const r = call(t.core, method, input);
           inputs += 1;
           if (r.ok) return;
-          expect(r.error.code, `${method} ${JSON.stringify(input)?.slice(0, 200)}: ${r.error.message}`).not.toBe('INTERNAL');
+          expect(
+            r.error.code,
+            `${method} ${JSON.stringify(input)?.slice(0, 200)}: ${r.error.message}`,
+          ).not.toBe('INTERNAL');
           expect(r.error.message.length).toBeGreaterThan(5);
           expect(fingerprint(t), `${method} changed the database although refused`).toBe(before);
         }),
@@ -134,7 +174,9 @@ describe('fuzzing every method', () => {
     }
     // A full comparison once more, beyond the fingerprint: a refused call changes nothing.
     const snap = snapshot(t.core);
-    expect(call(t.core, 'visits.create', { enterpriseId: 'missing', date: '2026-11-20', mode: 'onsite' }).ok).toBe(false);
+    expect(
+      call(t.core, 'visits.create', { enterpriseId: 'missing', date: '2026-11-20', mode: 'onsite' }).ok,
+    ).toBe(false);
     expect(snapshot(t.core)).toEqual(snap);
     expect(inputs).toBeGreaterThanOrEqual(9000);
   });
@@ -143,23 +185,35 @@ describe('fuzzing every method', () => {
     const { t } = populated();
     const server = await startWebServer(t.core, { token: 'tok' });
     try {
-      const methods = METHOD_NAMES.filter((m) => !SKIP.has(m) && !SLOW.has(m) && !m.startsWith('backups.') && m !== 'sync.export');
+      const methods = METHOD_NAMES.filter(
+        (m) => !SKIP.has(m) && !SLOW.has(m) && !m.startsWith('backups.') && m !== 'sync.export',
+      );
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...methods), fc.oneof(fc.string({ maxLength: 200 }), anyJson.map((j) => JSON.stringify(j))), async (method, body) => {
-          const before = fingerprint(t);
-          const res = await fetch(`${server.url}/api/${method}`, {
-            method: 'POST',
-            headers: { authorization: 'Bearer tok', 'content-type': 'application/json' },
-            body,
-          });
-          const json = (await res.json()) as { result?: unknown; error?: { code: string; message: string } };
-          if (res.status === 200) return;
-          expect(json.error?.code).toBeDefined();
-          expect(json.error?.code).not.toBe('INTERNAL');
-          expect(res.status).toBeGreaterThanOrEqual(400);
-          expect(res.status).toBeLessThan(500);
-          expect(fingerprint(t)).toBe(before);
-        }),
+        fc.asyncProperty(
+          fc.constantFrom(...methods),
+          fc.oneof(
+            fc.string({ maxLength: 200 }),
+            anyJson.map((j) => JSON.stringify(j)),
+          ),
+          async (method, body) => {
+            const before = fingerprint(t);
+            const res = await fetch(`${server.url}/api/${method}`, {
+              method: 'POST',
+              headers: { authorization: 'Bearer tok', 'content-type': 'application/json' },
+              body,
+            });
+            const json = (await res.json()) as {
+              result?: unknown;
+              error?: { code: string; message: string };
+            };
+            if (res.status === 200) return;
+            expect(json.error?.code).toBeDefined();
+            expect(json.error?.code).not.toBe('INTERNAL');
+            expect(res.status).toBeGreaterThanOrEqual(400);
+            expect(res.status).toBeLessThan(500);
+            expect(fingerprint(t)).toBe(before);
+          },
+        ),
         { numRuns: 600, seed: 7 },
       );
     } finally {

@@ -29,7 +29,10 @@ if (mode === 'migrate') {
   for (;;) {
     n += 1;
     const first17 = `91350100MA${String(n).padStart(7, '0')}`;
-    const e = must('enterprises.create', { uscc: first17 + usccCheckChar(first17), name: `崩溃测试企业${n}` });
+    const e = must('enterprises.create', {
+      uscc: first17 + usccCheckChar(first17),
+      name: `崩溃测试企业${n}`,
+    });
     must('enterprises.update', { id: e.id, address: `测试路${n}号` });
     const v = must('visits.create', {
       enterpriseId: e.id,

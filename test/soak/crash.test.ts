@@ -22,7 +22,15 @@ beforeAll(() => {
   // One bundled file starts in a fraction of the time tsx would take, so 100 kills stay quick.
   execFileSync(
     join(ROOT, 'node_modules/.bin/esbuild'),
-    [join(ROOT, 'test/soak/crash-child.ts'), '--bundle', '--platform=node', '--format=esm', `--outfile=${child}`, '--external:better-sqlite3', '--log-level=error'],
+    [
+      join(ROOT, 'test/soak/crash-child.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      `--outfile=${child}`,
+      '--external:better-sqlite3',
+      '--log-level=error',
+    ],
     { stdio: 'inherit' },
   );
   return () => rmSync(work, { recursive: true, force: true });
@@ -34,7 +42,10 @@ interface Run {
 
 function runAndKill(mode: string, db: string, seed: number, delayMs: number): Promise<Run> {
   return new Promise((done, fail) => {
-    const p = spawn(process.execPath, [child, mode, db, String(seed)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [child, mode, db, String(seed)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | null = null;
@@ -54,7 +65,9 @@ function runAndKill(mode: string, db: string, seed: number, delayMs: number): Pr
 function integrity(path: string): string {
   const db = new Database(path, { readonly: true });
   try {
-    return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join(';');
+    return (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join(';');
   } finally {
     db.close();
   }
@@ -63,7 +76,7 @@ function integrity(path: string): string {
 // A seeded generator so a failing run can be repeated.
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('crash safety', () => {
@@ -82,7 +95,11 @@ describe('crash safety', () => {
       const core = openCore(db);
       try {
         for (const line of lines.filter((l) => l.startsWith('OK '))) {
-          const { method, id, input } = JSON.parse(line.slice(3)) as { method: string; id: string; input: Record<string, unknown> };
+          const { method, id, input } = JSON.parse(line.slice(3)) as {
+            method: string;
+            id: string;
+            input: Record<string, unknown>;
+          };
           saved += 1;
           const kind = method.split('.')[0]!;
           const got = call(core, `${kind}.get`, { id });
@@ -90,7 +107,11 @@ describe('crash safety', () => {
             lost += 1;
             continue;
           }
-          if (method === 'enterprises.update' && (got.result as { address: string }).address !== input.address) lost += 1;
+          if (
+            method === 'enterprises.update' &&
+            (got.result as { address: string }).address !== input.address
+          )
+            lost += 1;
         }
       } finally {
         core.store.close();
@@ -121,7 +142,9 @@ describe('crash safety', () => {
       await runAndKill('migrate', db, i, Math.floor(rand() * 250));
       expect(integrity(db)).toBe('ok');
       const check = new Database(db, { readonly: true });
-      const version = (check.prepare(`SELECT max("version") AS v FROM schema_migrations`).get() as { v: number }).v;
+      const version = (
+        check.prepare(`SELECT max("version") AS v FROM schema_migrations`).get() as { v: number }
+      ).v;
       const cols = (check.pragma('table_info(changes)') as { name: string }[]).map((c) => c.name);
       const experts = (check.prepare(`SELECT count(*) AS n FROM experts`).get() as { n: number }).n;
       check.close();
@@ -136,7 +159,9 @@ describe('crash safety', () => {
       reopened.store.close();
       rmSync(db, { force: true });
     }
-    console.log(`crash (migration): ${KILLS.migrate} kills, ${sawOld} left at v1, ${sawNew} at v${SCHEMA_VERSION}`);
+    console.log(
+      `crash (migration): ${KILLS.migrate} kills, ${sawOld} left at v1, ${sawNew} at v${SCHEMA_VERSION}`,
+    );
   });
 });
 
@@ -152,9 +177,15 @@ function openCoreAtV1(path: string): { close(): void } {
   const at = new Date().toISOString();
   db.transaction(() => {
     db.prepare(`INSERT INTO meta VALUES ('deviceId', 'dev-v1')`).run();
-    db.prepare(`INSERT INTO devices ("id","name","code","createdAt","updatedAt") VALUES ('dev-v1','old','OLD',?,?)`).run(at, at);
-    const expert = db.prepare(`INSERT INTO experts ("id","name","organization","createdAt","updatedAt") VALUES (?,?,?,?,?)`);
-    const change = db.prepare(`INSERT INTO changes ("hlc","device","tbl","rowId","field","value") VALUES (?,?,?,?,?,?)`);
+    db.prepare(
+      `INSERT INTO devices ("id","name","code","createdAt","updatedAt") VALUES ('dev-v1','old','OLD',?,?)`,
+    ).run(at, at);
+    const expert = db.prepare(
+      `INSERT INTO experts ("id","name","organization","createdAt","updatedAt") VALUES (?,?,?,?,?)`,
+    );
+    const change = db.prepare(
+      `INSERT INTO changes ("hlc","device","tbl","rowId","field","value") VALUES (?,?,?,?,?,?)`,
+    );
     for (let i = 0; i < V1_EXPERTS; i++) {
       expert.run(`x-${i}`, `专家${i}`, '福州大学', at, at);
       const hlc = `${String(1795000000000 + i).padStart(15, '0')}-00000-dev-v1`;

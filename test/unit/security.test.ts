@@ -41,7 +41,9 @@ describe('window settings', () => {
   });
 
   it('trusts only the app files (or the dev server in development)', () => {
-    expect(trustedUrl('file:///opt/app/out/renderer/index.html', undefined, '/opt/app/out/renderer')).toBe(true);
+    expect(trustedUrl('file:///opt/app/out/renderer/index.html', undefined, '/opt/app/out/renderer')).toBe(
+      true,
+    );
     expect(trustedUrl('file:///etc/passwd', undefined, '/opt/app/out/renderer')).toBe(false);
     expect(trustedUrl('https://evil.example/', undefined, '/opt/app/out/renderer')).toBe(false);
     expect(trustedUrl('http://localhost:5173/#/visits', 'http://localhost:5173', '/x')).toBe(true);

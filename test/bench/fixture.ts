@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openCore } from '../../src-main/open';
+import { shanghaiDate } from '../../src-main/domain/dates';
+import { GENERATOR_VERSION, seedDemo, type SeedCounts } from '../../seeds/demo';
+
+// The benchmarks' database: the demo district at a large scale, seeded once into
+// .bench-cache/ and reused while the generator's version is the same.
+
+export const CACHE_DIR = fileURLToPath(new URL('../../.bench-cache/', import.meta.url));
+
+export interface FixtureInfo {
+  generatorVersion: number;
+  scale: number;
+  seed: number;
+  asOf: string;
+  /** How long seeding took when the file was made. */
+  seedMs: number;
+  counts: SeedCounts;
+  madeAt: string;
+}
+
+export interface Fixture {
+  path: string;
+  info: FixtureInfo;
+  /** True when this run made the file (so the seed time was measured now). */
+  created: boolean;
+}
+
+function removeDb(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+function readInfo(path: string): FixtureInfo | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as FixtureInfo;
+  } catch {
+    return null;
+  }
+}
+
+export function ensureDemo(scale: number, seed = 1, log: (line: string) => void = () => {}): Fixture {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const base = join(CACHE_DIR, `demo-x${scale}-seed${seed}`);
+  const path = `${base}.db`;
+  const infoPath = `${base}.json`;
+  const cached = existsSync(path) ? readInfo(infoPath) : null;
+  if (
+    cached &&
+    cached.generatorVersion === GENERATOR_VERSION &&
+    cached.scale === scale &&
+    cached.seed === seed
+  ) {
+    return { path, info: cached, created: false };
+  }
+
+  log(`seeding the demo district ×${scale} into ${path} (generator v${GENERATOR_VERSION}) …`);
+  removeDb(path);
+  rmSync(infoPath, { force: true });
+  const tmp = `${base}.tmp.db`;
+  removeDb(tmp);
+  const core = openCore(tmp, { deviceName: 'bench' });
+  const asOf = shanghaiDate(core.store.now());
+  const started = performance.now();
+  const counts = seedDemo(core, { scale, seed, asOf });
+  const seedMs = performance.now() - started;
+  core.store.close();
+  renameSync(tmp, path);
+  const info: FixtureInfo = {
+    generatorVersion: GENERATOR_VERSION,
+    scale,
+    seed,
+    asOf,
+    seedMs,
+    counts,
+    madeAt: new Date().toISOString(),
+  };
+  writeFileSync(infoPath, `${JSON.stringify(info, null, 2)}\n`);
+  return { path, info, created: true };
+}

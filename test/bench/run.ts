@@ -1,0 +1,137 @@
+// `npm run bench [-- --scale N] [--runs N] [--module NAME] [--only TEXT]`: seeds (or reuses)
+// the demo district at scale N (default 20) in .bench-cache/, runs every test/bench/*.bench.ts
+// module (or one) against it and prints one table. Each case is timed as the median of several runs after a warm-up; a
+// module or case that fails shows as ERROR (and the exit code is 1) without stopping the others.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openCore } from '../../src-main/open';
+import { ensureDemo } from './fixture';
+import { formatTable, measure, type BenchCase, type BenchModule, type ResultLine } from './harness';
+
+const SEED_TARGET_MS = 60_000;
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number ≥ 1`);
+  return value;
+}
+
+interface Loaded {
+  file: string;
+  module: BenchModule | null;
+  error?: string;
+}
+
+/** Every test/bench/*.bench.ts module; one that fails to load is reported, not fatal. */
+async function loadModules(): Promise<Loaded[]> {
+  const dir = fileURLToPath(new URL('.', import.meta.url));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort();
+  const loaded: Loaded[] = [];
+  for (const file of files) {
+    try {
+      const mod = (await import(pathToFileURL(`${dir}${file}`).href)) as { default: BenchModule };
+      loaded.push({ file, module: mod.default });
+    } catch (e) {
+      loaded.push({ file, module: null, error: message(e) });
+    }
+  }
+  return loaded;
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+
+async function main(): Promise<void> {
+  const scale = option('scale', 20);
+  const runs = option('runs', 15);
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : '';
+  const moduleAt = process.argv.indexOf('--module');
+  const onlyModule = moduleAt >= 0 ? (process.argv[moduleAt + 1] ?? '') : '';
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const fixture = ensureDemo(scale, 1, log);
+  const { info } = fixture;
+  const records = Object.values(info.counts).reduce((a, b) => a + b, 0);
+  const lines: ResultLine[] = [
+    {
+      operation: `seed --scale ${scale} (${Object.entries(info.counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')})`,
+      rows: records,
+      ms: info.seedMs,
+      ratio: null,
+      targetMs: SEED_TARGET_MS,
+      note: fixture.created ? '' : `[cached, made ${info.madeAt.slice(0, 16)}]`,
+    },
+  ];
+
+  const core = openCore(fixture.path, { deviceName: 'bench' });
+  const failed = (operation: string, e: unknown): ResultLine => ({
+    operation,
+    rows: 0,
+    ms: 0,
+    ratio: null,
+    targetMs: null,
+    error: message(e),
+  });
+  try {
+    for (const { file, module, error } of await loadModules()) {
+      if (onlyModule && module?.name !== onlyModule && !file.startsWith(`${onlyModule}.`)) continue;
+      if (!module) {
+        lines.push(failed(file, error));
+        continue;
+      }
+      let cases: BenchCase[];
+      try {
+        cases = module.cases({ core, db: core.store.db });
+      } catch (e) {
+        lines.push(failed(module.name, e));
+        continue;
+      }
+      for (const c of cases) {
+        const operation = `${module.name}: ${c.name}`;
+        if (only && !operation.includes(only)) continue;
+        log(operation);
+        try {
+          const op = measure(() => c.run(), { runs });
+          const base = c.baseline ? measure(c.baseline, { runs }) : null;
+          lines.push({
+            operation,
+            rows: op.rows,
+            ms: op.ms,
+            ratio: base && base.ms > 0 ? op.ms / base.ms : null,
+            targetMs: c.targetMs ?? null,
+          });
+          if (base) {
+            lines.push({
+              operation: '    baseline: plain SQL',
+              rows: base.rows,
+              ms: base.ms,
+              ratio: null,
+              targetMs: null,
+            });
+          }
+        } catch (e) {
+          lines.push(failed(operation, e));
+        }
+      }
+    }
+  } finally {
+    core.store.close();
+  }
+  process.stdout.write(`\n${formatTable(lines)}\n`);
+  const judged = lines.filter((l) => l.targetMs !== null);
+  const met = judged.filter((l) => l.ms < l.targetMs!).length;
+  const errors = lines.filter((l) => l.error).length;
+  process.stdout.write(
+    `\n${met} of ${judged.length} targets met${errors ? `, ${errors} failed` : ''} (times are medians of ${runs} runs after 3 warm-up runs)\n`,
+  );
+  if (errors) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
