@@ -16,13 +16,16 @@ import { ExpertsScreen } from './screens/ExpertsScreen';
 import { FollowupsScreen } from './screens/FollowupsScreen';
 import { StaffScreen } from './screens/StaffScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
+import { ImportScreen } from './screens/ImportScreen';
+import { SyncScreen } from './screens/SyncScreen';
+import { ConflictsScreen } from './screens/ConflictsScreen';
+import { BackupsScreen } from './screens/BackupsScreen';
 
 interface NavItem {
-  screen?: Screen;
+  screen: Screen;
   key: string;
   badge?: 'myLate' | 'bureauOverdue';
-  /** Coming in a later release. */
-  soon?: boolean;
 }
 
 export const NAV: NavItem[] = [
@@ -35,9 +38,11 @@ export const NAV: NavItem[] = [
   { screen: 'experts', key: 'nav.experts' },
   { screen: 'followups', key: 'nav.followups' },
   { screen: 'staff', key: 'nav.staff' },
-  { key: 'nav.reports', soon: true },
-  { key: 'nav.import', soon: true },
-  { key: 'nav.sync', soon: true },
+  { screen: 'reports', key: 'nav.reports' },
+  { screen: 'import', key: 'nav.import' },
+  { screen: 'sync', key: 'nav.sync' },
+  { screen: 'conflicts', key: 'nav.conflicts' },
+  { screen: 'backups', key: 'nav.backups' },
   { screen: 'settings', key: 'nav.settings' },
 ];
 
@@ -59,6 +64,16 @@ function screenOf(route: Route): ReactNode {
       return <FollowupsScreen route={route} />;
     case 'staff':
       return <StaffScreen route={route} />;
+    case 'reports':
+      return <ReportsScreen route={route} />;
+    case 'import':
+      return <ImportScreen route={route} />;
+    case 'sync':
+      return <SyncScreen route={route} />;
+    case 'conflicts':
+      return <ConflictsScreen route={route} />;
+    case 'backups':
+      return <BackupsScreen route={route} />;
     case 'settings':
       return <SettingsScreen />;
     default:
@@ -203,16 +218,6 @@ export function App() {
           <ul>
             {NAV.map((item) => {
               const count = item.badge ? badges[item.badge] : 0;
-              if (item.soon || !item.screen) {
-                return (
-                  <li key={item.key}>
-                    <span className="nav-link disabled" aria-disabled="true" title={t('nav.comingSoon')}>
-                      {t(item.key)}
-                      <small>{t('nav.soon')}</small>
-                    </span>
-                  </li>
-                );
-              }
               const active = route.screen === item.screen;
               return (
                 <li key={item.key}>

@@ -11,6 +11,11 @@ export const SCREENS = [
   'experts',
   'followups',
   'staff',
+  'reports',
+  'import',
+  'sync',
+  'conflicts',
+  'backups',
   'settings',
 ] as const;
 export type Screen = (typeof SCREENS)[number];

@@ -1,6 +1,10 @@
 // English. Same keys as zh-CN.ts (plus `_one` forms where English needs a singular).
 import type { EnumLabels, Translation } from './types';
 import type { Messages } from './zh-CN';
+import * as reports from './features/reports';
+import * as ledgerImport from './features/import';
+import * as sync from './features/sync';
+import * as backups from './features/backups';
 
 const enums: EnumLabels = {
   role: { staff: 'Staff', supervisor: 'Supervisor' },
@@ -113,9 +117,9 @@ export const en: Translation<Messages> = {
     reports: 'Reports',
     import: 'Import',
     sync: 'Sync',
+    conflicts: 'Conflicts',
+    backups: 'Backups',
     settings: 'Settings',
-    soon: 'soon',
-    comingSoon: 'Coming in a later release',
     myLateTitle: 'My overdue demands and late follow-ups',
     overdueTitle: 'Overdue demands (whole bureau)',
   },
@@ -175,7 +179,7 @@ export const en: Translation<Messages> = {
     figures: 'This quarter ({{quarter}})',
     forMe: 'Me',
     forBureau: 'Bureau',
-    figuresHint: 'Simple counts from the lists; the full quarterly summary comes with Reports (soon).',
+    figuresHint: 'Simple counts from the lists; the full quarterly summary is under Reports.',
     fig_visits: 'Visits',
     fig_openDemands: 'Open demands',
     fig_overdueDemands: 'Overdue demands',
@@ -478,4 +482,8 @@ export const en: Translation<Messages> = {
     deleted: 'the chosen record has been deleted',
   },
   enum: enums,
+  reports: reports.en,
+  import: ledgerImport.en,
+  sync: sync.en,
+  backups: backups.en,
 };

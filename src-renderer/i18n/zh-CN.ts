@@ -1,5 +1,9 @@
 // 简体中文 (default). Every enum value has a label under `enum.<group>`; en.ts has the same keys.
 import type { EnumLabels } from './types';
+import * as reports from './features/reports';
+import * as ledgerImport from './features/import';
+import * as sync from './features/sync';
+import * as backups from './features/backups';
 
 const enums: EnumLabels = {
   role: { staff: '工作人员', supervisor: '督办负责人' },
@@ -100,9 +104,9 @@ export const zhCN = {
     reports: '统计报表',
     import: '台账导入',
     sync: '同步',
+    conflicts: '同步冲突',
+    backups: '备份与恢复',
     settings: '设置',
-    soon: '即将推出',
-    comingSoon: '将在后续版本提供',
     myLateTitle: '我的超期需求和逾期回访',
     overdueTitle: '全局超期需求',
   },
@@ -160,7 +164,7 @@ export const zhCN = {
     figures: '本季度关键数据（{{quarter}}）',
     forMe: '我',
     forBureau: '全局',
-    figuresHint: '按列表条数简单统计；完整的季度走访工作总结见“统计报表”（即将推出）。',
+    figuresHint: '按列表条数简单统计；完整的季度走访工作总结见“统计报表”。',
     fig_visits: '走访家次',
     fig_openDemands: '未办结需求',
     fig_overdueDemands: '超期需求',
@@ -456,6 +460,11 @@ export const zhCN = {
     deleted: '所选记录已被删除',
   },
   enum: enums,
+  // Screens with many texts keep them in features/, one file per screen.
+  reports: reports.zhCN,
+  import: ledgerImport.zhCN,
+  sync: sync.zhCN,
+  backups: backups.zhCN,
 };
 
 export type Messages = typeof zhCN;

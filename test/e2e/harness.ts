@@ -22,7 +22,8 @@ export const CHROMIUM_ARGS = [
 ];
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const SCREENSHOTS = resolve(HERE, 'screenshots');
-const STATIC_DIR = resolve(HERE, '../../out/renderer');
+// VL_RENDERER_DIR: a renderer built elsewhere (`electron-vite build --outDir DIR` → DIR/renderer).
+const STATIC_DIR = process.env.VL_RENDERER_DIR ?? resolve(HERE, '../../out/renderer');
 
 export interface App {
   core: Core;

@@ -7,11 +7,11 @@ import i18n, { LANGUAGE_KEY } from '../../../src-renderer/i18n';
 import { App } from '../../../src-renderer/App';
 import { installBridge } from './bridge';
 
-// The shell: navigation with the late-items badge, disabled coming-soon entries, the demo
+// The shell: navigation with the late-items badge, every screen linked, the demo
 // notice, the language switch remembered, Alt+N to log a visit.
 
 describe('App', () => {
-  it('shows the shell, the badge of my late items and the coming-soon entries', async () => {
+  it('shows the shell, the badge of my late items and a link to every screen', async () => {
     const b = installBridge({ now: '2026-11-23T12:00:00+08:00' });
     const e = b.ok('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
     b.ok('demands.create', {
@@ -26,8 +26,13 @@ describe('App', () => {
     render(<App />);
     expect(await screen.findByTestId('badge-today')).toHaveProperty('textContent', '1');
     expect(screen.getByTestId('me-name').textContent).toContain('测试员');
-    for (const soon of ['统计报表', '台账导入', '同步']) {
-      expect(screen.getByText(soon).closest('[aria-disabled="true"]')).toBeTruthy();
+    for (const [label, hash] of [
+      ['统计报表', '#/reports'],
+      ['台账导入', '#/import'],
+      ['同步', '#/sync'],
+      ['备份与恢复', '#/backups'],
+    ] as const) {
+      expect(screen.getByText(label).closest('a')?.getAttribute('href')).toBe(hash);
     }
     expect(await screen.findByText('逾期的需求')).toBeTruthy();
     expect(screen.queryByTestId('demo-notice')).toBeNull();

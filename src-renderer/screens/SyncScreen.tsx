@@ -1,0 +1,12 @@
+// The sync screen (being built).
+import { useTranslation } from 'react-i18next';
+import type { Route } from '../router';
+
+export function SyncScreen(_props: { route: Route }) {
+  const { t } = useTranslation();
+  return (
+    <section className="screen">
+      <h1>{t('nav.sync')}</h1>
+    </section>
+  );
+}
