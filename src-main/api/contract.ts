@@ -23,6 +23,8 @@ import {
 } from './schemas';
 import { CLOSURE_TYPES, DEMAND_STATUSES } from '../domain/enums';
 import {
+  ExportedFileSchema,
+  ExportInput,
   FigureRecordsSchema,
   NarrativeSaveInput,
   NarrativeSchema,
@@ -370,6 +372,7 @@ export const contract = {
   'reports.records': def(RecordsInput, FigureRecordsSchema),
   'reports.narrative.get': def(QuarterlyInput, NarrativeSchema),
   'reports.narrative.save': def(NarrativeSaveInput, NarrativeSchema),
+  'reports.export': def(ExportInput, ExportedFileSchema),
   ...ledgerContract(ListInput),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -22,6 +22,8 @@ import { recordAudit } from '../services/audit';
 import { quarterlySummary } from '../reports/quarterly';
 import { figureRecords } from '../reports/records';
 import { getNarrative, saveNarrative } from '../reports/narrative';
+import { exportReport } from '../reports/export';
+import { ASYNC_REPORT_METHODS } from '../reports/contract';
 import { importLedger, previewLedger, rejectsReport } from '../ledger/service';
 import { exportList } from '../ledger/exporter';
 import { deleteMapping, listMappings, saveMapping } from '../ledger/mappings';
@@ -107,6 +109,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   'reports.records': figureRecords,
   'reports.narrative.get': getNarrative,
   'reports.narrative.save': saveNarrative,
+  'reports.export': exportReport,
   'ledger.preview': previewLedger,
   'ledger.import': importLedger,
   'ledger.rejectsReport': rejectsReport,
@@ -126,10 +129,10 @@ const OWN_TRANSACTION: ReadonlySet<MethodName> = new Set([
 ]);
 
 /**
- * Methods whose handlers are asynchronous (they read or write .xlsx files): doors call them
- * through callAsync. They open their own transactions (one cannot span an await).
+ * Methods whose handlers are asynchronous (they read or write .xlsx / .docx files): doors call
+ * them through callAsync. They open their own transactions (one cannot span an await).
  */
-const ASYNC: ReadonlySet<MethodName> = new Set(ASYNC_LEDGER_METHODS);
+const ASYNC: ReadonlySet<MethodName> = new Set([...ASYNC_LEDGER_METHODS, ...ASYNC_REPORT_METHODS]);
 
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 

@@ -42,6 +42,7 @@ export const METHOD_NAMES = [
   'reports.records',
   'reports.narrative.get',
   'reports.narrative.save',
+  'reports.export',
   'ledger.preview',
   'ledger.import',
   'ledger.rejectsReport',

@@ -40,16 +40,33 @@ export async function writeTable(
     const buf = format === 'csv' ? toCsv(table) : (await writeXlsx(table))!;
     return { fileName, format, path: null, contentBase64: buf.toString('base64'), bytes: buf.length };
   }
+  const target = await outputPath(path, field);
+  const bytes = await writeAtomically(target, async (tmp) => {
+    if (format === 'csv') await writeFile(tmp, toCsv(table));
+    else await writeXlsx(table, tmp);
+  });
+  return { fileName, format, path: target, contentBase64: null, bytes };
+}
+
+/** The absolute path a file will be written to; refuses a path whose folder does not exist. */
+export async function outputPath(path: string, field = 'path'): Promise<string> {
   const target = resolve(path);
   const dir = await stat(dirname(target)).catch(() => null);
   if (!dir?.isDirectory()) throw invalid(field, `no such folder: ${dirname(target)}`);
+  return target;
+}
+
+/** Writes through `write(tmp)` under a temporary name, then renames it to `target`; returns its size. */
+export async function writeAtomically(
+  target: string,
+  write: (tmp: string) => Promise<void>,
+): Promise<number> {
   const tmp = `${target}.${process.pid}.tmp`;
   try {
-    if (format === 'csv') await writeFile(tmp, toCsv(table));
-    else await writeXlsx(table, tmp);
+    await write(tmp);
     await rename(tmp, target);
   } finally {
     await rm(tmp, { force: true });
   }
-  return { fileName, format, path: target, contentBase64: null, bytes: (await stat(target)).size };
+  return (await stat(target)).size;
 }

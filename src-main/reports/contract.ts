@@ -3,7 +3,7 @@ import { QUARTER_RE } from '../domain/quarter';
 import { RECORD_FIGURES, SCALAR_KEYS, type ScalarKey } from './definitions';
 
 // Zod schemas of the report methods (reports.quarterly, reports.records,
-// reports.narrative.get / .save), used by api/contract.ts.
+// reports.narrative.get / .save, reports.export), used by api/contract.ts.
 
 const Id = z.string().min(1).max(64);
 const int = z.number().int();
@@ -159,3 +159,23 @@ export const NarrativeSchema = z.object({
   updatedAt: z.string().nullable(),
   updatedByStaff: z.string().nullable(),
 });
+
+export const EXPORT_FORMATS = ['xlsx', 'docx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The report as a file: back as base64, or written to `path` (which must end with .xlsx / .docx). */
+export const ExportInput = QuarterlyInput.extend({
+  format: z.enum(EXPORT_FORMATS),
+  path: z.string().min(1).max(4096).optional(),
+}).strict();
+
+export const ExportedFileSchema = z.object({
+  fileName: z.string(),
+  format: z.enum(EXPORT_FORMATS),
+  path: z.string().nullable(),
+  contentBase64: z.string().nullable(),
+  bytes: z.number().int(),
+});
+
+/** Report methods whose handlers are asynchronous (doors call them through callAsync). */
+export const ASYNC_REPORT_METHODS = ['reports.export'] as const;

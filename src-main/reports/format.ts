@@ -68,7 +68,7 @@ export function splitLabel(report: QuarterlyReport, split: string, key: string):
   }
 }
 
-export function fileStem(report: QuarterlyReport): string {
+export function fileStem(report: Pick<QuarterlyReport, 'quarter' | 'scope'>): string {
   const scope = report.scope.type === 'bureau' ? '' : `-${report.scope.staffName ?? report.scope.town ?? ''}`;
   return `季度走访工作总结-${report.quarter}${scope}`;
 }

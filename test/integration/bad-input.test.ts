@@ -508,6 +508,21 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
       nf({ quarter: '2026Q3', figure: 'visits', staffId: 'ghost-staff' }, 'staffId'),
       extra({ quarter: '2026Q3', figure: 'visits' }),
     ],
+    'reports.export': [
+      ...NOT_AN_OBJECT,
+      v({ quarter: '2026Q3' }, 'format'),
+      v({ quarter: '2026Q3', format: 'pdf' }, 'format'),
+      v({ format: 'xlsx' }, 'quarter'),
+      v({ quarter: '2026Q5', format: 'xlsx' }, 'quarter'),
+      v({ quarter: '2026Q3', format: 'docx', town: '' }, 'town'),
+      nf({ quarter: '2026Q3', format: 'xlsx', staffId: 'ghost-staff' }, 'staffId'),
+      v({ quarter: '2026Q3', format: 'xlsx', staffId: w.colleague.id, town: '东街道' }, 'town'),
+      v({ quarter: '2026Q3', format: 'xlsx', path: '' }, 'path'),
+      v({ quarter: '2026Q3', format: 'xlsx', path: '/nonexistent/dir/q3.xlsx' }, 'path'),
+      v({ quarter: '2026Q3', format: 'docx', path: join(tempDir(), 'q3.xlsx') }, 'path'),
+      v({ quarter: '2026Q3', format: 'xlsx', path: join(tempDir(), 'q3') }, 'path'),
+      extra({ quarter: '2026Q3', format: 'xlsx' }),
+    ],
   });
   const csv = (text: string) => ({
     contentBase64: Buffer.from(text).toString('base64'),

@@ -1,6 +1,7 @@
 // A Visit Ledger bridge for renderer tests: window.visitLedger answered by a real core on a
-// temporary SQLite file (the same handlers as the Electron door), with every call recorded.
-import { call as coreCall } from '../../../src-main/api/handlers';
+// temporary SQLite file (the same handlers as the Electron door, the asynchronous ones
+// included), with every call recorded.
+import { callAsync as coreCall } from '../../../src-main/api/handlers';
 import { METHOD_NAMES, type MethodName } from '../../../src-main/api/methods';
 import { makeCore, type TestCore } from '../../helpers';
 import type { VisitLedgerBridge } from '../../../src-renderer/env';
@@ -25,7 +26,7 @@ export function installBridge(options: Parameters<typeof makeCore>[0] = {}): Bri
         // Through JSON, as over IPC.
         return JSON.parse(
           JSON.stringify(
-            coreCall(t.core, m, input === undefined ? undefined : JSON.parse(JSON.stringify(input))),
+            await coreCall(t.core, m, input === undefined ? undefined : JSON.parse(JSON.stringify(input))),
           ),
         );
       },
