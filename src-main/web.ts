@@ -27,7 +27,9 @@ export interface WebOptions {
   staticDir?: string;
 }
 
-const MAX_BODY = 10 * 1024 * 1024;
+// A ledger file travels as base64 inside the JSON body: the contract allows 70,000,000
+// characters of it (about 52 MB of file), plus the other fields and the JSON around them.
+export const MAX_BODY = 80 * 1024 * 1024;
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -83,10 +85,12 @@ function readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
+      if (size > MAX_BODY) return;
       size += c.length;
       if (size > MAX_BODY) {
+        // Keep reading (and dropping) the rest: destroying the socket here would lose the 413.
+        chunks.length = 0;
         reject(new Error('body too large'));
-        req.destroy();
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -139,11 +143,12 @@ export async function startWebServer(core: Core, options: WebOptions = {}): Prom
         input = body.trim() ? JSON.parse(body) : undefined;
       } catch (e) {
         const tooLarge = e instanceof Error && e.message === 'body too large';
+        if (tooLarge) res.setHeader('connection', 'close');
         return send(res, tooLarge ? 413 : 400, {
           error: {
             code: 'VALIDATION',
             message: tooLarge
-              ? 'request body is larger than 10 MiB'
+              ? `request body is larger than ${MAX_BODY / 1024 / 1024} MiB`
               : `request body is not valid JSON: ${(e as Error).message}`,
             details: {},
           },
