@@ -28,6 +28,8 @@ import { EnumFilter, type EnumFilterParams } from './EnumFilter';
 import { toListQuery, type ColumnKind, type ColumnKinds } from './gridQuery';
 import { clearGrid, loadGrid, pickPersisted, saveGrid } from './gridState';
 import { ColumnChooser } from './ColumnChooser';
+import { ExportMenu } from './ExportMenu';
+import { sortModelOf, visibleColumnsOf, type GridView } from './gridExport';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -300,6 +302,21 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
 
   const empty = total === 0 && !error;
 
+  // What an export sends: the same query the rows came from, and the visible columns in order.
+  const exportView = (): GridView => {
+    const { kinds: k, q: text, baseFilter: base, kind: recordKind } = live.current;
+    return {
+      kind: recordKind,
+      kinds: k,
+      sortModel: api ? sortModelOf(api.getColumnState()) : [],
+      filterModel: (api?.getFilterModel() ?? {}) as Record<string, unknown>,
+      q: text,
+      baseFilter: base,
+      visible: api ? visibleColumnsOf(api.getColumnState()) : columns.map((c) => c.field),
+    };
+  };
+  const headerOf = (field: string) => t(columns.find((c) => c.field === field)?.header ?? field);
+
   return (
     <div className="grid-box" data-grid={id}>
       <div className="grid-toolbar">
@@ -314,6 +331,7 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
             value={q}
             onChange={(e) => setQ(e.target.value)}
           />
+          {api && <ExportMenu view={exportView} headerOf={headerOf} />}
           {api && <ColumnChooser api={api} columns={columns} onReset={resetLayout} />}
           <span className="grid-count" data-testid="grid-count">
             {total === null

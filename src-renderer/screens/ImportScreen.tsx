@@ -1,12 +1,34 @@
-// The import screen (being built).
+// 台账导入: the import wizard (file → columns → preview → import → result).
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../router';
+import { STEPS, useImportWizard } from '../stores/importWizard';
+import { FileStep } from './import/FileStep';
+import { MappingStep } from './import/MappingStep';
+import { PreviewStep } from './import/PreviewStep';
+import { ResultStep } from './import/ResultStep';
+import './import/import.css';
 
 export function ImportScreen(_props: { route: Route }) {
   const { t } = useTranslation();
+  const step = useImportWizard((s) => s.step);
+  const at = STEPS.indexOf(step);
   return (
-    <section className="screen">
-      <h1>{t('nav.import')}</h1>
+    <section className="screen screen-scroll import-screen pad" data-testid="import-screen">
+      <div className="screen-head">
+        <h1>{t('import.title')}</h1>
+      </div>
+      <p className="muted">{t('import.intro')}</p>
+      <ol className="import-steps">
+        {STEPS.map((s, i) => (
+          <li key={s} aria-current={s === step ? 'step' : undefined} className={i < at ? 'done' : undefined}>
+            {i + 1}. {t(`import.steps.${s}`)}
+          </li>
+        ))}
+      </ol>
+      {step === 'file' && <FileStep />}
+      {step === 'mapping' && <MappingStep />}
+      {step === 'preview' && <PreviewStep />}
+      {step === 'result' && <ResultStep />}
     </section>
   );
 }
