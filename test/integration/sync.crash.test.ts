@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { openCore } from '../../src-main/open';
+import { bundleChild, integrity } from '../crashTools';
 import { call } from '../../src-main/api/handlers';
 import { makeCore, tempDir } from '../helpers';
 import { generateWork, joinLike } from './sync-workload';
@@ -14,8 +15,7 @@ import { generateWork, joinLike } from './sync-workload';
 // it: never half an import.
 
 const ROOT = resolve(__dirname, '../..');
-// Inside the project, so the bundle resolves better-sqlite3 from its node_modules.
-const CHILD = join(ROOT, 'node_modules/.cache/visit-ledger/sync-crash-child.mjs');
+let CHILD = '';
 const CHANGES = 20_000;
 const KILLS = 12;
 const PASS = 'correct horse battery staple';
@@ -32,22 +32,7 @@ const RECORD_TABLES = [
 ];
 
 beforeAll(() => {
-  // One bundled file starts in a fraction of the time tsx would take.
-  execFileSync(
-    join(ROOT, 'node_modules/.bin/esbuild'),
-    [
-      join(ROOT, 'test/integration/sync-crash-child.ts'),
-      '--bundle',
-      '--platform=node',
-      '--format=esm',
-      `--outfile=${CHILD}`,
-      '--external:better-sqlite3',
-      // Bundled CommonJS dependencies require Node's modules.
-      "--banner:js=import { createRequire as __vlRequire } from 'node:module'; const require = __vlRequire(import.meta.url);",
-      '--log-level=error',
-    ],
-    { stdio: 'inherit' },
-  );
+  CHILD = bundleChild('test/integration/sync-crash-child.ts');
 });
 
 interface Run {
@@ -74,17 +59,6 @@ function runChild(db: string, file: string, delayMs: number | null): Promise<Run
       else done({ lines: out.split('\n').filter(Boolean), killed: signal === 'SIGKILL' });
     });
   });
-}
-
-function integrity(path: string): string {
-  const db = new Database(path, { readonly: true });
-  try {
-    return (db.pragma('integrity_check') as { integrity_check: string }[])
-      .map((r) => r.integrity_check)
-      .join('; ');
-  } finally {
-    db.close();
-  }
 }
 
 /** What an import changes: records (without per-device bookkeeping), the change log, conflicts, the import history. */

@@ -1,10 +1,11 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { openCore } from '../../src-main/open';
+import { bundleChild, integrity } from '../crashTools';
 import { call } from '../../src-main/api/handlers';
 import { migrate } from '../../src-main/store/db';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src-main/store/migrations';
@@ -14,30 +15,18 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../src-main/store/migrations';
 
 const ROOT = resolve(__dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'vl-crash-'));
-// Inside the project, so the bundle resolves better-sqlite3 from its node_modules.
-const child = join(ROOT, 'node_modules/.cache/visit-ledger/crash-child.mjs');
+let child = '';
 const KILLS = { records: 70, migrate: 30 };
 
 beforeAll(() => {
-  // One bundled file starts in a fraction of the time tsx would take, so 100 kills stay quick.
-  execFileSync(
-    join(ROOT, 'node_modules/.bin/esbuild'),
-    [
-      join(ROOT, 'test/soak/crash-child.ts'),
-      '--bundle',
-      '--platform=node',
-      '--format=esm',
-      `--outfile=${child}`,
-      '--external:better-sqlite3',
-      '--log-level=error',
-    ],
-    { stdio: 'inherit' },
-  );
+  child = bundleChild('test/soak/crash-child.ts');
   return () => rmSync(work, { recursive: true, force: true });
 });
 
 interface Run {
   lines: string[];
+  /** Milliseconds from READY to the child's exit. */
+  afterReady: number;
 }
 
 function runAndKill(mode: string, db: string, seed: number, delayMs: number): Promise<Run> {
@@ -49,28 +38,21 @@ function runAndKill(mode: string, db: string, seed: number, delayMs: number): Pr
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | null = null;
+    let readyAt = 0;
     p.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (!timer && out.includes('READY\n')) timer = setTimeout(() => p.kill('SIGKILL'), delayMs);
+      if (!timer && out.includes('READY\n')) {
+        readyAt = Date.now();
+        timer = setTimeout(() => p.kill('SIGKILL'), delayMs);
+      }
     });
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
     p.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
       if (signal !== 'SIGKILL' && code !== 0) fail(new Error(`child failed (${code}): ${err}`));
-      else done({ lines: out.split('\n').filter(Boolean) });
+      else done({ lines: out.split('\n').filter(Boolean), afterReady: Date.now() - readyAt });
     });
   });
-}
-
-function integrity(path: string): string {
-  const db = new Database(path, { readonly: true });
-  try {
-    return (db.pragma('integrity_check') as { integrity_check: string }[])
-      .map((r) => r.integrity_check)
-      .join(';');
-  } finally {
-    db.close();
-  }
 }
 
 // A seeded generator so a failing run can be repeated.
@@ -134,12 +116,17 @@ describe('crash safety', () => {
     core.close();
     const populated = join(work, 'v1-populated.db');
     copyFileSync(template, populated);
+    // How long a whole migration takes here, to spread the kills over it.
+    const timing = join(work, 'timing.db');
+    copyFileSync(populated, timing);
+    const took = (await runAndKill('migrate', timing, 0, 3_600_000)).afterReady;
     let sawOld = 0;
     let sawNew = 0;
-    for (let i = 0; i < KILLS.migrate; i++) {
-      const db = join(work, `m${i}.db`);
+    let runs = 0;
+    const killAt = async (delay: number) => {
+      const db = join(work, `m${runs}.db`);
       copyFileSync(populated, db);
-      await runAndKill('migrate', db, i, Math.floor(rand() * 250));
+      await runAndKill('migrate', db, runs++, delay);
       expect(integrity(db)).toBe('ok');
       const check = new Database(db, { readonly: true });
       const version = (
@@ -158,10 +145,17 @@ describe('crash safety', () => {
       expect(call(reopened, 'experts.list', {}).ok).toBe(true);
       reopened.store.close();
       rmSync(db, { force: true });
-    }
+    };
+    for (let i = 0; i < KILLS.migrate; i++) await killAt(Math.floor(rand() * took * 1.2));
+    // A loaded machine can slow a child down: kill later (earlier) until a kill has landed
+    // after (before) the commit, so both outcomes are seen.
+    for (let k = 2; sawNew === 0 && k <= 32; k *= 2) await killAt(took * k);
+    for (let k = 4; sawOld === 0 && k <= 64; k *= 2) await killAt(Math.floor(took / k));
     console.log(
-      `crash (migration): ${KILLS.migrate} kills, ${sawOld} left at v1, ${sawNew} at v${SCHEMA_VERSION}`,
+      `crash (migration): ${runs} kills (unkilled migration ${took} ms), ${sawOld} left at v1, ${sawNew} at v${SCHEMA_VERSION}`,
     );
+    expect(sawOld).toBeGreaterThan(0);
+    expect(sawNew).toBeGreaterThan(0);
   });
 });
 
