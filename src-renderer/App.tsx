@@ -25,7 +25,7 @@ import { BackupsScreen } from './screens/BackupsScreen';
 interface NavItem {
   screen: Screen;
   key: string;
-  badge?: 'myLate' | 'bureauOverdue';
+  badge?: 'myLate' | 'bureauOverdue' | 'openConflicts';
 }
 
 export const NAV: NavItem[] = [
@@ -41,10 +41,16 @@ export const NAV: NavItem[] = [
   { screen: 'reports', key: 'nav.reports' },
   { screen: 'import', key: 'nav.import' },
   { screen: 'sync', key: 'nav.sync' },
-  { screen: 'conflicts', key: 'nav.conflicts' },
+  { screen: 'conflicts', key: 'nav.conflicts', badge: 'openConflicts' },
   { screen: 'backups', key: 'nav.backups' },
   { screen: 'settings', key: 'nav.settings' },
 ];
+
+const BADGE_TITLES: Record<NonNullable<NavItem['badge']>, string> = {
+  myLate: 'nav.myLateTitle',
+  bureauOverdue: 'nav.overdueTitle',
+  openConflicts: 'sync.conflictsBadge',
+};
 
 function screenOf(route: Route): ReactNode {
   switch (route.screen) {
@@ -123,7 +129,9 @@ export function App() {
   const myLate = useSession((s) => s.myLate);
   const staffCount = useSession((s) => s.staff.length);
   const bureauOverdue = useSession((s) => s.bureauOverdue);
-  const badges = { myLate, bureauOverdue };
+  const openConflicts = useSession((s) => s.openConflicts);
+  const clockBehind = useSession((s) => s.clockBehind);
+  const badges = { myLate, bureauOverdue, openConflicts };
   const lang = currentLanguage();
 
   useEffect(() => {
@@ -192,6 +200,14 @@ export function App() {
         </div>
       </header>
       {info?.demoLoadedAt && <DemoNotice at={info.demoLoadedAt} />}
+      {clockBehind && (
+        <div className="banner banner-warn" role="alert" data-testid="clock-behind">
+          {t('sync.clockBehind', {
+            newest: formatInstant(clockBehind.newestSeen),
+            now: formatInstant(clockBehind.now),
+          })}
+        </div>
+      )}
       {loadError && (
         <div className="banner banner-error" role="alert">
           {t('app.loadFailed')}: {loadError.message}{' '}
@@ -231,7 +247,7 @@ export function App() {
                     {count > 0 && (
                       <span
                         className="nav-badge"
-                        title={t(item.badge === 'myLate' ? 'nav.myLateTitle' : 'nav.overdueTitle')}
+                        title={t(BADGE_TITLES[item.badge!])}
                         data-testid={`badge-${item.screen}`}
                       >
                         {count}

@@ -114,7 +114,7 @@ export interface ImportReport extends ApplyReport {
   backup: string | null;
 }
 
-export function readSyncInput(input: { path?: string; contentBase64?: string }): {
+export function readSyncInput(input: { path?: string; contentBase64?: string; fileName?: string }): {
   bytes: Buffer;
   fileName: string | null;
 } {
@@ -126,7 +126,8 @@ export function readSyncInput(input: { path?: string; contentBase64?: string }):
     }
   }
   if (input.contentBase64 !== undefined)
-    return { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: null };
+    // The name the file had where the user picked it (a browser upload), for the history.
+    return { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName?.trim() || null };
   throw invalid('path', 'give the file as path or contentBase64');
 }
 

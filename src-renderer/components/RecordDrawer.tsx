@@ -2,7 +2,9 @@
 // record-form store.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RecordKind } from '../../src-main/api/methods';
 import type { ApiError } from '../api';
+import { AuditPanel } from './AuditPanel';
 import { Dialog } from './Dialog';
 import { Form } from './form';
 
@@ -18,6 +20,8 @@ interface Props {
   children: ReactNode;
   testId?: string;
   wide?: boolean;
+  /** The saved record this drawer edits: its change history is shown under the form. */
+  audit?: { kind: RecordKind; id: string | null };
 }
 
 export function RecordDrawer({
@@ -32,6 +36,7 @@ export function RecordDrawer({
   children,
   testId,
   wide,
+  audit,
 }: Props) {
   const { t } = useTranslation();
   return (
@@ -70,6 +75,7 @@ export function RecordDrawer({
           {children}
         </Form>
       )}
+      {!loading && !isNew && audit?.id && <AuditPanel kind={audit.kind} id={audit.id} />}
     </Dialog>
   );
 }

@@ -135,6 +135,7 @@ function ClinicForm({ id, onClose }: { id: string | null; onClose: () => void })
     <RecordDrawer
       title={id ? t('clinic.edit') : t('clinic.new')}
       isNew={!id}
+      audit={{ kind: 'clinics', id }}
       error={f.error}
       busy={f.busy}
       loading={f.loading}

@@ -1,12 +1,140 @@
-// The conflicts screen (being built).
+// 同步冲突: every open conflict — which record and field, the value kept and the value that
+// lost, with the laptop and time of each — and "keep this value" for either side.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Route } from '../router';
+import { SCREENS, routeHref, type Route, type Screen } from '../router';
+import { fieldLabel, fieldValueText } from '../fieldValues';
+import { formatInstant } from '../format';
+import { inform } from '../stores/notices';
+import { useSession } from '../stores/session';
+import { useConflicts, type Conflict } from '../stores/conflicts';
+import './sync/sync.css';
+
+/** The page of a conflict's record, for the kinds that have one. */
+export function recordHref(kind: string, id: string): string | null {
+  return (SCREENS as readonly string[]).includes(kind) ? routeHref(kind as Screen, id) : null;
+}
+
+function Side({ c, side }: { c: Conflict; side: 'winner' | 'loser' }) {
+  const { t } = useTranslation();
+  const { busyId, resolve } = useConflicts();
+  const s = c[side];
+  const text = fieldValueText(c.kind, c.field, s.value);
+  const chosen = c.resolution === side;
+  return (
+    <div className={`conflict-side${chosen ? ' chosen' : ''}`} data-side={side}>
+      <h3>{t(side === 'winner' ? 'sync.kept' : 'sync.lost')}</h3>
+      <div className="conflict-value" data-testid={`conflict-${side}-value`}>
+        {text || <span className="muted">{t('sync.empty')}</span>}
+      </div>
+      <div className="muted small">
+        {t('sync.byDevice', { device: s.deviceName ?? s.device, at: formatInstant(s.at) })}
+      </div>
+      {!c.resolvedAt && (
+        <button
+          type="button"
+          className={`btn${side === 'loser' ? ' primary' : ''}`}
+          disabled={busyId !== null}
+          data-testid={`keep-${side}`}
+          onClick={() =>
+            void resolve(c.id, side).then((ok) => {
+              if (ok) inform(t('sync.resolved'));
+            })
+          }
+        >
+          {t('sync.keepThis')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function ConflictCard({ c }: { c: Conflict }) {
+  const { t } = useTranslation();
+  const error = useConflicts((s) => s.errors[c.id]);
+  const href = recordHref(c.kind, c.recordId);
+  const kindKey = `sync.kind.${c.kind}`;
+  const kindText = t(kindKey) === kindKey ? c.kind : t(kindKey);
+  const label = c.recordLabel?.trim() || `#${c.recordId.slice(-6)}`;
+  return (
+    <article className="card" data-testid="conflict" data-conflict={c.id}>
+      <div className="conflict-head">
+        <strong>{kindText}</strong>{' '}
+        {href ? (
+          <a href={href} data-testid="conflict-record" title={t('sync.openRecord')}>
+            {label}
+          </a>
+        ) : (
+          <span>{label}</span>
+        )}
+        {' · '}
+        <span>
+          {t('sync.field')}：<strong data-testid="conflict-field">{fieldLabel(c.kind, c.field)}</strong>
+        </span>
+        <span className="muted small"> · {formatInstant(c.detectedAt)}</span>
+        {c.resolvedAt && c.resolution && (
+          <span className="badge">
+            {t('sync.resolvedKeep', {
+              side: t(c.resolution === 'loser' ? 'sync.sideLoser' : 'sync.sideWinner'),
+            })}
+          </span>
+        )}
+      </div>
+      <div className="conflict-sides">
+        <Side c={c} side="winner" />
+        <Side c={c} side="loser" />
+      </div>
+      {error && (
+        <div className="notice notice-error" role="alert">
+          {error.message}
+        </div>
+      )}
+    </article>
+  );
+}
 
 export function ConflictsScreen(_props: { route: Route }) {
   const { t } = useTranslation();
+  const { rows, loaded, loadError, includeResolved, load, setIncludeResolved } = useConflicts();
+  const dataVersion = useSession((s) => s.dataVersion);
+  useSession((s) => s.staff); // staff names in values follow the staff list
+  useEffect(() => {
+    void load();
+  }, [load, dataVersion]);
   return (
-    <section className="screen">
-      <h1>{t('nav.conflicts')}</h1>
+    <section className="screen screen-scroll" data-testid="conflicts-screen">
+      <div className="screen-head">
+        <div>
+          <h1>{t('sync.conflictsTitle')}</h1>
+          <p className="muted">{t('sync.conflictsIntro')}</p>
+        </div>
+        <div className="head-actions">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={includeResolved}
+              onChange={(e) => void setIncludeResolved(e.target.checked)}
+            />{' '}
+            {t('sync.showResolved')}
+          </label>
+        </div>
+      </div>
+      {loadError && (
+        <div className="notice notice-error" role="alert">
+          {loadError.message}
+        </div>
+      )}
+      {!loaded && !loadError && <p className="muted pad">{t('common.loading')}</p>}
+      {loaded && rows.length === 0 && (
+        <p className="empty-state" data-testid="conflicts-none">
+          {t('sync.conflictsNone')}
+        </p>
+      )}
+      <div className="conflict-list">
+        {rows.map((c) => (
+          <ConflictCard key={c.id} c={c} />
+        ))}
+      </div>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemandStatus } from '../../src-main/domain/enums';
 import { MOVES } from '../../src-main/domain/workflow';
+import { AuditPanel } from '../components/AuditPanel';
 import { Badge, DemandStatusBadge } from '../components/Badge';
 import { Dialog } from '../components/Dialog';
 import { EnumRadios, Field, Form, StaffSelect, TextArea } from '../components/form';
@@ -193,6 +194,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
           ))}
         </ul>
       )}
+      <AuditPanel kind="demands" id={demand.id} />
       {move && <MoveDialog />}
     </aside>
   );

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../src-main/api/contract';
 import type { EnumName } from '../enums';
+import { AuditPanel } from '../components/AuditPanel';
 import { Badge } from '../components/Badge';
 import { enumLabel, formatInstant, industryLabel } from '../format';
 import { routeHref } from '../router';
@@ -152,6 +153,9 @@ export function EnterpriseDetail({ id }: { id: string }) {
                 </tbody>
               </table>
             )}
+          </section>
+          <section className="card">
+            <AuditPanel kind="enterprises" id={e.id} />
           </section>
         </div>
         <section className="card col-timeline">

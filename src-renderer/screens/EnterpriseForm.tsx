@@ -85,6 +85,7 @@ export function EnterpriseForm({
     <RecordDrawer
       title={id ? t('enterprise.edit') : t('enterprise.new')}
       isNew={!id}
+      audit={{ kind: 'enterprises', id }}
       error={f.error}
       busy={f.busy}
       loading={f.loading}

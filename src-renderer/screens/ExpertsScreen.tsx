@@ -66,6 +66,7 @@ function ExpertForm({ id, onClose }: { id: string | null; onClose: () => void })
     <RecordDrawer
       title={id ? t('expert.edit') : t('expert.new')}
       isNew={!id}
+      audit={{ kind: 'experts', id }}
       error={f.error}
       busy={f.busy}
       loading={f.loading}

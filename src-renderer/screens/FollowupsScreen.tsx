@@ -157,6 +157,7 @@ function FollowupForm({
     <RecordDrawer
       title={id ? t('followup.edit') : t('followup.new')}
       isNew={!id}
+      audit={{ kind: 'followups', id }}
       error={f.error}
       busy={f.busy}
       loading={f.loading}

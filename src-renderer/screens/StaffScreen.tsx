@@ -65,6 +65,7 @@ function StaffForm({ id, onClose }: { id: string | null; onClose: () => void }) 
     <RecordDrawer
       title={id ? t('staff.edit') : t('staff.new')}
       isNew={!id}
+      audit={{ kind: 'staff', id }}
       error={f.error}
       busy={f.busy}
       loading={f.loading}

@@ -1,12 +1,311 @@
-// The sync screen (being built).
+// 同步: this laptop and its team, export and import of sync files, the sync folder, the import
+// history, the devices seen and duplicate enterprises to merge.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../router';
+import { Dialog } from '../components/Dialog';
+import { Field, Form, TextInput } from '../components/form';
+import { saveBase64File } from '../download';
+import { formatInstant } from '../format';
+import { inform } from '../stores/notices';
+import { useSession } from '../stores/session';
+import { useSync } from '../stores/sync';
+import { ImportReportView, tableLabel } from './sync/ImportReportView';
+import { TeamCard } from './sync/TeamCard';
+import { DuplicatesCard } from './sync/DuplicatesCard';
+import './sync/sync.css';
+
+function ExportCard() {
+  const { t } = useTranslation();
+  const { status, busy, error, lastExport, exportFile } = useSync();
+  if (!status) return null;
+  const noTeam = !status.team;
+  const run = (full: boolean) =>
+    void exportFile(full).then((r) => {
+      if (r?.contentBase64) {
+        saveBase64File(r.fileName, r.contentBase64, 'application/octet-stream');
+        inform(t('sync.exported', { count: r.changeCount, file: r.fileName }));
+      }
+    });
+  return (
+    <section className="card" data-testid="sync-export">
+      <h2>{t('sync.exportTitle')}</h2>
+      <p data-testid="pending-changes">
+        <strong>
+          {status.pendingChanges > 0
+            ? t('sync.pending', { count: status.pendingChanges })
+            : t('sync.pendingNone')}
+        </strong>
+        <br />
+        <span className="muted">
+          {status.lastExportAt
+            ? t('sync.lastExport', { at: formatInstant(status.lastExportAt) })
+            : t('sync.neverExported')}
+        </span>
+      </p>
+      {noTeam && <p className="hint">{t('sync.noTeam')}</p>}
+      <div className="sync-actions">
+        <button
+          type="button"
+          className="btn primary"
+          disabled={busy !== null || noTeam}
+          onClick={() => run(false)}
+          data-testid="export-new"
+        >
+          {t('sync.exportNew')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={busy !== null || noTeam}
+          onClick={() => run(true)}
+          title={t('sync.exportFullHint')}
+          data-testid="export-full"
+        >
+          {t('sync.exportFull')}
+        </button>
+      </div>
+      <p className="hint">{t('sync.exportFullHint')}</p>
+      {error?.action === 'export' && (
+        <div className="notice notice-error" role="alert">
+          {error.error.message}
+        </div>
+      )}
+      {lastExport && (
+        <p className="muted" data-testid="last-export">
+          {t('sync.exported', { count: lastExport.changeCount, file: lastExport.fileName })}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ImportCard() {
+  const { t } = useTranslation();
+  const { status, busy, error, lastReport, lastFolder, importFile, syncFolder } = useSync();
+  const input = useRef<HTMLInputElement>(null);
+  const [fileName, setFileName] = useState('');
+  const [folder, setFolder] = useState('');
+  const noTeam = !status?.team;
+  return (
+    <section className="card" data-testid="sync-import">
+      <h2>{t('sync.importTitle')}</h2>
+      <Form
+        label={t('sync.importTitle')}
+        error={error?.action === 'import' ? error.error : null}
+        onSubmit={() => input.current?.click()}
+      >
+        <Field name="file" label={t('sync.chooseFile')} hint={t('sync.importHint')}>
+          <input
+            ref={input}
+            type="file"
+            accept=".vlsync,application/octet-stream"
+            disabled={busy !== null || noTeam}
+            data-testid="import-file"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (!file) return;
+              setFileName(file.name);
+              void importFile(file);
+            }}
+          />
+        </Field>
+      </Form>
+      {busy === 'import' && <p className="muted">{t('sync.importing', { file: fileName })}</p>}
+      {lastReport && (
+        <div className="sync-last-report" data-testid="last-report">
+          <h3>{t('sync.reportTitle')}</h3>
+          <ImportReportView report={lastReport} />
+        </div>
+      )}
+      <h3>{t('sync.folderTitle')}</h3>
+      <Form
+        label={t('sync.folderTitle')}
+        error={error?.action === 'folder' ? error.error : null}
+        onSubmit={() => void syncFolder(folder)}
+        actions={
+          <button
+            type="submit"
+            className="btn"
+            disabled={busy !== null || noTeam || !folder.trim()}
+            data-testid="folder-sync"
+          >
+            {t('sync.folderSync')}
+          </button>
+        }
+      >
+        <Field name="path" label={t('sync.folderPath')} hint={t('sync.folderHint')}>
+          <TextInput
+            name="path"
+            value={folder}
+            onChange={setFolder}
+            placeholder={t('sync.folderPlaceholder')}
+          />
+        </Field>
+      </Form>
+      {lastFolder && (
+        <div className="sync-last-report" data-testid="folder-result">
+          <p>
+            {t('sync.folderDone', {
+              imported: lastFolder.imported.length,
+              exported: lastFolder.exported?.changeCount ?? 0,
+            })}
+          </p>
+          {lastFolder.imported.map((r) => (
+            <ImportReportView key={r.id} report={r} />
+          ))}
+          {lastFolder.refused.length > 0 && (
+            <>
+              <h4>{t('sync.folderRefused')}</h4>
+              <ul className="text-overdue">
+                {lastFolder.refused.map((r) => (
+                  <li key={r.fileName}>
+                    <span className="mono">{r.fileName}</span>：{r.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function MassDeleteDialog() {
+  const { t } = useTranslation();
+  const { massDelete, busy, confirmMassDelete, cancelMassDelete } = useSync();
+  if (!massDelete) return null;
+  return (
+    <Dialog title={t('sync.massDeleteTitle')} onClose={cancelMassDelete} testId="mass-delete">
+      <p>{t('sync.massDeleteIntro', { file: massDelete.fileName })}</p>
+      <ul data-testid="mass-delete-rows">
+        {Object.entries(massDelete.deletions).map(([table, d]) => (
+          <li key={table} className="text-overdue">
+            {t('sync.massDeleteRow', { kind: tableLabel(t, table), deleting: d.deleting, live: d.live })}
+          </li>
+        ))}
+      </ul>
+      <p>{t('sync.massDeleteQuestion')}</p>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="btn danger"
+          disabled={busy !== null}
+          onClick={() => void confirmMassDelete()}
+          data-testid="mass-delete-confirm"
+        >
+          {t('sync.massDeleteConfirm')}
+        </button>
+        <button type="button" className="btn" onClick={cancelMassDelete}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function HistoryCard() {
+  const { t } = useTranslation();
+  const imports = useSync((s) => s.status?.imports ?? []);
+  return (
+    <section className="card" data-testid="sync-history">
+      <h2>{t('sync.historyTitle')}</h2>
+      {imports.length === 0 ? (
+        <p className="muted">{t('sync.historyEmpty')}</p>
+      ) : (
+        <ol className="sync-history">
+          {imports.map((r) => (
+            <li key={r.id} data-testid="history-item">
+              <div className="sync-history-head">
+                <strong>{formatInstant(r.at)}</strong> <span>{r.origin.name}</span>{' '}
+                {r.fileName && <span className="mono muted">{r.fileName}</span>}
+              </div>
+              <ImportReportView report={r} compact />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function DevicesCard() {
+  const { t } = useTranslation();
+  const devices = useSync((s) => s.status?.devices ?? []);
+  return (
+    <section className="card" data-testid="sync-devices">
+      <h2>{t('sync.devicesTitle')}</h2>
+      {devices.filter((d) => !d.isMe).length === 0 && <p className="muted">{t('sync.devicesEmpty')}</p>}
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('sync.deviceName')}</th>
+            <th>{t('sync.deviceCode')}</th>
+            <th className="num">{t('sync.changes')}</th>
+            <th>{t('sync.lastChange')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {devices.map((d) => (
+            <tr key={d.id} data-device={d.name ?? d.id}>
+              <td>
+                {d.name ?? <span className="mono">{d.id}</span>}
+                {d.isMe && <span className="muted"> （{t('sync.me')}）</span>}
+              </td>
+              <td className="mono">{d.code}</td>
+              <td className="num">{d.changes}</td>
+              <td>{formatInstant(d.lastChangeAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
 
 export function SyncScreen(_props: { route: Route }) {
   const { t } = useTranslation();
+  const { status, loadError, load } = useSync();
+  const dataVersion = useSession((s) => s.dataVersion);
+  useEffect(() => {
+    void load();
+  }, [load, dataVersion]);
   return (
-    <section className="screen">
-      <h1>{t('nav.sync')}</h1>
+    <section className="screen screen-scroll" data-testid="sync-screen">
+      <div className="screen-head">
+        <div>
+          <h1>{t('sync.title')}</h1>
+          <p className="muted">{t('sync.intro')}</p>
+        </div>
+        <div className="head-actions">
+          <button type="button" className="btn" onClick={() => void load()}>
+            {t('sync.refresh')}
+          </button>
+        </div>
+      </div>
+      {loadError && (
+        <div className="notice notice-error" role="alert">
+          {loadError.message}
+        </div>
+      )}
+      {!status && !loadError && <p className="muted pad">{t('common.loading')}</p>}
+      {status && (
+        <div className="sync-grid">
+          <div className="sync-col">
+            <TeamCard />
+            <ExportCard />
+            <ImportCard />
+          </div>
+          <div className="sync-col">
+            <DuplicatesCard />
+            <HistoryCard />
+            <DevicesCard />
+          </div>
+        </div>
+      )}
+      <MassDeleteDialog />
     </section>
   );
 }

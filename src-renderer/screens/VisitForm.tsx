@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../../src-main/api/schemas';
+import { AuditPanel } from '../components/AuditPanel';
 import { Dialog } from '../components/Dialog';
 import { DemandFieldset } from '../components/DemandFieldset';
 import {
@@ -328,6 +329,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
             </button>
           </p>
         )}
+        {!isNew && form.record && <AuditPanel kind="visits" id={form.record.id} />}
       </div>
     </Dialog>
   );

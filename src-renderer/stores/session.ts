@@ -16,6 +16,10 @@ interface SessionState {
   myLate: number;
   /** Overdue open demands of the whole bureau (the board badge). */
   bureauOverdue: number;
+  /** Open sync conflicts (the Conflicts badge). */
+  openConflicts: number;
+  /** Set when this machine's clock is behind the newest clock it has seen (the shell's banner). */
+  clockBehind: MethodOutput<'sync.status'>['clockBehind'];
   /** Bumped after every change, so lists reload. */
   dataVersion: number;
   load(): Promise<void>;
@@ -32,6 +36,8 @@ export const useSession = create<SessionState>((set, get) => ({
   staff: [],
   myLate: 0,
   bureauOverdue: 0,
+  openConflicts: 0,
+  clockBehind: null,
   dataVersion: 0,
   async load() {
     try {
@@ -52,13 +58,19 @@ export const useSession = create<SessionState>((set, get) => ({
   },
   async refreshBadges() {
     try {
-      const [tasks, overdue] = await Promise.all([
+      const [tasks, overdue, sync] = await Promise.all([
         call('me.tasks'),
         call('demands.list', { filter: { overdue: true }, limit: 1 }),
+        call('sync.status'),
       ]);
       const lateFollowups = tasks.followups.filter((f) => (f.dueDate ?? '') < tasks.today).length;
       const lateDemands = tasks.demands.filter((d) => d.overdue).length;
-      set({ myLate: lateDemands + lateFollowups, bureauOverdue: overdue.total });
+      set({
+        myLate: lateDemands + lateFollowups,
+        bureauOverdue: overdue.total,
+        openConflicts: sync.openConflicts,
+        clockBehind: sync.clockBehind,
+      });
     } catch (e) {
       notify(toApiError(e));
     }

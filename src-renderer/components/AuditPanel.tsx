@@ -1,0 +1,115 @@
+// "修改记录": who changed which field of a record, when, on which laptop, from what to what —
+// changes that arrived by sync included (they keep their origin device and staff member).
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordKind } from '../../src-main/api/methods';
+import { call, toApiError, type ApiError } from '../api';
+import { auditSaves, type AuditSave } from '../audit';
+import { fieldLabel, fieldValueText } from '../fieldValues';
+import { formatInstant } from '../format';
+import { useSession } from '../stores/session';
+import './audit.css';
+
+function Value({ kind, field, value }: { kind: string; field: string; value: unknown }) {
+  const { t } = useTranslation();
+  const text = fieldValueText(kind, field, value);
+  return text ? (
+    <span className="audit-value">{text}</span>
+  ) : (
+    <span className="muted">{t('backups.audit.empty_value')}</span>
+  );
+}
+
+export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [saves, setSaves] = useState<AuditSave[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const dataVersion = useSession((s) => s.dataVersion);
+  const myDevice = useSession((s) => s.info?.device.id);
+  useSession((s) => s.staff); // staff names in values follow the staff list
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    call('audit.record', { kind, id })
+      .then((r) => {
+        if (live) {
+          setSaves(auditSaves(r.rows));
+          setError(null);
+        }
+      })
+      .catch((e: unknown) => {
+        if (live) setError(toApiError(e));
+      });
+    return () => {
+      live = false;
+    };
+  }, [open, kind, id, dataVersion]);
+
+  return (
+    <details
+      className="audit"
+      data-testid="audit-panel"
+      open={open}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>{t('backups.audit.title')}</summary>
+      {error && (
+        <div className="notice notice-error" role="alert">
+          {error.message}
+        </div>
+      )}
+      {open && !error && saves === null && <p className="muted">{t('common.loading')}</p>}
+      {saves?.length === 0 && <p className="muted">{t('backups.audit.empty')}</p>}
+      {saves && saves.length > 0 && (
+        <ol className="audit-list">
+          {saves.map((s, i) => (
+            <li key={`${s.at}-${s.device}-${i}`} className="audit-save" data-testid="audit-save">
+              <div className="audit-head">
+                <span className="audit-at">{formatInstant(s.at)}</span>
+                <span className="audit-who">{s.staffName ?? t('backups.audit.unknownStaff')}</span>
+                <span className="muted">
+                  · {s.deviceName ?? s.device}
+                  {s.device === myDevice
+                    ? ` (${t('backups.audit.thisDevice')})`
+                    : ` (${t('backups.audit.viaSync')})`}
+                </span>
+                {s.event !== 'edited' && (
+                  <span className="badge">
+                    {t(
+                      s.event === 'created'
+                        ? 'backups.audit.created'
+                        : s.event === 'deleted'
+                          ? 'backups.audit.deleted'
+                          : 'backups.audit.restoredRecord',
+                    )}
+                  </span>
+                )}
+              </div>
+              {s.changes.length > 0 && (
+                <table className="table audit-changes">
+                  <tbody>
+                    {s.changes.map((c) => (
+                      <tr key={c.field} data-field={c.field}>
+                        <th scope="row">{fieldLabel(kind, c.field)}</th>
+                        <td>
+                          {s.event === 'created' ? null : (
+                            <>
+                              <Value kind={kind} field={c.field} value={c.before} /> →{' '}
+                            </>
+                          )}
+                          <Value kind={kind} field={c.field} value={c.after} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}

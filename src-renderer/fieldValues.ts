@@ -1,0 +1,87 @@
+// A stored field of any record kind shown as words: its label, and its value with enum codes as
+// labels, staff ids as names, yes/no for flags. Used by the change history and the conflicts.
+import i18n from './i18n';
+import type { EnumName } from './enums';
+import { enumLabel, enumLabels, formatInstant, industryLabel, listSeparator, yesNo } from './format';
+import { staffName } from './stores/session';
+
+/** Which enumeration a field's codes belong to, per record kind (single value or list). */
+const ENUM_FIELDS: Record<string, Record<string, EnumName>> = {
+  staff: { role: 'role' },
+  enterprises: { status: 'enterpriseStatus' },
+  visits: { mode: 'visitMode', status: 'visitStatus' },
+  demands: {
+    source: 'demandSource',
+    categories: 'demandCategory',
+    level: 'demandLevel',
+    status: 'demandStatus',
+    closureType: 'closureType',
+  },
+  demandHistory: { from: 'demandStatus', to: 'demandStatus' },
+  clinics: { status: 'clinicStatus' },
+  followups: { parentType: 'followupParent', channel: 'followupChannel', satisfaction: 'satisfaction' },
+};
+
+const STAFF_FIELDS = new Set([
+  'liaisonStaffId',
+  'leadStaffId',
+  'staffIds',
+  'assigneeStaffId',
+  'ownerStaffId',
+  'reviewedBy',
+  'by',
+]);
+const INSTANT_FIELDS = new Set(['receivedAt', 'closedAt', 'holdSince', 'createdAt', 'deletedAt', 'at']);
+
+/** The words for a field of a record kind ("status" of an enterprise → 经营状态). */
+export function fieldLabel(kind: string, field: string): string {
+  for (const key of [`backups.audit.fields.${kind}.${field}`, `backups.audit.fields.common.${field}`]) {
+    if (i18n.exists(key)) return i18n.t(key);
+  }
+  return field;
+}
+
+const shortId = (id: string) => `#${id.slice(-6)}`;
+
+function staffNames(value: unknown): string {
+  const ids = Array.isArray(value) ? value : [value];
+  return ids
+    .filter((x): x is string => typeof x === 'string' && x !== '')
+    .map((id) => staffName(id) || shortId(id))
+    .join(listSeparator());
+}
+
+function objectText(o: Record<string, unknown>): string {
+  // Tiers, contacts, clinic enterprises: the parts people read, in order.
+  if (typeof o.tier === 'string')
+    return [enumLabel('tier', o.tier), o.year, o.expiresOn].filter((x) => x != null && x !== '').join(' ');
+  if ('name' in o || 'phone' in o)
+    return [o.name, o.title, o.phone].filter((x) => typeof x === 'string' && x).join(' ');
+  return Object.values(o)
+    .filter((x) => typeof x === 'string' || typeof x === 'number')
+    .join(' ');
+}
+
+/** A field's value as words; null/empty as an empty string (the caller says "empty"). */
+export function fieldValueText(kind: string, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  const enumName = ENUM_FIELDS[kind]?.[field];
+  if (enumName) {
+    return Array.isArray(value)
+      ? enumLabels(enumName, value.map(String))
+      : enumLabel(enumName, String(value));
+  }
+  if (field === 'tiers' && Array.isArray(value) && value.length > 0 && typeof value[0] === 'string')
+    return enumLabels('tier', value as string[]);
+  if (STAFF_FIELDS.has(field)) return staffNames(value);
+  if (field === 'industry' && typeof value === 'string') return industryLabel(value);
+  if (typeof value === 'boolean') return yesNo(value);
+  if (INSTANT_FIELDS.has(field) && typeof value === 'string') return formatInstant(value);
+  if (Array.isArray(value)) {
+    return value
+      .map((x) => (x && typeof x === 'object' ? objectText(x as Record<string, unknown>) : String(x)))
+      .join(listSeparator());
+  }
+  if (typeof value === 'object') return objectText(value as Record<string, unknown>);
+  return String(value);
+}

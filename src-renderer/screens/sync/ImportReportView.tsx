@@ -1,0 +1,88 @@
+// One import's report in plain words: what was new, what was already here, conflicts,
+// duplicates, deletions and clock anomalies.
+import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../format';
+import { routeHref } from '../../router';
+import type { ImportReport } from '../../stores/sync';
+
+/** Table name → record kind words (tables are named like the kinds, demand history apart). */
+export function tableLabel(t: (k: string) => string, table: string): string {
+  const kind = table === 'demand_history' ? 'demandHistory' : table;
+  const key = `sync.kind.${kind}`;
+  const text = t(key);
+  return text === key ? table : text;
+}
+
+export function ImportReportView({ report, compact }: { report: ImportReport; compact?: boolean }) {
+  const { t } = useTranslation();
+  const deletions = Object.entries(report.deletions).filter(([, n]) => n > 0);
+  const figures: [string, number][] = [
+    ['newChanges', report.newChanges],
+    ['alreadyKnown', report.alreadyKnown],
+    ['createdRecords', report.createdRecords],
+    ['updatedRecords', report.updatedRecords],
+    ['conflicts', report.conflicts],
+    ['duplicates', report.duplicateEnterprises],
+    ['anomalies', report.anomalies.length],
+  ];
+  return (
+    <div className="sync-report" data-testid="import-report">
+      {!compact && (
+        <p className="muted">
+          {report.fileName && <strong className="mono">{report.fileName}</strong>}{' '}
+          {t('sync.reportFrom', { origin: report.origin.name, at: formatInstant(report.exportedAt) })}
+        </p>
+      )}
+      {report.newChanges === 0 && (
+        <p className="notice notice-info" data-testid="report-nothing-new">
+          {t('sync.noNew')}
+        </p>
+      )}
+      <dl className="sync-figures">
+        {figures.map(([key, n]) => (
+          <div
+            key={key}
+            className={`sync-figure${n > 0 && (key === 'conflicts' || key === 'anomalies' || key === 'duplicates') ? ' attention' : ''}`}
+            data-figure={key}
+          >
+            <dt>{t(`sync.${key}`)}</dt>
+            <dd>{n}</dd>
+          </div>
+        ))}
+      </dl>
+      {deletions.length > 0 && (
+        <p data-testid="report-deletions">
+          {t('sync.deletions')}：{deletions.map(([table, n]) => `${tableLabel(t, table)} ${n}`).join('，')}
+        </p>
+      )}
+      {report.anomalies.length > 0 && (
+        <ul className="sync-anomalies" data-testid="report-anomalies">
+          {report.anomalies.map((a, i) => (
+            <li key={i} className="text-overdue">
+              {a.kind === 'clock_ahead'
+                ? t('sync.anomalyClock', { device: a.device ?? '', message: a.message })
+                : a.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!compact && (
+        <p className="sync-report-links">
+          {report.backup && <span className="muted">{t('sync.backupTaken')} </span>}
+          {report.conflicts > 0 && <a href={routeHref('conflicts')}>{t('sync.seeConflicts')}</a>}{' '}
+          {report.duplicateEnterprises > 0 && (
+            <button
+              type="button"
+              className="link"
+              onClick={() =>
+                document.getElementById('sync-duplicates')?.scrollIntoView({ behavior: 'smooth' })
+              }
+            >
+              {t('sync.seeDuplicates')}
+            </button>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
