@@ -150,7 +150,7 @@ export const zhCN = {
     done: '已导出 {{count}} 行：{{file}}',
     notExported: '这些列不能导出：{{list}}',
     phonesTitle: '文件含有联系电话',
-    phonesText: '导出的文件包含联系电话（{{columns}} 列），共 {{count}} 行。',
+    phonesText: '导出的文件包含联系电话（列：{{columns}}），共 {{count}} 行。',
     phonesCare: '电话号码属于个人信息：请只在工作需要时保存，妥善保管，不要随意转发。',
     phonesSave: '仍然保存',
   },
@@ -310,7 +310,7 @@ export const en: typeof zhCN = {
     done: '{{count}} rows exported: {{file}}',
     notExported: 'These columns cannot be exported: {{list}}',
     phonesTitle: 'The file holds phone numbers',
-    phonesText: 'The exported file holds contact phone numbers (column {{columns}}), {{count}} rows.',
+    phonesText: 'The exported file holds contact phone numbers (columns: {{columns}}), {{count}} rows.',
     phonesCare:
       'Phone numbers are personal information: save the file only when your work needs it, keep it safe and do not pass it around.',
     phonesSave: 'Save anyway',
