@@ -2,6 +2,7 @@ import * as echarts from 'echarts';
 import { Resvg } from '@resvg/resvg-js';
 import type { QuarterlyReport } from './quarterly';
 import { CATEGORY_LABELS, SATISFACTION_LABELS } from './definitions';
+import { funnelStages, type FunnelStage } from './funnel';
 
 // The report's charts: drawn by ECharts on the server side as SVG, rasterised to PNG by resvg
 // (Word shows PNG everywhere; the SVG is kept for callers that can use it). Their titles are
@@ -105,21 +106,16 @@ export function demandsByCategoryChart(r: QuarterlyReport): Chart {
   return { key: 'demandsByCategory', title: name, svg, png, width: WIDTH, height };
 }
 
-/** Of the quarter's workload (new + carried over), how far each got by the end of the quarter. */
-export function funnelStages(r: QuarterlyReport): { name: string; value: number }[] {
-  const w = r.details.workloadAtEnd;
-  const n = (...keys: string[]) => keys.reduce((a, k) => a + (w[k] ?? 0), 0);
-  return [
-    { name: '需求总量', value: r.figures.newDemands + r.figures.carriedOver },
-    { name: '已交办', value: n('assigned', 'in_progress', 'on_hold', 'answered', 'closed') },
-    { name: '已办理', value: n('in_progress', 'on_hold', 'answered', 'closed') },
-    { name: '已反馈', value: n('answered', 'closed') },
-    { name: '已办结', value: n('closed') },
-  ];
-}
+const FUNNEL_NAMES: Record<FunnelStage, string> = {
+  total: '需求总量',
+  assigned: '已交办',
+  handled: '已办理',
+  answered: '已反馈',
+  closed: '已办结',
+};
 
 export function closureFunnelChart(r: QuarterlyReport): Chart {
-  const stages = funnelStages(r);
+  const stages = funnelStages(r).map((s) => ({ name: FUNNEL_NAMES[s.stage], value: s.value }));
   const name = '需求办理闭环情况（季末状态）';
   const max = Math.max(1, ...stages.map((s) => s.value));
   const { svg, png } = render({

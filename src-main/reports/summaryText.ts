@@ -7,7 +7,7 @@ import { changeText, num, percent } from './format';
 // bureau's quarterly summary). Every number printed here is a figure of the report.
 
 /** Whether a compared quarter had any recorded work at all (else a comparison says nothing). */
-export function hadWork(r: QuarterlyReport, which: 'previous' | 'lastYear'): boolean {
+export function hadWork(r: Pick<QuarterlyReport, 'comparison'>, which: 'previous' | 'lastYear'): boolean {
   const f = r.comparison.figures;
   return (
     (f.visits[which] ?? 0) +

@@ -12,8 +12,9 @@ export interface Bridge extends TestCore {
   override(method: MethodName, answer: (input: unknown) => unknown): void;
 }
 
-export function installBridge(options: Parameters<typeof makeCore>[0] = {}): Bridge {
-  const t = makeCore(options);
+/** A bridge on a new database (`options`), or on the database of an existing test core. */
+export function installBridge(options: Parameters<typeof makeCore>[0] | TestCore = {}): Bridge {
+  const t = 'core' in options ? options : makeCore(options);
   const calls: Bridge['calls'] = [];
   const overrides = new Map<MethodName, (input: unknown) => unknown>();
   const bridge = Object.fromEntries(

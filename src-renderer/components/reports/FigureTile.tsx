@@ -1,0 +1,95 @@
+// One figure of the report: its value; for a rate, the numerator and denominator it comes
+// from and what each counts; the change against the previous quarter and a year ago. A click
+// lists the records behind it.
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n';
+import type { ScalarKey } from '../../../src-main/reports/definitions';
+import type { Report } from '../../stores/reports';
+import {
+  changeOf,
+  formatCount,
+  formatValue,
+  isClinicKey,
+  isRate,
+  quarterName,
+  unitOf,
+  type Change,
+} from './figures';
+
+interface Props {
+  figure: ScalarKey;
+  report: Report;
+  onOpen: (figure: ScalarKey) => void;
+}
+
+function ChangeLine({ label, quarter, change }: { label: string; quarter: string; change: Change }) {
+  const { t } = useTranslation();
+  const title = change.noData
+    ? t('reports.noComparison', { quarter: quarterName(quarter) })
+    : t('reports.vsTitle', { quarter: quarterName(quarter) });
+  return (
+    <span className={`kpi-change${change.tone ? ` chg-${change.tone}` : ''}`} title={title}>
+      <span className="kpi-change-label">{label}</span> {change.text}
+    </span>
+  );
+}
+
+export function FigureTile({ figure: k, report, onOpen }: Props) {
+  const { t } = useTranslation();
+  const lang = currentLanguage() === 'en' ? 'en' : 'zh';
+  const value = report.figures[k];
+  const notApplicable = value === null && isClinicKey(k);
+  const rate = isRate(k) ? report.rates[k] : null;
+  const unit = value === null ? '' : unitOf(k);
+  const title = notApplicable
+    ? t('reports.notApplicableHint')
+    : rate
+      ? `${rate.formula[lang]}\n${t('reports.seeRecordsOf')}`
+      : t('reports.seeRecords', { count: value ?? 0 });
+  const alert = k === 'overdueAtEnd' && (value ?? 0) > 0;
+  return (
+    <button
+      type="button"
+      className={`kpi${rate ? ' kpi-rate' : ''}${k === 'avgDaysToClose' ? ' kpi-mean' : ''}${alert ? ' kpi-alert' : ''}`}
+      data-figure={k}
+      data-value={value ?? ''}
+      disabled={notApplicable}
+      title={title}
+      onClick={() => onOpen(k)}
+    >
+      <span className="kpi-label">{t(`reports.fig.${k}`)}</span>
+      <span className="kpi-value">
+        {notApplicable ? t('reports.notApplicable') : formatValue(k, value)}
+        {unit && <small>{unit}</small>}
+      </span>
+      {rate && (
+        <span className="kpi-formula">
+          <span className="kpi-ratio" data-testid="ratio">
+            = {formatCount(rate.numerator)} ÷ {formatCount(rate.denominator)}
+            {rate.value === null && <em> · {t('reports.undefinedRate')}</em>}
+          </span>
+          <span className="kpi-term">
+            <b>{t('reports.numerator')}</b> {rate.numeratorLabel[lang]}
+          </span>
+          <span className="kpi-term">
+            <b>{t('reports.denominator')}</b> {rate.denominatorLabel[lang]}
+          </span>
+        </span>
+      )}
+      {!notApplicable && (
+        <span className="kpi-changes">
+          <ChangeLine
+            label={t('reports.vsPrevious')}
+            quarter={report.comparison.previousQuarter}
+            change={changeOf(k, report, 'previous')}
+          />
+          <ChangeLine
+            label={t('reports.vsLastYear')}
+            quarter={report.comparison.sameQuarterLastYear}
+            change={changeOf(k, report, 'lastYear')}
+          />
+        </span>
+      )}
+    </button>
+  );
+}

@@ -1,0 +1,287 @@
+// 统计报表: the quarterly summary of one quarter and scope (reports.quarterly), its narrative
+// texts with a saved copy and a draft, the records behind a figure, and the file downloads.
+// The screen's route holds the choice (quarter, scope, figure); this store holds the data.
+import { create } from 'zustand';
+import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
+import type { RecordFigure } from '../../src-main/reports/definitions';
+import { QUARTER_RE, quarterOf, shiftQuarter } from '../../src-main/domain/quarter';
+import { call, toApiError, type ApiError } from '../api';
+import { saveBase64File } from '../download';
+import { notify } from './notices';
+
+export type Report = MethodOutput<'reports.quarterly'>;
+export type FigureRecords = MethodOutput<'reports.records'>;
+export type Narrative = MethodOutput<'reports.narrative.get'>;
+export type ExportFormat = MethodInput<'reports.export'>['format'];
+
+export const NARRATIVE_FIELDS = [
+  'typicalCases',
+  'recurringProblems',
+  'nextQuarterPlan',
+] as const satisfies readonly (keyof Narrative)[];
+export type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
+export type NarrativeTexts = Record<NarrativeField, string>;
+
+/** What a report is about: a quarter, and the bureau (both null), one staff member or one town. */
+export interface Selection {
+  quarter: string;
+  staffId: string | null;
+  town: string | null;
+}
+
+export const selectionKey = (s: Selection): string =>
+  `${s.quarter}|${s.staffId ? `staff:${s.staffId}` : s.town ? `town:${s.town}` : 'bureau'}`;
+
+const scopeInput = (s: Selection) => ({
+  quarter: s.quarter,
+  ...(s.staffId ? { staffId: s.staffId } : s.town ? { town: s.town } : {}),
+});
+
+/** The route's choice, checked: a malformed quarter falls back to the quarter of `today`. */
+export function selectionOf(params: Record<string, string>, today: string): Selection {
+  const quarter = QUARTER_RE.test(params.quarter ?? '') ? params.quarter! : quarterOf(today);
+  const staffId = params.staff || null;
+  return { quarter, staffId, town: staffId ? null : params.town || null };
+}
+
+/** The quarters offered one click away: this quarter and the four before it, oldest first. */
+export function recentQuarters(today: string, count = 5): string[] {
+  const current = quarterOf(today);
+  return Array.from({ length: count }, (_, i) => shiftQuarter(current, i - count + 1));
+}
+
+export interface Drill {
+  figure: RecordFigure;
+  key: string | null;
+  /** The selection the rows belong to. */
+  selection: string;
+  total: number;
+  rows: FigureRecords['rows'];
+  kind: FigureRecords['kind'] | null;
+  loading: boolean;
+  error: ApiError | null;
+}
+
+export const RECORDS_PAGE = 200;
+
+interface ReportsState {
+  selection: Selection | null;
+  report: Report | null;
+  loading: boolean;
+  error: ApiError | null;
+  /** Towns seen in the bureau's reports (the town picker). */
+  towns: string[];
+  /** The narrative as saved, and as being edited. */
+  saved: Narrative | null;
+  draft: NarrativeTexts;
+  saving: boolean;
+  saveError: ApiError | null;
+  drill: Drill | null;
+  exporting: ExportFormat | null;
+  /** The data version (session.dataVersion) the report was read at. */
+  version: number;
+  /** Loads the report and narrative of a selection, unless loaded (or loading) at this data version. */
+  load(selection: Selection, version?: number): Promise<void>;
+  setText(field: NarrativeField, text: string): void;
+  discard(): void;
+  save(): Promise<boolean>;
+  openRecords(figure: RecordFigure, key: string | null): Promise<void>;
+  moreRecords(): Promise<void>;
+  closeRecords(): void;
+  /**
+   * Makes the file and hands it to the browser. The Word file carries the narrative, so text
+   * not yet saved is saved first. Null when it failed (the failure is shown as a notice).
+   */
+  download(format: ExportFormat): Promise<{ fileName: string; savedFirst: boolean } | null>;
+}
+
+const EMPTY: NarrativeTexts = { typicalCases: '', recurringProblems: '', nextQuarterPlan: '' };
+
+const textsOf = (n: Narrative | null): NarrativeTexts =>
+  n
+    ? {
+        typicalCases: n.typicalCases,
+        recurringProblems: n.recurringProblems,
+        nextQuarterPlan: n.nextQuarterPlan,
+      }
+    : EMPTY;
+
+/** Whether the draft differs from what is saved. */
+export function isDirty(s: Pick<ReportsState, 'saved' | 'draft'>): boolean {
+  const saved = textsOf(s.saved);
+  return NARRATIVE_FIELDS.some((f) => s.draft[f] !== saved[f]);
+}
+
+const townsOf = (r: Report): string[] => Object.keys(r.figures.byTown).filter((t) => t !== 'unknown');
+
+const MIME: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+// Answers that arrive after another selection was made are dropped.
+let loadSeq = 0;
+let drillSeq = 0;
+
+export const useReports = create<ReportsState>((set, get) => ({
+  selection: null,
+  report: null,
+  loading: false,
+  error: null,
+  towns: [],
+  version: 0,
+  saved: null,
+  draft: EMPTY,
+  saving: false,
+  saveError: null,
+  drill: null,
+  exporting: null,
+
+  async load(selection, version = 0) {
+    const before = get().selection;
+    const same = before !== null && selectionKey(before) === selectionKey(selection);
+    if (same && version === get().version && (get().report || get().loading)) return;
+    const seq = ++loadSeq;
+    // Another report: its narrative is not this one's. The figures shown stay until the new
+    // ones arrive (marked as loading), so the page does not jump.
+    set({
+      selection,
+      version,
+      loading: true,
+      ...(same ? {} : { error: null, saved: null, draft: EMPTY, saveError: null }),
+    });
+    try {
+      const input = scopeInput(selection);
+      const [report, narrative] = await Promise.all([
+        call('reports.quarterly', input),
+        call('reports.narrative.get', input),
+      ]);
+      if (seq !== loadSeq) return;
+      const s = get();
+      // A reload of the same report keeps the text being written.
+      const keepDraft = same && isDirty(s);
+      set({
+        report,
+        loading: false,
+        error: null,
+        saved: narrative,
+        draft: keepDraft ? s.draft : textsOf(narrative),
+        saveError: same ? s.saveError : null,
+        towns: selection.staffId || selection.town ? s.towns : mergeTowns(s.towns, townsOf(report)),
+      });
+      if (!s.towns.length && (selection.staffId || selection.town)) void loadTowns(selection.quarter);
+    } catch (e) {
+      if (seq === loadSeq) set({ loading: false, error: toApiError(e) });
+    }
+  },
+
+  setText(field, text) {
+    set((s) => ({ draft: { ...s.draft, [field]: text } }));
+  },
+
+  discard() {
+    set((s) => ({ draft: textsOf(s.saved), saveError: null }));
+  },
+
+  async save() {
+    const { selection, draft, saving } = get();
+    if (!selection || saving) return false;
+    set({ saving: true, saveError: null });
+    try {
+      const saved = await call('reports.narrative.save', { ...scopeInput(selection), ...draft });
+      // Only if the selection is still the one saved.
+      if (get().selection && selectionKey(get().selection!) === selectionKey(selection)) {
+        set((s) => ({
+          saved,
+          saving: false,
+          // Text typed while saving stays a change.
+          draft: NARRATIVE_FIELDS.every((f) => s.draft[f] === draft[f]) ? textsOf(saved) : s.draft,
+        }));
+      } else set({ saving: false });
+      return true;
+    } catch (e) {
+      set({ saving: false, saveError: toApiError(e) });
+      return false;
+    }
+  },
+
+  async openRecords(figure, key) {
+    const { selection } = get();
+    if (!selection) return;
+    const sel = selectionKey(selection);
+    const seq = ++drillSeq;
+    set({
+      drill: { figure, key, selection: sel, total: 0, rows: [], kind: null, loading: true, error: null },
+    });
+    try {
+      const r = await call('reports.records', {
+        ...scopeInput(selection),
+        figure,
+        ...(key !== null ? { key } : {}),
+        limit: RECORDS_PAGE,
+      });
+      if (seq !== drillSeq) return;
+      set({ drill: { ...get().drill!, total: r.total, rows: r.rows, kind: r.kind, loading: false } });
+    } catch (e) {
+      if (seq === drillSeq) set({ drill: { ...get().drill!, loading: false, error: toApiError(e) } });
+    }
+  },
+
+  async moreRecords() {
+    const { selection, drill } = get();
+    if (!selection || !drill || drill.loading || drill.rows.length >= drill.total) return;
+    const seq = ++drillSeq;
+    set({ drill: { ...drill, loading: true } });
+    try {
+      const r = await call('reports.records', {
+        ...scopeInput(selection),
+        figure: drill.figure,
+        ...(drill.key !== null ? { key: drill.key } : {}),
+        limit: RECORDS_PAGE,
+        offset: drill.rows.length,
+      });
+      if (seq !== drillSeq) return;
+      const d = get().drill!;
+      set({ drill: { ...d, rows: [...d.rows, ...r.rows], total: r.total, loading: false } });
+    } catch (e) {
+      if (seq === drillSeq) set({ drill: { ...get().drill!, loading: false, error: toApiError(e) } });
+    }
+  },
+
+  closeRecords() {
+    drillSeq++;
+    set({ drill: null });
+  },
+
+  async download(format) {
+    const { selection, exporting } = get();
+    if (!selection || exporting) return null;
+    set({ exporting: format });
+    try {
+      const savedFirst = format === 'docx' && isDirty(get());
+      if (savedFirst && !(await get().save())) return null;
+      const file = await call('reports.export', { ...scopeInput(selection), format });
+      saveBase64File(file.fileName, file.contentBase64 ?? '', MIME[format]);
+      return { fileName: file.fileName, savedFirst };
+    } catch (e) {
+      notify(toApiError(e));
+      return null;
+    } finally {
+      set({ exporting: null });
+    }
+  },
+}));
+
+function mergeTowns(known: string[], more: string[]): string[] {
+  return [...new Set([...known, ...more])].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}
+
+/** The town picker needs the bureau's towns even when the page opens on a town or a person. */
+async function loadTowns(quarter: string): Promise<void> {
+  try {
+    const r = await call('reports.quarterly', { quarter });
+    useReports.setState((s) => ({ towns: mergeTowns(s.towns, townsOf(r)) }));
+  } catch {
+    /* the picker keeps what it has */
+  }
+}

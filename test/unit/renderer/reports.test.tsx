@@ -1,0 +1,228 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import ExcelJS from 'exceljs';
+import './setup';
+import { buildDataset } from '../../integration/reports-dataset';
+import { installBridge, type Bridge } from './bridge';
+import { App } from '../../../src-renderer/App';
+import i18n, { setLanguage } from '../../../src-renderer/i18n';
+import {
+  isDirty,
+  recentQuarters,
+  selectionKey,
+  selectionOf,
+  useReports,
+} from '../../../src-renderer/stores/reports';
+import { changeOf, formatValue } from '../../../src-renderer/components/reports/figures';
+import { saveBase64File } from '../../../src-renderer/download';
+import { useNotices } from '../../../src-renderer/stores/notices';
+
+// The Reports screen and its store, on the hand-built district of the report tests (2026Q3:
+// 5 visits, closure rate 4 / 12, 6 demands overdue at the end…), through a bridge to a real core.
+
+vi.mock('../../../src-renderer/download', () => ({ saveBase64File: vi.fn() }));
+// ECharts measures text on a canvas, which jsdom lacks (it answers null after a warning per call).
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+
+const Q3 = { quarter: '2026Q3', staffId: null, town: null };
+
+function district(): { b: Bridge; ds: ReturnType<typeof buildDataset> } {
+  const ds = buildDataset();
+  return { ds, b: installBridge(ds.t) };
+}
+
+beforeEach(() => {
+  useReports.setState({
+    selection: null,
+    report: null,
+    loading: false,
+    error: null,
+    towns: [],
+    version: 0,
+    saved: null,
+    draft: { typicalCases: '', recurringProblems: '', nextQuarterPlan: '' },
+    saving: false,
+    saveError: null,
+    drill: null,
+    exporting: null,
+  });
+  vi.mocked(saveBase64File).mockClear();
+  if (i18n.language !== 'zh-CN') setLanguage('zh-CN');
+});
+
+describe('the reports store', () => {
+  it('reads the choice from the route, defaulting to the current quarter', () => {
+    expect(selectionOf({}, '2026-10-15')).toEqual({ quarter: '2026Q4', staffId: null, town: null });
+    expect(selectionOf({ quarter: '2026Q9' }, '2026-10-15').quarter).toBe('2026Q4');
+    expect(selectionOf({ quarter: '2026Q2', staff: 's1', town: '西湖镇' }, '2026-10-15')).toEqual({
+      quarter: '2026Q2',
+      staffId: 's1',
+      town: null,
+    });
+    expect(recentQuarters('2026-10-15')).toEqual(['2025Q4', '2026Q1', '2026Q2', '2026Q3', '2026Q4']);
+    expect(selectionKey({ quarter: '2026Q3', staffId: null, town: '西湖镇' })).toBe('2026Q3|town:西湖镇');
+  });
+
+  it('loads the report and its narrative; the towns come from the bureau report', async () => {
+    const { b } = district();
+    await useReports.getState().load(Q3);
+    const s = useReports.getState();
+    expect(s.report).toEqual(b.ok('reports.quarterly', { quarter: '2026Q3' }));
+    expect(s.towns).toEqual(['东城街道', '西湖镇']);
+    expect(s.saved?.typicalCases).toBe('');
+    // Loaded once per data version.
+    const calls = b.calls.length;
+    await useReports.getState().load(Q3);
+    expect(b.calls.length).toBe(calls);
+    await useReports.getState().load(Q3, 1);
+    expect(b.calls.length).toBe(calls + 2);
+  });
+
+  it('keeps a draft apart from what is saved, and saves it', async () => {
+    const { b } = district();
+    await useReports.getState().load(Q3);
+    useReports.getState().setText('recurringProblems', '人才招引难。');
+    expect(isDirty(useReports.getState())).toBe(true);
+    expect(await useReports.getState().save()).toBe(true);
+    expect(isDirty(useReports.getState())).toBe(false);
+    expect(b.ok('reports.narrative.get', { quarter: '2026Q3' }).recurringProblems).toBe('人才招引难。');
+    useReports.getState().setText('recurringProblems', '改了又放弃');
+    useReports.getState().discard();
+    expect(useReports.getState().draft.recurringProblems).toBe('人才招引难。');
+  });
+
+  it('lists the records behind a figure: as many as the figure', async () => {
+    const { b } = district();
+    await useReports.getState().load(Q3);
+    await useReports.getState().openRecords('overdueAtEnd', null);
+    const drill = useReports.getState().drill!;
+    expect(drill.total).toBe(6);
+    expect(drill.rows.map((r) => r.id)).toEqual(
+      b.ok('reports.records', { quarter: '2026Q3', figure: 'overdueAtEnd' }).rows.map((r) => r.id),
+    );
+    await useReports.getState().openRecords('byMode', 'onsite');
+    expect(useReports.getState().drill).toMatchObject({ figure: 'byMode', key: 'onsite', total: 2 });
+  });
+
+  it('downloads the Excel file made by reports.export', async () => {
+    district();
+    await useReports.getState().load(Q3);
+    expect(await useReports.getState().download('xlsx')).toEqual({
+      fileName: '季度走访工作总结-2026Q3.xlsx',
+      savedFirst: false,
+    });
+    const [name, base64, mime] = vi.mocked(saveBase64File).mock.calls[0]!;
+    expect(name).toBe('季度走访工作总结-2026Q3.xlsx');
+    expect(mime).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('汇总')).toBeTruthy();
+  });
+
+  it('saves the narrative before making the Word file, which carries it', async () => {
+    const { b } = district();
+    await useReports.getState().load(Q3);
+    useReports.getState().setText('typicalCases', '检测设备难题当周解决。');
+    expect(await useReports.getState().download('docx')).toMatchObject({ savedFirst: true });
+    expect(b.ok('reports.narrative.get', { quarter: '2026Q3' }).typicalCases).toBe('检测设备难题当周解决。');
+    expect(b.calls.map((c) => c.method).slice(-2)).toEqual(['reports.narrative.save', 'reports.export']);
+  });
+
+  it('a refused export becomes a notice, not an exception', async () => {
+    const { b } = district();
+    await useReports.getState().load(Q3);
+    b.override('reports.export', () => ({
+      ok: false,
+      error: { code: 'INTERNAL', message: '磁盘已满', details: {} },
+    }));
+    expect(await useReports.getState().download('xlsx')).toBeNull();
+    expect(useReports.getState().exporting).toBeNull();
+    expect(useNotices.getState().notices.map((n) => n.text)).toEqual(['磁盘已满']);
+  });
+});
+
+describe('figures as text', () => {
+  it('writes undefined rates as —, rates as percentages, changes with their sign', async () => {
+    const { b } = district();
+    const r = b.ok('reports.quarterly', { quarter: '2019Q1' });
+    expect(formatValue('closureRate', r.figures.closureRate)).toBe('—');
+    expect(formatValue('visits', r.figures.visits)).toBe('0');
+    const q3 = b.ok('reports.quarterly', { quarter: '2026Q3' });
+    expect(formatValue('closureRate', q3.figures.closureRate)).toBe('33.3%');
+    // Q2 had one visit: +4 visits (+400.0%); the year before had nothing recorded: not compared.
+    expect(changeOf('visits', q3, 'previous')).toMatchObject({ text: '▲4（+400.0%）', tone: 'good' });
+    expect(changeOf('visits', q3, 'lastYear')).toMatchObject({ text: '—', noData: true });
+    // More overdue is worse.
+    expect(changeOf('overdueAtEnd', q3, 'previous')).toMatchObject({ dir: 'up', tone: 'bad' });
+  });
+});
+
+describe('the Reports screen', () => {
+  it('shows the figures, opens the records behind one, and saves the narrative', async () => {
+    const { b } = district();
+    const user = userEvent.setup();
+    window.location.hash = '#/reports?quarter=2026Q3';
+    render(<App />);
+    const report = await screen.findByTestId('report');
+    await waitFor(() => expect(report.getAttribute('aria-busy')).toBe('false'));
+    const figures = b.ok('reports.quarterly', { quarter: '2026Q3' }).figures;
+    const tile = (k: string) => report.querySelector<HTMLButtonElement>(`.kpi[data-figure="${k}"]`)!;
+    expect(tile('visits').querySelector('.kpi-value')!.textContent).toBe(`${figures.visits}家次`);
+    expect(tile('overdueAtEnd').getAttribute('data-value')).toBe('6');
+    expect(tile('closureRate').textContent).toContain('= 4 ÷ 12');
+    expect(tile('closureRate').textContent).toContain('新增需求 + 上期结转');
+    expect(within(report).getByText('2026年第三季度走访工作总结')).toBeTruthy();
+    // The charts are drawn (SVG) in the page.
+    expect(report.querySelector('[data-testid="chart-visitsByMonth"] svg')).toBeTruthy();
+
+    await user.click(tile('overdueAtEnd'));
+    const drawer = await screen.findByTestId('records-drawer');
+    await waitFor(() => expect(drawer.querySelectorAll('tbody tr')).toHaveLength(6));
+    expect(window.location.hash).toContain('figure=overdueAtEnd');
+    const link = drawer.querySelector('tbody tr a')!;
+    expect(link.getAttribute('href')).toMatch(/^#\/demands\//);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('records-drawer')).toBeNull());
+    expect(window.location.hash).not.toContain('figure=');
+
+    const box = screen.getByRole('textbox', { name: /典型案例/ });
+    await user.type(box, '检测设备难题');
+    expect(screen.getByTestId('narrative-state').textContent).toContain('有未保存的修改');
+    fireEvent.keyDown(box, { key: 's', ctrlKey: true });
+    await waitFor(() => expect(screen.getByTestId('narrative-state').textContent).toContain('已保存'));
+    expect(b.ok('reports.narrative.get', { quarter: '2026Q3' }).typicalCases).toBe('检测设备难题');
+  });
+
+  it('switches quarter and scope from the pickers', async () => {
+    const { b, ds } = district();
+    const user = userEvent.setup();
+    window.location.hash = '#/reports';
+    render(<App />);
+    // The current quarter (2026Q4: "now" is 2026-10-15) by default.
+    await waitFor(() => expect(screen.getByTestId('report').getAttribute('data-key')).toBe('2026Q4|bureau'));
+    await user.click(screen.getByRole('button', { name: '2026年Q3' }));
+    await waitFor(() => expect(screen.getByTestId('report').getAttribute('data-key')).toBe('2026Q3|bureau'));
+    await user.click(screen.getByRole('button', { name: '镇街' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('report').getAttribute('data-key')).toBe('2026Q3|town:东城街道'),
+    );
+    const town = b.ok('reports.quarterly', { quarter: '2026Q3', town: '东城街道' });
+    await waitFor(() =>
+      expect(
+        screen.getByTestId('report').querySelector('.kpi[data-figure="visits"]')!.getAttribute('data-value'),
+      ).toBe(String(town.figures.visits)),
+    );
+    await user.click(screen.getByRole('button', { name: '人员' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: '选择人员' }), ds.staff.a);
+    await waitFor(() =>
+      expect(screen.getByTestId('report').getAttribute('data-key')).toBe(`2026Q3|staff:${ds.staff.a}`),
+    );
+    // Clinics belong to no one staff member.
+    expect(
+      screen.getByTestId('report').querySelector<HTMLButtonElement>('.kpi[data-figure="clinics"]')!.disabled,
+    ).toBe(true);
+    expect(window.location.hash).toBe(`#/reports?quarter=2026Q3&staff=${ds.staff.a}`);
+  });
+});
