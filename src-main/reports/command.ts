@@ -1,18 +1,15 @@
 import { Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { call, toErrorBody } from '../api/handlers';
+import { call, callAsync } from '../api/handlers';
 import type { ApiErrorBody } from '../api/errors';
+import type { MethodOutput } from '../api/contract';
 import type { Core } from '../services/core';
-import { QuarterlyInput } from './contract';
-import { quarterlySummary } from './quarterly';
-import { fileStem } from './format';
-import { quarterlyXlsx } from './xlsx';
-import { quarterlyDocx } from './docx';
 
 // `visit-ledger [--db FILE] report quarterly --quarter 2026Q3 [--staff ID] [--town NAME]
 //   [--format json|xlsx|docx] [--out FILE] [--org NAME]`: JSON goes to stdout unless --out is
-// given; xlsx and docx go to --out, or to 季度走访工作总结-<quarter>.<ext> in the current folder.
+// given; xlsx and docx (reports.export) go to --out, which must end with .xlsx / .docx, or to
+// 季度走访工作总结-<quarter>.<ext> in the current folder.
 
 export interface ReportCommandIo {
   open(): Core;
@@ -59,22 +56,19 @@ export function addReportCommand(program: Command, io: ReportCommandIo): void {
           } else io.out(result.result);
           return;
         }
-        let bytes: Buffer;
-        let stem: string;
-        try {
-          const parsed = QuarterlyInput.parse(input);
-          stem = fileStem(quarterlySummary(core, parsed));
-          const options = { orgName: opts.org ?? null };
-          bytes =
-            opts.format === 'xlsx'
-              ? await quarterlyXlsx(core, parsed, options)
-              : await quarterlyDocx(core, parsed, options);
-        } catch (e) {
-          return io.fail(toErrorBody(e));
-        }
-        const file = resolve(opts.out ?? `${stem}.${opts.format}`);
-        writeFileSync(file, bytes);
-        io.out({ file, bytes: bytes.length });
+        // The file of reports.export: written to --out, or under its own name here.
+        const result = await callAsync(core, 'reports.export', {
+          ...input,
+          format: opts.format,
+          ...(opts.org ? { orgName: opts.org } : {}),
+          ...(opts.out ? { path: resolve(opts.out) } : {}),
+        });
+        if (!result.ok) return io.fail(result.error);
+        const file = result.result as MethodOutput<'reports.export'>;
+        if (file.path) return io.out({ file: file.path, bytes: file.bytes });
+        const target = resolve(file.fileName);
+        writeFileSync(target, Buffer.from(file.contentBase64!, 'base64'));
+        io.out({ file: target, bytes: file.bytes });
       } finally {
         core.store.close();
       }

@@ -167,6 +167,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const ExportInput = QuarterlyInput.extend({
   format: z.enum(EXPORT_FORMATS),
   path: z.string().min(1).max(4096).optional(),
+  /** The bureau's name in the titles (default: the orgName setting). */
+  orgName: z.string().trim().min(1, 'must not be empty').max(100).optional(),
 }).strict();
 
 export const ExportedFileSchema = z.object({

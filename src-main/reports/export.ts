@@ -17,6 +17,7 @@ export interface ReportExportInput extends ScopeInput {
   quarter: string;
   format: ExportFormat;
   path?: string | undefined;
+  orgName?: string | undefined;
 }
 
 export interface ReportFile {
@@ -42,7 +43,9 @@ export async function exportReport(core: Core, input: ReportExportInput): Promis
       );
     target = await outputPath(input.path);
   }
-  const buffer = format === 'xlsx' ? await quarterlyXlsx(core, input) : await quarterlyDocx(core, input);
+  const options = { orgName: input.orgName ?? null };
+  const buffer =
+    format === 'xlsx' ? await quarterlyXlsx(core, input, options) : await quarterlyDocx(core, input, options);
   if (!target) {
     return { fileName, format, path: null, contentBase64: buffer.toString('base64'), bytes: buffer.length };
   }

@@ -521,6 +521,7 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
       v({ quarter: '2026Q3', format: 'xlsx', path: '/nonexistent/dir/q3.xlsx' }, 'path'),
       v({ quarter: '2026Q3', format: 'docx', path: join(tempDir(), 'q3.xlsx') }, 'path'),
       v({ quarter: '2026Q3', format: 'xlsx', path: join(tempDir(), 'q3') }, 'path'),
+      v({ quarter: '2026Q3', format: 'xlsx', orgName: '  ' }, 'orgName'),
       extra({ quarter: '2026Q3', format: 'xlsx' }),
     ],
   });

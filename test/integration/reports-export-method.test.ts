@@ -82,11 +82,16 @@ describe('reports.export', () => {
       typicalCases: '张三协调解决东城精密机械检测设备难题。',
     });
     const report = ds.t.ok('reports.quarterly', { quarter: '2026Q3', staffId: ds.staff.a });
-    const file = await exported(ds.t.core, { quarter: '2026Q3', staffId: ds.staff.a, format: 'docx' });
+    const file = await exported(ds.t.core, {
+      quarter: '2026Q3',
+      staffId: ds.staff.a,
+      format: 'docx',
+      orgName: '测试区科技局',
+    });
     expect(file.fileName).toBe('季度走访工作总结-2026Q3-张三.docx');
     const zip = await JSZip.loadAsync(Buffer.from(file.contentBase64!, 'base64'));
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    expect(text).toContain('2026年第三季度走访工作总结');
+    expect(text).toContain('测试区科技局2026年第三季度走访工作总结');
     expect(text).toContain('统计范围：人员：张三');
     expect(text).toContain(`共走访企业${report.figures.visits}家次`);
     expect(text).toContain('张三协调解决东城精密机械检测设备难题。');
