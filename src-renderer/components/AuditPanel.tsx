@@ -20,6 +20,14 @@ function Value({ kind, field, value }: { kind: string; field: string; value: unk
   );
 }
 
+/** A new record lists the fields it was created with; empty ones say nothing. */
+function shown(s: AuditSave) {
+  if (s.event !== 'created') return s.changes;
+  return s.changes.filter(
+    (c) => c.after !== null && c.after !== '' && !(Array.isArray(c.after) && c.after.length === 0),
+  );
+}
+
 export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -87,10 +95,10 @@ export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
                   </span>
                 )}
               </div>
-              {s.changes.length > 0 && (
+              {shown(s).length > 0 && (
                 <table className="table audit-changes">
                   <tbody>
-                    {s.changes.map((c) => (
+                    {shown(s).map((c) => (
                       <tr key={c.field} data-field={c.field}>
                         <th scope="row">{fieldLabel(kind, c.field)}</th>
                         <td>

@@ -86,7 +86,12 @@ function ImportCard() {
   const input = useRef<HTMLInputElement>(null);
   const [fileName, setFileName] = useState('');
   const [folder, setFolder] = useState('');
+  const reportBox = useRef<HTMLDivElement>(null);
   const noTeam = !status?.team;
+  // A new report is below the file field: bring it into view.
+  useEffect(() => {
+    if (lastReport) reportBox.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [lastReport]);
   return (
     <section className="card" data-testid="sync-import">
       <h2>{t('sync.importTitle')}</h2>
@@ -95,26 +100,39 @@ function ImportCard() {
         error={error?.action === 'import' ? error.error : null}
         onSubmit={() => input.current?.click()}
       >
-        <Field name="file" label={t('sync.chooseFile')} hint={t('sync.importHint')}>
-          <input
-            ref={input}
-            type="file"
-            accept=".vlsync,application/octet-stream"
-            disabled={busy !== null || noTeam}
-            data-testid="import-file"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (!file) return;
-              setFileName(file.name);
-              void importFile(file);
-            }}
-          />
+        <Field name="file" label={t('sync.chooseFile')} hint={t('sync.importHint')} group>
+          <div className="sync-file">
+            {/* The native input's own button speaks the browser's language: a labelled button stands in. */}
+            <input
+              ref={input}
+              id="sync-import-file"
+              className="visually-hidden"
+              type="file"
+              accept=".vlsync,application/octet-stream"
+              disabled={busy !== null || noTeam}
+              data-testid="import-file"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                e.currentTarget.value = '';
+                if (!file) return;
+                setFileName(file.name);
+                void importFile(file);
+              }}
+            />
+            <label
+              htmlFor="sync-import-file"
+              className={`btn primary${busy !== null || noTeam ? ' disabled' : ''}`}
+              aria-disabled={busy !== null || noTeam}
+            >
+              {t('sync.chooseButton')}
+            </label>
+            {fileName && <span className="mono muted">{fileName}</span>}
+          </div>
         </Field>
       </Form>
       {busy === 'import' && <p className="muted">{t('sync.importing', { file: fileName })}</p>}
       {lastReport && (
-        <div className="sync-last-report" data-testid="last-report">
+        <div className="sync-last-report" data-testid="last-report" ref={reportBox}>
           <h3>{t('sync.reportTitle')}</h3>
           <ImportReportView report={lastReport} />
         </div>

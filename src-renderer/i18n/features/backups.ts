@@ -15,7 +15,7 @@ export const zhCN = {
   restoreTitle: '恢复到 {{at}} 的备份',
   restoreWarn:
     '恢复后，本机数据将回到 {{at}} 时的状态，此后的修改不再显示。恢复之前会先把当前数据库备份一份（原因“恢复前”），如有需要可以再恢复回来。',
-  restoreSyncNote: '已经导出给同事的修改不会丢失：再次导入同事的同步文件时会回来。',
+  restoreSyncNote: '备份之后从同事处导入的修改，重新导入他们的同步文件即可找回。',
   restoreConfirm: '备份当前数据并恢复',
   restored: '已恢复到 {{at}} 的备份；恢复前的数据已备份为 {{file}}',
   reasons: {

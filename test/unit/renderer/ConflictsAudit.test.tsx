@@ -1,0 +1,154 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import './setup';
+import '../../../src-renderer/i18n';
+import { App } from '../../../src-renderer/App';
+import { ConflictsScreen } from '../../../src-renderer/screens/ConflictsScreen';
+import { AuditPanel } from '../../../src-renderer/components/AuditPanel';
+import { auditSaves, type AuditRow } from '../../../src-renderer/audit';
+import { fieldLabel, fieldValueText } from '../../../src-renderer/fieldValues';
+import { useConflicts } from '../../../src-renderer/stores/conflicts';
+import { useSession } from '../../../src-renderer/stores/session';
+import { parseHash } from '../../../src-renderer/router';
+import { installBridge } from './bridge';
+import { openLaptop, sameTeam, type Laptop } from './otherLaptop';
+
+// Conflicts shown as words with "keep this value" for either side, the badge that counts them,
+// the clock banner, and the change history of a record including changes that came by sync.
+
+const laptops: Laptop[] = [];
+afterEach(() => {
+  for (const l of laptops.splice(0)) l.close();
+  useConflicts.setState({ rows: [], loaded: false, includeResolved: false, errors: {}, busyId: null });
+  useSession.setState({ openConflicts: 0, clockBehind: null });
+});
+
+/** Both laptops change the status of one enterprise before seeing each other's change. */
+function concurrentEdit(aheadMs = 60_000) {
+  const b = installBridge();
+  // The other laptop's clock is ahead, so its value wins the field by time.
+  const other = openLaptop('李明的笔记本', '李明', () => b.clock.now() + aheadMs);
+  laptops.push(other);
+  sameTeam(b, other);
+  const e = b.ok('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
+  other.ok('sync.import', { contentBase64: b.ok('sync.export', { full: true }).contentBase64! });
+  b.clock.ms += 3_600_000;
+  b.ok('enterprises.update', { id: e.id, status: 'unreachable' });
+  other.ok('enterprises.update', { id: e.id, status: 'dormant' });
+  b.ok('sync.import', { contentBase64: other.ok('sync.export').contentBase64! });
+  return { b, other, e };
+}
+
+describe('ConflictsScreen', () => {
+  it('shows both values as words with their laptops, and keeping the overwritten one changes the record', async () => {
+    const { b, e } = concurrentEdit();
+    expect(b.ok('enterprises.get', { id: e.id }).status).toBe('dormant');
+    await useSession.getState().load();
+    const user = userEvent.setup();
+    render(<ConflictsScreen route={parseHash('#/conflicts')} />);
+    const card = await screen.findByTestId('conflict');
+    expect(within(card).getByTestId('conflict-field').textContent).toBe('经营状态');
+    expect(within(card).getByTestId('conflict-winner-value').textContent).toBe('僵尸企业');
+    expect(within(card).getByTestId('conflict-loser-value').textContent).toBe('失联');
+    expect(card.textContent).toContain('李明的笔记本');
+    expect(card.textContent).toContain('test-laptop');
+    expect(within(card).getByTestId('conflict-record').getAttribute('href')).toBe(`#/enterprises/${e.id}`);
+    expect(within(card).getByTestId('conflict-record').textContent).toBe('福州星火科技有限公司');
+
+    await user.click(within(card).getByTestId('keep-loser'));
+    await waitFor(() => expect(screen.getByTestId('conflicts-none')).toBeTruthy());
+    expect(b.ok('enterprises.get', { id: e.id }).status).toBe('unreachable');
+    expect(b.ok('conflicts.list').rows).toHaveLength(0);
+    expect(useSession.getState().openConflicts).toBe(0);
+
+    await user.click(screen.getByLabelText('显示已处理的冲突'));
+    const resolved = await screen.findByTestId('conflict');
+    expect(resolved.textContent).toContain('已处理：保留被覆盖的值');
+    expect(within(resolved).queryByTestId('keep-loser')).toBeNull();
+  });
+
+  it('keeping the current value leaves the record as it is and closes the conflict', async () => {
+    const { b, e } = concurrentEdit();
+    const user = userEvent.setup();
+    render(<ConflictsScreen route={parseHash('#/conflicts')} />);
+    await user.click(within(await screen.findByTestId('conflict')).getByTestId('keep-winner'));
+    await waitFor(() => expect(screen.getByTestId('conflicts-none')).toBeTruthy());
+    expect(b.ok('enterprises.get', { id: e.id }).status).toBe('dormant');
+    expect(b.ok('conflicts.list', { includeResolved: true }).rows[0]?.resolution).toBe('winner');
+  });
+
+  it('counts open conflicts on the navigation and warns when this clock is behind', async () => {
+    const { b } = concurrentEdit(10 * 60_000);
+    window.location.hash = '#/today';
+    render(<App />);
+    expect(await screen.findByTestId('badge-conflicts')).toHaveProperty('textContent', '1');
+    // The other laptop's changes are ten minutes ahead of this clock.
+    expect(screen.getByTestId('clock-behind').textContent).toContain('本机时钟落后');
+    b.clock.ms += 15 * 60_000;
+    await useSession.getState().refreshBadges();
+    await waitFor(() => expect(screen.queryByTestId('clock-behind')).toBeNull());
+  });
+});
+
+describe('change history', () => {
+  it('pairs each change with the value it replaced and groups a save', () => {
+    const row = (at: string, field: string, value: unknown, device = 'd1'): AuditRow => ({
+      at,
+      device,
+      deviceName: device === 'd1' ? '本机' : '李明的笔记本',
+      staffId: null,
+      staffName: '王芳',
+      field,
+      value,
+    });
+    const saves = auditSaves([
+      row('2026-11-23T05:00:00.000Z', 'status', 'dormant', 'd2'),
+      row('2026-11-23T04:00:00.000Z', 'name', '新名'),
+      row('2026-11-23T04:00:00.000Z', 'status', 'unreachable'),
+      row('2026-11-23T03:00:00.000Z', 'createdAt', '2026-11-23T03:00:00.000Z'),
+      row('2026-11-23T03:00:00.000Z', 'status', 'normal'),
+      row('2026-11-23T03:00:00.000Z', 'name', '旧名'),
+    ]);
+    expect(saves.map((s) => s.event)).toEqual(['edited', 'edited', 'created']);
+    expect(saves[0]!.changes).toEqual([{ field: 'status', before: 'unreachable', after: 'dormant' }]);
+    expect(saves[1]!.changes).toEqual([
+      { field: 'status', before: 'normal', after: 'unreachable' },
+      { field: 'name', before: '旧名', after: '新名' },
+    ]);
+    expect(saves[2]!.changes.map((c) => c.field)).toEqual(['name', 'status']);
+  });
+
+  it('names fields and values in words', () => {
+    expect(fieldLabel('enterprises', 'status')).toBe('经营状态');
+    expect(fieldLabel('experts', 'title')).toBe('职称');
+    expect(fieldLabel('demands', 'title')).toBe('需求标题');
+    expect(fieldValueText('demands', 'categories', ['tech', 'finance'])).toBe('技术攻关、融资');
+    expect(fieldValueText('demands', 'complex', true)).toBe('是');
+    expect(fieldValueText('visits', 'mode', 'onsite')).toBe('实地走访');
+    expect(fieldValueText('enterprises', 'tiers', [{ tier: 'high_tech', year: 2024 }])).toBe(
+      '高新技术企业 2024',
+    );
+    expect(fieldValueText('enterprises', 'status', null)).toBe('');
+  });
+
+  it('shows who changed what on which laptop, a change made on the other laptop included', async () => {
+    const { e } = concurrentEdit();
+    await useSession.getState().load();
+    const user = userEvent.setup();
+    render(<AuditPanel kind="enterprises" id={e.id} />);
+    const panel = screen.getByTestId('audit-panel');
+    await user.click(within(panel).getByText('修改记录'));
+    await waitFor(() => expect(within(panel).getAllByTestId('audit-save').length).toBe(3));
+    const [fromSync, mine, created] = within(panel).getAllByTestId('audit-save');
+    expect(fromSync!.textContent).toContain('李明');
+    expect(fromSync!.textContent).toContain('李明的笔记本 (同步而来)');
+    expect(fromSync!.querySelector('[data-field="status"]')?.textContent).toBe('经营状态失联 → 僵尸企业');
+    expect(mine!.textContent).toContain('测试员');
+    expect(mine!.textContent).toContain('(本机)');
+    expect(mine!.querySelector('[data-field="status"]')?.textContent).toBe('经营状态正常 → 失联');
+    expect(created!.textContent).toContain('建立记录');
+    expect(created!.querySelector('[data-field="name"]')?.textContent).toBe('企业名称福州星火科技有限公司');
+  });
+});
