@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { preparedOn } from '../store/records';
 import type { ResolvedScope } from './scope';
 import { enterpriseFilter, scopeSql } from './scope';
 import { day } from './period';
@@ -142,7 +143,7 @@ export interface DemandTotals {
 type Params = Record<string, unknown>;
 
 export function demandTotals(db: Database.Database, scope: ResolvedScope, p: Params): DemandTotals {
-  const rows = db.prepare(demandTotalsSql(scope)).all(p) as ({
+  const rows = preparedOn(db, demandTotalsSql(scope)).all(p) as ({
     s1: string;
     workload: number;
     n: number;
@@ -180,15 +181,14 @@ export function categorySplit(
   scope: ResolvedScope,
   p: Params,
 ): Record<string, number> {
-  const rows = db
-    .prepare(
-      // A demand's categories are distinct (the schema refuses repeats): count(*) counts it once in each.
-      `SELECT j.value AS k, count(*) AS n
+  const rows = preparedOn(
+    db,
+    // A demand's categories are distinct (the schema refuses repeats): count(*) counts it once in each.
+    `SELECT j.value AS k, count(*) AS n
        FROM demands t, json_each(t."categories") j
        WHERE t."receivedAt" >= @ts AND t."receivedAt" < @te AND t."deletedAt" IS NULL
          AND ${enterpriseFilter(scope, 't."enterpriseId"')} AND (${scopeSql(scope).demands})
        GROUP BY 1 ORDER BY 2 DESC, 1`,
-    )
-    .all(p) as { k: string; n: number }[];
+  ).all(p) as { k: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.k, r.n]));
 }

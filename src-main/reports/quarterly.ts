@@ -113,7 +113,6 @@ interface Computed {
   rates: Record<RateKey, RateDetail>;
   satisfaction: Record<string, number>;
   workloadAtEnd: Record<string, number>;
-  byCategory: Record<string, number>;
 }
 
 // The scalar figures of a quarter depend on the data only (not on "now"). A summary needs
@@ -220,7 +219,6 @@ function computeScalars(
     rates,
     satisfaction: sat,
     workloadAtEnd: dm.workloadAtEnd,
-    byCategory: categorySplit(db, scope, p),
   };
 }
 
@@ -307,7 +305,8 @@ export function quarterlySummary(core: Core, input: QuarterlyInput): QuarterlyRe
       solvedOnSite: s.solvedOnSite,
       newDemands: s.newDemands,
       carriedOver: s.carriedOver,
-      byCategory: current.byCategory,
+      // Not a scalar: the current quarter's only (comparisons do not need it).
+      byCategory: categorySplit(db, scope, p),
       closed: s.closed,
       closureRate: s.closureRate,
       substantiveRate: s.substantiveRate,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { preparedOn } from '../store/records';
 import type { ResolvedScope } from './scope';
 import { enterpriseFilter, scopeSql } from './scope';
 import { UNKNOWN_KEY } from './definitions';
@@ -160,7 +161,10 @@ export function monthParams(qs: string): Record<(typeof MONTHS)[number], string>
 }
 
 function run(db: Database.Database, scope: ResolvedScope, p: Params, withSplits: boolean) {
-  const rows = db.prepare(statement(scope, withSplits)).all({ ...p, ...monthParams(String(p.qs)) }) as Row[];
+  const rows = preparedOn(db, statement(scope, withSplits)).all({
+    ...p,
+    ...monthParams(String(p.qs)),
+  }) as Row[];
   const totals: VisitTotals = {
     visits: 0,
     enterprisesVisited: 0,

@@ -26,17 +26,20 @@ export type Row = Record<string, unknown>;
 const MAX_CACHED = 500;
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-function prepared(store: Store, sql: string): Database.Statement {
-  let cache = statements.get(store.db);
-  if (!cache) statements.set(store.db, (cache = new Map()));
+/** The connection's compiled statement for `sql` (compiled on first use). */
+export function preparedOn(db: Database.Database, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
   let stmt = cache.get(sql);
   if (!stmt) {
     if (cache.size >= MAX_CACHED) cache.clear();
-    stmt = store.db.prepare(sql);
+    stmt = db.prepare(sql);
     cache.set(sql, stmt);
   }
   return stmt;
 }
+
+const prepared = (store: Store, sql: string): Database.Statement => preparedOn(store.db, sql);
 
 function stamp(store: Store): { at: string; device: string; staff: string | null } {
   return {

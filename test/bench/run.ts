@@ -1,6 +1,8 @@
-// `npm run bench [-- --scale N] [--runs N] [--module NAME] [--only TEXT]`: seeds (or reuses)
-// the demo district at scale N (default 20) in .bench-cache/, runs every test/bench/*.bench.ts
-// module (or one) against it and prints one table. Each case is timed as the median of several runs after a warm-up; a
+// `npm run bench [-- [MODULE] --scale N] [--runs N] [--module NAME] [--only TEXT]`: seeds (or
+// reuses) the demo district at scale N (default 20) in .bench-cache/, runs every
+// test/bench/*.bench.ts module (or one: `npm run bench -- reports`; `--only` keeps the cases
+// whose name contains TEXT) against it and prints one table with each case's time, target and
+// PASS/MISS. Each case is timed as the median of several runs after a warm-up; a
 // module or case that fails shows as ERROR (and the exit code is 1) without stopping the others.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,6 +43,16 @@ async function loadModules(): Promise<Loaded[]> {
   return loaded;
 }
 
+/** The first argument that is neither an option nor an option's value: a module name. */
+function positionalModule(): string {
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    if (args[i]!.startsWith('--')) i++;
+    else return args[i]!;
+  }
+  return '';
+}
+
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 
 async function main(): Promise<void> {
@@ -49,7 +61,7 @@ async function main(): Promise<void> {
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : '';
   const moduleAt = process.argv.indexOf('--module');
-  const onlyModule = moduleAt >= 0 ? (process.argv[moduleAt + 1] ?? '') : '';
+  const onlyModule = moduleAt >= 0 ? (process.argv[moduleAt + 1] ?? '') : positionalModule();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const fixture = ensureDemo(scale, 1, log);
   const { info } = fixture;
