@@ -210,24 +210,23 @@ export function ReportsScreen({ route }: { route: Route }) {
         {today && <QuarterPicker selection={selection} today={today} onChange={change} />}
         <ScopePicker selection={selection} towns={towns} onChange={change} />
         <div className="head-actions push-right">
-          <button
-            type="button"
-            className="btn"
-            disabled={!current || exporting !== null}
-            onClick={() => void download('xlsx')}
-            data-testid="download-xlsx"
-          >
-            {exporting === 'xlsx' ? t('reports.exporting') : t('reports.downloadXlsx')}
-          </button>
-          <button
-            type="button"
-            className="btn"
-            disabled={!current || exporting !== null}
-            onClick={() => void download('docx')}
-            data-testid="download-docx"
-          >
-            {exporting === 'docx' ? t('reports.exporting') : t('reports.downloadDocx')}
-          </button>
+          {(
+            [
+              ['xlsx', t('reports.downloadXlsx')],
+              ['docx', t('reports.downloadDocx')],
+            ] as const
+          ).map(([format, label]) => (
+            <button
+              key={format}
+              type="button"
+              className="btn"
+              disabled={!current || exporting !== null}
+              onClick={() => void download(format)}
+              data-testid={`download-${format}`}
+            >
+              {exporting === format ? t('reports.exporting') : label}
+            </button>
+          ))}
           <button
             type="button"
             className="btn primary"

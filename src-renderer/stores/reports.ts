@@ -53,11 +53,8 @@ export function recentQuarters(today: string, count = 5): string[] {
 export interface Drill {
   figure: RecordFigure;
   key: string | null;
-  /** The selection the rows belong to. */
-  selection: string;
   total: number;
   rows: FigureRecords['rows'];
-  kind: FigureRecords['kind'] | null;
   loading: boolean;
   error: ApiError | null;
 }
@@ -166,7 +163,6 @@ export const useReports = create<ReportsState>((set, get) => ({
         error: null,
         saved: narrative,
         draft: keepDraft ? s.draft : textsOf(narrative),
-        saveError: same ? s.saveError : null,
         towns: selection.staffId || selection.town ? s.towns : mergeTowns(s.towns, townsOf(report)),
       });
       if (!s.towns.length && (selection.staffId || selection.town)) void loadTowns(selection.quarter);
@@ -208,11 +204,8 @@ export const useReports = create<ReportsState>((set, get) => ({
   async openRecords(figure, key) {
     const { selection } = get();
     if (!selection) return;
-    const sel = selectionKey(selection);
     const seq = ++drillSeq;
-    set({
-      drill: { figure, key, selection: sel, total: 0, rows: [], kind: null, loading: true, error: null },
-    });
+    set({ drill: { figure, key, total: 0, rows: [], loading: true, error: null } });
     try {
       const r = await call('reports.records', {
         ...scopeInput(selection),
@@ -221,7 +214,7 @@ export const useReports = create<ReportsState>((set, get) => ({
         limit: RECORDS_PAGE,
       });
       if (seq !== drillSeq) return;
-      set({ drill: { ...get().drill!, total: r.total, rows: r.rows, kind: r.kind, loading: false } });
+      set({ drill: { ...get().drill!, total: r.total, rows: r.rows, loading: false } });
     } catch (e) {
       if (seq === drillSeq) set({ drill: { ...get().drill!, loading: false, error: toApiError(e) } });
     }

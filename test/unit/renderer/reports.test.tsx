@@ -34,20 +34,7 @@ function district(): { b: Bridge; ds: ReturnType<typeof buildDataset> } {
 }
 
 beforeEach(() => {
-  useReports.setState({
-    selection: null,
-    report: null,
-    loading: false,
-    error: null,
-    towns: [],
-    version: 0,
-    saved: null,
-    draft: { typicalCases: '', recurringProblems: '', nextQuarterPlan: '' },
-    saving: false,
-    saveError: null,
-    drill: null,
-    exporting: null,
-  });
+  useReports.setState(useReports.getInitialState(), true);
   vi.mocked(saveBase64File).mockClear();
   if (i18n.language !== 'zh-CN') setLanguage('zh-CN');
 });
