@@ -4,7 +4,7 @@ import type { Core } from '../services/core';
 import { exportSync, importSync, pendingChangeCount, type ImportReport } from './service';
 import { decodeFile } from './package';
 import { requireTeam } from './team';
-import { ApiError } from '../api/errors';
+import { ApiError, invalid } from '../api/errors';
 
 // A shared folder (network share, synced drive): each device writes only its own,
 // uniquely named files (renamed into place when complete, so no lock files), and
@@ -13,13 +13,18 @@ import { ApiError } from '../api/errors';
 export function syncFolder(core: Core, input: { path: string; confirmMassDelete?: boolean }) {
   const { store } = core;
   const team = requireTeam(store);
-  mkdirSync(input.path, { recursive: true });
+  let names: string[];
+  try {
+    mkdirSync(input.path, { recursive: true });
+    names = readdirSync(input.path);
+  } catch (e) {
+    // A path that is a file, or a folder this user may not open: the user's input, not a crash.
+    throw invalid('path', `cannot use this folder: ${(e as Error).message}`);
+  }
   const imported: ImportReport[] = [];
   const refused: { fileName: string; message: string }[] = [];
   const seen = store.db.prepare(`SELECT 1 FROM sync_imports WHERE "fileSha256" = ?`);
-  for (const name of readdirSync(input.path)
-    .filter((n) => n.endsWith('.vlsync'))
-    .sort()) {
+  for (const name of names.filter((n) => n.endsWith('.vlsync')).sort()) {
     const bytes = readFileSync(join(input.path, name));
     try {
       const decoded = decodeFile(team, bytes);
@@ -28,6 +33,10 @@ export function syncFolder(core: Core, input: { path: string; confirmMassDelete?
         importSync(core, { bytes, fileName: name, confirmMassDelete: input.confirmMassDelete ?? false }),
       );
     } catch (e) {
+      // The mass-delete guard asks the user: the whole call stops so it can be repeated with
+      // confirmMassDelete (files imported before this one stay imported; importing is idempotent).
+      if (e instanceof ApiError && e.details.reason === 'mass_delete')
+        throw new ApiError(e.code, `${name}: ${e.message}`, { ...e.details, fileName: name });
       refused.push({ fileName: name, message: e instanceof ApiError ? e.message : String(e) });
     }
   }

@@ -113,7 +113,8 @@ export const useSync = create<SyncState>((set, get) => {
       const error = toApiError(e);
       const deletions = massDeleteOf(error);
       if (deletions && !confirmMassDelete) {
-        set({ massDelete: { fileName: path, deletions, retry: { kind: 'folder', path } } });
+        const fileName = typeof error.details.fileName === 'string' ? error.details.fileName : path;
+        set({ massDelete: { fileName, deletions, retry: { kind: 'folder', path } } });
       } else {
         set({ error: { action: 'folder', error }, massDelete: null });
       }
