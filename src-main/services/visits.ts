@@ -25,9 +25,8 @@ export function getVisit(core: Core, id: string): Visit {
   };
 }
 
-/** The next number in this device's series for the visit's year. */
-function nextVisitNo(core: Core, date: string): string {
-  const year = date.slice(0, 4);
+/** The highest number in this device's series for `year` (0 when it has none yet). */
+export function lastVisitSeq(core: Core, year: string): number {
   const prefix = visitNoPrefix(year, core.store.device.code);
   // A range on the visitNo index ('.' follows the prefix's final '-'), so numbering reads only
   // this device's numbers for the year instead of every visit.
@@ -36,7 +35,13 @@ function nextVisitNo(core: Core, date: string): string {
       `SELECT max(CAST(substr("visitNo", ?) AS INTEGER)) AS n FROM visits WHERE "visitNo" >= ? AND "visitNo" < ?`,
     )
     .get(prefix.length + 1, prefix, `${prefix.slice(0, -1)}.`) as { n: number | null };
-  return formatVisitNo(year, core.store.device.code, (row.n ?? 0) + 1);
+  return row.n ?? 0;
+}
+
+/** The next number in this device's series for the visit's year. */
+function nextVisitNo(core: Core, date: string): string {
+  const year = date.slice(0, 4);
+  return formatVisitNo(year, core.store.device.code, lastVisitSeq(core, year) + 1);
 }
 
 function checkStaff(core: Core, lead: string, staffIds: string[]): string[] {
@@ -57,13 +62,21 @@ function reviewRules(core: Core, from: string | null, to: string | undefined): R
   return { reviewedBy: to === 'reviewed' ? core.store.actor.staffId : null };
 }
 
-export function createVisit(core: Core, { demands = [], ...input }: VisitInput): Visit {
-  requireLive(core, 'enterprises', input.enterpriseId, 'enterpriseId');
+/**
+ * Inserts a new visit whose enterprise the caller has found live: the rules of a new visit (date
+ * not after today unless a draft, live staff with the lead among them, only a supervisor
+ * reviews). `visitNo` numbers it (the importer numbers many visits from one read). Returns its id.
+ */
+export function insertNewVisit(
+  core: Core,
+  input: Omit<VisitInput, 'demands'>,
+  visitNo: (date: string) => string = (date) => nextVisitNo(core, date),
+): string {
   const status = input.status ?? 'submitted';
   if (status !== 'draft') notAfterToday(core, 'date', input.date);
   const lead = input.leadStaffId ?? requireMe(core, 'leadStaffId');
   const staffIds = checkStaff(core, lead, input.staffIds ?? []);
-  const id = insertRecord(core.store, 'visits', {
+  return insertRecord(core.store, 'visits', {
     ...input,
     leadStaffId: lead,
     staffIds,
@@ -71,8 +84,13 @@ export function createVisit(core: Core, { demands = [], ...input }: VisitInput):
     enterpriseConfirmed: input.enterpriseConfirmed ?? false,
     status,
     ...reviewRules(core, null, status),
-    visitNo: nextVisitNo(core, input.date),
+    visitNo: visitNo(input.date),
   });
+}
+
+export function createVisit(core: Core, { demands = [], ...input }: VisitInput): Visit {
+  requireLive(core, 'enterprises', input.enterpriseId, 'enterpriseId');
+  const id = insertNewVisit(core, input);
   demands.forEach((d, i) => {
     try {
       createDemand(core, {
