@@ -136,7 +136,10 @@ export function App() {
 
   useEffect(() => {
     void useSession.getState().load();
-    const timer = setInterval(() => void useSession.getState().refreshBadges(), 60_000);
+    const timer = setInterval(() => {
+      void useSession.getState().refreshBadges();
+      void useSession.getState().refreshSync();
+    }, 60_000);
     return () => clearInterval(timer);
   }, []);
 

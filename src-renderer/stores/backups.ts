@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { MethodOutput } from '../../src-main/api/contract';
 import { call, toApiError, type ApiError } from '../api';
 import { useSession } from './session';
+import { useSync } from './sync';
 
 export type Backup = MethodOutput<'backups.list'>['rows'][number];
 export type Restored = MethodOutput<'backups.restore'>;
@@ -61,7 +62,9 @@ export const useBackups = create<BackupsState>((set, get) => ({
     try {
       const r = await call('backups.restore', { file: b.path });
       set({ confirming: null });
-      // A different database now: who I am, the staff, badges and every list.
+      // A different database now: who I am, the staff, badges and every list; results shown
+      // on the Sync screen belonged to the database before.
+      useSync.setState({ lastReport: null, lastFolder: null, lastExport: null, massDelete: null });
       await useSession.getState().load();
       useSession.getState().changed();
       await get().load();

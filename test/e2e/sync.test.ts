@@ -161,6 +161,15 @@ describe('sync between two laptops', () => {
     expect(app.api('experts.list').rows.map((e) => e.name)).toEqual(['陈教授']);
     expect(await page.locator('[data-testid="me-name"]').textContent()).toContain('王芳');
     await app.shot('sync-backups');
+
+    // The same screens in English.
+    await page.click('[data-testid="lang-en"]');
+    expect(await page.locator('[data-testid="backups-table"]').textContent()).toContain('Before restore');
+    await nav('sync');
+    await page.waitForSelector('[data-testid="history-item"]');
+    expect(await page.locator('[data-testid="sync-history"]').textContent()).toContain('New changes');
+    await app.shot('sync-en');
+    await page.click('[data-testid="lang-zh"]');
     expect(app.problems).toEqual([]);
   });
 });

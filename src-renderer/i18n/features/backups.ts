@@ -136,9 +136,9 @@ export const en: typeof zhCN = {
   restore: 'Restore',
   restoreTitle: 'Restore the backup of {{at}}',
   restoreWarn:
-    'After the restore this laptop’s data is as it was at {{at}}; later changes are no longer shown. The current database is backed up first (reason “before restore”), so you can come back to it.',
+    "After the restore this laptop's data is as it was at {{at}}; later changes are no longer shown. The current database is backed up first (reason 'before restore'), so you can come back to it.",
   restoreSyncNote:
-    'Changes already exported to colleagues are not lost: they come back when their sync files are imported again.',
+    'Changes imported from colleagues after the backup come back when their sync files are imported again.',
   restoreConfirm: 'Back up current data and restore',
   restored: 'Restored the backup of {{at}}; the data before the restore is backed up as {{file}}',
   reasons: {

@@ -87,7 +87,7 @@ describe('ConflictsScreen', () => {
     // The other laptop's changes are ten minutes ahead of this clock.
     expect(screen.getByTestId('clock-behind').textContent).toContain('本机时钟落后');
     b.clock.ms += 15 * 60_000;
-    await useSession.getState().refreshBadges();
+    await useSession.getState().refreshSync();
     await waitFor(() => expect(screen.queryByTestId('clock-behind')).toBeNull());
   });
 });
