@@ -196,7 +196,6 @@ export const SyncStatus = z.object({
       name: z.string().nullable(),
       code: z.string().nullable(),
       isMe: z.boolean(),
-      changes: z.number().int(),
       lastHlc: z.string().nullable(),
       lastChangeAt: z.string().nullable(),
     }),

@@ -261,7 +261,6 @@ function DevicesCard() {
           <tr>
             <th>{t('sync.deviceName')}</th>
             <th>{t('sync.deviceCode')}</th>
-            <th className="num">{t('sync.changes')}</th>
             <th>{t('sync.lastChange')}</th>
           </tr>
         </thead>
@@ -273,7 +272,6 @@ function DevicesCard() {
                 {d.isMe && <span className="muted"> （{t('sync.me')}）</span>}
               </td>
               <td className="mono">{d.code}</td>
-              <td className="num">{d.changes}</td>
               <td>{formatInstant(d.lastChangeAt)}</td>
             </tr>
           ))}

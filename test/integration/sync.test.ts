@@ -68,6 +68,25 @@ describe('sync through files', () => {
     expect(third.changeCount).toBeLessThan(first.changeCount);
   });
 
+  it('counts the changes waiting for the next export, relayed ones included', () => {
+    const { a, b } = team();
+    a.ok('experts.create', { name: '陈教授' });
+    const waiting = a.ok('sync.status', {}).pendingChanges;
+    expect(waiting).toBeGreaterThan(0);
+    const file = a.ok('sync.export', {});
+    expect(file.changeCount).toBe(waiting);
+    expect(a.ok('sync.status', {}).pendingChanges).toBe(0);
+    // A refused call writes nothing and leaves no gap in the count.
+    a.err('experts.create', { name: '' });
+    expect(a.ok('sync.status', {}).pendingChanges).toBe(0);
+    const imported = b.ok('sync.import', { contentBase64: file.contentBase64! });
+    const bWaiting = b.ok('sync.status', {}).pendingChanges;
+    expect(bWaiting).toBeGreaterThanOrEqual(imported.newChanges);
+    expect(b.ok('sync.export', {}).changeCount).toBe(bWaiting);
+    const device = b.ok('sync.status', {}).devices.find((d) => d.id === a.core.store.device.id);
+    expect(device?.lastChangeAt).not.toBeNull();
+  });
+
   it('relays changes that originated elsewhere, and any import order gives the same database', () => {
     const { a, b, c } = team();
     const e = a.ok('enterprises.create', { uscc: '91110000600037341L', name: '京华精密' });
