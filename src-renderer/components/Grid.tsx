@@ -187,7 +187,10 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
     live.current = { kinds, q, baseFilter, kind, onOpen, onSelect, rowClass };
   });
   const gridState = useRef(saved.state);
-  const [initialState, setInitialState] = useState(saved.state);
+  // The grid is created again on a language switch or a layout reset (its key): it starts from
+  // the layout as last saved, not as it was when the screen opened.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const initialState = useMemo(() => loadGrid(id).state, [id, lang, layoutKey]);
 
   const datasource = useMemo<IDatasource>(
     () => ({
@@ -263,11 +266,12 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
           headerName: t(c.header),
           cellDataType: false,
           sortable: c.sortable ?? !(colKind === 'enumList' || colKind === 'json'),
-          hide: c.hide,
-          pinned: c.pinned,
-          width: c.width,
+          // initial*: defaults for a new grid only; the remembered (or the user's) layout wins.
+          initialHide: c.hide,
+          initialPinned: c.pinned,
+          initialWidth: c.width,
           minWidth: c.minWidth,
-          flex: c.flex,
+          initialFlex: c.flex,
           valueFormatter: (p: ValueFormatterParams<Row>) =>
             p.data
               ? c.format
@@ -295,7 +299,6 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
   const resetLayout = () => {
     clearGrid(id);
     gridState.current = {};
-    setInitialState({});
     setQ('');
     setLayoutKey((k) => k + 1);
   };
@@ -352,6 +355,8 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
           localeText={lang === 'en' ? undefined : AG_GRID_LOCALE_CN}
           columnDefs={columnDefs}
           defaultColDef={{ resizable: true, minWidth: 70 }}
+          // New column definitions (language, labels) must not undo the user's (or the remembered) order.
+          maintainColumnOrder
           rowModelType="infinite"
           datasource={datasource}
           cacheBlockSize={100}
