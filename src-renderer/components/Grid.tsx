@@ -268,7 +268,7 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
           sortable: c.sortable ?? !(colKind === 'enumList' || colKind === 'json'),
           // initial*: defaults for a new grid only; the remembered (or the user's) layout wins.
           initialHide: c.hide,
-          initialPinned: c.pinned,
+          pinned: c.pinned, // not part of the remembered layout: always as the screen defines it
           initialWidth: c.width,
           minWidth: c.minWidth,
           initialFlex: c.flex,
