@@ -1,11 +1,13 @@
 // .xlsx → sheets of cells. Values come from exceljs's streaming reader (it keeps memory flat
 // for 50,000-row ledgers and turns date-formatted numbers into dates); sheet names and merged
-// ranges come from the file's XML directly (the streaming reader does not report them).
+// ranges come from the file's XML, read with jszip (the streaming reader does not report them).
+// jszip also checks every entry's CRC first: the streaming reader can wait forever on a
+// damaged archive, so a damaged file must be refused before it gets there.
 // A value merged over several rows (an enterprise's name over its three demands) is copied
 // into every row of the range, as the user sees it.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { ZipReader } from './zip';
+import JSZip from 'jszip';
 import { columnIndex, type CellValue, type SheetData, type SheetRow } from './types';
 
 interface SheetMeta {
@@ -47,9 +49,19 @@ function cellRef(ref: string): { row: number; col: number } | null {
   return col === null ? null : { row: Number(m[2]), col };
 }
 
-/** Sheet file → its tab name, tab order and merged ranges. */
-function readMeta(buf: Buffer): Map<string, SheetMeta> {
-  const zip = new ZipReader(buf);
+/** Sheet file → its tab name, tab order and merged ranges. Throws on a damaged archive. */
+async function readMeta(buf: Buffer): Promise<Map<string, SheetMeta>> {
+  const archive = await JSZip.loadAsync(buf, { checkCRC32: true });
+  // Every entry is inflated once here, which is what runs the CRC checks.
+  const texts = new Map<string, string>();
+  await Promise.all(
+    Object.values(archive.files).map(async (f) => {
+      const data = await f.async('nodebuffer');
+      if (f.name.endsWith('.xml') || f.name.endsWith('.rels'))
+        texts.set(f.name.replace(/^\//, ''), data.toString('utf8'));
+    }),
+  );
+  const zip = { text: (name: string) => texts.get(name) ?? null };
   const out = new Map<string, SheetMeta>();
   const targets = new Map<string, string>();
   for (const m of (zip.text('xl/_rels/workbook.xml.rels') ?? '').matchAll(
@@ -116,7 +128,7 @@ function fillMerges(rows: SheetRow[], merges: Range[]): void {
 }
 
 export async function readXlsx(buf: Buffer): Promise<SheetData[]> {
-  const meta = readMeta(buf);
+  const meta = await readMeta(buf);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
