@@ -3,13 +3,21 @@
 // written synchronously so the parent knows exactly which saves had returned.
 import { writeSync } from 'node:fs';
 import { openCore } from '../../src-main/open';
-import { call } from '../../src-main/api/handlers';
+import { call, callAsync } from '../../src-main/api/handlers';
 import { usccCheckChar } from '../../src-main/domain/uscc';
 
 const [mode, dbPath, seedText] = process.argv.slice(2);
 const say = (line: string) => writeSync(1, `${line}\n`);
 
-if (mode === 'migrate') {
+if (mode === 'ledger') {
+  // seedText is the ledger file here.
+  const core = openCore(dbPath!);
+  say('READY');
+  const r = await callAsync(core, 'ledger.import', { path: seedText });
+  if (!r.ok) throw new Error(`ledger.import: ${r.error.message}`);
+  say(`OK ${JSON.stringify({ created: (r.result as { created: number }).created })}`);
+  core.store.close();
+} else if (mode === 'migrate') {
   say('READY');
   const core = openCore(dbPath!); // runs the pending migrations (and the backup before them)
   say('OK migrated');

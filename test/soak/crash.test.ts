@@ -1,12 +1,13 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { openCore } from '../../src-main/open';
 import { bundleChild, integrity } from '../crashTools';
 import { call } from '../../src-main/api/handlers';
+import { usccCheckChar } from '../../src-main/domain/uscc';
 import { migrate } from '../../src-main/store/db';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src-main/store/migrations';
 
@@ -16,7 +17,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../src-main/store/migrations';
 const ROOT = resolve(__dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'vl-crash-'));
 let child = '';
-const KILLS = { records: 70, migrate: 30 };
+const KILLS = { records: 70, migrate: 30, ledger: 20 };
 
 beforeAll(() => {
   child = bundleChild('test/soak/crash-child.ts');
@@ -29,9 +30,10 @@ interface Run {
   afterReady: number;
 }
 
-function runAndKill(mode: string, db: string, seed: number, delayMs: number): Promise<Run> {
+/** Runs the child (`arg`: a seed, or the ledger file) and kills it `delayMs` after READY. */
+function runAndKill(mode: string, db: string, arg: number | string, delayMs: number): Promise<Run> {
   return new Promise((done, fail) => {
-    const p = spawn(process.execPath, [child, mode, db, String(seed)], {
+    const p = spawn(process.execPath, [child, mode, db, String(arg)], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -156,6 +158,72 @@ describe('crash safety', () => {
     );
     expect(sawOld).toBeGreaterThan(0);
     expect(sawNew).toBeGreaterThan(0);
+  });
+
+  it(`a ledger import killed at ${KILLS.ledger} random moments leaves the database as before or as after`, async () => {
+    const rand = random(11);
+    const template = join(work, 'ledger-template.db');
+    const setup = openCore(template, { deviceName: 'crash' });
+    const me = call(setup, 'staff.create', { name: '测试员', role: 'supervisor' });
+    call(setup, 'me.set', { staffId: (me as { result: { id: string } }).result.id });
+    setup.store.close();
+    const ROWS = 3000;
+    const lines = ['企业名称,统一社会信用代码,走访日期,走访方式,走访人,走访内容'];
+    for (let i = 0; i < ROWS; i++) {
+      const first17 = `91350100MB${String(i % 600).padStart(7, '0')}`;
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      lines.push(
+        `台账企业${i % 600},${first17}${usccCheckChar(first17)},2026-10-${day},实地,测试员,第${i}次走访`,
+      );
+    }
+    const file = join(work, 'ledger.csv');
+    writeFileSync(file, lines.join('\n'));
+    const visits = (path: string) => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return (db.prepare(`SELECT count(*) AS n FROM visits`).get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const fresh = () => {
+      const db = join(work, `ledger-${runs++}.db`);
+      copyFileSync(template, db);
+      return db;
+    };
+    let runs = 0;
+    const whole = fresh();
+    const took = (await runAndKill('ledger', whole, file, 3_600_000)).afterReady;
+    expect(visits(whole)).toBe(ROWS);
+    let sawBefore = 0;
+    let sawAfter = 0;
+    let partial = 0;
+    let lost = 0;
+    const killAt = async (delay: number) => {
+      const db = fresh();
+      const run = await runAndKill('ledger', db, file, delay);
+      expect(integrity(db)).toBe('ok');
+      openCore(db).store.close(); // the app opens it
+      const n = visits(db);
+      const returned = run.lines.some((l) => l.startsWith('OK '));
+      if (n === ROWS) sawAfter += 1;
+      else if (n === 0) {
+        sawBefore += 1;
+        if (returned) lost += 1;
+      } else partial += 1;
+      rmSync(db, { force: true });
+    };
+    for (let i = 0; i < KILLS.ledger; i++) await killAt(Math.floor(rand() * took * 1.2));
+    for (let k = 2; sawAfter === 0 && k <= 32; k *= 2) await killAt(took * k);
+    for (let k = 4; sawBefore === 0 && k <= 64; k *= 2) await killAt(Math.floor(took / k));
+    console.log(
+      `crash (ledger import): ${runs - 1} kills during an import of ${ROWS} rows (${took} ms unkilled), ` +
+        `${sawBefore} left as before, ${sawAfter} as after, ${partial} partial, ${lost} lost`,
+    );
+    expect(partial).toBe(0);
+    expect(lost).toBe(0);
+    expect(sawBefore).toBeGreaterThan(0);
+    expect(sawAfter).toBeGreaterThan(0);
   });
 });
 
