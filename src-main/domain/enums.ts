@@ -62,3 +62,22 @@ export const OPEN_DEMAND_STATUSES: readonly DemandStatus[] = [
 
 /** Tiers that expire: 高新技术企业 is valid for three years. */
 export const TIER_VALID_YEARS: Partial<Record<Tier, number>> = { high_tech: 3 };
+
+/** Every enumeration a user sees as words, by group name (the renderer's labels and the files' words key on these). */
+export const ENUM_GROUPS = {
+  role: ROLES,
+  enterpriseStatus: ENTERPRISE_STATUSES,
+  tier: TIERS,
+  visitMode: VISIT_MODES,
+  visitStatus: VISIT_STATUSES,
+  demandSource: DEMAND_SOURCES,
+  demandCategory: DEMAND_CATEGORIES,
+  demandLevel: DEMAND_LEVELS,
+  demandStatus: DEMAND_STATUSES,
+  closureType: CLOSURE_TYPES,
+  clinicStatus: CLINIC_STATUSES,
+  followupParent: FOLLOWUP_PARENTS,
+  followupChannel: FOLLOWUP_CHANNELS,
+  satisfaction: SATISFACTIONS,
+  industry: INDUSTRY_SECTIONS as readonly string[],
+} as const;

@@ -10,41 +10,9 @@ import {
   STATUS_LABELS,
   TIER_LABELS,
 } from '../reports/definitions';
-import {
-  CLINIC_STATUSES,
-  CLOSURE_TYPES,
-  DEMAND_CATEGORIES,
-  DEMAND_LEVELS,
-  DEMAND_SOURCES,
-  DEMAND_STATUSES,
-  ENTERPRISE_STATUSES,
-  FOLLOWUP_CHANNELS,
-  FOLLOWUP_PARENTS,
-  INDUSTRY_SECTIONS,
-  ROLES,
-  SATISFACTIONS,
-  TIERS,
-  VISIT_MODES,
-  VISIT_STATUSES,
-} from '../domain/enums';
+import { ENUM_GROUPS } from '../domain/enums';
 
-export const ENUM_VALUES = {
-  role: ROLES,
-  enterpriseStatus: ENTERPRISE_STATUSES,
-  tier: TIERS,
-  visitMode: VISIT_MODES,
-  visitStatus: VISIT_STATUSES,
-  demandSource: DEMAND_SOURCES,
-  demandCategory: DEMAND_CATEGORIES,
-  demandLevel: DEMAND_LEVELS,
-  demandStatus: DEMAND_STATUSES,
-  closureType: CLOSURE_TYPES,
-  clinicStatus: CLINIC_STATUSES,
-  followupParent: FOLLOWUP_PARENTS,
-  followupChannel: FOLLOWUP_CHANNELS,
-  satisfaction: SATISFACTIONS,
-  industry: INDUSTRY_SECTIONS as readonly string[],
-} as const;
+export const ENUM_VALUES = ENUM_GROUPS;
 export type EnumGroup = keyof typeof ENUM_VALUES;
 export type EnumValue<G extends EnumGroup> = (typeof ENUM_VALUES)[G][number];
 
