@@ -121,7 +121,9 @@ export const PreviewResult = z.object({
     }),
   ),
   unmappedColumns: z.array(Column),
-  fields: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
+  fields: z.array(
+    z.object({ key: z.string(), label: z.string(), labelEn: z.string(), required: z.boolean() }),
+  ),
   missingRequired: z.array(z.object({ fields: z.array(z.string()), label: z.string() })),
   savedMapping: z.string().nullable(),
   signature: z.string(),

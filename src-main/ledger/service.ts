@@ -6,7 +6,7 @@ import type { Core } from '../services/core';
 import { backupStore } from '../services/backups';
 import { invalid } from '../api/errors';
 import { execute, type Execution, type RowReport } from './execute';
-import { KIND_DEFS, fieldLabel } from './fields';
+import { KIND_DEFS, fieldLabel, fieldLabelEn } from './fields';
 import type { MappingInput } from './mappings';
 import { formatFor } from './output';
 import { makePlan, type Plan } from './plan';
@@ -79,7 +79,7 @@ export interface PreviewResult extends ReturnType<typeof counts> {
     source: 'auto' | 'saved' | 'user';
   }[];
   unmappedColumns: { column: number; letter: string; text: string }[];
-  fields: { key: string; label: string; required: boolean }[];
+  fields: { key: string; label: string; labelEn: string; required: boolean }[];
   missingRequired: { fields: string[]; label: string }[];
   savedMapping: string | null;
   signature: string;
@@ -128,7 +128,12 @@ export async function previewLedger(
     unmappedColumns: plan.layout.headers
       .map((text, column) => ({ column, letter: columnLetter(column), text }))
       .filter((h) => h.text && !mapped.has(h.column)),
-    fields: def.fields.map((key) => ({ key, label: fieldLabel(key), required: required.has(key) })),
+    fields: def.fields.map((key) => ({
+      key,
+      label: fieldLabel(key),
+      labelEn: fieldLabelEn(key),
+      required: required.has(key),
+    })),
     missingRequired: plan.missingRequired,
     savedMapping: plan.savedMapping,
     signature: plan.signature,

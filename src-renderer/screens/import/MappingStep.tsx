@@ -107,10 +107,13 @@ function SavedMappings() {
 }
 
 export function MappingStep() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const s = useImportWizard();
   const d = s.detection;
   if (!d) return null;
+  // The core names fields in both languages; a required group reads "A / B" (either will do).
+  const nameOf = new Map(d.fields.map((f) => [f.key, i18n.language === 'en' ? f.labelEn : f.label]));
+  const groupName = (fields: string[]) => fields.map((k) => nameOf.get(k) ?? k).join(' / ');
   const byField = new Map(d.mapping.map((m) => [m.field, m]));
   const sample = d.rows[0]?.cells ?? [];
   const columns = d.headers;
@@ -128,7 +131,9 @@ export function MappingStep() {
         <p className="hint">{t('import.mapping.hint')}</p>
         {d.missingRequired.length > 0 && (
           <div className="notice notice-error" role="alert" data-testid="import-missing">
-            {t('import.mapping.missing', { list: d.missingRequired.map((m) => m.label).join('；') })}
+            {t('import.mapping.missing', {
+              list: d.missingRequired.map((m) => groupName(m.fields)).join('；'),
+            })}
           </div>
         )}
         <table className="table import-mapping" data-testid="import-mapping">
@@ -147,7 +152,7 @@ export function MappingStep() {
               return (
                 <tr key={f.key} data-field={f.key} className={missing ? 'import-missing-row' : undefined}>
                   <td>
-                    <label htmlFor={`import-map-${f.key}`}>{f.label}</label>
+                    <label htmlFor={`import-map-${f.key}`}>{nameOf.get(f.key)}</label>
                     {f.required && <span className="req">*</span>}
                   </td>
                   <td>

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import './setup';
-import '../../../src-renderer/i18n';
+import { setLanguage } from '../../../src-renderer/i18n';
 import { ImportScreen } from '../../../src-renderer/screens/ImportScreen';
 import { sourceInput, useImportWizard, wizardError } from '../../../src-renderer/stores/importWizard';
 import { parseHash } from '../../../src-renderer/router';
@@ -146,6 +146,21 @@ describe('import wizard', () => {
     await user.selectOptions(within(date).getByRole('combobox'), '');
     expect((await screen.findByTestId('import-missing', {}, WAIT)).textContent).toContain('走访日期');
     expect((screen.getByTestId('import-to-preview') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('names the fields in English when the app is in English', async () => {
+    setLanguage('en');
+    try {
+      const user = await upload(installBridge(), await visitLedger());
+      await user.click(screen.getByTestId('import-next'));
+      const table = await screen.findByTestId('import-mapping');
+      const date = table.querySelector('tr[data-field="visitDate"]') as HTMLElement;
+      expect(date.querySelector('label')?.textContent).toBe('Visit date');
+      await user.selectOptions(within(date).getByRole('combobox'), '');
+      expect((await screen.findByTestId('import-missing', {}, WAIT)).textContent).toContain('Visit date');
+    } finally {
+      setLanguage('zh-CN');
+    }
   });
 
   it('saves a mapping, applies it to the next file of the same shape, and deletes it', async () => {
