@@ -28,6 +28,11 @@ export function enumLabel(name: EnumName, value: string | null | undefined): str
   return i18n.exists(key) ? i18n.t(key) : value;
 }
 
+/** A count with thousands grouped (12,345): the same in both languages. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 /** 、 between Chinese list items, a comma in English. */
 export function listSeparator(): string {
   return i18n.language === 'en' ? ', ' : '、';

@@ -183,6 +183,15 @@ export const ConflictView = z.object({
   resolvedAt: z.string().nullable(),
   resolution: z.string().nullable(),
 });
+/** The long job running (a sync import or folder sync) and its latest step. */
+export const JobView = z.object({
+  method: z.string(),
+  startedAt: z.string(),
+  phase: z.string(),
+  done: z.number().int(),
+  total: z.number().int(),
+  file: z.object({ name: z.string(), index: z.number().int(), count: z.number().int() }).nullable(),
+});
 export const SyncStatus = z.object({
   team: z.object({ id: z.string(), name: z.string() }).nullable(),
   teamCode: z.string().nullable(),
@@ -326,6 +335,7 @@ export const contract = {
     }),
   ),
   'sync.status': def(z.strictObject({}).optional().default({}), SyncStatus),
+  'sync.progress': def(z.strictObject({}).optional().default({}), z.object({ job: JobView.nullable() })),
   'conflicts.list': def(
     z.strictObject({ includeResolved: z.boolean().optional() }).optional().default({}),
     z.object({ rows: z.array(ConflictView) }),

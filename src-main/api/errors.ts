@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'WORKFLOW', // a demand move that the workflow refuses
   'FORBIDDEN', // the actor's role may not do this
   'UNKNOWN_METHOD',
+  'BUSY', // a long job (a sync import) holds the database: try again when it ends
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,8 +12,10 @@ import * as clinics from '../services/clinics';
 import * as followups from '../services/followups';
 import { appInfo, myTasks, setMe } from '../services/app';
 import { enterpriseTimeline } from '../services/timeline';
-import { exportSync, importSync, readSyncInput, syncStatus } from '../sync/service';
-import { syncFolder } from '../sync/folder';
+import { exportSync, importSteps, readSyncInput, syncStatus } from '../sync/service';
+import { syncFolderSteps } from '../sync/folder';
+import { runSteps, type Steps } from './steps';
+import { currentJob, gateOf, runJob } from './jobs';
 import { createTeam, joinTeam } from '../sync/team';
 import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { listDuplicates, mergeEnterprises } from '../sync/duplicates';
@@ -29,11 +31,14 @@ import { exportList } from '../ledger/exporter';
 import { deleteMapping, listMappings, saveMapping } from '../ledger/mappings';
 import { ASYNC_LEDGER_METHODS } from '../ledger/contract';
 
-/** Handlers of ASYNC methods return a promise (they read or write files); the rest return the result. */
+/**
+ * Handlers of ASYNC methods return a promise (they read or write files), those of STEPPED
+ * methods their steps (long jobs, see steps.ts); the rest return the result.
+ */
 type Handler<M extends MethodName> = (
   core: Core,
   input: ParsedInput<M>,
-) => MethodOutput<M> | Promise<MethodOutput<M>>;
+) => MethodOutput<M> | Promise<MethodOutput<M>> | Steps<MethodOutput<M>>;
 
 const handlers: { [M in MethodName]: Handler<M> } = {
   'staff.create': staff.createStaff,
@@ -89,9 +94,17 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   },
   'sync.export': exportSync,
   'sync.import': (c, i) =>
-    importSync(c, { ...readSyncInput(i), confirmMassDelete: i.confirmMassDelete ?? false }),
-  'sync.folder': syncFolder,
+    importSteps(c, { ...readSyncInput(i), confirmMassDelete: i.confirmMassDelete ?? false }),
+  'sync.folder': syncFolderSteps,
   'sync.status': (c) => syncStatus(c),
+  'sync.progress': (c) => {
+    const job = currentJob(c);
+    return {
+      job: job
+        ? { method: job.method, startedAt: job.startedAt, ...job.progress, file: job.progress.file ?? null }
+        : null,
+    };
+  },
   'conflicts.list': listConflicts,
   'conflicts.resolve': resolveConflict,
   'duplicates.list': (c) => listDuplicates(c),
@@ -133,6 +146,15 @@ const OWN_TRANSACTION: ReadonlySet<MethodName> = new Set([
  * them through callAsync. They open their own transactions (one cannot span an await).
  */
 const ASYNC: ReadonlySet<MethodName> = new Set([...ASYNC_LEDGER_METHODS, ...ASYNC_REPORT_METHODS]);
+
+/**
+ * Long jobs written as steps, with their own transaction: call() runs them at once, callAsync()
+ * step by step with the connection to themselves, their progress readable by sync.progress.
+ */
+const STEPPED: ReadonlySet<MethodName> = new Set(['sync.import', 'sync.folder']);
+
+/** Reads no database: answered even while a job holds it. */
+const UNGATED: ReadonlySet<MethodName> = new Set(['sync.progress']);
 
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -177,10 +199,19 @@ export function call(core: Core, method: unknown, input: unknown): CallResult {
         { method },
       );
     }
+    if (!UNGATED.has(method) && gateOf(core).busy) {
+      // A job's transaction is open on this connection: anything run now would join it.
+      throw new ApiError(
+        'BUSY',
+        `a ${currentJob(core)?.method ?? 'long job'} is running: try again when it ends`,
+      );
+    }
     const handler = handlers[method] as (core: Core, input: unknown) => unknown;
-    const result = OWN_TRANSACTION.has(method)
-      ? handler(core, parsed.data)
-      : core.store.db.transaction(() => handler(core, parsed.data))();
+    const result = STEPPED.has(method)
+      ? runSteps(handler(core, parsed.data) as Steps<unknown>)
+      : OWN_TRANSACTION.has(method) || UNGATED.has(method)
+        ? handler(core, parsed.data)
+        : core.store.db.transaction(() => handler(core, parsed.data))();
     checkOutput(method, result);
     return { ok: true, result };
   } catch (e) {
@@ -202,15 +233,22 @@ function checkOutput(method: MethodName, result: unknown): void {
   }
 }
 
-/** The entry point for doors that can wait: every method, the asynchronous ones included. */
+/**
+ * The entry point for doors that can wait: every method, the asynchronous ones included.
+ * Calls share the connection, a stepped job has it alone (see gate.ts).
+ */
 export async function callAsync(core: Core, method: unknown, input: unknown): Promise<CallResult> {
-  if (!isMethodName(method) || !ASYNC.has(method)) return call(core, method, input);
+  if (!isMethodName(method) || UNGATED.has(method)) return call(core, method, input);
+  const gate = gateOf(core);
+  if (!ASYNC.has(method) && !STEPPED.has(method)) return gate.shared(() => call(core, method, input));
   try {
     const def = contract[method];
     const parsed = def.input.safeParse(input);
     if (!parsed.success) throw parsed.error;
-    const handler = handlers[method] as (core: Core, input: unknown) => Promise<unknown>;
-    const result = await handler(core, parsed.data);
+    const handler = handlers[method] as (core: Core, input: unknown) => unknown;
+    const result = STEPPED.has(method)
+      ? await runJob(core, method, () => handler(core, parsed.data) as Steps<unknown>)
+      : await gate.shared(() => handler(core, parsed.data) as Promise<unknown>);
     checkOutput(method, result);
     return { ok: true, result };
   } catch (e) {

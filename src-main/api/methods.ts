@@ -30,6 +30,7 @@ export const METHOD_NAMES = [
   'sync.import',
   'sync.folder',
   'sync.status',
+  'sync.progress',
   'conflicts.list',
   'conflicts.resolve',
   'duplicates.list',

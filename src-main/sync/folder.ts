@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../services/core';
-import { exportSync, importSync, pendingChangeCount, type ImportReport } from './service';
+import { exportSync, importSteps, pendingChangeCount, type ImportReport } from './service';
+import { runSteps, stepsOfFile, type Steps } from '../api/steps';
 import { decodeFile } from './package';
 import { requireTeam } from './team';
 import { ApiError, invalid } from '../api/errors';
@@ -10,7 +11,21 @@ import { ApiError, invalid } from '../api/errors';
 // uniquely named files (renamed into place when complete, so no lock files), and
 // imports every file there it has not imported yet.
 
-export function syncFolder(core: Core, input: { path: string; confirmMassDelete?: boolean }) {
+export interface FolderResult {
+  imported: ImportReport[];
+  refused: { fileName: string; message: string }[];
+  exported: { fileName: string; changeCount: number } | null;
+}
+
+export function syncFolder(core: Core, input: { path: string; confirmMassDelete?: boolean }): FolderResult {
+  return runSteps(syncFolderSteps(core, input));
+}
+
+/** syncFolder as steps: each file's import, told with the file, then the export. */
+export function* syncFolderSteps(
+  core: Core,
+  input: { path: string; confirmMassDelete?: boolean },
+): Steps<FolderResult> {
   const { store } = core;
   const team = requireTeam(store);
   let names: string[];
@@ -24,13 +39,24 @@ export function syncFolder(core: Core, input: { path: string; confirmMassDelete?
   const imported: ImportReport[] = [];
   const refused: { fileName: string; message: string }[] = [];
   const seen = store.db.prepare(`SELECT 1 FROM sync_imports WHERE "fileSha256" = ?`);
-  for (const name of names.filter((n) => n.endsWith('.vlsync')).sort()) {
+  const files = names.filter((n) => n.endsWith('.vlsync')).sort();
+  for (const [index, name] of files.entries()) {
+    const file = { name, index, count: files.length };
+    yield { phase: 'reading', done: 0, total: 0, file };
     const bytes = readFileSync(join(input.path, name));
     try {
       const decoded = decodeFile(team, bytes);
       if (decoded.manifest.origin.id === store.device.id || seen.get(decoded.sha256)) continue;
       imported.push(
-        importSync(core, { bytes, fileName: name, confirmMassDelete: input.confirmMassDelete ?? false }),
+        yield* stepsOfFile(
+          importSteps(core, {
+            bytes,
+            decoded,
+            fileName: name,
+            confirmMassDelete: input.confirmMassDelete ?? false,
+          }),
+          file,
+        ),
       );
     } catch (e) {
       // The mass-delete guard asks the user: the whole call stops so it can be repeated with
@@ -40,6 +66,7 @@ export function syncFolder(core: Core, input: { path: string; confirmMassDelete?
       refused.push({ fileName: name, message: e instanceof ApiError ? e.message : String(e) });
     }
   }
+  yield { phase: 'exporting', done: 0, total: 0 };
   const exported = pendingChangeCount(core) ? exportSync(core, { full: false, dir: input.path }) : null;
   return {
     imported,

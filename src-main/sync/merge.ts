@@ -5,6 +5,7 @@ import { KINDS, KIND_NAMES, UNCAPTURED, q } from '../store/schema';
 import { parseHlc } from '../domain/hlc';
 import { ApiError } from '../api/errors';
 import type { WireChange } from './package';
+import { runSteps, type Steps } from '../api/steps';
 
 // Applies changes from elsewhere: last writer wins per field by clock stamp, ties
 // impossible (a stamp ends with its device id). Applying is idempotent (a stamp is
@@ -38,6 +39,8 @@ export const MASS_DELETE_SHARE = 0.2;
 export const MASS_DELETE_MIN = 5;
 /** Imports of at least this many changes, into a log no larger, are loaded in bulk. */
 export const BULK_MIN = 20_000;
+/** Progress is told after about this many changes (or rows of the log) at a time. */
+const STEP = 2_000;
 
 const TABLE_KIND = new Map(KIND_NAMES.map((k) => [KINDS[k].table as string, k]));
 
@@ -117,16 +120,23 @@ interface RowGroup {
   fields: Map<string, WireChange[]>;
 }
 
+export interface ApplyOptions {
+  confirmMassDelete?: boolean;
+  /** Load in bulk (or not) whatever the sizes; tests use it to compare both ways. */
+  bulk?: boolean;
+}
+
 /** Runs inside the caller's transaction, with capture switched off by the caller. */
-export function applyChanges(
+export function applyChanges(store: Store, changes: WireChange[], options: ApplyOptions = {}): ApplyReport {
+  return runSteps(applySteps(store, changes, options));
+}
+
+/** applyChanges, telling its progress in changes weighed (and, in bulk, rows of the log read). */
+export function* applySteps(
   store: Store,
   changes: WireChange[],
-  options: {
-    confirmMassDelete?: boolean;
-    /** Load in bulk (or not) whatever the sizes; tests use it to compare both ways. */
-    bulk?: boolean;
-  } = {},
-): ApplyReport {
+  options: ApplyOptions = {},
+): Steps<ApplyReport> {
   const db = store.db;
   const conn = connection(db);
   const sql = (text: string) => statement(conn, db, text);
@@ -296,7 +306,14 @@ export function applyChanges(
     // Record by record: what it already holds (every stamp, to skip known ones without
     // touching the log, and the newest per field), then its new changes, then the record.
     const localStamps = sql(`SELECT "field","hlc" FROM changes WHERE "tbl" = ? AND "rowId" = ?`).raw(true);
+    let done = 0;
+    let told = 0;
+    yield { phase: 'applying', done, total: usable };
     for (const { table, rowId, fields } of rows.values()) {
+      if (done - told >= STEP) {
+        told = done;
+        yield { phase: 'applying', done, total: usable };
+      }
       const known = new Set<string>();
       const localNewest = new Map<string, string>();
       for (const [field, hlc] of localStamps.all(table, rowId) as [string, string][]) {
@@ -306,18 +323,25 @@ export function applyChanges(
       const isNew = (c: WireChange) => !known.has(c[HLC]) && insert.run(c).changes === 1;
       const writes = new Map<string, WireChange>();
       for (const [field, list] of fields) {
+        done += list.length;
         const shown = weigh(list, isNew, localNewest.get(field));
         if (shown) writes.set(field, shown);
       }
       if (writes.size) writeRow(table, rowId, writes);
     }
+    yield { phase: 'applying', done, total: usable };
   } else {
     const local = new Set<string>();
     const localNewest = new Map<string, string>();
     const localRows = new Set<string>();
+    const logSize = (sql(`SELECT count(*) AS n FROM changes`).get() as { n: number }).n;
+    yield { phase: 'scanning', done: 0, total: logSize };
     for (const [table, rowId, field, hlc] of sql(`SELECT "tbl","rowId","field","hlc" FROM changes`)
       .raw(true)
       .iterate() as IterableIterator<[string, string, string, string]>) {
+      // The open read is safe across steps: the job holds the connection alone.
+      if (local.size % (STEP * 25) === 0 && local.size)
+        yield { phase: 'scanning', done: local.size, total: logSize };
       local.add(hlc);
       const rowKey = `${table}\u0000${rowId}`;
       if (!rows.has(rowKey)) continue;
@@ -333,10 +357,18 @@ export function applyChanges(
       return true;
     };
     const pending: [string, string, Map<string, WireChange>][] = [];
+    let done = 0;
+    let told = 0;
+    yield { phase: 'applying', done, total: usable };
     for (const [rowKey, { table, rowId, fields }] of rows) {
+      if (done - told >= STEP * 5) {
+        told = done;
+        yield { phase: 'applying', done, total: usable };
+      }
       const held = localRows.has(rowKey);
       const writes = new Map<string, WireChange>();
       for (const [field, list] of fields) {
+        done += list.length;
         const shown = weigh(list, isNew, held ? localNewest.get(`${rowKey}\u0000${field}`) : undefined);
         if (shown) writes.set(field, shown);
       }
@@ -352,9 +384,17 @@ export function applyChanges(
     const append = db.prepare(
       `INSERT INTO changes ("hlc","device","staff","tbl","rowId","field","value","prevHlc") VALUES (?,?,?,?,?,?,?,?)`,
     );
-    for (const c of fresh) append.run(c);
+    for (let i = 0; i < fresh.length; i++) {
+      if (i % (STEP * 10) === 0) yield { phase: 'saving', done: i, total: fresh.length };
+      append.run(fresh[i]!);
+    }
+    yield { phase: 'indexing', done: 0, total: 0 };
     if (rebuild) for (const { sql: create } of indexes) db.exec(create);
-    for (const [table, rowId, writes] of pending) writeRow(table, rowId, writes);
+    for (let i = 0; i < pending.length; i++) {
+      if (i % (STEP * 5) === 0) yield { phase: 'writing', done: i, total: pending.length };
+      const [table, rowId, writes] = pending[i]!;
+      writeRow(table, rowId, writes);
+    }
   }
 
   if (!options.confirmMassDelete) {

@@ -7,8 +7,9 @@ import { schemaVersion } from '../store/db';
 import { backupStore } from '../services/backups';
 import { parseHlc } from '../domain/hlc';
 import { invalid } from '../api/errors';
-import { applyChanges, type ApplyReport } from './merge';
-import { decodeFile, encodeFile, type WireChange } from './package';
+import { applySteps, type ApplyReport } from './merge';
+import { runSteps, transactionSteps, type Steps } from '../api/steps';
+import { decodeFile, encodeFile, type DecodedFile, type WireChange } from './package';
 import { requireTeam, currentTeam } from './team';
 
 // Export and import of sync files: the only way data moves between laptops.
@@ -137,22 +138,36 @@ export function readSyncInput(input: { path?: string; contentBase64?: string; fi
  * a backup, then applies every change in one transaction and records the report.
  * Runs outside the handler's transaction (a backup cannot run inside one).
  */
-export function importSync(
-  core: Core,
-  input: { bytes: Buffer; fileName: string | null; confirmMassDelete?: boolean },
-): ImportReport {
+export function importSync(core: Core, input: ImportInput): ImportReport {
+  return runSteps(importSteps(core, input));
+}
+
+export interface ImportInput {
+  bytes: Buffer;
+  fileName: string | null;
+  confirmMassDelete?: boolean;
+  /** The bytes already decoded by the caller (the sync folder checks each file first). */
+  decoded?: DecodedFile;
+}
+
+/** importSync as steps: checking the file, the backup, then the changes applied. */
+export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport> {
   const { store } = core;
   const team = requireTeam(store);
+  yield { phase: 'checking', done: 0, total: input.bytes.length };
   // Refuses a damaged, foreign or newer file (format or schema) before anything is written.
-  const decoded = decodeFile(team, input.bytes);
+  const decoded = input.decoded ?? decodeFile(team, input.bytes);
   const { manifest } = decoded;
   const changes = upgradeChanges(manifest.schemaVersion, decoded.changes);
+  yield { phase: 'backup', done: 0, total: 0 };
   const backup = backupStore(core, 'before-sync-import')?.path ?? null;
   const at = nowIso(core);
-  const run = store.db.transaction(() => {
+  return yield* transactionSteps(store.db, function* () {
     store.capturing = false;
     try {
-      const applied = applyChanges(store, changes, { confirmMassDelete: input.confirmMassDelete ?? false });
+      const applied = yield* applySteps(store, changes, {
+        confirmMassDelete: input.confirmMassDelete ?? false,
+      });
       const report: ImportReport = {
         ...applied,
         id: uuidv7(),
@@ -181,7 +196,6 @@ export function importSync(
       store.capturing = true;
     }
   });
-  return run();
 }
 
 /** The schema that brought the change log's prevHlc (migration 002_sync). */

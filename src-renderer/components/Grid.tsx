@@ -22,7 +22,7 @@ import type { ListQuery } from '../../src-main/api/contract';
 import type { MethodName, RecordKind } from '../../src-main/api/methods';
 import { call, toApiError, type ApiError } from '../api';
 import { ENUMS, type EnumName } from '../enums';
-import { enumLabel, enumLabels, formatDay, formatInstant, yesNo } from '../format';
+import { enumLabel, enumLabels, formatCount, formatDay, formatInstant, yesNo } from '../format';
 import { useSession } from '../stores/session';
 import { EnumFilter, type EnumFilterParams } from './EnumFilter';
 import { toListQuery, type ColumnKind, type ColumnKinds } from './gridQuery';
@@ -339,7 +339,7 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
           <span className="grid-count" data-testid="grid-count">
             {total === null
               ? t('grid.loading')
-              : t('grid.count', { count: total, formatted: total.toLocaleString('en-US') })}
+              : t('grid.count', { count: total, formatted: formatCount(total) })}
           </span>
         </div>
       </div>

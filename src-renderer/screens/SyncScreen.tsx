@@ -13,6 +13,7 @@ import { useSync } from '../stores/sync';
 import { ImportReportView, tableLabel } from './sync/ImportReportView';
 import { TeamCard } from './sync/TeamCard';
 import { DuplicatesCard } from './sync/DuplicatesCard';
+import { SyncProgress } from './sync/SyncProgress';
 import './sync/sync.css';
 
 function ExportCard() {
@@ -130,7 +131,7 @@ function ImportCard() {
           </div>
         </Field>
       </Form>
-      {busy === 'import' && <p className="muted">{t('sync.importing', { file: fileName })}</p>}
+      <SyncProgress action="import" fileName={fileName} />
       {lastReport && (
         <div className="sync-last-report" data-testid="last-report" ref={reportBox}>
           <h3>{t('sync.reportTitle')}</h3>
@@ -162,6 +163,7 @@ function ImportCard() {
           />
         </Field>
       </Form>
+      <SyncProgress action="folder" />
       {lastFolder && (
         <div className="sync-last-report" data-testid="folder-result">
           <p>

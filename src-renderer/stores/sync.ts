@@ -11,6 +11,10 @@ export type ImportReport = MethodOutput<'sync.import'>;
 export type DuplicateGroup = MethodOutput<'duplicates.list'>['groups'][number];
 export type FolderResult = MethodOutput<'sync.folder'>;
 export type ExportResult = MethodOutput<'sync.export'>;
+export type SyncJob = NonNullable<MethodOutput<'sync.progress'>['job']>;
+
+/** How often the screen asks how far an import has got. */
+export const PROGRESS_POLL_MS = 300;
 
 /** What the mass-delete guard refused: per table, how many would go of how many live. */
 export interface MassDelete {
@@ -50,6 +54,8 @@ interface SyncState {
   lastFolder: FolderResult | null;
   lastExport: ExportResult | null;
   massDelete: MassDelete | null;
+  /** How far the running import (or folder sync) has got, while one runs. */
+  progress: SyncJob | null;
   load(): Promise<void>;
   /** Resolves with the team's name, or null when refused (the error is in `error`). */
   createTeam(name: string, passphrase: string): Promise<string | null>;
@@ -82,8 +88,30 @@ export const useSync = create<SyncState>((set, get) => {
     await get().load();
   }
 
+  /** Asks for the job's progress until the returned function is called. */
+  function watchProgress(): () => void {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = async () => {
+      try {
+        const { job } = await call('sync.progress');
+        if (!stopped) set({ progress: job });
+      } catch {
+        // Progress is a courtesy: the next tick asks again, the import's own answer is what counts.
+      }
+      if (!stopped) timer = setTimeout(() => void tick(), PROGRESS_POLL_MS);
+    };
+    timer = setTimeout(() => void tick(), PROGRESS_POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      set({ progress: null });
+    };
+  }
+
   async function importWith(input: MethodInput<'sync.import'>): Promise<void> {
     set({ busy: 'import', error: null, lastReport: null, lastFolder: null });
+    const stopWatching = watchProgress();
     try {
       const report = await call('sync.import', input);
       set({ lastReport: report, massDelete: null });
@@ -99,12 +127,14 @@ export const useSync = create<SyncState>((set, get) => {
         set({ error: { action: 'import', error }, massDelete: null });
       }
     } finally {
+      stopWatching();
       set({ busy: null });
     }
   }
 
   async function folderWith(path: string, confirmMassDelete: boolean): Promise<void> {
     set({ busy: 'folder', error: null, lastFolder: null, lastReport: null });
+    const stopWatching = watchProgress();
     try {
       const result = await call('sync.folder', { path, ...(confirmMassDelete ? { confirmMassDelete } : {}) });
       set({ lastFolder: result, massDelete: null });
@@ -119,6 +149,7 @@ export const useSync = create<SyncState>((set, get) => {
         set({ error: { action: 'folder', error }, massDelete: null });
       }
     } finally {
+      stopWatching();
       set({ busy: null });
     }
   }
@@ -133,6 +164,7 @@ export const useSync = create<SyncState>((set, get) => {
     lastFolder: null,
     lastExport: null,
     massDelete: null,
+    progress: null,
     async load() {
       try {
         const [status, duplicates] = await Promise.all([call('sync.status'), call('duplicates.list')]);

@@ -172,4 +172,31 @@ describe('sync between two laptops', () => {
     await page.click('[data-testid="lang-zh"]');
     expect(app.problems).toEqual([]);
   });
+
+  it('shows how far a large import has got while it runs', async () => {
+    other.store.db.transaction(() => {
+      for (let i = 0; i < 6000; i++)
+        otherApi('experts.create', { name: `专家${i}`, organization: `研究所${i % 9}`, title: '研究员' });
+    })();
+    const file = otherFile();
+    await nav('sync');
+    // Every count the bar showed, read in the page as it changes.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const count = document.querySelector('[data-testid="sync-progress-count"]')?.textContent;
+        if (count && seen.at(-1) !== count) seen.push(count);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.setInputFiles('[data-testid="import-file"]', file);
+    await page.waitForSelector('[data-testid="sync-progress-count"]');
+    await expect.poll(() => figure('newChanges'), { timeout: 60_000 }).toMatch(/^[\d,]+$/);
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]).toMatch(/^[\d,]+ \/ [\d,]+（\d+%）$/);
+    await page.waitForSelector('[data-testid="sync-progress-import"]', { state: 'detached' });
+    expect(app.api('experts.list').total).toBe(6001);
+    expect(app.problems).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@
 // Lines are written synchronously so the parent knows exactly what had happened.
 import { writeSync } from 'node:fs';
 import { openCore } from '../../src-main/open';
-import { call } from '../../src-main/api/handlers';
+import { callAsync } from '../../src-main/api/handlers';
 
 const [dbPath, filePath] = process.argv.slice(2);
 const say = (line: string) => writeSync(1, `${line}\n`);
@@ -11,7 +11,8 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 const core = openCore(dbPath!);
 say('READY');
 const started = performance.now();
-const r = call(core, 'sync.import', { path: filePath! });
+// As the app's doors run it: step by step, giving the event loop a turn between steps.
+const r = await callAsync(core, 'sync.import', { path: filePath! });
 if (!r.ok) {
   say(`ERROR ${JSON.stringify(r.error)}`);
   process.exit(2);

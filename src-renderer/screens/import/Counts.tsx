@@ -1,5 +1,6 @@
 // The four counts of a preview or an import: created, updated, skipped, rejected.
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../format';
 
 interface Props {
   counts: { created: number; updated: number; skipped: number; rejected: number };
@@ -19,7 +20,7 @@ export function Counts({ counts, labels }: Props) {
           className={`figure import-count-${k}${k === 'rejected' && counts[k] ? ' figure-overdue' : ''}`}
           data-count={k}
         >
-          <span className="figure-value">{counts[k].toLocaleString('en-US')}</span>
+          <span className="figure-value">{formatCount(counts[k])}</span>
           <span className="figure-label">{t(`${labels}.${k}`)}</span>
         </div>
       ))}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { IMPORT_KINDS, type ImportKind } from '../../../src-main/ledger/types';
 import { fileSize, useImportWizard } from '../../stores/importWizard';
 import { FieldError, OtherErrors } from './errors';
+import { formatCount } from '../../format';
 
 const ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'big5'] as const;
 const FIELDS = ['path', 'kind', 'sheet', 'headerRow', 'encoding'];
@@ -119,7 +120,7 @@ function Detection() {
         </div>
         <div className="field">
           <span className="label">{t('import.detect.dataRows')}</span>
-          <strong data-testid="import-data-rows">{d.dataRows.toLocaleString('en-US')}</strong>
+          <strong data-testid="import-data-rows">{formatCount(d.dataRows)}</strong>
           {d.ignoredRows.length > 0 && (
             <span className="hint">{t('import.detect.ignoredRows', { count: d.ignoredRows.length })}</span>
           )}

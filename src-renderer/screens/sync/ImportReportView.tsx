@@ -1,7 +1,7 @@
 // One import's report in plain words: what was new, what was already here, conflicts,
 // duplicates, deletions and clock anomalies.
 import { useTranslation } from 'react-i18next';
-import { formatInstant } from '../../format';
+import { formatCount, formatInstant } from '../../format';
 import { routeHref } from '../../router';
 import type { ImportReport } from '../../stores/sync';
 
@@ -46,7 +46,7 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
             data-figure={key}
           >
             <dt>{t(`sync.${key}`)}</dt>
-            <dd>{n}</dd>
+            <dd>{formatCount(n)}</dd>
           </div>
         ))}
       </dl>

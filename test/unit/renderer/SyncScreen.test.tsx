@@ -9,6 +9,7 @@ import { useSync } from '../../../src-renderer/stores/sync';
 import { useSession } from '../../../src-renderer/stores/session';
 import { parseHash } from '../../../src-renderer/router';
 import { installBridge } from './bridge';
+import { callAsync } from '../../../src-main/api/handlers';
 import { openLaptop, sameTeam, PASSPHRASE, type Laptop } from './otherLaptop';
 
 // The Sync screen against a real core, with a second laptop making the files it imports.
@@ -26,6 +27,7 @@ afterEach(() => {
     lastFolder: null,
     lastExport: null,
     massDelete: null,
+    progress: null,
   });
   useSession.setState({ openConflicts: 0, clockBehind: null });
 });
@@ -130,6 +132,88 @@ describe('SyncScreen', () => {
     await waitFor(() => expect(screen.getAllByTestId('history-item')).toHaveLength(2));
     const devices = screen.getByTestId('sync-devices');
     expect(devices.querySelector('[data-device="李明的笔记本"]')).toBeTruthy();
+  });
+
+  it('shows how far an import has got while it runs, then its report', async () => {
+    const { b, other, user } = await setup();
+    sameTeam(b, other);
+    other.ok('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
+    const file = other.exportFile();
+    await useSync.getState().load();
+    // The core's job is told by sync.progress (its steps: test/integration/sync.progress.test.ts);
+    // here the import waits until the test lets it run, and the job is the one the test sets.
+    let job: unknown = null;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    b.override('sync.progress', () => ({ ok: true, result: { job } }));
+    b.override('sync.import', async (input) => {
+      await held;
+      return JSON.parse(JSON.stringify(await callAsync(b.core, 'sync.import', input)));
+    });
+
+    await user.upload(await screen.findByTestId('import-file'), file);
+    const box = await screen.findByTestId('sync-progress-import');
+    expect(within(box).getByTestId('sync-progress-phase').textContent).toBe(`正在导入 ${file.name}…`);
+    const started = { method: 'sync.import', startedAt: '2026-11-23T04:00:00.000Z', file: null };
+    job = { ...started, phase: 'applying', done: 45000, total: 120000 };
+    await waitFor(() =>
+      expect(within(box).getByTestId('sync-progress-phase').textContent).toBe(
+        '正在合并变更 45,000 / 120,000（37%）',
+      ),
+    );
+    const bar = box.querySelector('progress')!;
+    expect(bar.getAttribute('max')).toBe('120000');
+    expect(bar.getAttribute('value')).toBe('45000');
+    job = { ...started, phase: 'indexing', done: 0, total: 0 };
+    await waitFor(() =>
+      expect(within(box).getByTestId('sync-progress-phase').textContent).toBe('正在重建索引…'),
+    );
+    expect(box.querySelector('progress')!.hasAttribute('value')).toBe(false);
+    expect(screen.getByTestId('import-file')).toHaveProperty('disabled', true);
+
+    release();
+    await screen.findByTestId('last-report');
+    expect(screen.queryByTestId('sync-progress-import')).toBeNull();
+    expect(useSync.getState().progress).toBeNull();
+    expect(b.ok('enterprises.list').total).toBe(1);
+  });
+
+  it('shows which file of the folder a folder sync is on', async () => {
+    const { b, other, user } = await setup();
+    sameTeam(b, other);
+    await useSync.getState().load();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    b.override('sync.progress', () => ({
+      ok: true,
+      result: {
+        job: {
+          method: 'sync.folder',
+          startedAt: '2026-11-23T04:00:00.000Z',
+          phase: 'saving',
+          done: 5,
+          total: 8,
+          file: { name: 'LM-20261123-1-40.vlsync', index: 1, count: 3 },
+        },
+      },
+    }));
+    b.override('sync.folder', async () => {
+      await held;
+      return { ok: true, result: { imported: [], refused: [], exported: null } };
+    });
+    await user.type(screen.getByLabelText(/文件夹路径/), '/mnt/share/visit-ledger');
+    await user.click(screen.getByTestId('folder-sync'));
+    const box = await screen.findByTestId('sync-progress-folder');
+    await waitFor(() =>
+      expect(within(box).getByTestId('sync-progress-file').textContent).toBe(
+        '第 2/3 个文件：LM-20261123-1-40.vlsync',
+      ),
+    );
+    expect(within(box).getByTestId('sync-progress-phase').textContent).toBe('正在写入变更 5 / 8（62%）');
+    expect(screen.queryByTestId('sync-progress-import')).toBeNull();
+    release();
+    await screen.findByTestId('folder-result');
+    expect(screen.queryByTestId('sync-progress-folder')).toBeNull();
   });
 
   it('shows a refused file next to the file field and leaves the database as it was', async () => {

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../format';
+import { useSync, type SyncJob } from '../../stores/sync';
+
+// How far a running import or folder sync has got: the phase, the file (in a folder), and for
+// the phases that count, a bar with done / total. Before the core has started (a large file still
+// being read or sent), the file's name alone.
+
+const PHASES = [
+  'starting',
+  'reading',
+  'checking',
+  'backup',
+  'scanning',
+  'applying',
+  'saving',
+  'indexing',
+  'writing',
+  'exporting',
+] as const;
+type Phase = (typeof PHASES)[number];
+const isPhase = (p: string): p is Phase => (PHASES as readonly string[]).includes(p);
+
+/** Shown under the action it belongs to while that action runs. */
+export function SyncProgress({ action, fileName = '' }: { action: 'import' | 'folder'; fileName?: string }) {
+  const { t } = useTranslation();
+  const { busy, progress } = useSync();
+  if (busy !== action) return null;
+  const job: SyncJob | null = progress;
+  const counted = job !== null && job.total > 0;
+  return (
+    <div className="sync-progress" role="status" aria-live="polite" data-testid={`sync-progress-${action}`}>
+      {job?.file && (
+        <p className="mono" data-testid="sync-progress-file">
+          {t('sync.progressFile', { index: job.file.index + 1, count: job.file.count, name: job.file.name })}
+        </p>
+      )}
+      <p data-testid="sync-progress-phase">
+        {job
+          ? isPhase(job.phase)
+            ? t(`sync.phase.${job.phase}`)
+            : job.phase
+          : action === 'import'
+            ? t('sync.importing', { file: fileName })
+            : t('sync.phase.starting')}
+        {counted && (
+          <>
+            {' '}
+            <span className="mono" data-testid="sync-progress-count">
+              {t('sync.progressCount', {
+                done: formatCount(job.done),
+                total: formatCount(job.total),
+                percent: Math.floor((job.done / job.total) * 100),
+              })}
+            </span>
+          </>
+        )}
+      </p>
+      {/* Without a count the bar is indeterminate (no value): the phase text says what is going on. */}
+      <progress
+        aria-label={t('sync.progressLabel')}
+        max={counted ? job.total : undefined}
+        value={counted ? job.done : undefined}
+      />
+    </div>
+  );
+}
