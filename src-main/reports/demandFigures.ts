@@ -34,7 +34,8 @@ function candidatesSql(scope: ResolvedScope): string {
     t."closureType", t."closedAt", t."receivedAt"`;
   const before = `t."receivedAt" < @ts AND t."deletedAt" IS NULL`;
   // Each branch is a range of a covering index: received in Q; or received before it and
-  // open now, closed since Q began (or without a closing time), or rejected and moved since.
+  // open now, closed since Q began, closed without a closing time, or rejected and moved since
+  // (an OR inside a branch would make it scan every closed demand).
   // Any other demand received before Q was closed or rejected before Q and stayed so.
   const shortcut = `t."status" = 'closed' AND t."closedAt" < @te`;
   return `x AS MATERIALIZED (
@@ -54,7 +55,9 @@ function candidatesSql(scope: ResolvedScope): string {
     UNION ALL
     SELECT ${cols} FROM demands t WHERE (t."status" IN (${OPEN}) OR t."status" IS NULL) AND ${before}
     UNION ALL
-    SELECT ${cols} FROM demands t WHERE t."status" = 'closed' AND (t."closedAt" >= @ts OR t."closedAt" IS NULL) AND ${before}
+    SELECT ${cols} FROM demands t WHERE t."status" = 'closed' AND t."closedAt" >= @ts AND ${before}
+    UNION ALL
+    SELECT ${cols} FROM demands t WHERE t."status" = 'closed' AND t."closedAt" IS NULL AND ${before}
     UNION ALL
     SELECT ${cols} FROM demands t WHERE t."status" = 'rejected' AND ${before}
       AND (SELECT max(hh."at") FROM demand_history hh WHERE hh."demandId" = t."id") >= @ts

@@ -85,16 +85,38 @@ const FIELD = 65536;
 /** The field of `months` that holds the solved-on-site count. */
 const SOLVED = 3;
 
-/**
- * The visited enterprises with their town, industry section and the tiers valid in Q (a JSON
- * array, NULL when none), in one ordered pass over the enterprises matched to ve (alias ea).
- */
-const VISITED_ENTERPRISES = `ea AS MATERIALIZED (
-    SELECT ve.eid, ve.n, ee."town" AS town, upper(substr(ee."industry", 1, 1)) AS ind,
-      CASE WHEN ee."tiers" IS NULL OR ee."tiers" = '[]' THEN NULL ELSE nullif(
-        (SELECT json_group_array(DISTINCT json_extract(j.value, '$.tier')) FROM json_each(ee."tiers") j WHERE ${TIER_VALID}),
-        '[]') END AS tiers
-    FROM enterprises ee CROSS JOIN ve WHERE ve.eid = ee."id")`;
+/** A tier entry of an enterprise (enterprises.tiers holds a JSON array of them). */
+interface TierEntry {
+  tier?: unknown;
+  year?: unknown;
+  expiresOn?: unknown;
+}
+
+/** TIER_VALID in JS, for the tiers split: the two must agree (reports-crosscheck holds them to it). */
+function validTiers(json: string | null, qeYear: number, qs: string): string[] {
+  if (!json || json === '[]') return [];
+  let list: unknown;
+  try {
+    list = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(list)) return [];
+  const tiers = new Set<string>();
+  for (const t of list as TierEntry[]) {
+    if (t === null || typeof t !== 'object' || typeof t.tier !== 'string') continue;
+    if (typeof t.year !== 'number' || t.year > qeYear) continue;
+    // As in SQL: a number is never after a date string, so only a date string can be in force.
+    if (
+      t.expiresOn !== undefined &&
+      t.expiresOn !== null &&
+      !(typeof t.expiresOn === 'string' && t.expiresOn >= qs)
+    )
+      continue;
+    tiers.add(t.tier);
+  }
+  return [...tiers];
+}
 
 function statement(scope: ResolvedScope, withSplits: boolean): string {
   const parts = [
@@ -114,27 +136,21 @@ function statement(scope: ResolvedScope, withSplits: boolean): string {
         `SELECT 'byMonth', @${m}, total(${field('months', i)}), total(${field('months', i)} > 0), 0 FROM ve`,
       ),
     );
-    // By town and industry section, from ea; a visited enterprise that is not (yet) in the
-    // table counts under 'unknown'.
+    // The visited enterprises per town, industry section and tiers (packed into k): the splits
+    // by town, section and tier are summed from these in JS (reading each enterprise's tiers as
+    // JSON in SQL cost more than all the rest). A visited enterprise that is not (yet) in the
+    // table has no town, section or tier.
     parts.push(
-      `SELECT 'byTownIndustry', coalesce(nullif(town, ''), '${UNKNOWN_KEY}') || char(31) ||
-         coalesce(nullif(ind, ''), '${UNKNOWN_KEY}'), total(n), count(*), 0 FROM ea GROUP BY 2`,
-      `SELECT 'byTownIndustry', '${UNKNOWN_KEY}' || char(31) || '${UNKNOWN_KEY}', total(n), count(*), 0
-       FROM ve WHERE eid NOT IN (SELECT eid FROM ea)`,
-    );
-    // By tier: an enterprise counts under each tier valid in Q, or under 'none'.
-    parts.push(
-      `SELECT 'byTier', t.value, total(ea.n), count(*), 0 FROM ea, json_each(ea.tiers) t WHERE ea.tiers IS NOT NULL GROUP BY 2`,
-    );
-    parts.push(
-      `SELECT 'byTier', 'none', total(n), count(*), 0 FROM ve WHERE eid NOT IN (SELECT eid FROM ea WHERE tiers IS NOT NULL)`,
+      `SELECT 'enterprises', coalesce(ee."town", '') || char(31) || upper(substr(coalesce(ee."industry", ''), 1, 1))
+         || char(31) || coalesce(ee."tiers", ''), total(ve.n), count(*), 0
+       FROM ve LEFT JOIN enterprises ee ON ee."id" = ve.eid GROUP BY 2`,
     );
     // By lead staff: vl has one row per enterprise and lead, so count(*) counts enterprises.
     parts.push(
       `SELECT 'byStaff', coalesce(nullif(lead, ''), '${UNKNOWN_KEY}'), total(n), count(*), 0 FROM vl GROUP BY 2`,
     );
   }
-  return `WITH ${perEnterprise(scope, withSplits)}${withSplits ? `, ${VISITED_ENTERPRISES}` : ''}
+  return `WITH ${perEnterprise(scope, withSplits)}
     ${parts.join('\n    UNION ALL ')}`;
 }
 
@@ -180,8 +196,14 @@ function run(db: Database.Database, scope: ResolvedScope, p: Params, withSplits:
     byStaff: {},
     byMonth: {},
   };
-  const sorted = [...rows].sort((x, y) => y.a - x.a || String(x.k).localeCompare(String(y.k)));
-  for (const r of sorted) {
+  // The splits taken as they come are entered largest first (the groups of enterprises are
+  // many, and summed into splits that are sorted below).
+  const tiersOf = new Map<string, string[]>();
+  const groups = rows.filter((r) => r.dim === 'enterprises');
+  const sorted = rows
+    .filter((r) => r.dim !== 'enterprises')
+    .sort((x, y) => y.a - x.a || String(x.k).localeCompare(String(y.k)));
+  for (const r of [...groups, ...sorted]) {
     if (r.dim === 'total') {
       totals.visits = r.a;
       totals.enterprisesVisited = r.b;
@@ -189,17 +211,19 @@ function run(db: Database.Database, scope: ResolvedScope, p: Params, withSplits:
     } else if (r.dim === 'coverage') {
       totals.coverageDenominator = r.a;
       totals.coverageNumerator = r.b;
-    } else if (r.dim === 'byTownIndustry') {
-      if (!r.a) continue;
-      // Small pre-aggregated rows (town × section): summed here into the two splits.
-      const [town, section] = String(r.k).split('\u001f') as [string, string];
-      add(splits.byTown, town, r);
-      add(splits.byIndustry, section, r);
+    } else if (r.dim === 'enterprises') {
+      const [town, section, tiers] = String(r.k).split('\u001f') as [string, string, string];
+      add(splits.byTown, town || UNKNOWN_KEY, r);
+      add(splits.byIndustry, section || UNKNOWN_KEY, r);
+      let valid = tiersOf.get(tiers);
+      if (!valid) tiersOf.set(tiers, (valid = validTiers(tiers, Number(p.qeYear), String(p.qs))));
+      if (!valid.length) add(splits.byTier, 'none', r);
+      for (const tier of valid) add(splits.byTier, tier, r);
     } else if (r.a > 0 || r.dim === 'byMonth') {
       splits[r.dim as keyof VisitSplits][r.k ?? UNKNOWN_KEY] = { visits: r.a, enterprisesVisited: r.b };
     }
   }
-  for (const key of ['byTown', 'byIndustry'] as const) {
+  for (const key of ['byTown', 'byIndustry', 'byTier'] as const) {
     splits[key] = Object.fromEntries(
       Object.entries(splits[key]).sort(([x, a], [y, b]) => b.visits - a.visits || x.localeCompare(y)),
     );

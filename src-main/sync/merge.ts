@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../store/db';
 import { KINDS, KIND_NAMES, UNCAPTURED, q } from '../store/schema';
+import { dropCaptureTriggers, installCaptureTriggers } from '../store/capture';
 import { parseHlc } from '../domain/hlc';
 import { ApiError } from '../api/errors';
 import type { WireChange } from './package';
@@ -107,6 +108,24 @@ function rowWrite(
     conn.statements.set(key, stmt);
   }
   return stmt;
+}
+
+/**
+ * Drops the indexes of these tables (primary keys apart) and returns what creates them again:
+ * for loads so large that building an index once beats growing it entry by entry. Only inside
+ * a transaction, so that a failure leaves every index as it was.
+ */
+function setIndexesAside(db: Database.Database, tables: string[]): () => void {
+  const indexes = db
+    .prepare(
+      `SELECT "name","sql" FROM sqlite_master WHERE "type" = 'index' AND "sql" IS NOT NULL
+         AND "tbl_name" IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(tables)) as { name: string; sql: string }[];
+  for (const { name } of indexes) db.exec(`DROP INDEX ${q(name)}`);
+  return () => {
+    for (const { sql: create } of indexes) db.exec(create);
+  };
 }
 
 /** "a knew b": a was made where b (or something newer) was already the field's value. */
@@ -374,13 +393,8 @@ export function* applySteps(
       }
       if (writes.size) pending.push([table, rowId, writes]);
     }
-    const indexes = db
-      .prepare(
-        `SELECT "name","sql" FROM sqlite_master WHERE "type" = 'index' AND "tbl_name" = 'changes' AND "sql" IS NOT NULL`,
-      )
-      .all() as { name: string; sql: string }[];
     const rebuild = options.bulk ?? fresh.length >= BULK_MIN / 2;
-    if (rebuild) for (const { name } of indexes) db.exec(`DROP INDEX ${q(name)}`);
+    const logIndexes = rebuild ? setIndexesAside(db, ['changes']) : null;
     const append = db.prepare(
       `INSERT INTO changes ("hlc","device","staff","tbl","rowId","field","value","prevHlc") VALUES (?,?,?,?,?,?,?,?)`,
     );
@@ -389,11 +403,21 @@ export function* applySteps(
       append.run(fresh[i]!);
     }
     yield { phase: 'indexing', done: 0, total: 0 };
-    if (rebuild) for (const { sql: create } of indexes) db.exec(create);
+    logIndexes?.();
+    // Many records: their tables' indexes are set aside too, and so are the capture triggers,
+    // which capture nothing now (capturing is off) but cost a call per row written.
+    const tables = [...new Set(pending.map(([table]) => table))];
+    const recordIndexes = rebuild ? setIndexesAside(db, tables) : null;
+    if (rebuild) dropCaptureTriggers(db);
     for (let i = 0; i < pending.length; i++) {
       if (i % (STEP * 5) === 0) yield { phase: 'writing', done: i, total: pending.length };
       const [table, rowId, writes] = pending[i]!;
       writeRow(table, rowId, writes);
+    }
+    if (rebuild) {
+      yield { phase: 'indexing', done: 0, total: 0 };
+      recordIndexes?.();
+      installCaptureTriggers(db);
     }
   }
 

@@ -447,6 +447,7 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
       extra({ path: '' }),
     ],
     'sync.status': EMPTY_INPUT_CASES,
+    'sync.progress': EMPTY_INPUT_CASES,
     'conflicts.list': [v('x', '(input)'), v({ includeResolved: 'yes' }, 'includeResolved'), extra({})],
     'conflicts.resolve': [
       ...NOT_AN_OBJECT,

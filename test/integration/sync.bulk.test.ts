@@ -6,7 +6,7 @@ import type { Core } from '../../src-main/services/core';
 import { applyChanges, type ApplyReport } from '../../src-main/sync/merge';
 import { decodeFile, type WireChange } from '../../src-main/sync/package';
 import { requireTeam } from '../../src-main/sync/team';
-import { makeCore, tempDir } from '../helpers';
+import { makeCore, snapshot, tempDir } from '../helpers';
 import { generateWork, joinLike } from './sync-workload';
 
 // A large import into a small log is loaded in bulk (every decision first, then the log's
@@ -27,6 +27,15 @@ function apply(core: Core, changes: WireChange[], bulk: boolean): ApplyReport {
   })();
 }
 
+/** Indexes and triggers: a bulk load sets some aside and must put every one back. */
+function schemaOf(core: Core): unknown[] {
+  return core.store.db
+    .prepare(
+      `SELECT "type","name","sql" FROM sqlite_master WHERE "type" IN ('index', 'trigger') ORDER BY 1, 2`,
+    )
+    .all();
+}
+
 function everything(core: Core): Record<string, unknown[]> {
   const db = core.store.db;
   const tables = db
@@ -43,7 +52,7 @@ function everything(core: Core): Record<string, unknown[]> {
     out[t] = db.prepare(`SELECT ${cols} FROM "${t}"`).all();
     out[t].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1));
   }
-  out.indexes = db.prepare(`SELECT "name","sql" FROM sqlite_master WHERE "type" = 'index' ORDER BY 1`).all();
+  out.schema = schemaOf(core);
   return out;
 }
 
@@ -90,5 +99,38 @@ describe('bulk loading of a large import', () => {
     } finally {
       for (const c of copies) c.store.close();
     }
+  });
+
+  it('puts back every index and capture trigger, so later edits are captured; a refused bulk import changes nothing', () => {
+    const a = makeCore({ path: ':memory:' });
+    a.ok('sync.team.create', { name: '高新区科技局', passphrase: PASS });
+    const b = makeCore({ path: join(tempDir(), 'b.db') });
+    joinLike(a.core, b.core);
+    const experts = Array.from({ length: 10 }, (_, i) => a.ok('experts.create', { name: `专家${i}` }).id);
+    b.ok('sync.import', { contentBase64: a.ok('sync.export', {}).contentBase64! });
+    const schema = schemaOf(b.core);
+    expect(schema.filter((r) => (r as { type: string }).type === 'trigger').length).toBeGreaterThan(20);
+
+    // Every expert deleted among 20,000+ new changes: loaded in bulk, then refused by the guard.
+    for (const id of experts) a.ok('experts.delete', { id });
+    generateWork(a.core, 21_000, 'BK');
+    const full = a.ok('sync.export', { full: true });
+    const before = snapshot(b.core);
+    const refused = b.err('sync.import', { contentBase64: full.contentBase64! });
+    expect(refused.details.reason).toBe('mass_delete');
+    expect(snapshot(b.core)).toEqual(before);
+    expect(schemaOf(b.core)).toEqual(schema);
+
+    const report = b.ok('sync.import', { contentBase64: full.contentBase64!, confirmMassDelete: true });
+    expect(report.newChanges).toBeGreaterThan(20_000);
+    expect(schemaOf(b.core)).toEqual(schema);
+    // Capture works again: a local edit lands in the change log.
+    const seq = b.core.store.db.prepare(`SELECT max("seq") FROM changes`).pluck().get() as number;
+    const staff = b.ok('staff.list', {}).rows.find((r) => r.id !== b.meId)!;
+    b.ok('staff.update', { id: staff.id, phone: '13800000000' });
+    const captured = b.core.store.db
+      .prepare(`SELECT "field","value" FROM changes WHERE "seq" > ? AND "rowId" = ?`)
+      .all(seq, staff.id);
+    expect(captured).toEqual([{ field: 'phone', value: '13800000000' }]);
   });
 });
