@@ -197,6 +197,10 @@ export const SyncStatus = z.object({
   teamCode: z.string().nullable(),
   device: DeviceRecord.pick({ id: true, name: true, code: true }),
   pendingChanges: z.number().int(),
+  /** Per table, the records and changes the next export holds; null when too many wait to say. */
+  pendingByKind: z
+    .record(z.string(), z.object({ records: z.number().int(), changes: z.number().int() }))
+    .nullable(),
   lastExportAt: z.string().nullable(),
   imports: z.array(ImportReport),
   devices: z.array(

@@ -37,6 +37,24 @@ export function pendingChangeCount(core: Core): number {
   return Math.max(0, (last.n ?? 0) - since);
 }
 
+/** Up to this many changes waiting, sync.status also says which records they touch. */
+export const PENDING_DETAIL_MAX = 20_000;
+
+/**
+ * What the next export holds, per table: how many records changed and how many changes.
+ * Null when more changes wait than PENDING_DETAIL_MAX (the count alone is cheap; this is not).
+ */
+export function pendingByKind(core: Core): Record<string, { records: number; changes: number }> | null {
+  const since = Number(core.store.getMeta(LAST_EXPORT_SEQ) ?? 0);
+  if (pendingChangeCount(core) > PENDING_DETAIL_MAX) return null;
+  const rows = core.store.db
+    .prepare(
+      `SELECT "tbl" AS t, count(DISTINCT "rowId") AS records, count(*) AS changes FROM changes WHERE "seq" > ? GROUP BY 1 ORDER BY 2 DESC, 1`,
+    )
+    .all(since) as { t: string; records: number; changes: number }[];
+  return Object.fromEntries(rows.map((r) => [r.t, { records: r.records, changes: r.changes }]));
+}
+
 export interface ExportResult {
   fileName: string;
   path: string | null;
@@ -255,6 +273,7 @@ export function syncStatus(core: Core) {
     teamCode: store.getMeta('teamCode'),
     device: store.device,
     pendingChanges: pendingChangeCount(core),
+    pendingByKind: pendingByKind(core),
     lastExportAt: store.getMeta(LAST_EXPORT_AT),
     imports,
     devices: devices.map((d) => ({

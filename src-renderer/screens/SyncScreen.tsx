@@ -6,7 +6,7 @@ import type { Route } from '../router';
 import { Dialog } from '../components/Dialog';
 import { Field, Form, TextInput } from '../components/form';
 import { saveBase64File } from '../download';
-import { formatInstant } from '../format';
+import { formatInstant, listSeparator } from '../format';
 import { inform } from '../stores/notices';
 import { useSession } from '../stores/session';
 import { useSync } from '../stores/sync';
@@ -37,6 +37,20 @@ function ExportCard() {
             ? t('sync.pending', { count: status.pendingChanges })
             : t('sync.pendingNone')}
         </strong>
+        {status.pendingChanges > 0 && status.pendingByKind && (
+          <>
+            <br />
+            <span data-testid="pending-kinds">
+              {t('sync.pendingKinds', {
+                list: Object.entries(status.pendingByKind)
+                  .map(([table, n]) =>
+                    t('sync.pendingKind', { kind: tableLabel(t, table), count: n.records }),
+                  )
+                  .join(listSeparator()),
+              })}
+            </span>
+          </>
+        )}
         <br />
         <span className="muted">
           {status.lastExportAt

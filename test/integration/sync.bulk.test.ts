@@ -6,6 +6,7 @@ import type { Core } from '../../src-main/services/core';
 import { applyChanges, type ApplyReport } from '../../src-main/sync/merge';
 import { decodeFile, type WireChange } from '../../src-main/sync/package';
 import { requireTeam } from '../../src-main/sync/team';
+import { PENDING_DETAIL_MAX } from '../../src-main/sync/service';
 import { makeCore, snapshot, tempDir } from '../helpers';
 import { generateWork, joinLike } from './sync-workload';
 
@@ -114,6 +115,10 @@ describe('bulk loading of a large import', () => {
     // Every expert deleted among 20,000+ new changes: loaded in bulk, then refused by the guard.
     for (const id of experts) a.ok('experts.delete', { id });
     generateWork(a.core, 21_000, 'BK');
+    // Too many changes wait to say which records they touch cheaply: the count alone.
+    const waiting = a.ok('sync.status', {});
+    expect(waiting.pendingChanges).toBeGreaterThan(PENDING_DETAIL_MAX);
+    expect(waiting.pendingByKind).toBeNull();
     const full = a.ok('sync.export', { full: true });
     const before = snapshot(b.core);
     const refused = b.err('sync.import', { contentBase64: full.contentBase64! });

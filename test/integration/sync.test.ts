@@ -76,6 +76,25 @@ describe('sync through files', () => {
     const file = a.ok('sync.export', {});
     expect(file.changeCount).toBe(waiting);
     expect(a.ok('sync.status', {}).pendingChanges).toBe(0);
+    expect(a.ok('sync.status', {}).pendingByKind).toEqual({});
+    // What the next export holds, per kind: records touched and their changes.
+    const expert = a.ok('experts.create', { name: '林研究员', title: '研究员' });
+    a.ok('experts.update', { id: expert.id, title: '教授' });
+    const e = a.ok('enterprises.create', { uscc: '91110000600037341L', name: '京华精密' });
+    const status = a.ok('sync.status', {});
+    expect(Object.keys(status.pendingByKind!)).toEqual(['enterprises', 'experts']);
+    expect(status.pendingByKind!.experts!.records).toBe(1);
+    expect(status.pendingByKind!.experts!.changes).toBe(
+      a.core.store.db.prepare(`SELECT count(*) FROM changes WHERE "rowId" = ?`).pluck().get(expert.id),
+    );
+    expect(status.pendingByKind!.enterprises!.records).toBe(1);
+    expect(status.pendingByKind!.enterprises!.changes).toBe(
+      a.core.store.db.prepare(`SELECT count(*) FROM changes WHERE "rowId" = ?`).pluck().get(e.id),
+    );
+    expect(Object.values(status.pendingByKind!).reduce((n, k) => n + k.changes, 0)).toBe(
+      status.pendingChanges,
+    );
+    a.ok('sync.export', {});
     // A refused call writes nothing and leaves no gap in the count.
     a.err('experts.create', { name: '' });
     expect(a.ok('sync.status', {}).pendingChanges).toBe(0);

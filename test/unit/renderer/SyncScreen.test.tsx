@@ -277,6 +277,8 @@ describe('SyncScreen', () => {
     await waitFor(() =>
       expect(screen.getByTestId('pending-changes').textContent).toMatch(/待导出变更 \d+ 条/),
     );
+    // Which records the export will carry: the expert, and this laptop's staff member and device.
+    expect(screen.getByTestId('pending-kinds').textContent).toBe('涉及：设备 1 条、专家 1 条、人员 1 条');
     const clicked: string[] = [];
     URL.createObjectURL = () => 'blob:sync';
     URL.revokeObjectURL = () => undefined;
@@ -289,6 +291,7 @@ describe('SyncScreen', () => {
     await waitFor(() =>
       expect(screen.getByTestId('pending-changes').textContent).toContain('自上次导出以来没有新变更'),
     );
+    expect(screen.queryByTestId('pending-kinds')).toBeNull();
   });
 
   it('merges duplicate enterprises into the record chosen to keep', async () => {
