@@ -12,7 +12,7 @@ import * as clinics from '../services/clinics';
 import * as followups from '../services/followups';
 import { appInfo, myTasks, setMe } from '../services/app';
 import { enterpriseTimeline } from '../services/timeline';
-import { exportSync, importSteps, readSyncInput, syncStatus } from '../sync/service';
+import { exportSteps, importSteps, readSyncInput, syncStatus } from '../sync/service';
 import { syncFolderSteps } from '../sync/folder';
 import { runSteps, type Steps } from './steps';
 import { currentJob, gateOf, runJob } from './jobs';
@@ -92,7 +92,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
     const team = joinTeam(c.store, i.code, i.passphrase);
     return { teamId: team.id, name: team.name, teamCode: i.code.trim() };
   },
-  'sync.export': exportSync,
+  'sync.export': exportSteps,
   'sync.import': (c, i) =>
     importSteps(c, { ...readSyncInput(i), confirmMassDelete: i.confirmMassDelete ?? false }),
   'sync.folder': syncFolderSteps,
@@ -151,7 +151,7 @@ const ASYNC: ReadonlySet<MethodName> = new Set([...ASYNC_LEDGER_METHODS, ...ASYN
  * Long jobs written as steps, with their own transaction: call() runs them at once, callAsync()
  * step by step with the connection to themselves, their progress readable by sync.progress.
  */
-const STEPPED: ReadonlySet<MethodName> = new Set(['sync.import', 'sync.folder']);
+const STEPPED: ReadonlySet<MethodName> = new Set(['sync.export', 'sync.import', 'sync.folder']);
 
 /** Reads no database: answered even while a job holds it. */
 const UNGATED: ReadonlySet<MethodName> = new Set(['sync.progress']);

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../services/core';
-import { exportSync, importSteps, pendingChangeCount, type ImportReport } from './service';
+import { exportSteps, importSteps, pendingChangeCount, type ImportReport } from './service';
 import { runSteps, stepsOfFile, type Steps } from '../api/steps';
 import { decodeFile } from './package';
 import { requireTeam } from './team';
@@ -66,8 +66,9 @@ export function* syncFolderSteps(
       refused.push({ fileName: name, message: e instanceof ApiError ? e.message : String(e) });
     }
   }
-  yield { phase: 'exporting', done: 0, total: 0 };
-  const exported = pendingChangeCount(core) ? exportSync(core, { full: false, dir: input.path }) : null;
+  const exported = pendingChangeCount(core)
+    ? yield* exportSteps(core, { full: false, dir: input.path })
+    : null;
   return {
     imported,
     refused,

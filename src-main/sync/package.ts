@@ -5,15 +5,23 @@ import { ApiError } from '../api/errors';
 import { newIv, open, seal, TAG_BYTES } from './crypto';
 import type { Team } from './team';
 import { SCHEMA_VERSION } from '../store/migrations';
+import { runSteps, type Steps } from '../api/steps';
 
 // The .vlsync file:
 //   MAGIC (8 bytes) | header length (uint32 BE) | header JSON | AES-256-GCM(gzip(body)) | tag
 // The header (format, team id, iv) is readable so a file from another team is named as
 // such; it is authenticated as GCM additional data. The body holds the manifest and the
 // changes; the manifest carries the SHA-256 of the changes as written.
+// Format 2 (this app writes it): the body is lines, the manifest first, then the changes in
+// lines of up to LINE_CHANGES (each a JSON array), gzipped line group by line group: no part of
+// the file, written or read, is ever one string, so a whole district fits (a JS string holds at
+// most 512 MiB; 2.5 million changes are about 600 MB of JSON). The checksum covers every byte
+// after the manifest's line. Format 1 (still read): one JSON object {manifest, changes}.
 
 export const MAGIC = Buffer.from('VLSYNC\x00\x01', 'latin1');
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** Changes per line of a format 2 body. */
+export const LINE_CHANGES = 10_000;
 const MAX_HEADER = 4096;
 
 /** A clock stamp as domain/hlc formats it: ms (15 digits), counter (5 base-36 digits), node. */
@@ -103,17 +111,10 @@ function prefixOf(header: Buffer): Buffer {
   return Buffer.concat([MAGIC, length, header]);
 }
 
-export function encodeFile(
-  team: Team,
-  manifest: Omit<Manifest, 'contentSha256' | 'formatVersion'>,
-  changes: WireChange[],
-  /** Only tests write another format, to see how a file from a newer app is received. */
-  options: { formatVersion?: number } = {},
-): Buffer {
-  const format = options.formatVersion ?? FORMAT_VERSION;
-  const changesJson = JSON.stringify(changes);
-  const full: Manifest = { ...manifest, formatVersion: format, contentSha256: sha256(changesJson) };
-  const body = gzipSync(Buffer.from(`{"manifest":${JSON.stringify(full)},"changes":${changesJson}}`));
+type ManifestInput = Omit<Manifest, 'contentSha256' | 'formatVersion'>;
+
+/** Seals a body (gzip members) under the team key, behind the readable header. */
+function seal2(team: Team, format: number, body: Buffer): Buffer {
   const iv = newIv();
   const header = Buffer.from(
     JSON.stringify({
@@ -128,6 +129,64 @@ export function encodeFile(
   return Buffer.concat([prefix, seal(team.key, iv, body, prefix)]);
 }
 
+/**
+ * Writes a format 2 file line by line: add() takes the changes in order, a line at a time
+ * (compressed at once, so only the compressed file is held), finish() adds the manifest.
+ */
+export class FileWriter {
+  private readonly lines: Buffer[] = [];
+  private readonly hash = createHash('sha256');
+  private count = 0;
+
+  constructor(
+    private readonly team: Team,
+    /** Only tests write another format, to see how a file from a newer app is received. */
+    private readonly format = FORMAT_VERSION,
+  ) {}
+
+  add(changes: WireChange[]): void {
+    if (!changes.length) return;
+    const line = Buffer.from(`${JSON.stringify(changes)}\n`);
+    this.hash.update(line);
+    this.lines.push(gzipSync(line));
+    this.count += changes.length;
+  }
+
+  finish(manifest: ManifestInput): Buffer {
+    if (manifest.changeCount !== this.count)
+      throw new Error(`the manifest counts ${manifest.changeCount} changes, the file holds ${this.count}`);
+    const full: Manifest = {
+      ...manifest,
+      formatVersion: this.format,
+      contentSha256: this.hash.digest('hex'),
+    };
+    const head = gzipSync(Buffer.from(`${JSON.stringify(full)}\n`));
+    return seal2(this.team, this.format, Buffer.concat([head, ...this.lines]));
+  }
+}
+
+/** A whole file at once (tests; and format 1, which only tests still write). */
+export function encodeFile(
+  team: Team,
+  manifest: ManifestInput,
+  changes: WireChange[],
+  options: { formatVersion?: number } = {},
+): Buffer {
+  const format = options.formatVersion ?? FORMAT_VERSION;
+  if (format === 1) {
+    const changesJson = JSON.stringify(changes);
+    const full: Manifest = { ...manifest, formatVersion: 1, contentSha256: sha256(changesJson) };
+    return seal2(
+      team,
+      1,
+      gzipSync(Buffer.from(`{"manifest":${JSON.stringify(full)},"changes":${changesJson}}`)),
+    );
+  }
+  const writer = new FileWriter(team, format);
+  for (let i = 0; i < changes.length; i += LINE_CHANGES) writer.add(changes.slice(i, i + LINE_CHANGES));
+  return writer.finish(manifest);
+}
+
 export interface DecodedFile {
   manifest: Manifest;
   changes: WireChange[];
@@ -140,6 +199,11 @@ const NEWER_FORMAT =
 
 /** Reads and checks a sync file; each way it can be wrong has its own refusal. */
 export function decodeFile(team: Team, file: Buffer): DecodedFile {
+  return runSteps(decodeSteps(team, file));
+}
+
+/** decodeFile, telling how far it has read (bytes of the opened body) line by line. */
+export function* decodeSteps(team: Team, file: Buffer): Steps<DecodedFile> {
   if (file.length === 0)
     throw refuse('not_a_sync_file', 'the file is empty: it is not a Visit Ledger sync file');
   if (file.length < MAGIC.length || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
@@ -172,7 +236,8 @@ export function decodeFile(team: Team, file: Buffer): DecodedFile {
   const format = (rawHeader as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > FORMAT_VERSION) throw refuse('newer_format', NEWER_FORMAT);
   const header = Header.safeParse(rawHeader);
-  if (!header.success) throw refuse('damaged', 'the sync file is damaged (its header is unreadable)');
+  if (!header.success || header.data.format < 1)
+    throw refuse('damaged', 'the sync file is damaged (its header is unreadable)');
   const { length, teamName, iv } = header.data;
   if (file.length - bodyStart < length)
     throw refuse('truncated', 'the sync file is cut short (incomplete copy?)');
@@ -195,7 +260,73 @@ export function decodeFile(team: Team, file: Buffer): DecodedFile {
       'the sync file is damaged or was altered (or the team passphrase changed): it fails its authentication check',
     );
   }
-  const badContent = () => refuse('bad_content', 'the sync file opens but its content is not understood');
+  const read = header.data.format === 1 ? readBody1(body) : yield* readBody2(body);
+  return { ...read, sha256: sha256(file) };
+}
+
+const badContent = () => refuse('bad_content', 'the sync file opens but its content is not understood');
+const mismatch = () => refuse('damaged', 'the sync file does not match its own manifest (checksum or count)');
+
+function checkManifest(raw: unknown): Manifest {
+  const read = Manifest.safeParse(raw);
+  if (!read.success) throw badContent();
+  if (read.data.formatVersion > FORMAT_VERSION) throw refuse('newer_format', NEWER_FORMAT);
+  return read.data;
+}
+
+/** Before the changes are read: a newer schema may carry changes this app cannot read. */
+function checkSchema(manifest: Manifest): void {
+  if (manifest.schemaVersion > SCHEMA_VERSION) {
+    throw refuse(
+      'newer_schema',
+      `this sync file comes from a newer version of Visit Ledger (schema ${manifest.schemaVersion}, this app has ${SCHEMA_VERSION}): update the app to import it`,
+      { schemaVersion: manifest.schemaVersion, appSchemaVersion: SCHEMA_VERSION },
+    );
+  }
+}
+
+function checkChanges(list: unknown[], from: number, out: WireChange[]): void {
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (!isWireChange(c)) throw refuse('bad_content', `change ${from + i + 1} of the sync file is malformed`);
+    out.push(c);
+  }
+}
+
+/** Format 2: the manifest's line, then lines of changes (see the top of this file). */
+function* readBody2(body: Buffer): Steps<Omit<DecodedFile, 'sha256'>> {
+  const first = body.indexOf(0x0a);
+  if (first < 0) throw badContent();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body.toString('utf8', 0, first));
+  } catch {
+    throw badContent();
+  }
+  const manifest = checkManifest(raw);
+  if (sha256(body.subarray(first + 1)) !== manifest.contentSha256) throw mismatch();
+  checkSchema(manifest);
+  const changes: WireChange[] = [];
+  for (let at = first + 1; at < body.length;) {
+    const end = body.indexOf(0x0a, at);
+    if (end < 0) throw badContent();
+    let line: unknown;
+    try {
+      line = JSON.parse(body.toString('utf8', at, end));
+    } catch {
+      throw badContent();
+    }
+    if (!Array.isArray(line)) throw badContent();
+    checkChanges(line, changes.length, changes);
+    at = end + 1;
+    yield { phase: 'checking', done: at, total: body.length };
+  }
+  if (changes.length !== manifest.changeCount) throw mismatch();
+  return { manifest, changes };
+}
+
+/** Format 1: one JSON object, {manifest, changes}, the changes written last. */
+function readBody1(body: Buffer): Omit<DecodedFile, 'sha256'> {
   let parsed: { manifest?: unknown; changes?: unknown };
   try {
     parsed = JSON.parse(body.toString('utf8')) as typeof parsed;
@@ -204,13 +335,9 @@ export function decodeFile(team: Team, file: Buffer): DecodedFile {
   }
   if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.changes)) throw badContent();
   const list: unknown[] = parsed.changes;
-  const read = Manifest.safeParse(parsed.manifest);
-  if (!read.success) throw badContent();
-  const manifest = read.data;
-  if (manifest.formatVersion > FORMAT_VERSION) throw refuse('newer_format', NEWER_FORMAT);
-
-  // The checksum covers the changes as written. encodeFile writes them last, so their bytes
-  // are hashed as they stand in the body; only if that fails are they written out again.
+  const manifest = checkManifest(parsed.manifest);
+  // The checksum covers the changes as written: their bytes as they stand at the body's end;
+  // only if that fails are they written out again.
   const at = body.lastIndexOf(CHANGES_KEY);
   const asWritten =
     at >= 0 && body[body.length - 1] === 0x7d
@@ -219,19 +346,9 @@ export function decodeFile(team: Team, file: Buffer): DecodedFile {
   const sumOk =
     (asWritten !== null && sha256(asWritten) === manifest.contentSha256) ||
     sha256(JSON.stringify(list)) === manifest.contentSha256;
-  if (!sumOk || list.length !== manifest.changeCount) {
-    throw refuse('damaged', 'the sync file does not match its own manifest (checksum or count)');
-  }
-  // Before the changes are read: a newer schema may carry changes this app cannot read.
-  if (manifest.schemaVersion > SCHEMA_VERSION) {
-    throw refuse(
-      'newer_schema',
-      `this sync file comes from a newer version of Visit Ledger (schema ${manifest.schemaVersion}, this app has ${SCHEMA_VERSION}): update the app to import it`,
-      { schemaVersion: manifest.schemaVersion, appSchemaVersion: SCHEMA_VERSION },
-    );
-  }
-  for (let i = 0; i < list.length; i++) {
-    if (!isWireChange(list[i])) throw refuse('bad_content', `change ${i + 1} of the sync file is malformed`);
-  }
-  return { manifest, changes: list as WireChange[], sha256: sha256(file) };
+  if (!sumOk || list.length !== manifest.changeCount) throw mismatch();
+  checkSchema(manifest);
+  const changes: WireChange[] = [];
+  checkChanges(list, 0, changes);
+  return { manifest, changes };
 }

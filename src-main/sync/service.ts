@@ -9,7 +9,7 @@ import { parseHlc } from '../domain/hlc';
 import { invalid } from '../api/errors';
 import { applySteps, type ApplyReport } from './merge';
 import { runSteps, transactionSteps, type Steps } from '../api/steps';
-import { decodeFile, encodeFile, type DecodedFile, type WireChange } from './package';
+import { decodeSteps, FileWriter, LINE_CHANGES, type DecodedFile, type WireChange } from './package';
 import { requireTeam, currentTeam } from './team';
 
 // Export and import of sync files: the only way data moves between laptops.
@@ -66,53 +66,80 @@ export interface ExportResult {
 }
 
 /** Everything since my last export (or everything), as one sealed file. */
-export function exportSync(core: Core, input: { full?: boolean; path?: string; dir?: string }): ExportResult {
+export function exportSync(core: Core, input: ExportInput): ExportResult {
+  return runSteps(exportSteps(core, input));
+}
+
+export interface ExportInput {
+  full?: boolean;
+  path?: string;
+  dir?: string;
+}
+
+/**
+ * exportSync as steps: the log is read a line of the file at a time (by seq, which has no gaps,
+ * up to the newest change when the export began), so neither the rows nor the file's text are
+ * ever held whole.
+ */
+export function* exportSteps(core: Core, input: ExportInput): Steps<ExportResult> {
   const { store } = core;
   const team = requireTeam(store);
   const full = input.full ?? false;
   const since = full ? 0 : Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0);
-  const rows = store.db
-    .prepare(
-      `SELECT "seq","hlc","device","staff","tbl","rowId","field","value","prevHlc" FROM changes WHERE "seq" > ? ORDER BY "seq"`,
-    )
-    .all(since) as ChangeRow[];
-  const clockRange: Record<string, { from: string; to: string; count: number }> = {};
-  const changes: WireChange[] = rows.map((r) => {
-    const range = clockRange[r.device];
-    if (!range) clockRange[r.device] = { from: r.hlc, to: r.hlc, count: 1 };
-    else {
-      if (r.hlc < range.from) range.from = r.hlc;
-      if (r.hlc > range.to) range.to = r.hlc;
-      range.count += 1;
-    }
-    return [r.hlc, r.device, r.staff, r.tbl, r.rowId, r.field, r.value, r.prevHlc];
-  });
-  const exportedAt = nowIso(core);
-  const file = encodeFile(
-    team,
-    {
-      schemaVersion: schemaVersion(store.db),
-      origin: { id: store.device.id, name: store.device.name },
-      exportedAt,
-      full,
-      changeCount: changes.length,
-      clockRange,
-    },
-    changes,
+  const newest = (store.db.prepare(`SELECT max("seq") FROM changes`).pluck().get() as number | null) ?? 0;
+  const total = Math.max(0, newest - since);
+  const read = store.db.prepare(
+    `SELECT "seq","hlc","device","staff","tbl","rowId","field","value","prevHlc" FROM changes
+     WHERE "seq" > ? AND "seq" <= ? ORDER BY "seq" LIMIT ${LINE_CHANGES}`,
   );
-  const lastSeq = rows.length ? rows[rows.length - 1]!.seq : since;
+  const writer = new FileWriter(team);
+  const clockRange: Record<string, { from: string; to: string; count: number }> = {};
+  let lastSeq = since;
+  let count = 0;
+  yield { phase: 'exporting', done: 0, total };
+  for (;;) {
+    const rows = read.all(lastSeq, newest) as ChangeRow[];
+    if (!rows.length) break;
+    writer.add(
+      rows.map((r) => {
+        const range = clockRange[r.device];
+        if (!range) clockRange[r.device] = { from: r.hlc, to: r.hlc, count: 1 };
+        else {
+          if (r.hlc < range.from) range.from = r.hlc;
+          if (r.hlc > range.to) range.to = r.hlc;
+          range.count += 1;
+        }
+        return [r.hlc, r.device, r.staff, r.tbl, r.rowId, r.field, r.value, r.prevHlc];
+      }),
+    );
+    count += rows.length;
+    lastSeq = rows[rows.length - 1]!.seq;
+    yield { phase: 'exporting', done: count, total };
+  }
+  yield { phase: 'sealing', done: 0, total: 0 };
+  const exportedAt = nowIso(core);
+  const file = writer.finish({
+    schemaVersion: schemaVersion(store.db),
+    origin: { id: store.device.id, name: store.device.name },
+    exportedAt,
+    full,
+    changeCount: count,
+    clockRange,
+  });
   const fileName = `${store.device.code}-${exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '')}-${since + 1}-${lastSeq}${full ? '-full' : ''}.vlsync`;
   const path = input.path ?? (input.dir ? join(input.dir, fileName) : null);
   if (path) writeAtomically(path, file);
-  if (!full || lastSeq > Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0))
-    store.setMeta(LAST_EXPORT_SEQ, String(lastSeq));
-  store.setMeta(LAST_EXPORT_AT, exportedAt);
+  store.db.transaction(() => {
+    if (!full || lastSeq > Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0))
+      store.setMeta(LAST_EXPORT_SEQ, String(lastSeq));
+    store.setMeta(LAST_EXPORT_AT, exportedAt);
+  })();
   return {
     fileName,
     path,
     contentBase64: path ? null : file.toString('base64'),
     bytes: file.length,
-    changeCount: changes.length,
+    changeCount: count,
     full,
   };
 }
@@ -172,9 +199,9 @@ export interface ImportInput {
 export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport> {
   const { store } = core;
   const team = requireTeam(store);
-  yield { phase: 'checking', done: 0, total: input.bytes.length };
+  yield { phase: 'checking', done: 0, total: 0 };
   // Refuses a damaged, foreign or newer file (format or schema) before anything is written.
-  const decoded = input.decoded ?? decodeFile(team, input.bytes);
+  const decoded = input.decoded ?? (yield* decodeSteps(team, input.bytes));
   const { manifest } = decoded;
   const changes = upgradeChanges(manifest.schemaVersion, decoded.changes);
   yield { phase: 'backup', done: 0, total: 0 };

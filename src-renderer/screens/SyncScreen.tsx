@@ -81,6 +81,7 @@ function ExportCard() {
         </button>
       </div>
       <p className="hint">{t('sync.exportFullHint')}</p>
+      <SyncProgress action="export" />
       {error?.action === 'export' && (
         <div className="notice notice-error" role="alert">
           {error.error.message}

@@ -188,7 +188,10 @@ export const useSync = create<SyncState>((set, get) => {
       return r?.name ?? null;
     },
     async exportFile(full) {
-      const r = await run('export', () => call('sync.export', full ? { full: true } : {}));
+      const stopWatching = watchProgress();
+      const r = await run('export', () => call('sync.export', full ? { full: true } : {})).finally(
+        stopWatching,
+      );
       if (r) {
         set({ lastExport: r });
         await get().load();

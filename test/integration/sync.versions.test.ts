@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { encodeFile, FORMAT_VERSION, MAGIC, type WireChange } from '../../src-main/sync/package';
+import {
+  decodeFile,
+  decodeSteps,
+  encodeFile,
+  FORMAT_VERSION,
+  LINE_CHANGES,
+  MAGIC,
+  type WireChange,
+} from '../../src-main/sync/package';
+import { generateWork } from './sync-workload';
 import { requireTeam } from '../../src-main/sync/team';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
 import { formatHlc } from '../../src-main/domain/hlc';
@@ -130,6 +139,8 @@ describe('sync files from other versions', () => {
         clockRange: {},
       },
       changes,
+      // The apps of schema 1 wrote format 1 (one JSON body).
+      { formatVersion: 1 },
     );
     const report = b.ok('sync.import', { contentBase64: b64(file) });
     expect(report.newChanges).toBe(changes.length);
@@ -152,5 +163,39 @@ describe('sync files from other versions', () => {
     expect(report.conflicts).toBe(2);
     expect(rows.map((r) => r.field)).toEqual(['organization', 'organization']);
     expect(rows.map((r) => r.loser.value).sort()).toEqual(['厦门大学', '福州大学'].sort());
+  });
+
+  it('reads format 1 (one JSON body) as it reads format 2 (lines of changes), and a format 2 file of many lines', () => {
+    const { a, b } = pair();
+    generateWork(a.core, 2 * LINE_CHANGES + 500, 'MF');
+    const changes = changesOf(a);
+    const team = requireTeam(a.core.store);
+    const manifest = manifestOf(a, SCHEMA_VERSION, changes);
+    const v1 = encodeFile(team, manifest, changes, { formatVersion: 1 });
+    const v2 = Buffer.from(a.ok('sync.export', { full: true }).contentBase64!, 'base64');
+
+    // Format 2 is read a line at a time: three lines of changes here, told as they are read.
+    const steps = decodeSteps(team, v2);
+    const told: number[] = [];
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) told.push(r.value.done);
+    expect(told).toHaveLength(3);
+    expect(told).toEqual([...told].sort((x, y) => x - y));
+    expect(r.value.changes).toEqual(changes);
+    expect(r.value.manifest.formatVersion).toBe(2);
+    expect(decodeFile(team, v1).changes).toEqual(changes);
+
+    const c = makeCore();
+    c.ok('sync.team.join', { code: a.ok('sync.status').teamCode!, passphrase: PASS });
+    const fromV1 = b.ok('sync.import', { contentBase64: b64(v1) });
+    const fromV2 = c.ok('sync.import', { contentBase64: b64(v2) });
+    expect(fromV1.newChanges).toBe(changes.length);
+    expect(fromV2.newChanges).toBe(changes.length);
+    const counts = (t: TestCore) =>
+      t.core.store.db
+        .prepare(`SELECT "tbl", count(*) AS n FROM changes WHERE "device" <> ? GROUP BY 1 ORDER BY 1`)
+        .all(t.core.store.device.id);
+    expect(counts(b)).toEqual(counts(c));
+    expect(b.ok('visits.list', {}).total).toBe(c.ok('visits.list', {}).total);
   });
 });

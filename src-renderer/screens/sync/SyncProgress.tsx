@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../format';
 import { useSync, type SyncJob } from '../../stores/sync';
 
-// How far a running import or folder sync has got: the phase, the file (in a folder), and for
+// How far a running export, import or folder sync has got: the phase, the file (in a folder), and for
 // the phases that count, a bar with done / total. Before the core has started (a large file still
 // being read or sent), the file's name alone.
 
@@ -17,12 +17,19 @@ const PHASES = [
   'indexing',
   'writing',
   'exporting',
+  'sealing',
 ] as const;
 type Phase = (typeof PHASES)[number];
 const isPhase = (p: string): p is Phase => (PHASES as readonly string[]).includes(p);
 
 /** Shown under the action it belongs to while that action runs. */
-export function SyncProgress({ action, fileName = '' }: { action: 'import' | 'folder'; fileName?: string }) {
+export function SyncProgress({
+  action,
+  fileName = '',
+}: {
+  action: 'import' | 'folder' | 'export';
+  fileName?: string;
+}) {
   const { t } = useTranslation();
   const { busy, progress } = useSync();
   if (busy !== action) return null;

@@ -216,6 +216,44 @@ describe('SyncScreen', () => {
     expect(screen.queryByTestId('sync-progress-folder')).toBeNull();
   });
 
+  it('shows how far an export has got while it runs', async () => {
+    const { b, user } = await setup();
+    b.ok('sync.team.create', { name: '局', passphrase: PASSPHRASE });
+    await useSync.getState().load();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    b.override('sync.progress', () => ({
+      ok: true,
+      result: {
+        job: {
+          method: 'sync.export',
+          startedAt: '2026-11-23T04:00:00.000Z',
+          phase: 'exporting',
+          done: 20000,
+          total: 100000,
+          file: null,
+        },
+      },
+    }));
+    b.override('sync.export', async (input) => {
+      await held;
+      return JSON.parse(JSON.stringify(await callAsync(b.core, 'sync.export', input)));
+    });
+    URL.createObjectURL = () => 'blob:sync';
+    URL.revokeObjectURL = () => undefined;
+    HTMLAnchorElement.prototype.click = () => undefined;
+    await user.click(screen.getByTestId('export-full'));
+    const box = await screen.findByTestId('sync-progress-export');
+    await waitFor(() =>
+      expect(within(box).getByTestId('sync-progress-phase').textContent).toBe(
+        '正在导出变更 20,000 / 100,000（20%）',
+      ),
+    );
+    release();
+    await screen.findByTestId('last-export');
+    expect(screen.queryByTestId('sync-progress-export')).toBeNull();
+  });
+
   it('shows a refused file next to the file field and leaves the database as it was', async () => {
     const { b, user } = await setup();
     b.ok('sync.team.create', { name: '局', passphrase: PASSPHRASE });
