@@ -324,7 +324,8 @@ export const contract = {
   'sync.import': def(
     z.strictObject({
       path: FilePath.optional(),
-      contentBase64: z.string().max(50_000_000).optional(),
+      // A sync file of a whole large district (×20: 53 MB, 70 M characters in base64) fits the web door's body limit.
+      contentBase64: z.string().max(80_000_000).optional(),
       fileName: z.string().max(300).optional(),
       confirmMassDelete: z.boolean().optional(),
     }),

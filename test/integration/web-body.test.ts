@@ -33,6 +33,17 @@ describe('web door body size', () => {
     expect(r.body.error?.message).toContain('不是有效的 .xlsx 文件');
   });
 
+  it('passes a sync file as large as a whole ×20 district to sync.import', async () => {
+    const t = makeCore();
+    t.ok('sync.team.create', { name: '局', passphrase: 'passphrase-1' });
+    const s = await startWebServer(t.core, { token: TOKEN });
+    servers.push(s);
+    const r = await post(s, 'sync.import', JSON.stringify({ contentBase64: 'A'.repeat(70_500_000) }));
+    // The import reads the bytes (they are no sync file); neither the door nor the schema stops them.
+    expect(r.status).toBe(400);
+    expect(r.body.error?.message).toBe('this is not a Visit Ledger sync file (.vlsync)');
+  });
+
   it('refuses a body beyond the limit with 413', async () => {
     const t = makeCore();
     const s = await startWebServer(t.core, { token: TOKEN });
