@@ -147,7 +147,8 @@ export const HistoryEntry = z.object({
   note: z.string().nullable(),
 });
 export const DemandRecord = recordOf(DemandFields.shape, {
-  status: z.enum(DEMAND_STATUSES),
+  /** Null while the demand's creation is still to come by sync (a later edit arrived first). */
+  status: z.enum(DEMAND_STATUSES).nullable(),
   closureType: z.enum(CLOSURE_TYPES).nullable(),
   closedAt: z.string().nullable(),
   resolution: z.string().nullable(),

@@ -18,12 +18,18 @@ export const MOVES: Readonly<Record<DemandStatus, Partial<Record<DemandStatus, M
   rejected: {},
 };
 
-export function allowedMoves(from: DemandStatus): DemandStatus[] {
-  return Object.keys(MOVES[from]) as DemandStatus[];
+/**
+ * A demand whose status has not arrived yet (its creation is in a sync file still to come)
+ * has no moves until it does.
+ */
+export function allowedMoves(from: DemandStatus | null | undefined): DemandStatus[] {
+  const moves = from ? MOVES[from] : undefined;
+  return moves ? (Object.keys(moves) as DemandStatus[]) : [];
 }
 
 export interface MoveRequest {
-  from: DemandStatus;
+  /** Null while the demand's status has not arrived by sync. */
+  from: DemandStatus | null;
   to: DemandStatus;
   note?: string | null;
   closureType?: string | null;
@@ -40,6 +46,13 @@ export interface MoveProblem {
 
 /** Returns what is wrong with a requested move, or null when it is allowed. */
 export function checkMove(req: MoveRequest): MoveProblem | null {
+  if (!req.from || !MOVES[req.from]) {
+    return {
+      field: 'to',
+      message:
+        "this demand's status has not arrived yet (its record is still to come by sync): no move until it has",
+    };
+  }
   const move = MOVES[req.from][req.to];
   if (!move) {
     const allowed = allowedMoves(req.from);
@@ -86,7 +99,7 @@ export interface Deadline {
 }
 
 export function deadline(
-  d: { status: DemandStatus; dueDate: string | null; holdSince: string | null },
+  d: { status: DemandStatus | null; dueDate: string | null; holdSince: string | null },
   today: string,
 ): Deadline {
   const open = d.status !== 'closed' && d.status !== 'rejected';

@@ -289,6 +289,12 @@ export function reassign(
     if (d.status === 'closed' || d.status === 'rejected') {
       throw invalid(`ids.${i}`, `demand '${d.title}' is ${d.status} and cannot be reassigned`);
     }
+    if (!d.status) {
+      throw invalid(
+        `ids.${i}`,
+        `demand '${d.title}' has no status yet (its record is still to come by sync)`,
+      );
+    }
     if (d.status === 'pending') {
       transitionDemand(core, { id, to: 'assigned', assigneeStaffId: input.assigneeStaffId, note });
     } else if (d.assigneeStaffId !== input.assigneeStaffId) {

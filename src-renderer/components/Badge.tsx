@@ -22,7 +22,8 @@ export function Badge({
 }
 
 interface DeadlineFlags {
-  status: string;
+  /** Null while the demand's status is still to come by sync. */
+  status: string | null;
   overdue?: boolean | null;
   dueSoon?: boolean | null;
 }

@@ -61,7 +61,9 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
 
       <div className="move-bar" role="group" aria-label={t('demand.moves')}>
         {moves.map((to) => {
-          const m = MOVES[demand.status][to] ?? {};
+          // Moves exist only for a demand with a status.
+          const from = demand.status!;
+          const m = MOVES[from][to] ?? {};
           return (
             <button
               key={to}
@@ -70,7 +72,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
               data-move={to}
               onClick={() => startMove(to)}
             >
-              {moveLabel(t, demand.status, to)}
+              {moveLabel(t, from, to)}
             </button>
           );
         })}
@@ -203,7 +205,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
 function MoveDialog() {
   const { t } = useTranslation();
   const { demand, move, moveValues: v, moveError, busy, setMove, cancelMove, submitMove } = useDemandDetail();
-  if (!demand || !move) return null;
+  if (!demand?.status || !move) return null;
   const rule = MOVES[demand.status][move] ?? {};
   const title = `${moveLabel(t, demand.status, move)}：${demand.title ?? ''}`;
   return (

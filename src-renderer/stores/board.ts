@@ -43,8 +43,9 @@ const GROUP_KEY = 'vl.board.groupBy';
 export function groupRows(rows: Demand[], by: GroupBy): BoardGroup[] {
   const groups = new Map<string, BoardGroup>();
   for (const d of rows) {
-    const key = by === 'status' ? d.status : (d.assigneeStaffId ?? '');
-    const label = by === 'status' ? d.status : (d.assigneeName ?? '');
+    // The board holds open demands, which have a status; '' would group any without one.
+    const key = by === 'status' ? (d.status ?? '') : (d.assigneeStaffId ?? '');
+    const label = by === 'status' ? (d.status ?? '') : (d.assigneeName ?? '');
     const g = groups.get(key) ?? { key, label, rows: [], overdue: 0 };
     g.rows.push(d);
     if (d.overdue) g.overdue += 1;

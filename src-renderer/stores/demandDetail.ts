@@ -43,8 +43,11 @@ const emptyMove = (): MoveValues => ({
 });
 
 /** The moves to offer for a demand: the workflow's, minus the supervisor's when I am not one. */
-export function offeredMoves(status: DemandStatus, role: string | null | undefined): DemandStatus[] {
-  return allowedMoves(status).filter((to) => !MOVES[status][to]?.supervisorOnly || role === 'supervisor');
+export function offeredMoves(
+  status: DemandStatus | null | undefined,
+  role: string | null | undefined,
+): DemandStatus[] {
+  return allowedMoves(status).filter((to) => !MOVES[status!]?.[to]?.supervisorOnly || role === 'supervisor');
 }
 
 /** The demands.transition input for a move entered in the dialog. */
@@ -54,7 +57,7 @@ export function buildTransition(
   to: DemandStatus,
   v: MoveValues,
 ): MethodInput<'demands.transition'> {
-  const move = MOVES[from][to] ?? {};
+  const move = MOVES[from]?.[to] ?? {};
   const input: MethodInput<'demands.transition'> = { id, to };
   const note = opt(v.note);
   if (note) input.note = note;
@@ -113,7 +116,7 @@ export const useDemandDetail = create<DemandDetailState>((set, get) => ({
   },
   async submitMove() {
     const { id, move, moveValues, busy, demand: current } = get();
-    if (!id || !move || !current || busy) return false;
+    if (!id || !move || !current?.status || busy) return false;
     set({ busy: true, moveError: null });
     try {
       const demand = await call('demands.transition', buildTransition(id, current.status, move, moveValues));

@@ -217,7 +217,8 @@ function completeDemand(ctx: ImportContext, current: Demand, s: DemandSpec, pref
     changed = true;
   }
   const status = s.status;
-  if (status && status !== current.status) {
+  // A demand still waiting for its status by sync keeps waiting: a file row does not set it.
+  if (status && current.status && status !== current.status) {
     const history = demandHistory(ctx.core, current.id);
     const path = forwardPath(current.status, status);
     if (path && !history.some((h) => h.to === status)) {

@@ -32,6 +32,8 @@ describe('offered moves and transition input', () => {
   it('offer the workflow moves, reopening only to supervisors', () => {
     expect(offeredMoves('pending', 'staff')).toEqual(['assigned', 'rejected']);
     expect(offeredMoves('closed', 'staff')).toEqual([]);
+    // A demand whose status is still to come by sync: nothing to offer, no crash.
+    expect(offeredMoves(null, 'supervisor')).toEqual([]);
     expect(offeredMoves('closed', 'supervisor')).toEqual(['in_progress']);
     expect(offeredMoves('rejected', 'supervisor')).toEqual([]);
   });

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { encodeFile, type WireChange } from '../../src-main/sync/package';
+import { requireTeam } from '../../src-main/sync/team';
+import { SCHEMA_VERSION } from '../../src-main/store/migrations';
+import { formatHlc } from '../../src-main/domain/hlc';
+import { allowedMoves, checkMove } from '../../src-main/domain/workflow';
+import { makeCore } from '../helpers';
+
+// Files arrive in any order: a demand's later edits can arrive before its creation, leaving a
+// record without a status for a while (found by the sync property test). Every method must
+// cope with it: the demand is listed and shown, and a workflow move is refused, not a crash.
+
+const other = '01900000-0000-7000-8000-00000000b002';
+const demandId = '01900000-0000-7000-8000-0000000d0001';
+
+function withPartialDemand() {
+  const t = makeCore();
+  t.ok('sync.team.create', { name: '高新区科技局', passphrase: 'passphrase-1' });
+  const enterprise = t.ok('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
+  const at = t.clock.ms - 3600_000;
+  const change = (field: string, value: string): WireChange => [
+    formatHlc({ ms: at, counter: 0, node: other }),
+    other,
+    null,
+    'demands',
+    demandId,
+    field,
+    value,
+    null,
+  ];
+  // Only a later edit of the demand: its title; enterprise, status and dates are still to come.
+  const changes = [change('title', '关键工艺攻关（修订）')];
+  const file = encodeFile(
+    requireTeam(t.core.store),
+    {
+      schemaVersion: SCHEMA_VERSION,
+      origin: { id: other, name: '李明的笔记本' },
+      exportedAt: new Date(at).toISOString(),
+      full: false,
+      changeCount: changes.length,
+      clockRange: {},
+    },
+    changes,
+  );
+  t.ok('sync.import', { contentBase64: file.toString('base64') });
+  return { t, enterprise };
+}
+
+describe('a demand whose creation has not arrived yet', () => {
+  it('has no workflow moves, in the domain rules', () => {
+    expect(allowedMoves(null)).toEqual([]);
+    expect(checkMove({ from: null, to: 'assigned', actorRole: 'supervisor' })?.field).toBe('to');
+  });
+
+  it('is listed and shown, and a move is refused as a workflow error, changing nothing', () => {
+    const { t, enterprise } = withPartialDemand();
+    const demand = t.ok('demands.get', { id: demandId });
+    expect(demand.title).toBe('关键工艺攻关（修订）');
+    expect(demand.status).toBeNull();
+    expect(t.ok('demands.list', {}).rows.map((d) => d.id)).toContain(demandId);
+    t.ok('demands.openBoard', {});
+    t.ok('me.tasks');
+    t.ok('enterprises.timeline', { id: enterprise.id });
+    t.ok('reports.quarterly', { quarter: '2026Q4' });
+    const e = t.err('demands.transition', { id: demandId, to: 'assigned', assigneeStaffId: t.meId });
+    expect(e.code).toBe('WORKFLOW');
+    expect(e.message).toMatch(/status has not arrived yet/);
+    const r = t.err('demands.reassign', { ids: [demandId], assigneeStaffId: t.meId });
+    expect(r.details.field).toBe('ids.0');
+    expect(r.message).toMatch(/no status yet/);
+    expect(t.ok('demands.get', { id: demandId }).status).toBeNull();
+  });
+});
