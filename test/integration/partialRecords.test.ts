@@ -6,9 +6,9 @@ import { formatHlc } from '../../src-main/domain/hlc';
 import { allowedMoves, checkMove } from '../../src-main/domain/workflow';
 import { makeCore } from '../helpers';
 
-// Files arrive in any order: a demand's later edits can arrive before its creation, leaving a
-// record without a status for a while (found by the sync property test). Every method must
-// cope with it: the demand is listed and shown, and a workflow move is refused, not a crash.
+// Files arrive in any order: a record's later edits can arrive before its creation, leaving it
+// without its other fields for a while (a demand without a status: found by the sync property
+// test). Every method must cope: such records are listed and shown, a workflow move is refused.
 
 const other = '01900000-0000-7000-8000-00000000b002';
 const demandId = '01900000-0000-7000-8000-0000000d0001';
@@ -46,13 +46,13 @@ function withPartialDemand() {
   return { t, enterprise };
 }
 
-describe('a demand whose creation has not arrived yet', () => {
-  it('has no workflow moves, in the domain rules', () => {
+describe('records whose creation has not arrived yet', () => {
+  it('a demand without a status has no workflow moves, in the domain rules', () => {
     expect(allowedMoves(null)).toEqual([]);
     expect(checkMove({ from: null, to: 'assigned', actorRole: 'supervisor' })?.field).toBe('to');
   });
 
-  it('is listed and shown, and a move is refused as a workflow error, changing nothing', () => {
+  it('a demand without a status is listed and shown; a move is refused as a workflow error, changing nothing', () => {
     const { t, enterprise } = withPartialDemand();
     const demand = t.ok('demands.get', { id: demandId });
     expect(demand.title).toBe('关键工艺攻关（修订）');
@@ -69,5 +69,70 @@ describe('a demand whose creation has not arrived yet', () => {
     expect(r.details.field).toBe('ids.0');
     expect(r.message).toMatch(/no status yet/);
     expect(t.ok('demands.get', { id: demandId }).status).toBeNull();
+  });
+
+  it('every kind of record that arrived as one later edit is listed, shown and reported without a crash', () => {
+    const t = makeCore();
+    t.ok('sync.team.create', { name: '高新区科技局', passphrase: 'passphrase-1' });
+    const at = t.clock.ms - 3600_000;
+    const id = (n: number) => `01900000-0000-7000-8000-0000000f000${n}`;
+    // One harmless text field per kind: the rest of each record is still to come.
+    const edits: [string, string, string?][] = [
+      ['staff', 'phone', '13800000000'],
+      ['enterprises', 'address'],
+      ['experts', 'title'],
+      ['visits', 'summary'],
+      ['demands', 'description'],
+      ['demand_history', 'note'],
+      ['clinics', 'place'],
+      ['followups', 'content'],
+    ];
+    const changes = edits.map(([table, field, value], i): WireChange => [
+      formatHlc({ ms: at, counter: i, node: other }),
+      other,
+      null,
+      table,
+      id(i),
+      field,
+      value ?? '后来的修改',
+      null,
+    ]);
+    const file = encodeFile(
+      requireTeam(t.core.store),
+      {
+        schemaVersion: SCHEMA_VERSION,
+        origin: { id: other, name: '李明的笔记本' },
+        exportedAt: new Date(at).toISOString(),
+        full: false,
+        changeCount: changes.length,
+        clockRange: {},
+      },
+      changes,
+    );
+    expect(t.ok('sync.import', { contentBase64: file.toString('base64') }).createdRecords).toBe(edits.length);
+    for (const kind of [
+      'staff',
+      'enterprises',
+      'experts',
+      'visits',
+      'demands',
+      'clinics',
+      'followups',
+    ] as const) {
+      t.ok(`${kind}.list`, {});
+    }
+    t.ok('staff.get', { id: id(0) });
+    t.ok('enterprises.get', { id: id(1) });
+    t.ok('enterprises.timeline', { id: id(1) });
+    t.ok('experts.get', { id: id(2) });
+    t.ok('visits.get', { id: id(3) });
+    t.ok('demands.get', { id: id(4) });
+    t.ok('clinics.get', { id: id(6) });
+    t.ok('followups.get', { id: id(7) });
+    t.ok('demands.openBoard', {});
+    t.ok('me.tasks');
+    t.ok('reports.quarterly', { quarter: '2026Q4' });
+    t.ok('audit.record', { kind: 'visits', id: id(3) });
+    t.ok('duplicates.list');
   });
 });
