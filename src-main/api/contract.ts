@@ -33,6 +33,7 @@ import {
   RecordsInput,
 } from '../reports/contract';
 import { ledgerContract } from '../ledger/contract';
+import { JOB_PHASES } from './steps';
 
 // The contract: every method with the zod schema of its input and output.
 // Doors validate against it; the renderer's types are inferred from it.
@@ -183,11 +184,11 @@ export const ConflictView = z.object({
   resolvedAt: z.string().nullable(),
   resolution: z.string().nullable(),
 });
-/** The long job running (a sync import or folder sync) and its latest step. */
+/** The long job running (a sync export, import or folder sync) and its latest step. */
 export const JobView = z.object({
   method: z.string(),
   startedAt: z.string(),
-  phase: z.string(),
+  phase: z.enum(JOB_PHASES),
   done: z.number().int(),
   total: z.number().int(),
   file: z.object({ name: z.string(), index: z.number().int(), count: z.number().int() }).nullable(),

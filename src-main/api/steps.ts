@@ -4,9 +4,24 @@ import type Database from 'better-sqlite3';
 // ways: to the end at once (the CLI, tests), or with a turn of the event loop at each step
 // (the app's doors), so its progress can be read and the window stays responsive meanwhile.
 
+/** What a long job can be doing; the renderer names each phase. */
+export const JOB_PHASES = [
+  'starting',
+  'reading',
+  'checking',
+  'backup',
+  'scanning',
+  'applying',
+  'saving',
+  'indexing',
+  'writing',
+  'exporting',
+  'sealing',
+] as const;
+export type JobPhase = (typeof JOB_PHASES)[number];
+
 export interface StepProgress {
-  /** What the job is doing; the renderer names each phase. */
-  phase: string;
+  phase: JobPhase;
   done: number;
   /** 0 when the phase has no count. */
   total: number;

@@ -196,14 +196,23 @@ function run(db: Database.Database, scope: ResolvedScope, p: Params, withSplits:
     byStaff: {},
     byMonth: {},
   };
-  // The splits taken as they come are entered largest first (the groups of enterprises are
-  // many, and summed into splits that are sorted below).
+  // The groups of visited enterprises are many: summed into the splits by town, section and
+  // tier, which are sorted below. The other rows are few, and entered largest first.
   const tiersOf = new Map<string, string[]>();
-  const groups = rows.filter((r) => r.dim === 'enterprises');
+  for (const r of rows) {
+    if (r.dim !== 'enterprises') continue;
+    const [town, section, tiers] = String(r.k).split('\u001f') as [string, string, string];
+    add(splits.byTown, town || UNKNOWN_KEY, r);
+    add(splits.byIndustry, section || UNKNOWN_KEY, r);
+    let valid = tiersOf.get(tiers);
+    if (!valid) tiersOf.set(tiers, (valid = validTiers(tiers, Number(p.qeYear), String(p.qs))));
+    if (!valid.length) add(splits.byTier, 'none', r);
+    for (const tier of valid) add(splits.byTier, tier, r);
+  }
   const sorted = rows
     .filter((r) => r.dim !== 'enterprises')
     .sort((x, y) => y.a - x.a || String(x.k).localeCompare(String(y.k)));
-  for (const r of [...groups, ...sorted]) {
+  for (const r of sorted) {
     if (r.dim === 'total') {
       totals.visits = r.a;
       totals.enterprisesVisited = r.b;
@@ -211,14 +220,6 @@ function run(db: Database.Database, scope: ResolvedScope, p: Params, withSplits:
     } else if (r.dim === 'coverage') {
       totals.coverageDenominator = r.a;
       totals.coverageNumerator = r.b;
-    } else if (r.dim === 'enterprises') {
-      const [town, section, tiers] = String(r.k).split('\u001f') as [string, string, string];
-      add(splits.byTown, town || UNKNOWN_KEY, r);
-      add(splits.byIndustry, section || UNKNOWN_KEY, r);
-      let valid = tiersOf.get(tiers);
-      if (!valid) tiersOf.set(tiers, (valid = validTiers(tiers, Number(p.qeYear), String(p.qs))));
-      if (!valid.length) add(splits.byTier, 'none', r);
-      for (const tier of valid) add(splits.byTier, tier, r);
     } else if (r.a > 0 || r.dim === 'byMonth') {
       splits[r.dim as keyof VisitSplits][r.k ?? UNKNOWN_KEY] = { visits: r.a, enterprisesVisited: r.b };
     }

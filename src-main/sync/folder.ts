@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../services/core';
 import { exportSteps, importSteps, pendingChangeCount, type ImportReport } from './service';
-import { runSteps, stepsOfFile, type Steps } from '../api/steps';
+import { stepsOfFile, type Steps } from '../api/steps';
 import { decodeFile } from './package';
 import { requireTeam } from './team';
 import { ApiError, invalid } from '../api/errors';
@@ -17,11 +17,7 @@ export interface FolderResult {
   exported: { fileName: string; changeCount: number } | null;
 }
 
-export function syncFolder(core: Core, input: { path: string; confirmMassDelete?: boolean }): FolderResult {
-  return runSteps(syncFolderSteps(core, input));
-}
-
-/** syncFolder as steps: each file's import, told with the file, then the export. */
+/** Imports what is new in the folder, each file's steps told with the file, then exports mine. */
 export function* syncFolderSteps(
   core: Core,
   input: { path: string; confirmMassDelete?: boolean },

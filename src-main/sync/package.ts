@@ -114,7 +114,7 @@ function prefixOf(header: Buffer): Buffer {
 type ManifestInput = Omit<Manifest, 'contentSha256' | 'formatVersion'>;
 
 /** Seals a body (gzip members) under the team key, behind the readable header. */
-function seal2(team: Team, format: number, body: Buffer): Buffer {
+function sealBody(team: Team, format: number, body: Buffer): Buffer {
   const iv = newIv();
   const header = Buffer.from(
     JSON.stringify({
@@ -161,7 +161,7 @@ export class FileWriter {
       contentSha256: this.hash.digest('hex'),
     };
     const head = gzipSync(Buffer.from(`${JSON.stringify(full)}\n`));
-    return seal2(this.team, this.format, Buffer.concat([head, ...this.lines]));
+    return sealBody(this.team, this.format, Buffer.concat([head, ...this.lines]));
   }
 }
 
@@ -176,7 +176,7 @@ export function encodeFile(
   if (format === 1) {
     const changesJson = JSON.stringify(changes);
     const full: Manifest = { ...manifest, formatVersion: 1, contentSha256: sha256(changesJson) };
-    return seal2(
+    return sealBody(
       team,
       1,
       gzipSync(Buffer.from(`{"manifest":${JSON.stringify(full)},"changes":${changesJson}}`)),

@@ -8,7 +8,7 @@ import { backupStore } from '../services/backups';
 import { parseHlc } from '../domain/hlc';
 import { invalid } from '../api/errors';
 import { applySteps, type ApplyReport } from './merge';
-import { runSteps, transactionSteps, type Steps } from '../api/steps';
+import { transactionSteps, type Steps } from '../api/steps';
 import { decodeSteps, FileWriter, LINE_CHANGES, type DecodedFile, type WireChange } from './package';
 import { requireTeam, currentTeam } from './team';
 
@@ -44,9 +44,12 @@ export const PENDING_DETAIL_MAX = 20_000;
  * What the next export holds, per table: how many records changed and how many changes.
  * Null when more changes wait than PENDING_DETAIL_MAX (the count alone is cheap; this is not).
  */
-export function pendingByKind(core: Core): Record<string, { records: number; changes: number }> | null {
+function pendingByKind(
+  core: Core,
+  pending: number,
+): Record<string, { records: number; changes: number }> | null {
+  if (pending > PENDING_DETAIL_MAX) return null;
   const since = Number(core.store.getMeta(LAST_EXPORT_SEQ) ?? 0);
-  if (pendingChangeCount(core) > PENDING_DETAIL_MAX) return null;
   const rows = core.store.db
     .prepare(
       `SELECT "tbl" AS t, count(DISTINCT "rowId") AS records, count(*) AS changes FROM changes WHERE "seq" > ? GROUP BY 1 ORDER BY 2 DESC, 1`,
@@ -65,11 +68,6 @@ export interface ExportResult {
   full: boolean;
 }
 
-/** Everything since my last export (or everything), as one sealed file. */
-export function exportSync(core: Core, input: ExportInput): ExportResult {
-  return runSteps(exportSteps(core, input));
-}
-
 export interface ExportInput {
   full?: boolean;
   path?: string;
@@ -77,9 +75,9 @@ export interface ExportInput {
 }
 
 /**
- * exportSync as steps: the log is read a line of the file at a time (by seq, which has no gaps,
- * up to the newest change when the export began), so neither the rows nor the file's text are
- * ever held whole.
+ * Everything since my last export (or everything), as one sealed file. The log is read a line
+ * of the file at a time (by seq, which has no gaps, up to the newest change when the export
+ * began), so neither the rows nor the file's text are ever held whole.
  */
 export function* exportSteps(core: Core, input: ExportInput): Steps<ExportResult> {
   const { store } = core;
@@ -178,15 +176,6 @@ export function readSyncInput(input: { path?: string; contentBase64?: string; fi
   throw invalid('path', 'give the file as path or contentBase64');
 }
 
-/**
- * Imports one sync file: refuses anything unreadable before touching the database, takes
- * a backup, then applies every change in one transaction and records the report.
- * Runs outside the handler's transaction (a backup cannot run inside one).
- */
-export function importSync(core: Core, input: ImportInput): ImportReport {
-  return runSteps(importSteps(core, input));
-}
-
 export interface ImportInput {
   bytes: Buffer;
   fileName: string | null;
@@ -195,7 +184,12 @@ export interface ImportInput {
   decoded?: DecodedFile;
 }
 
-/** importSync as steps: checking the file, the backup, then the changes applied. */
+/**
+ * Imports one sync file: refuses anything unreadable before touching the database, takes
+ * a backup, then applies every change in one transaction and records the report.
+ * Runs outside the handler's transaction (a backup cannot run inside one). Steps: checking
+ * the file, the backup, then the changes applied.
+ */
 export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport> {
   const { store } = core;
   const team = requireTeam(store);
@@ -281,6 +275,7 @@ function duplicateUsccCount(core: Core): number {
 export function syncStatus(core: Core) {
   const { store } = core;
   const team = currentTeam(store);
+  const pending = pendingChangeCount(core);
   const imports = (
     store.db.prepare(`SELECT "report" FROM sync_imports ORDER BY "at" DESC LIMIT 100`).all() as {
       report: string;
@@ -299,8 +294,8 @@ export function syncStatus(core: Core) {
     team: team ? { id: team.id, name: team.name } : null,
     teamCode: store.getMeta('teamCode'),
     device: store.device,
-    pendingChanges: pendingChangeCount(core),
-    pendingByKind: pendingByKind(core),
+    pendingChanges: pending,
+    pendingByKind: pendingByKind(core, pending),
     lastExportAt: store.getMeta(LAST_EXPORT_AT),
     imports,
     devices: devices.map((d) => ({

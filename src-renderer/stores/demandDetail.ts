@@ -47,7 +47,8 @@ export function offeredMoves(
   status: DemandStatus | null | undefined,
   role: string | null | undefined,
 ): DemandStatus[] {
-  return allowedMoves(status).filter((to) => !MOVES[status!]?.[to]?.supervisorOnly || role === 'supervisor');
+  if (!status) return [];
+  return allowedMoves(status).filter((to) => !MOVES[status][to]?.supervisorOnly || role === 'supervisor');
 }
 
 /** The demands.transition input for a move entered in the dialog. */
@@ -57,7 +58,7 @@ export function buildTransition(
   to: DemandStatus,
   v: MoveValues,
 ): MethodInput<'demands.transition'> {
-  const move = MOVES[from]?.[to] ?? {};
+  const move = MOVES[from][to] ?? {};
   const input: MethodInput<'demands.transition'> = { id, to };
   const note = opt(v.note);
   if (note) input.note = note;

@@ -1,26 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../format';
-import { useSync, type SyncJob } from '../../stores/sync';
+import { useSync } from '../../stores/sync';
 
 // How far a running export, import or folder sync has got: the phase, the file (in a folder), and for
 // the phases that count, a bar with done / total. Before the core has started (a large file still
 // being read or sent), the file's name alone.
-
-const PHASES = [
-  'starting',
-  'reading',
-  'checking',
-  'backup',
-  'scanning',
-  'applying',
-  'saving',
-  'indexing',
-  'writing',
-  'exporting',
-  'sealing',
-] as const;
-type Phase = (typeof PHASES)[number];
-const isPhase = (p: string): p is Phase => (PHASES as readonly string[]).includes(p);
 
 /** Shown under the action it belongs to while that action runs. */
 export function SyncProgress({
@@ -33,7 +17,7 @@ export function SyncProgress({
   const { t } = useTranslation();
   const { busy, progress } = useSync();
   if (busy !== action) return null;
-  const job: SyncJob | null = progress;
+  const job = progress;
   const counted = job !== null && job.total > 0;
   return (
     <div className="sync-progress" role="status" aria-live="polite" data-testid={`sync-progress-${action}`}>
@@ -44,9 +28,7 @@ export function SyncProgress({
       )}
       <p data-testid="sync-progress-phase">
         {job
-          ? isPhase(job.phase)
-            ? t(`sync.phase.${job.phase}`)
-            : job.phase
+          ? t(`sync.phase.${job.phase}`)
           : action === 'import'
             ? t('sync.importing', { file: fileName })
             : t('sync.phase.starting')}
