@@ -4,7 +4,8 @@ import { requireTeam } from '../../src-main/sync/team';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
 import { formatHlc } from '../../src-main/domain/hlc';
 import { allowedMoves, checkMove } from '../../src-main/domain/workflow';
-import { makeCore } from '../helpers';
+import { RECORD_KINDS } from '../../src-main/api/methods';
+import { makeCore, type TestCore } from '../helpers';
 
 // Files arrive in any order: a record's later edits can arrive before its creation, leaving it
 // without its other fields for a while (a demand without a status: found by the sync property
@@ -12,6 +13,23 @@ import { makeCore } from '../helpers';
 
 const other = '01900000-0000-7000-8000-00000000b002';
 const demandId = '01900000-0000-7000-8000-0000000d0001';
+
+/** Imports these changes as another laptop's file, exported at `at`. */
+function importFromOther(t: TestCore, changes: WireChange[], at: number) {
+  const file = encodeFile(
+    requireTeam(t.core.store),
+    {
+      schemaVersion: SCHEMA_VERSION,
+      origin: { id: other, name: '李明的笔记本' },
+      exportedAt: new Date(at).toISOString(),
+      full: false,
+      changeCount: changes.length,
+      clockRange: {},
+    },
+    changes,
+  );
+  return t.ok('sync.import', { contentBase64: file.toString('base64') });
+}
 
 function withPartialDemand() {
   const t = makeCore();
@@ -30,19 +48,7 @@ function withPartialDemand() {
   ];
   // Only a later edit of the demand: its title; enterprise, status and dates are still to come.
   const changes = [change('title', '关键工艺攻关（修订）')];
-  const file = encodeFile(
-    requireTeam(t.core.store),
-    {
-      schemaVersion: SCHEMA_VERSION,
-      origin: { id: other, name: '李明的笔记本' },
-      exportedAt: new Date(at).toISOString(),
-      full: false,
-      changeCount: changes.length,
-      clockRange: {},
-    },
-    changes,
-  );
-  t.ok('sync.import', { contentBase64: file.toString('base64') });
+  importFromOther(t, changes, at);
   return { t, enterprise };
 }
 
@@ -97,28 +103,8 @@ describe('records whose creation has not arrived yet', () => {
       value ?? '后来的修改',
       null,
     ]);
-    const file = encodeFile(
-      requireTeam(t.core.store),
-      {
-        schemaVersion: SCHEMA_VERSION,
-        origin: { id: other, name: '李明的笔记本' },
-        exportedAt: new Date(at).toISOString(),
-        full: false,
-        changeCount: changes.length,
-        clockRange: {},
-      },
-      changes,
-    );
-    expect(t.ok('sync.import', { contentBase64: file.toString('base64') }).createdRecords).toBe(edits.length);
-    for (const kind of [
-      'staff',
-      'enterprises',
-      'experts',
-      'visits',
-      'demands',
-      'clinics',
-      'followups',
-    ] as const) {
+    expect(importFromOther(t, changes, at).createdRecords).toBe(edits.length);
+    for (const kind of RECORD_KINDS) {
       t.ok(`${kind}.list`, {});
     }
     t.ok('staff.get', { id: id(0) });

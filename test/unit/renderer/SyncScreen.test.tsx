@@ -8,7 +8,8 @@ import { SyncScreen } from '../../../src-renderer/screens/SyncScreen';
 import { useSync } from '../../../src-renderer/stores/sync';
 import { useSession } from '../../../src-renderer/stores/session';
 import { parseHash } from '../../../src-renderer/router';
-import { installBridge } from './bridge';
+import { installBridge, type Bridge } from './bridge';
+import type { MethodName } from '../../../src-main/api/methods';
 import { callAsync } from '../../../src-main/api/handlers';
 import { openLaptop, sameTeam, PASSPHRASE, type Laptop } from './otherLaptop';
 
@@ -40,6 +41,22 @@ async function setup() {
   render(<SyncScreen route={parseHash('#/sync')} />);
   await screen.findByTestId('sync-team');
   return { b, other, user: userEvent.setup() };
+}
+
+/**
+ * The core's job as sync.progress tells it (its real steps: test/integration/sync.progress.test.ts)
+ * is the one `job()` gives; `method` waits until the returned release() is called, then runs on
+ * the core (or answers `answer`).
+ */
+function holdJob(b: Bridge, method: MethodName, job: () => unknown, answer?: unknown): () => void {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  b.override('sync.progress', () => ({ ok: true, result: { job: job() } }));
+  b.override(method, async (input) => {
+    await held;
+    return answer ?? JSON.parse(JSON.stringify(await callAsync(b.core, method, input)));
+  });
+  return release;
 }
 
 const figure = (root: HTMLElement, key: string) =>
@@ -140,16 +157,8 @@ describe('SyncScreen', () => {
     other.ok('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
     const file = other.exportFile();
     await useSync.getState().load();
-    // The core's job is told by sync.progress (its steps: test/integration/sync.progress.test.ts);
-    // here the import waits until the test lets it run, and the job is the one the test sets.
     let job: unknown = null;
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    b.override('sync.progress', () => ({ ok: true, result: { job } }));
-    b.override('sync.import', async (input) => {
-      await held;
-      return JSON.parse(JSON.stringify(await callAsync(b.core, 'sync.import', input)));
-    });
+    const release = holdJob(b, 'sync.import', () => job);
 
     await user.upload(await screen.findByTestId('import-file'), file);
     const box = await screen.findByTestId('sync-progress-import');
@@ -182,25 +191,19 @@ describe('SyncScreen', () => {
     const { b, other, user } = await setup();
     sameTeam(b, other);
     await useSync.getState().load();
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    b.override('sync.progress', () => ({
-      ok: true,
-      result: {
-        job: {
-          method: 'sync.folder',
-          startedAt: '2026-11-23T04:00:00.000Z',
-          phase: 'saving',
-          done: 5,
-          total: 8,
-          file: { name: 'LM-20261123-1-40.vlsync', index: 1, count: 3 },
-        },
-      },
-    }));
-    b.override('sync.folder', async () => {
-      await held;
-      return { ok: true, result: { imported: [], refused: [], exported: null } };
-    });
+    const release = holdJob(
+      b,
+      'sync.folder',
+      () => ({
+        method: 'sync.folder',
+        startedAt: '2026-11-23T04:00:00.000Z',
+        phase: 'saving',
+        done: 5,
+        total: 8,
+        file: { name: 'LM-20261123-1-40.vlsync', index: 1, count: 3 },
+      }),
+      { ok: true, result: { imported: [], refused: [], exported: null } },
+    );
     await user.type(screen.getByLabelText(/文件夹路径/), '/mnt/share/visit-ledger');
     await user.click(screen.getByTestId('folder-sync'));
     const box = await screen.findByTestId('sync-progress-folder');
@@ -220,25 +223,14 @@ describe('SyncScreen', () => {
     const { b, user } = await setup();
     b.ok('sync.team.create', { name: '局', passphrase: PASSPHRASE });
     await useSync.getState().load();
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    b.override('sync.progress', () => ({
-      ok: true,
-      result: {
-        job: {
-          method: 'sync.export',
-          startedAt: '2026-11-23T04:00:00.000Z',
-          phase: 'exporting',
-          done: 20000,
-          total: 100000,
-          file: null,
-        },
-      },
+    const release = holdJob(b, 'sync.export', () => ({
+      method: 'sync.export',
+      startedAt: '2026-11-23T04:00:00.000Z',
+      phase: 'exporting',
+      done: 20000,
+      total: 100000,
+      file: null,
     }));
-    b.override('sync.export', async (input) => {
-      await held;
-      return JSON.parse(JSON.stringify(await callAsync(b.core, 'sync.export', input)));
-    });
     URL.createObjectURL = () => 'blob:sync';
     URL.revokeObjectURL = () => undefined;
     HTMLAnchorElement.prototype.click = () => undefined;
