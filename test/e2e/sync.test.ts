@@ -174,8 +174,10 @@ describe('sync between two laptops', () => {
   });
 
   it('shows how far a large import has got while it runs', async () => {
+    // 60,000 changes: an import of a few seconds, so that the screen's polls (every 300 ms) land
+    // in its counted phases; with 24,000 a fast run could end between two polls.
     other.store.db.transaction(() => {
-      for (let i = 0; i < 6000; i++)
+      for (let i = 0; i < 15_000; i++)
         otherApi('experts.create', { name: `专家${i}`, organization: `研究所${i % 9}`, title: '研究员' });
     })();
     const file = otherFile();
@@ -196,7 +198,7 @@ describe('sync between two laptops', () => {
     expect(seen.length).toBeGreaterThan(0);
     expect(seen[0]).toMatch(/^[\d,]+ \/ [\d,]+（\d+%）$/);
     await page.waitForSelector('[data-testid="sync-progress-import"]', { state: 'detached' });
-    expect(app.api('experts.list').total).toBe(6001);
+    expect(app.api('experts.list').total).toBe(15_001);
     expect(app.problems).toEqual([]);
   });
 });
