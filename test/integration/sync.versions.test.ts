@@ -165,37 +165,49 @@ describe('sync files from other versions', () => {
     expect(rows.map((r) => r.loser.value).sort()).toEqual(['厦门大学', '福州大学'].sort());
   });
 
-  it('reads format 1 (one JSON body) as it reads format 2 (lines of changes), and a format 2 file of many lines', () => {
+  it('reads formats 1 (one JSON body) and 2 (lines of changes) as it reads format 3, each of many lines', () => {
     const { a, b } = pair();
     generateWork(a.core, 2 * LINE_CHANGES + 500, 'MF');
     const changes = changesOf(a);
     const team = requireTeam(a.core.store);
     const manifest = manifestOf(a, SCHEMA_VERSION, changes);
     const v1 = encodeFile(team, manifest, changes, { formatVersion: 1 });
-    const v2 = Buffer.from(a.ok('sync.export', { full: true }).contentBase64!, 'base64');
+    const v2 = encodeFile(team, manifest, changes, { formatVersion: 2 });
+    const v3 = Buffer.from(a.ok('sync.export', { full: true }).contentBase64!, 'base64');
 
-    // Format 2 is read a line at a time: three lines of changes here, told as they are read.
-    const steps = decodeSteps(team, v2);
-    const told: number[] = [];
-    let r = steps.next();
-    for (; !r.done; r = steps.next()) told.push(r.value.done);
-    expect(told).toHaveLength(3);
-    expect(told).toEqual([...told].sort((x, y) => x - y));
-    expect(r.value.changes).toEqual(changes);
-    expect(r.value.manifest.formatVersion).toBe(2);
+    // Formats 2 and 3 are read a line at a time: three lines of changes here, told as read.
+    for (const [file, format] of [
+      [v2, 2],
+      [v3, 3],
+    ] as const) {
+      const steps = decodeSteps(team, file);
+      const told: number[] = [];
+      let r = steps.next();
+      for (; !r.done; r = steps.next()) told.push(r.value.done);
+      expect(told).toHaveLength(3);
+      expect(told).toEqual([...told].sort((x, y) => x - y));
+      expect(r.value.changes).toEqual(changes);
+      expect(r.value.manifest.formatVersion).toBe(format);
+    }
+    expect(FORMAT_VERSION).toBe(3);
     expect(decodeFile(team, v1).changes).toEqual(changes);
+    // Format 3 names each device, staff member, table, record and field once per line.
+    expect(v3.length).toBeLessThan(v2.length);
 
-    const c = makeCore();
-    c.ok('sync.team.join', { code: a.ok('sync.status').teamCode!, passphrase: PASS });
-    const fromV1 = b.ok('sync.import', { contentBase64: b64(v1) });
-    const fromV2 = c.ok('sync.import', { contentBase64: b64(v2) });
-    expect(fromV1.newChanges).toBe(changes.length);
-    expect(fromV2.newChanges).toBe(changes.length);
     const counts = (t: TestCore) =>
       t.core.store.db
         .prepare(`SELECT "tbl", count(*) AS n FROM changes WHERE "device" <> ? GROUP BY 1 ORDER BY 1`)
         .all(t.core.store.device.id);
-    expect(counts(b)).toEqual(counts(c));
-    expect(b.ok('visits.list', {}).total).toBe(c.ok('visits.list', {}).total);
+    const others = [makeCore(), makeCore()];
+    for (const t of others) t.ok('sync.team.join', { code: a.ok('sync.status').teamCode!, passphrase: PASS });
+    for (const [t, file] of [
+      [b, v1],
+      [others[0]!, v2],
+      [others[1]!, v3],
+    ] as const) {
+      expect(t.ok('sync.import', { contentBase64: b64(file) }).newChanges).toBe(changes.length);
+      expect(counts(t)).toEqual(counts(b));
+      expect(t.ok('visits.list', {}).total).toBe(a.ok('visits.list', {}).total);
+    }
   });
 });
