@@ -18,6 +18,8 @@ export interface BenchCase {
   baseline?: () => number;
   /** The time one run should stay under, in ms. */
   targetMs?: number;
+  /** How many times the baseline's time one run may take at most. */
+  maxRatio?: number;
 }
 
 export interface BenchModule {
@@ -53,6 +55,7 @@ export interface ResultLine {
   ms: number;
   ratio: number | null;
   targetMs: number | null;
+  maxRatio?: number | null;
   note?: string;
   /** Set when the case (or its module) failed: the line shows ERROR and this message. */
   error?: string;
@@ -74,19 +77,34 @@ export function formatTable(lines: ResultLine[]): string {
   return [row(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(row)].join('\n');
 }
 
+/** Whether a line has a target, and whether it meets every one it has. */
+export function judged(l: ResultLine): boolean | null {
+  const ratioTarget = l.maxRatio ?? null;
+  if (l.targetMs === null && ratioTarget === null) return null;
+  return (
+    (l.targetMs === null || l.ms < l.targetMs) &&
+    (ratioTarget === null || (l.ratio !== null && l.ratio <= ratioTarget))
+  );
+}
+
 function cells(l: ResultLine): string[] {
+  const met = judged(l);
+  const targets = [
+    l.targetMs === null
+      ? ''
+      : l.targetMs >= 1000
+        ? `< ${fmt(l.targetMs / 1000, 0)} s`
+        : `< ${fmt(l.targetMs, 0)} ms`,
+    l.maxRatio == null ? '' : `≤ ×${fmt(l.maxRatio, 1)}`,
+  ].filter(Boolean);
   return [
     l.operation + (l.note ? ` ${l.note}` : ''),
     fmt(l.rows, 0),
     fmt(l.ms, l.ms >= 100 ? 0 : 2),
     l.ms > 0 ? fmt((l.rows / l.ms) * 1000, 0) : '—',
     l.ratio === null ? '' : `×${fmt(l.ratio, 1)}`,
-    l.targetMs === null
-      ? ''
-      : l.targetMs >= 1000
-        ? `< ${fmt(l.targetMs / 1000, 0)} s`
-        : `< ${fmt(l.targetMs, 0)} ms`,
-    l.targetMs === null ? '' : l.ms < l.targetMs ? 'PASS' : 'MISS',
+    targets.join(', '),
+    met === null ? '' : met ? 'PASS' : 'MISS',
   ];
 }
 
