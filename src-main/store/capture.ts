@@ -47,14 +47,4 @@ export function installCaptureTriggers(db: Database.Database): void {
   }
 }
 
-/** Only inside a transaction that installs them again before it commits (a bulk sync load). */
-export function dropCaptureTriggers(db: Database.Database): void {
-  for (const { name } of db
-    .prepare(
-      `SELECT "name" FROM sqlite_master WHERE "type" = 'trigger' AND "name" LIKE 'capture\\_%' ESCAPE '\\'`,
-    )
-    .all() as { name: string }[])
-    db.exec(`DROP TRIGGER ${q(name)}`);
-}
-
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;

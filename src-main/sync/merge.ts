@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../store/db';
 import { KINDS, KIND_NAMES, UNCAPTURED, q } from '../store/schema';
-import { dropCaptureTriggers, installCaptureTriggers } from '../store/capture';
 import { parseHlc } from '../domain/hlc';
 import { ApiError } from '../api/errors';
 import type { WireChange } from './package';
@@ -111,20 +110,21 @@ function rowWrite(
 }
 
 /**
- * Drops the indexes of these tables (primary keys apart) and returns what creates them again:
- * for loads so large that building an index once beats growing it entry by entry. Only inside
- * a transaction, so that a failure leaves every index as it was.
+ * Drops the indexes (primary keys apart) and triggers of these tables and returns what creates
+ * them again: for loads so large that building an index once beats growing it entry by entry,
+ * and a trigger's work is better done once for the whole load. Only inside a transaction, so
+ * that a failure leaves every index and trigger as it was.
  */
-function setIndexesAside(db: Database.Database, tables: string[]): () => void {
-  const indexes = db
+function setAside(db: Database.Database, tables: string[]): () => void {
+  const items = db
     .prepare(
-      `SELECT "name","sql" FROM sqlite_master WHERE "type" = 'index' AND "sql" IS NOT NULL
+      `SELECT "type","name","sql" FROM sqlite_master WHERE "type" IN ('index','trigger') AND "sql" IS NOT NULL
          AND "tbl_name" IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(tables)) as { name: string; sql: string }[];
-  for (const { name } of indexes) db.exec(`DROP INDEX ${q(name)}`);
+    .all(JSON.stringify(tables)) as { type: 'index' | 'trigger'; name: string; sql: string }[];
+  for (const { type, name } of items) db.exec(`DROP ${type.toUpperCase()} ${q(name)}`);
   return () => {
-    for (const { sql: create } of indexes) db.exec(create);
+    for (const { sql: create } of items) db.exec(create);
   };
 }
 
@@ -394,30 +394,39 @@ export function* applySteps(
       if (writes.size) pending.push([table, rowId, writes]);
     }
     const rebuild = options.bulk ?? fresh.length >= BULK_MIN / 2;
-    const logIndexes = rebuild ? setIndexesAside(db, ['changes']) : null;
+    const logAside = rebuild ? setAside(db, ['changes']) : null;
     const append = db.prepare(
       `INSERT INTO changes ("hlc","device","staff","tbl","rowId","field","value","prevHlc") VALUES (?,?,?,?,?,?,?,?)`,
     );
+    const newestOf = new Map<string, string>();
     for (let i = 0; i < fresh.length; i++) {
       if (i % (STEP * 10) === 0) yield { phase: 'saving', done: i, total: fresh.length };
-      append.run(fresh[i]!);
+      const c = fresh[i]!;
+      append.run(c);
+      if ((newestOf.get(c[DEVICE]) ?? '') < c[HLC]) newestOf.set(c[DEVICE], c[HLC]);
     }
     yield { phase: 'indexing', done: 0, total: 0 };
-    logIndexes?.();
-    // Many records: their tables' indexes are set aside too, and so are the capture triggers,
-    // which capture nothing now (capturing is off) but cost a call per row written.
+    if (logAside) {
+      // What the log's trigger (changes_origin, migration 5) does per change, once per device.
+      const noteOrigin = sql(
+        `INSERT INTO change_origins ("device","lastHlc") VALUES (?, ?)
+           ON CONFLICT ("device") DO UPDATE SET "lastHlc" = excluded."lastHlc" WHERE excluded."lastHlc" > "lastHlc"`,
+      );
+      for (const [device, hlc] of newestOf) noteOrigin.run(device, hlc);
+      logAside();
+    }
+    // Many records: their tables' indexes are set aside too, and so are their capture
+    // triggers, which capture nothing now (capturing is off) but cost a call per row written.
     const tables = [...new Set(pending.map(([table]) => table))];
-    const recordIndexes = rebuild ? setIndexesAside(db, tables) : null;
-    if (rebuild) dropCaptureTriggers(db);
+    const recordsAside = rebuild ? setAside(db, tables) : null;
     for (let i = 0; i < pending.length; i++) {
       if (i % (STEP * 5) === 0) yield { phase: 'writing', done: i, total: pending.length };
       const [table, rowId, writes] = pending[i]!;
       writeRow(table, rowId, writes);
     }
-    if (rebuild) {
+    if (recordsAside) {
       yield { phase: 'indexing', done: 0, total: 0 };
-      recordIndexes?.();
-      installCaptureTriggers(db);
+      recordsAside();
     }
   }
 

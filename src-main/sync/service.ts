@@ -284,7 +284,7 @@ export function syncStatus(core: Core) {
   const devices = store.db
     .prepare(
       `SELECT d."id", d."name", d."code",
-         (SELECT max(c."hlc") FROM changes c WHERE c."device" = d."id") AS lastHlc
+         (SELECT o."lastHlc" FROM change_origins o WHERE o."device" = d."id") AS lastHlc
        FROM devices d WHERE d."deletedAt" IS NULL ORDER BY d."name"`,
     )
     .all() as { id: string; name: string; code: string; lastHlc: string | null }[];

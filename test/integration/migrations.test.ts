@@ -50,9 +50,47 @@ describe('migrations', () => {
           `capture_${table}_update`,
         ]);
       }
+      // The only other trigger keeps change_origins; a bulk sync load does its work itself
+      // (merge.ts), so a new trigger on these tables must be handled there too.
+      const others = store.db
+        .prepare(`SELECT "name" FROM sqlite_master WHERE "type" = 'trigger' AND "name" NOT LIKE 'capture%'`)
+        .pluck()
+        .all();
+      expect(others).toEqual(['changes_origin']);
     } finally {
       store.close();
     }
+  });
+
+  it('migration 5 fills change_origins with the newest stamp of each device in the log and drops changes_device', () => {
+    const raw = new Database(join(tempDir(), 'v4.db'));
+    migrate(raw, MIGRATIONS.slice(0, 4));
+    const devices = ['0190aaaa-0000-7000-8000-00000000000a', '0190aaaa-0000-7000-8000-00000000000b'];
+    const add = raw.prepare(
+      `INSERT INTO changes ("hlc","device","tbl","rowId","field","value") VALUES (?, ?, 'experts', 'x', 'name', 'v')`,
+    );
+    // Out of clock order in the log, as imports leave it.
+    for (const [ms, device] of [
+      [3, devices[0]],
+      [9, devices[1]],
+      [7, devices[0]],
+      [1, devices[1]],
+    ] as const)
+      add.run(`${String(1_790_000_000_000 + ms).padStart(15, '0')}-00000-${device}`, device);
+    expect(migrate(raw)).toEqual([5]);
+    expect(raw.prepare(`SELECT "device", "lastHlc" FROM change_origins ORDER BY 1`).all()).toEqual([
+      { device: devices[0], lastHlc: `001790000000007-00000-${devices[0]}` },
+      { device: devices[1], lastHlc: `001790000000009-00000-${devices[1]}` },
+    ]);
+    expect(raw.prepare(`SELECT 1 FROM sqlite_master WHERE "name" = 'changes_device'`).get()).toBeUndefined();
+    // From now on the trigger keeps it: an older stamp changes nothing, a newer one moves it on.
+    add.run(`001790000000005-00000-${devices[0]}`, devices[0]);
+    add.run(`001790000000011-00000-${devices[1]}`, devices[1]);
+    expect(raw.prepare(`SELECT "lastHlc" FROM change_origins ORDER BY 1`).pluck().all()).toEqual([
+      `001790000000007-00000-${devices[0]}`,
+      `001790000000011-00000-${devices[1]}`,
+    ]);
+    raw.close();
   });
 
   it('a new database opened by the app is at the current schema version', () => {

@@ -2,6 +2,7 @@ import { sql as init } from './001_init';
 import { sql as sync } from './002_sync';
 import { sql as reports } from './003_reports';
 import { sql as ledger } from './004_ledger';
+import { sql as changeOrigins } from './005_change_origins';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, name: 'sync', sql: sync },
   { version: 3, name: 'reports', sql: reports },
   { version: 4, name: 'ledger', sql: ledger },
+  { version: 5, name: 'change_origins', sql: changeOrigins },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
