@@ -1,9 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../services/core';
 import { exportSteps, importSteps, pendingChangeCount, type ImportReport } from './service';
 import { stepsOfFile, type Steps } from '../api/steps';
-import { decodeFile } from './package';
+import { decodeFile, sha256 } from './package';
 import { requireTeam } from './team';
 import { ApiError, invalid } from '../api/errors';
 
@@ -24,9 +24,15 @@ export function* syncFolderSteps(
 ): Steps<FolderResult> {
   const { store } = core;
   const team = requireTeam(store);
+  // A missing folder is most often a shared drive that is not connected: creating it would
+  // export into a local folder no one else sees, and find nothing to import.
+  if (!existsSync(input.path))
+    throw invalid(
+      'path',
+      `the folder ${input.path} does not exist: connect the shared drive, or create the folder first`,
+    );
   let names: string[];
   try {
-    mkdirSync(input.path, { recursive: true });
     names = readdirSync(input.path);
   } catch (e) {
     // A path that is a file, or a folder this user may not open: the user's input, not a crash.
@@ -40,9 +46,11 @@ export function* syncFolderSteps(
     const file = { name, index, count: files.length };
     yield { phase: 'reading', done: 0, total: 0, file };
     const bytes = readFileSync(join(input.path, name));
+    // Files imported before are known by their checksum, without opening them again.
+    if (seen.get(sha256(bytes))) continue;
     try {
       const decoded = decodeFile(team, bytes);
-      if (decoded.manifest.origin.id === store.device.id || seen.get(decoded.sha256)) continue;
+      if (decoded.manifest.origin.id === store.device.id) continue;
       imported.push(
         yield* stepsOfFile(
           importSteps(core, {

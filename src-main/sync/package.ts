@@ -112,7 +112,7 @@ export function refuse(
   return new ApiError('VALIDATION', message, { field: 'file', reason, ...extra });
 }
 
-const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 function prefixOf(header: Buffer): Buffer {
   const length = Buffer.alloc(4);

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCore, snapshot, tempDir } from '../helpers';
 
 // sync.folder: a path that is not a usable folder is the user's input error (it was an INTERNAL
-// mkdir error), and the mass-delete guard stops the call so the user can confirm it (it used to
+// mkdir error), a missing folder is refused rather than created, and the mass-delete guard stops the call so the user can confirm it (it used to
 // be swallowed into `refused`, with no way to confirm).
 
 function pair() {
@@ -25,6 +25,20 @@ describe('sync.folder', () => {
     expect(err.code).toBe('VALIDATION');
     expect(err.details.field).toBe('path');
     expect(err.message).toMatch(/^path: cannot use this folder/);
+    expect(snapshot(a.core)).toEqual(before);
+  });
+
+  it('refuses a folder that does not exist (a shared drive not connected) and does not create it', () => {
+    const { a } = pair();
+    a.ok('experts.create', { name: '陈教授' });
+    const missing = join(tempDir(), '共享盘', '走访同步');
+    const before = snapshot(a.core);
+    const err = a.err('sync.folder', { path: missing });
+    expect(err.code).toBe('VALIDATION');
+    expect(err.details.field).toBe('path');
+    expect(err.message).toMatch(/does not exist: connect the shared drive/);
+    expect(existsSync(missing)).toBe(false);
+    expect(existsSync(dirname(missing))).toBe(false);
     expect(snapshot(a.core)).toEqual(before);
   });
 
