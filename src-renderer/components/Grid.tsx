@@ -172,6 +172,10 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
   const dataVersion = useSession((s) => s.dataVersion);
   const saved = useMemo(() => loadGrid(id), [id]);
   const [q, setQ] = useState(saved.q);
+  // The search text and screen filters the rows were loaded with: what is typed is applied
+  // 250 ms after the last key, and until then the rows, further pages and an export all keep
+  // to the query the user sees the rows of.
+  const [applied, setApplied] = useState({ q: saved.q, baseFilter });
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [api, setApi] = useState<GridApi<Row> | null>(null);
@@ -182,9 +186,9 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
     () => Object.fromEntries(columns.map((c) => [c.field, c.kind ?? 'text'])),
     [columns],
   );
-  const live = useRef({ kinds, q, baseFilter, kind, onOpen, onSelect, rowClass });
+  const live = useRef({ kinds, ...applied, kind, onOpen, onSelect, rowClass });
   useEffect(() => {
-    live.current = { kinds, q, baseFilter, kind, onOpen, onSelect, rowClass };
+    live.current = { kinds, ...applied, kind, onOpen, onSelect, rowClass };
   });
   const gridState = useRef(saved.state);
   // The grid is created again on a language switch or a layout reset (its key): it starts from
@@ -233,9 +237,19 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
       first.current = false;
       return;
     }
-    const timer = setTimeout(() => apiRef.current?.purgeInfiniteCache(), 250);
+    const timer = setTimeout(() => setApplied({ q, baseFilter }), 250);
     return () => clearTimeout(timer);
+    // baseKey stands for baseFilter: a screen passes a new object on each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q, baseKey]);
+  const firstApplied = useRef(true);
+  useEffect(() => {
+    if (firstApplied.current) {
+      firstApplied.current = false;
+      return;
+    }
+    apiRef.current?.purgeInfiniteCache();
+  }, [applied]);
 
   useEffect(() => {
     saveGrid(id, { state: gridState.current, q });

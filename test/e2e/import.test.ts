@@ -238,6 +238,39 @@ describe('ledger import and grid export in the browser', () => {
     expect(app.problems).toEqual([]);
   });
 
+  it('an export made before a typed search is applied holds the rows on screen, not the typed text', async () => {
+    await nav('visits');
+    await page.fill('.grid-search', '研发');
+    await expect
+      .poll(() => page.textContent('[data-testid="grid-count"]'), { timeout: 10_000 })
+      .toBe('共 2 条');
+    const exportedRows = async (act: () => Promise<unknown>) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), act()]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+      return wb.worksheets[0]!.rowCount - 1;
+    };
+    await page.click('[data-testid="grid-export"]');
+    // More text typed and the export clicked in the same moment, well within the 250 ms
+    // before the search applies: the grid still shows two rows, and so does the file.
+    const early = await exportedRows(() =>
+      page.evaluate(() => {
+        const box = document.querySelector<HTMLInputElement>('.grid-search')!;
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(box, '研发团队');
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        document.querySelector<HTMLElement>('[data-testid="grid-export-xlsx"]')!.click();
+      }),
+    );
+    expect(early).toBe(2);
+    await expect
+      .poll(() => page.textContent('[data-testid="grid-count"]'), { timeout: 10_000 })
+      .toBe('共 1 条');
+    await page.click('[data-testid="grid-export"]');
+    expect(await exportedRows(() => page.click('[data-testid="grid-export-xlsx"]'))).toBe(1);
+    await page.fill('.grid-search', '');
+    expect(app.problems).toEqual([]);
+  });
+
   it('asks before saving a file with phone numbers', async () => {
     app.api('staff.create', { name: '陈敏', role: 'staff', phone: '13800000002' });
     await nav('staff');

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import './setup';
 import '../../../src-renderer/i18n';
@@ -43,6 +43,24 @@ describe('Grid', () => {
     expect(listCalls(b).at(-1)).toMatchObject({ q: '没有这个人' });
     expect(screen.getByTestId('grid-empty').textContent).toBe('没有符合条件的记录');
     expect(loadGrid('t-search').q).toBe('没有这个人');
+  });
+
+  it('keeps to the search its rows were loaded with until typed text applies', async () => {
+    const b = installBridge();
+    b.ok('staff.create', { name: '李强' });
+    render(<Grid<Staff> id="t-applied" kind="staff" columns={COLUMNS} />);
+    await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 2 条'), WAIT);
+    // The grid's own pages (the session also lists staff, for its pickers).
+    const pages = () => listCalls(b).filter((c) => 'offset' in c);
+    const before = pages().length;
+    // Text typed, and at once a reload (a save elsewhere), well within the 250 ms.
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '李强' } });
+    useSession.getState().changed();
+    await waitFor(() => expect(pages().length).toBeGreaterThan(before), WAIT);
+    expect(pages()[before]!.q).toBeUndefined();
+    // Then the search applies.
+    await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 1 条'), WAIT);
+    expect(listCalls(b).at(-1)).toMatchObject({ q: '李强' });
   });
 
   it('reloads when data changes elsewhere', async () => {
