@@ -1,5 +1,6 @@
 // The file to import: from a path or from base64 content (the renderer cannot read files),
 // recognised by its first bytes, then its extension.
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { invalid } from '../api/errors';
@@ -36,8 +37,50 @@ async function bytesOf(input: SourceInput): Promise<{ buf: Buffer; fileName: str
   throw invalid('path', 'give the file: path, or contentBase64 with fileName');
 }
 
+/**
+ * The file read last, by its bytes, name and CSV encoding: the import wizard reads the same
+ * file again on every change of kind, sheet, header row or mapping, then to import it, and
+ * reading a workbook of 50,000 rows takes over a second each time. It is frozen, so nothing
+ * downstream can change what the next call reads, and forgotten after a few idle minutes so
+ * a large workbook does not stay in memory.
+ */
+let last: { key: string; file: SourceFile; timer: NodeJS.Timeout } | null = null;
+export const KEEP_READ_FILE_MS = 5 * 60_000;
+
+function frozen(file: SourceFile): SourceFile {
+  for (const sheet of file.sheets) {
+    for (const row of sheet.rows) Object.freeze(Object.freeze(row).cells);
+    Object.freeze(Object.freeze(sheet).rows);
+  }
+  Object.freeze(file.sheets);
+  return Object.freeze(file);
+}
+
+function forget(): void {
+  if (last) clearTimeout(last.timer);
+  last = null;
+}
+
 export async function readSource(input: SourceInput): Promise<SourceFile> {
-  const { buf, fileName, field } = await bytesOf(input);
+  const read = await bytesOf(input);
+  const key = [createHash('sha256').update(read.buf).digest('hex'), read.fileName, input.encoding ?? ''].join(
+    '\u0000',
+  );
+  if (last?.key === key) {
+    last.timer.refresh();
+    return last.file;
+  }
+  const file = frozen(await parseSource(read, input.encoding));
+  forget();
+  // unref: a command-line import must not wait for the timer to end.
+  last = { key, file, timer: setTimeout(forget, KEEP_READ_FILE_MS).unref() };
+  return file;
+}
+
+async function parseSource(
+  { buf, fileName, field }: { buf: Buffer; fileName: string; field: string },
+  encoding: string | undefined,
+): Promise<SourceFile> {
   const ext = extname(fileName).toLowerCase();
   const isZip = buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
   const isOle = buf.length > 8 && buf.readUInt32BE(0) === 0xd0cf11e0;
@@ -56,11 +99,16 @@ export async function readSource(input: SourceInput): Promise<SourceFile> {
   }
   if (ext === '.xlsx' || ext === '.xlsm')
     throw invalid(field, '不是有效的 .xlsx 文件 (not a valid .xlsx file)');
-  if (input.encoding !== undefined && !/^[\w.:-]{1,40}$/.test(input.encoding))
+  if (encoding !== undefined && !/^[\w.:-]{1,40}$/.test(encoding))
     throw invalid('encoding', 'is not an encoding name');
   try {
-    const { encoding, rows } = readCsv(buf, input.encoding);
-    return { fileName, format: 'csv', encoding, sheets: [{ name: basename(fileName, ext) || 'CSV', rows }] };
+    const csv = readCsv(buf, encoding);
+    return {
+      fileName,
+      format: 'csv',
+      encoding: csv.encoding,
+      sheets: [{ name: basename(fileName, ext) || 'CSV', rows: csv.rows }],
+    };
   } catch (e) {
     if (e instanceof RangeError) throw invalid('encoding', e.message);
     throw e;

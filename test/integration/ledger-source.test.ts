@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { KEEP_READ_FILE_MS, readSource } from '../../src-main/ledger/source';
+import type { SheetRow } from '../../src-main/ledger/types';
+import { makeCore } from '../helpers';
+import { aok, csvFile, xlsxFile } from './ledgerFixtures';
+import { ledgerUscc } from '../bench/ledgerFile';
+
+// The import wizard reads one file again on every change of kind, sheet, header row or
+// mapping, then imports it: the file is read once and kept (frozen) while its bytes stay the
+// same, read anew as soon as they change, and forgotten after a few idle minutes.
+
+const HEADER = ['企业名称', '走访日期', '走访方式', '走访人'];
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('reading a ledger file', () => {
+  it('reads the same bytes once, from a path or as content, and keeps the file frozen', async () => {
+    const path = await xlsxFile({ rows: [HEADER, ['闽江智造有限公司', '2026-03-05', '实地', '测试员']] });
+    const first = await readSource({ path });
+    const again = await readSource({
+      contentBase64: readFileSync(path).toString('base64'),
+      fileName: basename(path),
+    });
+    expect(again).toBe(first);
+    expect(first.sheets[0]!.rows[1]!.cells[0]).toBe('闽江智造有限公司');
+    // Nothing downstream can change what the next call reads.
+    expect(() => {
+      (first.sheets[0]!.rows as SheetRow[]).push({ rowNo: 9, cells: [] });
+    }).toThrow(TypeError);
+    expect(() => {
+      (first.sheets[0]!.rows[1]!.cells as unknown[])[0] = '改过的名字';
+    }).toThrow(TypeError);
+    // Another name, or another encoding asked for, is another read.
+    const renamed = await readSource({
+      contentBase64: readFileSync(path).toString('base64'),
+      fileName: '副本.xlsx',
+    });
+    expect(renamed).not.toBe(first);
+    expect(renamed.fileName).toBe('副本.xlsx');
+  });
+
+  it('reads a file again when its bytes changed, though its path is the same', async () => {
+    const path = csvFile([HEADER, ['闽江智造有限公司', '2026-03-05', '实地', '测试员']]);
+    const before = await readSource({ path });
+    csvFile(
+      [HEADER, ['榕城生物医药有限公司', '2026-03-06', '电话', '测试员']],
+      'gbk',
+      basename(path),
+      dirname(path),
+    );
+    const after = await readSource({ path });
+    expect(after).not.toBe(before);
+    expect(after.encoding).not.toBe(before.encoding);
+    expect(after.sheets[0]!.rows[1]!.cells[0]).toBe('榕城生物医药有限公司');
+  });
+
+  it('forgets the file after the idle time, and each read starts that time again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const path = csvFile([HEADER, ['闽江智造有限公司', '2026-03-05', '实地', '测试员']]);
+    const first = await readSource({ path });
+    vi.advanceTimersByTime(KEEP_READ_FILE_MS - 1_000);
+    expect(await readSource({ path })).toBe(first);
+    vi.advanceTimersByTime(KEEP_READ_FILE_MS - 1_000);
+    expect(await readSource({ path })).toBe(first);
+    vi.advanceTimersByTime(KEEP_READ_FILE_MS + 1);
+    const later = await readSource({ path });
+    expect(later).not.toBe(first);
+    expect(later).toEqual(first);
+  });
+
+  it('previews and imports through the kept file as through a fresh read', async () => {
+    const t = makeCore(); // its user is 测试员, the ledger's visitor
+    const path = await xlsxFile({
+      rows: [
+        ['2026年走访台账'],
+        [...HEADER, '统一社会信用代码'],
+        ['闽江智造有限公司', '2026-03-05', '实地', '测试员', ledgerUscc(1)],
+      ],
+      merges: ['A1:E1'],
+    });
+    const guessed = await aok(t, 'ledger.preview', { path });
+    const asked = await aok(t, 'ledger.preview', { path, headerRow: 2 });
+    expect(asked.headers.map((h) => h.text)).toEqual(guessed.headers.map((h) => h.text));
+    const imported = await aok(t, 'ledger.import', { path });
+    expect(imported.created).toBe(1);
+    expect(t.ok('visits.list', {}).total).toBe(1);
+  });
+});
