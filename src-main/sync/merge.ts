@@ -398,12 +398,13 @@ export function* applySteps(
     const append = db.prepare(
       `INSERT INTO changes ("hlc","device","staff","tbl","rowId","field","value","prevHlc") VALUES (?,?,?,?,?,?,?,?)`,
     );
+    /** Each device's newest stamp appended, while the log's trigger is set aside. */
     const newestOf = new Map<string, string>();
     for (let i = 0; i < fresh.length; i++) {
       if (i % (STEP * 10) === 0) yield { phase: 'saving', done: i, total: fresh.length };
       const c = fresh[i]!;
       append.run(c);
-      if ((newestOf.get(c[DEVICE]) ?? '') < c[HLC]) newestOf.set(c[DEVICE], c[HLC]);
+      if (logAside && (newestOf.get(c[DEVICE]) ?? '') < c[HLC]) newestOf.set(c[DEVICE], c[HLC]);
     }
     yield { phase: 'indexing', done: 0, total: 0 };
     if (logAside) {

@@ -163,8 +163,9 @@ function compactLine(changes: WireChange[]): string {
 }
 
 /**
- * Writes a format 3 (or, for tests, 2) file line by line: add() takes the changes in order, a line at a time
- * (compressed at once, so only the compressed file is held), finish() adds the manifest.
+ * Writes a format 3 (or, for tests, 2) file line by line: add() takes the changes in order, a
+ * line at a time (compressed at once, so only the compressed file is held), finish() adds the
+ * manifest.
  */
 export class FileWriter {
   private readonly lines: Buffer[] = [];
