@@ -203,6 +203,8 @@ export const SyncStatus = z.object({
     .record(z.string(), z.object({ records: z.number().int(), changes: z.number().int() }))
     .nullable(),
   lastExportAt: z.string().nullable(),
+  /** The sync folder this laptop last used (kept on this laptop only). */
+  folder: z.string().nullable(),
   imports: z.array(ImportReport),
   devices: z.array(
     z.object({

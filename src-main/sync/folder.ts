@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../services/core';
-import { exportSteps, importSteps, pendingChangeCount, type ImportReport } from './service';
+import { exportSteps, importSteps, pendingChangeCount, SYNC_FOLDER, type ImportReport } from './service';
 import { stepsOfFile, type Steps } from '../api/steps';
 import { decodeFile, sha256 } from './package';
 import { requireTeam } from './team';
@@ -38,6 +38,7 @@ export function* syncFolderSteps(
     // A path that is a file, or a folder this user may not open: the user's input, not a crash.
     throw invalid('path', `cannot use this folder: ${(e as Error).message}`);
   }
+  store.setMeta(SYNC_FOLDER, input.path);
   const imported: ImportReport[] = [];
   const refused: { fileName: string; message: string }[] = [];
   const seen = store.db.prepare(`SELECT 1 FROM sync_imports WHERE "fileSha256" = ?`);

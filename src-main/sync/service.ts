@@ -16,6 +16,8 @@ import { requireTeam, currentTeam } from './team';
 
 const LAST_EXPORT_SEQ = 'lastExportSeq';
 const LAST_EXPORT_AT = 'lastExportAt';
+/** The folder this laptop last synced through (sync.folder), offered again on the Sync screen. */
+export const SYNC_FOLDER = 'syncFolder';
 
 type ChangeRow = {
   seq: number;
@@ -297,6 +299,7 @@ export function syncStatus(core: Core) {
     pendingChanges: pending,
     pendingByKind: pendingByKind(core, pending),
     lastExportAt: store.getMeta(LAST_EXPORT_AT),
+    folder: store.getMeta(SYNC_FOLDER),
     imports,
     devices: devices.map((d) => ({
       ...d,

@@ -101,7 +101,9 @@ function ImportCard() {
   const { status, busy, error, lastReport, lastFolder, importFile, syncFolder } = useSync();
   const input = useRef<HTMLInputElement>(null);
   const [fileName, setFileName] = useState('');
-  const [folder, setFolder] = useState('');
+  // The folder last synced through is offered until something else is typed.
+  const [typedFolder, setFolder] = useState<string | null>(null);
+  const folder = typedFolder ?? status?.folder ?? '';
   const reportBox = useRef<HTMLDivElement>(null);
   const noTeam = !status?.team;
   // A new report is below the file field: bring it into view.

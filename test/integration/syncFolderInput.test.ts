@@ -40,6 +40,27 @@ describe('sync.folder', () => {
     expect(existsSync(missing)).toBe(false);
     expect(existsSync(dirname(missing))).toBe(false);
     expect(snapshot(a.core)).toEqual(before);
+    expect(a.ok('sync.status').folder).toBeNull();
+  });
+
+  it('remembers the folder this laptop synced through, on this laptop only', () => {
+    const { a, b } = pair();
+    const dir = tempDir();
+    expect(a.ok('sync.status').folder).toBeNull();
+    a.ok('experts.create', { name: '陈教授' });
+    a.ok('sync.folder', { path: dir });
+    expect(a.ok('sync.status').folder).toBe(dir);
+    // The setting is not a record: it does not travel to the laptops that import my files.
+    expect(b.ok('sync.folder', { path: dir }).imported).toHaveLength(1);
+    expect(b.ok('sync.status').folder).toBe(dir);
+    const elsewhere = tempDir();
+    a.ok('sync.folder', { path: elsewhere });
+    expect(a.ok('sync.status').folder).toBe(elsewhere);
+    a.err('sync.folder', { path: join(elsewhere, 'missing') });
+    expect(a.ok('sync.status').folder).toBe(elsewhere);
+    expect(
+      a.core.store.db.prepare(`SELECT count(*) FROM changes WHERE "value" = ?`).pluck().get(elsewhere),
+    ).toBe(0);
   });
 
   it('asks before a file in the folder deletes many records, then imports with confirmMassDelete', () => {

@@ -80,7 +80,7 @@ export const zhCN = {
   seeDuplicates: '处理重复企业',
   folderTitle: '同步文件夹',
   folderHint:
-    '填写一个共享文件夹的路径（如网络共享盘）。点“同步”会把本机新变更导出到该文件夹，并导入其中尚未导入的其他电脑的文件。',
+    '填写一个共享文件夹的路径（如网络共享盘）。点“同步”会把本机新变更导出到该文件夹，并导入其中尚未导入的其他电脑的文件。本机会记住这个文件夹。',
   folderPath: '文件夹路径',
   folderPlaceholder: '如 \\\\server\\共享\\走访台账同步 或 /mnt/share/visit-ledger',
   folderSync: '同步',
@@ -223,7 +223,7 @@ export const en: typeof zhCN = {
   seeDuplicates: 'Handle duplicate enterprises',
   folderTitle: 'Sync folder',
   folderHint:
-    "Type the path of a shared folder (such as a network share). 'Sync' exports this laptop's new changes into it and imports every other laptop's file there not imported yet.",
+    "Type the path of a shared folder (such as a network share). 'Sync' exports this laptop's new changes into it and imports every other laptop's file there not imported yet. This laptop remembers the folder.",
   folderPath: 'Folder path',
   folderPlaceholder: 'e.g. \\\\server\\share\\visit-ledger or /mnt/share/visit-ledger',
   folderSync: 'Sync',

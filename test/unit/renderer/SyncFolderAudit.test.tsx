@@ -60,6 +60,25 @@ describe('sync folder', () => {
     expect(readdirSync(folder).filter((f) => f.endsWith('.vlsync'))).toHaveLength(2);
   });
 
+  it('offers the folder synced through last, and syncs again with one click', async () => {
+    const b = installBridge();
+    const other = openLaptop('李明的笔记本', '李明', b.clock.now);
+    laptops.push(other);
+    sameTeam(b, other);
+    const folder = tempDir();
+    b.ok('sync.folder', { path: folder });
+    other.ok('experts.create', { name: '陈教授' });
+    other.ok('sync.folder', { path: folder });
+    await useSession.getState().load();
+    const user = userEvent.setup();
+    render(<SyncScreen route={parseHash('#/sync')} />);
+    const path = await screen.findByLabelText<HTMLInputElement>('文件夹路径');
+    await waitFor(() => expect(path.value).toBe(folder));
+    await user.click(screen.getByTestId('folder-sync'));
+    expect((await screen.findByTestId('folder-result')).textContent).toMatch(/导入 1 个文件/);
+    expect(b.ok('experts.list').rows.map((e) => e.name)).toEqual(['陈教授']);
+  });
+
   it('asks before a folder file deletes many records, naming the file, then syncs with confirmation', async () => {
     const b = installBridge();
     const other = openLaptop('李明的笔记本', '李明', b.clock.now);
@@ -74,7 +93,9 @@ describe('sync folder', () => {
     await useSession.getState().load();
     const user = userEvent.setup();
     render(<SyncScreen route={parseHash('#/sync')} />);
-    await user.type(await screen.findByLabelText('文件夹路径'), folder);
+    // This laptop synced through the folder before: it is offered.
+    const path = await screen.findByLabelText<HTMLInputElement>('文件夹路径');
+    await waitFor(() => expect(path.value).toBe(folder));
     await user.click(screen.getByTestId('folder-sync'));
     const dialog = await screen.findByTestId('mass-delete');
     expect(dialog.textContent).toContain(exported!.fileName);
