@@ -148,13 +148,16 @@ const OWN_TRANSACTION: ReadonlySet<MethodName> = new Set([
 const ASYNC: ReadonlySet<MethodName> = new Set([...ASYNC_LEDGER_METHODS, ...ASYNC_REPORT_METHODS]);
 
 /**
- * Long jobs written as steps, with their own transaction: call() runs them at once, callAsync()
- * step by step with the connection to themselves, their progress readable by sync.progress.
+ * Long jobs written as steps, with their own transactions: call() runs them at once,
+ * callAsync() step by step (one job at a time, see jobs.ts), their progress readable by
+ * sync.progress.
  */
 const STEPPED: ReadonlySet<MethodName> = new Set(['sync.export', 'sync.import', 'sync.folder']);
 
 /** Reads no database: answered even while a job holds it. */
 const UNGATED: ReadonlySet<MethodName> = new Set(['sync.progress']);
+/** Stepped methods that hold no transaction across their steps: calls may run in between. */
+const SHARING_JOBS: ReadonlySet<MethodName> = new Set(['sync.export']);
 
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -247,7 +250,12 @@ export async function callAsync(core: Core, method: unknown, input: unknown): Pr
     if (!parsed.success) throw parsed.error;
     const handler = handlers[method] as (core: Core, input: unknown) => unknown;
     const result = STEPPED.has(method)
-      ? await runJob(core, method, () => handler(core, parsed.data) as Steps<unknown>)
+      ? await runJob(
+          core,
+          method,
+          () => handler(core, parsed.data) as Steps<unknown>,
+          SHARING_JOBS.has(method) ? 'shared' : 'alone',
+        )
       : await gate.shared(() => handler(core, parsed.data) as Promise<unknown>);
     checkOutput(method, result);
     return { ok: true, result };

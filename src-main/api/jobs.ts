@@ -4,7 +4,9 @@ import { CallGate } from './gate';
 import { runStepsAsync, type StepProgress, type Steps } from './steps';
 
 // The long job running on a database (one at a time) and the gate that gives it the
-// connection alone; `sync.progress` reads the job's latest step while it runs.
+// connection: alone for a job that holds a transaction across its steps (an import), shared
+// for one that does not (an export reads the append-only change log a line at a time, so
+// calls may run between its steps). `sync.progress` reads the job's latest step while it runs.
 
 export interface Job {
   method: string;
@@ -25,9 +27,18 @@ export function currentJob(core: Core): Job | null {
   return jobs.get(core.store) ?? null;
 }
 
-/** Waits for the connection, then runs the job's steps alone, keeping its progress readable. */
-export function runJob<T>(core: Core, method: string, steps: () => Steps<T>): Promise<T> {
-  return gateOf(core).exclusive(async () => {
+/**
+ * Waits for the connection (alone, or shared with ordinary calls), then runs the job's steps,
+ * keeping its progress readable. Either way no other job runs meanwhile (see gate.ts).
+ */
+export function runJob<T>(
+  core: Core,
+  method: string,
+  steps: () => Steps<T>,
+  connection: 'alone' | 'shared',
+): Promise<T> {
+  const gate = gateOf(core);
+  const run = async () => {
     const job: Job = {
       method,
       startedAt: new Date(core.store.now()).toISOString(),
@@ -39,5 +50,6 @@ export function runJob<T>(core: Core, method: string, steps: () => Steps<T>): Pr
     } finally {
       jobs.delete(core.store);
     }
-  });
+  };
+  return connection === 'alone' ? gate.exclusive(run) : gate.sharedJob(run);
 }

@@ -130,7 +130,8 @@ export function* exportSteps(core: Core, input: ExportInput): Steps<ExportResult
   const path = input.path ?? (input.dir ? join(input.dir, fileName) : null);
   if (path) writeAtomically(path, file);
   store.db.transaction(() => {
-    if (!full || lastSeq > Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0))
+    // Only forward: another export may have ended while this one ran (calls run between steps).
+    if (lastSeq > Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0))
       store.setMeta(LAST_EXPORT_SEQ, String(lastSeq));
     store.setMeta(LAST_EXPORT_AT, exportedAt);
   })();

@@ -4,10 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { call, callAsync, type CallResult } from '../../src-main/api/handlers';
 import type { MethodOutput } from '../../src-main/api/contract';
 import { makeCore, snapshot, tempDir, type TestCore } from '../helpers';
+import { decodeFile, LINE_CHANGES } from '../../src-main/sync/package';
+import { requireTeam } from '../../src-main/sync/team';
 
 // A large sync import through a door that can wait (the app's IPC and HTTP doors) runs step by
 // step: its progress can be read meanwhile, other calls wait for it (and are never caught up in
 // its transaction), and a synchronous call that would join its transaction is refused as BUSY.
+// An export holds no transaction across its steps: calls run in between.
 
 type Job = MethodOutput<'sync.progress'>['job'];
 
@@ -73,6 +76,66 @@ describe('sync import in steps', () => {
 
     expect(b.ok('sync.progress').job).toBeNull();
     expect(b.ok('experts.list').total).toBe(2500);
+  });
+
+  it('lets calls run between the steps of an export, which holds what was there when it began', async () => {
+    const { a, b } = pair(6000);
+    const logBefore = a.core.store.db.prepare(`SELECT count(*) FROM changes`).pluck().get() as number;
+    expect(logBefore).toBeGreaterThan(3 * LINE_CHANGES);
+    const order: string[] = [];
+    const exporting = callAsync(a.core, 'sync.export', { full: true }).then((r) => {
+      order.push('export');
+      return r;
+    });
+    let importing: Promise<CallResult> | null = null;
+    const madeDuring: string[] = [];
+    let settled = false;
+    void exporting.finally(() => (settled = true));
+    for (let i = 0; !settled; i++) {
+      // Once the job shows, its first step has fixed what it exports.
+      const running = a.ok('sync.progress').job?.method === 'sync.export';
+      // An import that arrives meanwhile waits for the export (one job at a time), and the
+      // calls after it wait for the import.
+      if (madeDuring.length === 2 && !importing) {
+        importing = callAsync(a.core, 'sync.import', {
+          contentBase64: b.ok('sync.export', { full: true }).contentBase64!,
+        }).then((r) => {
+          order.push('import');
+          return r;
+        });
+      }
+      const name = `导出期间新增${i}`;
+      const created = await callAsync(a.core, 'experts.create', { name });
+      expect(created.ok).toBe(true);
+      // A synchronous call is not refused either: the export holds no transaction.
+      if (!importing) expect(call(a.core, 'experts.list', { limit: 1 }).ok).toBe(true);
+      if (running && !settled) {
+        madeDuring.push(name);
+        order.push('create');
+      }
+      await new Promise((r) => setImmediate(r)); // the export's next step
+    }
+    const exported = await exporting;
+    if (!exported.ok) throw new Error(JSON.stringify(exported.error));
+    expect(madeDuring.length).toBeGreaterThanOrEqual(2);
+    expect(order.indexOf('create')).toBeLessThan(order.indexOf('export'));
+    const file = exported.result as MethodOutput<'sync.export'>;
+    const values = new Set(
+      decodeFile(requireTeam(a.core.store), Buffer.from(file.contentBase64!, 'base64')).changes.map(
+        (c) => c[6],
+      ),
+    );
+    expect(file.changeCount).toBeGreaterThanOrEqual(logBefore);
+    expect(madeDuring.filter((n) => values.has(n))).toEqual([]);
+    expect(importing, 'the export ended before an import could arrive').not.toBeNull();
+    expect((await importing!).ok).toBe(true);
+    expect(order.indexOf('import')).toBeGreaterThan(order.indexOf('export'));
+    expect(madeDuring).toHaveLength(2);
+    // What was written meanwhile is the next export's, not lost: b ends with every expert.
+    const next = a.ok('sync.export', {});
+    b.ok('sync.import', { contentBase64: file.contentBase64! });
+    b.ok('sync.import', { contentBase64: next.contentBase64! });
+    expect(b.ok('experts.list').total).toBe(a.ok('experts.list').total);
   });
 
   it('makes calls that arrive meanwhile wait, and keeps them when the import is refused at its end', async () => {

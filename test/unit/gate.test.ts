@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CallGate } from '../../src-main/api/gate';
 
-// The gate in front of the connection: calls share it, a stepped job has it alone, in order of arrival.
+// The gate in front of the connection: calls share it, a stepped job has it alone (or shares it
+// with calls but not with another job), in order of arrival.
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
@@ -86,5 +87,46 @@ describe('CallGate', () => {
     ).rejects.toThrow('refused');
     expect(gate.busy).toBe(false);
     expect(await gate.shared(() => 'after')).toBe('after');
+  });
+  it('lets calls run beside a job that shares the connection, while another job waits for it', async () => {
+    const gate = new CallGate();
+    const log: string[] = [];
+    const exporting = held(log, 'export');
+    const call = held(log, 'call');
+    const second = held(log, 'export2');
+    const importing = held(log, 'import');
+    const pe = gate.sharedJob(exporting.work);
+    const pc = gate.shared(call.work);
+    await tick();
+    expect(log).toEqual(['export:start', 'call:start']);
+    expect(gate.busy).toBe(false);
+    const p2 = gate.sharedJob(second.work);
+    const pi = gate.exclusive(importing.work);
+    await tick();
+    expect(log).toEqual(['export:start', 'call:start']);
+    call.release();
+    await pc;
+    exporting.release();
+    await pe;
+    await tick();
+    // In order of arrival: the second export, then the import once it has ended.
+    expect(log.slice(-1)).toEqual(['export2:start']);
+    second.release();
+    await p2;
+    await tick();
+    expect(log.slice(-1)).toEqual(['import:start']);
+    expect(gate.busy).toBe(true);
+    importing.release();
+    await pi;
+    expect(log).toEqual([
+      'export:start',
+      'call:start',
+      'call:end',
+      'export:end',
+      'export2:start',
+      'export2:end',
+      'import:start',
+      'import:end',
+    ]);
   });
 });
