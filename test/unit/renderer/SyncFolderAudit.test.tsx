@@ -34,13 +34,18 @@ afterEach(() => {
   useSession.setState({ openConflicts: 0, clockBehind: null });
 });
 
+/** This laptop (the bridge) and 李明's, of one team, and an empty shared folder. */
+function twoLaptopsAndAFolder() {
+  const b = installBridge();
+  const other = openLaptop('李明的笔记本', '李明', b.clock.now);
+  laptops.push(other);
+  sameTeam(b, other);
+  return { b, other, folder: tempDir() };
+}
+
 describe('sync folder', () => {
   it('exports my changes into the typed folder and imports the other laptop’s file found there', async () => {
-    const b = installBridge();
-    const other = openLaptop('李明的笔记本', '李明', b.clock.now);
-    laptops.push(other);
-    sameTeam(b, other);
-    const folder = tempDir();
+    const { b, other, folder } = twoLaptopsAndAFolder();
     other.ok('experts.create', { name: '陈教授' });
     other.ok('sync.folder', { path: folder });
     b.ok('experts.create', { name: '王教授' });
@@ -61,11 +66,7 @@ describe('sync folder', () => {
   });
 
   it('offers the folder synced through last, and syncs again with one click', async () => {
-    const b = installBridge();
-    const other = openLaptop('李明的笔记本', '李明', b.clock.now);
-    laptops.push(other);
-    sameTeam(b, other);
-    const folder = tempDir();
+    const { b, other, folder } = twoLaptopsAndAFolder();
     b.ok('sync.folder', { path: folder });
     other.ok('experts.create', { name: '陈教授' });
     other.ok('sync.folder', { path: folder });
@@ -80,11 +81,7 @@ describe('sync folder', () => {
   });
 
   it('asks before a folder file deletes many records, naming the file, then syncs with confirmation', async () => {
-    const b = installBridge();
-    const other = openLaptop('李明的笔记本', '李明', b.clock.now);
-    laptops.push(other);
-    sameTeam(b, other);
-    const folder = tempDir();
+    const { b, other, folder } = twoLaptopsAndAFolder();
     const ids = Array.from({ length: 5 }, (_, i) => other.ok('experts.create', { name: `专家${i}` }).id);
     other.ok('sync.folder', { path: folder });
     b.ok('sync.folder', { path: folder });
