@@ -43,6 +43,17 @@ function twoLaptopsAndAFolder() {
   return { b, other, folder: tempDir() };
 }
 
+/** Opens the Sync screen, sees the folder synced through last offered, and syncs through it. */
+async function syncOfferedFolder(folder: string) {
+  await useSession.getState().load();
+  const user = userEvent.setup();
+  render(<SyncScreen route={parseHash('#/sync')} />);
+  const path = await screen.findByLabelText<HTMLInputElement>('文件夹路径');
+  await waitFor(() => expect(path.value).toBe(folder));
+  await user.click(screen.getByTestId('folder-sync'));
+  return user;
+}
+
 describe('sync folder', () => {
   it('exports my changes into the typed folder and imports the other laptop’s file found there', async () => {
     const { b, other, folder } = twoLaptopsAndAFolder();
@@ -70,12 +81,7 @@ describe('sync folder', () => {
     b.ok('sync.folder', { path: folder });
     other.ok('experts.create', { name: '陈教授' });
     other.ok('sync.folder', { path: folder });
-    await useSession.getState().load();
-    const user = userEvent.setup();
-    render(<SyncScreen route={parseHash('#/sync')} />);
-    const path = await screen.findByLabelText<HTMLInputElement>('文件夹路径');
-    await waitFor(() => expect(path.value).toBe(folder));
-    await user.click(screen.getByTestId('folder-sync'));
+    await syncOfferedFolder(folder);
     expect((await screen.findByTestId('folder-result')).textContent).toMatch(/导入 1 个文件/);
     expect(b.ok('experts.list').rows.map((e) => e.name)).toEqual(['陈教授']);
   });
@@ -87,13 +93,8 @@ describe('sync folder', () => {
     b.ok('sync.folder', { path: folder });
     for (const id of ids) other.ok('experts.delete', { id });
     const { exported } = other.ok('sync.folder', { path: folder });
-    await useSession.getState().load();
-    const user = userEvent.setup();
-    render(<SyncScreen route={parseHash('#/sync')} />);
     // This laptop synced through the folder before: it is offered.
-    const path = await screen.findByLabelText<HTMLInputElement>('文件夹路径');
-    await waitFor(() => expect(path.value).toBe(folder));
-    await user.click(screen.getByTestId('folder-sync'));
+    const user = await syncOfferedFolder(folder);
     const dialog = await screen.findByTestId('mass-delete');
     expect(dialog.textContent).toContain(exported!.fileName);
     expect(within(dialog).getByTestId('mass-delete-rows').textContent).toBe('专家：删除 5 条（现有 5 条）');
