@@ -12,6 +12,7 @@ export default tseslint.config(
       'coverage/**',
       '.bench-cache/**',
       'test/e2e/screenshots/**',
+      '.scratch/**',
     ],
   },
   js.configs.recommended,
