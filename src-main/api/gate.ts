@@ -4,7 +4,8 @@
 // awaits, so that progress can be read and the window stays responsive: it needs the
 // connection alone, or another call's writes would join its transaction and share its fate. A
 // job that holds no transaction across its steps (an export) shares the connection with calls,
-// but not with another such job. First come, first served: a waiting job is not overtaken by calls that arrive after it.
+// but not with another such job. First come, first served: a waiting job is not overtaken by
+// calls that arrive after it.
 
 /** How a call holds the connection: with other calls, alone, or with calls but no other such job. */
 type Mode = 'shared' | 'exclusive' | 'sharedJob';

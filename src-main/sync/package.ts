@@ -304,6 +304,15 @@ export function* decodeSteps(team: Team, file: Buffer): Steps<DecodedFile> {
 }
 
 const badContent = () => refuse('bad_content', 'the sync file opens but its content is not understood');
+
+/** JSON of the opened body; text that is not JSON is content not understood. */
+function parseContent(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badContent();
+  }
+}
 const mismatch = () => refuse('damaged', 'the sync file does not match its own manifest (checksum or count)');
 
 function checkManifest(raw: unknown): Manifest {
@@ -337,12 +346,7 @@ function checkChanges(list: unknown[], from: number, out: WireChange[]): void {
 /** A format 3 line (ASCII, checked before it is read as Latin-1), its names looked up. */
 function readCompactLine(body: Buffer, at: number, end: number, out: WireChange[]): void {
   if (!isAscii(body.subarray(at, end))) throw badContent();
-  let line: unknown;
-  try {
-    line = JSON.parse(body.toString('latin1', at, end));
-  } catch {
-    throw badContent();
-  }
+  const line = parseContent(body.toString('latin1', at, end));
   if (!Array.isArray(line) || line.length !== 2) throw badContent();
   const [strings, flat] = line as unknown[];
   if (!Array.isArray(strings) || !Array.isArray(flat) || flat.length % 8 !== 0) throw badContent();
@@ -368,13 +372,7 @@ function readCompactLine(body: Buffer, at: number, end: number, out: WireChange[
 function* readLines(body: Buffer, format: number): Steps<Omit<DecodedFile, 'sha256'>> {
   const first = body.indexOf(0x0a);
   if (first < 0) throw badContent();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body.toString('utf8', 0, first));
-  } catch {
-    throw badContent();
-  }
-  const manifest = checkManifest(raw);
+  const manifest = checkManifest(parseContent(body.toString('utf8', 0, first)));
   if (manifest.formatVersion !== format) throw badContent();
   if (sha256(body.subarray(first + 1)) !== manifest.contentSha256) throw mismatch();
   checkSchema(manifest);
@@ -383,12 +381,7 @@ function* readLines(body: Buffer, format: number): Steps<Omit<DecodedFile, 'sha2
     const end = body.indexOf(0x0a, at);
     if (end < 0) throw badContent();
     if (format === 2) {
-      let line: unknown;
-      try {
-        line = JSON.parse(body.toString('utf8', at, end));
-      } catch {
-        throw badContent();
-      }
+      const line = parseContent(body.toString('utf8', at, end));
       if (!Array.isArray(line)) throw badContent();
       checkChanges(line, changes.length, changes);
     } else readCompactLine(body, at, end, changes);
@@ -401,12 +394,7 @@ function* readLines(body: Buffer, format: number): Steps<Omit<DecodedFile, 'sha2
 
 /** Format 1: one JSON object, {manifest, changes}, the changes written last. */
 function readBody1(body: Buffer): Omit<DecodedFile, 'sha256'> {
-  let parsed: { manifest?: unknown; changes?: unknown };
-  try {
-    parsed = JSON.parse(body.toString('utf8')) as typeof parsed;
-  } catch {
-    throw badContent();
-  }
+  const parsed = parseContent(body.toString('utf8')) as { manifest?: unknown; changes?: unknown } | null;
   if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.changes)) throw badContent();
   const list: unknown[] = parsed.changes;
   const manifest = checkManifest(parsed.manifest);
