@@ -33,16 +33,16 @@ export default tseslint.config(
   {
     // Only the Electron door may import electron: everything else must run (and be tested) in plain Node.
     files: ['src-main/**/*.ts', 'seeds/**/*.ts'],
-    ignores: ['src-main/main.ts', 'src-main/preload.ts', 'src-main/ipc.ts'],
+    ignores: ['src-main/doors/electron/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'keep electron in main.ts, preload.ts and ipc.ts' }] },
+        { paths: [{ name: 'electron', message: 'keep electron in src-main/doors/electron' }] },
       ],
     },
   },
   {
-    // The renderer reaches the core only through the API client: no Node, no store.
+    // The renderer reaches the core only through the API client and @shared: no Node, no main-side code.
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -51,8 +51,29 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'better-sqlite3', 'electron'], message: 'the renderer cannot reach Node' },
             {
-              group: ['**/src-main/store/**', '**/src-main/services/**', '**/src-main/api/handlers*'],
-              message: 'use the API client (src-renderer/api.ts)',
+              group: ['**/src-main/**', '**/src-main', '**/seeds/**'],
+              message: 'the renderer imports main-side code only through @shared and the API client',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Shared code runs in both processes: it imports neither side, nor Node, DOM or React.
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'better-sqlite3', 'electron', 'react', 'react-dom', 'zustand'],
+              message: 'src-shared is plain TypeScript for both processes',
+            },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '**/seeds/**'],
+              message: 'src-shared imports nothing of main or renderer',
             },
           ],
         },

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openCore } from '../src-main/open';
 import { seedDemo } from '../seeds/demo';
-import { saveNarrative } from '../src-main/reports/narrative';
-import { quarterlyDocx } from '../src-main/reports/docx';
+import { saveNarrative } from '../src-main/features/reports/narrative';
+import { quarterlyDocx } from '../src-main/features/reports/docx';
 
 const { values } = parseArgs({
   options: {

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { openCore } from '../src-main/open';
-import { startWebServer } from '../src-main/web';
+import { startWebServer } from '../src-main/doors/web/server';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/harness';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

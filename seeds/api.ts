@@ -1,14 +1,14 @@
-import { contract, type MethodInput, type MethodOutput, type ParsedInput } from '../src-main/api/contract';
-import type { Core } from '../src-main/services/core';
-import { createStaff, listStaff, updateStaff } from '../src-main/services/staff';
-import { createExpert } from '../src-main/services/experts';
-import { createEnterprise, updateEnterprise } from '../src-main/services/enterprises';
-import { createVisit, deleteVisit, updateVisit } from '../src-main/services/visits';
-import { createDemand, transitionDemand } from '../src-main/services/demands';
-import { createClinic, updateClinic } from '../src-main/services/clinics';
-import { createFollowup } from '../src-main/services/followups';
-import { setMe } from '../src-main/services/app';
-import { toErrorBody } from '../src-main/api/handlers';
+import { contract, type MethodInput, type MethodOutput, type ParsedInput } from '@shared/contract/contract';
+import type { Core } from '../src-main/core';
+import { createStaff, listStaff, updateStaff } from '../src-main/features/staff/service';
+import { createExpert } from '../src-main/features/experts/service';
+import { createEnterprise, updateEnterprise } from '../src-main/features/enterprises/service';
+import { createVisit, deleteVisit, updateVisit } from '../src-main/features/visits/service';
+import { createDemand, transitionDemand } from '../src-main/features/demands/service';
+import { createClinic, updateClinic } from '../src-main/features/clinics/service';
+import { createFollowup } from '../src-main/features/followups/service';
+import { setMe } from '../src-main/features/app/service';
+import { toErrorBody } from '../src-main/dispatch';
 
 // The generator writes through the services, after the contract's input schema, exactly as
 // `call()` does, minus call()'s per-call savepoint: the whole seed runs in one transaction,

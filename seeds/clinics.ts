@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../src-main/domain/dates';
+import { addDays, daysBetween } from '@shared/domain/dates';
 import type { Firm, Member, Seeder } from './context';
 import type { Rand } from './random';
 import { dateOf, isWeekend, iso, later, msOn } from './clock';

@@ -1,4 +1,4 @@
-import { addDays, shanghaiDate, startOfShanghaiDay } from '../src-main/domain/dates';
+import { addDays, shanghaiDate, startOfShanghaiDay } from '@shared/domain/dates';
 import type { Rand } from './random';
 
 // Instants of the demo's working year. Work happens on weekdays between 08:30 and 18:00

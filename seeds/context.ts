@@ -1,6 +1,6 @@
-import type { MethodInput, MethodOutput } from '../src-main/api/contract';
-import type { Core } from '../src-main/services/core';
-import type { Role } from '../src-main/domain/enums';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { Core } from '../src-main/core';
+import type { Role } from '@shared/domain/enums';
 import type { Rand } from './random';
 import type { Field, Town } from './vocabulary';
 import { runService, type SeedMethod } from './api';

@@ -1,6 +1,6 @@
-import type { DemandCategory, Satisfaction } from '../src-main/domain/enums';
-import { addDays } from '../src-main/domain/dates';
-import type { MethodInput } from '../src-main/api/contract';
+import type { DemandCategory, Satisfaction } from '@shared/domain/enums';
+import { addDays } from '@shared/domain/dates';
+import type { MethodInput } from '@shared/contract/contract';
 import type { Firm, Member, Seeder } from './context';
 import type { Rand } from './random';
 import { dateOf, iso, later } from './clock';

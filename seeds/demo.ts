@@ -1,5 +1,5 @@
-import type { Core } from '../src-main/services/core';
-import { addDays, isValidDate, shanghaiDate } from '../src-main/domain/dates';
+import type { Core } from '../src-main/core';
+import { addDays, isValidDate, shanghaiDate } from '@shared/domain/dates';
 import { Rand } from './random';
 import { Seeder } from './context';
 import { msOn } from './clock';

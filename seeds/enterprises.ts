@@ -1,5 +1,5 @@
-import { usccCheckChar } from '../src-main/domain/uscc';
-import type { Tier } from '../src-main/domain/enums';
+import { usccCheckChar } from '@shared/domain/uscc';
+import type { Tier } from '@shared/domain/enums';
 import type { Member, Seeder } from './context';
 import type { Rand } from './random';
 import { mobile, personName } from './people';

@@ -1,4 +1,4 @@
-import type { DemandCategory } from '../src-main/domain/enums';
+import type { DemandCategory } from '@shared/domain/enums';
 import type { Firm, Member, Seeder } from './context';
 import type { Rand } from './random';
 import { datesBetween, dayWeight, iso, msOn, workMinutes } from './clock';

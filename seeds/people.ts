@@ -1,6 +1,6 @@
-import { addDays } from '../src-main/domain/dates';
-import type { Role } from '../src-main/domain/enums';
-import type { Staff } from '../src-main/api/schemas';
+import { addDays } from '@shared/domain/dates';
+import type { Role } from '@shared/domain/enums';
+import type { Staff } from '@shared/contract/schemas';
 import type { Rand } from './random';
 import type { Seeder } from './context';
 import { EXPERT_TITLES, FIELDS, GIVEN_CHARS, SURNAMES, UNIVERSITIES, type Field } from './vocabulary';

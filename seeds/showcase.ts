@@ -1,4 +1,4 @@
-import { addDays } from '../src-main/domain/dates';
+import { addDays } from '@shared/domain/dates';
 import type { Firm, Member, Seeder } from './context';
 import { Life, resolution } from './demands';
 import { newDemand } from './inbound';

@@ -1,4 +1,4 @@
-import { DEMAND_CATEGORIES, type DemandCategory } from '../src-main/domain/enums';
+import { DEMAND_CATEGORIES, type DemandCategory } from '@shared/domain/enums';
 import type { Firm } from './context';
 import type { Rand } from './random';
 import { DEMAND_TEMPLATES, RESPONSIBLE_UNITS, UNIVERSITIES } from './vocabulary';

@@ -1,6 +1,6 @@
-import { addDays } from '../src-main/domain/dates';
-import type { VisitMode } from '../src-main/domain/enums';
-import type { MethodInput } from '../src-main/api/contract';
+import { addDays } from '@shared/domain/dates';
+import type { VisitMode } from '@shared/domain/enums';
+import type { MethodInput } from '@shared/contract/contract';
 import type { Firm, Member, Seeder } from './context';
 import type { Rand } from './random';
 import { dateOf, datesBetween, dayWeight, iso, later, msOn, workMinutes } from './clock';

@@ -1,7 +1,7 @@
 // The words of the demo district: a fictional 启明区 of a fictional 江州市. Every name here is
 // invented; any likeness to a real enterprise or person is a coincidence of common words.
 
-import type { DemandCategory } from '../src-main/domain/enums';
+import type { DemandCategory } from '@shared/domain/enums';
 
 export const CITY = '江州';
 export const DISTRICT = '启明区';

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { openStore, type StoreOptions } from './store/db';
-import type { Core } from './services/core';
+import type { Core } from './core';
 import { APP_VERSION } from './version';
-import { DEMO_LOADED_KEY } from './services/app';
+import { DEMO_LOADED_KEY } from './features/app/service';
 import { seedDemo } from '../seeds/demo';
-import { dailyBackup } from './services/backups';
+import { dailyBackup } from './features/backups/service';
 
 export interface OpenOptions extends StoreOptions {
   /** Load the demo district when the database file does not exist yet (the app's first start). */

@@ -1,8 +1,8 @@
 // The renderer's only way to the core: one typed call, whichever door the page is behind
 // (the Electron preload bridge, or the HTTP door of the web mode).
-import type { MethodInput, MethodOutput } from '../src-main/api/contract';
-import type { MethodName } from '../src-main/api/methods';
-import type { ApiErrorBody, ErrorCode, ErrorDetails } from '../src-main/api/errors';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { MethodName } from '@shared/contract/methods';
+import type { ApiErrorBody, ErrorCode, ErrorDetails } from '@shared/contract/errors';
 
 export type ClientErrorCode = ErrorCode | 'NETWORK';
 

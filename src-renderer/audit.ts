@@ -1,6 +1,6 @@
 // The change history of one record, from audit.record's rows (newest first): each change with
 // the value it replaced, grouped into the saves that made them. Pure.
-import type { MethodOutput } from '../src-main/api/contract';
+import type { MethodOutput } from '@shared/contract/contract';
 
 export type AuditRow = MethodOutput<'audit.record'>['rows'][number];
 

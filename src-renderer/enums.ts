@@ -1,5 +1,5 @@
 // The enumerations the UI shows as words: each group's values (from the domain) and its i18n key.
-import { ENUM_GROUPS } from '../src-main/domain/enums';
+import { ENUM_GROUPS } from '@shared/domain/enums';
 
 export const ENUMS = {
   ...ENUM_GROUPS,

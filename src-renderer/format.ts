@@ -1,7 +1,7 @@
 // Display helpers: dates in Asia/Shanghai, enum codes as words.
 import i18n from './i18n';
 import type { EnumName } from './enums';
-import { DATE_RE, shanghaiDate } from '../src-main/domain/dates';
+import { DATE_RE, shanghaiDate } from '@shared/domain/dates';
 
 /** A calendar date stays as it is; an instant becomes its Shanghai date. */
 export function formatDay(value: string | null | undefined): string {

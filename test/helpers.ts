@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { call } from '../src-main/api/handlers';
-import type { MethodInput, MethodOutput } from '../src-main/api/contract';
-import type { MethodName } from '../src-main/api/methods';
-import type { ApiErrorBody } from '../src-main/api/errors';
-import type { Core } from '../src-main/services/core';
+import { call } from '../src-main/dispatch';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { MethodName } from '@shared/contract/methods';
+import type { ApiErrorBody } from '@shared/contract/errors';
+import type { Core } from '../src-main/core';
 import { openCore } from '../src-main/open';
-import type { Role } from '../src-main/domain/enums';
+import type { Role } from '@shared/domain/enums';
 
 // Tests run on real SQLite files in a temporary folder, removed after each test.
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 
 export default defineConfig({
   root: resolve(__dirname, '..'),
+  resolve: { alias: { '@shared': resolve(__dirname, '../src-shared') } },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
     environment: 'node',

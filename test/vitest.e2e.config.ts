@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 // Browser end-to-end tests: the built renderer served by the web door, driven in Chromium.
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, '../src-shared') } },
   test: {
     include: ['test/e2e/**/*.test.ts'],
     environment: 'node',

@@ -11,8 +11,8 @@ import {
   type KindDef,
   type KindName,
 } from './schema';
-import type { FilterCondition, ListQuery } from '../api/contract';
-import { invalid } from '../api/errors';
+import type { FilterCondition, ListQuery } from '@shared/contract/contract';
+import { invalid } from '@shared/contract/errors';
 
 // Generic reads and writes of records. Services add the rules; this adds ids,
 // timestamps, attribution and the SQL for lists.

@@ -2,7 +2,7 @@
 // changes that arrived by sync included (they keep their origin device and staff member).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordKind } from '../../src-main/api/methods';
+import type { RecordKind } from '@shared/contract/methods';
 import { call, toApiError, type ApiError } from '../api';
 import { auditSaves, type AuditSave } from '../audit';
 import { fieldLabel, fieldValueText } from '../fieldValues';

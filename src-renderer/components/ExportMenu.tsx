@@ -3,7 +3,7 @@
 // columns, before it is saved.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../src-main/api/contract';
+import type { MethodOutput } from '@shared/contract/contract';
 import { call, toApiError, type ApiError } from '../api';
 import { saveBase64File } from '../download';
 import { inform } from '../stores/notices';

@@ -18,8 +18,8 @@ import {
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { useTranslation } from 'react-i18next';
-import type { ListQuery } from '../../src-main/api/contract';
-import type { MethodName, RecordKind } from '../../src-main/api/methods';
+import type { ListQuery } from '@shared/contract/contract';
+import type { MethodName, RecordKind } from '@shared/contract/methods';
 import { call, toApiError, type ApiError } from '../api';
 import { ENUMS, type EnumName } from '../enums';
 import { enumLabel, enumLabels, formatCount, formatDay, formatInstant, yesNo } from '../format';

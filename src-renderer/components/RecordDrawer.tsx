@@ -2,7 +2,7 @@
 // record-form store.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordKind } from '../../src-main/api/methods';
+import type { RecordKind } from '@shared/contract/methods';
 import type { ApiError } from '../api';
 import { AuditPanel } from './AuditPanel';
 import { Dialog } from './Dialog';

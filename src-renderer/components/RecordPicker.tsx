@@ -2,8 +2,8 @@
 // matching. Arrow keys move, Enter picks, Esc closes the list (and only the list).
 import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListQuery } from '../../src-main/api/contract';
-import type { MethodName } from '../../src-main/api/methods';
+import type { ListQuery } from '@shared/contract/contract';
+import type { MethodName } from '@shared/contract/methods';
 import { call, toApiError } from '../api';
 
 export type PickableKind = 'enterprises' | 'demands' | 'visits' | 'clinics' | 'experts' | 'staff';

@@ -1,10 +1,11 @@
 // What a grid's export sends to ledger.export: the grid's own list query (column filters,
 // quick search, screen filters, sort) and its visible columns in their order, as export
 // columns. Pure: no React; the grid hands in its state.
-import type { MethodInput } from '../../src-main/api/contract';
-import type { RecordKind } from '../../src-main/api/methods';
-import { EXPORT_COLUMNS } from '../../src-main/ledger/exportColumns';
-import type { ListQuery } from '../../src-main/api/contract';
+import type { MethodInput } from '@shared/contract/contract';
+import type { RecordKind } from '@shared/contract/methods';
+// eslint-disable-next-line no-restricted-imports -- until export columns are derived from the model in @shared
+import { EXPORT_COLUMNS } from '../../src-main/features/ledger/exportColumns';
+import type { ListQuery } from '@shared/contract/contract';
 import { toListQuery, type ColumnKinds, type SortItem } from './gridQuery';
 
 /** Grid columns whose export column has another key (a count on screen, the names in the file). */

@@ -1,7 +1,7 @@
 // AG Grid's sort and filter models → the API's list query, so sorting and filtering run in SQL.
 // Pure: no React, no grid instance.
-import type { FilterCondition, ListQuery } from '../../src-main/api/contract';
-import { addDays, startOfShanghaiDay } from '../../src-main/domain/dates';
+import type { FilterCondition, ListQuery } from '@shared/contract/contract';
+import { addDays, startOfShanghaiDay } from '@shared/domain/dates';
 
 /**
  * How a column's values are stored, which decides how its filter is translated:

@@ -1,7 +1,7 @@
 // 专家会诊: clinics where experts diagnose several enterprises at once.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Clinic, Expert } from '../../src-main/api/schemas';
+import type { Clinic, Expert } from '@shared/contract/schemas';
 import { call, toApiError } from '../api';
 import { Badge } from '../components/Badge';
 import { Grid, type GridColumn } from '../components/Grid';

@@ -1,8 +1,8 @@
 // One demand: its facts, the workflow moves it allows (as buttons), its history and follow-ups.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DemandStatus } from '../../src-main/domain/enums';
-import { MOVES } from '../../src-main/domain/workflow';
+import type { DemandStatus } from '@shared/domain/enums';
+import { MOVES } from '@shared/domain/workflow';
 import { AuditPanel } from '../components/AuditPanel';
 import { Badge, DemandStatusBadge } from '../components/Badge';
 import { Dialog } from '../components/Dialog';

@@ -1,8 +1,8 @@
 // 需求台账: every demand; overdue rows red, due-soon amber; the selected one in a side panel.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListQuery } from '../../src-main/api/contract';
-import type { Demand } from '../../src-main/api/schemas';
+import type { ListQuery } from '@shared/contract/contract';
+import type { Demand } from '@shared/contract/schemas';
 import { Grid, type GridColumn } from '../components/Grid';
 import { DemandStatusBadge } from '../components/Badge';
 import { formatDay } from '../format';

@@ -1,7 +1,7 @@
 // An enterprise's page: its facts and contacts, and everything that happened with it, newest first.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../src-main/api/contract';
+import type { MethodOutput } from '@shared/contract/contract';
 import type { EnumName } from '../enums';
 import { AuditPanel } from '../components/AuditPanel';
 import { Badge } from '../components/Badge';

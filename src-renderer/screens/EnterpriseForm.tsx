@@ -3,8 +3,8 @@
 // like that can be kept with a reason.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkUscc } from '../../src-main/domain/uscc';
-import { INDUSTRY_SECTIONS } from '../../src-main/domain/enums';
+import { checkUscc } from '@shared/domain/uscc';
+import { INDUSTRY_SECTIONS } from '@shared/domain/enums';
 import { Check, EnumSelect, Field, StaffSelect, TextArea, TextInput } from '../components/form';
 import { RecordDrawer } from '../components/RecordDrawer';
 import { enumLabel } from '../format';

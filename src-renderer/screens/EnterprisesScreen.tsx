@@ -1,6 +1,6 @@
 // 企业库: the enterprises of the district, each with its page and timeline.
 import { useTranslation } from 'react-i18next';
-import type { Enterprise } from '../../src-main/api/schemas';
+import type { Enterprise } from '@shared/contract/schemas';
 import { Grid, type GridColumn } from '../components/Grid';
 import { enumLabel, industryLabel, listSeparator } from '../format';
 import { navigate, routeHref, type Route } from '../router';

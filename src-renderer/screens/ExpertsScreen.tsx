@@ -1,7 +1,7 @@
 // 专家库: university and institute experts who join clinics.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Expert } from '../../src-main/api/schemas';
+import type { Expert } from '@shared/contract/schemas';
 import { Grid, type GridColumn } from '../components/Grid';
 import { Field, TextInput } from '../components/form';
 import { RecordDrawer } from '../components/RecordDrawer';

@@ -1,8 +1,8 @@
 // 跟踪回访: follow-ups of demands, visits and clinics, with the enterprise's satisfaction.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListQuery } from '../../src-main/api/contract';
-import type { Followup } from '../../src-main/api/schemas';
+import type { ListQuery } from '@shared/contract/contract';
+import type { Followup } from '@shared/contract/schemas';
 import { Badge } from '../components/Badge';
 import { Grid, type GridColumn } from '../components/Grid';
 import { EnumRadios, EnumSelect, Field, StaffSelect, TextArea } from '../components/form';

@@ -6,12 +6,7 @@
 import '../components/reports/reports.css';
 import { Fragment, useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  RECORD_FIGURES,
-  CLINIC_KEYS,
-  type RecordFigure,
-  type ScalarKey,
-} from '../../src-main/reports/definitions';
+import { RECORD_FIGURES, CLINIC_KEYS, type RecordFigure, type ScalarKey } from '@shared/reports/definitions';
 import { navigate, routeHref, type Route } from '../router';
 import { currentLanguage } from '../i18n';
 import { inform } from '../stores/notices';
@@ -28,7 +23,7 @@ import {
 } from '../stores/reports';
 import { EChart } from '../components/EChart';
 import { CountTable } from '../components/reports/CountTable';
-import { DEMAND_STATUSES, SATISFACTIONS } from '../../src-main/domain/enums';
+import { DEMAND_STATUSES, SATISFACTIONS } from '@shared/domain/enums';
 import { enumLabel } from '../format';
 import { FigureTile } from '../components/reports/FigureTile';
 import { SplitTable } from '../components/reports/SplitTable';

@@ -1,7 +1,7 @@
 // 人员: the bureau's staff.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../src-main/api/schemas';
+import type { Staff } from '@shared/contract/schemas';
 import { Grid, type GridColumn } from '../components/Grid';
 import { Check, EnumRadios, Field, TextInput } from '../components/form';
 import { RecordDrawer } from '../components/RecordDrawer';

@@ -3,7 +3,7 @@
 // Ctrl+Enter / Ctrl+S saves, Esc closes). A new visit's entry survives a closed window.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Enterprise } from '../../src-main/api/schemas';
+import type { Enterprise } from '@shared/contract/schemas';
 import { AuditPanel } from '../components/AuditPanel';
 import { Dialog } from '../components/Dialog';
 import { DemandFieldset } from '../components/DemandFieldset';

@@ -1,7 +1,7 @@
 // 走访记录: every visit, and the visit form over it.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Visit } from '../../src-main/api/schemas';
+import type { Visit } from '@shared/contract/schemas';
 import { Grid, type GridColumn } from '../components/Grid';
 import { Badge } from '../components/Badge';
 import { navigate, routeHref, type Route } from '../router';

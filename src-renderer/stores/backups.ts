@@ -1,7 +1,7 @@
 // The Backups screen: the checked backups, "back up now", and restoring one (the core backs up
 // the current database first); after a restore every screen reloads its data.
 import { create } from 'zustand';
-import type { MethodOutput } from '../../src-main/api/contract';
+import type { MethodOutput } from '@shared/contract/contract';
 import { call, toApiError, type ApiError } from '../api';
 import { useSession } from './session';
 import { useSync } from './sync';

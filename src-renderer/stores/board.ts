@@ -1,8 +1,8 @@
 // 督办看板: the open demands, how they are grouped, which are ticked, and bulk reassignment.
 import { create } from 'zustand';
-import type { MethodOutput } from '../../src-main/api/contract';
-import type { Demand } from '../../src-main/api/schemas';
-import { DEMAND_STATUSES } from '../../src-main/domain/enums';
+import type { MethodOutput } from '@shared/contract/contract';
+import type { Demand } from '@shared/contract/schemas';
+import { DEMAND_STATUSES } from '@shared/domain/enums';
 import { call, toApiError, type ApiError } from '../api';
 import { useSession } from './session';
 

@@ -1,5 +1,5 @@
 // The clinic form: experts, the enterprises diagnosed (problems, advice) and the outcomes.
-import type { MethodInput } from '../../src-main/api/contract';
+import type { MethodInput } from '@shared/contract/contract';
 import { opt } from '../format';
 import { createRecordForm } from './recordForm';
 import { useSession } from './session';

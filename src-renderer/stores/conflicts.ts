@@ -1,7 +1,7 @@
 // The Conflicts screen: open sync conflicts (and, on request, resolved ones), and keeping
 // either value (which writes a new change that syncs like any other).
 import { create } from 'zustand';
-import type { MethodOutput } from '../../src-main/api/contract';
+import type { MethodOutput } from '@shared/contract/contract';
 import { call, toApiError, type ApiError } from '../api';
 import { useSession } from './session';
 

@@ -1,9 +1,9 @@
 // The demand open in the detail panel, its follow-ups, and the workflow move being entered.
 import { create } from 'zustand';
-import type { MethodInput } from '../../src-main/api/contract';
-import type { Demand, Followup } from '../../src-main/api/schemas';
-import type { DemandStatus } from '../../src-main/domain/enums';
-import { MOVES, allowedMoves } from '../../src-main/domain/workflow';
+import type { MethodInput } from '@shared/contract/contract';
+import type { Demand, Followup } from '@shared/contract/schemas';
+import type { DemandStatus } from '@shared/domain/enums';
+import { MOVES, allowedMoves } from '@shared/domain/workflow';
 import { call, toApiError, type ApiError } from '../api';
 import { localInputToInstant, opt } from '../format';
 import { useSession } from './session';

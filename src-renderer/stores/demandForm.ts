@@ -1,5 +1,5 @@
 // A demand entered on its own (hotline, self-reported…) or edited.
-import type { MethodInput } from '../../src-main/api/contract';
+import type { MethodInput } from '@shared/contract/contract';
 import { opt } from '../format';
 import { createRecordForm } from './recordForm';
 import { useSession } from './session';

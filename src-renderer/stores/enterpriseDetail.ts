@@ -1,6 +1,6 @@
 // One enterprise's page: the record and its timeline (newest first).
 import { create } from 'zustand';
-import type { MethodOutput } from '../../src-main/api/contract';
+import type { MethodOutput } from '@shared/contract/contract';
 import { call, toApiError, type ApiError } from '../api';
 
 type Timeline = MethodOutput<'enterprises.timeline'>;

@@ -1,6 +1,6 @@
 // The enterprise form, and the live duplicate check that warns before saving.
 import { create } from 'zustand';
-import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import { call, toApiError, type ApiError } from '../api';
 import { opt } from '../format';
 import { createRecordForm } from './recordForm';

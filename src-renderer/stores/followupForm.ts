@@ -1,5 +1,5 @@
 // A follow-up (回访) of a demand, visit or clinic.
-import type { MethodInput } from '../../src-main/api/contract';
+import type { MethodInput } from '@shared/contract/contract';
 import { formatDay, opt } from '../format';
 import { createRecordForm } from './recordForm';
 import { useSession } from './session';

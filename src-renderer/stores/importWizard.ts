@@ -2,8 +2,8 @@
 // core (ledger.preview / ledger.import / ledger.rejectsReport / ledger.mappings.*) with the same
 // source input, so what the preview shows is what the import does.
 import { create } from 'zustand';
-import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
-import type { ImportKind } from '../../src-main/ledger/types';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { ImportKind } from '@shared/ledger/types';
 import { ApiError, call, toApiError } from '../api';
 import { saveBase64File } from '../download';
 import i18n from '../i18n';

@@ -1,8 +1,8 @@
 // A zustand store for one record form (create or edit), shared by every simple form:
 // values, the last error, busy flag; open/set/save/remove. The screen supplies conversions.
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import type { MethodOutput } from '../../src-main/api/contract';
-import type { MethodName, RecordKind } from '../../src-main/api/methods';
+import type { MethodOutput } from '@shared/contract/contract';
+import type { MethodName, RecordKind } from '@shared/contract/methods';
 import { call, toApiError, type ApiError } from '../api';
 import { useSession } from './session';
 

@@ -2,9 +2,9 @@
 // texts with a saved copy and a draft, the records behind a figure, and the file downloads.
 // The screen's route holds the choice (quarter, scope, figure); this store holds the data.
 import { create } from 'zustand';
-import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
-import type { RecordFigure } from '../../src-main/reports/definitions';
-import { QUARTER_RE, quarterOf, shiftQuarter } from '../../src-main/domain/quarter';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { RecordFigure } from '@shared/reports/definitions';
+import { QUARTER_RE, quarterOf, shiftQuarter } from '@shared/domain/quarter';
 import { call, toApiError, type ApiError } from '../api';
 import { saveBase64File } from '../download';
 import { notify } from './notices';

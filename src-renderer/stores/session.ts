@@ -1,8 +1,8 @@
 // Who and where: app.info, the staff list for pickers, badges, and a data version that
 // grids watch to reload after any change.
 import { create } from 'zustand';
-import type { MethodOutput } from '../../src-main/api/contract';
-import type { Staff } from '../../src-main/api/schemas';
+import type { MethodOutput } from '@shared/contract/contract';
+import type { Staff } from '@shared/contract/schemas';
 import { call, toApiError, type ApiError } from '../api';
 import { notify } from './notices';
 

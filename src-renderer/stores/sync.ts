@@ -2,7 +2,7 @@
 // mass-delete guard's confirmation), the sync folder, the import history, devices seen and
 // live duplicate enterprises. Passphrases pass through to the API and are never kept here.
 import { create } from 'zustand';
-import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import { call, toApiError, type ApiError } from '../api';
 import { useSession } from './session';
 

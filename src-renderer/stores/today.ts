@@ -1,9 +1,9 @@
 // 首页: my tasks (me.tasks) and a few figures for this quarter, counted from list totals.
 import { create } from 'zustand';
-import type { ListQuery, MethodOutput } from '../../src-main/api/contract';
-import type { MethodName } from '../../src-main/api/methods';
-import { addDays, startOfShanghaiDay } from '../../src-main/domain/dates';
-import { parseQuarter, quarterOf } from '../../src-main/domain/quarter';
+import type { ListQuery, MethodOutput } from '@shared/contract/contract';
+import type { MethodName } from '@shared/contract/methods';
+import { addDays, startOfShanghaiDay } from '@shared/domain/dates';
+import { parseQuarter, quarterOf } from '@shared/domain/quarter';
 import { call, toApiError, type ApiError } from '../api';
 
 export const FIGURES = {

@@ -1,7 +1,7 @@
 // The visit form: a visit and the demands raised in it, saved in one visits.create call.
 // A new visit's entry is kept as a draft in localStorage until it is saved.
-import type { Demand } from '../../src-main/api/schemas';
-import type { MethodInput } from '../../src-main/api/contract';
+import type { Demand } from '@shared/contract/schemas';
+import type { MethodInput } from '@shared/contract/contract';
 import { ApiError, call, toApiError } from '../api';
 import { opt } from '../format';
 import { createRecordForm } from './recordForm';

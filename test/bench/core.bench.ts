@@ -1,8 +1,8 @@
-import { call } from '../../src-main/api/handlers';
-import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
-import type { MethodName } from '../../src-main/api/methods';
-import { addDays } from '../../src-main/domain/dates';
-import { OPEN_DEMAND_STATUSES } from '../../src-main/domain/enums';
+import { call } from '../../src-main/dispatch';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { MethodName } from '@shared/contract/methods';
+import { addDays } from '@shared/domain/dates';
+import { OPEN_DEMAND_STATUSES } from '@shared/domain/enums';
 import type { BenchContext, BenchModule } from './harness';
 
 // The screens people wait on, through call() as every door uses it: a page of the visit

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore } from '../../src-main/open';
-import { shanghaiDate } from '../../src-main/domain/dates';
+import { shanghaiDate } from '@shared/domain/dates';
 import { GENERATOR_VERSION, seedDemo, type SeedCounts } from '../../seeds/demo';
 
 // The benchmarks' database: the demo district at a large scale, seeded once into

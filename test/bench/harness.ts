@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Core } from '../../src-main/services/core';
+import type { Core } from '../../src-main/core';
 
 // What a benchmark module provides, and how a case is timed. A module is a file
 // test/bench/*.bench.ts whose default export is a BenchModule; run.ts finds them all.

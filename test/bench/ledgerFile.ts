@@ -1,7 +1,7 @@
 // A large visits ledger as a bureau would keep it (title row, header, one visit per row),
 // written with exceljs's streaming writer. Shared by the ledger benchmark and the scale test.
 import ExcelJS from 'exceljs';
-import { usccCheckChar } from '../../src-main/domain/uscc';
+import { usccCheckChar } from '@shared/domain/uscc';
 
 export const LEDGER_STAFF = [
   '王芳',

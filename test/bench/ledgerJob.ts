@@ -2,7 +2,7 @@
 // file through the API (callAsync, as the doors call it).
 import { rmSync } from 'node:fs';
 import { openCore } from '../../src-main/open';
-import { call, callAsync } from '../../src-main/api/handlers';
+import { call, callAsync } from '../../src-main/dispatch';
 import { LEDGER_STAFF } from './ledgerFile';
 
 export interface ImportJobResult {

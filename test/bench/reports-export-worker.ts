@@ -2,8 +2,8 @@
 // and signals the waiting benchmark through a SharedArrayBuffer (see reports.bench.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCore } from '../../src-main/open';
-import { quarterlyXlsx } from '../../src-main/reports/xlsx';
-import { clearReportMemo } from '../../src-main/reports/quarterly';
+import { quarterlyXlsx } from '../../src-main/features/reports/xlsx';
+import { clearReportMemo } from '../../src-main/features/reports/quarterly';
 
 interface Job {
   quarter: string;

@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { call } from '../../src-main/api/handlers';
-import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
-import type { MethodName } from '../../src-main/api/methods';
-import { quarterOf, shiftQuarter, parseQuarter } from '../../src-main/domain/quarter';
-import { clearReportMemo } from '../../src-main/reports/quarterly';
+import { call } from '../../src-main/dispatch';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { MethodName } from '@shared/contract/methods';
+import { quarterOf, shiftQuarter, parseQuarter } from '@shared/domain/quarter';
+import { clearReportMemo } from '../../src-main/features/reports/quarterly';
 import type { BenchContext, BenchModule } from './harness';
 
 // The quarterly summary (reports.quarterly, with its comparison with the previous quarter and

@@ -4,7 +4,7 @@
 // Screenshots of every main screen go to test/e2e/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { addDays } from '../../src-main/domain/dates';
+import { addDays } from '@shared/domain/dates';
 import { startApp, type App } from './harness';
 
 let app: App;

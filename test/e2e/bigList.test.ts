@@ -2,7 +2,7 @@
 // rows, the last rows and a re-sort each come back quickly, with the count shown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { addDays } from '../../src-main/domain/dates';
+import { addDays } from '@shared/domain/dates';
 import { startApp, type App } from './harness';
 
 const N = 100_000;

@@ -6,11 +6,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openCore } from '../../src-main/open';
-import { startWebServer, type WebServer } from '../../src-main/web';
-import { call } from '../../src-main/api/handlers';
-import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
-import type { MethodName } from '../../src-main/api/methods';
-import type { Core } from '../../src-main/services/core';
+import { startWebServer, type WebServer } from '../../src-main/doors/web/server';
+import { call } from '../../src-main/dispatch';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { MethodName } from '@shared/contract/methods';
+import type { Core } from '../../src-main/core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [

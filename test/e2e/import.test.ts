@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { usccCheckChar } from '../../src-main/domain/uscc';
+import { usccCheckChar } from '@shared/domain/uscc';
 import { startApp, type App } from './harness';
 
 let app: App;

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openCore } from '../../src-main/open';
-import { call } from '../../src-main/api/handlers';
-import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
-import type { MethodName } from '../../src-main/api/methods';
-import type { Core } from '../../src-main/services/core';
+import { call } from '../../src-main/dispatch';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { MethodName } from '@shared/contract/methods';
+import type { Core } from '../../src-main/core';
 import { startApp, type App } from './harness';
 
 let app: App;

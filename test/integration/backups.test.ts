@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCore, snapshot, tempDir } from '../helpers';
 import { backupsToKeep, backupsDirFor } from '../../src-main/store/backup';
-import { dailyBackup } from '../../src-main/services/backups';
+import { dailyBackup } from '../../src-main/features/backups/service';
 import { openCore } from '../../src-main/open';
 
 describe('backups', () => {

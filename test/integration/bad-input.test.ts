@@ -3,10 +3,10 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCore, snapshot, tempDir, TestClock, VALID_USCC, type TestCore } from '../helpers';
-import { call, callAsync } from '../../src-main/api/handlers';
+import { call, callAsync } from '../../src-main/dispatch';
 import { openCore } from '../../src-main/open';
-import { METHOD_NAMES, RECORD_KINDS, type MethodName, type RecordKind } from '../../src-main/api/methods';
-import type { ErrorCode } from '../../src-main/api/errors';
+import { METHOD_NAMES, RECORD_KINDS, type MethodName, type RecordKind } from '@shared/contract/methods';
+import type { ErrorCode } from '@shared/contract/errors';
 import { demandIn, freshUscc, makeEnterprise, withWrongCheck } from './fixtures';
 
 // Every method, fed bad input on a populated database: refused with the right code, a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../helpers';
-import { DEMAND_STATUSES, type DemandStatus } from '../../src-main/domain/enums';
+import { DEMAND_STATUSES, type DemandStatus } from '@shared/domain/enums';
 import { makeDemand, makeEnterprise, moveInput, PATH_TO, type Demand } from './fixtures';
 
 // The SQL filters `open`, `overdue` and `dueSoon` of demands.list must pick exactly the demands

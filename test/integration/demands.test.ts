@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCore, snapshot, type TestCore } from '../helpers';
-import { DEMAND_STATUSES, type DemandStatus } from '../../src-main/domain/enums';
-import { MOVES, allowedMoves } from '../../src-main/domain/workflow';
+import { DEMAND_STATUSES, type DemandStatus } from '@shared/domain/enums';
+import { MOVES, allowedMoves } from '@shared/domain/workflow';
 import { demandIn, makeDemand, makeEnterprise, moveInput, type Demand } from './fixtures';
 
 // The clock of makeCore: 2026-11-23 12:00 in Shanghai.

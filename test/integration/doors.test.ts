@@ -4,15 +4,15 @@ import { request } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeCore, snapshot, tempDir, VALID_USCC, type TestCore } from '../helpers';
-import { call } from '../../src-main/api/handlers';
-import { startWebServer, HTTP_STATUS, type WebServer } from '../../src-main/web';
+import { call } from '../../src-main/dispatch';
+import { startWebServer, HTTP_STATUS, type WebServer } from '../../src-main/doors/web/server';
 import { makeDemand, makeEnterprise, withWrongCheck } from './fixtures';
 
 // The three doors (call(), HTTP, CLI) open one API: the same call gives the same answer.
 
 const ROOT = resolve(__dirname, '../..');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-const CLI = join(ROOT, 'src-main/cli.ts');
+const CLI = join(ROOT, 'src-main/doors/cli/cli.ts');
 const TOKEN = 'test-token-0123456789';
 
 interface CliResult {

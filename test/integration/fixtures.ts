@@ -1,9 +1,9 @@
 // Shared builders for the integration tests: records made through the API, and demands
 // driven to any status along the workflow of DOMAIN.md.
 import type { TestCore } from '../helpers';
-import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
-import { usccCheckChar } from '../../src-main/domain/uscc';
-import type { DemandStatus } from '../../src-main/domain/enums';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import { usccCheckChar } from '@shared/domain/uscc';
+import type { DemandStatus } from '@shared/domain/enums';
 
 export type Demand = MethodOutput<'demands.get'>;
 export type Enterprise = MethodOutput<'enterprises.get'>;

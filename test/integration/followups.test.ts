@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCore, snapshot } from '../helpers';
-import { DEMAND_STATUSES, SATISFACTIONS } from '../../src-main/domain/enums';
+import { DEMAND_STATUSES, SATISFACTIONS } from '@shared/domain/enums';
 import { demandIn, makeDemand, moveInput } from './fixtures';
 
 // makeCore's clock: 2026-11-23 12:00 in Shanghai.

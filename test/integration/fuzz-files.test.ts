@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { makeCore, type TestCore } from '../helpers';
-import { callAsync } from '../../src-main/api/handlers';
+import { callAsync } from '../../src-main/dispatch';
 import { makeEnterprise } from './fixtures';
 import { csvText, xlsxFile } from './ledgerFixtures';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeCore, snapshot, type TestCore } from '../helpers';
-import { call } from '../../src-main/api/handlers';
-import { METHOD_NAMES, type MethodName } from '../../src-main/api/methods';
-import { startWebServer } from '../../src-main/web';
+import { call } from '../../src-main/dispatch';
+import { METHOD_NAMES, type MethodName } from '@shared/contract/methods';
+import { startWebServer } from '../../src-main/doors/web/server';
 import { demandIn, makeEnterprise } from './fixtures';
 
 // Property-based fuzzing of every API method: random JSON and mutations of valid

@@ -4,8 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { makeCore, snapshot, tempDir, VALID_USCC, type TestCore } from '../helpers';
-import { startWebServer } from '../../src-main/web';
-import { parseCsv } from '../../src-main/ledger/csvRead';
+import { startWebServer } from '../../src-main/doors/web/server';
+import { parseCsv } from '../../src-main/features/ledger/csvRead';
 import { aerr, aok, readBack, staffNamed, xlsxFile, type Cell } from './ledgerFixtures';
 
 // Getting lists out (what the grid shows, in Chinese, dates as dates), the rejects report,
@@ -501,7 +501,7 @@ describe('the other doors', () => {
     new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
       execFile(
         process.execPath,
-        [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/cli.ts'), ...args],
+        [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/doors/cli/cli.ts'), ...args],
         { cwd: ROOT, timeout: 60_000 },
         (error, stdout, stderr) =>
           done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),

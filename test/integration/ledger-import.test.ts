@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { makeCore, snapshot, VALID_USCC, type TestCore } from '../helpers';
-import { call } from '../../src-main/api/handlers';
+import { call } from '../../src-main/dispatch';
 import { aerr, aok, staffNamed, xlsxFile, type Cell } from './ledgerFixtures';
 import { freshUscc, withWrongCheck, type Demand } from './fixtures';
 

@@ -4,11 +4,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCore, tempDir, VALID_USCC, type TestCore } from '../helpers';
 import { aerr, aok, csvFile, staffNamed, xlsxFile, type Cell } from './ledgerFixtures';
-import { parseCsv, detectEncoding } from '../../src-main/ledger/csvRead';
-import { readDateTime } from '../../src-main/ledger/dates';
-import { readDemandsCell } from '../../src-main/ledger/demandsCell';
-import { readEnum } from '../../src-main/ledger/enums';
-import { ENUM_LABELS, ENUM_VALUES, type EnumGroup } from '../../src-main/ledger/labels';
+import { parseCsv, detectEncoding } from '../../src-main/features/ledger/csvRead';
+import { readDateTime } from '../../src-main/features/ledger/dates';
+import { readDemandsCell } from '../../src-main/features/ledger/demandsCell';
+import { readEnum } from '../../src-main/features/ledger/enums';
+import { ENUM_LABELS, ENUM_VALUES, type EnumGroup } from '../../src-main/features/ledger/labels';
 
 // Reading ledgers as bureaus keep them: header rows found under titles and blank rows,
 // Chinese and English headers in any order, CSV in UTF-8 or GBK, dates in every usual form.

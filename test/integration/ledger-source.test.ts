@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { KEEP_READ_FILE_MS, readSource } from '../../src-main/ledger/source';
-import type { SheetRow } from '../../src-main/ledger/types';
+import { KEEP_READ_FILE_MS, readSource } from '../../src-main/features/ledger/source';
+import type { SheetRow } from '@shared/ledger/types';
 import { makeCore } from '../helpers';
 import { aok, csvFile, xlsxFile } from './ledgerFixtures';
 import { ledgerUscc } from '../bench/ledgerFile';

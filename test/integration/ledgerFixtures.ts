@@ -4,10 +4,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { callAsync } from '../../src-main/api/handlers';
-import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
-import type { MethodName } from '../../src-main/api/methods';
-import type { ApiErrorBody } from '../../src-main/api/errors';
+import { callAsync } from '../../src-main/dispatch';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { MethodName } from '@shared/contract/methods';
+import type { ApiErrorBody } from '@shared/contract/errors';
 import { tempDir, type TestCore } from '../helpers';
 
 export type Cell = string | number | boolean | Date | null | undefined;

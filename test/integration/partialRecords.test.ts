@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { encodeFile, type WireChange } from '../../src-main/sync/package';
-import { requireTeam } from '../../src-main/sync/team';
+import { encodeFile, type WireChange } from '../../src-main/features/sync/package';
+import { requireTeam } from '../../src-main/features/sync/team';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
-import { formatHlc } from '../../src-main/domain/hlc';
-import { allowedMoves, checkMove } from '../../src-main/domain/workflow';
-import { RECORD_KINDS } from '../../src-main/api/methods';
+import { formatHlc } from '@shared/domain/hlc';
+import { allowedMoves, checkMove } from '@shared/domain/workflow';
+import { RECORD_KINDS } from '@shared/contract/methods';
 import { makeCore, type TestCore } from '../helpers';
 
 // Files arrive in any order: a record's later edits can arrive before its creation, leaving it

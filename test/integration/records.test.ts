@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { makeCore, snapshot, tempDir, VALID_USCC, type TestCore } from '../helpers';
-import type { MethodName, RecordKind } from '../../src-main/api/methods';
+import type { MethodName, RecordKind } from '@shared/contract/methods';
 import { KINDS, UNCAPTURED } from '../../src-main/store/schema';
-import { VISIT_NO_RE } from '../../src-main/domain/visitNo';
+import { VISIT_NO_RE } from '@shared/domain/visitNo';
 import { freshUscc, makeDemand, makeEnterprise, moveInput, withWrongCheck } from './fixtures';
 
 type Rec = { id: string; [k: string]: unknown };

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore } from '../../src-main/open';
-import { call } from '../../src-main/api/handlers';
-import type { Core } from '../../src-main/services/core';
-import type { MethodOutput } from '../../src-main/api/contract';
+import { call } from '../../src-main/dispatch';
+import type { Core } from '../../src-main/core';
+import type { MethodOutput } from '@shared/contract/contract';
 import { seedDemo } from '../../seeds/demo';
 import { oracleFigures, type OracleScope } from './reports-oracle';
 

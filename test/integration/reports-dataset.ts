@@ -3,8 +3,8 @@
 // reports.test.ts next to the records below.
 import { makeCore } from '../helpers';
 import { freshUscc } from './fixtures';
-import type { MethodInput } from '../../src-main/api/contract';
-import type { DemandStatus } from '../../src-main/domain/enums';
+import type { MethodInput } from '@shared/contract/contract';
+import type { DemandStatus } from '@shared/domain/enums';
 
 /** "Now" for the whole dataset: two weeks after 2026Q3. */
 export const NOW = '2026-10-15T12:00:00+08:00';

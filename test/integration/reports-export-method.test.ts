@@ -5,10 +5,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataset } from './reports-dataset';
 import { tempDir } from '../helpers';
-import { call, callAsync } from '../../src-main/api/handlers';
-import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
-import type { Core } from '../../src-main/services/core';
-import { startWebServer } from '../../src-main/web';
+import { call, callAsync } from '../../src-main/dispatch';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { Core } from '../../src-main/core';
+import { startWebServer } from '../../src-main/doors/web/server';
 
 // reports.export: the Excel and Word files of the quarterly summary through the API (what the
 // Reports screen downloads), read back and held against reports.quarterly.

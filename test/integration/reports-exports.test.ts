@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataset } from './reports-dataset';
 import { tempDir } from '../helpers';
-import { quarterlyXlsx } from '../../src-main/reports/xlsx';
-import { quarterlyDocx } from '../../src-main/reports/docx';
+import { quarterlyXlsx } from '../../src-main/features/reports/xlsx';
+import { quarterlyDocx } from '../../src-main/features/reports/docx';
 
 // The Excel and Word files, read back: they carry the figures of the hand-built district
 // (2026Q3: 5 visits, closure rate 4 / 12, 6 overdue at the end…).
@@ -167,7 +167,7 @@ describe('Word export', () => {
 
 describe('CLI: report quarterly', () => {
   const cli = (args: string[]) =>
-    execFileSync(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', ...args], {
+    execFileSync(process.execPath, ['--import', 'tsx', 'src-main/doors/cli/cli.ts', ...args], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -3,8 +3,8 @@
 // code with src-main/reports (only the calendar helpers of domain/dates) and is slow on
 // purpose: simple enough to check by reading.
 import type Database from 'better-sqlite3';
-import { addDays, daysBetween, shanghaiDate } from '../../src-main/domain/dates';
-import { parseQuarter } from '../../src-main/domain/quarter';
+import { addDays, daysBetween, shanghaiDate } from '@shared/domain/dates';
+import { parseQuarter } from '@shared/domain/quarter';
 
 export interface OracleScope {
   staffId?: string;

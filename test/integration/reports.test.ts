@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildDataset, type Dataset } from './reports-dataset';
 import { makeCore } from '../helpers';
 import { openCore } from '../../src-main/open';
-import { call } from '../../src-main/api/handlers';
-import { SCALAR_KEYS } from '../../src-main/reports/definitions';
-import type { MethodOutput } from '../../src-main/api/contract';
+import { call } from '../../src-main/dispatch';
+import { SCALAR_KEYS } from '@shared/reports/definitions';
+import type { MethodOutput } from '@shared/contract/contract';
 
 // The quarterly summary on a hand-built district whose answers are worked out by hand
 // (see reports-dataset.ts for every record and why it counts or not).

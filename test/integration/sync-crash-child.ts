@@ -3,7 +3,7 @@
 // Lines are written synchronously so the parent knows exactly what had happened.
 import { writeSync } from 'node:fs';
 import { openCore } from '../../src-main/open';
-import { callAsync } from '../../src-main/api/handlers';
+import { callAsync } from '../../src-main/dispatch';
 
 const [dbPath, filePath] = process.argv.slice(2);
 const say = (line: string) => writeSync(1, `${line}\n`);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeFile, encodeFile, FileWriter, type WireChange } from '../../src-main/sync/package';
-import { requireTeam } from '../../src-main/sync/team';
+import { decodeFile, encodeFile, FileWriter, type WireChange } from '../../src-main/features/sync/package';
+import { requireTeam } from '../../src-main/features/sync/team';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
-import { formatHlc } from '../../src-main/domain/hlc';
+import { formatHlc } from '@shared/domain/hlc';
 import { makeCore, snapshot, type TestCore } from '../helpers';
 
 // The compact lines of format 3: names looked up in each line's list of strings, text beyond

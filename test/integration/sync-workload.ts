@@ -1,9 +1,9 @@
-import { call } from '../../src-main/api/handlers';
-import type { MethodInput, MethodOutput } from '../../src-main/api/contract';
-import type { MethodName } from '../../src-main/api/methods';
-import type { Core } from '../../src-main/services/core';
-import { usccCheckChar } from '../../src-main/domain/uscc';
-import { addDays, shanghaiDate } from '../../src-main/domain/dates';
+import { call } from '../../src-main/dispatch';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { MethodName } from '@shared/contract/methods';
+import type { Core } from '../../src-main/core';
+import { usccCheckChar } from '@shared/domain/uscc';
+import { addDays, shanghaiDate } from '@shared/domain/dates';
 
 // A district team's work made through the services, for sync files of a realistic shape
 // (used by the sync crash test and the sync benchmark).

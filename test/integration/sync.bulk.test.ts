@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCore } from '../../src-main/open';
-import type { Core } from '../../src-main/services/core';
-import { applyChanges, type ApplyReport } from '../../src-main/sync/merge';
-import { decodeFile, type WireChange } from '../../src-main/sync/package';
-import { requireTeam } from '../../src-main/sync/team';
-import { PENDING_DETAIL_MAX } from '../../src-main/sync/service';
+import type { Core } from '../../src-main/core';
+import { applyChanges, type ApplyReport } from '../../src-main/features/sync/merge';
+import { decodeFile, type WireChange } from '../../src-main/features/sync/package';
+import { requireTeam } from '../../src-main/features/sync/team';
+import { PENDING_DETAIL_MAX } from '../../src-main/features/sync/service';
 import { makeCore, snapshot, tempDir } from '../helpers';
 import { generateWork, joinLike } from './sync-workload';
 

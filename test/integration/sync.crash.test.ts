@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { openCore } from '../../src-main/open';
 import { bundleChild, integrity } from '../crashTools';
-import { call } from '../../src-main/api/handlers';
+import { call } from '../../src-main/dispatch';
 import { makeCore, tempDir } from '../helpers';
 import { generateWork, joinLike } from './sync-workload';
 

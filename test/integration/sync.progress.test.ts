@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, callAsync, type CallResult } from '../../src-main/api/handlers';
-import type { MethodOutput } from '../../src-main/api/contract';
+import { call, callAsync, type CallResult } from '../../src-main/dispatch';
+import type { MethodOutput } from '@shared/contract/contract';
 import { makeCore, snapshot, tempDir, type TestCore } from '../helpers';
-import { decodeFile, LINE_CHANGES } from '../../src-main/sync/package';
-import { requireTeam } from '../../src-main/sync/team';
+import { decodeFile, LINE_CHANGES } from '../../src-main/features/sync/package';
+import { requireTeam } from '../../src-main/features/sync/team';
 
 // A large sync import through a door that can wait (the app's IPC and HTTP doors) runs step by
 // step: its progress can be read meanwhile, other calls wait for it (and are never caught up in

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { call } from '../../src-main/api/handlers';
-import type { Core } from '../../src-main/services/core';
-import { usccCheckChar } from '../../src-main/domain/uscc';
-import { allowedMoves } from '../../src-main/domain/workflow';
-import { addDays, shanghaiDate } from '../../src-main/domain/dates';
-import type { DemandStatus } from '../../src-main/domain/enums';
+import { call } from '../../src-main/dispatch';
+import type { Core } from '../../src-main/core';
+import { usccCheckChar } from '@shared/domain/uscc';
+import { allowedMoves } from '@shared/domain/workflow';
+import { addDays, shanghaiDate } from '@shared/domain/dates';
+import type { DemandStatus } from '@shared/domain/enums';
 import { makeCore, type TestCore } from '../helpers';
 
 // The sync promises, as a property over random schedules: three or four laptops of one

@@ -7,11 +7,11 @@ import {
   LINE_CHANGES,
   MAGIC,
   type WireChange,
-} from '../../src-main/sync/package';
+} from '../../src-main/features/sync/package';
 import { generateWork } from './sync-workload';
-import { requireTeam } from '../../src-main/sync/team';
+import { requireTeam } from '../../src-main/features/sync/team';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
-import { formatHlc } from '../../src-main/domain/hlc';
+import { formatHlc } from '@shared/domain/hlc';
 import { makeCore, snapshot, type TestCore } from '../helpers';
 
 // Files from other versions of the app: a newer one is refused, with the reason and a

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_BODY, startWebServer, type WebServer } from '../../src-main/web';
+import { MAX_BODY, startWebServer, type WebServer } from '../../src-main/doors/web/server';
 import { makeCore } from '../helpers';
 
 // The web door must take the largest file the contract allows for ledger.preview / import

@@ -3,8 +3,8 @@
 // written synchronously so the parent knows exactly which saves had returned.
 import { writeSync } from 'node:fs';
 import { openCore } from '../../src-main/open';
-import { call, callAsync } from '../../src-main/api/handlers';
-import { usccCheckChar } from '../../src-main/domain/uscc';
+import { call, callAsync } from '../../src-main/dispatch';
+import { usccCheckChar } from '@shared/domain/uscc';
 
 const [mode, dbPath, seedText] = process.argv.slice(2);
 const say = (line: string) => writeSync(1, `${line}\n`);

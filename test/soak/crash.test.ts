@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { openCore } from '../../src-main/open';
 import { bundleChild, integrity } from '../crashTools';
-import { call } from '../../src-main/api/handlers';
-import { usccCheckChar } from '../../src-main/domain/uscc';
+import { call } from '../../src-main/dispatch';
+import { usccCheckChar } from '@shared/domain/uscc';
 import { migrate } from '../../src-main/store/db';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src-main/store/migrations';
 

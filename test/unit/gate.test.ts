@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallGate } from '../../src-main/api/gate';
+import { CallGate } from '../../src-main/infra/gate';
 
 // The gate in front of the connection: calls share it, a stepped job has it alone (or shares it
 // with calls but not with another job), in order of arrival.

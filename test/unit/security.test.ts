@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { windowPreferences, trustedUrl } from '../../src-main/window';
-import { CSP } from '../../src-main/security';
-import { METHOD_NAMES } from '../../src-main/api/methods';
-import { contract } from '../../src-main/api/contract';
+import { windowPreferences, trustedUrl } from '../../src-main/doors/electron/window';
+import { CSP } from '../../src-main/doors/security';
+import { METHOD_NAMES } from '@shared/contract/methods';
+import { contract } from '@shared/contract/contract';
 
 // Electron's security checklist, held in place: any loosening fails here.
 
@@ -31,7 +31,7 @@ describe('window settings', () => {
   });
 
   it('main.ts uses these settings, enables the sandbox everywhere and blocks navigation and new windows', () => {
-    const main = readFileSync('src-main/main.ts', 'utf8');
+    const main = readFileSync('src-main/doors/electron/main.ts', 'utf8');
     expect(main).toMatch(/webPreferences: windowPreferences\(/);
     expect(main).toMatch(/app\.enableSandbox\(\)/);
     expect(main).toMatch(/will-navigate[\s\S]*preventDefault/);
@@ -76,7 +76,7 @@ describe('content security policy', () => {
 describe('preload', () => {
   it('exposes exactly the contract methods, through one channel', () => {
     expect(new Set(METHOD_NAMES)).toEqual(new Set(Object.keys(contract)));
-    const preload = readFileSync('src-main/preload.ts', 'utf8');
+    const preload = readFileSync('src-main/doors/electron/preload.ts', 'utf8');
     expect(preload).toMatch(/METHOD_NAMES\.map/);
     expect(preload).toMatch(/exposeInMainWorld\('visitLedger', api\)/);
     expect(preload).not.toMatch(/ipcRenderer\.(?!invoke\(IPC_CHANNEL)/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isWireChange, WireChange } from '../../src-main/sync/package';
-import { formatHlc } from '../../src-main/domain/hlc';
+import { isWireChange, WireChange } from '../../src-main/features/sync/package';
+import { formatHlc } from '@shared/domain/hlc';
 
 // decodeFile checks each change with a hand-written test (the schema checker is too slow
 // for files of 100,000 changes): it must accept exactly what the WireChange schema accepts.

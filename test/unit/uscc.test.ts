@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUscc, normalizeUscc, usccCheckChar } from '../../src-main/domain/uscc';
+import { checkUscc, normalizeUscc, usccCheckChar } from '@shared/domain/uscc';
 
 describe('USCC', () => {
   it('accepts the valid examples of DOMAIN.md', () => {

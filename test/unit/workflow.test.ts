@@ -8,7 +8,7 @@ import {
   deadline,
   defaultDueDate,
   pausedDays,
-} from '../../src-main/domain/workflow';
+} from '@shared/domain/workflow';
 import {
   addDays,
   daysBetween,
@@ -16,10 +16,10 @@ import {
   shanghaiDate,
   startOfShanghaiDay,
   toInstant,
-} from '../../src-main/domain/dates';
-import { parseQuarter, quarterOf, shiftQuarter } from '../../src-main/domain/quarter';
-import { HybridClock, formatHlc, parseHlc } from '../../src-main/domain/hlc';
-import { DEMAND_STATUSES, OPEN_DEMAND_STATUSES, type DemandStatus } from '../../src-main/domain/enums';
+} from '@shared/domain/dates';
+import { parseQuarter, quarterOf, shiftQuarter } from '@shared/domain/quarter';
+import { HybridClock, formatHlc, parseHlc } from '@shared/domain/hlc';
+import { DEMAND_STATUSES, OPEN_DEMAND_STATUSES, type DemandStatus } from '@shared/domain/enums';
 
 // The allowed moves as DOMAIN.md lists them, written out independently of MOVES.
 const DOMAIN_MOVES: [DemandStatus, DemandStatus][] = [

@@ -3,7 +3,7 @@
 // lists the records behind it.
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
-import type { ScalarKey } from '../../../src-main/reports/definitions';
+import type { ScalarKey } from '@shared/reports/definitions';
 import type { Report } from '../../stores/reports';
 import {
   changeOf,

@@ -8,7 +8,7 @@ import { currentLanguage } from '../../i18n';
 import { routeHref, type Screen } from '../../router';
 import { RECORDS_PAGE, useReports, type FigureRecords, type Report } from '../../stores/reports';
 import { isRate, quarterName, splitLabel, formatCount, type SplitName } from './figures';
-import type { ScalarKey } from '../../../src-main/reports/definitions';
+import type { ScalarKey } from '@shared/reports/definitions';
 
 type Row = FigureRecords['rows'][number];
 

@@ -1,7 +1,7 @@
 // What the report is about: the quarter (this one and the four before it one click away,
 // arrows for any other) and the scope (the bureau, one staff member, one town).
 import { useTranslation } from 'react-i18next';
-import { shiftQuarter } from '../../../src-main/domain/quarter';
+import { shiftQuarter } from '@shared/domain/quarter';
 import { useSession } from '../../stores/session';
 import { recentQuarters, type Selection } from '../../stores/reports';
 import { quarterName } from './figures';

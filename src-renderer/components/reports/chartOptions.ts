@@ -1,9 +1,9 @@
 // The four charts of the report as ECharts options, from the report alone (the Word export
-// draws the same four on the Node side, src-main/reports/charts.ts).
+// draws the same four on the Node side, src-main/features/reports/charts.ts).
 import i18n from '../../i18n';
 import { enumLabel } from '../../format';
-import { SATISFACTIONS } from '../../../src-main/domain/enums';
-import { funnelStages } from '../../../src-main/reports/funnel';
+import { SATISFACTIONS } from '@shared/domain/enums';
+import { funnelStages } from '@shared/reports/funnel';
 import type { ChartOption } from '../EChart';
 import type { Report } from '../../stores/reports';
 import { orderedKeys, splitLabel } from './figures';

@@ -2,15 +2,15 @@
 // the names of quarters and of split keys. Undefined rates are '—', never NaN.
 import i18n from '../../i18n';
 import { enumLabel } from '../../format';
-import { TIERS, VISIT_MODES } from '../../../src-main/domain/enums';
+import { TIERS, VISIT_MODES } from '@shared/domain/enums';
 import {
   CLINIC_KEYS,
   RATE_KEYS,
   UNKNOWN_KEY,
   type RateKey,
   type ScalarKey,
-} from '../../../src-main/reports/definitions';
-import { hadWork } from '../../../src-main/reports/summaryText';
+} from '@shared/reports/definitions';
+import { hadWork } from '@shared/reports/comparison';
 import type { Report } from '../../stores/reports';
 
 export type FigureChange = Report['comparison']['figures'][ScalarKey];

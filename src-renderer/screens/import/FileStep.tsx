@@ -2,7 +2,7 @@
 // changeable when the detection is wrong.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_KINDS, type ImportKind } from '../../../src-main/ledger/types';
+import { IMPORT_KINDS, type ImportKind } from '@shared/ledger/types';
 import { fileSize, useImportWizard } from '../../stores/importWizard';
 import { FieldError, OtherErrors } from './errors';
 import { formatCount } from '../../format';

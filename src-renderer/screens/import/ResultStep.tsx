@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { routeHref, type Screen } from '../../router';
 import { useImportWizard } from '../../stores/importWizard';
-import type { ImportKind } from '../../../src-main/ledger/types';
+import type { ImportKind } from '@shared/ledger/types';
 import { Counts } from './Counts';
 import { OtherErrors } from './errors';
 

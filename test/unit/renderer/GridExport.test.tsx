@@ -4,7 +4,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import './setup';
 import '../../../src-renderer/i18n';
-import type { Staff } from '../../../src-main/api/schemas';
+import type { Staff } from '@shared/contract/schemas';
 import { Grid, type GridColumn } from '../../../src-renderer/components/Grid';
 import {
   exportColumnsOf,

@@ -9,8 +9,8 @@ import { useSync } from '../../../src-renderer/stores/sync';
 import { useSession } from '../../../src-renderer/stores/session';
 import { parseHash } from '../../../src-renderer/router';
 import { installBridge, type Bridge } from './bridge';
-import type { MethodName } from '../../../src-main/api/methods';
-import { callAsync } from '../../../src-main/api/handlers';
+import type { MethodName } from '@shared/contract/methods';
+import { callAsync } from '../../../src-main/dispatch';
 import { openLaptop, sameTeam, PASSPHRASE, type Laptop } from './otherLaptop';
 
 // The Sync screen against a real core, with a second laptop making the files it imports.

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import './setup';
-import type { Demand } from '../../../src-main/api/schemas';
+import type { Demand } from '@shared/contract/schemas';
 import { groupRows, useBoard } from '../../../src-renderer/stores/board';
 import { installBridge } from './bridge';
 

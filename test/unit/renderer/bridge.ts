@@ -1,8 +1,8 @@
 // A Visit Ledger bridge for renderer tests: window.visitLedger answered by a real core on a
 // temporary SQLite file (the same handlers as the Electron door, the asynchronous ones
 // included), with every call recorded.
-import { callAsync as coreCall } from '../../../src-main/api/handlers';
-import { METHOD_NAMES, type MethodName } from '../../../src-main/api/methods';
+import { callAsync as coreCall } from '../../../src-main/dispatch';
+import { METHOD_NAMES, type MethodName } from '@shared/contract/methods';
 import { makeCore, type TestCore } from '../../helpers';
 import type { VisitLedgerBridge } from '../../../src-renderer/env';
 

@@ -135,7 +135,7 @@ describe('toListQuery', () => {
   });
 
   it('produces input the list contract accepts', async () => {
-    const { ListInput } = await import('../../../src-main/api/contract');
+    const { ListInput } = await import('@shared/contract/contract');
     const query = toListQuery(
       [{ colId: 'dueDate', sort: 'asc' }],
       {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { zhCN } from '../../../src-renderer/i18n/zh-CN';
 import { en } from '../../../src-renderer/i18n/en';
 import { ENUMS } from '../../../src-renderer/enums';
-import { MOVES } from '../../../src-main/domain/workflow';
+import { MOVES } from '@shared/domain/workflow';
 
 // Every code the UI can show has words in both languages, and every key the code uses exists.
 

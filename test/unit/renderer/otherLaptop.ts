@@ -1,10 +1,10 @@
 // A second laptop for renderer tests: its own core and database (the screen under test talks to
 // the bridge's core), in the same sync team, with files passed between them as the API gives them.
 import { join } from 'node:path';
-import { call } from '../../../src-main/api/handlers';
-import type { MethodInput, MethodOutput } from '../../../src-main/api/contract';
-import type { MethodName } from '../../../src-main/api/methods';
-import type { Core } from '../../../src-main/services/core';
+import { call } from '../../../src-main/dispatch';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { MethodName } from '@shared/contract/methods';
+import type { Core } from '../../../src-main/core';
 import { openCore } from '../../../src-main/open';
 import { tempDir } from '../../helpers';
 import type { Bridge } from './bridge';

@@ -1,0 +1,88 @@
+import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Core } from '../../core';
+import { openStore } from '../../store/db';
+import { SCHEMA_VERSION } from '../../store/migrations';
+import {
+  DAILY_MS,
+  backupDatabase,
+  backupsDirFor,
+  checkIntegrity,
+  listBackups,
+  writeCheckedCopy,
+  type BackupInfo,
+} from '../../store/backup';
+import { ApiError, invalid } from '@shared/contract/errors';
+
+/** A checked copy to a file of the user's choosing (not rotated). */
+export function backupToFile(core: Core, path: string): { path: string; bytes: number } {
+  const target = resolve(path);
+  if (existsSync(target)) throw invalid('out', `${target} already exists`);
+  writeCheckedCopy(core.store.db, target);
+  return { path: target, bytes: statSync(target).size };
+}
+
+export function backupStore(core: Core, reason: string): BackupInfo | null {
+  const { store } = core;
+  if (store.path === ':memory:') return null;
+  return backupDatabase(store.db, store.path, store.now(), reason);
+}
+
+/** At most once a day: called when the app opens its database. */
+export function dailyBackup(core: Core): BackupInfo | null {
+  const newest = listBackups(backupsDirFor(core.store.path))[0];
+  if (newest && core.store.now() - Date.parse(newest.at) < DAILY_MS) return null;
+  return backupStore(core, 'daily');
+}
+
+export function listBackupsOf(core: Core): BackupInfo[] {
+  return core.store.path === ':memory:' ? [] : listBackups(backupsDirFor(core.store.path));
+}
+
+/** Checks that a file is a sound Visit Ledger database this app can open. */
+function checkRestorable(path: string): void {
+  const integrity = checkIntegrity(path);
+  if (!integrity.ok)
+    throw invalid('file', `is not a sound database (${integrity.message}): it cannot be restored`);
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const version = db.prepare(`SELECT max("version") AS v FROM schema_migrations`).get() as {
+      v: number | null;
+    };
+    const device = db.prepare(`SELECT "value" FROM meta WHERE "key" = 'deviceId'`).get();
+    if (!device) throw invalid('file', 'is not a Visit Ledger database');
+    if ((version.v ?? 0) > SCHEMA_VERSION)
+      throw invalid('file', 'comes from a newer version of Visit Ledger: update the app first');
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw invalid('file', 'is not a Visit Ledger database');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Replaces the database with a backup. The current database is backed up first; the
+ * copy is renamed into place so a crash leaves either the old or the new file.
+ */
+export function restoreBackup(core: Core, file: string) {
+  const { store } = core;
+  if (store.path === ':memory:') throw invalid('file', 'an in-memory database cannot be restored');
+  const source = resolve(file);
+  checkRestorable(source);
+  const safety = backupStore(core, 'before-restore');
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  store.close();
+  const staging = `${store.path}.restoring`;
+  try {
+    copyFileSync(source, staging);
+    rmSync(`${store.path}-wal`, { force: true });
+    rmSync(`${store.path}-shm`, { force: true });
+    renameSync(staging, store.path);
+  } finally {
+    rmSync(staging, { force: true });
+    core.store = openStore(store.path, store.options);
+  }
+  return { restoredFrom: source, safetyBackup: safety?.path ?? null };
+}

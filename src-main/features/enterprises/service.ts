@@ -1,0 +1,165 @@
+import type { z } from 'zod';
+import { type Core, requireLive, softDelete } from '../../core';
+import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
+import type { EnterpriseFields, Enterprise } from '@shared/contract/schemas';
+import type { ListQuery } from '@shared/contract/contract';
+import { ApiError, invalid } from '@shared/contract/errors';
+import { checkUscc, normalizeUscc } from '@shared/domain/uscc';
+import { TIER_VALID_YEARS } from '@shared/domain/enums';
+import { similarity, coreName } from '@shared/domain/names';
+
+type EnterpriseInput = z.output<typeof EnterpriseFields>;
+type Tier = NonNullable<EnterpriseInput['tiers']>[number];
+
+export function getEnterprise(core: Core, id: string): Enterprise {
+  requireLive(core, 'enterprises', id);
+  return getRow(core.store, 'enterprises', id, true) as Enterprise;
+}
+
+/** Normalises and checks the USCC; refuses a bad one unless overridden with a reason. */
+function usccRules(
+  core: Core,
+  uscc: string,
+  override: boolean,
+  reason: string | null | undefined,
+  selfId: string | null,
+): string {
+  const check = checkUscc(uscc);
+  if (!check.ok) {
+    if (!override) {
+      throw invalid('uscc', `${check.message}; save with usccOverride and a reason to keep it anyway`, {
+        reason: check.reason,
+        normalized: check.normalized,
+      });
+    }
+    if (!reason?.trim()) throw invalid('usccOverrideReason', 'is required when usccOverride is set');
+  }
+  const taken = core.store.db
+    .prepare(`SELECT "id","name" FROM enterprises WHERE "uscc" = ? AND "deletedAt" IS NULL AND "id" IS NOT ?`)
+    .get(check.normalized, selfId) as { id: string; name: string } | undefined;
+  if (taken) {
+    throw new ApiError('CONFLICT', `uscc: ${check.normalized} already belongs to '${taken.name}'`, {
+      field: 'uscc',
+      existingId: taken.id,
+      issues: [{ path: 'uscc', message: `already belongs to '${taken.name}'` }],
+    });
+  }
+  return check.normalized;
+}
+
+/** 高新技术企业 certificates run three years: issued in Y, valid to the end of Y+2. */
+function withExpiry(tiers: Tier[]): Tier[] {
+  return tiers.map((t) => {
+    const years = TIER_VALID_YEARS[t.tier];
+    return t.expiresOn || !years ? t : { ...t, expiresOn: `${t.year + years - 1}-12-31` };
+  });
+}
+
+export function createEnterprise(core: Core, input: EnterpriseInput): Enterprise {
+  const uscc = usccRules(core, input.uscc, input.usccOverride ?? false, input.usccOverrideReason, null);
+  if (input.liaisonStaffId) requireLive(core, 'staff', input.liaisonStaffId, 'liaisonStaffId');
+  const id = insertRecord(core.store, 'enterprises', {
+    ...input,
+    uscc,
+    usccOverride: input.usccOverride ?? false,
+    formerNames: input.formerNames ?? [],
+    tiers: withExpiry(input.tiers ?? []),
+    contacts: input.contacts ?? [],
+    status: input.status ?? 'normal',
+  });
+  return getEnterprise(core, id);
+}
+
+export function updateEnterprise(
+  core: Core,
+  { id, ...patch }: Partial<EnterpriseInput> & { id: string },
+): Enterprise {
+  const current = requireLive(core, 'enterprises', id) as Enterprise;
+  const next: Record<string, unknown> = { ...patch };
+  if (
+    patch.uscc !== undefined ||
+    patch.usccOverride !== undefined ||
+    patch.usccOverrideReason !== undefined
+  ) {
+    next.uscc = usccRules(
+      core,
+      patch.uscc ?? current.uscc ?? '',
+      patch.usccOverride ?? current.usccOverride ?? false,
+      patch.usccOverrideReason !== undefined ? patch.usccOverrideReason : current.usccOverrideReason,
+      id,
+    );
+  }
+  if (patch.liaisonStaffId) requireLive(core, 'staff', patch.liaisonStaffId, 'liaisonStaffId');
+  if (patch.tiers) next.tiers = withExpiry(patch.tiers);
+  // A renamed enterprise keeps its old name findable.
+  if (patch.name && current.name && patch.name !== current.name && patch.formerNames === undefined) {
+    const former = current.formerNames ?? [];
+    if (!former.includes(current.name)) next.formerNames = [...former, current.name];
+  }
+  updateRecord(core.store, 'enterprises', id, next);
+  return getEnterprise(core, id);
+}
+
+/** An enterprise with open demands stays: deleting it would hide work that is still owed. */
+export function deleteEnterprise(core: Core, id: string) {
+  const open = core.store.db
+    .prepare(
+      `SELECT count(*) AS n FROM demands WHERE "enterpriseId" = ? AND "deletedAt" IS NULL AND "status" NOT IN ('closed','rejected')`,
+    )
+    .get(id) as { n: number };
+  if (open.n) {
+    throw new ApiError(
+      'CONFLICT',
+      `id: the enterprise has ${open.n} open demand(s): close, reject or move them first`,
+      {
+        field: 'id',
+        openDemands: open.n,
+      },
+    );
+  }
+  return softDelete(core, 'enterprises', id);
+}
+
+export function listEnterprises(core: Core, query: ListQuery) {
+  return listRows(core.store, 'enterprises', query) as { rows: Enterprise[]; total: number };
+}
+
+const SIMILAR_THRESHOLD = 0.6;
+
+/** Live enterprises with the same USCC or a similar name, for a warning before saving. */
+export function checkDuplicates(
+  core: Core,
+  input: { uscc?: string | undefined; name?: string | undefined; excludeId?: string | undefined },
+) {
+  const exclude = input.excludeId ?? null;
+  let sameUscc: Enterprise[] = [];
+  let usccProblem: string | null = null;
+  if (input.uscc?.trim()) {
+    const normalized = normalizeUscc(input.uscc);
+    const check = checkUscc(normalized);
+    if (!check.ok) usccProblem = check.message;
+    const ids = core.store.db
+      .prepare(`SELECT "id" FROM enterprises WHERE "uscc" = ? AND "deletedAt" IS NULL AND "id" IS NOT ?`)
+      .all(normalized, exclude) as { id: string }[];
+    sameUscc = ids.map((r) => getEnterprise(core, r.id));
+  }
+  let similarName: Enterprise[] = [];
+  const wanted = coreName(input.name ?? '');
+  if (wanted.length >= 2) {
+    const all = core.store.db
+      .prepare(
+        `SELECT "id","name","formerNames" FROM enterprises WHERE "deletedAt" IS NULL AND "id" IS NOT ?`,
+      )
+      .all(exclude) as { id: string; name: string; formerNames: string | null }[];
+    similarName = all
+      .map((r) => {
+        const names = [r.name, ...((r.formerNames ? JSON.parse(r.formerNames) : []) as string[])];
+        return { id: r.id, score: Math.max(...names.map((n) => similarity(wanted, coreName(n)))) };
+      })
+      .filter((r) => r.score >= SIMILAR_THRESHOLD && !sameUscc.some((e) => e.id === r.id))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5)
+      .map((r) => getEnterprise(core, r.id));
+  }
+  return { sameUscc, similarName, usccProblem };
+}

@@ -1,0 +1,66 @@
+import type { Core } from '../../core';
+import { startOfShanghaiDay } from '@shared/domain/dates';
+import type { MethodOutput } from '@shared/contract/contract';
+import { getEnterprise } from './service';
+
+type Item = MethodOutput<'enterprises.timeline'>['items'][number];
+
+/** Everything about one enterprise, newest first. */
+export function enterpriseTimeline(core: Core, id: string): MethodOutput<'enterprises.timeline'> {
+  const enterprise = getEnterprise(core, id);
+  const db = core.store.db;
+  const visits = db
+    .prepare(
+      `SELECT v."id", v."date" AS at, coalesce(v."visitNo", '') || ' ' || coalesce(substr(v."summary", 1, 80), '') AS title,
+              v."status", s."name" AS staffName
+       FROM visits v LEFT JOIN staff s ON s."id" = v."leadStaffId"
+       WHERE v."enterpriseId" = ? AND v."deletedAt" IS NULL`,
+    )
+    .all(id) as Omit<Item, 'type' | 'refId'>[];
+  const demands = db
+    .prepare(
+      `SELECT d."id", d."receivedAt" AS at, d."title", d."status", s."name" AS staffName, d."sourceVisitId" AS refId
+       FROM demands d LEFT JOIN staff s ON s."id" = d."assigneeStaffId"
+       WHERE d."enterpriseId" = ? AND d."deletedAt" IS NULL`,
+    )
+    .all(id) as Omit<Item, 'type'>[];
+  const events = db
+    .prepare(
+      `SELECT h."id", h."at", d."title" || coalesce(' — ' || h."note", '') AS title, h."to" AS status,
+              s."name" AS staffName, d."id" AS refId
+       FROM demand_history h JOIN demands d ON d."id" = h."demandId"
+       LEFT JOIN staff s ON s."id" = h."by"
+       WHERE d."enterpriseId" = ? AND d."deletedAt" IS NULL AND h."deletedAt" IS NULL AND h."from" IS NOT NULL`,
+    )
+    .all(id) as Omit<Item, 'type'>[];
+  const clinics = db
+    .prepare(
+      `SELECT c."id", c."date" AS at, c."topic" AS title, c."status", NULL AS staffName
+       FROM clinics c WHERE c."deletedAt" IS NULL
+         AND EXISTS (SELECT 1 FROM json_each(c."enterprises") j WHERE json_extract(j.value, '$.enterpriseId') = ?)`,
+    )
+    .all(id) as Omit<Item, 'type' | 'refId'>[];
+  const followups = db
+    .prepare(
+      `SELECT f."id", coalesce(f."doneAt", f."dueDate") AS at,
+              coalesce(f."content", f."result", '') AS title,
+              coalesce(f."satisfaction", CASE WHEN f."doneAt" IS NULL THEN 'planned' ELSE 'done' END) AS status,
+              s."name" AS staffName, f."parentId" AS refId
+       FROM followups f LEFT JOIN staff s ON s."id" = f."ownerStaffId"
+       WHERE f."deletedAt" IS NULL AND (
+         (f."parentType" = 'visit' AND f."parentId" IN (SELECT "id" FROM visits WHERE "enterpriseId" = ? AND "deletedAt" IS NULL)) OR
+         (f."parentType" = 'demand' AND f."parentId" IN (SELECT "id" FROM demands WHERE "enterpriseId" = ? AND "deletedAt" IS NULL)))`,
+    )
+    .all(id, id) as Omit<Item, 'type'>[];
+  const items: Item[] = [
+    ...visits.map((v) => ({ ...v, type: 'visit' as const, refId: null })),
+    ...demands.map((d) => ({ ...d, type: 'demand' as const })),
+    ...events.map((e) => ({ ...e, type: 'demand_event' as const })),
+    ...clinics.map((c) => ({ ...c, type: 'clinic' as const, refId: null })),
+    ...followups.map((f) => ({ ...f, type: 'followup' as const })),
+  ];
+  // A plain date sorts as the start of its Shanghai day.
+  const key = (at: string) => (at.length === 10 ? startOfShanghaiDay(at) : at);
+  items.sort((a, b) => key(b.at).localeCompare(key(a.at)));
+  return { enterprise, items };
+}

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import { type Core, notInFuture, requireLive, requireMe, softDelete } from '../../core';
+import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
+import type { FollowupFields, Followup } from '@shared/contract/schemas';
+import type { ListQuery } from '@shared/contract/contract';
+import { reopenAfterDissatisfied } from '../demands/service';
+import { toInstant } from '@shared/domain/dates';
+import type { KindName } from '../../store/schema';
+
+type FollowupInput = z.output<typeof FollowupFields>;
+
+const PARENT_KIND: Record<FollowupInput['parentType'], KindName> = {
+  demand: 'demands',
+  visit: 'visits',
+  clinic: 'clinics',
+};
+
+export function getFollowup(core: Core, id: string): Followup {
+  requireLive(core, 'followups', id);
+  return getRow(core.store, 'followups', id, true) as Followup;
+}
+
+function doneAtOf(core: Core, doneAt: string | null | undefined): string | null | undefined {
+  if (!doneAt) return doneAt;
+  const at = toInstant(doneAt);
+  notInFuture(core, 'doneAt', at);
+  return at;
+}
+
+/** A dissatisfied follow-up on an answered or closed demand sends it back to handling. */
+function applyDissatisfaction(core: Core, f: Followup): void {
+  if (f.parentType === 'demand' && f.doneAt && f.satisfaction === 'dissatisfied' && f.parentId) {
+    reopenAfterDissatisfied(core, f.parentId, f.doneAt);
+  }
+}
+
+export function createFollowup(core: Core, input: FollowupInput): Followup {
+  requireLive(core, PARENT_KIND[input.parentType], input.parentId, 'parentId');
+  const owner = input.ownerStaffId ?? requireMe(core, 'ownerStaffId');
+  requireLive(core, 'staff', owner, 'ownerStaffId');
+  const id = insertRecord(core.store, 'followups', {
+    ...input,
+    ownerStaffId: owner,
+    doneAt: doneAtOf(core, input.doneAt),
+  });
+  const created = getFollowup(core, id);
+  applyDissatisfaction(core, created);
+  return created;
+}
+
+export function updateFollowup(
+  core: Core,
+  { id, ...patch }: Partial<FollowupInput> & { id: string },
+): Followup {
+  const before = requireLive(core, 'followups', id) as Followup;
+  const parentType = patch.parentType ?? before.parentType!;
+  if (patch.parentType || patch.parentId) {
+    requireLive(core, PARENT_KIND[parentType], patch.parentId ?? before.parentId!, 'parentId');
+  }
+  if (patch.ownerStaffId) requireLive(core, 'staff', patch.ownerStaffId, 'ownerStaffId');
+  updateRecord(core.store, 'followups', id, { ...patch, doneAt: doneAtOf(core, patch.doneAt) });
+  const after = getFollowup(core, id);
+  const newlyDissatisfied =
+    !(before.doneAt && before.satisfaction === 'dissatisfied') || before.parentId !== after.parentId;
+  if (newlyDissatisfied) applyDissatisfaction(core, after);
+  return after;
+}
+
+export const deleteFollowup = (core: Core, id: string) => softDelete(core, 'followups', id);
+
+export function listFollowups(core: Core, query: ListQuery) {
+  return listRows(core.store, 'followups', query) as { rows: Followup[]; total: number };
+}

@@ -1,0 +1,197 @@
+// Running a plan: every row in one transaction, each row in its own savepoint. A row that
+// cannot be imported is rolled back to its savepoint and reported (row and column as the
+// user sees them); anything unexpected aborts the whole import and leaves the database as it
+// was. A dry run does all of it and rolls the transaction back, so what it reports is exactly
+// what the import would do.
+import type { Core } from '../../core';
+import { createStaff } from '../staff/service';
+import { StaffFields } from '@shared/contract/schemas';
+import { shanghaiDate } from '@shared/domain/dates';
+import { FIELDS, fieldLabel, type FieldKey } from './fields';
+import { isRowProblem, toRowFailure } from './failures';
+import { Lookup } from './lookup';
+import type { Plan } from './plan';
+import { normaliseRow, type RowContext } from './rows';
+import { applyRow } from './apply/rows';
+import type { ImportContext } from './apply/context';
+import { VisitNumbers } from './visitWriter';
+import { readNames, isEmptyCell } from './values';
+import { cellText } from './text';
+import type { RowError, RowOutcome, SheetRow } from '@shared/ledger/types';
+
+export interface RowReport {
+  row: number;
+  outcome: RowOutcome;
+  cells: string[];
+  errors: RowError[];
+  notes: string[];
+}
+
+export interface Execution {
+  dataRows: number;
+  /** The rows counted below: all data rows, or the first `limit`. */
+  evaluatedRows: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  enterprisesCreated: number;
+  staffCreated: string[];
+  unknownStaff: string[];
+  errors: RowError[];
+  /** The first `keepRows` rows, for the preview. */
+  rows: RowReport[];
+  /** Every rejected row as it was, with its reasons (for the rejects report). */
+  rejects: { row: SheetRow; reasons: string[] }[];
+}
+
+export interface ExecuteOptions {
+  dryRun: boolean;
+  createStaff: boolean;
+  keepRows: number;
+  /** Only the first this many data rows (a quick preview of a large file). */
+  limit?: number | undefined;
+}
+
+class DryRun extends Error {
+  constructor(readonly result: Execution) {
+    super('dry run: rolled back');
+  }
+}
+
+const STAFF_TYPES = new Set(['staff', 'staffList']);
+
+/** Creates the staff members the file names and the app does not know (option createStaff). */
+function createMissingStaff(core: Core, plan: Plan, lookup: Lookup): string[] {
+  const created: string[] = [];
+  const columns = plan.columns.filter((c) => STAFF_TYPES.has(FIELDS[c.field].type.t));
+  for (const row of plan.layout.dataRows) {
+    for (const c of columns) {
+      const raw = row.cells[c.column] ?? null;
+      if (isEmptyCell(raw)) continue;
+      const names = FIELDS[c.field].type.t === 'staff' ? readNames(raw).slice(0, 1) : readNames(raw);
+      for (const name of names) {
+        if (lookup.staffIds(name).length || created.includes(name)) continue;
+        const parsed = StaffFields.safeParse({ name });
+        if (!parsed.success) continue;
+        createStaff(core, parsed.data);
+        created.push(name);
+        lookup.loadStaff();
+      }
+    }
+  }
+  return created;
+}
+
+function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
+  const db = core.store.db;
+  const lookup = new Lookup(db);
+  const staffCreated = opts.createStaff ? createMissingStaff(core, plan, lookup) : [];
+  const ctx: ImportContext = {
+    core,
+    kind: plan.kind,
+    lookup,
+    numbers: new VisitNumbers(core),
+    me: core.store.actor.staffId,
+  };
+  const rowCtx: RowContext = {
+    lookup,
+    year: Number(shanghaiDate(core.store.now()).slice(0, 4)),
+    unknownStaff: new Set(),
+  };
+  const headerOf = new Map(plan.columns.map((c) => [c.field, c.header || null]));
+  const columnOf = (field: FieldKey | null) => (field ? (headerOf.get(field) ?? null) : null);
+  const rows = opts.limit === undefined ? plan.layout.dataRows : plan.layout.dataRows.slice(0, opts.limit);
+  const out: Execution = {
+    dataRows: plan.layout.dataRows.length,
+    evaluatedRows: rows.length,
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    rejected: 0,
+    enterprisesCreated: 0,
+    staffCreated,
+    unknownStaff: [],
+    errors: [],
+    rows: [],
+    rejects: [],
+  };
+  const applyOne = db.transaction((values: Parameters<typeof applyRow>[1]) => applyRow(ctx, values));
+  for (const row of rows) {
+    const normal = normaliseRow(row, plan.columns, plan.kind, rowCtx);
+    let errors: RowError[] = normal.problems.map((p) => ({
+      row: row.rowNo,
+      column: columnOf(p.field),
+      field: p.field,
+      message: p.message,
+    }));
+    let outcome: RowOutcome = 'reject';
+    let notes: string[] = [];
+    if (!errors.length) {
+      const saved = ctx.numbers.checkpoint();
+      lookup.beginRow();
+      try {
+        const applied = applyOne(normal.values);
+        outcome = applied.outcome;
+        notes = applied.notes;
+        out.enterprisesCreated += applied.enterprisesCreated;
+      } catch (e) {
+        if (!isRowProblem(e)) throw e;
+        ctx.numbers.restore(saved);
+        lookup.rollbackRow();
+        const f = toRowFailure(e, {}, null);
+        errors = [{ row: row.rowNo, column: columnOf(f.field), field: f.field, message: f.message }];
+      }
+    }
+    if (outcome === 'create') out.created++;
+    else if (outcome === 'update') out.updated++;
+    else if (outcome === 'skip') out.skipped++;
+    else {
+      out.rejected++;
+      out.errors.push(...errors);
+      out.rejects.push({
+        row,
+        reasons: errors.map(
+          (e) => `${e.column ? `【${e.column}】` : e.field ? `【${fieldLabel(e.field)}】` : ''}${e.message}`,
+        ),
+      });
+    }
+    if (out.rows.length < opts.keepRows) {
+      out.rows.push({ row: row.rowNo, outcome, cells: row.cells.map((c) => cellText(c)), errors, notes });
+    }
+  }
+  out.unknownStaff = [...rowCtx.unknownStaff];
+  return out;
+}
+
+/** Large imports get a larger page cache for the transaction and keep temporary journals in memory. */
+const BIG_IMPORT_ROWS = 2000;
+const BIG_CACHE_KIB = 128 * 1024;
+
+export function execute(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
+  const db = core.store.db;
+  const big = plan.layout.dataRows.length >= BIG_IMPORT_ROWS;
+  const cacheBefore = big ? (db.pragma('cache_size', { simple: true }) as number) : 0;
+  const tempBefore = big ? (db.pragma('temp_store', { simple: true }) as number) : 0;
+  if (big) {
+    db.pragma(`cache_size = -${BIG_CACHE_KIB}`);
+    // Each row's savepoint journal stays in memory.
+    db.pragma('temp_store = MEMORY');
+  }
+  const tx = db.transaction(() => {
+    const result = run(core, plan, opts);
+    if (opts.dryRun) throw new DryRun(result);
+    return result;
+  });
+  try {
+    return opts.dryRun ? tx.deferred() : tx.immediate();
+  } catch (e) {
+    if (e instanceof DryRun) return e.result;
+    throw e;
+  } finally {
+    if (big) {
+      db.pragma(`cache_size = ${cacheBefore}`);
+      db.pragma(`temp_store = ${tempBefore}`);
+    }
+  }
+}

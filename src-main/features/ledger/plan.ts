@@ -1,0 +1,117 @@
+// What a file holds, before anything is imported: the sheet, its header row, the kind of
+// rows and the column mapping (automatic, saved or the user's).
+import type { Core } from '../../core';
+import { invalid } from '@shared/contract/errors';
+import {
+  autoMapping,
+  detectKind,
+  findLayout,
+  headerSignature,
+  kindScore,
+  type ColumnMatch,
+  type Layout,
+} from './headers';
+import {
+  findMapping,
+  getMapping,
+  missingRequired,
+  resolveColumns,
+  savedHeaderWords,
+  type MappingInput,
+} from './mappings';
+import type { FieldKey } from './fields';
+import { IMPORT_KINDS, type ImportKind, type SheetData, type SourceFile } from '@shared/ledger/types';
+
+export interface PlanOptions {
+  kind?: ImportKind | undefined;
+  mapping?: MappingInput | undefined;
+  savedMappingName?: string | undefined;
+  sheet?: string | undefined;
+  headerRow?: number | undefined;
+}
+
+export interface Plan {
+  source: SourceFile;
+  sheet: SheetData;
+  kind: ImportKind;
+  kindDetected: boolean;
+  kindScores: Record<ImportKind, number>;
+  layout: Layout;
+  signature: string;
+  savedMapping: string | null;
+  columns: ColumnMatch[];
+  missingRequired: { fields: FieldKey[]; label: string }[];
+}
+
+function chooseSheet(
+  source: SourceFile,
+  opts: PlanOptions,
+  extra: string[],
+): { sheet: SheetData; layout: Layout } {
+  const field = source.format === 'csv' ? 'path' : 'sheet';
+  if (opts.sheet !== undefined) {
+    const sheet = source.sheets.find((s) => s.name === opts.sheet);
+    if (!sheet)
+      throw invalid(
+        'sheet',
+        `no sheet named '${opts.sheet}' (sheets: ${source.sheets.map((s) => s.name).join(', ')})`,
+      );
+    const layout = findLayout(sheet.rows, opts.kind ?? null, opts.headerRow, extra);
+    if (!layout) throw noHeader(opts, sheet.name);
+    return { sheet, layout };
+  }
+  let best: { sheet: SheetData; layout: Layout; score: number } | null = null;
+  for (const sheet of source.sheets) {
+    const layout = findLayout(sheet.rows, opts.kind ?? null, opts.headerRow, extra);
+    if (!layout) continue;
+    const kinds = opts.kind ? [opts.kind] : IMPORT_KINDS;
+    const score = Math.max(...kinds.map((k) => kindScore(layout.headers, k))) + layout.dataRows.length / 1e9;
+    if (!best || score > best.score) best = { sheet, layout, score };
+  }
+  if (!best) {
+    if (!source.sheets.some((s) => s.rows.length))
+      throw invalid(field, '文件中没有数据 (the file holds no data)');
+    throw noHeader(opts, null);
+  }
+  return best;
+}
+
+function noHeader(opts: PlanOptions, sheet: string | null) {
+  if (opts.headerRow !== undefined)
+    return invalid('headerRow', `row ${opts.headerRow} is empty or beyond the data`);
+  return invalid(
+    sheet ? 'sheet' : 'path',
+    `找不到表头：前 30 行中没有可识别的列名（如 企业名称、走访日期）${sheet ? `（工作表 ${sheet}）` : ''} (no header row found)`,
+  );
+}
+
+export function makePlan(core: Core, source: SourceFile, opts: PlanOptions): Plan {
+  // Headers no word list knows still mark the header row when a mapping names them.
+  const extra = [
+    ...Object.values(opts.mapping ?? {}).filter((v): v is string => typeof v === 'string'),
+    ...savedHeaderWords(core),
+  ];
+  const { sheet, layout } = chooseSheet(source, opts, extra);
+  const headers = layout.headers;
+  const signature = headerSignature(headers);
+  const saved = opts.savedMappingName
+    ? getMapping(core, opts.savedMappingName)
+    : opts.mapping
+      ? null
+      : findMapping(core, signature, opts.kind ?? null);
+  const detected = detectKind(headers);
+  const kind = opts.kind ?? saved?.kind ?? detected.kind;
+  const columns = resolveColumns(headers, kind, autoMapping(headers, kind), saved, opts.mapping);
+  return {
+    source,
+    sheet,
+    kind,
+    kindDetected: !opts.kind && !saved,
+    kindScores: detected.scores,
+    layout,
+    signature,
+    savedMapping: saved?.name ?? null,
+    columns,
+    missingRequired: missingRequired(kind, columns),
+  };
+}

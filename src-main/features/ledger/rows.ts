@@ -1,0 +1,203 @@
+// One data row → typed values, or the reasons it cannot be read (per column).
+// Staff names are matched exactly (ignoring spaces and width) against live staff; a name that
+// fits nobody, or several people, is an error on its column.
+import type { CellDemand } from './demandsCell';
+import { readDemandsCell } from './demandsCell';
+import { FIELDS, KIND_DEFS, fieldLabel, type FieldKey } from './fields';
+import type { ColumnMatch } from './headers';
+import type { Lookup } from './lookup';
+import { cellText, splitList } from './text';
+import {
+  isEmptyCell,
+  readBool,
+  readDate,
+  readEnumCell,
+  readEnumList,
+  readIndustry,
+  readInstant,
+  readNames,
+  readPhone,
+  readText,
+  readTiers,
+  readUscc,
+  type Read,
+  type TierValue,
+} from './values';
+import type { CellValue, ImportKind, SheetRow } from '@shared/ledger/types';
+
+export interface RowValues {
+  uscc?: string;
+  enterpriseName?: string;
+  formerNames?: string[];
+  town?: string;
+  address?: string;
+  industry?: string;
+  tiers?: TierValue[];
+  liaison?: string;
+  contactName?: string[];
+  /** In the order of contactName; null where the cell says 无. */
+  contactTitle?: (string | null)[];
+  contactPhone?: (string | null)[];
+  enterpriseStatus?: string;
+  visitDate?: string;
+  mode?: string;
+  leadStaff?: string[];
+  staff?: string[];
+  peopleMet?: string;
+  summary?: string;
+  policiesExplained?: string;
+  solvedOnSite?: boolean;
+  enterpriseConfirmed?: boolean;
+  visitStatus?: string;
+  demandsText?: CellDemand[];
+  remark?: string;
+  demandTitle?: string;
+  description?: string;
+  categories?: string[];
+  level?: string;
+  assignee?: string;
+  responsibleUnit?: string;
+  receivedAt?: string;
+  dueDate?: string;
+  complex?: boolean;
+  source?: string;
+  demandStatus?: string;
+  assignedAt?: string;
+  answeredAt?: string;
+  closedAt?: string;
+  closureType?: string;
+  resolution?: string;
+  parentType?: string;
+  owner?: string;
+  doneAt?: string;
+  followupDueDate?: string;
+  channel?: string;
+  content?: string;
+  result?: string;
+  satisfaction?: string;
+  nextFollowupDate?: string;
+}
+
+export interface FieldProblem {
+  field: FieldKey;
+  message: string;
+}
+
+export interface NormalRow {
+  row: SheetRow;
+  values: RowValues;
+  problems: FieldProblem[];
+}
+
+export interface RowContext {
+  lookup: Lookup;
+  /** Tiers without a year are taken as of this year. */
+  year: number;
+  /** Names that match no staff member, collected for the preview. */
+  unknownStaff: Set<string>;
+}
+
+function staffIdsOf(names: string[], ctx: RowContext): Read<string[]> {
+  const ids: string[] = [];
+  for (const name of names) {
+    const found = ctx.lookup.staffIds(name);
+    if (!found.length) {
+      ctx.unknownStaff.add(name);
+      return {
+        ok: false,
+        message: `未知的人员 '${name}'：请先在“人员”中添加，或导入时选择自动添加 (unknown staff member)`,
+      };
+    }
+    if (found.length > 1)
+      return {
+        ok: false,
+        message: `有 ${found.length} 位同名人员 '${name}'，无法区分 (ambiguous staff name)`,
+      };
+    if (!ids.includes(found[0]!)) ids.push(found[0]!);
+  }
+  return { ok: true, value: ids };
+}
+
+/** Phone numbers in the order of the contacts (无 keeps a place for a contact without one). */
+function readPhones(v: CellValue): Read<(string | null)[]> {
+  const out: (string | null)[] = [];
+  for (const part of splitList(cellText(v))) {
+    if (isEmptyCell(part)) {
+      out.push(null);
+      continue;
+    }
+    const r = readPhone(part);
+    if (!r.ok) return r;
+    out.push(r.value);
+  }
+  return { ok: true, value: out };
+}
+
+function readField(field: FieldKey, raw: CellValue, ctx: RowContext): Read<unknown> {
+  if (field === 'contactPhone') return readPhones(raw);
+  if (field === 'contactName') return { ok: true, value: splitList(cellText(raw)) };
+  if (field === 'contactTitle')
+    return { ok: true, value: splitList(cellText(raw)).map((t) => (isEmptyCell(t) ? null : t)) };
+  const type = FIELDS[field].type;
+  switch (type.t) {
+    case 'text':
+      return readText(raw, type.max);
+    case 'uscc':
+      return readUscc(raw);
+    case 'date':
+      return readDate(raw);
+    case 'instant':
+      return readInstant(raw);
+    case 'bool':
+      return readBool(raw);
+    case 'phone':
+      return readPhone(raw);
+    case 'staff': {
+      const r = staffIdsOf(readNames(raw).slice(0, 1), ctx);
+      return r.ok ? { ok: true, value: r.value[0] } : r;
+    }
+    case 'staffList':
+      return staffIdsOf(readNames(raw), ctx);
+    case 'nameList':
+      return { ok: true, value: readNames(raw) };
+    case 'tiers':
+      return readTiers(raw, ctx.year);
+    case 'industry':
+      return readIndustry(raw);
+    case 'demands':
+      return readDemandsCell(cellText(raw));
+    case 'enum':
+      return readEnumCell(type.group, raw);
+    case 'enumList':
+      return readEnumList(type.group, raw);
+  }
+}
+
+export function normaliseRow(
+  row: SheetRow,
+  columns: ColumnMatch[],
+  kind: ImportKind,
+  ctx: RowContext,
+): NormalRow {
+  const values: Record<string, unknown> = {};
+  const problems: FieldProblem[] = [];
+  for (const c of columns) {
+    const raw = row.cells[c.column] ?? null;
+    if (isEmptyCell(raw)) continue;
+    const r = readField(c.field, raw, ctx);
+    if (r.ok) {
+      if (r.value !== undefined && r.value !== '') values[c.field] = r.value;
+    } else problems.push({ field: c.field, message: r.message });
+  }
+  for (const group of KIND_DEFS[kind].required) {
+    if (group.some((f) => values[f] !== undefined || problems.some((p) => p.field === f))) continue;
+    const mapped = group.find((f) => columns.some((c) => c.field === f));
+    problems.push({
+      field: mapped ?? group[0]!,
+      message: mapped
+        ? `必填项为空：${group.map(fieldLabel).join(' 或 ')} (required)`
+        : `缺少必填列：${group.map(fieldLabel).join(' 或 ')} (no column for a required field)`,
+    });
+  }
+  return { row, values: values as RowValues, problems };
+}

@@ -1,0 +1,197 @@
+import type Database from 'better-sqlite3';
+import { preparedOn } from '../../store/records';
+import type { ResolvedScope } from './scope';
+import { enterpriseFilter, scopeSql } from './scope';
+import { day } from './period';
+
+// Demand figures. The status of a demand at a moment is rebuilt from demand_history: the
+// state after the last move (ordered by `at`, then id) before that moment. Done in SQL, per
+// candidate demand, with seeks into the covering index demand_history_report:
+//   c0 / c1   the last move before the quarter's start / end, packed as 'at|to'. A demand
+//             closed now with closedAt before the end needs no seek for c1: its last move is
+//             that closing (closedAt is the `at` of the move to closed), and all its holds
+//             ended before it (heldBy = onHoldDays)
+//   holds     for demands that were ever on hold: the latest hold start before the end, and
+//             Σ end days − Σ start days of the holds moved before the end (julian days); for
+//             a demand on hold at the end, adding back its running hold's start day leaves
+//             the days of the holds that ended by then (heldBy)
+// The due date in force at the end = the current dueDate minus the days added by holds that
+// ended after the quarter (onHoldDays − heldBy); see NOTES in definitions.ts.
+// Instants are compared as UTC ISO strings with @ts / @te (see period.ts).
+// The per-demand facts (for lists) and the totals (for the summary) share every expression.
+
+const HOLD_START = `h."to" = 'on_hold' AND h."from" IS NOT 'on_hold'`;
+const HOLD_END = `h."from" = 'on_hold' AND h."to" IS NOT 'on_hold'`;
+const OPEN = `'pending', 'assigned', 'in_progress', 'on_hold', 'answered'`;
+
+/** The last move of demand `t.id` before `bound`, as 'at|to' (index order: no sort). */
+const lastMove = (bound: string) => `(SELECT h."at" || '|' || h."to" FROM demand_history h
+  WHERE h."demandId" = t."id" AND h."at" < ${bound} AND h."deletedAt" IS NULL ORDER BY h."at" DESC, h."id" DESC LIMIT 1)`;
+
+/** Candidates with their boundary states: one materialized row per demand (alias x). */
+function candidatesSql(scope: ResolvedScope): string {
+  const cols = `t."id", t."enterpriseId", t."assigneeStaffId", t."status", t."dueDate", t."onHoldDays",
+    t."closureType", t."closedAt", t."receivedAt"`;
+  const before = `t."receivedAt" < @ts AND t."deletedAt" IS NULL`;
+  // Each branch is a range of a covering index: received in Q; or received before it and
+  // open now, closed since Q began, closed without a closing time, or rejected and moved since
+  // (an OR inside a branch would make it scan every closed demand).
+  // Any other demand received before Q was closed or rejected before Q and stayed so.
+  const shortcut = `t."status" = 'closed' AND t."closedAt" < @te`;
+  return `x AS MATERIALIZED (
+  SELECT t."id" AS id, t."status" AS cur, t."dueDate" AS due, coalesce(t."onHoldDays", 0) AS held,
+    t."closureType" AS ctype, t."closedAt" AS closedAt, t."receivedAt" AS receivedAt,
+    (t."receivedAt" >= @ts) AS isNew,
+    (${shortcut}) AS sc,
+    CASE WHEN t."receivedAt" < @ts THEN ${lastMove('@ts')} END AS c0,
+    CASE WHEN ${shortcut} THEN t."closedAt" || '|closed' ELSE ${lastMove('@te')} END AS c1,
+    CASE WHEN (t."onHoldDays" > 0 OR t."status" = 'on_hold') AND NOT (${shortcut}) THEN (
+      SELECT coalesce(max(CASE WHEN ${HOLD_START} THEN h."at" END), '') || '#' || (
+        total(CASE WHEN ${HOLD_END} THEN julianday(${day('h."at"')}) END)
+        - total(CASE WHEN ${HOLD_START} THEN julianday(${day('h."at"')}) END))
+      FROM demand_history h WHERE h."demandId" = t."id" AND h."at" < @te AND h."deletedAt" IS NULL) END AS holds
+  FROM (
+    SELECT ${cols} FROM demands t WHERE t."receivedAt" >= @ts AND t."receivedAt" < @te AND t."deletedAt" IS NULL
+    UNION ALL
+    SELECT ${cols} FROM demands t WHERE (t."status" IN (${OPEN}) OR t."status" IS NULL) AND ${before}
+    UNION ALL
+    SELECT ${cols} FROM demands t WHERE t."status" = 'closed' AND t."closedAt" >= @ts AND ${before}
+    UNION ALL
+    SELECT ${cols} FROM demands t WHERE t."status" = 'closed' AND t."closedAt" IS NULL AND ${before}
+    UNION ALL
+    SELECT ${cols} FROM demands t WHERE t."status" = 'rejected' AND ${before}
+      AND (SELECT max(hh."at") FROM demand_history hh WHERE hh."demandId" = t."id") >= @ts
+  ) t
+  WHERE ${enterpriseFilter(scope, 't."enterpriseId"')} AND (${scopeSql(scope).demands})
+)`;
+}
+
+/**
+ * The boundary states and every date computed once per candidate (alias y). Without any
+ * history (c1 NULL): received, then closed at closedAt, or as it is now since receipt.
+ */
+function statesSql(): string {
+  const s0 = `CASE WHEN x.c1 IS NOT NULL THEN coalesce(substr(x.c0, instr(x.c0, '|') + 1), 'pending')
+    WHEN x.cur = 'closed' AND x.closedAt >= @ts THEN 'pending' ELSE coalesce(x.cur, 'pending') END`;
+  const s1 = `CASE WHEN x.c1 IS NOT NULL THEN substr(x.c1, instr(x.c1, '|') + 1)
+    WHEN x.cur = 'closed' AND x.closedAt >= @te THEN 'pending' ELSE coalesce(x.cur, 'pending') END`;
+  const at1 = `CASE WHEN x.c1 IS NOT NULL THEN substr(x.c1, 1, instr(x.c1, '|') - 1) ELSE coalesce(x.closedAt, x.receivedAt) END`;
+  const holdSince = `nullif(substr(x.holds, 1, instr(x.holds, '#') - 1), '')`;
+  return `y0 AS MATERIALIZED (
+  SELECT x.id, x.isNew, x.due, x.held, x.ctype, x.receivedAt, x.sc, x.holds,
+    (${s0}) AS s0, (${s1}) AS s1, (${at1}) AS at1, (${holdSince}) AS holdSince
+  FROM x
+),
+y AS MATERIALIZED (
+  SELECT id, isNew, due, held, ctype, s1,
+    (NOT isNew AND s0 NOT IN ('closed', 'rejected')) AS carried,
+    (s1 NOT IN ('closed', 'rejected')) AS openEnd,
+    (s1 = 'closed' AND at1 >= @ts) AS closed,
+    CASE WHEN s1 = 'closed' AND at1 >= @ts THEN ${day('at1')} END AS closedOn,
+    CASE WHEN s1 = 'closed' AND at1 >= @ts THEN ${day('receivedAt')} END AS receivedOn,
+    CASE WHEN s1 = 'on_hold' AND holdSince IS NOT NULL THEN ${day('holdSince')} END AS holdDay,
+    CASE WHEN sc THEN held WHEN holds IS NULL THEN 0 ELSE CAST(
+      CAST(substr(holds, instr(holds, '#') + 1) AS REAL)
+      + CASE WHEN s1 = 'on_hold' AND holdSince IS NOT NULL THEN julianday(${day('holdSince')}) ELSE 0 END AS INTEGER) END AS heldBy
+  FROM y0
+),
+f AS (
+  SELECT *, CASE WHEN due IS NULL THEN NULL WHEN held <= heldBy THEN due
+                 ELSE date(due, printf('%d days', heldBy - held)) END AS dueEnd
+  FROM y
+)`;
+}
+
+/** Per-demand facts for the quarter; one row per demand that can count in any figure. */
+export function demandFactsSql(scope: ResolvedScope): string {
+  return `WITH ${candidatesSql(scope)},
+${statesSql()}
+SELECT id, s1, isNew, carried, openEnd, closed, dueEnd, heldBy, closedOn,
+  -- An open demand on hold at the end is judged on the day its hold began (its clock was paused).
+  CASE WHEN openEnd THEN coalesce(coalesce(holdDay, @qe) > dueEnd, 0) ELSE 0 END AS overdueEnd,
+  CASE WHEN closed THEN CAST(julianday(closedOn) - julianday(receivedOn) AS INTEGER) - heldBy END AS daysToClose,
+  CASE WHEN closed THEN (dueEnd IS NULL OR closedOn <= dueEnd) END AS onTime,
+  -- The closure type now, or (reopened since) the last one recorded in the change log.
+  CASE WHEN closed THEN coalesce(ctype, (
+    SELECT c."value" FROM changes c
+    WHERE c."tbl" = 'demands' AND c."rowId" = f.id AND c."field" = 'closureType' AND c."value" IS NOT NULL
+    ORDER BY c."hlc" DESC LIMIT 1)) END AS closureType
+FROM f`;
+}
+
+/** The totals over the per-demand facts, by status at the end and workload. */
+function demandTotalsSql(scope: ResolvedScope): string {
+  return `SELECT s1, (isNew OR carried) AS workload, count(*) AS n,
+  total(isNew) AS newDemands, total(carried) AS carriedOver, total(closed) AS closed,
+  total(closed AND (isNew OR carried)) AS closedOfWorkload, total(closed AND closureType = 'substantive') AS substantive,
+  total(closed AND onTime) AS onTime, total(daysToClose) AS daysToCloseTotal,
+  total(openEnd) AS openAtEnd, total(overdueEnd) AS overdueAtEnd
+FROM (${demandFactsSql(scope)}) GROUP BY 1, 2`;
+}
+
+export interface DemandTotals {
+  newDemands: number;
+  carriedOver: number;
+  closed: number;
+  closedOfWorkload: number;
+  substantive: number;
+  onTime: number;
+  daysToCloseTotal: number;
+  openAtEnd: number;
+  overdueAtEnd: number;
+  /** Status at the end of the quarter of the workload (new + carried over), for the funnel. */
+  workloadAtEnd: Record<string, number>;
+}
+
+type Params = Record<string, unknown>;
+
+export function demandTotals(db: Database.Database, scope: ResolvedScope, p: Params): DemandTotals {
+  const rows = preparedOn(db, demandTotalsSql(scope)).all(p) as ({
+    s1: string;
+    workload: number;
+    n: number;
+  } & Omit<DemandTotals, 'workloadAtEnd'>)[];
+  const totals: DemandTotals = {
+    newDemands: 0,
+    carriedOver: 0,
+    closed: 0,
+    closedOfWorkload: 0,
+    substantive: 0,
+    onTime: 0,
+    daysToCloseTotal: 0,
+    openAtEnd: 0,
+    overdueAtEnd: 0,
+    workloadAtEnd: {},
+  };
+  for (const r of rows) {
+    totals.newDemands += r.newDemands;
+    totals.carriedOver += r.carriedOver;
+    totals.closed += r.closed;
+    totals.closedOfWorkload += r.closedOfWorkload;
+    totals.substantive += r.substantive;
+    totals.onTime += r.onTime;
+    totals.daysToCloseTotal += r.daysToCloseTotal;
+    totals.openAtEnd += r.openAtEnd;
+    totals.overdueAtEnd += r.overdueAtEnd;
+    if (r.workload) totals.workloadAtEnd[r.s1] = (totals.workloadAtEnd[r.s1] ?? 0) + r.n;
+  }
+  return totals;
+}
+
+/** New demands of Q, counted once in each of their categories. */
+export function categorySplit(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+): Record<string, number> {
+  const rows = preparedOn(
+    db,
+    // A demand's categories are distinct (the schema refuses repeats): count(*) counts it once in each.
+    `SELECT j.value AS k, count(*) AS n
+       FROM demands t, json_each(t."categories") j
+       WHERE t."receivedAt" >= @ts AND t."receivedAt" < @te AND t."deletedAt" IS NULL
+         AND ${enterpriseFilter(scope, 't."enterpriseId"')} AND (${scopeSql(scope).demands})
+       GROUP BY 1 ORDER BY 2 DESC, 1`,
+  ).all(p) as { k: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+}

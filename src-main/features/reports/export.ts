@@ -1,0 +1,54 @@
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Core } from '../../core';
+import { invalid } from '@shared/contract/errors';
+import { outputPath, writeAtomically } from '../ledger/output';
+import type { ExportFormat } from '@shared/contract/reports';
+import { fileStem } from './format';
+import { periodParams } from './period';
+import { resolveScope, type ScopeInput } from './scope';
+import { quarterlyXlsx } from './xlsx';
+import { quarterlyDocx } from './docx';
+
+// reports.export: the quarterly summary as the Excel or Word file of xlsx.ts / docx.ts, sent
+// back as base64 (the screen's download buttons) or written to a path of the caller's choosing.
+
+export interface ReportExportInput extends ScopeInput {
+  quarter: string;
+  format: ExportFormat;
+  path?: string | undefined;
+  orgName?: string | undefined;
+}
+
+export interface ReportFile {
+  fileName: string;
+  format: ExportFormat;
+  path: string | null;
+  contentBase64: string | null;
+  bytes: number;
+}
+
+export async function exportReport(core: Core, input: ReportExportInput): Promise<ReportFile> {
+  const { format } = input;
+  // Refusals first, before the work: the scope, then the path.
+  const scope = resolveScope(core, input);
+  const fileName = `${fileStem({ quarter: periodParams(input.quarter).quarter, scope })}.${format}`;
+  let target: string | null = null;
+  if (input.path !== undefined) {
+    const ext = extname(input.path).toLowerCase();
+    if (ext !== `.${format}`)
+      throw invalid(
+        'path',
+        `must end with .${format} for format '${format}' (got '${ext || 'no extension'}')`,
+      );
+    target = await outputPath(input.path);
+  }
+  const options = { orgName: input.orgName ?? null };
+  const buffer =
+    format === 'xlsx' ? await quarterlyXlsx(core, input, options) : await quarterlyDocx(core, input, options);
+  if (!target) {
+    return { fileName, format, path: null, contentBase64: buffer.toString('base64'), bytes: buffer.length };
+  }
+  const bytes = await writeAtomically(target, (tmp) => writeFile(tmp, buffer));
+  return { fileName, format, path: target, contentBase64: null, bytes };
+}

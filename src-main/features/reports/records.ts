@@ -1,0 +1,351 @@
+import type { Core } from '../../core';
+import { invalid } from '@shared/contract/errors';
+import { periodParams } from './period';
+import { resolveScope, scopeParams, type ResolvedScope, type ScopeInput } from './scope';
+import { baseFrom, TIER_VALID, visitsFrom } from './visitFigures';
+import { demandFactsSql } from './demandFigures';
+import { clinicsFrom, followupsFrom, servedEnterprisesSql } from './serviceFigures';
+import { UNKNOWN_KEY, type RecordFigure } from '@shared/reports/definitions';
+
+export { RECORD_FIGURES, type RecordFigure } from '@shared/reports/definitions';
+
+// The records behind a figure ("overdue at end: 7" → the 7 demands), from the same SQL as
+// the figure itself, so that the count of rows is the figure. For a rate, the rows are its
+// denominator and `inNumerator` marks those counted above the line.
+
+export type RecordKind = 'visit' | 'demand' | 'followup' | 'clinic' | 'enterprise' | 'expert';
+
+export interface FigureRecord {
+  kind: RecordKind;
+  id: string;
+  /** Visit date, demand received date, follow-up done date, clinic date (Shanghai). */
+  date: string | null;
+  title: string | null;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  town: string | null;
+  staffId: string | null;
+  staffName: string | null;
+  status: string | null;
+  /** For rate figures: whether the record is counted in the numerator. */
+  inNumerator: boolean | null;
+  detail: Record<string, string | number | boolean | null>;
+}
+
+export interface FigureRecordsInput extends ScopeInput {
+  quarter: string;
+  figure: RecordFigure;
+  /** The split key (byMode: 'onsite', byCategory: 'tech', byStaff: a staff id…). */
+  key?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export interface FigureRecords {
+  quarter: string;
+  scope: ResolvedScope;
+  figure: RecordFigure;
+  key: string | null;
+  kind: RecordKind;
+  total: number;
+  rows: FigureRecord[];
+}
+
+const SPLIT_FILTER: Record<string, string> = {
+  byMode: `v."mode"`,
+  byTown: `e."town"`,
+  byIndustry: `upper(substr(e."industry", 1, 1))`,
+  byStaff: `v."leadStaffId"`,
+};
+
+const KIND_OF: Record<RecordFigure, RecordKind> = {
+  visits: 'visit',
+  solvedOnSite: 'visit',
+  byMode: 'visit',
+  byTown: 'visit',
+  byIndustry: 'visit',
+  byTier: 'visit',
+  byStaff: 'visit',
+  enterprisesVisited: 'enterprise',
+  coverage: 'enterprise',
+  newDemands: 'demand',
+  carriedOver: 'demand',
+  byCategory: 'demand',
+  closed: 'demand',
+  closureRate: 'demand',
+  substantiveRate: 'demand',
+  onTimeRate: 'demand',
+  avgDaysToClose: 'demand',
+  openAtEnd: 'demand',
+  overdueAtEnd: 'demand',
+  followups: 'followup',
+  satisfactionRate: 'followup',
+  clinics: 'clinic',
+  cooperationIntentions: 'clinic',
+  signedProjects: 'clinic',
+  experts: 'expert',
+  enterprisesServed: 'enterprise',
+};
+
+/** A JSON boolean (or null) in json_object(), where SQLite would give 0 / 1. */
+const jbool = (expr: string) =>
+  `json(CASE WHEN (${expr}) IS NULL THEN 'null' WHEN (${expr}) THEN 'true' ELSE 'false' END)`;
+
+interface Built {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+function visitRows(scope: ResolvedScope, figure: RecordFigure, key: string | null): Built {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (figure === 'solvedOnSite') where.push(`v."solvedOnSite" = 1`);
+  if (figure in SPLIT_FILTER) {
+    if (key === null) throw invalid('key', `${figure} needs a key`);
+    where.push(`coalesce(nullif(${SPLIT_FILTER[figure]}, ''), '${UNKNOWN_KEY}') = @key`);
+    params.key = key;
+  }
+  if (figure === 'byTier') {
+    if (key === null) throw invalid('key', 'byTier needs a key');
+    params.key = key;
+    const valid = `SELECT 1 FROM json_each(e."tiers") j WHERE ${TIER_VALID}`;
+    where.push(
+      key === 'none'
+        ? `NOT EXISTS (${valid})`
+        : `EXISTS (${valid} AND json_extract(j.value, '$.tier') = @key)`,
+    );
+  }
+  return {
+    params,
+    sql: `SELECT 'visit' AS kind, v."id", v."date", coalesce(v."visitNo", '') || ' ' || coalesce(substr(v."summary", 1, 60), '') AS title,
+        v."enterpriseId", e."name" AS enterpriseName, e."town", v."leadStaffId" AS staffId, s."name" AS staffName,
+        v."status", NULL AS inNumerator,
+        json_object('mode', v."mode", 'solvedOnSite', ${jbool('v."solvedOnSite" = 1')}, 'visitNo', v."visitNo") AS detail
+      FROM visits v LEFT JOIN enterprises e ON e."id" = v."enterpriseId" LEFT JOIN staff s ON s."id" = v."leadStaffId"
+      WHERE v."id" IN (SELECT v."id" ${visitsFrom(scope)})
+        ${where.map((w) => `AND ${w}`).join(' ')}
+      ORDER BY v."date", v."visitNo", v."id"`,
+  };
+}
+
+function enterpriseRows(scope: ResolvedScope, figure: RecordFigure): Built {
+  const visited = `SELECT v."enterpriseId" AS eid, count(*) AS n ${visitsFrom(scope)} GROUP BY v."enterpriseId"`;
+  if (figure === 'coverage') {
+    return {
+      params: {},
+      sql: `SELECT 'enterprise' AS kind, b."id", NULL AS date, b."name" AS title, b."id" AS enterpriseId,
+          b."name" AS enterpriseName, b."town", b."liaisonStaffId" AS staffId, s."name" AS staffName, b."status",
+          (vc.n IS NOT NULL) AS inNumerator, json_object('visits', coalesce(vc.n, 0)) AS detail
+        ${baseFrom(scope).replace('FROM enterprises b', `FROM enterprises b LEFT JOIN (${visited}) vc ON vc.eid = b."id" LEFT JOIN staff s ON s."id" = b."liaisonStaffId"`)}
+        ORDER BY inNumerator, b."town", b."name", b."id"`,
+    };
+  }
+  if (figure === 'enterprisesServed') {
+    const from = clinicsFrom(scope);
+    if (from === null) return { params: {}, sql: `SELECT NULL WHERE 0` };
+    return {
+      params: {},
+      sql: `SELECT 'enterprise' AS kind, se."id", min(c."date") AS date, se."name" AS title, se."id" AS enterpriseId,
+          se."name" AS enterpriseName, se."town", se."liaisonStaffId" AS staffId, s."name" AS staffName, se."status",
+          NULL AS inNumerator, json_object('clinics', count(DISTINCT c."id")) AS detail
+        FROM (SELECT c."id", c."date", c."enterprises" ${from}) c ${servedEnterprisesSql(scope)}
+        LEFT JOIN staff s ON s."id" = se."liaisonStaffId"
+        GROUP BY se."id" ORDER BY se."town", se."name", se."id"`,
+    };
+  }
+  return {
+    params: {},
+    sql: `SELECT 'enterprise' AS kind, e."id", NULL AS date, e."name" AS title, e."id" AS enterpriseId,
+        e."name" AS enterpriseName, e."town", e."liaisonStaffId" AS staffId, s."name" AS staffName, e."status",
+        NULL AS inNumerator, json_object('visits', vc.n) AS detail
+      FROM (${visited}) vc JOIN enterprises e ON e."id" = vc.eid LEFT JOIN staff s ON s."id" = e."liaisonStaffId"
+      ORDER BY e."town", e."name", e."id"`,
+  };
+}
+
+const DEMAND_CONDITION: Partial<Record<RecordFigure, { where: string; numerator?: string }>> = {
+  newDemands: { where: 'f.isNew' },
+  carriedOver: { where: 'f.carried' },
+  byCategory: { where: 'f.isNew' },
+  closed: { where: 'f.closed' },
+  closureRate: { where: '(f.isNew OR f.carried)', numerator: 'f.closed' },
+  substantiveRate: { where: 'f.closed', numerator: `f.closureType = 'substantive'` },
+  onTimeRate: { where: 'f.closed', numerator: 'f.onTime' },
+  avgDaysToClose: { where: 'f.closed' },
+  openAtEnd: { where: 'f.openEnd' },
+  overdueAtEnd: { where: 'f.overdueEnd' },
+};
+
+function demandRows(scope: ResolvedScope, figure: RecordFigure, key: string | null): Built {
+  const c = DEMAND_CONDITION[figure]!;
+  const params: Record<string, unknown> = {};
+  let where = c.where;
+  if (figure === 'byCategory') {
+    if (key === null) throw invalid('key', 'byCategory needs a key');
+    where += ` AND EXISTS (SELECT 1 FROM json_each(t."categories") j WHERE j.value = @key)`;
+    params.key = key;
+  }
+  return {
+    params,
+    sql: `SELECT 'demand' AS kind, t."id", date(t."receivedAt", '+8 hours') AS date, t."title", t."enterpriseId", e."name" AS enterpriseName,
+        e."town", t."assigneeStaffId" AS staffId, s."name" AS staffName, t."status",
+        ${c.numerator ? `coalesce(${c.numerator}, 0)` : 'NULL'} AS inNumerator,
+        json_object('statusAtEnd', f.s1, 'new', ${jbool('f.isNew')}, 'carriedOver', ${jbool('f.carried')}, 'closedInQuarter', ${jbool('f.closed')},
+          'closedOn', f.closedOn, 'dueDateAtEnd', f.dueEnd, 'overdueAtEnd', ${jbool('f.overdueEnd')}, 'daysToClose', f.daysToClose,
+          'onTime', ${jbool('CASE WHEN f.closed THEN f.onTime END')}, 'closureType', f.closureType, 'categories', json(t."categories"),
+          'receivedAt', t."receivedAt") AS detail
+      FROM (${demandFactsSql(scope)}) f JOIN demands t ON t."id" = f.id
+      LEFT JOIN enterprises e ON e."id" = t."enterpriseId" LEFT JOIN staff s ON s."id" = t."assigneeStaffId"
+      WHERE ${where}
+      ORDER BY t."receivedAt", t."id"`,
+  };
+}
+
+function followupRows(scope: ResolvedScope, figure: RecordFigure): Built {
+  const rate = figure === 'satisfactionRate';
+  return {
+    params: {},
+    sql: `SELECT 'followup' AS kind, f."id", date(f."doneAt", '+8 hours') AS date,
+        coalesce(substr(f."content", 1, 60), substr(f."result", 1, 60)) AS title,
+        pe."id" AS enterpriseId, pe."name" AS enterpriseName, pe."town", f."ownerStaffId" AS staffId, s."name" AS staffName,
+        f."satisfaction" AS status,
+        ${rate ? `f."satisfaction" IN ('satisfied', 'mostly_satisfied')` : 'NULL'} AS inNumerator,
+        json_object('parentType', f."parentType", 'parentId', f."parentId", 'channel', f."channel",
+          'satisfaction', f."satisfaction", 'doneAt', f."doneAt") AS detail
+      FROM followups f
+      LEFT JOIN demands pd ON f."parentType" = 'demand' AND pd."id" = f."parentId"
+      LEFT JOIN visits pv ON f."parentType" = 'visit' AND pv."id" = f."parentId"
+      LEFT JOIN enterprises pe ON pe."id" = coalesce(pd."enterpriseId", pv."enterpriseId")
+      LEFT JOIN staff s ON s."id" = f."ownerStaffId"
+      WHERE f."id" IN (SELECT f."id" ${followupsFrom(scope)})
+      ${rate ? `AND f."satisfaction" IS NOT NULL` : ''}
+      ORDER BY f."doneAt", f."id"`,
+  };
+}
+
+function clinicRows(scope: ResolvedScope, figure: RecordFigure): Built {
+  const from = clinicsFrom(scope);
+  if (from === null) return { params: {}, sql: `SELECT NULL WHERE 0` };
+  if (figure === 'experts') {
+    return {
+      params: {},
+      sql: `SELECT 'expert' AS kind, x."id", min(c."date") AS date, x."name" AS title, NULL AS enterpriseId,
+          NULL AS enterpriseName, NULL AS town, NULL AS staffId, NULL AS staffName, NULL AS status, NULL AS inNumerator,
+          json_object('organization', x."organization", 'clinics', count(DISTINCT c."id")) AS detail
+        FROM (SELECT c."id", c."date", c."expertIds" ${from}) c
+        JOIN json_each(c."expertIds") jx JOIN experts x ON x."id" = jx.value AND x."deletedAt" IS NULL
+        GROUP BY x."id" ORDER BY x."name", x."id"`,
+    };
+  }
+  return {
+    params: {},
+    sql: `SELECT 'clinic' AS kind, c."id", c."date", c."topic" AS title, NULL AS enterpriseId, NULL AS enterpriseName,
+        NULL AS town, NULL AS staffId, NULL AS staffName, c."status", NULL AS inNumerator,
+        json_object('place', c."place", 'experts', json_array_length(c."expertIds"),
+          'enterprises', json_array_length(c."enterprises"), 'cooperationIntentions', c."cooperationIntentions",
+          'signedProjects', c."signedProjects") AS detail
+      ${from}
+      ${figure === 'cooperationIntentions' ? 'AND c."cooperationIntentions" > 0' : ''}
+      ${figure === 'signedProjects' ? 'AND c."signedProjects" > 0' : ''}
+      ORDER BY c."date", c."id"`,
+  };
+}
+
+function build(scope: ResolvedScope, figure: RecordFigure, key: string | null): Built {
+  switch (KIND_OF[figure]) {
+    case 'visit':
+      return visitRows(scope, figure, key);
+    case 'enterprise':
+      return enterpriseRows(scope, figure);
+    case 'demand':
+      return demandRows(scope, figure, key);
+    case 'followup':
+      return followupRows(scope, figure);
+    default:
+      return clinicRows(scope, figure);
+  }
+}
+
+interface RawRow extends Omit<FigureRecord, 'inNumerator' | 'detail'> {
+  inNumerator: number | null;
+  detail: string | null;
+}
+
+export function figureRecords(core: Core, input: FigureRecordsInput): FigureRecords {
+  const scope = resolveScope(core, input);
+  const period = periodParams(input.quarter);
+  const key = input.key ?? null;
+  const built = build(scope, input.figure, key);
+  const params = { ...period, ...scopeParams(scope), ...built.params };
+  const db = core.store.db;
+  const total = (db.prepare(`SELECT count(*) AS n FROM (${built.sql})`).get(params) as { n: number }).n;
+  const limit = input.limit ?? 1000;
+  const offset = input.offset ?? 0;
+  const raw = db
+    .prepare(`${built.sql} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit, offset }) as RawRow[];
+  return {
+    quarter: period.quarter,
+    scope,
+    figure: input.figure,
+    key,
+    kind: KIND_OF[input.figure],
+    total,
+    rows: raw.map((r) => ({
+      ...r,
+      inNumerator: r.inNumerator === null ? null : Boolean(r.inNumerator),
+      detail: r.detail ? (JSON.parse(r.detail) as FigureRecord['detail']) : {},
+    })),
+  };
+}
+
+/** One demand of the quarter's figures with every flag: the Excel export's record sheet. */
+export interface LedgerDemand {
+  id: string;
+  title: string | null;
+  enterpriseName: string | null;
+  town: string | null;
+  assigneeName: string | null;
+  receivedOn: string;
+  categories: string[];
+  statusAtEnd: string;
+  isNew: boolean;
+  carriedOver: boolean;
+  closed: boolean;
+  closedOn: string | null;
+  closureType: string | null;
+  daysToClose: number | null;
+  onTime: boolean | null;
+  openAtEnd: boolean;
+  overdueAtEnd: boolean;
+  dueDateAtEnd: string | null;
+}
+
+/** The demands that count in any demand figure of the quarter, oldest first. */
+export function demandLedger(core: Core, input: ScopeInput & { quarter: string }): LedgerDemand[] {
+  const scope = resolveScope(core, input);
+  const period = periodParams(input.quarter);
+  const rows = core.store.db
+    .prepare(
+      `SELECT t."id", t."title", e."name" AS enterpriseName, e."town", s."name" AS assigneeName, date(t."receivedAt", '+8 hours') AS receivedOn,
+          t."categories", f.s1 AS statusAtEnd, f.isNew, f.carried AS carriedOver, f.closed, f.closedOn, f.closureType,
+          f.daysToClose, f.onTime, f.openEnd AS openAtEnd, f.overdueEnd AS overdueAtEnd, f.dueEnd AS dueDateAtEnd
+       FROM (${demandFactsSql(scope)}) f JOIN demands t ON t."id" = f.id
+       LEFT JOIN enterprises e ON e."id" = t."enterpriseId" LEFT JOIN staff s ON s."id" = t."assigneeStaffId"
+       WHERE f.isNew OR f.carried OR f.closed OR f.openEnd
+       ORDER BY t."receivedAt", t."id"`,
+    )
+    .all({ ...period, ...scopeParams(scope) }) as (Omit<LedgerDemand, 'categories'> & {
+    categories: string;
+  })[];
+  return rows.map((r) => ({
+    ...r,
+    categories: JSON.parse(r.categories ?? '[]') as string[],
+    isNew: Boolean(r.isNew),
+    carriedOver: Boolean(r.carriedOver),
+    closed: Boolean(r.closed),
+    onTime: r.onTime === null ? null : Boolean(r.onTime),
+    openAtEnd: Boolean(r.openAtEnd),
+    overdueAtEnd: Boolean(r.overdueAtEnd),
+  }));
+}

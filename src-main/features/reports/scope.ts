@@ -1,0 +1,186 @@
+import type { Core } from '../../core';
+import { requireLive } from '../../core';
+import { invalid } from '@shared/contract/errors';
+
+// Who a quarterly summary is about: the whole bureau, one staff member or one town.
+//
+// How the scope applies to each group of figures (also returned in `scope.rules`):
+//   visits & splits   staff: visits the member LED (leadStaffId), so per-staff figures add up
+//                     to the bureau's; town: visits to enterprises whose town is the town.
+//   coverage          base = live enterprises with a liaison; staff: those whose liaison
+//                     (包联人) is the member; town: those in the town. Numerator = base
+//                     enterprises among the scope's visited enterprises.
+//   demands           staff: demands currently assigned to the member (assigneeStaffId; the
+//                     history does not record past assignees); town: demands of the town's
+//                     enterprises.
+//   follow-ups        staff: follow-ups the member owns; town: follow-ups whose parent demand
+//                     or visit belongs to a town enterprise, or whose parent clinic diagnosed one.
+//   clinics           staff: not attributable to one staff member (clinics carry no staff):
+//                     the clinic figures are null; town: clinics that diagnosed at least one
+//                     live enterprise of the town; enterprisesServed counts only the town's
+//                     enterprises, experts and outcomes are those of the whole clinics.
+
+export type ScopeType = 'bureau' | 'staff' | 'town';
+
+export interface ScopeInput {
+  staffId?: string | undefined;
+  town?: string | undefined;
+}
+
+export interface ResolvedScope {
+  type: ScopeType;
+  staffId: string | null;
+  staffName: string | null;
+  town: string | null;
+  /** Stable key, e.g. `bureau`, `staff:<id>`, `town:<name>` (narratives are saved per key). */
+  key: string;
+  label: { zh: string; en: string };
+  rules: ScopeRule[];
+}
+
+export interface ScopeRule {
+  group: 'visits' | 'coverage' | 'demands' | 'followups' | 'clinics';
+  zh: string;
+  en: string;
+}
+
+const BUREAU_RULES: ScopeRule[] = [
+  {
+    group: 'visits',
+    zh: '全局所有走访记录（不含草稿、已删除）',
+    en: 'all visits of the bureau (no drafts, no deleted records)',
+  },
+  { group: 'coverage', zh: '分母为有包联人的在册企业', en: 'base: live enterprises with a liaison' },
+  { group: 'demands', zh: '全部企业需求', en: 'all demands' },
+  { group: 'followups', zh: '全部回访', en: 'all follow-ups' },
+  { group: 'clinics', zh: '全部专家会诊', en: 'all expert clinics' },
+];
+
+const STAFF_RULES: ScopeRule[] = [
+  { group: 'visits', zh: '该人员作为带队人的走访', en: 'visits the staff member led (lead staff)' },
+  {
+    group: 'coverage',
+    zh: '分母为该人员包联的在册企业',
+    en: 'base: live enterprises the staff member is liaison for',
+  },
+  { group: 'demands', zh: '当前交办给该人员的需求', en: 'demands currently assigned to the staff member' },
+  { group: 'followups', zh: '该人员负责的回访', en: 'follow-ups the staff member owns' },
+  {
+    group: 'clinics',
+    zh: '专家会诊不归属个人，按人员统计时不适用（为空）',
+    en: 'expert clinics are not attributable to one staff member: null in staff scope',
+  },
+];
+
+const TOWN_RULES: ScopeRule[] = [
+  { group: 'visits', zh: '对该镇街企业的走访', en: "visits to the town's enterprises" },
+  {
+    group: 'coverage',
+    zh: '分母为该镇街有包联人的在册企业',
+    en: 'base: live enterprises of the town with a liaison',
+  },
+  { group: 'demands', zh: '该镇街企业提出的需求', en: "demands of the town's enterprises" },
+  {
+    group: 'followups',
+    zh: '对象为该镇街企业的需求、走访或诊断了该镇街企业的会诊的回访',
+    en: "follow-ups of the town's demands and visits, and of clinics that diagnosed a town enterprise",
+  },
+  {
+    group: 'clinics',
+    zh: '诊断了该镇街企业的会诊；服务企业数只计该镇街企业，专家数与成果为整场会诊的数字',
+    en: "clinics that diagnosed a town enterprise; enterprises served counts the town's only, experts and outcomes are whole-clinic figures",
+  },
+];
+
+export function resolveScope(core: Core, input: ScopeInput): ResolvedScope {
+  if (input.staffId && input.town) {
+    throw invalid('town', 'give either staffId or town, not both');
+  }
+  if (input.staffId) {
+    const staff = requireLive(core, 'staff', input.staffId, 'staffId');
+    const name = (staff.name as string | null) ?? input.staffId;
+    return {
+      type: 'staff',
+      staffId: input.staffId,
+      staffName: name,
+      town: null,
+      key: `staff:${input.staffId}`,
+      label: { zh: `人员：${name}`, en: `staff member: ${name}` },
+      rules: STAFF_RULES,
+    };
+  }
+  const town = input.town?.trim();
+  if (town) {
+    return {
+      type: 'town',
+      staffId: null,
+      staffName: null,
+      town,
+      key: `town:${town}`,
+      label: { zh: `镇街：${town}`, en: `town: ${town}` },
+      rules: TOWN_RULES,
+    };
+  }
+  return {
+    type: 'bureau',
+    staffId: null,
+    staffName: null,
+    town: null,
+    key: 'bureau',
+    label: { zh: '全局', en: 'whole bureau' },
+    rules: BUREAU_RULES,
+  };
+}
+
+/** Named SQL parameters shared by every report query. */
+export interface ScopeParams {
+  staffId: string | null;
+  town: string | null;
+}
+
+export const scopeParams = (s: ResolvedScope): ScopeParams => ({ staffId: s.staffId, town: s.town });
+
+/**
+ * SQL conditions per record kind, besides `enterpriseFilter`. Aliases: visits `v`, demands
+ * `t`, follow-ups `f`, clinics `c`, coverage base enterprises `b`.
+ */
+export function scopeSql(s: ResolvedScope) {
+  switch (s.type) {
+    case 'staff':
+      return {
+        visits: `v."leadStaffId" = @staffId`,
+        base: `b."liaisonStaffId" = @staffId`,
+        demands: `t."assigneeStaffId" = @staffId`,
+        followups: `f."ownerStaffId" = @staffId`,
+        clinics: null,
+      };
+    case 'town':
+      return {
+        visits: '1',
+        base: `b."town" = @town`,
+        demands: '1',
+        // The town is checked on the follow-up's parent (see serviceFigures.followupsFrom).
+        followups: '1',
+        clinics: townEnterpriseInClinic('c'),
+      };
+    default:
+      return { visits: '1', base: '1', demands: '1', followups: '1', clinics: '1' };
+  }
+}
+
+/** The clinic (alias) diagnosed at least one live enterprise of the town. */
+export const townEnterpriseInClinic = (alias: string): string =>
+  `EXISTS (SELECT 1 FROM json_each(${alias}."enterprises") j JOIN enterprises je
+     ON je."id" = json_extract(j.value, '$.enterpriseId') AND je."deletedAt" IS NULL AND je."town" = @town)`;
+
+/**
+ * Keeps records of the scope's enterprises and drops those of deleted enterprises. Bureau and
+ * staff scope test against the (usually empty) set of deleted enterprises, which is nearly free
+ * per row; a record whose enterprise has not arrived yet (sync) still counts. Town scope keeps
+ * the town's live enterprises. `+` keeps SQLite from driving the query by the enterprise index.
+ */
+export function enterpriseFilter(s: ResolvedScope, column: string): string {
+  return s.type === 'town'
+    ? `+${column} IN (SELECT e."id" FROM enterprises e WHERE e."deletedAt" IS NULL AND e."town" = @town)`
+    : `+${column} NOT IN (SELECT e."id" FROM enterprises e WHERE e."deletedAt" IS NOT NULL)`;
+}

@@ -1,0 +1,427 @@
+import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
+import type { Core } from '../../core';
+import { quarterlySummary, type QuarterlyInput, type QuarterlyReport } from './quarterly';
+import { demandLedger, type LedgerDemand } from './records';
+import {
+  CATEGORY_LABELS,
+  CLINIC_KEYS,
+  CLOSURE_LABELS,
+  LABELS,
+  RATE_DEFINITIONS,
+  STATUS_LABELS,
+  type RateKey,
+  type ScalarKey,
+} from '@shared/reports/definitions';
+import { chineseDate, orgNameOf, periodText, quarterTitle, splitLabel } from './format';
+
+// The Excel export: a summary sheet (each figure with its numerator and denominator, rates
+// as Excel formulas with a percentage format, the comparison columns as formulas too), one
+// sheet per breakdown, the demands behind the figures, and the definitions used.
+
+export interface ExportOptions {
+  /** The bureau's name for the title (default: the orgName setting, or a placeholder). */
+  orgName?: string | null;
+}
+
+const FONT = '宋体';
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const SECTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+const PCT = '0.0%';
+const PCT_POINTS = '+0.0%;-0.0%;0.0%';
+const DAYS = '0.0';
+const INT = '#,##0';
+
+const SECTIONS: { title: string; keys: ScalarKey[] }[] = [
+  { title: '一、走访服务', keys: ['visits', 'enterprisesVisited', 'coverage', 'solvedOnSite'] },
+  {
+    title: '二、需求办理',
+    keys: [
+      'newDemands',
+      'carriedOver',
+      'closed',
+      'closureRate',
+      'substantiveRate',
+      'onTimeRate',
+      'avgDaysToClose',
+      'openAtEnd',
+      'overdueAtEnd',
+    ],
+  },
+  { title: '三、跟踪回访', keys: ['followups', 'satisfactionRate'] },
+  {
+    title: '四、专家会诊',
+    keys: ['clinics', 'experts', 'enterprisesServed', 'cooperationIntentions', 'signedProjects'],
+  },
+];
+
+const isRate = (key: ScalarKey): key is RateKey => key in RATE_DEFINITIONS;
+
+function titleRows(ws: ExcelJS.Worksheet, title: string, subtitle: string, lastCol: number): void {
+  ws.mergeCells(1, 1, 1, lastCol);
+  ws.mergeCells(2, 1, 2, lastCol);
+  const t = ws.getCell(1, 1);
+  t.value = title;
+  t.font = { name: FONT, size: 16, bold: true };
+  t.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 30;
+  const s = ws.getCell(2, 1);
+  s.value = subtitle;
+  s.font = { name: FONT, size: 10, color: { argb: 'FF555555' } };
+  s.alignment = { horizontal: 'center' };
+}
+
+function header(ws: ExcelJS.Worksheet, rowNo: number, names: string[], widths: number[]): void {
+  const row = ws.getRow(rowNo);
+  names.forEach((n, i) => {
+    const c = row.getCell(i + 1);
+    c.value = n;
+    c.font = { name: FONT, bold: true, size: 11 };
+    c.fill = HEADER_FILL;
+    c.border = THIN;
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  row.height = 32;
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
+function bodyStyle(row: ExcelJS.Row, cols: number): void {
+  for (let i = 1; i <= cols; i++) {
+    const c = row.getCell(i);
+    c.border = THIN;
+    c.font = { name: FONT, size: 11, ...(c.font?.bold ? { bold: true } : {}) };
+    if (!c.alignment) c.alignment = { vertical: 'middle' };
+  }
+}
+
+const scopeSubtitle = (r: QuarterlyReport) =>
+  `统计范围：${r.scope.label.zh}\u3000统计期间：${periodText(r.quarter)}\u3000数据截至：${chineseDate(r.asOf)}${r.partial ? '（季度未结束）' : ''}`;
+
+function summarySheet(wb: ExcelJS.Workbook, r: QuarterlyReport, org: string): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet('汇总', { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
+  const c = r.comparison;
+  const cols = [
+    '序号',
+    '指标',
+    'Figure',
+    '本季度',
+    '分子',
+    '分母',
+    '计算口径',
+    `上季度\n${c.previousQuarter}`,
+    '环比增减',
+    '环比增幅',
+    `去年同期\n${c.sameQuarterLastYear}`,
+    '同比增减',
+    '同比增幅',
+  ];
+  titleRows(ws, `${org}${quarterTitle(r.quarter)}走访工作汇总表`, scopeSubtitle(r), cols.length);
+  header(ws, 3, cols, [6, 16, 24, 12, 10, 10, 58, 12, 11, 11, 12, 11, 11]);
+  let rowNo = 4;
+  let seq = 0;
+  for (const section of SECTIONS) {
+    ws.mergeCells(rowNo, 1, rowNo, cols.length);
+    const s = ws.getCell(rowNo, 1);
+    s.value = section.title;
+    s.font = { name: FONT, bold: true, size: 11 };
+    s.fill = SECTION_FILL;
+    s.border = THIN;
+    rowNo += 1;
+    for (const key of section.keys) {
+      seq += 1;
+      const row = ws.getRow(rowNo);
+      const n = rowNo;
+      const change = c.figures[key];
+      const rate = isRate(key);
+      const fmt = key === 'avgDaysToClose' ? DAYS : rate ? PCT : INT;
+      row.getCell(1).value = seq;
+      row.getCell(2).value = LABELS[key].zh;
+      row.getCell(3).value = LABELS[key].en;
+      if (rate) {
+        const d = r.rates[key];
+        row.getCell(5).value = d.numerator;
+        row.getCell(6).value = d.denominator;
+        row.getCell(4).value = { formula: `IF(F${n}=0,"",E${n}/F${n})`, result: d.value ?? '' };
+        row.getCell(7).value = `${d.formula.zh}\n${d.formula.en}`;
+      } else {
+        const v = r.figures[key];
+        row.getCell(4).value = v ?? '不适用';
+        if (v === null && (CLINIC_KEYS as readonly string[]).includes(key))
+          row.getCell(7).value = '专家会诊不归属个人，按人员统计时不适用';
+      }
+      row.getCell(4).numFmt = fmt;
+      row.getCell(4).font = { bold: true };
+      row.getCell(8).value = change.previous;
+      row.getCell(8).numFmt = fmt;
+      row.getCell(11).value = change.lastYear;
+      row.getCell(11).numFmt = fmt;
+      for (const [diffCol, pctCol, baseCol, value, pct] of [
+        [9, 10, 'H', change.changeVsPrevious, change.pctVsPrevious],
+        [12, 13, 'K', change.changeVsLastYear, change.pctVsLastYear],
+      ] as const) {
+        row.getCell(diffCol).value = {
+          formula: `IF(AND(ISNUMBER(D${n}),ISNUMBER(${baseCol}${n})),D${n}-${baseCol}${n},"")`,
+          result: value ?? '',
+        };
+        row.getCell(diffCol).numFmt =
+          rate && key !== 'avgDaysToClose'
+            ? PCT_POINTS
+            : key === 'avgDaysToClose'
+              ? '+0.0;-0.0;0.0'
+              : '+#,##0;-#,##0;0';
+        if (!rate) {
+          row.getCell(pctCol).value = {
+            formula: `IF(AND(ISNUMBER(D${n}),ISNUMBER(${baseCol}${n}),${baseCol}${n}<>0),(D${n}-${baseCol}${n})/${baseCol}${n},"")`,
+            result: pct ?? '',
+          };
+          row.getCell(pctCol).numFmt = PCT_POINTS;
+        }
+      }
+      row.getCell(7).alignment = { wrapText: true, vertical: 'middle' };
+      row.height = rate ? 42 : 20;
+      bodyStyle(row, cols.length);
+      rowNo += 1;
+    }
+  }
+  rowNo += 1;
+  ws.mergeCells(rowNo, 1, rowNo, cols.length);
+  const note = ws.getCell(rowNo, 1);
+  note.value = '注：比率的环比、同比增减以百分点计；各项口径见“口径说明”工作表。';
+  note.font = { name: FONT, size: 10, italic: true };
+  return ws;
+}
+
+interface SplitSpec {
+  sheet: string;
+  split: 'byMode' | 'byTown' | 'byIndustry' | 'byTier' | 'byStaff' | 'byMonth';
+  first: string;
+  overlapping?: boolean;
+}
+
+const SPLITS: SplitSpec[] = [
+  { sheet: '按走访方式', split: 'byMode', first: '走访方式' },
+  { sheet: '按镇街', split: 'byTown', first: '镇街' },
+  { sheet: '按行业门类', split: 'byIndustry', first: '行业门类（GB/T 4754-2017）' },
+  { sheet: '按企业资质', split: 'byTier', first: '企业资质', overlapping: true },
+  { sheet: '按带队人员', split: 'byStaff', first: '带队人员' },
+  { sheet: '按月份', split: 'byMonth', first: '月份' },
+];
+
+function splitSheet(
+  wb: ExcelJS.Workbook,
+  r: QuarterlyReport,
+  org: string,
+  spec: SplitSpec,
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(spec.sheet, { views: [{ state: 'frozen', ySplit: 3 }] });
+  const cols = ['序号', spec.first, '代码', '走访家次', '占走访家次', '走访企业数', '占走访企业数'];
+  titleRows(ws, `${org}${quarterTitle(r.quarter)}走访情况（${spec.sheet}）`, scopeSubtitle(r), cols.length);
+  header(ws, 3, cols, [6, 30, 40, 12, 12, 12, 14]);
+  const data = spec.split === 'byMonth' ? r.details.byMonth : r.figures[spec.split];
+  const entries = Object.entries(data);
+  const first = 4;
+  const totalRow = first + entries.length;
+  entries.forEach(([key, e], i) => {
+    const n = first + i;
+    const row = ws.getRow(n);
+    row.getCell(1).value = i + 1;
+    row.getCell(2).value = splitLabel(r, spec.split, key);
+    row.getCell(3).value = key;
+    row.getCell(4).value = e.visits;
+    row.getCell(5).value = {
+      formula: `IF($D$${totalRow}=0,"",D${n}/$D$${totalRow})`,
+      result: r.figures.visits ? e.visits / r.figures.visits : '',
+    };
+    row.getCell(6).value = e.enterprisesVisited;
+    row.getCell(7).value = {
+      formula: `IF($F$${totalRow}=0,"",F${n}/$F$${totalRow})`,
+      result: r.figures.enterprisesVisited ? e.enterprisesVisited / r.figures.enterprisesVisited : '',
+    };
+    for (const col of [4, 6]) row.getCell(col).numFmt = INT;
+    for (const col of [5, 7]) row.getCell(col).numFmt = PCT;
+    bodyStyle(row, cols.length);
+  });
+  const total = ws.getRow(totalRow);
+  total.getCell(2).value = spec.overlapping ? '合计（不重复计）' : '合计';
+  // Splits by mode, staff or month add up to the totals; by tier an enterprise can count twice.
+  const sums =
+    !spec.overlapping && spec.split !== 'byMode' && spec.split !== 'byStaff' && spec.split !== 'byMonth';
+  total.getCell(4).value =
+    entries.length && !spec.overlapping
+      ? { formula: `SUM(D${first}:D${totalRow - 1})`, result: r.figures.visits }
+      : r.figures.visits;
+  total.getCell(6).value =
+    sums && entries.length
+      ? { formula: `SUM(F${first}:F${totalRow - 1})`, result: r.figures.enterprisesVisited }
+      : r.figures.enterprisesVisited;
+  total.getCell(4).numFmt = INT;
+  total.getCell(6).numFmt = INT;
+  total.font = { bold: true };
+  bodyStyle(total, cols.length);
+  const noteRow = ws.getRow(totalRow + 2);
+  noteRow.getCell(1).value = spec.overlapping
+    ? '注：企业在季度内有效的每一项资质各计一次，各项之和可能大于合计。'
+    : spec.split === 'byTown' || spec.split === 'byIndustry'
+      ? '注：一家企业只属于一个镇街、一个行业门类。'
+      : '注：同一企业可能以多种方式、由多名人员或在多个月份被走访，各项走访企业数之和可能大于合计。';
+  noteRow.getCell(1).font = { name: FONT, size: 10, italic: true };
+  return ws;
+}
+
+function categorySheet(wb: ExcelJS.Workbook, r: QuarterlyReport, org: string): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet('按需求类别', { views: [{ state: 'frozen', ySplit: 3 }] });
+  const cols = ['序号', '需求类别', '代码', '新增需求件数', '占新增需求'];
+  titleRows(ws, `${org}${quarterTitle(r.quarter)}新增需求类别分布`, scopeSubtitle(r), cols.length);
+  header(ws, 3, cols, [6, 16, 18, 14, 12]);
+  const entries = Object.entries(r.figures.byCategory);
+  const totalRow = 4 + entries.length;
+  entries.forEach(([key, n], i) => {
+    const rowNo = 4 + i;
+    const row = ws.getRow(rowNo);
+    row.getCell(1).value = i + 1;
+    row.getCell(2).value = CATEGORY_LABELS[key] ?? key;
+    row.getCell(3).value = key;
+    row.getCell(4).value = n;
+    row.getCell(5).value = {
+      formula: `IF($D$${totalRow}=0,"",D${rowNo}/$D$${totalRow})`,
+      result: r.figures.newDemands ? n / r.figures.newDemands : '',
+    };
+    row.getCell(5).numFmt = PCT;
+    bodyStyle(row, cols.length);
+  });
+  const total = ws.getRow(totalRow);
+  total.getCell(2).value = '新增需求（不重复计）';
+  total.getCell(4).value = r.figures.newDemands;
+  total.font = { bold: true };
+  bodyStyle(total, cols.length);
+  ws.getRow(totalRow + 2).getCell(1).value =
+    '注：一件需求在其每个类别下各计一次，各类之和可能大于新增需求件数。';
+  return ws;
+}
+
+/** A flag cell: '是', or no cell at all (exceljs's time is per written cell). */
+const yes = (b: boolean | null) => (b ? '是' : null);
+
+function recordsSheet(
+  wb: ExcelJS.Workbook,
+  r: QuarterlyReport,
+  org: string,
+  rows: LedgerDemand[],
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet('需求明细', { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
+  const cols = [
+    '序号',
+    '需求标题',
+    '企业',
+    '镇街',
+    '承办人',
+    '受理日期',
+    '需求类别',
+    '季末状态',
+    '本季新增',
+    '上期结转',
+    '本季办结',
+    '办结日期',
+    '办结方式',
+    '办结用时（天）',
+    '按时办结',
+    '季末在办',
+    '季末超期',
+    '季末办理期限',
+    '需求ID',
+  ];
+  titleRows(ws, `${org}${quarterTitle(r.quarter)}企业需求明细`, scopeSubtitle(r), cols.length);
+  header(ws, 3, cols, [6, 36, 30, 12, 10, 12, 22, 10, 9, 9, 9, 12, 10, 10, 9, 9, 9, 13, 38]);
+  rows.forEach((d, i) => {
+    ws.addRow([
+      i + 1,
+      d.title,
+      d.enterpriseName,
+      d.town,
+      d.assigneeName,
+      d.receivedOn,
+      d.categories.map((c) => CATEGORY_LABELS[c] ?? c).join('、'),
+      STATUS_LABELS[d.statusAtEnd] ?? d.statusAtEnd,
+      yes(d.isNew),
+      yes(d.carriedOver),
+      yes(d.closed),
+      d.closedOn,
+      d.closureType ? (CLOSURE_LABELS[d.closureType] ?? d.closureType) : null,
+      d.daysToClose,
+      d.closed ? (d.onTime ? '是' : '否') : null,
+      yes(d.openAtEnd),
+      yes(d.overdueAtEnd),
+      d.dueDateAtEnd,
+      d.id,
+    ]);
+  });
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: cols.length } };
+  return ws;
+}
+
+function notesSheet(wb: ExcelJS.Workbook, r: QuarterlyReport): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet('口径说明');
+  ws.getColumn(1).width = 22;
+  ws.getColumn(2).width = 90;
+  ws.getColumn(3).width = 90;
+  const add = (a: string, b: string, c: string, bold = false) => {
+    const row = ws.addRow([a, b, c]);
+    row.eachCell((cell) => {
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      cell.font = { name: FONT, size: 10, bold };
+    });
+  };
+  add('项目', '说明', 'Definition', true);
+  add('统计范围', r.scope.label.zh, r.scope.label.en);
+  for (const rule of r.scope.rules) add(`范围·${rule.group}`, rule.zh, rule.en);
+  for (const [key, d] of Object.entries(r.rates)) add(LABELS[key as RateKey].zh, d.formula.zh, d.formula.en);
+  for (const n of r.notes) add(`口径·${n.key}`, n.zh, n.en);
+  return ws;
+}
+
+/** Writes every sheet into `wb` (a streaming writer: each sheet is committed when done). */
+export function writeSheets(
+  core: Core,
+  report: QuarterlyReport,
+  wb: ExcelJS.Workbook,
+  options: ExportOptions = {},
+): void {
+  const org = orgNameOf(core, options.orgName);
+  wb.creator = 'Visit Ledger 科技服务走访台账';
+  wb.created = new Date(core.store.now());
+  summarySheet(wb, report, org).commit();
+  for (const spec of SPLITS) splitSheet(wb, report, org, spec).commit();
+  categorySheet(wb, report, org).commit();
+  const scope = report.scope.staffId
+    ? { staffId: report.scope.staffId }
+    : report.scope.town
+      ? { town: report.scope.town }
+      : {};
+  recordsSheet(wb, report, org, demandLedger(core, { quarter: report.quarter, ...scope })).commit();
+  notesSheet(wb, report).commit();
+}
+
+/**
+ * The quarterly summary as an .xlsx file. Written with exceljs's streaming writer, which
+ * takes about a third less time than building the whole workbook in memory.
+ */
+export async function quarterlyXlsx(
+  core: Core,
+  input: QuarterlyInput,
+  options: ExportOptions = {},
+): Promise<Buffer> {
+  const report = quarterlySummary(core, input);
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  writeSheets(core, report, wb, options);
+  await wb.commit();
+  return Buffer.concat(chunks);
+}

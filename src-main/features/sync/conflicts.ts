@@ -1,0 +1,88 @@
+import type { Core } from '../../core';
+import { nowIso } from '../../core';
+import { KINDS, KIND_NAMES, allColumns, fromSql, q } from '../../store/schema';
+import { updateRecord } from '../../store/records';
+import { parseHlc } from '@shared/domain/hlc';
+import { ApiError, notFound } from '@shared/contract/errors';
+
+// Conflicts found on import: the value that lost is kept until a person decides.
+
+interface ConflictRow {
+  id: string;
+  detectedAt: string;
+  tbl: string;
+  rowId: string;
+  field: string;
+  winnerHlc: string;
+  winnerValue: unknown;
+  loserHlc: string;
+  loserValue: unknown;
+  resolvedAt: string | null;
+  resolution: string | null;
+}
+
+const kindOfTable = (table: string) => KIND_NAMES.find((k) => KINDS[k].table === table);
+
+function describe(core: Core, c: ConflictRow) {
+  const kind = kindOfTable(c.tbl);
+  const type = kind ? allColumns(kind)[c.field] : undefined;
+  const value = (v: unknown) => (type ? fromSql(type, v) : v);
+  const deviceName = (hlc: string) => {
+    const node = parseHlc(hlc).node;
+    const d = core.store.db.prepare(`SELECT "name" FROM devices WHERE "id" = ?`).get(node) as
+      { name: string } | undefined;
+    return { device: node, deviceName: d?.name ?? null, at: new Date(parseHlc(hlc).ms).toISOString() };
+  };
+  const labelColumn =
+    kind && 'name' in KINDS[kind].fields ? 'name' : kind && 'title' in KINDS[kind].fields ? 'title' : null;
+  const label = labelColumn
+    ? ((
+        core.store.db
+          .prepare(`SELECT ${q(labelColumn)} AS l FROM ${q(c.tbl)} WHERE "id" = ?`)
+          .get(c.rowId) as { l: string } | undefined
+      )?.l ?? null)
+    : null;
+  return {
+    id: c.id,
+    detectedAt: c.detectedAt,
+    kind: kind ?? c.tbl,
+    recordId: c.rowId,
+    recordLabel: label,
+    field: c.field,
+    winner: { value: value(c.winnerValue), ...deviceName(c.winnerHlc) },
+    loser: { value: value(c.loserValue), ...deviceName(c.loserHlc) },
+    resolvedAt: c.resolvedAt,
+    resolution: c.resolution,
+  };
+}
+
+export function listConflicts(core: Core, input: { includeResolved?: boolean }) {
+  const rows = core.store.db
+    .prepare(
+      `SELECT * FROM conflicts ${input.includeResolved ? '' : 'WHERE "resolvedAt" IS NULL'} ORDER BY "detectedAt" DESC, "id" LIMIT 1000`,
+    )
+    .all() as ConflictRow[];
+  return { rows: rows.map((r) => describe(core, r)) };
+}
+
+/** Keeping the losing value writes it again as a new change, which syncs like any other. */
+export function resolveConflict(core: Core, input: { id: string; keep: 'winner' | 'loser' }) {
+  const c = core.store.db.prepare(`SELECT * FROM conflicts WHERE "id" = ?`).get(input.id) as
+    ConflictRow | undefined;
+  if (!c) throw notFound('conflict', input.id);
+  if (c.resolvedAt)
+    throw new ApiError('CONFLICT', 'this conflict has already been resolved', { field: 'id' });
+  const kind = kindOfTable(c.tbl);
+  if (!kind) throw new ApiError('INTERNAL', `conflict on unknown table ${c.tbl}`);
+  if (input.keep === 'loser') {
+    const type = allColumns(kind)[c.field]!;
+    updateRecord(core.store, kind, c.rowId, { [c.field]: fromSql(type, c.loserValue) });
+  }
+  core.store.db
+    .prepare(`UPDATE conflicts SET "resolvedAt" = ?, "resolution" = ? WHERE "id" = ?`)
+    .run(nowIso(core), input.keep, input.id);
+  return describe(
+    core,
+    core.store.db.prepare(`SELECT * FROM conflicts WHERE "id" = ?`).get(input.id) as ConflictRow,
+  );
+}

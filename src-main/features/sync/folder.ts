@@ -1,0 +1,82 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Core } from '../../core';
+import { exportSteps, importSteps, pendingChangeCount, SYNC_FOLDER, type ImportReport } from './service';
+import { stepsOfFile, type Steps } from '../../infra/steps';
+import { decodeFile, sha256 } from './package';
+import { requireTeam } from './team';
+import { ApiError, invalid } from '@shared/contract/errors';
+
+// A shared folder (network share, synced drive): each device writes only its own,
+// uniquely named files (renamed into place when complete, so no lock files), and
+// imports every file there it has not imported yet.
+
+export interface FolderResult {
+  imported: ImportReport[];
+  refused: { fileName: string; message: string }[];
+  exported: { fileName: string; changeCount: number } | null;
+}
+
+/** Imports what is new in the folder, each file's steps told with the file, then exports mine. */
+export function* syncFolderSteps(
+  core: Core,
+  input: { path: string; confirmMassDelete?: boolean },
+): Steps<FolderResult> {
+  const { store } = core;
+  const team = requireTeam(store);
+  // A missing folder is most often a shared drive that is not connected: creating it would
+  // export into a local folder no one else sees, and find nothing to import.
+  if (!existsSync(input.path))
+    throw invalid(
+      'path',
+      `the folder ${input.path} does not exist: connect the shared drive, or create the folder first`,
+    );
+  let names: string[];
+  try {
+    names = readdirSync(input.path);
+  } catch (e) {
+    // A path that is a file, or a folder this user may not open: the user's input, not a crash.
+    throw invalid('path', `cannot use this folder: ${(e as Error).message}`);
+  }
+  store.setMeta(SYNC_FOLDER, input.path);
+  const imported: ImportReport[] = [];
+  const refused: { fileName: string; message: string }[] = [];
+  const seen = store.db.prepare(`SELECT 1 FROM sync_imports WHERE "fileSha256" = ?`);
+  const files = names.filter((n) => n.endsWith('.vlsync')).sort();
+  for (const [index, name] of files.entries()) {
+    const file = { name, index, count: files.length };
+    yield { phase: 'reading', done: 0, total: 0, file };
+    const bytes = readFileSync(join(input.path, name));
+    // Files imported before are known by their checksum, without opening them again.
+    if (seen.get(sha256(bytes))) continue;
+    try {
+      const decoded = decodeFile(team, bytes);
+      if (decoded.manifest.origin.id === store.device.id) continue;
+      imported.push(
+        yield* stepsOfFile(
+          importSteps(core, {
+            bytes,
+            decoded,
+            fileName: name,
+            confirmMassDelete: input.confirmMassDelete ?? false,
+          }),
+          file,
+        ),
+      );
+    } catch (e) {
+      // The mass-delete guard asks the user: the whole call stops so it can be repeated with
+      // confirmMassDelete (files imported before this one stay imported; importing is idempotent).
+      if (e instanceof ApiError && e.details.reason === 'mass_delete')
+        throw new ApiError(e.code, `${name}: ${e.message}`, { ...e.details, fileName: name });
+      refused.push({ fileName: name, message: e instanceof ApiError ? e.message : String(e) });
+    }
+  }
+  const exported = pendingChangeCount(core)
+    ? yield* exportSteps(core, { full: false, dir: input.path })
+    : null;
+  return {
+    imported,
+    refused,
+    exported: exported ? { fileName: exported.fileName, changeCount: exported.changeCount } : null,
+  };
+}

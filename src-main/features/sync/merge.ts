@@ -1,0 +1,461 @@
+import type Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { Store } from '../../store/db';
+import { KINDS, KIND_NAMES, UNCAPTURED, q } from '../../store/schema';
+import { parseHlc } from '@shared/domain/hlc';
+import { ApiError } from '@shared/contract/errors';
+import type { WireChange } from './package';
+import { runSteps, type Steps } from '../../infra/steps';
+
+// Applies changes from elsewhere: last writer wins per field by clock stamp, ties
+// impossible (a stamp ends with its device id). Applying is idempotent (a stamp is
+// stored once) and order-independent (the value shown is always that of the highest
+// stamp). When two changes meet that did not know of each other, the loser is kept
+// in `conflicts`: a change "knew" another when its prevHlc (the newest stamp of that
+// field where it was made) is at or after the other's stamp.
+
+export interface Anomaly {
+  kind: 'clock_ahead' | 'unknown_field';
+  device?: string;
+  message: string;
+}
+
+export interface ApplyReport {
+  received: number;
+  newChanges: number;
+  alreadyKnown: number;
+  createdRecords: number;
+  updatedRecords: number;
+  conflicts: number;
+  deletions: Record<string, number>;
+  anomalies: Anomaly[];
+}
+
+/** Changes stamped further ahead of this machine's clock than this are flagged. */
+export const CLOCK_AHEAD_MS = 24 * 3600_000;
+/** An import deleting more than this share of a kind's live records needs confirmation… */
+export const MASS_DELETE_SHARE = 0.2;
+/** …when it deletes at least this many. */
+export const MASS_DELETE_MIN = 5;
+/** Imports of at least this many changes, into a log no larger, are loaded in bulk. */
+export const BULK_MIN = 20_000;
+/** Progress is told after about this many changes (or rows of the log) at a time. */
+const STEP = 2_000;
+
+const TABLE_KIND = new Map(KIND_NAMES.map((k) => [KINDS[k].table as string, k]));
+
+// Per connection: the synced columns of each table (re-read when the schema changes) and
+// compiled statements, so an import compiles each SQL text once, not once per record.
+interface Connection {
+  schemaCookie: number;
+  columns: Map<string, Set<string>>;
+  statements: Map<string, Database.Statement>;
+}
+const connections = new WeakMap<Database.Database, Connection>();
+const MAX_STATEMENTS = 200;
+
+function connection(db: Database.Database): Connection {
+  const cookie = db.pragma('schema_version', { simple: true }) as number;
+  let c = connections.get(db);
+  if (!c || c.schemaCookie !== cookie) {
+    const columns = new Map<string, Set<string>>();
+    for (const table of TABLE_KIND.keys()) {
+      const cols = (db.pragma(`table_info(${q(table)})`) as { name: string }[])
+        .map((col) => col.name)
+        .filter((col) => !UNCAPTURED.has(col));
+      columns.set(table, new Set(cols));
+    }
+    c = { schemaCookie: cookie, columns, statements: new Map() };
+    connections.set(db, c);
+  }
+  return c;
+}
+
+function statement(conn: Connection, db: Database.Database, sql: string): Database.Statement {
+  let stmt = conn.statements.get(sql);
+  if (!stmt) {
+    if (conn.statements.size >= MAX_STATEMENTS) conn.statements.clear();
+    stmt = db.prepare(sql);
+    conn.statements.set(sql, stmt);
+  }
+  return stmt;
+}
+
+// A change as it travels: [hlc, device, staff, table, rowId, field, value, prevHlc].
+const HLC = 0;
+const DEVICE = 1;
+const STAFF = 2;
+const VALUE = 6;
+const PREV = 7;
+
+/** The statement writing these fields of a record (compiled once per table and set of fields). */
+function rowWrite(
+  conn: Connection,
+  db: Database.Database,
+  table: string,
+  kind: 'insert' | 'update',
+  names: string[],
+): Database.Statement {
+  const key = `${kind}\u0000${table}\u0000${names.join('\u0000')}`;
+  let stmt = conn.statements.get(key);
+  if (!stmt) {
+    const sql =
+      kind === 'update'
+        ? `UPDATE ${q(table)} SET ${names.map((n) => `${q(n)} = ?`).join(', ')}, "updatedAt" = ?, "updatedByDevice" = ?, "updatedByStaff" = ? WHERE "id" = ?`
+        : `INSERT INTO ${q(table)} ("id", ${names.map(q).join(', ')}, "updatedAt", "updatedByDevice", "updatedByStaff") VALUES (?, ${names.map(() => '?').join(', ')}, ?, ?, ?)`;
+    stmt = statement(conn, db, sql);
+    conn.statements.set(key, stmt);
+  }
+  return stmt;
+}
+
+/**
+ * Drops the indexes (primary keys apart) and triggers of these tables and returns what creates
+ * them again: for loads so large that building an index once beats growing it entry by entry,
+ * and a trigger's work is better done once for the whole load. Only inside a transaction, so
+ * that a failure leaves every index and trigger as it was.
+ */
+function setAside(db: Database.Database, tables: string[]): () => void {
+  const items = db
+    .prepare(
+      `SELECT "type","name","sql" FROM sqlite_master WHERE "type" IN ('index','trigger') AND "sql" IS NOT NULL
+         AND "tbl_name" IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(tables)) as { type: 'index' | 'trigger'; name: string; sql: string }[];
+  for (const { type, name } of items) db.exec(`DROP ${type.toUpperCase()} ${q(name)}`);
+  return () => {
+    for (const { sql: create } of items) db.exec(create);
+  };
+}
+
+/** "a knew b": a was made where b (or something newer) was already the field's value. */
+const knew = (a: WireChange, b: WireChange) => a[PREV] !== null && a[PREV] >= b[HLC];
+const byStamp = (a: WireChange, b: WireChange) => (a[HLC] < b[HLC] ? -1 : a[HLC] > b[HLC] ? 1 : 0);
+
+/** The incoming changes of one record, by field. */
+interface RowGroup {
+  table: string;
+  rowId: string;
+  fields: Map<string, WireChange[]>;
+}
+
+export interface ApplyOptions {
+  confirmMassDelete?: boolean;
+  /** Load in bulk (or not) whatever the sizes; tests use it to compare both ways. */
+  bulk?: boolean;
+}
+
+/** Runs inside the caller's transaction, with capture switched off by the caller. */
+export function applyChanges(store: Store, changes: WireChange[], options: ApplyOptions = {}): ApplyReport {
+  return runSteps(applySteps(store, changes, options));
+}
+
+/** applyChanges, telling its progress in changes weighed (and, in bulk, rows of the log read). */
+export function* applySteps(
+  store: Store,
+  changes: WireChange[],
+  options: ApplyOptions = {},
+): Steps<ApplyReport> {
+  const db = store.db;
+  const conn = connection(db);
+  const sql = (text: string) => statement(conn, db, text);
+  const anomalies: Anomaly[] = [];
+  const report: ApplyReport = {
+    received: changes.length,
+    newChanges: 0,
+    alreadyKnown: 0,
+    createdRecords: 0,
+    updatedRecords: 0,
+    conflicts: 0,
+    deletions: {},
+    anomalies,
+  };
+
+  // Group by record, then field (a record's changes mostly travel together, so the last
+  // group is tried first); note the newest stamp (the clock follows it) and, per device,
+  // stamps implausibly far ahead of this machine.
+  const unknown = new Set<string>();
+  const rows = new Map<string, RowGroup>();
+  const farStamp = `${String(store.now() + CLOCK_AHEAD_MS).padStart(15, '0')}-~`;
+  let newest = '';
+  let usable = 0;
+  const ahead = new Map<string, string>();
+  let group: RowGroup | undefined;
+  let columns: Set<string> | undefined;
+  for (const c of changes) {
+    const hlc = c[HLC];
+    const table = c[3];
+    const rowId = c[4];
+    const field = c[5];
+    if (!group || group.rowId !== rowId || group.table !== table) {
+      columns = conn.columns.get(table);
+      const rowKey = `${table}\u0000${rowId}`;
+      group = rows.get(rowKey);
+      if (!group) rows.set(rowKey, (group = { table, rowId, fields: new Map() }));
+    }
+    if (!columns?.has(field)) {
+      unknown.add(`${table}.${field}`);
+      continue;
+    }
+    usable += 1;
+    if (hlc > newest) newest = hlc;
+    if (hlc > farStamp && (ahead.get(c[DEVICE]) ?? '') < hlc) ahead.set(c[DEVICE], hlc);
+    const list = group.fields.get(field);
+    if (list) list.push(c);
+    else group.fields.set(field, [c]);
+  }
+  for (const f of unknown) {
+    anomalies.push({ kind: 'unknown_field', message: `changes to unknown field ${f} were skipped` });
+  }
+
+  const localChange = sql(
+    `SELECT "hlc","device","staff","tbl","rowId","field","value","prevHlc" FROM changes WHERE "hlc" = ?`,
+  ).raw(true);
+  // Bound straight from the tuple: the columns are in the wire order.
+  const insert = sql(
+    `INSERT OR IGNORE INTO changes ("hlc","device","staff","tbl","rowId","field","value","prevHlc") VALUES (?,?,?,?,?,?,?,?)`,
+  );
+  const addConflict = sql(
+    `INSERT OR IGNORE INTO conflicts ("id","detectedAt","tbl","rowId","field","winnerHlc","winnerValue","loserHlc","loserValue")
+     VALUES (?,?,?,?,?,?,?,?,?)`,
+  );
+  const detectedAt = new Date(store.now()).toISOString();
+  const conflict = (winner: WireChange, loser: WireChange) => {
+    const r = addConflict.run(
+      uuidv7(),
+      detectedAt,
+      loser[3],
+      loser[4],
+      loser[5],
+      winner[HLC],
+      winner[VALUE],
+      loser[HLC],
+      loser[VALUE],
+    );
+    report.conflicts += r.changes;
+  };
+
+  /**
+   * Weighs one field's incoming changes, in stamp order, against the field's newest local
+   * change; returns the change to show when the shown value changes. The local winner is
+   * read only when an incoming change has to be weighed against it.
+   */
+  const weigh = (list: WireChange[], isNew: (c: WireChange) => boolean, localHlc: string | undefined) => {
+    if (list.length > 1) list.sort(byStamp);
+    let current: WireChange | undefined;
+    let loaded = localHlc === undefined;
+    let changed = false;
+    for (const c of list) {
+      if (!isNew(c)) {
+        report.alreadyKnown += 1;
+        continue;
+      }
+      report.newChanges += 1;
+      if (!loaded) {
+        current = localChange.get(localHlc) as WireChange;
+        loaded = true;
+      }
+      if (!current || c[HLC] > current[HLC]) {
+        if (current && !knew(c, current)) conflict(c, current);
+        current = c;
+        changed = true;
+      } else if (!knew(current, c)) {
+        conflict(current, c);
+      }
+    }
+    return changed ? current : undefined;
+  };
+
+  const liveBefore = new Map<string, number>();
+  /** Writes the fields whose shown value changed into the record (creating it if needed). */
+  const writeRow = (table: string, rowId: string, writes: Map<string, WireChange>) => {
+    const existing = sql(
+      `SELECT "deletedAt","updatedAt","updatedByDevice","updatedByStaff" FROM ${q(table)} WHERE "id" = ?`,
+    ).get(rowId) as
+      | {
+          deletedAt: string | null;
+          updatedAt: string;
+          updatedByDevice: string | null;
+          updatedByStaff: string | null;
+        }
+      | undefined;
+    const deleted = writes.get('deletedAt');
+    if (existing && existing.deletedAt === null && deleted && deleted[VALUE] !== null) {
+      report.deletions[table] = (report.deletions[table] ?? 0) + 1;
+      if (!liveBefore.has(table)) {
+        liveBefore.set(
+          table,
+          (sql(`SELECT count(*) AS n FROM ${q(table)} WHERE "deletedAt" IS NULL`).get() as { n: number }).n,
+        );
+      }
+    }
+    // The record's creation may not have arrived yet (files in any order): a placeholder
+    // createdAt keeps a new row valid until the real one, an older stamp, fills it in.
+    const placeholder = !existing && !writes.has('createdAt');
+    const names = [...writes.keys()];
+    if (placeholder) names.push('createdAt');
+    const params: unknown[] = existing ? [] : [rowId];
+    let last: WireChange | undefined;
+    for (const w of writes.values()) {
+      params.push(w[VALUE]);
+      if (!last || w[HLC] > last[HLC]) last = w;
+    }
+    const updatedAt = new Date(Math.min(Number(last![HLC].slice(0, 15)), store.now())).toISOString();
+    if (placeholder) params.push(updatedAt);
+    // Who changed the record last, and when: an older change arriving late does not turn
+    // that back (so every laptop ends with the record's newest change, clocks permitting).
+    if (existing && existing.updatedAt > updatedAt) {
+      params.push(existing.updatedAt, existing.updatedByDevice, existing.updatedByStaff);
+    } else params.push(updatedAt, last![DEVICE], last![STAFF]);
+    if (existing) params.push(rowId);
+    rowWrite(conn, db, table, existing ? 'update' : 'insert', names).run(params);
+    if (existing) report.updatedRecords += 1;
+    else report.createdRecords += 1;
+  };
+
+  // A large import into a smaller log (a new laptop's first import) is loaded in bulk: what
+  // the log holds is read in one pass, every decision is made first, then the new changes
+  // are appended with the log's indexes set aside and rebuilt once (sorting beats growing
+  // three indexes entry by entry), all inside the caller's transaction.
+  const bulk =
+    options.bulk ??
+    (usable >= BULK_MIN && usable >= (sql(`SELECT count(*) AS n FROM changes`).get() as { n: number }).n);
+
+  if (!bulk) {
+    // Record by record: what it already holds (every stamp, to skip known ones without
+    // touching the log, and the newest per field), then its new changes, then the record.
+    const localStamps = sql(`SELECT "field","hlc" FROM changes WHERE "tbl" = ? AND "rowId" = ?`).raw(true);
+    let done = 0;
+    let told = 0;
+    yield { phase: 'applying', done, total: usable };
+    for (const { table, rowId, fields } of rows.values()) {
+      if (done - told >= STEP) {
+        told = done;
+        yield { phase: 'applying', done, total: usable };
+      }
+      const known = new Set<string>();
+      const localNewest = new Map<string, string>();
+      for (const [field, hlc] of localStamps.all(table, rowId) as [string, string][]) {
+        known.add(hlc);
+        if ((localNewest.get(field) ?? '') < hlc) localNewest.set(field, hlc);
+      }
+      const isNew = (c: WireChange) => !known.has(c[HLC]) && insert.run(c).changes === 1;
+      const writes = new Map<string, WireChange>();
+      for (const [field, list] of fields) {
+        done += list.length;
+        const shown = weigh(list, isNew, localNewest.get(field));
+        if (shown) writes.set(field, shown);
+      }
+      if (writes.size) writeRow(table, rowId, writes);
+    }
+    yield { phase: 'applying', done, total: usable };
+  } else {
+    const local = new Set<string>();
+    const localNewest = new Map<string, string>();
+    const localRows = new Set<string>();
+    const logSize = (sql(`SELECT count(*) AS n FROM changes`).get() as { n: number }).n;
+    yield { phase: 'scanning', done: 0, total: logSize };
+    for (const [table, rowId, field, hlc] of sql(`SELECT "tbl","rowId","field","hlc" FROM changes`)
+      .raw(true)
+      .iterate() as IterableIterator<[string, string, string, string]>) {
+      // The open read is safe across steps: the job holds the connection alone.
+      if (local.size % (STEP * 25) === 0 && local.size)
+        yield { phase: 'scanning', done: local.size, total: logSize };
+      local.add(hlc);
+      const rowKey = `${table}\u0000${rowId}`;
+      if (!rows.has(rowKey)) continue;
+      localRows.add(rowKey);
+      const key = `${rowKey}\u0000${field}`;
+      if ((localNewest.get(key) ?? '') < hlc) localNewest.set(key, hlc);
+    }
+    const fresh: WireChange[] = [];
+    const isNew = (c: WireChange) => {
+      if (local.has(c[HLC])) return false;
+      local.add(c[HLC]); // a stamp twice in the file: the second is known
+      fresh.push(c);
+      return true;
+    };
+    const pending: [string, string, Map<string, WireChange>][] = [];
+    let done = 0;
+    let told = 0;
+    yield { phase: 'applying', done, total: usable };
+    for (const [rowKey, { table, rowId, fields }] of rows) {
+      if (done - told >= STEP * 5) {
+        told = done;
+        yield { phase: 'applying', done, total: usable };
+      }
+      const held = localRows.has(rowKey);
+      const writes = new Map<string, WireChange>();
+      for (const [field, list] of fields) {
+        done += list.length;
+        const shown = weigh(list, isNew, held ? localNewest.get(`${rowKey}\u0000${field}`) : undefined);
+        if (shown) writes.set(field, shown);
+      }
+      if (writes.size) pending.push([table, rowId, writes]);
+    }
+    const rebuild = options.bulk ?? fresh.length >= BULK_MIN / 2;
+    const logAside = rebuild ? setAside(db, ['changes']) : null;
+    const append = db.prepare(
+      `INSERT INTO changes ("hlc","device","staff","tbl","rowId","field","value","prevHlc") VALUES (?,?,?,?,?,?,?,?)`,
+    );
+    /** Each device's newest stamp appended, while the log's trigger is set aside. */
+    const newestOf = new Map<string, string>();
+    for (let i = 0; i < fresh.length; i++) {
+      if (i % (STEP * 10) === 0) yield { phase: 'saving', done: i, total: fresh.length };
+      const c = fresh[i]!;
+      append.run(c);
+      if (logAside && (newestOf.get(c[DEVICE]) ?? '') < c[HLC]) newestOf.set(c[DEVICE], c[HLC]);
+    }
+    yield { phase: 'indexing', done: 0, total: 0 };
+    if (logAside) {
+      // What the log's trigger (changes_origin, migration 5) does per change, once per device.
+      const noteOrigin = sql(
+        `INSERT INTO change_origins ("device","lastHlc") VALUES (?, ?)
+           ON CONFLICT ("device") DO UPDATE SET "lastHlc" = excluded."lastHlc" WHERE excluded."lastHlc" > "lastHlc"`,
+      );
+      for (const [device, hlc] of newestOf) noteOrigin.run(device, hlc);
+      logAside();
+    }
+    // Many records: their tables' indexes are set aside too, and so are their capture
+    // triggers, which capture nothing now (capturing is off) but cost a call per row written.
+    const tables = [...new Set(pending.map(([table]) => table))];
+    const recordsAside = rebuild ? setAside(db, tables) : null;
+    for (let i = 0; i < pending.length; i++) {
+      if (i % (STEP * 5) === 0) yield { phase: 'writing', done: i, total: pending.length };
+      const [table, rowId, writes] = pending[i]!;
+      writeRow(table, rowId, writes);
+    }
+    if (recordsAside) {
+      yield { phase: 'indexing', done: 0, total: 0 };
+      recordsAside();
+    }
+  }
+
+  if (!options.confirmMassDelete) {
+    const heavy = Object.entries(report.deletions).filter(
+      ([table, n]) => n >= MASS_DELETE_MIN && n > (liveBefore.get(table) ?? 0) * MASS_DELETE_SHARE,
+    );
+    if (heavy.length) {
+      const what = heavy.map(([t, n]) => `${n} of ${liveBefore.get(t)} ${t}`).join(', ');
+      throw new ApiError('CONFLICT', `this import would delete ${what}: confirm to import it anyway`, {
+        reason: 'mass_delete',
+        deletions: Object.fromEntries(heavy.map(([t, n]) => [t, { deleting: n, live: liveBefore.get(t) }])),
+      });
+    }
+  }
+
+  // Clocks: this machine's clock moves past every stamp it now holds, so a change made
+  // here is always stamped after the values it overwrites (otherwise an edit made after
+  // seeing a value from a fast clock would lose to it on every other laptop, while this
+  // one kept showing the edit). Stamps far ahead of this machine are followed too, but
+  // flagged: the clock that made them is probably wrong.
+  if (newest) store.clock.observe(newest);
+  for (const [device, stamp] of ahead) {
+    anomalies.push({
+      kind: 'clock_ahead',
+      device,
+      message: `device ${device} stamped changes at ${new Date(parseHlc(stamp).ms).toISOString()}, more than 24 h ahead of this machine: its clock is probably wrong`,
+    });
+  }
+  return report;
+}

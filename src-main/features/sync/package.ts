@@ -1,0 +1,416 @@
+import { isAscii } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { ApiError } from '@shared/contract/errors';
+import { newIv, open, seal, TAG_BYTES } from './crypto';
+import type { Team } from './team';
+import { SCHEMA_VERSION } from '../../store/migrations';
+import { runSteps, type Steps } from '../../infra/steps';
+
+// The .vlsync file:
+//   MAGIC (8 bytes) | header length (uint32 BE) | header JSON | AES-256-GCM(gzip(body)) | tag
+// The header (format, team id, iv) is readable so a file from another team is named as
+// such; it is authenticated as GCM additional data. The body holds the manifest and the
+// changes; the manifest carries the SHA-256 of the changes as written.
+// Formats 2 and 3: the body is lines, the manifest first, then the changes in lines of up to
+// LINE_CHANGES, gzipped line by line: no part of the file, written or read, is ever one string,
+// so a whole district fits (a JS string holds at most 512 MiB; 2.5 million changes are about
+// 600 MB of JSON). The checksum covers every byte after the manifest's line.
+//   Format 3 (this app writes it): a line is the JSON array [strings, flat]. `strings` lists the
+//   line's device, staff, table, record and field names once each; `flat` holds 8 slots per
+//   change, [hlc, device, staff, table, rowId, field, value, prevHlc], the five names as indexes
+//   into `strings`. Characters beyond ASCII are written as \u escapes, so a line is ASCII and is
+//   read as Latin-1. Both halve the bytes to read: the names repeat on every change (a
+//   record's id on each of its fields), and decoding UTF-8 text with Chinese in it costs more
+//   than parsing it.
+//   Format 2 (still read): a line is a JSON array of changes, each an 8-tuple, UTF-8.
+// Format 1 (still read): one JSON object, {manifest, changes}.
+
+export const MAGIC = Buffer.from('VLSYNC\x00\x01', 'latin1');
+export const FORMAT_VERSION = 3;
+/** Changes per line of a format 2 or 3 body. */
+export const LINE_CHANGES = 10_000;
+const MAX_HEADER = 4096;
+
+/** A clock stamp as domain/hlc formats it: ms (15 digits), counter (5 base-36 digits), node. */
+const STAMP = /^\d{15}-[0-9a-z]{5}-./;
+
+/** One change as it travels: [hlc, device, staff, table, rowId, field, value, prevHlc]. */
+export const WireChange = z.tuple([
+  z.string().min(20).max(200).regex(STAMP),
+  z.string().min(1).max(64),
+  z.string().max(64).nullable(),
+  z.string().min(1).max(64),
+  z.string().min(1).max(64),
+  z.string().min(1).max(64),
+  z.union([z.string(), z.number(), z.null()]),
+  z.string().max(200).regex(STAMP).nullable(),
+]);
+export type WireChange = z.infer<typeof WireChange>;
+
+const text = (v: unknown, min: number, max: number): v is string =>
+  typeof v === 'string' && v.length >= min && v.length <= max;
+const stamp = (v: unknown): v is string => text(v, 20, 200) && STAMP.test(v);
+
+/**
+ * The same rules as the WireChange schema, checked by hand: a file holds up to a few
+ * hundred thousand changes and the schema checker costs more than applying them
+ * (test/unit/sync-wire.test.ts holds the two to agree).
+ */
+export function isWireChange(c: unknown): c is WireChange {
+  if (!Array.isArray(c) || c.length !== 8) return false;
+  const [hlc, device, staff, table, rowId, field, value, prevHlc] = c as unknown[];
+  return (
+    stamp(hlc) &&
+    text(device, 1, 64) &&
+    (staff === null || text(staff, 0, 64)) &&
+    text(table, 1, 64) &&
+    text(rowId, 1, 64) &&
+    text(field, 1, 64) &&
+    (value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) &&
+    (prevHlc === null || stamp(prevHlc))
+  );
+}
+
+export const Manifest = z.object({
+  formatVersion: z.number().int(),
+  schemaVersion: z.number().int(),
+  origin: z.object({ id: z.string(), name: z.string() }),
+  exportedAt: z.string(),
+  full: z.boolean(),
+  changeCount: z.number().int().min(0),
+  /** Per origin device: the first and last clock stamp in this file. */
+  clockRange: z.record(z.string(), z.object({ from: z.string(), to: z.string(), count: z.number().int() })),
+  contentSha256: z.string().length(64),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+const Header = z.object({
+  format: z.number().int(),
+  team: z.string(),
+  teamName: z.string().optional(),
+  iv: z.string(),
+  /** Bytes after the header, so a cut-short copy is told apart from an altered one. */
+  length: z.number().int(),
+});
+
+export type RefusalReason =
+  | 'not_a_sync_file'
+  | 'truncated'
+  | 'newer_format'
+  | 'wrong_team'
+  | 'damaged'
+  | 'bad_content'
+  | 'newer_schema';
+
+export function refuse(
+  reason: RefusalReason,
+  message: string,
+  extra: Record<string, unknown> = {},
+): ApiError {
+  return new ApiError('VALIDATION', message, { field: 'file', reason, ...extra });
+}
+
+export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+function prefixOf(header: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(header.length);
+  return Buffer.concat([MAGIC, length, header]);
+}
+
+type ManifestInput = Omit<Manifest, 'contentSha256' | 'formatVersion'>;
+
+/** Seals a body (gzip members) under the team key, behind the readable header. */
+function sealBody(team: Team, format: number, body: Buffer): Buffer {
+  const iv = newIv();
+  const header = Buffer.from(
+    JSON.stringify({
+      format,
+      team: team.id,
+      teamName: team.name,
+      iv: iv.toString('base64'),
+      length: body.length + TAG_BYTES, // GCM: ciphertext is as long as the plaintext
+    }),
+  );
+  const prefix = prefixOf(header);
+  return Buffer.concat([prefix, seal(team.key, iv, body, prefix)]);
+}
+
+const NON_ASCII = /[\u0080-\uffff]/g;
+const escapeNonAscii = (json: string) =>
+  json.replace(NON_ASCII, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** A line of format 3 (see the top of this file). */
+function compactLine(changes: WireChange[]): string {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const ref = (name: string) => {
+    let i = index.get(name);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(name);
+      index.set(name, i);
+    }
+    return i;
+  };
+  const flat: unknown[] = [];
+  for (const c of changes) {
+    flat.push(c[0], ref(c[1]), c[2] === null ? null : ref(c[2]), ref(c[3]), ref(c[4]), ref(c[5]), c[6], c[7]);
+  }
+  return escapeNonAscii(JSON.stringify([strings, flat]));
+}
+
+/**
+ * Writes a format 3 (or, for tests, 2) file line by line: add() takes the changes in order, a
+ * line at a time (compressed at once, so only the compressed file is held), finish() adds the
+ * manifest.
+ */
+export class FileWriter {
+  private readonly lines: Buffer[] = [];
+  private readonly hash = createHash('sha256');
+  private count = 0;
+
+  constructor(
+    private readonly team: Team,
+    /** Only tests write another format, to see how a file from a newer app is received. */
+    private readonly format = FORMAT_VERSION,
+  ) {}
+
+  add(changes: WireChange[]): void {
+    if (!changes.length) return;
+    this.addLine(this.format === 2 ? JSON.stringify(changes) : compactLine(changes), changes.length);
+  }
+
+  /** One line of `count` changes, as written (tests also write malformed ones). */
+  addLine(text: string, count: number): void {
+    const line = Buffer.from(`${text}\n`);
+    this.hash.update(line);
+    this.lines.push(gzipSync(line));
+    this.count += count;
+  }
+
+  finish(manifest: ManifestInput): Buffer {
+    if (manifest.changeCount !== this.count)
+      throw new Error(`the manifest counts ${manifest.changeCount} changes, the file holds ${this.count}`);
+    const full: Manifest = {
+      ...manifest,
+      formatVersion: this.format,
+      contentSha256: this.hash.digest('hex'),
+    };
+    const head = gzipSync(Buffer.from(`${JSON.stringify(full)}\n`));
+    return sealBody(this.team, this.format, Buffer.concat([head, ...this.lines]));
+  }
+}
+
+/** A whole file at once (tests; and format 1, which only tests still write). */
+export function encodeFile(
+  team: Team,
+  manifest: ManifestInput,
+  changes: WireChange[],
+  options: { formatVersion?: number } = {},
+): Buffer {
+  const format = options.formatVersion ?? FORMAT_VERSION;
+  if (format === 1) {
+    const changesJson = JSON.stringify(changes);
+    const full: Manifest = { ...manifest, formatVersion: 1, contentSha256: sha256(changesJson) };
+    return sealBody(
+      team,
+      1,
+      gzipSync(Buffer.from(`{"manifest":${JSON.stringify(full)},"changes":${changesJson}}`)),
+    );
+  }
+  const writer = new FileWriter(team, format);
+  for (let i = 0; i < changes.length; i += LINE_CHANGES) writer.add(changes.slice(i, i + LINE_CHANGES));
+  return writer.finish(manifest);
+}
+
+export interface DecodedFile {
+  manifest: Manifest;
+  changes: WireChange[];
+  sha256: string;
+}
+
+const CHANGES_KEY = Buffer.from(',"changes":');
+const NEWER_FORMAT =
+  'this sync file was written by a newer version of Visit Ledger (a newer file format): update the app to import it';
+
+/** Reads and checks a sync file; each way it can be wrong has its own refusal. */
+export function decodeFile(team: Team, file: Buffer): DecodedFile {
+  return runSteps(decodeSteps(team, file));
+}
+
+/** decodeFile, telling how far it has read (bytes of the opened body) line by line. */
+export function* decodeSteps(team: Team, file: Buffer): Steps<DecodedFile> {
+  if (file.length === 0)
+    throw refuse('not_a_sync_file', 'the file is empty: it is not a Visit Ledger sync file');
+  if (file.length < MAGIC.length || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
+    if (MAGIC.subarray(0, file.length).equals(file.subarray(0, MAGIC.length))) {
+      throw refuse('truncated', 'the sync file is cut short (incomplete copy?)');
+    }
+    // The last two bytes of the magic number are the container's version.
+    const signature = MAGIC.length - 2;
+    if (file.length >= MAGIC.length && file.subarray(0, signature).equals(MAGIC.subarray(0, signature))) {
+      if (file.readUInt16BE(signature) > MAGIC.readUInt16BE(signature))
+        throw refuse('newer_format', NEWER_FORMAT);
+    }
+    throw refuse('not_a_sync_file', 'this is not a Visit Ledger sync file (.vlsync)');
+  }
+  if (file.length < MAGIC.length + 4)
+    throw refuse('truncated', 'the sync file is cut short (incomplete copy?)');
+  const headerLength = file.readUInt32BE(MAGIC.length);
+  if (headerLength > MAX_HEADER)
+    throw refuse('damaged', 'the sync file is damaged (its header is unreadable)');
+  const bodyStart = MAGIC.length + 4 + headerLength;
+  if (file.length < bodyStart + TAG_BYTES)
+    throw refuse('truncated', 'the sync file is cut short (incomplete copy?)');
+  let rawHeader: unknown;
+  try {
+    rawHeader = JSON.parse(file.subarray(MAGIC.length + 4, bodyStart).toString('utf8'));
+  } catch {
+    throw refuse('damaged', 'the sync file is damaged (its header is unreadable)');
+  }
+  // Before the header's shape is checked: a newer format may have another header.
+  const format = (rawHeader as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && format > FORMAT_VERSION) throw refuse('newer_format', NEWER_FORMAT);
+  const header = Header.safeParse(rawHeader);
+  if (!header.success || header.data.format < 1)
+    throw refuse('damaged', 'the sync file is damaged (its header is unreadable)');
+  const { length, teamName, iv } = header.data;
+  if (file.length - bodyStart < length)
+    throw refuse('truncated', 'the sync file is cut short (incomplete copy?)');
+  if (file.length - bodyStart > length)
+    throw refuse('damaged', 'the sync file has extra bytes at its end: it was altered');
+  if (header.data.team !== team.id) {
+    throw refuse(
+      'wrong_team',
+      `this sync file belongs to another team${teamName ? ` ('${teamName}')` : ''}, not to '${team.name}'`,
+    );
+  }
+  let body: Buffer;
+  try {
+    body = gunzipSync(
+      open(team.key, Buffer.from(iv, 'base64'), file.subarray(bodyStart), file.subarray(0, bodyStart)),
+    );
+  } catch {
+    throw refuse(
+      'damaged',
+      'the sync file is damaged or was altered (or the team passphrase changed): it fails its authentication check',
+    );
+  }
+  const read = header.data.format === 1 ? readBody1(body) : yield* readLines(body, header.data.format);
+  return { ...read, sha256: sha256(file) };
+}
+
+const badContent = () => refuse('bad_content', 'the sync file opens but its content is not understood');
+
+/** JSON of the opened body; text that is not JSON is content not understood. */
+function parseContent(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badContent();
+  }
+}
+const mismatch = () => refuse('damaged', 'the sync file does not match its own manifest (checksum or count)');
+
+function checkManifest(raw: unknown): Manifest {
+  const read = Manifest.safeParse(raw);
+  if (!read.success) throw badContent();
+  if (read.data.formatVersion > FORMAT_VERSION) throw refuse('newer_format', NEWER_FORMAT);
+  return read.data;
+}
+
+/** Before the changes are read: a newer schema may carry changes this app cannot read. */
+function checkSchema(manifest: Manifest): void {
+  if (manifest.schemaVersion > SCHEMA_VERSION) {
+    throw refuse(
+      'newer_schema',
+      `this sync file comes from a newer version of Visit Ledger (schema ${manifest.schemaVersion}, this app has ${SCHEMA_VERSION}): update the app to import it`,
+      { schemaVersion: manifest.schemaVersion, appSchemaVersion: SCHEMA_VERSION },
+    );
+  }
+}
+
+const malformed = (n: number) => refuse('bad_content', `change ${n} of the sync file is malformed`);
+
+function checkChanges(list: unknown[], from: number, out: WireChange[]): void {
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (!isWireChange(c)) throw malformed(from + i + 1);
+    out.push(c);
+  }
+}
+
+/** A format 3 line (ASCII, checked before it is read as Latin-1), its names looked up. */
+function readCompactLine(body: Buffer, at: number, end: number, out: WireChange[]): void {
+  if (!isAscii(body.subarray(at, end))) throw badContent();
+  const line = parseContent(body.toString('latin1', at, end));
+  if (!Array.isArray(line) || line.length !== 2) throw badContent();
+  const [strings, flat] = line as unknown[];
+  if (!Array.isArray(strings) || !Array.isArray(flat) || flat.length % 8 !== 0) throw badContent();
+  const name = (i: unknown) => (typeof i === 'number' ? (strings[i] as unknown) : undefined);
+  for (let j = 0; j < flat.length; j += 8) {
+    const staff = flat[j + 2];
+    const c = [
+      flat[j],
+      name(flat[j + 1]),
+      staff === null ? null : name(staff),
+      name(flat[j + 3]),
+      name(flat[j + 4]),
+      name(flat[j + 5]),
+      flat[j + 6],
+      flat[j + 7],
+    ];
+    if (!isWireChange(c)) throw malformed(out.length + 1);
+    out.push(c);
+  }
+}
+
+/** Formats 2 and 3: the manifest's line, then lines of changes (see the top of this file). */
+function* readLines(body: Buffer, format: number): Steps<Omit<DecodedFile, 'sha256'>> {
+  const first = body.indexOf(0x0a);
+  if (first < 0) throw badContent();
+  const manifest = checkManifest(parseContent(body.toString('utf8', 0, first)));
+  if (manifest.formatVersion !== format) throw badContent();
+  if (sha256(body.subarray(first + 1)) !== manifest.contentSha256) throw mismatch();
+  checkSchema(manifest);
+  const changes: WireChange[] = [];
+  for (let at = first + 1; at < body.length;) {
+    const end = body.indexOf(0x0a, at);
+    if (end < 0) throw badContent();
+    if (format === 2) {
+      const line = parseContent(body.toString('utf8', at, end));
+      if (!Array.isArray(line)) throw badContent();
+      checkChanges(line, changes.length, changes);
+    } else readCompactLine(body, at, end, changes);
+    at = end + 1;
+    yield { phase: 'checking', done: at, total: body.length };
+  }
+  if (changes.length !== manifest.changeCount) throw mismatch();
+  return { manifest, changes };
+}
+
+/** Format 1: one JSON object, {manifest, changes}, the changes written last. */
+function readBody1(body: Buffer): Omit<DecodedFile, 'sha256'> {
+  const parsed = parseContent(body.toString('utf8')) as { manifest?: unknown; changes?: unknown } | null;
+  if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.changes)) throw badContent();
+  const list: unknown[] = parsed.changes;
+  const manifest = checkManifest(parsed.manifest);
+  // The checksum covers the changes as written: their bytes as they stand at the body's end;
+  // only if that fails are they written out again.
+  const at = body.lastIndexOf(CHANGES_KEY);
+  const asWritten =
+    at >= 0 && body[body.length - 1] === 0x7d
+      ? body.subarray(at + CHANGES_KEY.length, body.length - 1)
+      : null;
+  const sumOk =
+    (asWritten !== null && sha256(asWritten) === manifest.contentSha256) ||
+    sha256(JSON.stringify(list)) === manifest.contentSha256;
+  if (!sumOk || list.length !== manifest.changeCount) throw mismatch();
+  checkSchema(manifest);
+  const changes: WireChange[] = [];
+  checkChanges(list, 0, changes);
+  return { manifest, changes };
+}

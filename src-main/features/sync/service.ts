@@ -1,0 +1,322 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { Core } from '../../core';
+import { nowIso } from '../../core';
+import { schemaVersion } from '../../store/db';
+import { backupStore } from '../backups/service';
+import { parseHlc } from '@shared/domain/hlc';
+import { invalid } from '@shared/contract/errors';
+import { applySteps, type ApplyReport } from './merge';
+import { transactionSteps, type Steps } from '../../infra/steps';
+import { decodeSteps, FileWriter, LINE_CHANGES, type DecodedFile, type WireChange } from './package';
+import { requireTeam, currentTeam } from './team';
+
+// Export and import of sync files: the only way data moves between laptops.
+
+const LAST_EXPORT_SEQ = 'lastExportSeq';
+const LAST_EXPORT_AT = 'lastExportAt';
+/** The folder this laptop last synced through (sync.folder), offered again on the Sync screen. */
+export const SYNC_FOLDER = 'syncFolder';
+
+type ChangeRow = {
+  seq: number;
+  hlc: string;
+  device: string;
+  staff: string | null;
+  tbl: string;
+  rowId: string;
+  field: string;
+  value: string | number | null;
+  prevHlc: string | null;
+};
+
+export function pendingChangeCount(core: Core): number {
+  const since = Number(core.store.getMeta(LAST_EXPORT_SEQ) ?? 0);
+  // Rows of the change log are never deleted, so seq (a rowid) has no gaps: the count is a
+  // difference of two numbers instead of a count over millions of rows.
+  const last = core.store.db.prepare(`SELECT max("seq") AS n FROM changes`).get() as { n: number | null };
+  return Math.max(0, (last.n ?? 0) - since);
+}
+
+/** Up to this many changes waiting, sync.status also says which records they touch. */
+export const PENDING_DETAIL_MAX = 20_000;
+
+/**
+ * What the next export holds, per table: how many records changed and how many changes.
+ * Null when more changes wait than PENDING_DETAIL_MAX (the count alone is cheap; this is not).
+ */
+function pendingByKind(
+  core: Core,
+  pending: number,
+): Record<string, { records: number; changes: number }> | null {
+  if (pending > PENDING_DETAIL_MAX) return null;
+  const since = Number(core.store.getMeta(LAST_EXPORT_SEQ) ?? 0);
+  const rows = core.store.db
+    .prepare(
+      `SELECT "tbl" AS t, count(DISTINCT "rowId") AS records, count(*) AS changes FROM changes WHERE "seq" > ? GROUP BY 1 ORDER BY 2 DESC, 1`,
+    )
+    .all(since) as { t: string; records: number; changes: number }[];
+  return Object.fromEntries(rows.map((r) => [r.t, { records: r.records, changes: r.changes }]));
+}
+
+export interface ExportResult {
+  fileName: string;
+  path: string | null;
+  /** The file itself when no path was given (the web mode downloads it). */
+  contentBase64: string | null;
+  bytes: number;
+  changeCount: number;
+  full: boolean;
+}
+
+export interface ExportInput {
+  full?: boolean;
+  path?: string;
+  dir?: string;
+}
+
+/**
+ * Everything since my last export (or everything), as one sealed file. The log is read a line
+ * of the file at a time (by seq, which has no gaps, up to the newest change when the export
+ * began), so neither the rows nor the file's text are ever held whole.
+ */
+export function* exportSteps(core: Core, input: ExportInput): Steps<ExportResult> {
+  const { store } = core;
+  const team = requireTeam(store);
+  const full = input.full ?? false;
+  const since = full ? 0 : Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0);
+  const newest = (store.db.prepare(`SELECT max("seq") FROM changes`).pluck().get() as number | null) ?? 0;
+  const total = Math.max(0, newest - since);
+  const read = store.db.prepare(
+    `SELECT "seq","hlc","device","staff","tbl","rowId","field","value","prevHlc" FROM changes
+     WHERE "seq" > ? AND "seq" <= ? ORDER BY "seq" LIMIT ${LINE_CHANGES}`,
+  );
+  const writer = new FileWriter(team);
+  const clockRange: Record<string, { from: string; to: string; count: number }> = {};
+  let lastSeq = since;
+  let count = 0;
+  yield { phase: 'exporting', done: 0, total };
+  for (;;) {
+    const rows = read.all(lastSeq, newest) as ChangeRow[];
+    if (!rows.length) break;
+    writer.add(
+      rows.map((r) => {
+        const range = clockRange[r.device];
+        if (!range) clockRange[r.device] = { from: r.hlc, to: r.hlc, count: 1 };
+        else {
+          if (r.hlc < range.from) range.from = r.hlc;
+          if (r.hlc > range.to) range.to = r.hlc;
+          range.count += 1;
+        }
+        return [r.hlc, r.device, r.staff, r.tbl, r.rowId, r.field, r.value, r.prevHlc];
+      }),
+    );
+    count += rows.length;
+    lastSeq = rows[rows.length - 1]!.seq;
+    yield { phase: 'exporting', done: count, total };
+  }
+  yield { phase: 'sealing', done: 0, total: 0 };
+  const exportedAt = nowIso(core);
+  const file = writer.finish({
+    schemaVersion: schemaVersion(store.db),
+    origin: { id: store.device.id, name: store.device.name },
+    exportedAt,
+    full,
+    changeCount: count,
+    clockRange,
+  });
+  const fileName = `${store.device.code}-${exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '')}-${since + 1}-${lastSeq}${full ? '-full' : ''}.vlsync`;
+  const path = input.path ?? (input.dir ? join(input.dir, fileName) : null);
+  if (path) writeAtomically(path, file);
+  store.db.transaction(() => {
+    // Only forward: another export may have ended while this one ran (calls run between steps).
+    if (lastSeq > Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0))
+      store.setMeta(LAST_EXPORT_SEQ, String(lastSeq));
+    store.setMeta(LAST_EXPORT_AT, exportedAt);
+  })();
+  return {
+    fileName,
+    path,
+    contentBase64: path ? null : file.toString('base64'),
+    bytes: file.length,
+    changeCount: count,
+    full,
+  };
+}
+
+/** Written under a temporary name and renamed when complete, so no one reads half a file. */
+export function writeAtomically(path: string, data: Buffer): void {
+  const tmp = `${path}.${process.pid}.partial`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+export interface ImportReport extends ApplyReport {
+  id: string;
+  at: string;
+  fileName: string | null;
+  origin: { id: string; name: string };
+  exportedAt: string;
+  duplicateEnterprises: number;
+  backup: string | null;
+}
+
+export function readSyncInput(input: { path?: string; contentBase64?: string; fileName?: string }): {
+  bytes: Buffer;
+  fileName: string | null;
+} {
+  if (input.path) {
+    try {
+      return { bytes: readFileSync(input.path), fileName: basename(input.path) };
+    } catch (e) {
+      throw invalid('path', `cannot read the file: ${(e as Error).message}`);
+    }
+  }
+  if (input.contentBase64 !== undefined)
+    // The name the file had where the user picked it (a browser upload), for the history.
+    return { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName?.trim() || null };
+  throw invalid('path', 'give the file as path or contentBase64');
+}
+
+export interface ImportInput {
+  bytes: Buffer;
+  fileName: string | null;
+  confirmMassDelete?: boolean;
+  /** The bytes already decoded by the caller (the sync folder checks each file first). */
+  decoded?: DecodedFile;
+}
+
+/**
+ * Imports one sync file: refuses anything unreadable before touching the database, takes
+ * a backup, then applies every change in one transaction and records the report.
+ * Runs outside the handler's transaction (a backup cannot run inside one). Steps: checking
+ * the file, the backup, then the changes applied.
+ */
+export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport> {
+  const { store } = core;
+  const team = requireTeam(store);
+  yield { phase: 'checking', done: 0, total: 0 };
+  // Refuses a damaged, foreign or newer file (format or schema) before anything is written.
+  const decoded = input.decoded ?? (yield* decodeSteps(team, input.bytes));
+  const { manifest } = decoded;
+  const changes = upgradeChanges(manifest.schemaVersion, decoded.changes);
+  yield { phase: 'backup', done: 0, total: 0 };
+  const backup = backupStore(core, 'before-sync-import')?.path ?? null;
+  const at = nowIso(core);
+  return yield* transactionSteps(store.db, function* () {
+    store.capturing = false;
+    try {
+      const applied = yield* applySteps(store, changes, {
+        confirmMassDelete: input.confirmMassDelete ?? false,
+      });
+      const report: ImportReport = {
+        ...applied,
+        id: uuidv7(),
+        at,
+        fileName: input.fileName,
+        origin: manifest.origin,
+        exportedAt: manifest.exportedAt,
+        duplicateEnterprises: duplicateUsccCount(core),
+        backup,
+      };
+      store.db
+        .prepare(
+          `INSERT INTO sync_imports ("id","at","fileName","fileSha256","originDevice","originName","report") VALUES (?,?,?,?,?,?,?)`,
+        )
+        .run(
+          report.id,
+          at,
+          input.fileName,
+          decoded.sha256,
+          manifest.origin.id,
+          manifest.origin.name,
+          JSON.stringify(report),
+        );
+      return report;
+    } finally {
+      store.capturing = true;
+    }
+  });
+}
+
+/** The schema that brought the change log's prevHlc (migration 002_sync). */
+const PREV_HLC_SCHEMA = 2;
+
+/**
+ * Files of schema 1 carry no prevHlc: each change would look as if its writer knew nothing,
+ * and every edit would be reported as a conflict with the value before it. A device knows
+ * its own earlier changes, so a change without prevHlc gets the stamp of the same device's
+ * previous change of that field in the file: a lower bound of what it knew, which never
+ * hides a real conflict. Newer files pass unchanged.
+ */
+export function upgradeChanges(schemaVersion: number, changes: WireChange[]): WireChange[] {
+  if (schemaVersion >= PREV_HLC_SCHEMA) return changes;
+  const order = changes.map((_, i) => i).sort((a, b) => (changes[a]![0] < changes[b]![0] ? -1 : 1));
+  const previous = new Map<string, string>();
+  const out = [...changes];
+  for (const i of order) {
+    const c = changes[i]!;
+    const key = `${c[1]}\u0000${c[3]}\u0000${c[4]}\u0000${c[5]}`;
+    const before = previous.get(key);
+    if (c[7] === null && before !== undefined) out[i] = [c[0], c[1], c[2], c[3], c[4], c[5], c[6], before];
+    previous.set(key, c[0]);
+  }
+  return out;
+}
+
+function duplicateUsccCount(core: Core): number {
+  return (
+    core.store.db
+      .prepare(
+        `SELECT count(*) AS n FROM (SELECT "uscc" FROM enterprises WHERE "deletedAt" IS NULL AND "uscc" IS NOT NULL GROUP BY "uscc" HAVING count(*) > 1)`,
+      )
+      .get() as { n: number }
+  ).n;
+}
+
+export function syncStatus(core: Core) {
+  const { store } = core;
+  const team = currentTeam(store);
+  const pending = pendingChangeCount(core);
+  const imports = (
+    store.db.prepare(`SELECT "report" FROM sync_imports ORDER BY "at" DESC LIMIT 100`).all() as {
+      report: string;
+    }[]
+  ).map((r) => JSON.parse(r.report) as ImportReport);
+  const devices = store.db
+    .prepare(
+      `SELECT d."id", d."name", d."code",
+         (SELECT o."lastHlc" FROM change_origins o WHERE o."device" = d."id") AS lastHlc
+       FROM devices d WHERE d."deletedAt" IS NULL ORDER BY d."name"`,
+    )
+    .all() as { id: string; name: string; code: string; lastHlc: string | null }[];
+  const newest = store.db.prepare(`SELECT max("hlc") AS h FROM changes`).get() as { h: string | null };
+  const newestMs = newest.h ? parseHlc(newest.h).ms : null;
+  return {
+    team: team ? { id: team.id, name: team.name } : null,
+    teamCode: store.getMeta('teamCode'),
+    device: store.device,
+    pendingChanges: pending,
+    pendingByKind: pendingByKind(core, pending),
+    lastExportAt: store.getMeta(LAST_EXPORT_AT),
+    folder: store.getMeta(SYNC_FOLDER),
+    imports,
+    devices: devices.map((d) => ({
+      ...d,
+      isMe: d.id === store.device.id,
+      lastChangeAt: d.lastHlc ? new Date(parseHlc(d.lastHlc).ms).toISOString() : null,
+    })),
+    openConflicts: (
+      store.db.prepare(`SELECT count(*) AS n FROM conflicts WHERE "resolvedAt" IS NULL`).get() as {
+        n: number;
+      }
+    ).n,
+    duplicateEnterprises: duplicateUsccCount(core),
+    /** Set when this machine's clock is behind the newest change it has seen. */
+    clockBehind:
+      newestMs !== null && newestMs > store.now() + 60_000
+        ? { newestSeen: new Date(newestMs).toISOString(), now: new Date(store.now()).toISOString() }
+        : null,
+  };
+}

@@ -1,0 +1,96 @@
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import type { Store } from '../../store/db';
+import { ApiError, invalid } from '@shared/contract/errors';
+import { deriveTeamKey, keyCheck, newSalt, sameKeyCheck } from './crypto';
+
+// A team shares one passphrase. Creating a team makes a team code (id, name, salt and a
+// key check — never the passphrase or the key) that colleagues join with.
+
+export interface Team {
+  id: string;
+  name: string;
+  key: Buffer;
+}
+
+const TeamCode = z.object({
+  v: z.literal(1),
+  id: z.string().min(1),
+  name: z.string(),
+  salt: z.string(),
+  check: z.string(),
+});
+type TeamCode = z.infer<typeof TeamCode>;
+
+const MIN_PASSPHRASE = 8;
+
+function checkPassphrase(passphrase: string): void {
+  if (passphrase.length < MIN_PASSPHRASE) {
+    throw invalid('passphrase', `must have at least ${MIN_PASSPHRASE} characters`);
+  }
+}
+
+function save(store: Store, code: TeamCode, key: Buffer): Team {
+  store.setMeta('teamCode', encodeTeamCode(code));
+  // The derived key stays on this device so exports need no passphrase each time; it
+  // protects files in transit, the database itself relies on the disk's encryption.
+  store.setMeta('teamKey', key.toString('base64'));
+  return { id: code.id, name: code.name, key };
+}
+
+export const encodeTeamCode = (code: TeamCode): string =>
+  `VLT1.${Buffer.from(JSON.stringify(code)).toString('base64url')}`;
+
+export function decodeTeamCode(text: string): TeamCode {
+  const m = /^VLT1\.([A-Za-z0-9_-]+)$/.exec(text.trim());
+  let parsed: unknown;
+  try {
+    parsed = m ? JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8')) : null;
+  } catch {
+    parsed = null; // not JSON: refused below like any other malformed code
+  }
+  const code = TeamCode.safeParse(parsed);
+  if (!code.success) throw invalid('code', 'is not a Visit Ledger team code (it starts with VLT1.)');
+  return code.data;
+}
+
+export function createTeam(store: Store, name: string, passphrase: string): { team: Team; teamCode: string } {
+  checkPassphrase(passphrase);
+  const salt = newSalt();
+  const key = deriveTeamKey(passphrase, salt);
+  const code: TeamCode = { v: 1, id: uuidv7(), name, salt: salt.toString('base64'), check: keyCheck(key) };
+  return { team: save(store, code, key), teamCode: encodeTeamCode(code) };
+}
+
+export function joinTeam(store: Store, codeText: string, passphrase: string): Team {
+  const code = decodeTeamCode(codeText);
+  const key = deriveTeamKey(passphrase, Buffer.from(code.salt, 'base64'));
+  if (!sameKeyCheck(keyCheck(key), code.check)) throw invalid('passphrase', 'does not match this team code');
+  return save(store, code, key);
+}
+
+export function currentTeam(store: Store): Team | null {
+  const codeText = store.getMeta('teamCode');
+  const key = store.getMeta('teamKey');
+  if (!codeText || !key) return null;
+  const code = decodeTeamCode(codeText);
+  return { id: code.id, name: code.name, key: Buffer.from(key, 'base64') };
+}
+
+export function requireTeam(store: Store): Team {
+  const team = currentTeam(store);
+  if (!team) {
+    throw new ApiError(
+      'CONFLICT',
+      'this device is in no sync team yet: create one or join one with a team code',
+      {
+        reason: 'no_team',
+      },
+    );
+  }
+  return team;
+}
+
+export function teamCodeOf(store: Store): string | null {
+  return store.getMeta('teamCode');
+}

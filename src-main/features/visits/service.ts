@@ -1,0 +1,153 @@
+import type { z } from 'zod';
+import { type Core, myRole, notAfterToday, requireLive, requireMe, softDelete } from '../../core';
+import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
+import type { VisitCreate, VisitFields, Visit } from '@shared/contract/schemas';
+import type { ListQuery } from '@shared/contract/contract';
+import { ApiError, invalid } from '@shared/contract/errors';
+import { createDemand, decorate } from '../demands/service';
+import { formatVisitNo, visitNoPrefix } from '@shared/domain/visitNo';
+import { startOfShanghaiDay } from '@shared/domain/dates';
+
+type VisitInput = z.output<typeof VisitCreate>;
+type VisitPatch = Partial<z.output<typeof VisitFields>> & { id: string };
+
+export function getVisit(core: Core, id: string): Visit {
+  requireLive(core, 'visits', id);
+  const visit = getRow(core.store, 'visits', id, true) as Visit;
+  const demands = core.store.db
+    .prepare(
+      `SELECT "id" FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"`,
+    )
+    .all(id) as { id: string }[];
+  return {
+    ...visit,
+    demands: demands.map((d) => decorate(core, getRow(core.store, 'demands', d.id, true)!)),
+  };
+}
+
+/** The highest number in this device's series for `year` (0 when it has none yet). */
+export function lastVisitSeq(core: Core, year: string): number {
+  const prefix = visitNoPrefix(year, core.store.device.code);
+  // A range on the visitNo index ('.' follows the prefix's final '-'), so numbering reads only
+  // this device's numbers for the year instead of every visit.
+  const row = core.store.db
+    .prepare(
+      `SELECT max(CAST(substr("visitNo", ?) AS INTEGER)) AS n FROM visits WHERE "visitNo" >= ? AND "visitNo" < ?`,
+    )
+    .get(prefix.length + 1, prefix, `${prefix.slice(0, -1)}.`) as { n: number | null };
+  return row.n ?? 0;
+}
+
+/** The next number in this device's series for the visit's year. */
+function nextVisitNo(core: Core, date: string): string {
+  const year = date.slice(0, 4);
+  return formatVisitNo(year, core.store.device.code, lastVisitSeq(core, year) + 1);
+}
+
+function checkStaff(core: Core, lead: string, staffIds: string[]): string[] {
+  requireLive(core, 'staff', lead, 'leadStaffId');
+  staffIds.forEach((s, i) => requireLive(core, 'staff', s, `staffIds.${i}`));
+  return staffIds.includes(lead) ? staffIds : [lead, ...staffIds];
+}
+
+function reviewRules(core: Core, from: string | null, to: string | undefined): Record<string, unknown> {
+  if (to === undefined || to === from) return {};
+  if (to === 'reviewed' || from === 'reviewed') {
+    if (myRole(core) !== 'supervisor') {
+      throw new ApiError('FORBIDDEN', 'status: only a supervisor can review a visit or undo a review', {
+        field: 'status',
+      });
+    }
+  }
+  return { reviewedBy: to === 'reviewed' ? core.store.actor.staffId : null };
+}
+
+/**
+ * Inserts a new visit whose enterprise the caller has found live: the rules of a new visit (date
+ * not after today unless a draft, live staff with the lead among them, only a supervisor
+ * reviews). `visitNo` numbers it (the importer numbers many visits from one read). Returns its id.
+ */
+export function insertNewVisit(
+  core: Core,
+  input: Omit<VisitInput, 'demands'>,
+  visitNo: (date: string) => string = (date) => nextVisitNo(core, date),
+): string {
+  const status = input.status ?? 'submitted';
+  if (status !== 'draft') notAfterToday(core, 'date', input.date);
+  const lead = input.leadStaffId ?? requireMe(core, 'leadStaffId');
+  const staffIds = checkStaff(core, lead, input.staffIds ?? []);
+  return insertRecord(core.store, 'visits', {
+    ...input,
+    leadStaffId: lead,
+    staffIds,
+    solvedOnSite: input.solvedOnSite ?? false,
+    enterpriseConfirmed: input.enterpriseConfirmed ?? false,
+    status,
+    ...reviewRules(core, null, status),
+    visitNo: visitNo(input.date),
+  });
+}
+
+export function createVisit(core: Core, { demands = [], ...input }: VisitInput): Visit {
+  requireLive(core, 'enterprises', input.enterpriseId, 'enterpriseId');
+  const id = insertNewVisit(core, input);
+  demands.forEach((d, i) => {
+    try {
+      createDemand(core, {
+        ...d,
+        enterpriseId: input.enterpriseId,
+        source: 'visit',
+        sourceVisitId: id,
+        receivedAt: d.receivedAt ?? startOfShanghaiDay(input.date),
+      });
+    } catch (e) {
+      throw prefixField(e, `demands.${i}`);
+    }
+  });
+  return getVisit(core, id);
+}
+
+/** Re-anchors a nested record's field error under its place in the parent's input. */
+function prefixField(e: unknown, prefix: string): unknown {
+  if (!(e instanceof ApiError) || typeof e.details.field !== 'string') return e;
+  const field = `${prefix}.${e.details.field}`;
+  return new ApiError(e.code, `${prefix}.${e.message}`, {
+    ...e.details,
+    field,
+    issues: (e.details.issues ?? []).map((i) => ({ ...i, path: `${prefix}.${i.path}` })),
+  });
+}
+
+export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
+  const current = requireLive(core, 'visits', id) as Visit;
+  if (patch.enterpriseId) requireLive(core, 'enterprises', patch.enterpriseId, 'enterpriseId');
+  const status = patch.status ?? current.status ?? 'submitted';
+  const date = patch.date ?? current.date;
+  if (status !== 'draft' && date && (patch.date || patch.status)) notAfterToday(core, 'date', date);
+  const next: Record<string, unknown> = {
+    ...patch,
+    ...reviewRules(core, current.status ?? null, patch.status),
+  };
+  if (patch.leadStaffId || patch.staffIds) {
+    next.staffIds = checkStaff(
+      core,
+      patch.leadStaffId ?? current.leadStaffId!,
+      patch.staffIds ?? current.staffIds ?? [],
+    );
+  }
+  if (patch.enterpriseId && patch.enterpriseId !== current.enterpriseId) {
+    const raised = core.store.db
+      .prepare(`SELECT count(*) AS n FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL`)
+      .get(id) as { n: number };
+    if (raised.n)
+      throw invalid('enterpriseId', 'demands were raised in this visit: move or delete them first');
+  }
+  updateRecord(core.store, 'visits', id, next);
+  return getVisit(core, id);
+}
+
+export const deleteVisit = (core: Core, id: string) => softDelete(core, 'visits', id);
+
+export function listVisits(core: Core, query: ListQuery) {
+  return listRows(core.store, 'visits', query) as { rows: Visit[]; total: number };
+}

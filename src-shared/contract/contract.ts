@@ -1,0 +1,399 @@
+import { z } from 'zod';
+import { RECORD_KINDS, type MethodName } from './methods';
+import {
+  ClinicFields,
+  ClinicRecord,
+  DemandFields,
+  DemandPatch,
+  DemandRecord,
+  DeviceRecord,
+  EnterpriseFields,
+  EnterpriseRecord,
+  ExpertFields,
+  ExpertRecord,
+  FollowupFields,
+  FollowupRecord,
+  Id,
+  Instant,
+  StaffFields,
+  StaffRecord,
+  VisitCreate,
+  VisitFields,
+  VisitRecord,
+} from './schemas';
+import { CLOSURE_TYPES, DEMAND_STATUSES } from '../domain/enums';
+import {
+  ExportedFileSchema,
+  ExportInput,
+  FigureRecordsSchema,
+  NarrativeSaveInput,
+  NarrativeSchema,
+  QuarterlyInput,
+  QuarterlyReportSchema,
+  RecordsInput,
+} from './reports';
+import { ledgerContract } from './ledger';
+import { JOB_PHASES } from './jobs';
+
+// The contract: every method with the zod schema of its input and output.
+// Doors validate against it; the renderer's types are inferred from it.
+
+const Scalar = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
+export const Condition = z.union([
+  Scalar,
+  z.array(Scalar).max(1000),
+  z.strictObject({
+    eq: Scalar.optional(),
+    ne: Scalar.optional(),
+    in: z.array(Scalar).max(1000).optional(),
+    gt: Scalar.optional(),
+    gte: Scalar.optional(),
+    lt: Scalar.optional(),
+    lte: Scalar.optional(),
+    contains: z.string().max(200).optional(),
+    startsWith: z.string().max(200).optional(),
+    has: z.string().max(200).optional(),
+    isNull: z.boolean().optional(),
+  }),
+]);
+export const ListInput = z.strictObject({
+  filter: z.record(z.string().max(64), Condition).optional(),
+  q: z.string().max(200).optional(),
+  sort: z
+    .array(z.strictObject({ field: z.string().max(64), dir: z.enum(['asc', 'desc']) }))
+    .max(5)
+    .optional(),
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
+  includeDeleted: z.boolean().optional(),
+});
+export type ListQuery = z.infer<typeof ListInput>;
+export type FilterCondition = z.infer<typeof Condition>;
+
+const ById = z.strictObject({ id: Id });
+const page = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), total: z.number().int() });
+const patchOf = <T extends z.ZodRawShape>(fields: z.ZodObject<T>) =>
+  fields.partial().extend({ id: Id }).strict();
+const Deleted = z.object({ id: Id, deletedAt: z.string() });
+
+function crud<C extends z.ZodType, U extends z.ZodType, R extends z.ZodType>(
+  create: C,
+  update: U,
+  record: R,
+) {
+  return {
+    create: { input: create, output: record },
+    get: { input: ById, output: record },
+    update: { input: update, output: record },
+    delete: { input: ById, output: Deleted },
+    list: { input: ListInput.optional().default({}), output: page(record) },
+  };
+}
+
+const staff = crud(StaffFields, patchOf(StaffFields), StaffRecord);
+const enterprises = crud(EnterpriseFields, patchOf(EnterpriseFields), EnterpriseRecord);
+const experts = crud(ExpertFields, patchOf(ExpertFields), ExpertRecord);
+const visits = crud(VisitCreate, patchOf(VisitFields), VisitRecord);
+const demands = crud(DemandFields, DemandPatch.extend({ id: Id }).strict(), DemandRecord);
+const clinics = crud(ClinicFields, patchOf(ClinicFields), ClinicRecord);
+const followups = crud(FollowupFields, patchOf(FollowupFields), FollowupRecord);
+
+export const AppInfo = z.object({
+  appVersion: z.string(),
+  schemaVersion: z.number().int(),
+  dbPath: z.string(),
+  device: DeviceRecord.pick({ id: true, name: true, code: true }),
+  me: StaffRecord.nullable(),
+  /** Set when this database was created with the demo district on the app's first start. */
+  demoLoadedAt: z.string().nullable(),
+  today: z.string(),
+});
+
+export const TimelineItem = z.object({
+  type: z.enum(['visit', 'demand', 'clinic', 'followup', 'demand_event']),
+  id: Id,
+  /** What orders the timeline: a date or an instant. */
+  at: z.string(),
+  title: z.string(),
+  status: z.string().nullable(),
+  staffName: z.string().nullable(),
+  refId: Id.nullable(),
+});
+
+export const BoardStaffCount = z.object({
+  staffId: z.string().nullable(),
+  name: z.string().nullable(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  dueSoon: z.number().int(),
+});
+
+export const Transition = z.strictObject({
+  id: Id,
+  to: z.enum(DEMAND_STATUSES),
+  note: z.string().trim().max(2000).nullable().optional(),
+  closureType: z.enum(CLOSURE_TYPES).nullable().optional(),
+  resolution: z.string().trim().max(4000).nullable().optional(),
+  assigneeStaffId: Id.nullable().optional(),
+  at: Instant.optional(),
+});
+
+// --- sync ---------------------------------------------------------------------
+const Passphrase = z.string().min(1).max(1000);
+const FilePath = z.string().min(1).max(4096);
+const ExportResult = z.object({
+  fileName: z.string(),
+  path: z.string().nullable(),
+  contentBase64: z.string().nullable(),
+  bytes: z.number().int(),
+  changeCount: z.number().int(),
+  full: z.boolean(),
+});
+export const ImportReport = z.object({
+  id: z.string(),
+  at: z.string(),
+  fileName: z.string().nullable(),
+  origin: z.object({ id: z.string(), name: z.string() }),
+  exportedAt: z.string(),
+  received: z.number().int(),
+  newChanges: z.number().int(),
+  alreadyKnown: z.number().int(),
+  createdRecords: z.number().int(),
+  updatedRecords: z.number().int(),
+  conflicts: z.number().int(),
+  deletions: z.record(z.string(), z.number().int()),
+  duplicateEnterprises: z.number().int(),
+  anomalies: z.array(z.object({ kind: z.string(), device: z.string().optional(), message: z.string() })),
+  backup: z.string().nullable(),
+});
+const ConflictSide = z.object({
+  value: z.unknown(),
+  device: z.string(),
+  deviceName: z.string().nullable(),
+  at: z.string(),
+});
+export const ConflictView = z.object({
+  id: z.string(),
+  detectedAt: z.string(),
+  kind: z.string(),
+  recordId: z.string(),
+  recordLabel: z.string().nullable(),
+  field: z.string(),
+  winner: ConflictSide,
+  loser: ConflictSide,
+  resolvedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+/** The long job running (a sync export, import or folder sync) and its latest step. */
+export const JobView = z.object({
+  method: z.string(),
+  startedAt: z.string(),
+  phase: z.enum(JOB_PHASES),
+  done: z.number().int(),
+  total: z.number().int(),
+  file: z.object({ name: z.string(), index: z.number().int(), count: z.number().int() }).nullable(),
+});
+export const SyncStatus = z.object({
+  team: z.object({ id: z.string(), name: z.string() }).nullable(),
+  teamCode: z.string().nullable(),
+  device: DeviceRecord.pick({ id: true, name: true, code: true }),
+  pendingChanges: z.number().int(),
+  /** Per table, the records and changes the next export holds; null when too many wait to say. */
+  pendingByKind: z
+    .record(z.string(), z.object({ records: z.number().int(), changes: z.number().int() }))
+    .nullable(),
+  lastExportAt: z.string().nullable(),
+  /** The sync folder this laptop last used (kept on this laptop only). */
+  folder: z.string().nullable(),
+  imports: z.array(ImportReport),
+  devices: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string().nullable(),
+      code: z.string().nullable(),
+      isMe: z.boolean(),
+      lastHlc: z.string().nullable(),
+      lastChangeAt: z.string().nullable(),
+    }),
+  ),
+  openConflicts: z.number().int(),
+  duplicateEnterprises: z.number().int(),
+  clockBehind: z.object({ newestSeen: z.string(), now: z.string() }).nullable(),
+});
+
+const BackupInfo = z.object({
+  file: z.string(),
+  path: z.string(),
+  at: z.string(),
+  reason: z.string(),
+  bytes: z.number().int(),
+});
+
+function def<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const contract = {
+  'staff.create': staff.create,
+  'staff.get': staff.get,
+  'staff.update': staff.update,
+  'staff.delete': staff.delete,
+  'staff.list': staff.list,
+  'enterprises.create': enterprises.create,
+  'enterprises.get': enterprises.get,
+  'enterprises.update': enterprises.update,
+  'enterprises.delete': enterprises.delete,
+  'enterprises.list': enterprises.list,
+  'experts.create': experts.create,
+  'experts.get': experts.get,
+  'experts.update': experts.update,
+  'experts.delete': experts.delete,
+  'experts.list': experts.list,
+  'visits.create': visits.create,
+  'visits.get': visits.get,
+  'visits.update': visits.update,
+  'visits.delete': visits.delete,
+  'visits.list': visits.list,
+  'demands.create': demands.create,
+  'demands.get': demands.get,
+  'demands.update': demands.update,
+  'demands.delete': demands.delete,
+  'demands.list': demands.list,
+  'clinics.create': clinics.create,
+  'clinics.get': clinics.get,
+  'clinics.update': clinics.update,
+  'clinics.delete': clinics.delete,
+  'clinics.list': clinics.list,
+  'followups.create': followups.create,
+  'followups.get': followups.get,
+  'followups.update': followups.update,
+  'followups.delete': followups.delete,
+  'followups.list': followups.list,
+  'app.info': def(z.strictObject({}).optional().default({}), AppInfo),
+  'me.set': def(z.strictObject({ staffId: Id }), AppInfo),
+  'me.tasks': def(
+    z.strictObject({}).optional().default({}),
+    z.object({ today: z.string(), followups: z.array(FollowupRecord), demands: z.array(DemandRecord) }),
+  ),
+  'enterprises.timeline': def(ById, z.object({ enterprise: EnterpriseRecord, items: z.array(TimelineItem) })),
+  'enterprises.checkDuplicates': def(
+    z.strictObject({
+      uscc: z.string().max(40).optional(),
+      name: z.string().max(200).optional(),
+      excludeId: Id.optional(),
+    }),
+    z.object({
+      sameUscc: z.array(EnterpriseRecord),
+      similarName: z.array(EnterpriseRecord),
+      usccProblem: z.string().nullable(),
+    }),
+  ),
+  'demands.transition': def(Transition, DemandRecord),
+  'demands.openBoard': def(
+    z
+      .strictObject({ assigneeStaffId: Id.optional(), town: z.string().max(100).optional() })
+      .optional()
+      .default({}),
+    z.object({
+      today: z.string(),
+      rows: z.array(DemandRecord),
+      counts: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() }),
+      byStaff: z.array(BoardStaffCount),
+    }),
+  ),
+  'demands.reassign': def(
+    z.strictObject({
+      ids: z.array(Id).min(1).max(1000),
+      assigneeStaffId: Id,
+      note: z.string().trim().max(2000).optional(),
+    }),
+    z.object({ updated: z.number().int() }),
+  ),
+  'sync.team.create': def(
+    z.strictObject({ name: z.string().trim().min(1).max(100), passphrase: Passphrase }),
+    z.object({ teamId: z.string(), name: z.string(), teamCode: z.string() }),
+  ),
+  'sync.team.join': def(
+    z.strictObject({ code: z.string().min(1).max(2000), passphrase: Passphrase }),
+    z.object({ teamId: z.string(), name: z.string(), teamCode: z.string() }),
+  ),
+  'sync.export': def(
+    z
+      .strictObject({ full: z.boolean().optional(), path: FilePath.optional(), dir: FilePath.optional() })
+      .optional()
+      .default({}),
+    ExportResult,
+  ),
+  'sync.import': def(
+    z.strictObject({
+      path: FilePath.optional(),
+      // A sync file of a whole large district (×20: 53 MB, 70 M characters in base64) fits the web door's body limit.
+      contentBase64: z.string().max(80_000_000).optional(),
+      fileName: z.string().max(300).optional(),
+      confirmMassDelete: z.boolean().optional(),
+    }),
+    ImportReport,
+  ),
+  'sync.folder': def(
+    z.strictObject({ path: FilePath, confirmMassDelete: z.boolean().optional() }),
+    z.object({
+      imported: z.array(ImportReport),
+      refused: z.array(z.object({ fileName: z.string(), message: z.string() })),
+      exported: z.object({ fileName: z.string(), changeCount: z.number().int() }).nullable(),
+    }),
+  ),
+  'sync.status': def(z.strictObject({}).optional().default({}), SyncStatus),
+  'sync.progress': def(z.strictObject({}).optional().default({}), z.object({ job: JobView.nullable() })),
+  'conflicts.list': def(
+    z.strictObject({ includeResolved: z.boolean().optional() }).optional().default({}),
+    z.object({ rows: z.array(ConflictView) }),
+  ),
+  'conflicts.resolve': def(z.strictObject({ id: Id, keep: z.enum(['winner', 'loser']) }), ConflictView),
+  'duplicates.list': def(
+    z.strictObject({}).optional().default({}),
+    z.object({ groups: z.array(z.object({ uscc: z.string(), enterprises: z.array(EnterpriseRecord) })) }),
+  ),
+  'duplicates.merge': def(
+    z.strictObject({ keepId: Id, mergeIds: z.array(Id).min(1).max(50) }),
+    z.object({
+      kept: EnterpriseRecord,
+      moved: z.object({ visits: z.number().int(), demands: z.number().int(), clinics: z.number().int() }),
+    }),
+  ),
+  'backups.list': def(z.strictObject({}).optional().default({}), z.object({ rows: z.array(BackupInfo) })),
+  'backups.create': def(
+    z.strictObject({ out: FilePath.optional() }).optional().default({}),
+    z.object({ path: z.string(), bytes: z.number().int() }),
+  ),
+  'backups.restore': def(
+    z.strictObject({ file: FilePath }),
+    z.object({ restoredFrom: z.string(), safetyBackup: z.string().nullable() }),
+  ),
+  'audit.record': def(
+    z.strictObject({ kind: z.enum(RECORD_KINDS), id: Id }),
+    z.object({
+      rows: z.array(
+        z.object({
+          at: z.string(),
+          device: z.string(),
+          deviceName: z.string().nullable(),
+          staffId: z.string().nullable(),
+          staffName: z.string().nullable(),
+          field: z.string(),
+          value: z.unknown(),
+        }),
+      ),
+    }),
+  ),
+  'reports.quarterly': def(QuarterlyInput, QuarterlyReportSchema),
+  'reports.records': def(RecordsInput, FigureRecordsSchema),
+  'reports.narrative.get': def(QuarterlyInput, NarrativeSchema),
+  'reports.narrative.save': def(NarrativeSaveInput, NarrativeSchema),
+  'reports.export': def(ExportInput, ExportedFileSchema),
+  ...ledgerContract(ListInput),
+} satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;

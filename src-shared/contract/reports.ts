@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { QUARTER_RE } from '../domain/quarter';
+import { RECORD_FIGURES, SCALAR_KEYS, type ScalarKey } from '../reports/definitions';
+
+// Zod schemas of the report methods (reports.quarterly, reports.records,
+// reports.narrative.get / .save, reports.export), used by api/contract.ts.
+
+const Id = z.string().min(1).max(64);
+const int = z.number().int();
+const Bilingual = z.object({ zh: z.string(), en: z.string() });
+
+export const QuarterlyInput = z.strictObject({
+  quarter: z.string().regex(QUARTER_RE, 'must look like 2026Q3'),
+  staffId: Id.optional(),
+  town: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+});
+
+const SplitEntry = z.object({ visits: int, enterprisesVisited: int });
+const Split = z.record(z.string(), SplitEntry);
+const count = int;
+const maybeCount = int.nullable();
+const rate = z.number().min(0).max(1).nullable();
+
+export const QuarterlyFigures = z.object({
+  visits: count,
+  enterprisesVisited: count,
+  coverage: rate,
+  byMode: Split,
+  byTown: Split,
+  byIndustry: Split,
+  byTier: Split,
+  byStaff: Split,
+  solvedOnSite: count,
+  newDemands: count,
+  carriedOver: count,
+  byCategory: z.record(z.string(), count),
+  closed: count,
+  closureRate: rate,
+  substantiveRate: rate,
+  onTimeRate: rate,
+  avgDaysToClose: z.number().nullable(),
+  openAtEnd: count,
+  overdueAtEnd: count,
+  followups: count,
+  satisfactionRate: rate,
+  clinics: maybeCount,
+  experts: maybeCount,
+  enterprisesServed: maybeCount,
+  cooperationIntentions: maybeCount,
+  signedProjects: maybeCount,
+});
+
+export const RateDetail = z.object({
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+  formula: Bilingual,
+  numeratorLabel: Bilingual,
+  denominatorLabel: Bilingual,
+});
+
+export const ReportScope = z.object({
+  type: z.enum(['bureau', 'staff', 'town']),
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  town: z.string().nullable(),
+  key: z.string(),
+  label: Bilingual,
+  rules: z.array(z.object({ group: z.string(), zh: z.string(), en: z.string() })),
+});
+
+const FigureChange = z.object({
+  current: z.number().nullable(),
+  previous: z.number().nullable(),
+  changeVsPrevious: z.number().nullable(),
+  pctVsPrevious: z.number().nullable(),
+  lastYear: z.number().nullable(),
+  changeVsLastYear: z.number().nullable(),
+  pctVsLastYear: z.number().nullable(),
+});
+
+export const QuarterlyReportSchema = z.object({
+  quarter: z.string(),
+  period: z.object({ start: z.string(), end: z.string() }),
+  asOf: z.string(),
+  partial: z.boolean(),
+  scope: ReportScope,
+  figures: QuarterlyFigures,
+  rates: z.object({
+    coverage: RateDetail,
+    closureRate: RateDetail,
+    substantiveRate: RateDetail,
+    onTimeRate: RateDetail,
+    avgDaysToClose: RateDetail,
+    satisfactionRate: RateDetail,
+  }),
+  details: z.object({
+    byMonth: Split,
+    satisfaction: z.record(z.string(), count),
+    workloadAtEnd: z.record(z.string(), count),
+    staffNames: z.record(z.string(), z.string()),
+  }),
+  comparison: z.object({
+    previousQuarter: z.string(),
+    sameQuarterLastYear: z.string(),
+    figures: z.object(
+      Object.fromEntries(SCALAR_KEYS.map((k) => [k, FigureChange])) as Record<ScalarKey, typeof FigureChange>,
+    ),
+  }),
+  notes: z.array(z.object({ key: z.string(), zh: z.string(), en: z.string() })),
+});
+
+export const RecordsInput = QuarterlyInput.extend({
+  figure: z.enum(RECORD_FIGURES),
+  key: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100_000).optional(),
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+}).strict();
+
+export const FigureRecordSchema = z.object({
+  kind: z.enum(['visit', 'demand', 'followup', 'clinic', 'enterprise', 'expert']),
+  id: z.string(),
+  date: z.string().nullable(),
+  title: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  town: z.string().nullable(),
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  status: z.string().nullable(),
+  inNumerator: z.boolean().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+
+export const FigureRecordsSchema = z.object({
+  quarter: z.string(),
+  scope: ReportScope,
+  figure: z.enum(RECORD_FIGURES),
+  key: z.string().nullable(),
+  kind: FigureRecordSchema.shape.kind,
+  total: int,
+  rows: z.array(FigureRecordSchema),
+});
+
+const narrativeText = z.string().max(20_000).nullable().optional();
+export const NarrativeSaveInput = QuarterlyInput.extend({
+  typicalCases: narrativeText,
+  recurringProblems: narrativeText,
+  nextQuarterPlan: narrativeText,
+}).strict();
+
+export const NarrativeSchema = z.object({
+  id: z.string(),
+  quarter: z.string(),
+  scopeKey: z.string(),
+  typicalCases: z.string(),
+  recurringProblems: z.string(),
+  nextQuarterPlan: z.string(),
+  updatedAt: z.string().nullable(),
+  updatedByStaff: z.string().nullable(),
+});
+
+export const EXPORT_FORMATS = ['xlsx', 'docx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The report as a file: back as base64, or written to `path` (which must end with .xlsx / .docx). */
+export const ExportInput = QuarterlyInput.extend({
+  format: z.enum(EXPORT_FORMATS),
+  path: z.string().min(1).max(4096).optional(),
+  /** The bureau's name in the titles (default: the orgName setting). */
+  orgName: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+}).strict();
+
+export const ExportedFileSchema = z.object({
+  fileName: z.string(),
+  format: z.enum(EXPORT_FORMATS),
+  path: z.string().nullable(),
+  contentBase64: z.string().nullable(),
+  bytes: z.number().int(),
+});
+
+/** Report methods whose handlers are asynchronous (doors call them through callAsync). */
+export const ASYNC_REPORT_METHODS = ['reports.export'] as const;
