@@ -1,11 +1,6 @@
-// The enumerations the UI shows as words: each group's values (from the domain) and its i18n key.
-import { ENUM_GROUPS } from '@shared/domain/enums';
+// The enumerations the UI shows as words: every group of @shared/labels.
+import { LABEL_GROUPS, type LabelGroup, type LabelValue } from '@shared/labels';
 
-export const ENUMS = {
-  ...ENUM_GROUPS,
-  timelineType: ['visit', 'demand', 'clinic', 'followup', 'demand_event'] as const,
-  followupState: ['planned', 'done'] as const,
-} as const;
-
-export type EnumName = keyof typeof ENUMS;
-export type EnumValue<E extends EnumName> = (typeof ENUMS)[E][number];
+export const ENUMS = LABEL_GROUPS;
+export type EnumName = LabelGroup;
+export type EnumValue<E extends EnumName> = LabelValue<E>;

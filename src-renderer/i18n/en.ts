@@ -1,94 +1,11 @@
 // English. Same keys as zh-CN.ts (plus `_one` forms where English needs a singular).
-import type { EnumLabels, Translation } from './types';
+import { allLabels } from '@shared/labels';
+import type { Translation } from './types';
 import type { Messages } from './zh-CN';
 import * as reports from './features/reports';
 import * as ledgerImport from './features/import';
 import * as sync from './features/sync';
 import * as backups from './features/backups';
-
-const enums: EnumLabels = {
-  role: { staff: 'Staff', supervisor: 'Supervisor' },
-  enterpriseStatus: { normal: 'Normal', unreachable: 'Unreachable', dormant: 'Dormant' },
-  tier: {
-    tech_sme: 'Tech-based SME',
-    high_tech: 'High-tech enterprise',
-    innovative_sme: 'Innovative SME',
-    specialized: 'Specialized & sophisticated',
-    little_giant: '“Little giant”',
-    above_scale: 'Above designated size',
-    listed: 'Listed company',
-  },
-  visitMode: { onsite: 'On site', phone: 'Phone', meeting: 'Meeting', online: 'Online' },
-  visitStatus: { draft: 'Draft', submitted: 'Submitted', reviewed: 'Reviewed' },
-  demandSource: {
-    visit: 'Visit',
-    clinic: 'Expert clinic',
-    hotline: 'Hotline',
-    self_reported: 'Self-reported',
-    other: 'Other',
-  },
-  demandCategory: {
-    tech: 'Technology',
-    talent: 'Talent',
-    finance: 'Finance',
-    ip: 'Intellectual property',
-    policy: 'Policy',
-    high_tech_cert: 'High-tech certification',
-    rnd: 'R&D investment',
-    tech_transfer: 'Technology transfer',
-    platform: 'Platforms',
-    other: 'Other',
-  },
-  demandLevel: { district: 'District', city: 'City', province: 'Province' },
-  demandStatus: {
-    pending: 'Pending',
-    assigned: 'Assigned',
-    in_progress: 'In progress',
-    on_hold: 'On hold',
-    answered: 'Answered',
-    closed: 'Closed',
-    rejected: 'Rejected',
-  },
-  closureType: { substantive: 'Substantively solved', partial: 'Partly solved', explained: 'Explained' },
-  clinicStatus: { planned: 'Planned', held: 'Held', written_up: 'Written up', closed: 'Closed' },
-  followupParent: { demand: 'Demand', visit: 'Visit', clinic: 'Clinic' },
-  followupChannel: { onsite: 'On site', phone: 'Phone', online: 'Online' },
-  satisfaction: {
-    satisfied: 'Satisfied',
-    mostly_satisfied: 'Mostly satisfied',
-    dissatisfied: 'Dissatisfied',
-  },
-  industry: {
-    A: 'Agriculture, forestry, animal husbandry, fishery',
-    B: 'Mining',
-    C: 'Manufacturing',
-    D: 'Electricity, heat, gas and water',
-    E: 'Construction',
-    F: 'Wholesale and retail',
-    G: 'Transport, storage and post',
-    H: 'Accommodation and catering',
-    I: 'Information, software and IT services',
-    J: 'Finance',
-    K: 'Real estate',
-    L: 'Leasing and business services',
-    M: 'Scientific research and technical services',
-    N: 'Water, environment and public facilities',
-    O: 'Resident, repair and other services',
-    P: 'Education',
-    Q: 'Health and social work',
-    R: 'Culture, sports and entertainment',
-    S: 'Public administration and social organisations',
-    T: 'International organisations',
-  },
-  timelineType: {
-    visit: 'Visit',
-    demand: 'Demand',
-    clinic: 'Clinic',
-    followup: 'Follow-up',
-    demand_event: 'Demand progress',
-  },
-  followupState: { planned: 'Planned', done: 'Done' },
-};
 
 export const en: Translation<Messages> = {
   app: {
@@ -481,7 +398,7 @@ export const en: Translation<Messages> = {
     noMe: 'choose who you are in Settings first',
     deleted: 'the chosen record has been deleted',
   },
-  enum: enums,
+  enum: allLabels('en'),
   reports: reports.en,
   import: ledgerImport.en,
   sync: sync.en,

@@ -1,83 +1,9 @@
 // 简体中文 (default). Every enum value has a label under `enum.<group>`; en.ts has the same keys.
-import type { EnumLabels } from './types';
+import { allLabels } from '@shared/labels';
 import * as reports from './features/reports';
 import * as ledgerImport from './features/import';
 import * as sync from './features/sync';
 import * as backups from './features/backups';
-
-const enums: EnumLabels = {
-  role: { staff: '工作人员', supervisor: '督办负责人' },
-  enterpriseStatus: { normal: '正常', unreachable: '失联', dormant: '僵尸企业' },
-  tier: {
-    tech_sme: '科技型中小企业',
-    high_tech: '高新技术企业',
-    innovative_sme: '创新型中小企业',
-    specialized: '专精特新',
-    little_giant: '专精特新“小巨人”',
-    above_scale: '规上企业',
-    listed: '上市企业',
-  },
-  visitMode: { onsite: '实地走访', phone: '电话', meeting: '座谈', online: '线上' },
-  visitStatus: { draft: '草稿', submitted: '已提交', reviewed: '已审核' },
-  demandSource: {
-    visit: '走访',
-    clinic: '专家会诊',
-    hotline: '热线',
-    self_reported: '企业自报',
-    other: '其他',
-  },
-  demandCategory: {
-    tech: '技术攻关',
-    talent: '人才',
-    finance: '融资',
-    ip: '知识产权',
-    policy: '政策',
-    high_tech_cert: '高企认定',
-    rnd: '研发投入',
-    tech_transfer: '成果转化',
-    platform: '平台建设',
-    other: '其他',
-  },
-  demandLevel: { district: '区级', city: '市级', province: '省级' },
-  demandStatus: {
-    pending: '待受理',
-    assigned: '已交办',
-    in_progress: '办理中',
-    on_hold: '挂起',
-    answered: '已反馈',
-    closed: '已办结',
-    rejected: '不予受理',
-  },
-  closureType: { substantive: '实质解决', partial: '部分解决', explained: '解释说明' },
-  clinicStatus: { planned: '计划中', held: '已举办', written_up: '已成文', closed: '已结束' },
-  followupParent: { demand: '需求', visit: '走访', clinic: '会诊' },
-  followupChannel: { onsite: '实地', phone: '电话', online: '线上' },
-  satisfaction: { satisfied: '满意', mostly_satisfied: '基本满意', dissatisfied: '不满意' },
-  industry: {
-    A: '农、林、牧、渔业',
-    B: '采矿业',
-    C: '制造业',
-    D: '电力、热力、燃气及水生产和供应业',
-    E: '建筑业',
-    F: '批发和零售业',
-    G: '交通运输、仓储和邮政业',
-    H: '住宿和餐饮业',
-    I: '信息传输、软件和信息技术服务业',
-    J: '金融业',
-    K: '房地产业',
-    L: '租赁和商务服务业',
-    M: '科学研究和技术服务业',
-    N: '水利、环境和公共设施管理业',
-    O: '居民服务、修理和其他服务业',
-    P: '教育',
-    Q: '卫生和社会工作',
-    R: '文化、体育和娱乐业',
-    S: '公共管理、社会保障和社会组织',
-    T: '国际组织',
-  },
-  timelineType: { visit: '走访', demand: '需求', clinic: '会诊', followup: '回访', demand_event: '需求进展' },
-  followupState: { planned: '待回访', done: '已回访' },
-};
 
 export const zhCN = {
   app: {
@@ -459,7 +385,7 @@ export const zhCN = {
     noMe: '本机尚未设置“本人”，请先到设置中选择',
     deleted: '所选记录已被删除',
   },
-  enum: enums,
+  enum: allLabels('zh'),
   // Screens with many texts keep them in features/, one file per screen.
   reports: reports.zhCN,
   import: ledgerImport.zhCN,

@@ -1,5 +1,6 @@
 // The figures of the quarterly summary (shared/DOMAIN.md, "Quarterly summary"): their keys,
 // labels and, for rates, the formula printed next to every rate.
+import { fileLabelsOf } from '../labels';
 
 export const COUNT_KEYS = [
   'visits',
@@ -199,76 +200,15 @@ export const RATE_DEFINITIONS: Record<RateKey, RateDefinition> = {
   },
 };
 
-export const MODE_LABELS: Record<string, string> = {
-  onsite: '实地',
-  phone: '电话',
-  meeting: '座谈',
-  online: '线上',
-};
-export const TIER_LABELS: Record<string, string> = {
-  tech_sme: '科技型中小企业',
-  high_tech: '高新技术企业',
-  innovative_sme: '创新型中小企业',
-  specialized: '专精特新',
-  little_giant: '专精特新“小巨人”',
-  above_scale: '规上企业',
-  listed: '上市企业',
-  none: '无资质',
-};
-export const CATEGORY_LABELS: Record<string, string> = {
-  tech: '技术攻关',
-  talent: '人才',
-  finance: '融资',
-  ip: '知识产权',
-  policy: '政策',
-  high_tech_cert: '高企认定',
-  rnd: '研发投入',
-  tech_transfer: '成果转化',
-  platform: '平台建设',
-  other: '其他',
-};
-export const STATUS_LABELS: Record<string, string> = {
-  pending: '待受理',
-  assigned: '已交办',
-  in_progress: '办理中',
-  on_hold: '挂起',
-  answered: '已反馈',
-  closed: '已办结',
-  rejected: '不予受理',
-};
-export const CLOSURE_LABELS: Record<string, string> = {
-  substantive: '实质解决',
-  partial: '部分解决',
-  explained: '解释说明',
-};
-export const SATISFACTION_LABELS: Record<string, string> = {
-  satisfied: '满意',
-  mostly_satisfied: '基本满意',
-  dissatisfied: '不满意',
-};
+// The words of the report's tables, from the one source of labels (@shared/labels).
+export const MODE_LABELS: Record<string, string> = fileLabelsOf('visitMode');
+export const TIER_LABELS: Record<string, string> = { ...fileLabelsOf('tier'), none: '无资质' };
+export const CATEGORY_LABELS: Record<string, string> = fileLabelsOf('demandCategory');
+export const STATUS_LABELS: Record<string, string> = fileLabelsOf('demandStatus');
+export const CLOSURE_LABELS: Record<string, string> = fileLabelsOf('closureType');
+export const SATISFACTION_LABELS: Record<string, string> = fileLabelsOf('satisfaction');
 /** GB/T 4754-2017 sections. */
-export const INDUSTRY_LABELS: Record<string, string> = {
-  A: '农、林、牧、渔业',
-  B: '采矿业',
-  C: '制造业',
-  D: '电力、热力、燃气及水生产和供应业',
-  E: '建筑业',
-  F: '批发和零售业',
-  G: '交通运输、仓储和邮政业',
-  H: '住宿和餐饮业',
-  I: '信息传输、软件和信息技术服务业',
-  J: '金融业',
-  K: '房地产业',
-  L: '租赁和商务服务业',
-  M: '科学研究和技术服务业',
-  N: '水利、环境和公共设施管理业',
-  O: '居民服务、修理和其他服务业',
-  P: '教育',
-  Q: '卫生和社会工作',
-  R: '文化、体育和娱乐业',
-  S: '公共管理、社会保障和社会组织',
-  T: '国际组织',
-};
+export const INDUSTRY_LABELS: Record<string, string> = fileLabelsOf('industry');
 
 /** The key used in splits for a record without a town / industry. */
 export const UNKNOWN_KEY = 'unknown';
