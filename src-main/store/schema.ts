@@ -1,3 +1,4 @@
+import { dueSoonSql, isOpenSql, overdueSql } from './rulesSql';
 // The record kinds as stored: one table each, columns named like the API fields.
 // Used to convert rows, to whitelist filter/sort fields, and to install change capture.
 
@@ -24,9 +25,6 @@ export const META_FIELDS: Record<string, FieldType> = {
 
 /** Meta columns that change on every write and are not synced as fields. */
 export const UNCAPTURED = new Set(['id', 'updatedAt', 'updatedByDevice', 'updatedByStaff']);
-
-/** The day a demand's SLA clock is read at: today, or the day its current hold began. */
-const REF_DATE = `(CASE WHEN t."status" = 'on_hold' AND t."holdSince" IS NOT NULL THEN date(t."holdSince", '+8 hours') ELSE vl_today() END)`;
 
 const enterpriseName = {
   sql: `(SELECT e."name" FROM enterprises e WHERE e."id" = t."enterpriseId")`,
@@ -66,7 +64,7 @@ export const KINDS = {
         type: 'text',
       },
       openDemands: {
-        sql: `(SELECT count(*) FROM demands d WHERE d."enterpriseId" = t."id" AND d."deletedAt" IS NULL AND d."status" NOT IN ('closed','rejected'))`,
+        sql: `(SELECT count(*) FROM demands d WHERE d."enterpriseId" = t."id" AND d."deletedAt" IS NULL AND ${isOpenSql('d."status"')})`,
         type: 'int',
       },
       liaisonName: {
@@ -148,16 +146,9 @@ export const KINDS = {
       // Filters only (values are recomputed by domain/workflow.deadline, which a test
       // holds to agree): the clock is paused on hold, so an on-hold demand is judged
       // at the day its hold began.
-      open: { sql: `(t."status" NOT IN ('closed','rejected'))`, type: 'bool' },
-      // coalesce: without a due date the comparison is NULL, which `= 0` would not match.
-      overdue: {
-        sql: `coalesce(t."status" NOT IN ('closed','rejected') AND ${REF_DATE} > t."dueDate", 0)`,
-        type: 'bool',
-      },
-      dueSoon: {
-        sql: `coalesce(t."status" NOT IN ('closed','rejected') AND julianday(t."dueDate") - julianday(${REF_DATE}) BETWEEN 0 AND 3, 0)`,
-        type: 'bool',
-      },
+      open: { sql: `(${isOpenSql('t."status"')})`, type: 'bool' },
+      overdue: { sql: overdueSql(), type: 'bool' },
+      dueSoon: { sql: dueSoonSql(), type: 'bool' },
     },
     search: ['title', 'description', 'responsibleUnit'],
     defaultSort: { field: 'receivedAt', dir: 'desc' },

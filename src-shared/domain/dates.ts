@@ -1,7 +1,9 @@
 // Calendar dates are Asia/Shanghai dates. Shanghai has had no DST since 1991,
 // so a fixed +08:00 offset is exact for every date this app records.
 
-const OFFSET_MS = 8 * 3600_000;
+/** Asia/Shanghai's offset from UTC, in hours (SQL reads calendar dates with it too). */
+export const SHANGHAI_OFFSET_HOURS = 8;
+const OFFSET_MS = SHANGHAI_OFFSET_HOURS * 3600_000;
 const DAY_MS = 86_400_000;
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 

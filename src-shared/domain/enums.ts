@@ -52,13 +52,14 @@ export type DemandCategory = (typeof DEMAND_CATEGORIES)[number];
 export type ClosureType = (typeof CLOSURE_TYPES)[number];
 export type Satisfaction = (typeof SATISFACTIONS)[number];
 
-export const OPEN_DEMAND_STATUSES: readonly DemandStatus[] = [
-  'pending',
-  'assigned',
-  'in_progress',
-  'on_hold',
-  'answered',
-];
+/** A demand is open unless it is in one of these (shared/DOMAIN.md, "Overdue"). */
+export const ENDED_DEMAND_STATUSES = ['closed', 'rejected'] as const satisfies readonly DemandStatus[];
+export const OPEN_DEMAND_STATUSES: readonly DemandStatus[] = DEMAND_STATUSES.filter(
+  (s) => !(ENDED_DEMAND_STATUSES as readonly string[]).includes(s),
+);
+export function isOpenStatus(status: DemandStatus | null | undefined): boolean {
+  return !(ENDED_DEMAND_STATUSES as readonly (string | null | undefined)[]).includes(status);
+}
 
 /** Tiers that expire: 高新技术企业 is valid for three years. */
 export const TIER_VALID_YEARS: Partial<Record<Tier, number>> = { high_tech: 3 };

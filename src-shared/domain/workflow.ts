@@ -1,4 +1,4 @@
-import type { DemandStatus, Role } from './enums';
+import { isOpenStatus, type DemandStatus, type Role } from './enums';
 import { addDays, daysBetween, shanghaiDate } from './dates';
 
 /** The demand workflow of shared/DOMAIN.md: every allowed move and what it requires. */
@@ -102,7 +102,7 @@ export function deadline(
   d: { status: DemandStatus | null; dueDate: string | null; holdSince: string | null },
   today: string,
 ): Deadline {
-  const open = d.status !== 'closed' && d.status !== 'rejected';
+  const open = isOpenStatus(d.status);
   if (!open || !d.dueDate) {
     return { open, effectiveDueDate: d.dueDate, overdue: false, dueSoon: false, daysLeft: null };
   }

@@ -7,6 +7,7 @@ import { ApiError, invalid } from '@shared/contract/errors';
 import { checkUscc, normalizeUscc } from '@shared/domain/uscc';
 import { TIER_VALID_YEARS } from '@shared/domain/enums';
 import { similarity, coreName } from '@shared/domain/names';
+import { isOpenSql } from '../../store/rulesSql';
 
 type EnterpriseInput = z.output<typeof EnterpriseFields>;
 type Tier = NonNullable<EnterpriseInput['tiers']>[number];
@@ -104,7 +105,7 @@ export function updateEnterprise(
 export function deleteEnterprise(core: Core, id: string) {
   const open = core.store.db
     .prepare(
-      `SELECT count(*) AS n FROM demands WHERE "enterpriseId" = ? AND "deletedAt" IS NULL AND "status" NOT IN ('closed','rejected')`,
+      `SELECT count(*) AS n FROM demands WHERE "enterpriseId" = ? AND "deletedAt" IS NULL AND ${isOpenSql('"status"')}`,
     )
     .get(id) as { n: number };
   if (open.n) {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { preparedOn } from '../../store/records';
 import type { ResolvedScope } from './scope';
 import { enterpriseFilter, scopeSql } from './scope';
-import { day } from './period';
+import { isOpenSql, shanghaiDaySql as day } from '../../store/rulesSql';
 
 // Demand figures. The status of a demand at a moment is rebuilt from demand_history: the
 // state after the last move (ordered by `at`, then id) before that moment. Done in SQL, per
@@ -22,7 +22,6 @@ import { day } from './period';
 
 const HOLD_START = `h."to" = 'on_hold' AND h."from" IS NOT 'on_hold'`;
 const HOLD_END = `h."from" = 'on_hold' AND h."to" IS NOT 'on_hold'`;
-const OPEN = `'pending', 'assigned', 'in_progress', 'on_hold', 'answered'`;
 
 /** The last move of demand `t.id` before `bound`, as 'at|to' (index order: no sort). */
 const lastMove = (bound: string) => `(SELECT h."at" || '|' || h."to" FROM demand_history h
@@ -53,7 +52,7 @@ function candidatesSql(scope: ResolvedScope): string {
   FROM (
     SELECT ${cols} FROM demands t WHERE t."receivedAt" >= @ts AND t."receivedAt" < @te AND t."deletedAt" IS NULL
     UNION ALL
-    SELECT ${cols} FROM demands t WHERE (t."status" IN (${OPEN}) OR t."status" IS NULL) AND ${before}
+    SELECT ${cols} FROM demands t WHERE (${isOpenSql('t."status"')} OR t."status" IS NULL) AND ${before}
     UNION ALL
     SELECT ${cols} FROM demands t WHERE t."status" = 'closed' AND t."closedAt" >= @ts AND ${before}
     UNION ALL
@@ -84,8 +83,8 @@ function statesSql(): string {
 ),
 y AS MATERIALIZED (
   SELECT id, isNew, due, held, ctype, s1,
-    (NOT isNew AND s0 NOT IN ('closed', 'rejected')) AS carried,
-    (s1 NOT IN ('closed', 'rejected')) AS openEnd,
+    (NOT isNew AND ${isOpenSql('s0')}) AS carried,
+    (${isOpenSql('s1')}) AS openEnd,
     (s1 = 'closed' AND at1 >= @ts) AS closed,
     CASE WHEN s1 = 'closed' AND at1 >= @ts THEN ${day('at1')} END AS closedOn,
     CASE WHEN s1 = 'closed' AND at1 >= @ts THEN ${day('receivedAt')} END AS receivedOn,

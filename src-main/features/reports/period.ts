@@ -36,6 +36,3 @@ export function periodParams(quarter: string): PeriodParams {
     te: startOfShanghaiDay(addDays(q.end, 1)),
   };
 }
-
-/** The Shanghai calendar date of a stored instant, in SQL. */
-export const day = (col: string): string => `date(${col}, '+8 hours')`;

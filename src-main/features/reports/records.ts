@@ -1,6 +1,7 @@
 import type { Core } from '../../core';
 import { invalid } from '@shared/contract/errors';
 import { periodParams } from './period';
+import { shanghaiDaySql } from '../../store/rulesSql';
 import { resolveScope, scopeParams, type ResolvedScope, type ScopeInput } from './scope';
 import { baseFrom, TIER_VALID, visitsFrom } from './visitFigures';
 import { demandFactsSql } from './demandFigures';
@@ -187,7 +188,7 @@ function demandRows(scope: ResolvedScope, figure: RecordFigure, key: string | nu
   }
   return {
     params,
-    sql: `SELECT 'demand' AS kind, t."id", date(t."receivedAt", '+8 hours') AS date, t."title", t."enterpriseId", e."name" AS enterpriseName,
+    sql: `SELECT 'demand' AS kind, t."id", ${shanghaiDaySql('t."receivedAt"')} AS date, t."title", t."enterpriseId", e."name" AS enterpriseName,
         e."town", t."assigneeStaffId" AS staffId, s."name" AS staffName, t."status",
         ${c.numerator ? `coalesce(${c.numerator}, 0)` : 'NULL'} AS inNumerator,
         json_object('statusAtEnd', f.s1, 'new', ${jbool('f.isNew')}, 'carriedOver', ${jbool('f.carried')}, 'closedInQuarter', ${jbool('f.closed')},
@@ -205,7 +206,7 @@ function followupRows(scope: ResolvedScope, figure: RecordFigure): Built {
   const rate = figure === 'satisfactionRate';
   return {
     params: {},
-    sql: `SELECT 'followup' AS kind, f."id", date(f."doneAt", '+8 hours') AS date,
+    sql: `SELECT 'followup' AS kind, f."id", ${shanghaiDaySql('f."doneAt"')} AS date,
         coalesce(substr(f."content", 1, 60), substr(f."result", 1, 60)) AS title,
         pe."id" AS enterpriseId, pe."name" AS enterpriseName, pe."town", f."ownerStaffId" AS staffId, s."name" AS staffName,
         f."satisfaction" AS status,
@@ -327,7 +328,7 @@ export function demandLedger(core: Core, input: ScopeInput & { quarter: string }
   const period = periodParams(input.quarter);
   const rows = core.store.db
     .prepare(
-      `SELECT t."id", t."title", e."name" AS enterpriseName, e."town", s."name" AS assigneeName, date(t."receivedAt", '+8 hours') AS receivedOn,
+      `SELECT t."id", t."title", e."name" AS enterpriseName, e."town", s."name" AS assigneeName, ${shanghaiDaySql('t."receivedAt"')} AS receivedOn,
           t."categories", f.s1 AS statusAtEnd, f.isNew, f.carried AS carriedOver, f.closed, f.closedOn, f.closureType,
           f.daysToClose, f.onTime, f.openEnd AS openAtEnd, f.overdueEnd AS overdueAtEnd, f.dueEnd AS dueDateAtEnd
        FROM (${demandFactsSql(scope)}) f JOIN demands t ON t."id" = f.id
