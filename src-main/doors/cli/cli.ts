@@ -12,8 +12,8 @@ import { ROLES } from '@shared/domain/enums';
 import { seedDemo } from '../../../seeds/demo';
 import { startWebServer } from '../web/server';
 import { APP_VERSION } from '../../version';
-import { addReportCommand } from '../../features/reports/command';
-import { addLedgerCommand } from '../../features/ledger/command';
+import { addReportCommand } from './report';
+import { addLedgerCommand } from './ledger';
 
 const EXIT_USAGE = 2;
 
