@@ -47,8 +47,8 @@ export const gridTheme = themeQuartz.withParams({
   rowHoverColor: cssVar('color-primary-faint'),
   selectedRowBackgroundColor: cssVar('color-selected'),
   oddRowBackgroundColor: cssVar('color-surface-soft'),
-  spacing: 6,
-  wrapperBorderRadius: 2,
+  spacing: cssVar('space-3'),
+  wrapperBorderRadius: cssVar('radius-sm'),
   browserColorScheme: 'light',
 });
 
