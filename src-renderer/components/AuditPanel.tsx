@@ -8,13 +8,14 @@ import { auditSaves, type AuditSave } from '../audit';
 import { fieldLabel, fieldValueText } from '../fieldValues';
 import { formatInstant } from '../format';
 import { useSession } from '../stores/session';
-import './audit.css';
+import styles from './AuditPanel.module.css';
+import { Tag } from './Badge';
 
 function Value({ kind, field, value }: { kind: string; field: string; value: unknown }) {
   const { t } = useTranslation();
   const text = fieldValueText(kind, field, value);
   return text ? (
-    <span className="audit-value">{text}</span>
+    <span className={styles.auditValue}>{text}</span>
   ) : (
     <span className="muted">{t('backups.audit.empty_value')}</span>
   );
@@ -57,7 +58,7 @@ export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
 
   return (
     <details
-      className="audit"
+      className={styles.audit}
       data-testid="audit-panel"
       open={open}
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
@@ -71,12 +72,12 @@ export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
       {open && !error && saves === null && <p className="muted">{t('common.loading')}</p>}
       {saves?.length === 0 && <p className="muted">{t('backups.audit.empty')}</p>}
       {saves && saves.length > 0 && (
-        <ol className="audit-list">
+        <ol className={styles.auditList}>
           {saves.map((s, i) => (
-            <li key={`${s.at}-${s.device}-${i}`} className="audit-save" data-testid="audit-save">
-              <div className="audit-head">
-                <span className="audit-at">{formatInstant(s.at)}</span>
-                <span className="audit-who">{s.staffName ?? t('backups.audit.unknownStaff')}</span>
+            <li key={`${s.at}-${s.device}-${i}`} className={styles.auditSave} data-testid="audit-save">
+              <div className={styles.auditHead}>
+                <span className={styles.auditAt}>{formatInstant(s.at)}</span>
+                <span className={styles.auditWho}>{s.staffName ?? t('backups.audit.unknownStaff')}</span>
                 <span className="muted">
                   · {s.deviceName ?? s.device}
                   {s.device === myDevice
@@ -84,7 +85,7 @@ export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
                     : ` (${t('backups.audit.viaSync')})`}
                 </span>
                 {s.event !== 'edited' && (
-                  <span className="badge">
+                  <Tag>
                     {t(
                       s.event === 'created'
                         ? 'backups.audit.created'
@@ -92,11 +93,11 @@ export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
                           ? 'backups.audit.deleted'
                           : 'backups.audit.restoredRecord',
                     )}
-                  </span>
+                  </Tag>
                 )}
               </div>
               {shown(s).length > 0 && (
-                <table className="table audit-changes">
+                <table className={`table ${styles.auditChanges}`}>
                   <tbody>
                     {shown(s).map((c) => (
                       <tr key={c.field} data-field={c.field}>

@@ -1,24 +1,25 @@
 // Status pills: a demand's status with its deadline state, and other enum values.
 import { useTranslation } from 'react-i18next';
 import type { EnumName } from '../enums';
+import type { ReactNode } from 'react';
 import { enumLabel } from '../format';
+import styles from './Badge.module.css';
 
-export function Badge({
-  enumName,
-  value,
-  tone,
-}: {
-  enumName: EnumName;
-  value: string | null | undefined;
-  tone?: string;
-}) {
+/** An enum value as a pill in that value's colour. `badge-<enum>-<value>` stays a stable class
+    name for tests and e2e scripts to find the pill by. */
+export function Badge({ enumName, value }: { enumName: EnumName; value: string | null | undefined }) {
   useTranslation();
   if (!value) return null;
   return (
-    <span className={`badge badge-${enumName}-${value}${tone ? ` tone-${tone}` : ''}`}>
+    <span className={`${styles.badge} ${styles[`${enumName}-${value}`] ?? ''} badge-${enumName}-${value}`}>
       {enumLabel(enumName, value)}
     </span>
   );
+}
+
+/** A plain pill (a count, a device), or one in a deadline's colour. */
+export function Tag({ tone, children }: { tone?: 'overdue' | 'dueSoon'; children: ReactNode }) {
+  return <span className={tone ? `${styles.badge} ${styles[tone]}` : styles.badge}>{children}</span>;
 }
 
 interface DeadlineFlags {
@@ -31,12 +32,10 @@ interface DeadlineFlags {
 export function DemandStatusBadge({ demand }: { demand: DeadlineFlags }) {
   const { t } = useTranslation();
   return (
-    <span className="badges">
+    <span className={styles.badges}>
       <Badge enumName="demandStatus" value={demand.status} />
-      {demand.overdue && <span className="badge tone-overdue">{t('demand.overdue')}</span>}
-      {!demand.overdue && demand.dueSoon && (
-        <span className="badge tone-due-soon">{t('demand.dueSoon')}</span>
-      )}
+      {demand.overdue && <Tag tone="overdue">{t('demand.overdue')}</Tag>}
+      {!demand.overdue && demand.dueSoon && <Tag tone="dueSoon">{t('demand.dueSoon')}</Tag>}
     </span>
   );
 }

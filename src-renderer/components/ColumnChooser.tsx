@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
+import styles from './popover.module.css';
 
 interface Props<Row> {
   api: GridApi<Row>;
@@ -27,13 +28,13 @@ export function ColumnChooser<Row>({ api, columns, onReset }: Props<Row>) {
   const visible = (field: string) => api.getColumn(field)?.isVisible() ?? false;
 
   return (
-    <div className="column-chooser" ref={box}>
+    <div className={styles.columnChooser} ref={box}>
       <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t('grid.columns')}
       </button>
       {open && (
         <div
-          className="popover"
+          className={styles.popover}
           role="dialog"
           aria-label={t('grid.columns')}
           onKeyDown={(e) => {

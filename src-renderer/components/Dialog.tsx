@@ -2,6 +2,7 @@
 // back when it closes; Esc is handled by the form inside (or here when there is none).
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import styles from './Dialog.module.css';
 
 interface Props {
   title: ReactNode;
@@ -28,14 +29,14 @@ export function Dialog({ title, onClose, children, variant = 'dialog', wide, tes
   }, []);
   return (
     <div
-      className={`overlay overlay-${variant}`}
+      className={`${styles.overlay} ${variant === 'dialog' ? styles.overlayDialog : styles.overlayDrawer}`}
       onMouseDown={(e) => {
         if (e.target === e.currentTarget && variant === 'dialog') onClose();
       }}
     >
       <div
         ref={panel}
-        className={`panel panel-${variant}${wide ? ' wide' : ''}`}
+        className={`${styles.panel} ${variant === 'dialog' ? styles.panelDialog : styles.panelDrawer}${wide ? ` ${styles.wide}` : ''}`}
         role="dialog"
         aria-modal="true"
         aria-label={typeof title === 'string' ? title : undefined}
@@ -48,7 +49,7 @@ export function Dialog({ title, onClose, children, variant = 'dialog', wide, tes
           }
         }}
       >
-        <header className="panel-head">
+        <header className={styles.panelHead}>
           <h2>{title}</h2>
           <button
             type="button"
@@ -60,7 +61,7 @@ export function Dialog({ title, onClose, children, variant = 'dialog', wide, tes
             ×
           </button>
         </header>
-        <div className="panel-body">{children}</div>
+        <div className={styles.panelBody}>{children}</div>
       </div>
     </div>
   );

@@ -9,6 +9,8 @@ import type { BarSeriesOption, FunnelSeriesOption, PieSeriesOption } from 'echar
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { tokenValue } from '../styles/tokens';
+import styles from './EChart.module.css';
 
 echarts.use([BarChart, FunnelChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
@@ -21,11 +23,15 @@ export type ChartOption = echarts.ComposeOption<
   | TooltipComponentOption
 >;
 
-/** The app's palette (styles.css): blue first, then colours that stay apart in print. */
-export const CHART_COLORS = ['#1d5fa8', '#e08a2e', '#2e7d32', '#8e5bb5', '#c0392b', '#1f7a8c', '#7f8c8d'];
+/** The charts' palette of tokens.css: blue first, then colours that stay apart in print. */
+export const CHART_COLORS = [1, 2, 3, 4, 5, 6, 7].map((n) => tokenValue(`chart-${n}`));
 
-/** The UI font of styles.css, so chart text matches the page. */
-const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
+/** The UI font and text colour, so chart text matches the page. */
+const TEXT_STYLE = {
+  fontFamily: tokenValue('font-family'),
+  fontSize: parseInt(tokenValue('font-size-xs')),
+  color: tokenValue('color-text'),
+};
 
 interface Props {
   option: ChartOption;
@@ -72,7 +78,7 @@ export function EChart({ option, height, onItemClick, label, testId }: Props) {
       {
         animation: false,
         color: CHART_COLORS,
-        textStyle: { fontFamily: FONT, fontSize: 12, color: '#1f2933' },
+        textStyle: TEXT_STYLE,
         ...option,
       },
       { notMerge: true },
@@ -82,7 +88,7 @@ export function EChart({ option, height, onItemClick, label, testId }: Props) {
   return (
     <div
       ref={box}
-      className={`chart${onItemClick ? ' chart-clickable' : ''}`}
+      className={onItemClick ? `${styles.chart} ${styles.clickable}` : styles.chart}
       style={{ height }}
       role="img"
       aria-label={label}

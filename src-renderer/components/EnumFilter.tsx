@@ -3,6 +3,7 @@
 import { useGridFilter, type CustomFilterProps } from 'ag-grid-react';
 import { useTranslation } from 'react-i18next';
 import type { EnumFilterModel } from './gridQuery';
+import styles from './EnumFilter.module.css';
 
 export interface EnumFilterParams {
   options: { value: string | boolean; label: string }[];
@@ -20,7 +21,7 @@ export function EnumFilter(props: CustomFilterProps & EnumFilterParams) {
     onModelChange(values.length ? { filterType: 'enum', values } : null);
   };
   return (
-    <div className="enum-filter">
+    <div className={`${styles.enumFilter} enum-filter`}>
       {options.map((o) => (
         <label key={String(o.value)}>
           <input

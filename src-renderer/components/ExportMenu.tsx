@@ -10,6 +10,7 @@ import { inform } from '../stores/notices';
 import { Dialog } from './Dialog';
 import { useLocalize } from './form';
 import { exportInput, phoneColumnsOf, type GridView } from './gridExport';
+import styles from './popover.module.css';
 
 type Exported = MethodOutput<'ledger.export'>;
 
@@ -70,7 +71,7 @@ export function ExportMenu({ view, headerOf }: Props) {
   };
 
   return (
-    <div className="column-chooser" ref={box}>
+    <div className={styles.columnChooser} ref={box}>
       <button
         type="button"
         className="btn"
@@ -87,7 +88,7 @@ export function ExportMenu({ view, headerOf }: Props) {
       </button>
       {open && (
         <div
-          className="popover"
+          className={styles.popover}
           role="dialog"
           aria-label={t('import.export.title')}
           onKeyDown={(e) => {
@@ -125,7 +126,7 @@ export function ExportMenu({ view, headerOf }: Props) {
         </div>
       )}
       {error && (
-        <div className="popover field-error" role="alert" data-testid="grid-export-error">
+        <div className={`${styles.popover} field-error`} role="alert" data-testid="grid-export-error">
           {t('import.export.failed')}: {localize(error.message)}
         </div>
       )}

@@ -30,22 +30,25 @@ import { clearGrid, loadGrid, pickPersisted, saveGrid } from './gridState';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportMenu } from './ExportMenu';
 import { sortModelOf, visibleColumnsOf, type GridView } from './gridExport';
+import { cssVar } from '../styles/tokens';
+import styles from './Grid.module.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
+/** AG Grid's Quartz theme in the app's tokens: the params become CSS, so `var(--vl-…)` resolves there. */
 export const gridTheme = themeQuartz.withParams({
-  accentColor: '#1d5fa8',
+  accentColor: cssVar('color-primary'),
   fontFamily: 'inherit',
-  fontSize: 13,
-  headerFontSize: 13,
-  headerBackgroundColor: '#eef2f7',
+  fontSize: cssVar('font-size-sm'),
+  headerFontSize: cssVar('font-size-sm'),
+  headerBackgroundColor: cssVar('color-surface-muted'),
   headerFontWeight: 600,
-  borderColor: '#d5dbe3',
-  rowHoverColor: '#f2f6fb',
-  selectedRowBackgroundColor: '#dde9f7',
-  oddRowBackgroundColor: '#fbfcfd',
-  spacing: 6,
-  wrapperBorderRadius: 2,
+  borderColor: cssVar('color-border'),
+  rowHoverColor: cssVar('color-primary-faint'),
+  selectedRowBackgroundColor: cssVar('color-selected'),
+  oddRowBackgroundColor: cssVar('color-surface-soft'),
+  spacing: cssVar('space-3'),
+  wrapperBorderRadius: cssVar('radius-sm'),
   browserColorScheme: 'light',
 });
 
@@ -335,13 +338,13 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
   const headerOf = (field: string) => t(columns.find((c) => c.field === field)?.header ?? field);
 
   return (
-    <div className="grid-box" data-grid={id}>
-      <div className="grid-toolbar">
-        <div className="grid-toolbar-left">{toolbar}</div>
-        <div className="grid-toolbar-right">
+    <div className={styles.gridBox} data-grid={id}>
+      <div className={styles.gridToolbar}>
+        <div className={styles.gridToolbarLeft}>{toolbar}</div>
+        <div className={styles.gridToolbarRight}>
           <input
             type="search"
-            className="grid-search"
+            className={`${styles.gridSearch} grid-search`}
             name={`${id}-search`}
             aria-label={t('grid.search')}
             placeholder={t('grid.searchPlaceholder')}
@@ -350,7 +353,7 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
           />
           {api && <ExportMenu view={exportView} headerOf={headerOf} />}
           {api && <ColumnChooser api={api} columns={columns} onReset={resetLayout} />}
-          <span className="grid-count" data-testid="grid-count">
+          <span className={styles.gridCount} data-testid="grid-count">
             {total === null
               ? t('grid.loading')
               : t('grid.count', { count: total, formatted: formatCount(total) })}
@@ -358,11 +361,11 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
         </div>
       </div>
       {error && (
-        <div className="grid-error" role="alert">
+        <div className={styles.gridError} role="alert">
           {t('grid.loadFailed')}: {error.message}
         </div>
       )}
-      <div className="grid-body">
+      <div className={styles.gridBody}>
         <AgGridReact<Row>
           key={`${lang}-${layoutKey}`}
           theme={gridTheme}
@@ -396,7 +399,7 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
           suppressNoRowsOverlay
         />
         {empty && (
-          <div className="grid-empty" data-testid="grid-empty">
+          <div className={styles.gridEmpty} data-testid="grid-empty">
             {q || baseKey !== '{}' ? t('grid.noMatch') : (emptyText ?? t('grid.empty'))}
           </div>
         )}

@@ -2,15 +2,20 @@
 import { useTranslation } from 'react-i18next';
 import { useNotices } from '../stores/notices';
 import { useLocalize } from './form';
+import styles from './Notices.module.css';
 
 export function Notices() {
   const { t } = useTranslation();
   const localize = useLocalize();
   const { notices, dismiss } = useNotices();
   return (
-    <div className="toasts" aria-live="polite">
+    <div className={styles.toasts} aria-live="polite">
       {notices.map((n) => (
-        <div key={n.id} className={`toast toast-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          key={n.id}
+          className={n.kind === 'error' ? `${styles.toast} ${styles.toastError}` : styles.toast}
+          role={n.kind === 'error' ? 'alert' : 'status'}
+        >
           <span>{n.kind === 'error' ? localize(n.text) : n.text}</span>
           <button
             type="button"

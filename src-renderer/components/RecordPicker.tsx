@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListQuery } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
 import { call, toApiError } from '../api';
+import styles from './RecordPicker.module.css';
 
 export type PickableKind = 'enterprises' | 'demands' | 'visits' | 'clinics' | 'experts' | 'staff';
 
@@ -103,7 +104,7 @@ export function RecordPicker({ kind, value, onChange, label, detail, filter, cle
   const shown = value && chosen?.id === value && !clearOnPick ? chosen.label : text;
 
   return (
-    <div className="picker">
+    <div className={styles.picker}>
       <input
         type="text"
         autoComplete="off"
@@ -151,9 +152,9 @@ export function RecordPicker({ kind, value, onChange, label, detail, filter, cle
         }}
       />
       {open && (
-        <ul className="picker-list" id={listId} role="listbox">
+        <ul className={`${styles.pickerList} picker-list`} id={listId} role="listbox">
           {state === 'searching' && items.length === 0 && <li className="muted">{t('picker.searching')}</li>}
-          {state === 'error' && <li className="error">{error}</li>}
+          {state === 'error' && <li className={styles.error}>{error}</li>}
           {state === 'done' && items.length === 0 && <li className="muted">{t('picker.none')}</li>}
           {items.map((row, i) => (
             <li
@@ -161,7 +162,7 @@ export function RecordPicker({ kind, value, onChange, label, detail, filter, cle
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === active}
-              className={i === active ? 'active' : undefined}
+              className={i === active ? styles.active : undefined}
               onMouseDown={(e) => {
                 e.preventDefault();
                 pick(row);

@@ -1,8 +1,7 @@
 // i18next set up with Chinese (default) and English; the chosen language is remembered.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { zhCN } from './zh-CN';
-import { en } from './en';
+import { en, zhCN } from './resources';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

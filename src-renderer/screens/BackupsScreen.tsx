@@ -7,7 +7,6 @@ import { Dialog } from '../components/Dialog';
 import { formatInstant } from '../format';
 import { inform } from '../stores/notices';
 import { formatBytes, useBackups, type Backup } from '../stores/backups';
-import './sync/sync.css';
 
 export function reasonLabel(t: (k: string) => string, reason: string): string {
   const key = `backups.reasons.${reason}`;

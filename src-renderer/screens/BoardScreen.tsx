@@ -9,6 +9,7 @@ import { navigate, routeHref } from '../router';
 import { groupRows, useBoard } from '../stores/board';
 import { inform } from '../stores/notices';
 import { useSession } from '../stores/session';
+import styles from './BoardScreen.module.css';
 
 export function BoardScreen() {
   const { t } = useTranslation();
@@ -51,9 +52,9 @@ export function BoardScreen() {
           {s.error.message}
         </div>
       )}
-      <div className="board">
-        <div className="board-main">
-          <div className="grid-toolbar">
+      <div className={styles.board}>
+        <div className={styles.boardMain}>
+          <div className={styles.toolbar}>
             <div className="segmented" role="group" aria-label={t('board.groupBy')}>
               {(['status', 'assignee'] as const).map((g) => (
                 <button
@@ -78,7 +79,7 @@ export function BoardScreen() {
             const title =
               s.groupBy === 'status' ? enumLabel('demandStatus', g.label) : g.label || t('demand.noAssignee');
             return (
-              <section className="board-group" key={g.key} data-group={g.key}>
+              <section className={`${styles.boardGroup} board-group`} key={g.key} data-group={g.key}>
                 <h3>
                   <label>
                     <input
@@ -96,15 +97,15 @@ export function BoardScreen() {
                     )}
                   </span>
                 </h3>
-                <table className="table board-table">
+                <table className={`table ${styles.boardTable}`}>
                   <colgroup>
-                    <col className="col-check" />
-                    <col className="col-status" />
+                    <col className={styles.colCheck} />
+                    <col className={styles.colStatus} />
                     <col />
-                    <col className="col-enterprise" />
-                    <col className="col-person" />
-                    <col className="col-date" />
-                    <col className="col-days" />
+                    <col className={styles.colEnterprise} />
+                    <col className={styles.colPerson} />
+                    <col className={styles.colDate} />
+                    <col className={styles.colDays} />
                   </colgroup>
                   <tbody>
                     {g.rows.map((d) => (
@@ -113,7 +114,7 @@ export function BoardScreen() {
                         className={d.overdue ? 'row-overdue' : d.dueSoon ? 'row-due-soon' : undefined}
                         data-demand={d.id}
                       >
-                        <td className="cell-check">
+                        <td>
                           <input
                             type="checkbox"
                             checked={s.selected.has(d.id)}
@@ -121,7 +122,7 @@ export function BoardScreen() {
                             onChange={(e) => s.toggle(d.id, e.target.checked)}
                           />
                         </td>
-                        <td className="cell-status">
+                        <td>
                           <DemandStatusBadge demand={d} />
                         </td>
                         <td>
@@ -130,8 +131,8 @@ export function BoardScreen() {
                         </td>
                         <td>{d.enterpriseName}</td>
                         <td>{s.groupBy === 'status' ? d.assigneeName || t('demand.noAssignee') : d.town}</td>
-                        <td className="cell-date">{formatDay(d.effectiveDueDate ?? d.dueDate)}</td>
-                        <td className="cell-days">
+                        <td className={styles.nowrap}>{formatDay(d.effectiveDueDate ?? d.dueDate)}</td>
+                        <td className={styles.nowrap}>
                           {d.daysLeft !== null && d.daysLeft !== undefined
                             ? d.daysLeft < 0
                               ? t('demand.daysLate', { count: -d.daysLeft })
@@ -146,7 +147,7 @@ export function BoardScreen() {
             );
           })}
         </div>
-        <aside className="board-side">
+        <aside className={styles.boardSide}>
           <h3>{t('board.byStaff')}</h3>
           <table className="table" data-testid="board-by-staff">
             <thead>
@@ -178,12 +179,12 @@ export function BoardScreen() {
         </aside>
       </div>
       {s.selected.size > 0 && (
-        <div className="bulk-bar" data-testid="bulk-bar">
+        <div className={styles.bulkBar} data-testid="bulk-bar">
           <Form
             error={s.reassignError}
             onSubmit={() => void reassign()}
             onCancel={s.clear}
-            className="bulk-form"
+            className={styles.bulkForm}
             actions={
               <>
                 <button type="submit" className="btn primary" disabled={s.busy || !s.assignee}>
@@ -210,7 +211,7 @@ export function BoardScreen() {
           </Form>
         </div>
       )}
-      <p className="hint board-hint">
+      <p className={`hint ${styles.boardHint}`}>
         {t('board.hint')}{' '}
         <button
           type="button"

@@ -8,7 +8,8 @@ import { formatInstant } from '../format';
 import { inform } from '../stores/notices';
 import { useSession } from '../stores/session';
 import { useConflicts, type Conflict } from '../stores/conflicts';
-import './sync/sync.css';
+import { Tag } from '../components/Badge';
+import styles from './sync/sync.module.css';
 
 /** The page of a conflict's record, for the kinds that have one. */
 export function recordHref(kind: string, id: string): string | null {
@@ -22,9 +23,12 @@ function Side({ c, side }: { c: Conflict; side: 'winner' | 'loser' }) {
   const text = fieldValueText(c.kind, c.field, s.value);
   const chosen = c.resolution === side;
   return (
-    <div className={`conflict-side${chosen ? ' chosen' : ''}`} data-side={side}>
+    <div
+      className={chosen ? `${styles.conflictSide} ${styles.chosen}` : styles.conflictSide}
+      data-side={side}
+    >
       <h3>{t(side === 'winner' ? 'sync.kept' : 'sync.lost')}</h3>
-      <div className="conflict-value" data-testid={`conflict-${side}-value`}>
+      <div className={styles.conflictValue} data-testid={`conflict-${side}-value`}>
         {text || <span className="muted">{t('sync.empty')}</span>}
       </div>
       <div className="muted small">
@@ -58,7 +62,7 @@ function ConflictCard({ c }: { c: Conflict }) {
   const label = c.recordLabel?.trim() || `#${c.recordId.slice(-6)}`;
   return (
     <article className="card" data-testid="conflict" data-conflict={c.id}>
-      <div className="conflict-head">
+      <div>
         <strong>{kindText}</strong>{' '}
         {href ? (
           <a href={href} data-testid="conflict-record" title={t('sync.openRecord')}>
@@ -73,14 +77,14 @@ function ConflictCard({ c }: { c: Conflict }) {
         </span>
         <span className="muted small"> · {formatInstant(c.detectedAt)}</span>
         {c.resolvedAt && c.resolution && (
-          <span className="badge">
+          <Tag>
             {t('sync.resolvedKeep', {
               side: t(c.resolution === 'loser' ? 'sync.sideLoser' : 'sync.sideWinner'),
             })}
-          </span>
+          </Tag>
         )}
       </div>
-      <div className="conflict-sides">
+      <div className={styles.conflictSides}>
         <Side c={c} side="winner" />
         <Side c={c} side="loser" />
       </div>
@@ -130,7 +134,7 @@ export function ConflictsScreen(_props: { route: Route }) {
           {t('sync.conflictsNone')}
         </p>
       )}
-      <div className="conflict-list">
+      <div className={styles.conflictList}>
         {rows.map((c) => (
           <ConflictCard key={c.id} c={c} />
         ))}

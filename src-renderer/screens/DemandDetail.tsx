@@ -11,6 +11,7 @@ import { enumLabel, enumLabels, formatDay, formatInstant } from '../format';
 import { routeHref } from '../router';
 import { offeredMoves, useDemandDetail } from '../stores/demandDetail';
 import { staffName, useSession } from '../stores/session';
+import styles from './DemandDetail.module.css';
 
 export function moveLabel(t: (k: string) => string, from: DemandStatus, to: DemandStatus): string {
   return t(`move.${from}_${to}`);
@@ -29,7 +30,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
 
   if (loadError) {
     return (
-      <aside className="detail" data-testid="demand-detail">
+      <aside className={styles.detail} data-testid="demand-detail">
         <div className="notice notice-error" role="alert">
           {loadError.message}
         </div>
@@ -38,7 +39,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
   }
   if (!demand || demand.id !== id) {
     return (
-      <aside className="detail" data-testid="demand-detail">
+      <aside className={styles.detail} data-testid="demand-detail">
         <p className="muted">{t('common.loading')}</p>
       </aside>
     );
@@ -48,8 +49,8 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
   const days = demand.daysLeft;
 
   return (
-    <aside className="detail" data-testid="demand-detail" aria-label={demand.title ?? ''}>
-      <header className="detail-head">
+    <aside className={styles.detail} data-testid="demand-detail" aria-label={demand.title ?? ''}>
+      <header className={styles.detailHead}>
         <div>
           <h2>{demand.title}</h2>
           <DemandStatusBadge demand={demand} />
@@ -59,7 +60,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
         </button>
       </header>
 
-      <div className="move-bar" role="group" aria-label={t('demand.moves')}>
+      <div className={styles.moveBar} role="group" aria-label={t('demand.moves')}>
         {moves.map((to) => {
           // Moves exist only for a demand with a status.
           const from = demand.status!;
@@ -77,7 +78,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
           );
         })}
         {moves.length === 0 && <span className="muted">{t('demand.noMoves')}</span>}
-        <span className="spacer" />
+        <span className={styles.spacer} />
         <a className="btn" href={routeHref('demands', demand.id, 'edit')}>
           {t('common.edit')}
         </a>
@@ -158,11 +159,11 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
       {demand.description && <p className="pre description">{demand.description}</p>}
 
       <h3>{t('demand.history')}</h3>
-      <ol className="history" data-testid="demand-history">
+      <ol className={styles.history} data-testid="demand-history">
         {(demand.history ?? []).map((h) => (
           <li key={h.id}>
-            <span className="history-at">{formatInstant(h.at)}</span>
-            <span className="history-move">
+            <span className={styles.historyAt}>{formatInstant(h.at)}</span>
+            <span>
               {h.from ? (
                 <>
                   <Badge enumName="demandStatus" value={h.from} /> →{' '}
@@ -174,8 +175,8 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
                 </>
               )}
             </span>
-            <span className="history-by">{staffName(h.by)}</span>
-            {h.note && <div className="history-note">{h.note}</div>}
+            <span className={styles.historyBy}>{staffName(h.by)}</span>
+            {h.note && <div className={styles.historyNote}>{h.note}</div>}
           </li>
         ))}
       </ol>

@@ -10,6 +10,7 @@ import { navigate, routeHref, type Route } from '../router';
 import { useSession } from '../stores/session';
 import { DemandDetail } from './DemandDetail';
 import { DemandForm } from './DemandForm';
+import styles from './DemandsScreen.module.css';
 
 const COLUMNS: GridColumn<Demand>[] = [
   {
@@ -82,7 +83,7 @@ export function DemandsScreen({ route }: { route: Route }) {
       <div className="screen-head">
         <h1>{t('nav.demands')}</h1>
       </div>
-      <div className="split">
+      <div className={styles.split}>
         <Grid<Demand>
           id="demands"
           kind="demands"

@@ -9,6 +9,7 @@ import { enumLabel, formatInstant, industryLabel } from '../format';
 import { routeHref } from '../router';
 import { useEnterpriseDetail } from '../stores/enterpriseDetail';
 import { useSession } from '../stores/session';
+import styles from './EnterpriseDetail.module.css';
 
 type Item = MethodOutput<'enterprises.timeline'>['items'][number];
 
@@ -87,8 +88,8 @@ export function EnterpriseDetail({ id }: { id: string }) {
           </a>
         </div>
       </div>
-      <div className="detail-columns">
-        <div className="col-facts">
+      <div className={styles.detailColumns}>
+        <div className={styles.colFacts}>
           <section className="card">
             <dl className="facts">
               <dt>{t('enterprise.town')}</dt>
@@ -158,21 +159,21 @@ export function EnterpriseDetail({ id }: { id: string }) {
             <AuditPanel kind="enterprises" id={e.id} />
           </section>
         </div>
-        <section className="card col-timeline">
+        <section className="card">
           <h2>{t('enterprise.timeline')}</h2>
           {data.items.length === 0 ? (
             <p className="empty-state">{t('enterprise.noTimeline')}</p>
           ) : (
-            <ol className="timeline" data-testid="timeline">
+            <ol className={styles.timeline} data-testid="timeline">
               {data.items.map((item) => (
-                <li key={`${item.type}-${item.id}`} className={`tl-item tl-${item.type}`}>
-                  <span className={`tl-icon tl-icon-${item.type}`} aria-hidden="true">
+                <li key={`${item.type}-${item.id}`} className={styles.tlItem}>
+                  <span className={`${styles.tlIcon} ${styles[item.type]}`} aria-hidden="true">
                     {t(`timeline.icon_${item.type}`)}
                   </span>
-                  <div className="tl-body">
-                    <div className="tl-head">
-                      <span className="tl-type">{enumLabel('timelineType', item.type)}</span>
-                      <span className="tl-at">{formatInstant(item.at)}</span>
+                  <div className={styles.tlBody}>
+                    <div className={styles.tlHead}>
+                      <span className={styles.tlType}>{enumLabel('timelineType', item.type)}</span>
+                      <span className={styles.tlAt}>{formatInstant(item.at)}</span>
                       {item.status && <Badge enumName={statusEnum(item)} value={item.status} />}
                       {item.staffName && <span className="muted">{item.staffName}</span>}
                     </div>

@@ -16,6 +16,7 @@ import {
   type TierRow,
 } from '../stores/enterpriseForm';
 import { inform } from '../stores/notices';
+import styles from './EnterpriseForm.module.css';
 
 /** The local USCC check, worded for people; null when fine or too early to say. */
 export function usccWarning(
@@ -117,7 +118,7 @@ export function EnterpriseForm({
         </Field>
 
         {(usccProblem || same.length > 0 || similar.length > 0 || dupes.error) && (
-          <div className="dupe-warnings wide" role="status" data-testid="dupe-warnings">
+          <div className={`${styles.dupeWarnings} wide`} role="status" data-testid="dupe-warnings">
             {usccProblem && (
               <div className="warn warn-bad" data-testid="uscc-problem">
                 {usccProblem}
@@ -230,7 +231,7 @@ export function EnterpriseForm({
 
       <Field name="tiers" label={t('enterprise.tiers')} group>
         {v.tiers.map((row, i) => (
-          <div className="row-editor" key={i}>
+          <div className={styles.rowEditor} key={i}>
             <EnumSelect
               enumName="tier"
               name={`tiers.${i}.tier`}
@@ -282,7 +283,7 @@ export function EnterpriseForm({
 
       <Field name="contacts" label={t('enterprise.contacts')} group>
         {v.contacts.map((c, i) => (
-          <div className="row-editor" key={i}>
+          <div className={styles.rowEditor} key={i}>
             <input
               type="text"
               name={`contacts.${i}.name`}

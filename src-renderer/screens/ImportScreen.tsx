@@ -6,21 +6,25 @@ import { FileStep } from './import/FileStep';
 import { MappingStep } from './import/MappingStep';
 import { PreviewStep } from './import/PreviewStep';
 import { ResultStep } from './import/ResultStep';
-import './import/import.css';
+import styles from './import/import.module.css';
 
 export function ImportScreen(_props: { route: Route }) {
   const { t } = useTranslation();
   const step = useImportWizard((s) => s.step);
   const at = STEPS.indexOf(step);
   return (
-    <section className="screen screen-scroll import-screen pad" data-testid="import-screen">
+    <section className={`screen screen-scroll pad ${styles.importScreen}`} data-testid="import-screen">
       <div className="screen-head">
         <h1>{t('import.title')}</h1>
       </div>
       <p className="muted">{t('import.intro')}</p>
-      <ol className="import-steps">
+      <ol className={styles.importSteps}>
         {STEPS.map((s, i) => (
-          <li key={s} aria-current={s === step ? 'step' : undefined} className={i < at ? 'done' : undefined}>
+          <li
+            key={s}
+            aria-current={s === step ? 'step' : undefined}
+            className={i < at ? styles.done : undefined}
+          >
             {i + 1}. {t(`import.steps.${s}`)}
           </li>
         ))}

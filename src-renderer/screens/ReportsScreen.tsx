@@ -3,7 +3,6 @@
 // breakdowns and charts, the narrative sections, the records behind any figure, and the
 // Excel / Word / print outputs. The route holds the choice:
 // #/reports?quarter=2026Q3&staff=ID|town=NAME&figure=overdueAtEnd&key=…
-import '../components/reports/reports.css';
 import { Fragment, useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECORD_FIGURES, CLINIC_KEYS, type RecordFigure, type ScalarKey } from '@shared/reports/definitions';
@@ -38,6 +37,7 @@ import {
   satisfactionOption,
   visitsByMonthOption,
 } from '../components/reports/chartOptions';
+import styles from '../components/reports/reports.module.css';
 
 const SECTIONS: { key: 'visits' | 'demands' | 'followups' | 'clinics'; figures: readonly ScalarKey[] }[] = [
   { key: 'visits', figures: ['visits', 'enterprisesVisited', 'solvedOnSite', 'coverage'] },
@@ -65,9 +65,9 @@ const isRecordFigure = (f: string | undefined): f is RecordFigure =>
 function ChartCard({ title, empty, children }: { title: string; empty: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <figure className="chart-card">
+    <figure className={styles.chartCard}>
       <figcaption>{title}</figcaption>
-      {empty ? <p className="chart-empty">{t('reports.charts.noData')}</p> : children}
+      {empty ? <p className={styles.chartEmpty}>{t('reports.charts.noData')}</p> : children}
     </figure>
   );
 }
@@ -199,8 +199,8 @@ export function ReportsScreen({ route }: { route: Route }) {
   const sectionTitle = (i: number, title: string) => t('reports.sectionTitle', { n: numerals[i], title });
 
   return (
-    <div className="screen screen-scroll reports-screen">
-      <div className="report-toolbar no-print">
+    <div className={`screen screen-scroll ${styles.reportsScreen}`}>
+      <div className={`${styles.reportToolbar} report-toolbar no-print`}>
         <h1>{t('nav.reports')}</h1>
         {today && <QuarterPicker selection={selection} today={today} onChange={change} />}
         <ScopePicker selection={selection} towns={towns} onChange={change} />
@@ -242,7 +242,7 @@ export function ReportsScreen({ route }: { route: Route }) {
       {!report && !error && <p className="muted pad">{t('common.loading')}</p>}
       {report && (
         <article
-          className={`report-paper${current && !loading ? '' : ' is-loading'}`}
+          className={current && !loading ? styles.reportPaper : `${styles.reportPaper} ${styles.isLoading}`}
           data-testid="report"
           data-key={selectionKey({
             quarter: report.quarter,
@@ -251,12 +251,14 @@ export function ReportsScreen({ route }: { route: Route }) {
           })}
           aria-busy={!current || loading}
         >
-          <header className="report-head">
-            <h2 className="report-title">{t('reports.heading', { quarter: quarterName(report.quarter) })}</h2>
-            <p className="report-meta">
+          <header className={styles.reportHead}>
+            <h2 className={styles.reportTitle}>
+              {t('reports.heading', { quarter: quarterName(report.quarter) })}
+            </h2>
+            <p className={`${styles.reportMeta} report-meta`}>
               <span>{t('reports.period', { start: report.period.start, end: report.period.end })}</span>
               <span>{t('reports.scopeIs', { scope: report.scope.label[lang] })}</span>
-              <span className={report.partial ? 'partial' : undefined}>
+              <span className={report.partial ? `${styles.partial} partial` : undefined}>
                 {report.partial
                   ? t('reports.partial', { date: report.asOf })
                   : t('reports.asOf', { date: report.asOf })}
@@ -265,15 +267,15 @@ export function ReportsScreen({ route }: { route: Route }) {
           </header>
 
           {SECTIONS.map((section, i) => (
-            <section className="report-section" key={section.key} data-section={section.key}>
-              <h2 className="section-title">{sectionTitle(i, t(`reports.section.${section.key}`))}</h2>
-              <div className="kpis">
+            <section className={styles.reportSection} key={section.key} data-section={section.key}>
+              <h2 className={styles.sectionTitle}>{sectionTitle(i, t(`reports.section.${section.key}`))}</h2>
+              <div className={styles.kpis}>
                 {section.figures.map((k) => (
                   <FigureTile key={k} figure={k} report={report} onOpen={openFigure} />
                 ))}
               </div>
               {section.key === 'visits' && (
-                <div className="report-grid">
+                <div className={styles.reportGrid}>
                   <ReportChart report={report} chart="visitsByMonth" />
                   <SplitTable split="byMode" report={report} onOpen={openSplit} />
                   <SplitTable split="byTown" report={report} onOpen={openSplit} />
@@ -283,7 +285,7 @@ export function ReportsScreen({ route }: { route: Route }) {
                 </div>
               )}
               {section.key === 'demands' && (
-                <div className="report-grid">
+                <div className={styles.reportGrid}>
                   <ReportChart
                     report={report}
                     chart="demandsByCategory"
@@ -304,7 +306,7 @@ export function ReportsScreen({ route }: { route: Route }) {
                 </div>
               )}
               {section.key === 'followups' && (
-                <div className="report-grid">
+                <div className={styles.reportGrid}>
                   <ReportChart report={report} chart="satisfaction" />
                   <CountTable
                     title={t('reports.splits.satisfaction')}
@@ -329,9 +331,9 @@ export function ReportsScreen({ route }: { route: Route }) {
             title={(i) => sectionTitle(SECTIONS.length + i, t(`reports.section.${NARRATIVE_FIELDS[i]}`))}
           />
 
-          <section className="report-section report-notes" data-section="notes">
-            <h2 className="section-title">{t('reports.section.notes')}</h2>
-            <dl className="facts notes-list">
+          <section className={`${styles.reportSection} ${styles.reportNotes}`} data-section="notes">
+            <h2 className={styles.sectionTitle}>{t('reports.section.notes')}</h2>
+            <dl className="facts">
               {report.scope.rules.map((r) => (
                 <Fragment key={`scope-${r.group}`}>
                   <dt>{t(`reports.ruleGroup.${r.group}`)}</dt>

@@ -14,7 +14,7 @@ import { ImportReportView, tableLabel } from './sync/ImportReportView';
 import { TeamCard } from './sync/TeamCard';
 import { DuplicatesCard } from './sync/DuplicatesCard';
 import { SyncProgress } from './sync/SyncProgress';
-import './sync/sync.css';
+import styles from './sync/sync.module.css';
 
 function ExportCard() {
   const { t } = useTranslation();
@@ -59,7 +59,7 @@ function ExportCard() {
         </span>
       </p>
       {noTeam && <p className="hint">{t('sync.noTeam')}</p>}
-      <div className="sync-actions">
+      <div className={styles.syncActions}>
         <button
           type="button"
           className="btn primary"
@@ -119,7 +119,7 @@ function ImportCard() {
         onSubmit={() => input.current?.click()}
       >
         <Field name="file" label={t('sync.chooseFile')} hint={t('sync.importHint')} group>
-          <div className="sync-file">
+          <div className={styles.syncFile}>
             {/* The native input's own button speaks the browser's language: a labelled button stands in. */}
             <input
               ref={input}
@@ -139,7 +139,7 @@ function ImportCard() {
             />
             <label
               htmlFor="sync-import-file"
-              className={`btn primary${busy !== null || noTeam ? ' disabled' : ''}`}
+              className={`btn primary${busy !== null || noTeam ? ` ${styles.disabled}` : ''}`}
               aria-disabled={busy !== null || noTeam}
             >
               {t('sync.chooseButton')}
@@ -150,7 +150,7 @@ function ImportCard() {
       </Form>
       <SyncProgress action="import" fileName={fileName} />
       {lastReport && (
-        <div className="sync-last-report" data-testid="last-report" ref={reportBox}>
+        <div className={styles.syncLastReport} data-testid="last-report" ref={reportBox}>
           <h3>{t('sync.reportTitle')}</h3>
           <ImportReportView report={lastReport} />
         </div>
@@ -182,7 +182,7 @@ function ImportCard() {
       </Form>
       <SyncProgress action="folder" />
       {lastFolder && (
-        <div className="sync-last-report" data-testid="folder-result">
+        <div className={styles.syncLastReport} data-testid="folder-result">
           <p>
             {t('sync.folderDone', {
               imported: lastFolder.imported.length,
@@ -252,10 +252,10 @@ function HistoryCard() {
       {imports.length === 0 ? (
         <p className="muted">{t('sync.historyEmpty')}</p>
       ) : (
-        <ol className="sync-history">
+        <ol className={styles.syncHistory}>
           {imports.map((r) => (
             <li key={r.id} data-testid="history-item">
-              <div className="sync-history-head">
+              <div>
                 <strong>{formatInstant(r.at)}</strong> <span>{r.origin.name}</span>{' '}
                 {r.fileName && <span className="mono muted">{r.fileName}</span>}
               </div>
@@ -327,13 +327,13 @@ export function SyncScreen(_props: { route: Route }) {
       )}
       {!status && !loadError && <p className="muted pad">{t('common.loading')}</p>}
       {status && (
-        <div className="sync-grid">
-          <div className="sync-col">
+        <div className={styles.syncGrid}>
+          <div className={styles.syncCol}>
             <TeamCard />
             <ExportCard />
             <ImportCard />
           </div>
-          <div className="sync-col">
+          <div className={styles.syncCol}>
             <DuplicatesCard />
             <HistoryCard />
             <DevicesCard />

@@ -2,11 +2,12 @@
 // quarter's figures for me and for the bureau.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DemandStatusBadge } from '../components/Badge';
+import { DemandStatusBadge, Tag } from '../components/Badge';
 import { enumLabel, formatDay } from '../format';
 import { routeHref } from '../router';
 import { useSession } from '../stores/session';
 import { FIGURES, useToday } from '../stores/today';
+import styles from './TodayScreen.module.css';
 
 export function TodayScreen() {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function TodayScreen() {
       <div className="screen-head">
         <h1>
           {info?.me ? t('today.hello', { name: info.me.name }) : t('nav.today')}
-          <span className="muted head-date">{today}</span>
+          <span className={`muted ${styles.headDate}`}>{today}</span>
         </h1>
         <a className="btn primary big" href={routeHref('visits', 'new')} data-testid="quick-visit">
           + {t('visit.new')} <kbd>Alt+N</kbd>
@@ -48,12 +49,12 @@ export function TodayScreen() {
           {tasks && tasks.demands.length > 0 && (
             <>
               <h3>{t('today.demandsDue', { count: tasks.demands.length })}</h3>
-              <ul className="task-list">
+              <ul className={styles.taskList}>
                 {tasks.demands.map((d) => (
-                  <li key={d.id} className={d.overdue ? 'late' : undefined}>
+                  <li key={d.id} className={d.overdue ? styles.late : undefined}>
                     <a href={routeHref('demands', d.id)}>{d.title}</a>
                     <span className="muted"> · {d.enterpriseName}</span>
-                    <span className="task-due">
+                    <span className={styles.taskDue}>
                       {t('demand.dueDate')} {formatDay(d.effectiveDueDate)}
                     </span>
                     <DemandStatusBadge demand={d} />
@@ -65,17 +66,17 @@ export function TodayScreen() {
           {tasks && tasks.followups.length > 0 && (
             <>
               <h3>{t('today.followupsDue', { count: tasks.followups.length })}</h3>
-              <ul className="task-list">
+              <ul className={styles.taskList}>
                 {tasks.followups.map((f) => (
-                  <li key={f.id} className={late(f.dueDate) ? 'late' : undefined}>
+                  <li key={f.id} className={late(f.dueDate) ? styles.late : undefined}>
                     <a href={routeHref('followups', f.id)}>
                       {enumLabel('followupParent', f.parentType)}：{f.parentTitle ?? ''}
                     </a>
                     <span className="muted"> · {f.enterpriseName}</span>
-                    <span className="task-due">
+                    <span className={styles.taskDue}>
                       {t('followup.dueDate')} {formatDay(f.dueDate)}
                     </span>
-                    {late(f.dueDate) && <span className="badge tone-overdue">{t('today.late')}</span>}
+                    {late(f.dueDate) && <Tag tone="overdue">{t('today.late')}</Tag>}
                   </li>
                 ))}
               </ul>

@@ -32,6 +32,7 @@ import {
   useVisitForm,
   type DemandDraft,
 } from '../stores/visitForm';
+import styles from './VisitForm.module.css';
 
 interface Props {
   /** A visit id, or null for a new visit. */
@@ -152,7 +153,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
             </>
           }
         >
-          <section className="form-section">
+          <section className={styles.formSection}>
             <div className="form-grid">
               <Field name="enterpriseId" label={t('visit.enterprise')} required wide>
                 <RecordPicker
@@ -171,7 +172,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                 />
               </Field>
               {picked && (
-                <div className="picked-info wide">
+                <div className={`${styles.pickedInfo} wide`}>
                   {[
                     picked.town,
                     picked.liaisonName && t('visit.liaisonIs', { name: picked.liaisonName }),
@@ -278,7 +279,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
             </div>
           </section>
 
-          <section className="form-section">
+          <section className={styles.formSection}>
             <h3>
               {t('visit.demands')}{' '}
               <span className="muted">({values.raised.length + values.demands.length})</span>

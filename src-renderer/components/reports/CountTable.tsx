@@ -3,6 +3,7 @@
 // the pie). The numbers a chart shows, in words that can be read out.
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatShare } from './figures';
+import styles from './reports.module.css';
 
 interface Props {
   title: string;
@@ -15,9 +16,9 @@ export function CountTable({ title, head, rows, testId }: Props) {
   const { t } = useTranslation();
   const total = rows.reduce((a, r) => a + r.count, 0);
   return (
-    <div className="split-block" data-testid={testId}>
+    <div className={styles.splitBlock} data-testid={testId}>
       <h3>{title}</h3>
-      <table className="table report-table">
+      <table className={`table ${styles.reportTable}`}>
         <thead>
           <tr>
             <th>{t('reports.splits.item')}</th>

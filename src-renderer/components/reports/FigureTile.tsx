@@ -15,6 +15,7 @@ import {
   unitOf,
   type Change,
 } from './figures';
+import styles from './reports.module.css';
 
 interface Props {
   figure: ScalarKey;
@@ -28,8 +29,11 @@ function ChangeLine({ label, quarter, change }: { label: string; quarter: string
     ? t('reports.noComparison', { quarter: quarterName(quarter) })
     : t('reports.vsTitle', { quarter: quarterName(quarter) });
   return (
-    <span className={`kpi-change${change.tone ? ` chg-${change.tone}` : ''}`} title={title}>
-      <span className="kpi-change-label">{label}</span> {change.text}
+    <span
+      className={change.tone === 'good' ? styles.chgGood : change.tone === 'bad' ? styles.chgBad : undefined}
+      title={title}
+    >
+      <span className={styles.kpiChangeLabel}>{label}</span> {change.text}
     </span>
   );
 }
@@ -50,34 +54,42 @@ export function FigureTile({ figure: k, report, onOpen }: Props) {
   return (
     <button
       type="button"
-      className={`kpi${rate ? ' kpi-rate' : ''}${k === 'avgDaysToClose' ? ' kpi-mean' : ''}${alert ? ' kpi-alert' : ''}`}
+      className={[
+        styles.kpi,
+        'kpi',
+        rate && styles.kpiRate,
+        k === 'avgDaysToClose' && styles.kpiMean,
+        alert && styles.kpiAlert,
+      ]
+        .filter(Boolean)
+        .join(' ')}
       data-figure={k}
       data-value={value ?? ''}
       disabled={notApplicable}
       title={title}
       onClick={() => onOpen(k)}
     >
-      <span className="kpi-label">{t(`reports.fig.${k}`)}</span>
-      <span className="kpi-value">
+      <span className={`${styles.kpiLabel} kpi-label`}>{t(`reports.fig.${k}`)}</span>
+      <span className={`${styles.kpiValue} kpi-value`}>
         {notApplicable ? t('reports.notApplicable') : formatValue(k, value)}
         {unit && <small>{unit}</small>}
       </span>
       {rate && (
-        <span className="kpi-formula">
-          <span className="kpi-ratio" data-testid="ratio">
+        <span className={styles.kpiFormula}>
+          <span className={styles.kpiRatio} data-testid="ratio">
             = {formatCount(rate.numerator)} ÷ {formatCount(rate.denominator)}
             {rate.value === null && <em> · {t('reports.undefinedRate')}</em>}
           </span>
-          <span className="kpi-term">
+          <span className={styles.kpiTerm}>
             <b>{t('reports.numerator')}</b> {rate.numeratorLabel[lang]}
           </span>
-          <span className="kpi-term">
+          <span className={styles.kpiTerm}>
             <b>{t('reports.denominator')}</b> {rate.denominatorLabel[lang]}
           </span>
         </span>
       )}
       {!notApplicable && (
-        <span className="kpi-changes">
+        <span className={`${styles.kpiChanges} kpi-changes`}>
           <ChangeLine
             label={t('reports.vsPrevious')}
             quarter={report.comparison.previousQuarter}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../format';
 import { staffName } from '../../stores/session';
 import { isDirty, NARRATIVE_FIELDS, useReports } from '../../stores/reports';
+import styles from './reports.module.css';
 
 interface Props {
   /** The section heading of the i-th text (五、典型案例…). */
@@ -33,7 +34,7 @@ export function NarrativeEditor({ title, disabled }: Props) {
 
   return (
     <div
-      className="narrative"
+      className={styles.narrative}
       data-testid="narrative"
       onKeyDown={(e) => {
         if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
@@ -44,8 +45,8 @@ export function NarrativeEditor({ title, disabled }: Props) {
     >
       <p className="hint no-print">{t('reports.narrative.hint')}</p>
       {NARRATIVE_FIELDS.map((field, i) => (
-        <section className="report-section narrative-section" key={field}>
-          <h2 className="section-title">
+        <section className={`${styles.reportSection} ${styles.narrativeSection}`} key={field}>
+          <h2 className={styles.sectionTitle}>
             <label htmlFor={`narrative-${field}`}>{title(i)}</label>
           </h2>
           <textarea
@@ -59,7 +60,7 @@ export function NarrativeEditor({ title, disabled }: Props) {
             placeholder={t(`reports.narrative.${field}Placeholder`)}
             onChange={(e) => setText(field, e.target.value)}
           />
-          <div className="print-only narrative-print">
+          <div className={`print-only ${styles.narrativePrint} narrative-print`}>
             {draft[field].trim() ? (
               draft[field]
                 .split(/\n+/)
@@ -71,8 +72,11 @@ export function NarrativeEditor({ title, disabled }: Props) {
           </div>
         </section>
       ))}
-      <div className={`save-bar no-print${dirty ? ' is-dirty' : ''}`} data-testid="narrative-state">
-        <span className={`save-state${dirty ? ' text-due-soon' : ' muted'}`} role="status">
+      <div
+        className={`${styles.saveBar} no-print${dirty ? ` ${styles.isDirty}` : ''}`}
+        data-testid="narrative-state"
+      >
+        <span className={`${styles.saveState} ${dirty ? 'text-due-soon' : 'muted'}`} role="status">
           {dirty ? '● ' : saved?.updatedAt ? '✓ ' : ''}
           {state}
         </span>

@@ -9,6 +9,7 @@ import { routeHref, type Screen } from '../../router';
 import { RECORDS_PAGE, useReports, type FigureRecords, type Report } from '../../stores/reports';
 import { isRate, quarterName, splitLabel, formatCount, type SplitName } from './figures';
 import type { ScalarKey } from '@shared/reports/definitions';
+import styles from './reports.module.css';
 
 type Row = FigureRecords['rows'][number];
 
@@ -115,7 +116,7 @@ export function RecordsDrawer({ report, onClose }: { report: Report; onClose: ()
     figure === 'cooperationIntentions' || figure === 'signedProjects' ? report.figures[figure] : null;
   return (
     <Dialog title={title} onClose={onClose} variant="drawer" wide testId="records-drawer">
-      <p className="muted records-sub">
+      <p className={`muted ${styles.recordsSub}`}>
         {t('reports.records.subtitle', {
           quarter: quarterName(report.quarter),
           scope: report.scope.label[lang],
@@ -136,10 +137,10 @@ export function RecordsDrawer({ report, onClose }: { report: Report; onClose: ()
           {drill.error.message}
         </div>
       )}
-      <table className="table records-table" data-testid="records-table" data-total={drill.total}>
+      <table className={`table ${styles.recordsTable}`} data-testid="records-table" data-total={drill.total}>
         <thead>
           <tr>
-            <th className="col-date">{t('reports.records.date')}</th>
+            <th className={styles.colDate}>{t('reports.records.date')}</th>
             <th>{t('reports.records.record')}</th>
             <th>{t('reports.records.enterprise')}</th>
             <th>{t('reports.records.staff')}</th>
@@ -152,9 +153,9 @@ export function RecordsDrawer({ report, onClose }: { report: Report; onClose: ()
             <tr
               key={`${r.kind}:${r.id}`}
               data-record={r.id}
-              className={rate && r.inNumerator ? 'in-numerator' : undefined}
+              className={rate && r.inNumerator ? styles.inNumerator : undefined}
             >
-              <td className="cell-date">{r.date ?? ''}</td>
+              <td className={styles.nowrap}>{r.date ?? ''}</td>
               <td>
                 <a href={routeHref(SCREEN_OF[r.kind], r.id)}>{r.title?.trim() || t('common.untitled')}</a>
               </td>
@@ -180,7 +181,7 @@ export function RecordsDrawer({ report, onClose }: { report: Report; onClose: ()
       )}
       {drill.loading && <p className="muted">{t('common.loading')}</p>}
       {drill.rows.length < drill.total && !drill.loading && (
-        <div className="records-more">
+        <div className={styles.recordsMore}>
           <span className="muted">
             {t('reports.records.shown', {
               shown: formatCount(drill.rows.length),

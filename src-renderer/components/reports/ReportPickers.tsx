@@ -5,6 +5,7 @@ import { shiftQuarter } from '@shared/domain/quarter';
 import { useSession } from '../../stores/session';
 import { recentQuarters, type Selection } from '../../stores/reports';
 import { quarterName } from './figures';
+import styles from './reports.module.css';
 
 interface Props {
   selection: Selection;
@@ -19,7 +20,11 @@ export function QuarterPicker({ selection, today, onChange }: Omit<Props, 'towns
   const current = quarters[quarters.length - 1]!;
   const go = (quarter: string) => onChange({ ...selection, quarter });
   return (
-    <div className="quarter-picker" role="group" aria-label={t('reports.quarterPicker')}>
+    <div
+      className={`${styles.quarterPicker} quarter-picker`}
+      role="group"
+      aria-label={t('reports.quarterPicker')}
+    >
       <button
         type="button"
         className="btn"
@@ -78,7 +83,7 @@ export function ScopePicker({ selection, towns, onChange }: Omit<Props, 'today'>
   const people = [...staff].sort((a, b) => Number(b.active !== false) - Number(a.active !== false));
   const townOptions = selection.town && !towns.includes(selection.town) ? [selection.town, ...towns] : towns;
   return (
-    <div className="scope-picker" role="group" aria-label={t('reports.scope')}>
+    <div className={`${styles.scopePicker} scope-picker`} role="group" aria-label={t('reports.scope')}>
       <div className="segmented">
         {(['bureau', 'staff', 'town'] as const).map((s) => (
           <button

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../stores/reports';
 import { formatCount, formatShare, orderedKeys, splitLabel, type SplitName } from './figures';
+import styles from './reports.module.css';
 
 interface Props {
   split: SplitName;
@@ -22,9 +23,9 @@ export function SplitTable({ split, report, onOpen }: Props) {
   const note =
     split === 'byTier' ? t('reports.splits.tierNote') : isCategory ? t('reports.splits.categoryNote') : null;
   return (
-    <div className="split-block" data-split={split}>
+    <div className={styles.splitBlock} data-split={split}>
       <h3>{t(`reports.splits.${split}`)}</h3>
-      <table className="table report-table">
+      <table className={`table ${styles.reportTable}`}>
         <thead>
           <tr>
             <th>{t('reports.splits.item')}</th>
@@ -40,7 +41,7 @@ export function SplitTable({ split, report, onOpen }: Props) {
               <td className="num">
                 <button
                   type="button"
-                  className="link figure-link"
+                  className={`link ${styles.figureLink}`}
                   title={t('reports.seeRecords', { count: counts[key]! })}
                   onClick={() => onOpen(split, key)}
                 >
@@ -70,7 +71,7 @@ export function SplitTable({ split, report, onOpen }: Props) {
           </tfoot>
         )}
       </table>
-      {note && <p className="hint split-note">{note}</p>}
+      {note && <p className={`hint ${styles.splitNote}`}>{note}</p>}
     </div>
   );
 }

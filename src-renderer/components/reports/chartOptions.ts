@@ -7,11 +7,13 @@ import { funnelStages } from '@shared/reports/funnel';
 import type { ChartOption } from '../EChart';
 import type { Report } from '../../stores/reports';
 import { orderedKeys, splitLabel } from './figures';
+import { tokenValue } from '../../styles/tokens';
 
 const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options ?? {});
 
-const AXIS_LABEL = { color: '#66717f' };
-const SPLIT_LINE = { lineStyle: { color: '#e6eaef' } };
+const TEXT = tokenValue('color-text');
+const AXIS_LABEL = { color: tokenValue('color-text-muted') };
+const SPLIT_LINE = { lineStyle: { color: tokenValue('color-border-faint') } };
 
 export function visitsByMonthOption(r: Report): ChartOption {
   const months = Object.keys(r.details.byMonth);
@@ -19,7 +21,7 @@ export function visitsByMonthOption(r: Report): ChartOption {
     name: t(`reports.fig.${k}`),
     type: 'bar' as const,
     barMaxWidth: 40,
-    label: { show: true, position: 'top' as const, color: '#1f2933' },
+    label: { show: true, position: 'top' as const, color: TEXT },
     data: months.map((m) => r.details.byMonth[m]![k]),
   }));
   return {
@@ -48,14 +50,14 @@ export function demandsByCategoryOption(r: Report): { option: ChartOption; keys:
       yAxis: {
         type: 'category',
         data: keys.map((k) => splitLabel('byCategory', k, r)),
-        axisLabel: { color: '#1f2933' },
+        axisLabel: { color: TEXT },
       },
       series: [
         {
           name: t('reports.splits.demands'),
           type: 'bar',
           barMaxWidth: 20,
-          label: { show: true, position: 'right', color: '#1f2933' },
+          label: { show: true, position: 'right', color: TEXT },
           data: keys.map((k) => r.figures.byCategory[k]!),
         },
       ],
@@ -84,7 +86,13 @@ export function closureFunnelOption(r: Report): ChartOption {
         minSize: '12%',
         sort: 'none',
         gap: 3,
-        label: { show: true, position: 'inside', formatter: '{b}  {c}', color: '#fff', fontSize: 13 },
+        label: {
+          show: true,
+          position: 'inside',
+          formatter: '{b}  {c}',
+          color: tokenValue('color-text-inverse'),
+          fontSize: parseInt(tokenValue('font-size-sm')),
+        },
         data: stages,
       },
     ],
@@ -92,9 +100,9 @@ export function closureFunnelOption(r: Report): ChartOption {
 }
 
 /** Shades of the app's blue along the way, green where it ends (closed). */
-const FUNNEL_COLORS = ['#174a85', '#1d5fa8', '#3b7bc4', '#6a9fd3', '#2e7d32'];
+const FUNNEL_COLORS = ['blue-800', 'blue-600', 'blue-500', 'blue-450', 'green-600'].map(tokenValue);
 
-export const SATISFACTION_COLORS = ['#2e7d32', '#1d5fa8', '#c0392b'];
+export const SATISFACTION_COLORS = ['color-success', 'color-primary', 'color-danger'].map(tokenValue);
 
 export function satisfactionOption(r: Report): ChartOption {
   const data = SATISFACTIONS.map((k) => ({
@@ -113,7 +121,7 @@ export function satisfactionOption(r: Report): ChartOption {
         label: {
           formatter: (p: { name: string; value: unknown; percent?: number }) =>
             t('reports.charts.pieLabel', { name: p.name, value: p.value, pct: (p.percent ?? 0).toFixed(1) }),
-          color: '#1f2933',
+          color: TEXT,
           // Never cut to "基…": the printed column is narrow.
           overflow: 'none',
         },

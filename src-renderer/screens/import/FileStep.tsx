@@ -6,6 +6,7 @@ import { IMPORT_KINDS, type ImportKind } from '@shared/ledger/types';
 import { fileSize, useImportWizard } from '../../stores/importWizard';
 import { FieldError, OtherErrors } from './errors';
 import { formatCount } from '../../format';
+import styles from './import.module.css';
 
 const ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'big5'] as const;
 const FIELDS = ['path', 'kind', 'sheet', 'headerRow', 'encoding'];
@@ -29,7 +30,7 @@ function HeaderRowInput() {
       name="headerRow"
       type="number"
       min={1}
-      className="import-row-input"
+      className={styles.importRowInput}
       value={text}
       onChange={(e) => setText(e.target.value)}
       onBlur={apply}
@@ -52,7 +53,7 @@ function Detection() {
   if (!d) return null;
   const kindNote = s.options.kind ? t('import.detect.kindChosen') : t('import.detect.kindDetected');
   return (
-    <div className="card import-detect" data-testid="import-detection">
+    <div className="card" data-testid="import-detection">
       <h2>{t('import.detect.title')}</h2>
       <div className="form-grid">
         <div className="field">
@@ -140,7 +141,7 @@ export function FileStep() {
   const s = useImportWizard();
   const reading = s.busy === 'reading' || s.busy === 'detecting';
   return (
-    <div className="import-step" data-step="file">
+    <div data-step="file">
       <div className="card">
         <div className={`field${s.error?.details.field === 'path' ? ' has-error' : ''}`}>
           <label htmlFor="import-file">{t('import.file.label')}</label>
@@ -158,7 +159,7 @@ export function FileStep() {
           />
           <div className="hint">{t('import.file.hint')}</div>
           {s.file && (
-            <div className="import-picked" data-testid="import-picked">
+            <div className={styles.importPicked} data-testid="import-picked">
               {t('import.file.picked', { name: s.file.name, size: fileSize(s.file.size) })}
             </div>
           )}

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useImportWizard, type SavedChoice } from '../../stores/importWizard';
 import { FieldError, OtherErrors } from './errors';
+import styles from './import.module.css';
 
 function columnLabel(h: { letter: string; text: string }): string {
   return h.text ? `${h.letter} · ${h.text}` : h.letter;
@@ -27,7 +28,7 @@ function SavedMappings() {
     void s.chooseSaved(next);
   };
   return (
-    <div className="card import-saved" data-testid="import-saved">
+    <div className="card" data-testid="import-saved">
       <h2>{t('import.mapping.savedTitle')}</h2>
       {d.savedMapping && (
         <div className="notice notice-info" role="status" data-testid="import-saved-applied">
@@ -62,7 +63,7 @@ function SavedMappings() {
           }}
         >
           <label htmlFor="import-save-name">{t('import.mapping.saveName')}</label>
-          <div className="import-inline">
+          <div className={styles.importInline}>
             <input
               id="import-save-name"
               name="name"
@@ -80,7 +81,7 @@ function SavedMappings() {
         </form>
       </div>
       {s.savedMappings.length ? (
-        <ul className="plain-list import-saved-list">
+        <ul className={`plain-list ${styles.importSavedList}`}>
           {s.savedMappings.map((m) => (
             <li key={m.name}>
               <span>
@@ -119,7 +120,7 @@ export function MappingStep() {
   const columns = d.headers;
   const fieldNames = d.fields.map((f) => `mapping.${f.key}`);
   return (
-    <div className="import-step" data-step="mapping">
+    <div data-step="mapping">
       <div className="card">
         <h2>
           {t('import.mapping.title')}{' '}
@@ -136,7 +137,7 @@ export function MappingStep() {
             })}
           </div>
         )}
-        <table className="table import-mapping" data-testid="import-mapping">
+        <table className={`table ${styles.importMapping}`} data-testid="import-mapping">
           <thead>
             <tr>
               <th>{t('import.mapping.field')}</th>
@@ -150,7 +151,7 @@ export function MappingStep() {
               const m = byField.get(f.key);
               const missing = d.missingRequired.some((g) => g.fields.includes(f.key));
               return (
-                <tr key={f.key} data-field={f.key} className={missing ? 'import-missing-row' : undefined}>
+                <tr key={f.key} data-field={f.key} className={missing ? styles.importMissingRow : undefined}>
                   <td>
                     <label htmlFor={`import-map-${f.key}`}>{nameOf.get(f.key)}</label>
                     {f.required && <span className="req">*</span>}
@@ -176,7 +177,9 @@ export function MappingStep() {
                   <td className="muted small" data-testid="import-map-source">
                     {m ? t(`import.mapping.sourceLabel.${m.source}`) : ''}
                   </td>
-                  <td className="import-sample">{m ? (sample[m.column] ?? '') : ''}</td>
+                  <td className={`${styles.importSample} import-sample`}>
+                    {m ? (sample[m.column] ?? '') : ''}
+                  </td>
                 </tr>
               );
             })}

@@ -7,6 +7,7 @@ import { useLocalize } from '../../components/form';
 import { useImportWizard, type Preview } from '../../stores/importWizard';
 import { Counts } from './Counts';
 import { OtherErrors } from './errors';
+import styles from './import.module.css';
 
 type PreviewRow = Preview['rows'][number];
 
@@ -27,7 +28,7 @@ function RowsTable({ preview }: { preview: Preview }) {
   };
   return (
     <div className="card">
-      <div className="import-rows-head">
+      <div className={styles.importRowsHead}>
         <label className="toggle">
           <input
             type="checkbox"
@@ -41,8 +42,8 @@ function RowsTable({ preview }: { preview: Preview }) {
           <span className="muted small">{t('import.preview.listed', { count: preview.rows.length })}</span>
         )}
       </div>
-      <div className="import-rows-scroll">
-        <table className="table import-rows" data-testid="import-rows">
+      <div className={styles.importRowsScroll}>
+        <table className={`table ${styles.importRows}`} data-testid="import-rows">
           <thead>
             <tr>
               <th className="num">{t('import.preview.row')}</th>
@@ -59,16 +60,16 @@ function RowsTable({ preview }: { preview: Preview }) {
             {rows.map((r) => {
               const bad = badCells(r);
               return (
-                <tr key={r.row} data-row={r.row} data-outcome={r.outcome} className={`outcome-${r.outcome}`}>
+                <tr key={r.row} data-row={r.row} data-outcome={r.outcome}>
                   <td className="num">{r.row}</td>
                   <td>
-                    <span className={`import-outcome import-outcome-${r.outcome}`}>
+                    <span className={`${styles.importOutcome} ${styles[r.outcome]}`}>
                       {t(`import.preview.outcomeLabel.${r.outcome}`)}
                     </span>
                   </td>
-                  <td className="import-problems">
+                  <td className={styles.importProblems}>
                     {r.errors.map((e, i) => (
-                      <div key={`e${i}`} className="import-problem">
+                      <div key={`e${i}`} className={`${styles.importProblem} import-problem`}>
                         {e.column ? `【${e.column}】` : ''}
                         {localize(e.message)}
                       </div>
@@ -84,7 +85,7 @@ function RowsTable({ preview }: { preview: Preview }) {
                     return (
                       <td
                         key={h.column}
-                        className={problems ? 'import-bad-cell' : undefined}
+                        className={problems ? `${styles.importBadCell} import-bad-cell` : undefined}
                         title={problems?.join('\n')}
                       >
                         {r.cells[h.column] ?? ''}
@@ -147,7 +148,7 @@ export function PreviewStep() {
   const [confirming, setConfirming] = useState(false);
   const p = s.preview;
   return (
-    <div className="import-step" data-step="preview">
+    <div data-step="preview">
       <div className="card">
         <h2>{t('import.preview.title')}</h2>
         {s.busy === 'previewing' && (

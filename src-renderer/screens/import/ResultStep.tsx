@@ -6,6 +6,7 @@ import { useImportWizard } from '../../stores/importWizard';
 import type { ImportKind } from '@shared/ledger/types';
 import { Counts } from './Counts';
 import { OtherErrors } from './errors';
+import styles from './import.module.css';
 
 const LIST_OF: Record<ImportKind, Screen> = {
   enterprises: 'enterprises',
@@ -21,7 +22,7 @@ export function ResultStep() {
   const r = s.result;
   if (!r) return null;
   return (
-    <div className="import-step" data-step="result">
+    <div data-step="result">
       <div className="card" data-testid="import-result">
         <h2>
           {t('import.result.title')} <span className="muted small">{r.fileName}</span>
@@ -44,7 +45,7 @@ export function ResultStep() {
           </p>
         )}
         {r.rejected > 0 && (
-          <div className="import-rejects">
+          <div className={styles.importRejects}>
             <button
               type="button"
               className="btn"

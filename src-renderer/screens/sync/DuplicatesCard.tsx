@@ -6,6 +6,7 @@ import { enumLabel, formatInstant } from '../../format';
 import { routeHref } from '../../router';
 import { inform } from '../../stores/notices';
 import { useSync, type DuplicateGroup } from '../../stores/sync';
+import styles from './sync.module.css';
 
 function Group({ group }: { group: DuplicateGroup }) {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ function Group({ group }: { group: DuplicateGroup }) {
   const keep = group.enterprises.find((e) => e.id === keepId);
   const others = group.enterprises.filter((e) => e.id !== keepId).map((e) => e.id);
   return (
-    <fieldset className="sync-dup-group" data-testid="duplicate-group" data-uscc={group.uscc}>
+    <fieldset className={styles.syncDupGroup} data-testid="duplicate-group" data-uscc={group.uscc}>
       <legend className="mono">{t('sync.usccGroup', { uscc: group.uscc })}</legend>
       <table className="table">
         <thead>

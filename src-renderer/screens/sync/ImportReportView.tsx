@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount, formatInstant } from '../../format';
 import { routeHref } from '../../router';
 import type { ImportReport } from '../../stores/sync';
+import styles from './sync.module.css';
 
 /** Table name → record kind words (tables are named like the kinds, demand history apart). */
 export function tableLabel(t: (k: string) => string, table: string): string {
@@ -26,7 +27,7 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
     ['anomalies', report.anomalies.length],
   ];
   return (
-    <div className="sync-report" data-testid="import-report">
+    <div data-testid="import-report">
       {!compact && (
         <p className="muted">
           {report.fileName && <strong className="mono">{report.fileName}</strong>}{' '}
@@ -38,11 +39,15 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
           {t('sync.noNew')}
         </p>
       )}
-      <dl className="sync-figures">
+      <dl className={styles.syncFigures}>
         {figures.map(([key, n]) => (
           <div
             key={key}
-            className={`sync-figure${n > 0 && (key === 'conflicts' || key === 'anomalies' || key === 'duplicates') ? ' attention' : ''}`}
+            className={
+              n > 0 && (key === 'conflicts' || key === 'anomalies' || key === 'duplicates')
+                ? `${styles.syncFigure} ${styles.attention}`
+                : styles.syncFigure
+            }
             data-figure={key}
           >
             <dt>{t(`sync.${key}`)}</dt>
@@ -56,7 +61,7 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
         </p>
       )}
       {report.anomalies.length > 0 && (
-        <ul className="sync-anomalies" data-testid="report-anomalies">
+        <ul data-testid="report-anomalies">
           {report.anomalies.map((a, i) => (
             <li key={i} className="text-overdue">
               {a.kind === 'clock_ahead'
@@ -67,7 +72,7 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
         </ul>
       )}
       {!compact && (
-        <p className="sync-report-links">
+        <p>
           {report.backup && <span className="muted">{t('sync.backupTaken')} </span>}
           {report.conflicts > 0 && <a href={routeHref('conflicts')}>{t('sync.seeConflicts')}</a>}{' '}
           {report.duplicateEnterprises > 0 && (

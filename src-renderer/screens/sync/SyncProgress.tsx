@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../format';
 import { useSync } from '../../stores/sync';
+import styles from './sync.module.css';
 
 // How far a running export, import or folder sync has got: the phase, the file (in a folder), and for
 // the phases that count, a bar with done / total. Before the core has started (a large file still
@@ -20,7 +21,12 @@ export function SyncProgress({
   const job = progress;
   const counted = job !== null && job.total > 0;
   return (
-    <div className="sync-progress" role="status" aria-live="polite" data-testid={`sync-progress-${action}`}>
+    <div
+      className={styles.syncProgress}
+      role="status"
+      aria-live="polite"
+      data-testid={`sync-progress-${action}`}
+    >
       {job?.file && (
         <p className="mono" data-testid="sync-progress-file">
           {t('sync.progressFile', { index: job.file.index + 1, count: job.file.count, name: job.file.name })}

@@ -6,6 +6,7 @@ import { Field, Form, TextInput } from '../../components/form';
 import { ApiError } from '../../api';
 import { inform } from '../../stores/notices';
 import { useSync } from '../../stores/sync';
+import styles from './sync.module.css';
 
 function CreateTeam() {
   const { t } = useTranslation();
@@ -129,9 +130,9 @@ export function TeamCard() {
         </dd>
       </dl>
       {status.team && status.teamCode ? (
-        <div className="sync-code">
+        <div className={styles.syncCode}>
           <label htmlFor="team-code">{t('sync.teamCode')}</label>
-          <div className="sync-code-row">
+          <div className={styles.syncCodeRow}>
             <input
               id="team-code"
               className="mono"

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { zhCN } from '../../../src-renderer/i18n/zh-CN';
-import { en } from '../../../src-renderer/i18n/en';
+import { en, zhCN } from '../../../src-renderer/i18n/resources';
 import { ENUMS } from '../../../src-renderer/enums';
 import { MOVES } from '@shared/domain/workflow';
 

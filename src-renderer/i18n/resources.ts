@@ -1,0 +1,38 @@
+// The UI's words in i18next's shape: one tree per language, assembled from the features' word
+// files (each holding both languages) and the enum labels shared with the main process.
+import { allLabels } from '@shared/labels';
+import { inLanguage, mergeWords } from './words';
+import app from './app';
+import today from './today';
+import visits from './visits';
+import demands from './demands';
+import enterprises from './enterprises';
+import clinics from './clinics';
+import experts from './experts';
+import followups from './followups';
+import staff from './staff';
+import settings from './settings';
+import reports from './reports';
+import ledgerImport from './import';
+import sync from './sync';
+import backups from './backups';
+
+export const WORDS = mergeWords(
+  app,
+  today,
+  visits,
+  demands,
+  enterprises,
+  clinics,
+  experts,
+  followups,
+  staff,
+  settings,
+  reports,
+  ledgerImport,
+  sync,
+  backups,
+);
+
+export const zhCN = { ...inLanguage(WORDS, 'zh'), enum: allLabels('zh') };
+export const en = { ...inLanguage(WORDS, 'en'), enum: allLabels('en') };
