@@ -193,11 +193,3 @@ export function ledgerContract(listInput: typeof ListInputSchema) {
     },
   };
 }
-
-/** Methods whose handlers read or write files asynchronously (doors call them through callAsync). */
-export const ASYNC_LEDGER_METHODS = [
-  'ledger.preview',
-  'ledger.import',
-  'ledger.rejectsReport',
-  'ledger.export',
-] as const;
