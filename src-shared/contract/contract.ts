@@ -34,6 +34,7 @@ import {
 } from './reports';
 import { ledgerContract } from './ledger';
 import { JOB_PHASES } from './jobs';
+import { fieldRecord } from './fieldRecord';
 
 // The contract: every method with the zod schema of its input and output.
 // Doors validate against it; the renderer's types are inferred from it.
@@ -56,19 +57,8 @@ export const Condition = z.union([
     isNull: z.boolean().optional(),
   }),
 ]);
-const FilterFields = z.record(z.string().max(64), Condition);
-/**
- * zod leaves a `__proto__` key out of a record without a word, so a filter on it would be
- * ignored and the list answered unfiltered: refused here, like any name that is no field.
- */
-const Filter = z.preprocess((value: z.input<typeof FilterFields>, ctx) => {
-  if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
-    ctx.addIssue({ code: 'custom', path: ['__proto__'], message: `unknown field '__proto__'`, input: value });
-  }
-  return value;
-}, FilterFields);
 export const ListInput = z.strictObject({
-  filter: Filter.optional(),
+  filter: fieldRecord(z.string().max(64), Condition).optional(),
   q: z.string().max(200).optional(),
   sort: z
     .array(z.strictObject({ field: z.string().max(64), dir: z.enum(['asc', 'desc']) }))

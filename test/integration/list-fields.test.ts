@@ -105,4 +105,18 @@ describe('list fields that are not fields of the kind', () => {
     }
     expect(JSON.stringify(snapshot(t.core))).toBe(before);
   });
+
+  it('a ledger column mapping on one is refused too (zod would drop a __proto__ key unseen)', async () => {
+    const t = populated();
+    const csv = {
+      contentBase64: Buffer.from('企业名称,走访日期\n某公司,2026-11-20\n').toString('base64'),
+      fileName: 'v.csv',
+    };
+    for (const name of NOT_FIELDS) {
+      const mapping = JSON.parse(`{${JSON.stringify(name)}: 0}`) as Record<string, number>;
+      const r = await callAsync(t.core, 'ledger.preview', { ...csv, kind: 'visits', mapping });
+      expect(r.ok, `${name}: ${JSON.stringify(r).slice(0, 200)}`).toBe(false);
+      if (!r.ok) expect(r.error).toMatchObject({ code: 'VALIDATION', details: { field: `mapping.${name}` } });
+    }
+  });
 });
