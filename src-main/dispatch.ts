@@ -82,13 +82,8 @@ const failed = (e: unknown): CallResult => ({ ok: false, error: toErrorBody(e) }
 /** Runs a call to its end without giving up the thread: a job runs all its steps at once. */
 function runNow(core: Core, { def, input }: Parsed, options: CallOptions = {}): unknown {
   if (def.mode === 'async') {
-    throw new ApiError(
-      'UNKNOWN_METHOD',
-      `'${def.name}' is asynchronous: this door must call it through callAsync()`,
-      {
-        method: def.name,
-      },
-    );
+    const message = `'${def.name}' is asynchronous: this door must call it through callAsync()`;
+    throw new ApiError('UNKNOWN_METHOD', message, { method: def.name });
   }
   if (def.gated && gateOf(core).busy) {
     // A job's transaction is open on this connection: anything run now would join it.
@@ -125,7 +120,8 @@ function runWhenFree(core: Core, parsed: Parsed): Promise<unknown> {
 
 /**
  * The entry point for doors that cannot wait (the CLI's plain calls, tests): every method but
- * the asynchronous ones. A refused call changes nothing.
+ * the asynchronous ones. A refused call changes nothing (unless it ran in the caller's
+ * transaction, which the caller then rolls back).
  */
 export function call(core: Core, method: unknown, input: unknown, options?: CallOptions): CallResult {
   try {
