@@ -1,13 +1,17 @@
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
+import type { MethodName } from '@shared/contract/methods';
 import type { Core } from '../src-main/core';
+import { call } from '../src-main/dispatch';
 import type { Role } from '@shared/domain/enums';
 import type { Rand } from './random';
 import type { Field, Town } from './vocabulary';
-import { runService, type SeedMethod } from './api';
 
 // What the generator's modules share: the core, the random source, the time frame, and
-// the people and enterprises made so far. Everything is written through the services, with
-// the contract's input schemas, so every rule holds for the demo data too.
+// the people and enterprises made so far. Everything is written through the API, as a door
+// calls it, so every rule holds for the demo data too.
+
+/** A call the API refused: a bug of the generator. */
+export class SeedError extends Error {}
 
 export interface Member {
   id: string;
@@ -66,9 +70,18 @@ export class Seeder {
     readonly scale: number,
   ) {}
 
-  /** Runs one API method's service; a refusal is a bug of the generator and aborts the seed. */
-  api<M extends SeedMethod>(method: M, input: MethodInput<M>): MethodOutput<M> {
-    return runService(this.core, method, input);
+  /**
+   * Calls one API method inside the seed's transaction (the whole district is written in one,
+   * not a transaction per call); a refusal aborts the seed.
+   */
+  api<M extends MethodName>(method: M, input: MethodInput<M>): MethodOutput<M> {
+    const r = call(this.core, method, input, { inTransaction: true });
+    if (!r.ok) {
+      throw new SeedError(
+        `demo generator: ${method} refused (${r.error.code}): ${r.error.message}\ninput: ${JSON.stringify(input)}`,
+      );
+    }
+    return r.result as MethodOutput<M>;
   }
 
   /** Runs `fn` with `member` as the acting staff member (attribution, role checks). */

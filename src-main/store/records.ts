@@ -69,7 +69,7 @@ export function insertRecord(store: Store, kind: KindName, values: Row, id: stri
 /** Writes the given fields; returns false when nothing differed. */
 export function updateRecord(store: Store, kind: KindName, id: string, patch: Row): boolean {
   const cols = allColumns(kind);
-  const names = Object.keys(patch).filter((c) => c in cols && patch[c] !== undefined);
+  const names = Object.keys(patch).filter((c) => Object.hasOwn(cols, c) && patch[c] !== undefined);
   if (!names.length) return false;
   const s = stamp(store);
   const all = [...names, 'updatedAt', 'updatedByDevice', 'updatedByStaff'];
@@ -100,14 +100,18 @@ interface FieldRef {
   type: FieldType;
 }
 
+/**
+ * The SQL of a field a list filters or sorts on. Own properties only: a name every object
+ * inherits (`constructor`, `toString`, `__proto__`) is no field, and is refused like any other.
+ */
 function fieldRef(kind: KindName, field: string, path: string): FieldRef {
   const def: KindDef = KINDS[kind];
   if (field === 'id') return { sql: 't."id"', type: 'text' };
   const cols = allColumns(kind);
-  if (field in cols) return { sql: `t.${q(field)}`, type: cols[field]! };
-  const d = def.derived?.[field];
-  if (d) return { sql: d.sql, type: d.type };
-  const known = ['id', ...Object.keys(cols), ...Object.keys(def.derived ?? {})];
+  if (Object.hasOwn(cols, field)) return { sql: `t.${q(field)}`, type: cols[field]! };
+  const derived = def.derived ?? {};
+  if (Object.hasOwn(derived, field)) return { sql: derived[field]!.sql, type: derived[field]!.type };
+  const known = ['id', ...Object.keys(cols), ...Object.keys(derived)];
   throw invalid(path, `unknown field '${field}' (known: ${known.join(', ')})`);
 }
 

@@ -34,6 +34,7 @@ import {
 } from './reports';
 import { ledgerContract } from './ledger';
 import { JOB_PHASES } from './jobs';
+import { fieldRecord } from './fieldRecord';
 
 // The contract: every method with the zod schema of its input and output.
 // Doors validate against it; the renderer's types are inferred from it.
@@ -57,7 +58,7 @@ export const Condition = z.union([
   }),
 ]);
 export const ListInput = z.strictObject({
-  filter: z.record(z.string().max(64), Condition).optional(),
+  filter: fieldRecord(z.string().max(64), Condition).optional(),
   q: z.string().max(200).optional(),
   sort: z
     .array(z.strictObject({ field: z.string().max(64), dir: z.enum(['asc', 'desc']) }))

@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { RECORD_KINDS } from './methods';
 import type { ListInput as ListInputSchema } from './contract';
 import { IMPORT_KINDS, ROW_OUTCOMES } from '../ledger/types';
+import { fieldRecord } from './fieldRecord';
 
 const FilePath = z.string().min(1).max(4096);
 const Kind = z.enum(IMPORT_KINDS);
-const Mapping = z.record(
+const Mapping = fieldRecord(
   z.string().max(64),
   z.union([z.string().max(200), z.number().int().min(0).max(16_383), z.null()]),
 );
@@ -193,11 +194,3 @@ export function ledgerContract(listInput: typeof ListInputSchema) {
     },
   };
 }
-
-/** Methods whose handlers read or write files asynchronously (doors call them through callAsync). */
-export const ASYNC_LEDGER_METHODS = [
-  'ledger.preview',
-  'ledger.import',
-  'ledger.rejectsReport',
-  'ledger.export',
-] as const;

@@ -178,6 +178,3 @@ export const ExportedFileSchema = z.object({
   contentBase64: z.string().nullable(),
   bytes: z.number().int(),
 });
-
-/** Report methods whose handlers are asynchronous (doors call them through callAsync). */
-export const ASYNC_REPORT_METHODS = ['reports.export'] as const;

@@ -1,7 +1,7 @@
 // The ledger API: preview, import (with a dry run), rejects report, export and saved
 // mappings. File reading and writing are asynchronous (exceljs); the database work of an
 // import is one synchronous transaction, opened here after a backup (VACUUM INTO cannot run
-// inside a transaction), so these methods are in handlers.ts's OWN_TRANSACTION / ASYNC sets.
+// inside a transaction), so methods.ts defines these methods as asynchronous (own transactions).
 import type { Core } from '../../core';
 import { backupStore } from '../backups/service';
 import { invalid } from '@shared/contract/errors';

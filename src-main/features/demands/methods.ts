@@ -1,0 +1,23 @@
+import { defineMethod } from '../../registry/define';
+import {
+  createDemand,
+  deleteDemand,
+  getDemand,
+  listDemands,
+  openBoard,
+  reassign,
+  transitionDemand,
+  updateDemand,
+} from './service';
+
+export const demandsMethods = [
+  defineMethod({ name: 'demands.create', handler: createDemand }),
+  defineMethod({ name: 'demands.get', handler: (c, i) => getDemand(c, i.id) }),
+  defineMethod({ name: 'demands.update', handler: updateDemand }),
+  defineMethod({ name: 'demands.delete', handler: (c, i) => deleteDemand(c, i.id) }),
+  defineMethod({ name: 'demands.list', handler: listDemands }),
+  // Not `handler: transitionDemand`: its third parameter (`automatic`) is the system's, not the caller's.
+  defineMethod({ name: 'demands.transition', handler: (c, i) => transitionDemand(c, i) }),
+  defineMethod({ name: 'demands.openBoard', handler: openBoard }),
+  defineMethod({ name: 'demands.reassign', handler: reassign }),
+] as const;

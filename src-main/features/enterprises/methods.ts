@@ -1,0 +1,20 @@
+import { defineMethod } from '../../registry/define';
+import {
+  checkDuplicates,
+  createEnterprise,
+  deleteEnterprise,
+  getEnterprise,
+  listEnterprises,
+  updateEnterprise,
+} from './service';
+import { enterpriseTimeline } from './timeline';
+
+export const enterprisesMethods = [
+  defineMethod({ name: 'enterprises.create', handler: createEnterprise }),
+  defineMethod({ name: 'enterprises.get', handler: (c, i) => getEnterprise(c, i.id) }),
+  defineMethod({ name: 'enterprises.update', handler: updateEnterprise }),
+  defineMethod({ name: 'enterprises.delete', handler: (c, i) => deleteEnterprise(c, i.id) }),
+  defineMethod({ name: 'enterprises.list', handler: listEnterprises }),
+  defineMethod({ name: 'enterprises.timeline', handler: (c, i) => enterpriseTimeline(c, i.id) }),
+  defineMethod({ name: 'enterprises.checkDuplicates', handler: checkDuplicates }),
+] as const;

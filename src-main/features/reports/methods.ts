@@ -1,0 +1,14 @@
+import { defineMethod } from '../../registry/define';
+import { quarterlySummary } from './quarterly';
+import { figureRecords } from './records';
+import { getNarrative, saveNarrative } from './narrative';
+import { exportReport } from './export';
+
+export const reportsMethods = [
+  defineMethod({ name: 'reports.quarterly', handler: quarterlySummary }),
+  defineMethod({ name: 'reports.records', handler: figureRecords }),
+  defineMethod({ name: 'reports.narrative.get', handler: getNarrative }),
+  defineMethod({ name: 'reports.narrative.save', handler: saveNarrative }),
+  // Writes an .xlsx or .docx file.
+  defineMethod({ name: 'reports.export', mode: 'async', handler: exportReport }),
+] as const;
