@@ -345,6 +345,7 @@ export const en: Translation<Messages> = {
     empty: 'No staff yet. Add yourself first, then choose “me” in Settings.',
     name: 'Name',
     role: 'Role',
+    position: 'Position',
     phone: 'Phone',
     active: 'Active',
     activeLabel: 'Active (can lead visits and handle demands)',

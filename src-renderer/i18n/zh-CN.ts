@@ -332,6 +332,7 @@ export const zhCN = {
     empty: '还没有人员。先添加自己，再到“设置”中选择“本人”。',
     name: '姓名',
     role: '角色',
+    position: '职务',
     phone: '电话',
     active: '在岗',
     activeLabel: '在岗（可被选为牵头人、承办人）',
