@@ -29,7 +29,13 @@ export const enterprises = defineKind({
       export: 'text',
     },
     usccOverride: { input: z.boolean().optional(), sql: 'bool', zh: '代码存疑', en: 'USCC override' },
-    usccOverrideReason: { input: optText(500), sql: 'text', zh: '存疑说明', en: 'Override reason' },
+    usccOverrideReason: {
+      input: optText(500),
+      sql: 'text',
+      zh: '存疑说明',
+      en: 'Override reason',
+      list: false,
+    },
     name: { input: Name, sql: 'text', zh: '企业名称', en: 'Name', search: true, export: 'text' },
     formerNames: {
       input: z.array(Name).max(20).optional(),

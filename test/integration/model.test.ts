@@ -4,6 +4,8 @@ import { MODELS, exportOf, fieldsSchema, recordSchema, type KindModel, type Mode
 import { RECORD_KINDS } from '@shared/contract/methods';
 import * as schemas from '@shared/contract/schemas';
 import { openStore } from '../../src-main/store/db';
+import { makeCore } from '../helpers';
+import { installCaptureTriggers } from '../../src-main/store/capture';
 import { KINDS, KIND_NAMES } from '../../src-main/store/schema';
 import { EXPORT_COLUMNS, EXTRA_COLUMN_KEYS } from '../../src-main/features/ledger/exportColumns';
 
@@ -86,6 +88,39 @@ describe('the models', () => {
           `${name}.${k}`,
         ).not.toThrow();
       }
+    }
+  });
+
+  it('keep a field out of list filters and sorts when the model says so, naming it', () => {
+    const t = makeCore();
+    expect(MODELS.enterprises.fields.usccOverrideReason.list).toBe(false);
+    expect(KINDS.enterprises.listable.has('usccOverrideReason')).toBe(false);
+    expect(t.err('enterprises.list', { filter: { usccOverrideReason: 'x' } })).toMatchObject({
+      code: 'VALIDATION',
+      details: { field: 'filter.usccOverrideReason' },
+    });
+    expect(t.err('enterprises.list', { sort: [{ field: 'usccOverrideReason', dir: 'asc' }] })).toMatchObject({
+      details: { field: 'sort.0.field' },
+    });
+    expect(t.ok('enterprises.list', { filter: { uscc: 'x' } }).total).toBe(0);
+  });
+
+  it('leave a field the model does not sync out of the change log', () => {
+    const t = makeCore();
+    const db = t.core.store.db;
+    const unsynced = KINDS.staff.unsynced as Set<string>;
+    unsynced.add('phone');
+    const count = (field: string) =>
+      db.prepare(`SELECT count(*) FROM changes WHERE "rowId" = ? AND "field" = ?`).pluck().get(t.meId, field);
+    const [phones, names] = [count('phone'), count('name')];
+    try {
+      installCaptureTriggers(db);
+      t.ok('staff.update', { id: t.meId, phone: '0591-2222', name: '新名字' });
+      expect(t.ok('staff.get', { id: t.meId }).phone).toBe('0591-2222');
+      expect([count('phone'), count('name')]).toEqual([phones, (names as number) + 1]);
+    } finally {
+      unsynced.delete('phone');
+      installCaptureTriggers(db);
     }
   });
 
