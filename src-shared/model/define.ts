@@ -111,7 +111,6 @@ export const META = {
   updatedByDevice: z.string().nullable(),
   updatedByStaff: z.string().nullable(),
 };
-export type MetaKey = keyof typeof META;
 
 type FieldsOf<M> = M extends KindModel<infer F, Record<string, DerivedDef>> ? F : never;
 type DerivedOf<M> = M extends KindModel<Record<string, FieldDef>, infer D> ? D : never;

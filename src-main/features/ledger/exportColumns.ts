@@ -105,9 +105,14 @@ const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 type Cell = (row: Row, x: Extras) => CellValue;
 
 /** How each export cell type of the models is written. */
-function cellOf(spec: ExportSpec, key: string, group: LabelGroup | undefined): { type: ColumnType; value: Cell } {
+function cellOf(
+  spec: ExportSpec,
+  key: string,
+  group: LabelGroup | undefined,
+): { type: ColumnType; value: Cell } {
   const words = group ? fileLabelsOf(group) : {};
-  const word = (v: unknown) => (v === null || v === undefined || v === '' ? '' : (words[String(v)] ?? String(v)));
+  const word = (v: unknown) =>
+    v === null || v === undefined || v === '' ? '' : (words[String(v)] ?? String(v));
   switch (spec.cell) {
     case 'text':
     case 'phone':
