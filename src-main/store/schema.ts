@@ -13,7 +13,9 @@ import { dueSoonSql, isOpenSql, overdueSql } from './rulesSql';
 
 export type FieldType = SqlType;
 
+/** An SQL identifier, quoted. */
 export const q = (ident: string): string => `"${ident.replace(/"/g, '""')}"`;
+
 export type KindName = keyof typeof MODELS;
 export const KIND_NAMES = Object.keys(MODELS) as KindName[];
 
