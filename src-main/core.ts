@@ -1,6 +1,6 @@
 import type { Store } from './store/db';
-import { getRow, updateRecord, type Row } from './store/records';
-import type { KindName } from './store/schema';
+import { getRow, updateRecord } from './store/records';
+import type { KindName, StoredOf } from './store/schema';
 import { shanghaiDate } from '@shared/domain/dates';
 import { ApiError, invalid, notFound } from '@shared/contract/errors';
 import type { Role } from '@shared/domain/enums';
@@ -28,7 +28,12 @@ const NOUN: Record<KindName, string> = {
 };
 
 /** A live record, or NOT_FOUND naming the field that pointed at it. */
-export function requireLive(core: Core, kind: KindName, id: string, field?: string): Row {
+export function requireLive<K extends KindName>(
+  core: Core,
+  kind: K,
+  id: string,
+  field?: string,
+): StoredOf<K> {
   const row = getRow(core.store, kind, id);
   if (!row) throw notFound(NOUN[kind], id, field);
   if (row.deletedAt) {
@@ -45,7 +50,7 @@ export function meId(core: Core): string | null {
 export function myRole(core: Core): Role {
   const id = meId(core);
   const me = id ? getRow(core.store, 'staff', id) : null;
-  return (me?.role as Role | undefined) ?? 'staff';
+  return me?.role ?? 'staff';
 }
 
 export function requireMe(core: Core, field: string): string {

@@ -23,6 +23,13 @@ export const ENUM_LABELS = {
     staff: { zh: '工作人员', en: 'Staff' },
     supervisor: { zh: '督办负责人', en: 'Supervisor' },
   },
+  position: {
+    leader: { zh: '局领导', en: 'Bureau leader' },
+    section_head: { zh: '科室负责人', en: 'Section head' },
+    staff: { zh: '工作人员', en: 'Staff' },
+    commissioner: { zh: '科技特派员', en: 'Science commissioner' },
+    liaison: { zh: '联络员', en: 'Liaison officer' },
+  },
   enterpriseStatus: {
     normal: { zh: '正常', en: 'Normal' },
     unreachable: { zh: '失联', en: 'Unreachable' },

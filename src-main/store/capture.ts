@@ -1,15 +1,17 @@
 import type Database from 'better-sqlite3';
-import { KIND_NAMES, KINDS, UNCAPTURED, q } from './schema';
+import { KIND_NAMES, KINDS, UNCAPTURED, q, type KindName } from './schema';
 
 // Change capture by triggers: every write to a record table, whether it comes from a
 // service, a migration or a hand-written statement, lands in `changes` one row per
 // field. While sync applies remote changes, vl_capturing() is 0 and the importer
 // writes the remote rows itself, with their original clock and origin.
 
-function columnsOf(db: Database.Database, table: string): string[] {
+/** The table's columns that are captured: all but the meta stamps and the fields not synced. */
+function columnsOf(db: Database.Database, kind: KindName): string[] {
+  const { table, unsynced } = KINDS[kind];
   return (db.pragma(`table_info(${q(table)})`) as { name: string }[])
     .map((c) => c.name)
-    .filter((c) => !UNCAPTURED.has(c));
+    .filter((c) => !UNCAPTURED.has(c) && !unsynced.has(c));
 }
 
 export function installCaptureTriggers(db: Database.Database): void {
@@ -17,7 +19,7 @@ export function installCaptureTriggers(db: Database.Database): void {
   const withPrev = (db.pragma('table_info(changes)') as { name: string }[]).some((c) => c.name === 'prevHlc');
   for (const kind of KIND_NAMES) {
     const table = KINDS[kind].table;
-    const cols = columnsOf(db, table);
+    const cols = columnsOf(db, kind);
     // A kind whose table a later migration creates: its triggers come with that migration.
     if (!cols.length) continue;
     const ins = cols.map((c) => `SELECT ${sqlString(c)} AS f, NEW.${q(c)} AS v`).join(' UNION ALL ');

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Store } from './db';
 import {
   KINDS,
+  META_FIELDS,
   allColumns,
   q,
   rowToRecord,
@@ -10,6 +11,8 @@ import {
   type FieldType,
   type KindDef,
   type KindName,
+  type ListedOf,
+  type StoredOf,
 } from './schema';
 import type { FilterCondition, ListQuery } from '@shared/contract/contract';
 import { invalid } from '@shared/contract/errors';
@@ -79,10 +82,23 @@ export function updateRecord(store: Store, kind: KindName, id: string, patch: Ro
   return prepared(store, sql).run(...values, id, ...names.map((c) => toSql(cols[c]!, patch[c]))).changes > 0;
 }
 
+/** A record by id, as stored (`withDerived`: with the values the store derives in SQL). */
+export function getRow<K extends KindName>(
+  store: Store,
+  kind: K,
+  id: string,
+  withDerived?: false,
+): StoredOf<K> | null;
+export function getRow<K extends KindName>(
+  store: Store,
+  kind: K,
+  id: string,
+  withDerived: true,
+): ListedOf<K> | null;
 export function getRow(store: Store, kind: KindName, id: string, withDerived = false): Row | null {
   const def: KindDef = KINDS[kind];
   const derived = withDerived
-    ? Object.entries(def.derived ?? {})
+    ? Object.entries(def.derived)
         .map(([f, d]) => `, ${d.sql} AS ${q(f)}`)
         .join('')
     : '';
@@ -108,10 +124,14 @@ function fieldRef(kind: KindName, field: string, path: string): FieldRef {
   const def: KindDef = KINDS[kind];
   if (field === 'id') return { sql: 't."id"', type: 'text' };
   const cols = allColumns(kind);
-  if (Object.hasOwn(cols, field)) return { sql: `t.${q(field)}`, type: cols[field]! };
-  const derived = def.derived ?? {};
-  if (Object.hasOwn(derived, field)) return { sql: derived[field]!.sql, type: derived[field]!.type };
+  const derived = def.derived;
   const known = ['id', ...Object.keys(cols), ...Object.keys(derived)];
+  const isCol = Object.hasOwn(cols, field);
+  const isDerived = Object.hasOwn(derived, field);
+  if ((isCol || isDerived) && !Object.hasOwn(META_FIELDS, field) && !def.listable.has(field))
+    throw invalid(path, `lists cannot filter or sort by '${field}'`);
+  if (isCol) return { sql: `t.${q(field)}`, type: cols[field]! };
+  if (isDerived) return { sql: derived[field]!.sql, type: derived[field]!.type };
   throw invalid(path, `unknown field '${field}' (known: ${known.join(', ')})`);
 }
 
@@ -211,16 +231,16 @@ export function listSql(kind: KindName, query: ListQuery, extraWhere: string[] =
   return { where: where.length ? where.join(' AND ') : '1', params, orderBy };
 }
 
-export function listRows(
+export function listRows<K extends KindName>(
   store: Store,
-  kind: KindName,
+  kind: K,
   query: ListQuery,
   extraWhere: string[] = [],
-): { rows: Row[]; total: number } {
+): { rows: ListedOf<K>[]; total: number } {
   const def: KindDef = KINDS[kind];
   const { where, params, orderBy } = listSql(kind, query, extraWhere);
   const from = `FROM ${q(def.table)} t WHERE ${where}`;
-  const derived = Object.entries(def.derived ?? {})
+  const derived = Object.entries(def.derived)
     .map(([f, d]) => `, ${d.sql} AS ${q(f)}`)
     .join('');
   const limit = query.limit ?? DEFAULT_LIMIT;
@@ -234,5 +254,5 @@ export function listRows(
     offset === 0 && rows.length < limit
       ? rows.length
       : (prepared(store, `SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
-  return { rows: rows.map((r) => rowToRecord(kind, r)), total };
+  return { rows: rows.map((r) => rowToRecord(kind, r) as ListedOf<K>), total };
 }

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '@shared/contract/schemas';
 import { Grid, type GridColumn } from '../components/Grid';
-import { Check, EnumRadios, Field, TextInput } from '../components/form';
+import { Check, EnumRadios, EnumSelect, Field, TextInput } from '../components/form';
 import { RecordDrawer } from '../components/RecordDrawer';
 import { navigate, routeHref, type Route } from '../router';
 import { inform } from '../stores/notices';
@@ -12,6 +12,7 @@ import { useStaffForm } from '../stores/simpleForms';
 const COLUMNS: GridColumn<Staff>[] = [
   { field: 'name', header: 'staff.name', flex: 1 },
   { field: 'role', header: 'staff.role', kind: 'enum', enumName: 'role', width: 120 },
+  { field: 'position', header: 'staff.position', kind: 'enum', enumName: 'position', width: 120 },
   { field: 'phone', header: 'staff.phone', width: 160 },
   { field: 'active', header: 'staff.active', kind: 'bool', width: 100 },
   { field: 'createdAt', header: 'common.createdAt', kind: 'instant', hide: true },
@@ -79,6 +80,14 @@ function StaffForm({ id, onClose }: { id: string | null; onClose: () => void }) 
       </Field>
       <Field name="role" label={t('staff.role')} group>
         <EnumRadios enumName="role" name="role" value={f.values.role} onChange={(v) => f.set({ role: v })} />
+      </Field>
+      <Field name="position" label={t('staff.position')}>
+        <EnumSelect
+          enumName="position"
+          name="position"
+          value={f.values.position}
+          onChange={(v) => f.set({ position: v })}
+        />
       </Field>
       <Field name="phone" label={t('staff.phone')}>
         <TextInput

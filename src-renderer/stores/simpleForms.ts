@@ -5,20 +5,28 @@ import { createRecordForm } from './recordForm';
 export interface StaffValues {
   name: string;
   role: string;
+  position: string;
   phone: string;
   active: boolean;
 }
 
 export const useStaffForm = createRecordForm<'staff', StaffValues>({
   kind: 'staff',
-  empty: () => ({ name: '', role: 'staff', phone: '', active: true }),
+  empty: () => ({ name: '', role: 'staff', position: 'staff', phone: '', active: true }),
   fromRecord: (s) => ({
     name: s.name ?? '',
     role: s.role ?? 'staff',
+    position: s.position ?? 'staff',
     phone: s.phone ?? '',
     active: s.active ?? true,
   }),
-  toInput: (v) => ({ name: v.name, role: v.role, phone: opt(v.phone), active: v.active }),
+  toInput: (v) => ({
+    name: v.name,
+    role: v.role,
+    position: v.position,
+    phone: opt(v.phone),
+    active: v.active,
+  }),
 });
 
 export interface ExpertValues {

@@ -1,6 +1,8 @@
 // Every enumeration of shared/DOMAIN.md, in one place, so schemas, SQL, UI and reports agree.
 
 export const ROLES = ['staff', 'supervisor'] as const;
+/** A staff member's post in the bureau (what they are), apart from their role in the app (what they may do). */
+export const POSITIONS = ['leader', 'section_head', 'staff', 'commissioner', 'liaison'] as const;
 export const ENTERPRISE_STATUSES = ['normal', 'unreachable', 'dormant'] as const;
 export const TIERS = [
   'tech_sme',
@@ -45,6 +47,7 @@ export const SATISFACTIONS = ['satisfied', 'mostly_satisfied', 'dissatisfied'] a
 export const INDUSTRY_SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
 
 export type Role = (typeof ROLES)[number];
+export type Position = (typeof POSITIONS)[number];
 export type Tier = (typeof TIERS)[number];
 export type VisitMode = (typeof VISIT_MODES)[number];
 export type DemandStatus = (typeof DEMAND_STATUSES)[number];
@@ -67,6 +70,7 @@ export const TIER_VALID_YEARS: Partial<Record<Tier, number>> = { high_tech: 3 };
 /** Every enumeration a user sees as words, by group name (the renderer's labels and the files' words key on these). */
 export const ENUM_GROUPS = {
   role: ROLES,
+  position: POSITIONS,
   enterpriseStatus: ENTERPRISE_STATUSES,
   tier: TIERS,
   visitMode: VISIT_MODES,

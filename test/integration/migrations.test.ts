@@ -7,6 +7,7 @@ import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../src-main/store
 import { KIND_NAMES, KINDS, allColumns } from '../../src-main/store/schema';
 import { openCore } from '../../src-main/open';
 import { makeDemand, makeEnterprise } from './fixtures';
+import { installCaptureTriggers } from '../../src-main/store/capture';
 
 const schemaOf = (db: Database.Database) =>
   db.prepare(`SELECT "type", "name", "sql" FROM sqlite_master ORDER BY "type", "name"`).all();
@@ -77,7 +78,7 @@ describe('migrations', () => {
       [1, devices[1]],
     ] as const)
       add.run(`${String(1_790_000_000_000 + ms).padStart(15, '0')}-00000-${device}`, device);
-    expect(migrate(raw)).toEqual([5]);
+    expect(migrate(raw, MIGRATIONS.slice(0, 5))).toEqual([5]);
     expect(raw.prepare(`SELECT "device", "lastHlc" FROM change_origins ORDER BY 1`).all()).toEqual([
       { device: devices[0], lastHlc: `001790000000007-00000-${devices[0]}` },
       { device: devices[1], lastHlc: `001790000000009-00000-${devices[1]}` },
@@ -91,6 +92,50 @@ describe('migrations', () => {
       `001790000000011-00000-${devices[1]}`,
     ]);
     raw.close();
+  });
+
+  it('migration 6: a schema-5 database opens with every record kept and every staff member 工作人员', () => {
+    // A populated database as the previous version left it: the same records, without the
+    // position column, its capture and its changes, and at schema version 5.
+    const t = makeCore();
+    const e = makeEnterprise(t);
+    makeDemand(t, { enterpriseId: e.id });
+    t.ok('visits.create', { enterpriseId: e.id, date: '2026-03-02', mode: 'onsite', summary: '走访' });
+    const other = t.ok('staff.create', { name: '郑十', phone: '0591-1111', role: 'supervisor' });
+    const db = t.core.store.db;
+    const before = snapshot(t.core);
+    db.exec(`
+      DROP TRIGGER capture_staff_insert;
+      DROP TRIGGER capture_staff_update;
+      ALTER TABLE staff DROP COLUMN "position";
+      DELETE FROM changes WHERE "tbl" = 'staff' AND "field" = 'position';
+      DELETE FROM schema_migrations WHERE "version" = 6;
+    `);
+    installCaptureTriggers(db);
+    const v5 = new Database(':memory:');
+    migrate(v5, MIGRATIONS.slice(0, 5));
+    expect(db.pragma('table_info(staff)')).toEqual(v5.pragma('table_info(staff)'));
+    v5.close();
+    const changes = snapshot(t.core).changes;
+    t.core.store.close();
+
+    const again = openCore(t.path, { now: t.clock.now });
+    try {
+      expect(schemaVersion(again.store.db)).toBe(6);
+      // Every record as it was, the staff with position 工作人员; the change log untouched.
+      const after = snapshot(again);
+      expect(after).toEqual({ ...before, changes, schema_migrations: after.schema_migrations });
+      expect(after.schema_migrations).toHaveLength(6);
+      expect((after.staff as { position: string }[]).map((s) => s.position)).toEqual(['staff', 'staff']);
+      // The new column is captured for sync.
+      again.store.db.prepare(`UPDATE staff SET "position" = 'leader' WHERE "id" = ?`).run(other.id);
+      const change = again.store.db
+        .prepare(`SELECT "field", "value" FROM changes WHERE "rowId" = ? AND "field" = 'position'`)
+        .get(other.id);
+      expect(change).toEqual({ field: 'position', value: 'leader' });
+    } finally {
+      again.store.close();
+    }
   });
 
   it('a new database opened by the app is at the current schema version', () => {

@@ -149,6 +149,28 @@ describe('sync through files', () => {
     expect(b.ok('enterprises.get', { id: e.id }).address).toBe('甲路1号');
   });
 
+  it("carries a staff member's position, and its edits, to the other laptop", () => {
+    const { a, b } = team();
+    const s = a.ok('staff.create', { name: '陈八', position: 'liaison' });
+    ship(a, b, true);
+    expect(b.ok('staff.get', { id: s.id }).position).toBe('liaison');
+    a.ok('staff.update', { id: s.id, position: 'section_head' });
+    expect(ship(a, b).conflicts).toBe(0);
+    expect(b.ok('staff.get', { id: s.id }).position).toBe('section_head');
+    expect(b.ok('staff.list', { filter: { position: 'section_head' } }).rows.map((r) => r.id)).toEqual([
+      s.id,
+    ]);
+  });
+
+  it('gives a staff member from a laptop without positions the default position', () => {
+    const { a, b } = team();
+    const s = a.ok('staff.create', { name: '林九' });
+    // As a laptop of the previous version writes it: no change for the field it does not know.
+    a.core.store.db.prepare(`DELETE FROM changes WHERE "tbl" = 'staff' AND "field" = 'position'`).run();
+    ship(a, b, true);
+    expect(b.ok('staff.get', { id: s.id })).toMatchObject({ name: '林九', position: 'staff' });
+  });
+
   it('does not call a sequential edit a conflict', () => {
     const { a, b } = team();
     const e = a.ok('enterprises.create', { uscc: '91350100M000100Y43', name: '甲公司' });

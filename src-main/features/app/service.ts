@@ -1,7 +1,7 @@
 import { type Core, meId, requireLive, today } from '../../core';
 import { getRow, listRows } from '../../store/records';
 import { schemaVersion } from '../../store/db';
-import type { Staff, Followup, Demand } from '@shared/contract/schemas';
+import type { Demand } from '@shared/contract/schemas';
 import type { MethodOutput } from '@shared/contract/contract';
 import { decorate } from '../demands/service';
 import { OPEN_DEMAND_STATUSES } from '@shared/domain/enums';
@@ -16,7 +16,7 @@ export function appInfo(core: Core): MethodOutput<'app.info'> {
     schemaVersion: schemaVersion(store.db),
     dbPath: store.path,
     device: store.device,
-    me: me ? ((getRow(store, 'staff', me) as Staff | null) ?? null) : null,
+    me: me ? getRow(store, 'staff', me) : null,
     demoLoadedAt: store.getMeta(DEMO_LOADED_KEY),
     today: today(core),
   };
@@ -39,7 +39,7 @@ export function myTasks(core: Core): MethodOutput<'me.tasks'> {
     filter: { ownerStaffId: me, doneAt: null, dueDate: { lte: day } },
     sort: [{ field: 'dueDate', dir: 'asc' }],
     limit: 1000,
-  }).rows as Followup[];
+  }).rows;
   const demands = listRows(core.store, 'demands', {
     filter: { assigneeStaffId: me, status: [...OPEN_DEMAND_STATUSES] },
     sort: [{ field: 'dueDate', dir: 'asc' }],

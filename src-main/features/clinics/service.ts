@@ -8,7 +8,7 @@ type ClinicInput = z.output<typeof ClinicFields>;
 
 export function getClinic(core: Core, id: string): Clinic {
   requireLive(core, 'clinics', id);
-  return getRow(core.store, 'clinics', id, true) as Clinic;
+  return getRow(core.store, 'clinics', id, true)!;
 }
 
 function checkReferences(core: Core, input: Partial<ClinicInput>): void {
@@ -41,5 +41,5 @@ export function updateClinic(core: Core, { id, ...patch }: Partial<ClinicInput> 
 export const deleteClinic = (core: Core, id: string) => softDelete(core, 'clinics', id);
 
 export function listClinics(core: Core, query: ListQuery) {
-  return listRows(core.store, 'clinics', query) as { rows: Clinic[]; total: number };
+  return listRows(core.store, 'clinics', query);
 }

@@ -9,7 +9,8 @@ import {
   softDelete,
   today,
 } from '../../core';
-import { getRow, insertRecord, listRows, updateRecord, type Row } from '../../store/records';
+import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
+import type { ListedOf } from '../../store/schema';
 import type { DemandFields, DemandPatch, Demand, DemandHistoryEntry } from '@shared/contract/schemas';
 import type { ListQuery, Transition } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
@@ -21,8 +22,7 @@ type DemandInput = z.output<typeof DemandFields>;
 type TransitionInput = z.output<typeof Transition>;
 
 /** Adds the deadline flags, read against today's date. */
-export function decorate(core: Core, row: Row): Demand {
-  const d = row as Demand;
+export function decorate(core: Core, d: ListedOf<'demands'>): Demand {
   const flags = deadline(
     { status: d.status, dueDate: d.dueDate ?? null, holdSince: d.holdSince ?? null },
     today(core),
@@ -118,7 +118,7 @@ export function updateDemand(
   core: Core,
   { id, ...patch }: z.output<typeof DemandPatch> & { id: string },
 ): Demand {
-  const current = requireLive(core, 'demands', id) as Demand;
+  const current = requireLive(core, 'demands', id);
   const enterpriseId = patch.enterpriseId ?? current.enterpriseId;
   checkReferences(
     core,
@@ -154,7 +154,7 @@ export function listDemands(core: Core, query: ListQuery) {
 
 /** A workflow move. `automatic` is set when the system moves it (a dissatisfied follow-up). */
 export function transitionDemand(core: Core, input: TransitionInput, automatic = false): Demand {
-  const current = requireLive(core, 'demands', input.id) as Demand;
+  const current = requireLive(core, 'demands', input.id);
   const from = current.status;
   const problem = checkMove({
     from,
@@ -218,7 +218,7 @@ export function transitionDemand(core: Core, input: TransitionInput, automatic =
 
 /** Moves a demand back to handling after a dissatisfied follow-up on an answer or closure. */
 export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: string): void {
-  const demand = getRow(core.store, 'demands', demandId) as Demand | null;
+  const demand = getRow(core.store, 'demands', demandId);
   if (!demand || demand.deletedAt || (demand.status !== 'answered' && demand.status !== 'closed')) return;
   const history = demandHistory(core, demandId);
   const lastAt = history[history.length - 1]?.at ?? demand.receivedAt ?? doneAt;
@@ -284,7 +284,7 @@ export function reassign(
   const note = input.note?.trim() || `改派给 ${String(assignee.name)} (reassigned)`;
   let updated = 0;
   input.ids.forEach((id, i) => {
-    const d = getRow(core.store, 'demands', id) as Demand | null;
+    const d = getRow(core.store, 'demands', id);
     if (!d || d.deletedAt) throw invalid(`ids.${i}`, `no demand with id '${id}'`);
     if (d.status === 'closed' || d.status === 'rejected') {
       throw invalid(`ids.${i}`, `demand '${d.title}' is ${d.status} and cannot be reassigned`);

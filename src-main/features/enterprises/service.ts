@@ -14,7 +14,7 @@ type Tier = NonNullable<EnterpriseInput['tiers']>[number];
 
 export function getEnterprise(core: Core, id: string): Enterprise {
   requireLive(core, 'enterprises', id);
-  return getRow(core.store, 'enterprises', id, true) as Enterprise;
+  return getRow(core.store, 'enterprises', id, true)!;
 }
 
 /** Normalises and checks the USCC; refuses a bad one unless overridden with a reason. */
@@ -75,7 +75,7 @@ export function updateEnterprise(
   core: Core,
   { id, ...patch }: Partial<EnterpriseInput> & { id: string },
 ): Enterprise {
-  const current = requireLive(core, 'enterprises', id) as Enterprise;
+  const current = requireLive(core, 'enterprises', id);
   const next: Record<string, unknown> = { ...patch };
   if (
     patch.uscc !== undefined ||
@@ -122,7 +122,7 @@ export function deleteEnterprise(core: Core, id: string) {
 }
 
 export function listEnterprises(core: Core, query: ListQuery) {
-  return listRows(core.store, 'enterprises', query) as { rows: Enterprise[]; total: number };
+  return listRows(core.store, 'enterprises', query);
 }
 
 const SIMILAR_THRESHOLD = 0.6;

@@ -8,7 +8,7 @@ type ExpertInput = z.output<typeof ExpertFields>;
 
 export function getExpert(core: Core, id: string): Expert {
   requireLive(core, 'experts', id);
-  return getRow(core.store, 'experts', id) as Expert;
+  return getRow(core.store, 'experts', id)!;
 }
 
 export const createExpert = (core: Core, input: ExpertInput): Expert =>
@@ -22,5 +22,4 @@ export function updateExpert(core: Core, { id, ...patch }: Partial<ExpertInput> 
 
 export const deleteExpert = (core: Core, id: string) => softDelete(core, 'experts', id);
 
-export const listExperts = (core: Core, query: ListQuery) =>
-  listRows(core.store, 'experts', query) as { rows: Expert[]; total: number };
+export const listExperts = (core: Core, query: ListQuery) => listRows(core.store, 'experts', query);

@@ -17,7 +17,7 @@ const PARENT_KIND: Record<FollowupInput['parentType'], KindName> = {
 
 export function getFollowup(core: Core, id: string): Followup {
   requireLive(core, 'followups', id);
-  return getRow(core.store, 'followups', id, true) as Followup;
+  return getRow(core.store, 'followups', id, true)!;
 }
 
 function doneAtOf(core: Core, doneAt: string | null | undefined): string | null | undefined {
@@ -52,7 +52,7 @@ export function updateFollowup(
   core: Core,
   { id, ...patch }: Partial<FollowupInput> & { id: string },
 ): Followup {
-  const before = requireLive(core, 'followups', id) as Followup;
+  const before = requireLive(core, 'followups', id);
   const parentType = patch.parentType ?? before.parentType!;
   if (patch.parentType || patch.parentId) {
     requireLive(core, PARENT_KIND[parentType], patch.parentId ?? before.parentId!, 'parentId');
@@ -69,5 +69,5 @@ export function updateFollowup(
 export const deleteFollowup = (core: Core, id: string) => softDelete(core, 'followups', id);
 
 export function listFollowups(core: Core, query: ListQuery) {
-  return listRows(core.store, 'followups', query) as { rows: Followup[]; total: number };
+  return listRows(core.store, 'followups', query);
 }

@@ -1,9 +1,12 @@
 // The columns a list can be exported with, per record kind: Chinese headers (the same words
 // the import reads back), enum words instead of codes, names instead of ids, dates as dates.
-// `key` is what ledger.export's `columns` names (mostly the list's own field names).
+// `key` is what ledger.export's `columns` names (mostly the list's own field names). Each
+// field's header and cell come from its model (@shared/model); the order is chosen here.
 import type Database from 'better-sqlite3';
 import type { RecordKind } from '@shared/contract/methods';
-import { ENUM_LABELS, NO, YES, enumLabel, type EnumGroup } from './labels';
+import { MODELS, exportOf, type ExportSpec, type KindModel } from '@shared/model';
+import { fileLabelsOf, type LabelGroup } from '@shared/labels';
+import { ENUM_LABELS, NO, YES, enumLabel } from './labels';
 import type { ColumnType } from './writers';
 import type { CellValue } from '@shared/ledger/types';
 
@@ -96,47 +99,60 @@ export function instantCell(v: unknown): Date | null {
   return Number.isNaN(ms) ? null : new Date(ms + 8 * 3600_000);
 }
 
-const text = (key: string, label: string, field = key): ExportColumn => ({
-  key,
-  label,
-  type: 'text',
-  value: (r) => str(r[field]),
-});
-const date = (key: string, label: string): ExportColumn => ({
-  key,
-  label,
-  type: 'date',
-  value: (r) => dateCell(r[key]),
-});
-const instant = (key: string, label: string): ExportColumn => ({
-  key,
-  label,
-  type: 'datetime',
-  value: (r) => instantCell(r[key]),
-});
-const num = (key: string, label: string): ExportColumn => ({
-  key,
-  label,
-  type: 'number',
-  value: (r) => (typeof r[key] === 'number' ? (r[key] as number) : null),
-});
-const bool = (key: string, label: string): ExportColumn => ({
-  key,
-  label,
-  type: 'text',
-  value: (r) => (r[key] === true ? YES : r[key] === false ? NO : ''),
-});
-const oneOf = (key: string, label: string, group: EnumGroup): ExportColumn => ({
-  key,
-  label,
-  type: 'text',
-  value: (r) => enumLabel(group, r[key] as string | null),
-});
-const phone = (key: string, label: string): ExportColumn => ({ ...text(key, label), phone: true });
-const optional = (c: ExportColumn): ExportColumn => ({ ...c, optional: true });
-
 const joined = (items: string[]) => items.filter(Boolean).join('、');
 const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+type Cell = (row: Row, x: Extras) => CellValue;
+
+/** How each export cell type of the models is written. */
+function cellOf(
+  spec: ExportSpec,
+  key: string,
+  group: LabelGroup | undefined,
+): { type: ColumnType; value: Cell } {
+  const words = group ? fileLabelsOf(group) : {};
+  const word = (v: unknown) =>
+    v === null || v === undefined || v === '' ? '' : (words[String(v)] ?? String(v));
+  switch (spec.cell) {
+    case 'text':
+    case 'phone':
+      return { type: 'text', value: (r) => str(r[key]) };
+    case 'date':
+      return { type: 'date', value: (r) => dateCell(r[key]) };
+    case 'instant':
+      return { type: 'datetime', value: (r) => instantCell(r[key]) };
+    case 'number':
+      return { type: 'number', value: (r) => (typeof r[key] === 'number' ? r[key] : null) };
+    case 'bool':
+      return { type: 'text', value: (r) => (r[key] === true ? YES : r[key] === false ? NO : '') };
+    case 'enum':
+      return { type: 'text', value: (r) => word(r[key]) };
+    case 'enumList':
+      return { type: 'text', value: (r) => joined(list<string>(r[key]).map(word)) };
+    case 'custom':
+      throw new Error(`export column '${key}' writes its cells itself: give its value`);
+  }
+}
+
+/**
+ * The column of a model field or derived value, as the model declares its export: header,
+ * cell type, enum words. `value` writes the cells of a `custom` one (names for ids…).
+ */
+function col(kind: RecordKind, key: string, value?: Cell): ExportColumn {
+  const model: KindModel = MODELS[kind];
+  const def = model.fields[key] ?? model.derived[key];
+  const spec = def && exportOf(def);
+  if (!spec) throw new Error(`${kind}.${key} is not exported by its model`);
+  const label = spec.header ?? def.zh;
+  const cell = value ? { type: 'text' as const, value } : cellOf(spec, key, def.enum);
+  return {
+    key,
+    label,
+    ...cell,
+    ...(spec.cell === 'phone' ? { phone: true } : {}),
+    ...(spec.optional ? { optional: true } : {}),
+  };
+}
 
 interface Contact {
   name?: string | null;
@@ -156,150 +172,115 @@ const contactsCol = (key: string, label: string, part: keyof Contact, isPhone = 
   },
 });
 
-const enterpriseOf = (field: string) => ({
-  uscc: {
-    key: 'enterpriseUscc',
-    label: '统一社会信用代码',
-    type: 'text',
-    value: (r: Row, x: Extras) => x.enterprise(r[field])?.uscc ?? '',
-  } as ExportColumn,
+const enterpriseUscc = (field: string): ExportColumn => ({
+  key: 'enterpriseUscc',
+  label: '统一社会信用代码',
+  type: 'text',
+  value: (r, x) => x.enterprise(r[field])?.uscc ?? '',
 });
 
+/** Columns besides the models' own: values looked up or split out of a field. */
+export const EXTRA_COLUMN_KEYS = [
+  'enterpriseUscc',
+  'contactNames',
+  'contactTitles',
+  'contactPhones',
+  'parentReceivedAt',
+  'parentVisitDate',
+  'createdAt',
+] as const;
+
+const cols = (kind: RecordKind, keys: string[]) => keys.map((k) => col(kind, k));
+
 export const EXPORT_COLUMNS: Record<RecordKind, ExportColumn[]> = {
-  staff: [
-    text('name', '姓名'),
-    oneOf('role', '角色', 'role'),
-    phone('phone', '联系电话'),
-    bool('active', '在岗'),
-  ],
-  experts: [
-    text('name', '姓名'),
-    text('organization', '单位'),
-    text('title', '职称'),
-    text('speciality', '专业领域'),
-    phone('phone', '联系电话'),
-  ],
+  staff: cols('staff', ['name', 'role', 'position', 'phone', 'active']),
+  experts: cols('experts', ['name', 'organization', 'title', 'speciality', 'phone']),
   enterprises: [
-    text('name', '企业名称'),
-    text('uscc', '统一社会信用代码'),
-    { key: 'formerNames', label: '曾用名', type: 'text', value: (r) => joined(list<string>(r.formerNames)) },
-    text('town', '镇街'),
-    text('address', '地址'),
-    {
-      key: 'industry',
-      label: '行业',
-      type: 'text',
-      value: (r) => {
-        const code = str(r.industry);
-        const section = ENUM_LABELS.industry[code.slice(0, 1)];
-        return code ? `${code}${section ? ` ${section}` : ''}` : '';
-      },
-    },
-    {
-      key: 'tiers',
-      label: '企业资质',
-      type: 'text',
-      value: (r) =>
-        joined(
-          list<{ tier: string; year: number }>(r.tiers).map((t) => `${enumLabel('tier', t.tier)}(${t.year})`),
-        ),
-    },
-    text('liaisonName', '包联人'),
+    ...cols('enterprises', ['name', 'uscc']),
+    col('enterprises', 'formerNames', (r) => joined(list<string>(r.formerNames))),
+    ...cols('enterprises', ['town', 'address']),
+    col('enterprises', 'industry', (r) => {
+      const code = str(r.industry);
+      const section = ENUM_LABELS.industry[code.slice(0, 1)];
+      return code ? `${code}${section ? ` ${section}` : ''}` : '';
+    }),
+    col('enterprises', 'tiers', (r) =>
+      joined(
+        list<{ tier: string; year: number }>(r.tiers).map((t) => `${enumLabel('tier', t.tier)}(${t.year})`),
+      ),
+    ),
+    col('enterprises', 'liaisonName'),
     contactsCol('contactNames', '联系人', 'name'),
     contactsCol('contactTitles', '联系人职务', 'title'),
     contactsCol('contactPhones', '联系电话', 'phone', true),
-    oneOf('status', '企业状态', 'enterpriseStatus'),
-    date('lastVisitDate', '最近走访日期'),
-    num('openDemands', '未办结需求数'),
+    ...cols('enterprises', ['status', 'lastVisitDate', 'openDemands']),
   ],
   visits: [
-    text('visitNo', '走访编号'),
-    text('enterpriseName', '企业名称'),
-    enterpriseOf('enterpriseId').uscc,
-    text('town', '镇街'),
-    date('date', '走访日期'),
-    oneOf('mode', '走访方式', 'visitMode'),
-    text('leadStaffName', '走访人'),
+    ...cols('visits', ['visitNo', 'enterpriseName']),
+    enterpriseUscc('enterpriseId'),
+    ...cols('visits', ['town', 'date', 'mode', 'leadStaffName']),
+    col('visits', 'staffIds', (r, x) =>
+      joined(
+        list<string>(r.staffIds)
+          .filter((s) => s !== r.leadStaffId)
+          .map((s) => x.staffName(s)),
+      ),
+    ),
+    ...cols('visits', [
+      'peopleMet',
+      'summary',
+      'policiesExplained',
+      'solvedOnSite',
+      'enterpriseConfirmed',
+      'status',
+      'demandCount',
+    ]),
     {
-      key: 'staffIds',
-      label: '同行人员',
-      type: 'text',
-      value: (r, x) =>
-        joined(
-          list<string>(r.staffIds)
-            .filter((s) => s !== r.leadStaffId)
-            .map((s) => x.staffName(s)),
-        ),
+      key: 'createdAt',
+      label: '录入时间',
+      type: 'datetime',
+      value: (r) => instantCell(r.createdAt),
+      optional: true,
     },
-    text('peopleMet', '接待人员'),
-    text('summary', '走访情况'),
-    text('policiesExplained', '宣讲政策'),
-    bool('solvedOnSite', '现场解决'),
-    bool('enterpriseConfirmed', '企业确认'),
-    oneOf('status', '记录状态', 'visitStatus'),
-    num('demandCount', '需求数'),
-    optional(instant('createdAt', '录入时间')),
   ],
   demands: [
-    text('enterpriseName', '企业名称'),
-    enterpriseOf('enterpriseId').uscc,
-    text('town', '镇街'),
-    text('title', '需求标题'),
-    {
-      key: 'categories',
-      label: '需求类别',
-      type: 'text',
-      value: (r) => joined(list<string>(r.categories).map((c) => enumLabel('demandCategory', c))),
-    },
-    text('description', '需求描述'),
-    oneOf('source', '需求来源', 'demandSource'),
-    oneOf('level', '需求层级', 'demandLevel'),
-    text('assigneeName', '承办人'),
-    text('responsibleUnit', '承办单位'),
-    instant('receivedAt', '受理时间'),
-    date('dueDate', '办理期限'),
-    bool('complex', '复杂需求'),
-    oneOf('status', '办理状态', 'demandStatus'),
-    oneOf('closureType', '办结方式', 'closureType'),
-    instant('closedAt', '办结时间'),
-    text('resolution', '办理结果'),
-    bool('overdue', '是否超期'),
-    optional(num('daysLeft', '剩余天数')),
+    col('demands', 'enterpriseName'),
+    enterpriseUscc('enterpriseId'),
+    ...cols('demands', [
+      'town',
+      'title',
+      'categories',
+      'description',
+      'source',
+      'level',
+      'assigneeName',
+      'responsibleUnit',
+      'receivedAt',
+      'dueDate',
+      'complex',
+      'status',
+      'closureType',
+      'closedAt',
+      'resolution',
+      'overdue',
+      'daysLeft',
+    ]),
   ],
   clinics: [
-    date('date', '会诊日期'),
-    text('topic', '会诊主题'),
-    text('place', '地点'),
-    text('field', '领域'),
-    oneOf('status', '会诊状态', 'clinicStatus'),
-    {
-      key: 'expertIds',
-      label: '专家',
-      type: 'text',
-      value: (r, x) => joined(list<string>(r.expertIds).map((e) => x.expertName(e))),
-    },
-    {
-      key: 'enterprises',
-      label: '会诊企业',
-      type: 'text',
-      value: (r, x) =>
-        joined(
-          list<{ enterpriseId: string }>(r.enterprises).map((e) => x.enterprise(e.enterpriseId)?.name ?? ''),
-        ),
-    },
-    num('cooperationIntentions', '合作意向数'),
-    num('signedProjects', '签约项目数'),
+    ...cols('clinics', ['date', 'topic', 'place', 'field', 'status']),
+    col('clinics', 'expertIds', (r, x) => joined(list<string>(r.expertIds).map((e) => x.expertName(e)))),
+    col('clinics', 'enterprises', (r, x) =>
+      joined(
+        list<{ enterpriseId: string }>(r.enterprises).map((e) => x.enterprise(e.enterpriseId)?.name ?? ''),
+      ),
+    ),
+    ...cols('clinics', ['cooperationIntentions', 'signedProjects']),
   ],
   followups: [
-    text('enterpriseName', '企业名称'),
-    enterpriseOf('enterpriseId').uscc,
-    oneOf('parentType', '回访对象', 'followupParent'),
-    {
-      key: 'parentTitle',
-      label: '需求标题',
-      type: 'text',
-      value: (r) => (r.parentType === 'demand' ? str(r.parentTitle) : ''),
-    },
+    col('followups', 'enterpriseName'),
+    enterpriseUscc('enterpriseId'),
+    col('followups', 'parentType'),
+    col('followups', 'parentTitle', (r) => (r.parentType === 'demand' ? str(r.parentTitle) : '')),
     {
       key: 'parentReceivedAt',
       label: '受理时间',
@@ -312,14 +293,16 @@ export const EXPORT_COLUMNS: Record<RecordKind, ExportColumn[]> = {
       type: 'date',
       value: (r, x) => (r.parentType === 'visit' ? dateCell(x.visitDate(r.parentId)) : null),
     },
-    text('ownerName', '回访人'),
-    date('dueDate', '计划回访日期'),
-    instant('doneAt', '回访日期'),
-    oneOf('channel', '回访方式', 'followupChannel'),
-    text('content', '回访内容'),
-    text('result', '回访结果'),
-    oneOf('satisfaction', '满意度', 'satisfaction'),
-    date('nextFollowupDate', '下次回访日期'),
+    ...cols('followups', [
+      'ownerName',
+      'dueDate',
+      'doneAt',
+      'channel',
+      'content',
+      'result',
+      'satisfaction',
+      'nextFollowupDate',
+    ]),
   ],
 };
 

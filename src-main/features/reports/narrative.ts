@@ -45,11 +45,11 @@ export function getNarrative(core: Core, input: NarrativeInput): Narrative {
     id,
     quarter,
     scopeKey: scope.key,
-    typicalCases: (live?.typicalCases as string | null) ?? '',
-    recurringProblems: (live?.recurringProblems as string | null) ?? '',
-    nextQuarterPlan: (live?.nextQuarterPlan as string | null) ?? '',
-    updatedAt: (live?.updatedAt as string | null) ?? null,
-    updatedByStaff: (live?.updatedByStaff as string | null) ?? null,
+    typicalCases: live?.typicalCases ?? '',
+    recurringProblems: live?.recurringProblems ?? '',
+    nextQuarterPlan: live?.nextQuarterPlan ?? '',
+    updatedAt: live?.updatedAt ?? null,
+    updatedByStaff: live?.updatedByStaff ?? null,
   };
 }
 

@@ -98,7 +98,7 @@ export function resolveScope(core: Core, input: ScopeInput): ResolvedScope {
   }
   if (input.staffId) {
     const staff = requireLive(core, 'staff', input.staffId, 'staffId');
-    const name = (staff.name as string | null) ?? input.staffId;
+    const name = staff.name ?? input.staffId;
     return {
       type: 'staff',
       staffId: input.staffId,

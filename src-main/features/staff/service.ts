@@ -10,13 +10,14 @@ type StaffInput = z.output<typeof StaffFields>;
 
 export function getStaff(core: Core, id: string): Staff {
   requireLive(core, 'staff', id);
-  return getRow(core.store, 'staff', id) as Staff;
+  return getRow(core.store, 'staff', id)!;
 }
 
 export function createStaff(core: Core, input: StaffInput): Staff {
   const id = insertRecord(core.store, 'staff', {
     ...input,
     role: input.role ?? 'staff',
+    position: input.position ?? 'staff',
     active: input.active ?? true,
   });
   return getStaff(core, id);
@@ -39,5 +40,5 @@ export function deleteStaff(core: Core, id: string) {
 }
 
 export function listStaff(core: Core, query: ListQuery) {
-  return listRows(core.store, 'staff', query) as { rows: Staff[]; total: number };
+  return listRows(core.store, 'staff', query);
 }

@@ -1,7 +1,6 @@
 import type { Core } from '../../core';
 import { requireLive } from '../../core';
 import { getRow, updateRecord } from '../../store/records';
-import type { Enterprise, Clinic } from '@shared/contract/schemas';
 import { getEnterprise } from '../enterprises/service';
 import { invalid } from '@shared/contract/errors';
 
@@ -24,14 +23,14 @@ export function listDuplicates(core: Core) {
 }
 
 export function mergeEnterprises(core: Core, input: { keepId: string; mergeIds: string[] }) {
-  const keep = requireLive(core, 'enterprises', input.keepId, 'keepId') as Enterprise;
+  const keep = requireLive(core, 'enterprises', input.keepId, 'keepId');
   const db = core.store.db;
   const moved = { visits: 0, demands: 0, clinics: 0 };
   const formerNames = new Set(keep.formerNames ?? []);
   const contacts = [...(keep.contacts ?? [])];
   input.mergeIds.forEach((id, i) => {
     if (id === input.keepId) throw invalid(`mergeIds.${i}`, 'is the enterprise being kept');
-    const other = requireLive(core, 'enterprises', id, `mergeIds.${i}`) as Enterprise;
+    const other = requireLive(core, 'enterprises', id, `mergeIds.${i}`);
     for (const kind of ['visits', 'demands'] as const) {
       const ids = db.prepare(`SELECT "id" FROM ${kind} WHERE "enterpriseId" = ?`).all(id) as { id: string }[];
       for (const r of ids) updateRecord(core.store, kind, r.id, { enterpriseId: input.keepId });
@@ -43,7 +42,7 @@ export function mergeEnterprises(core: Core, input: { keepId: string; mergeIds: 
       )
       .all(id) as { id: string }[];
     for (const { id: clinicId } of clinics) {
-      const clinic = getRow(core.store, 'clinics', clinicId) as Clinic;
+      const clinic = getRow(core.store, 'clinics', clinicId)!;
       const entries = clinic.enterprises ?? [];
       const hasKept = entries.some((e) => e.enterpriseId === input.keepId);
       const next = hasKept

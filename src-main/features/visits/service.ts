@@ -13,7 +13,7 @@ type VisitPatch = Partial<z.output<typeof VisitFields>> & { id: string };
 
 export function getVisit(core: Core, id: string): Visit {
   requireLive(core, 'visits', id);
-  const visit = getRow(core.store, 'visits', id, true) as Visit;
+  const visit = getRow(core.store, 'visits', id, true)!;
   const demands = core.store.db
     .prepare(
       `SELECT "id" FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"`,
@@ -119,7 +119,7 @@ function prefixField(e: unknown, prefix: string): unknown {
 }
 
 export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
-  const current = requireLive(core, 'visits', id) as Visit;
+  const current = requireLive(core, 'visits', id);
   if (patch.enterpriseId) requireLive(core, 'enterprises', patch.enterpriseId, 'enterpriseId');
   const status = patch.status ?? current.status ?? 'submitted';
   const date = patch.date ?? current.date;
@@ -149,5 +149,5 @@ export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
 export const deleteVisit = (core: Core, id: string) => softDelete(core, 'visits', id);
 
 export function listVisits(core: Core, query: ListQuery) {
-  return listRows(core.store, 'visits', query) as { rows: Visit[]; total: number };
+  return listRows(core.store, 'visits', query);
 }

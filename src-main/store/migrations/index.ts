@@ -3,6 +3,7 @@ import { sql as sync } from './002_sync';
 import { sql as reports } from './003_reports';
 import { sql as ledger } from './004_ledger';
 import { sql as changeOrigins } from './005_change_origins';
+import { sql as staffPosition } from './006_staff_position';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: 'reports', sql: reports },
   { version: 4, name: 'ledger', sql: ledger },
   { version: 5, name: 'change_origins', sql: changeOrigins },
+  { version: 6, name: 'staff_position', sql: staffPosition },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { createEnterprise, updateEnterprise } from '../../enterprises/service';
 import { getRow } from '../../../store/records';
-import { EnterpriseFields, type Enterprise } from '@shared/contract/schemas';
+import { EnterpriseFields } from '@shared/contract/schemas';
 import type { ApiError } from '@shared/contract/errors';
 import { RowFailure, isRowProblem, toRowFailure } from '../failures';
 import type { FieldKey } from '../fields';
@@ -129,7 +129,7 @@ export function applyEnterpriseRow(ctx: ImportContext, v: RowValues): Applied {
     createFrom(ctx, v, uscc, v.enterpriseName!);
     return { outcome: 'create', enterprisesCreated: 0, notes: [] };
   }
-  const current = getRow(ctx.core.store, 'enterprises', id) as Enterprise;
+  const current = getRow(ctx.core.store, 'enterprises', id)!;
   const notes: string[] = [];
   const patch = fillPatch(
     current,
@@ -165,5 +165,5 @@ export function applyEnterpriseRow(ctx: ImportContext, v: RowValues): Applied {
 
 export function staffName(ctx: ImportContext, id: unknown): string {
   if (typeof id !== 'string') return String(id);
-  return (getRow(ctx.core.store, 'staff', id)?.name as string | undefined) ?? id;
+  return getRow(ctx.core.store, 'staff', id)?.name ?? id;
 }

@@ -1,0 +1,188 @@
+// How a record kind is declared: each field once, with everything the rest of the app derives
+// from it (the API's zod schemas, the store's columns, search and sort, the export columns,
+// change capture, the words of its labels). One file per kind holds its declaration.
+import { z } from 'zod';
+import type { LabelGroup } from '../labels';
+import { Id } from './validators';
+
+/** How a value is stored in its SQLite column. */
+export type SqlType = 'text' | 'int' | 'real' | 'bool' | 'json';
+
+/**
+ * How a field is written as a cell of a ledger export: `enum`/`enumList` as the words of the
+ * field's enum group, `custom` when the export column builds the cell itself (names for ids…).
+ */
+export type CellType =
+  'text' | 'phone' | 'date' | 'instant' | 'number' | 'bool' | 'enum' | 'enumList' | 'custom';
+
+export interface ExportSpec {
+  cell: CellType;
+  /** The column's header when it is not the field's Chinese label. */
+  header?: string;
+  /** Left out of an export unless asked for by name. */
+  optional?: boolean;
+}
+
+/** Header words the ledger importer recognises a column by (`weak`: generic words that lose to others). */
+export interface HeaderWords {
+  words: string[];
+  weak?: string[];
+}
+
+interface Described {
+  zh: string;
+  en: string;
+  /** The field's words come from this group of @shared/labels. */
+  enum?: LabelGroup;
+  /** Exported as this cell type (absent: not exported). */
+  export?: CellType | ExportSpec;
+}
+
+interface FieldCommon extends Described {
+  sql: SqlType;
+  /** Read by the quick-search box. */
+  search?: boolean;
+  /** Lists may filter and sort by it (default true). */
+  list?: boolean;
+  /** Captured into the change log and synced (default true). */
+  sync?: boolean;
+  words?: HeaderWords;
+}
+
+/** A field users write: `input` validates it on create (and, partial, on update). */
+export interface WrittenField extends FieldCommon {
+  input: z.ZodType;
+  output?: never;
+}
+
+/** A field the core keeps (a status moved by transitions, a number it assigns): read only. */
+export interface KeptField extends FieldCommon {
+  output: z.ZodType;
+  input?: never;
+}
+
+export type FieldDef = WrittenField | KeptField;
+
+/** A read-only value computed from other records or from the clock. */
+export interface DerivedDef extends Described {
+  /** Its type in the API's record (absent: a list filter only, never returned). */
+  output?: z.ZodType;
+  /** Computed by the store in SQL, with this type (absent: the service computes it). */
+  sql?: SqlType;
+  /** Lists may filter and sort by it (default true; only SQL-derived values can be). */
+  list?: boolean;
+}
+
+export interface KindModel<
+  F extends Record<string, FieldDef> = Record<string, FieldDef>,
+  D extends Record<string, DerivedDef> = Record<string, DerivedDef>,
+> {
+  table: string;
+  zh: string;
+  en: string;
+  fields: F;
+  derived: D;
+  defaultSort: { field: string; dir: 'asc' | 'desc' };
+}
+
+/** Declares a kind; `defaultSort` must name one of its fields or derived values. */
+export function defineKind<
+  const F extends Record<string, FieldDef>,
+  const D extends Record<string, DerivedDef> = Record<never, never>,
+>(model: {
+  table: string;
+  zh: string;
+  en: string;
+  fields: F;
+  derived?: D;
+  defaultSort: { field: (keyof F | keyof D) & string; dir: 'asc' | 'desc' };
+}): KindModel<F, D> {
+  return { ...model, derived: model.derived ?? ({} as D) };
+}
+
+// --- what the models give: schemas and types ---------------------------------
+
+/** Columns every record has besides its own fields. */
+export const META = {
+  id: Id,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+  updatedByDevice: z.string().nullable(),
+  updatedByStaff: z.string().nullable(),
+};
+
+type FieldsOf<M> = M extends KindModel<infer F, Record<string, DerivedDef>> ? F : never;
+type DerivedOf<M> = M extends KindModel<Record<string, FieldDef>, infer D> ? D : never;
+
+/** Keys of a model's fields that users write. */
+export type WrittenKeys<M> = {
+  [K in keyof FieldsOf<M>]: FieldsOf<M>[K] extends WrittenField ? K : never;
+}[keyof FieldsOf<M>] &
+  string;
+/** Keys of a model's fields the core keeps. */
+export type KeptKeys<M> = {
+  [K in keyof FieldsOf<M>]: FieldsOf<M>[K] extends KeptField ? K : never;
+}[keyof FieldsOf<M>] &
+  string;
+/** Keys of a model's derived values computed in SQL by the store. */
+export type SqlDerivedKeys<M> = {
+  [K in keyof DerivedOf<M>]: DerivedOf<M>[K] extends { sql: SqlType } ? K : never;
+}[keyof DerivedOf<M>] &
+  string;
+/** Keys of a model's derived values returned in its records. */
+type OutputDerivedKeys<M> = {
+  [K in keyof DerivedOf<M>]: DerivedOf<M>[K] extends { output: z.ZodType } ? K : never;
+}[keyof DerivedOf<M>] &
+  string;
+
+export type InputShape<M> = {
+  [K in WrittenKeys<M>]: FieldsOf<M>[K] extends { input: infer T extends z.ZodType } ? T : never;
+};
+type KeptShape<M> = {
+  [K in KeptKeys<M>]: FieldsOf<M>[K] extends { output: infer T extends z.ZodType } ? T : never;
+};
+type DerivedShape<M, Keys extends string = OutputDerivedKeys<M>> = {
+  [K in Keys & OutputDerivedKeys<M>]: DerivedOf<M>[K] extends { output: infer T extends z.ZodType }
+    ? T
+    : never;
+};
+/** Stored records may lack values an older import or a sync did not set: nullable on output. */
+type Nullish<T> = { [K in keyof T]: T[K] extends z.ZodType ? z.ZodOptional<z.ZodNullable<T[K]>> : never };
+
+export type RecordShape<M> = typeof META & Nullish<InputShape<M>> & KeptShape<M> & DerivedShape<M>;
+
+/** What a user writes for a new record of the kind (strict: unknown keys are refused). */
+export function fieldsSchema<M extends KindModel>(model: M): z.ZodObject<InputShape<M>, z.core.$strict> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [k, f] of Object.entries(model.fields)) if (f.input) shape[k] = f.input;
+  return z.strictObject(shape) as unknown as z.ZodObject<InputShape<M>, z.core.$strict>;
+}
+
+/** A record as the API returns it: meta, written fields (nullable), kept fields, derived values. */
+export function recordSchema<M extends KindModel>(model: M): z.ZodObject<RecordShape<M>> {
+  const shape: Record<string, z.ZodType> = { ...META };
+  for (const [k, f] of Object.entries(model.fields))
+    shape[k] = f.input ? f.input.nullable().optional() : (f.output as z.ZodType);
+  for (const [k, d] of Object.entries(model.derived)) if (d.output) shape[k] = d.output;
+  return z.object(shape) as unknown as z.ZodObject<RecordShape<M>>;
+}
+
+/** The meta columns' values. */
+export type MetaRecord = z.output<z.ZodObject<typeof META>>;
+type Out<T> = T extends z.ZodType ? z.output<T> : never;
+
+/** A record as the store reads it: everything but the derived values. */
+export type StoredRecord<M> = MetaRecord & {
+  [K in WrittenKeys<M>]?: Out<InputShape<M>[K]> | null;
+} & { [K in KeptKeys<M>]: Out<KeptShape<M>[K]> };
+/** A record as the store lists it: with the values it derives in SQL. */
+export type ListedRecord<M> = StoredRecord<M> & {
+  [K in keyof DerivedShape<M, SqlDerivedKeys<M>>]: Out<DerivedShape<M, SqlDerivedKeys<M>>[K]>;
+};
+
+/** The export spec of a field or derived value, null when it is not exported. */
+export function exportOf(def: Described): ExportSpec | null {
+  if (!def.export) return null;
+  return typeof def.export === 'string' ? { cell: def.export } : def.export;
+}
