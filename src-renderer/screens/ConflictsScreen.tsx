@@ -6,7 +6,7 @@ import { SCREENS, routeHref, type Route, type Screen } from '../router';
 import { fieldLabel, fieldValueText } from '../fieldValues';
 import { formatInstant } from '../format';
 import { inform } from '../stores/notices';
-import { useSession } from '../stores/session';
+import { useDataVersion, useSession } from '../stores/session';
 import { useConflicts, type Conflict } from '../stores/conflicts';
 import './sync/sync.css';
 
@@ -96,7 +96,7 @@ function ConflictCard({ c }: { c: Conflict }) {
 export function ConflictsScreen(_props: { route: Route }) {
   const { t } = useTranslation();
   const { rows, loaded, loadError, includeResolved, load, setIncludeResolved } = useConflicts();
-  const dataVersion = useSession((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['conflicts']);
   useSession((s) => s.staff); // staff names in values follow the staff list
   useEffect(() => {
     void load();

@@ -83,7 +83,7 @@ export function DemandsScreen({ route }: { route: Route }) {
         <h1>{t('nav.demands')}</h1>
       </div>
       <div className="split">
-        <Grid<Demand>
+        <Grid
           id="demands"
           kind="demands"
           columns={COLUMNS}

@@ -1,4 +1,5 @@
 // Form stores of the small records: staff, experts.
+import type { MethodInput } from '@shared/contract/contract';
 import { opt } from '../format';
 import { createRecordForm } from './recordForm';
 
@@ -18,7 +19,12 @@ export const useStaffForm = createRecordForm<'staff', StaffValues>({
     phone: s.phone ?? '',
     active: s.active ?? true,
   }),
-  toInput: (v) => ({ name: v.name, role: v.role, phone: opt(v.phone), active: v.active }),
+  toInput: (v) => ({
+    name: v.name,
+    role: v.role as MethodInput<'staff.create'>['role'],
+    phone: opt(v.phone),
+    active: v.active,
+  }),
 });
 
 export interface ExpertValues {
