@@ -2,7 +2,7 @@
 // lost, with the laptop and time of each — and "keep this value" for either side.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCREENS, routeHref, type Route, type Screen } from '../router';
+import { isScreen, routeHref, type Route } from '../router';
 import { fieldLabel, fieldValueText } from '../fieldValues';
 import { formatInstant } from '../format';
 import { inform } from '../stores/notices';
@@ -12,7 +12,7 @@ import './sync/sync.css';
 
 /** The page of a conflict's record, for the kinds that have one. */
 export function recordHref(kind: string, id: string): string | null {
-  return (SCREENS as readonly string[]).includes(kind) ? routeHref(kind as Screen, id) : null;
+  return isScreen(kind) ? routeHref(kind, id) : null;
 }
 
 function Side({ c, side }: { c: Conflict; side: 'winner' | 'loser' }) {
