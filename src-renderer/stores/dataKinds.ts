@@ -9,6 +9,7 @@ export type DataKind = (typeof DATA_KINDS)[number];
  * What each kind's list shows: its own records, and the names and counts it joins in from
  * others (a demand row shows its enterprise's and assignee's names; an enterprise row counts
  * its open demands and its last visit; a follow-up row names its demand, visit or clinic).
+ * It mirrors the `derived` columns of each kind in the store's schema (src-main/store/schema.ts).
  */
 export const LIST_READS: Record<RecordKind, readonly DataKind[]> = {
   staff: ['staff'],
@@ -16,6 +17,6 @@ export const LIST_READS: Record<RecordKind, readonly DataKind[]> = {
   enterprises: ['enterprises', 'visits', 'demands', 'staff'],
   visits: ['visits', 'enterprises', 'demands', 'staff'],
   demands: ['demands', 'enterprises', 'staff'],
-  clinics: ['clinics', 'experts'],
+  clinics: ['clinics'],
   followups: ['followups', 'demands', 'visits', 'clinics', 'enterprises', 'staff'],
 };
