@@ -1,91 +1,12 @@
 // The shell: header, navigation with badges, the demo notice, and the screen of the route.
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notices } from './components/Notices';
 import { currentLanguage, setLanguage } from './i18n';
 import { enumLabel, formatInstant } from './format';
-import { navigate, routeHref, useRoute, type Route, type Screen } from './router';
+import { navigate, routeHref, useRoute } from './router';
+import { ROUTES, SCREENS } from './routes';
 import { useSession } from './stores/session';
-import { TodayScreen } from './screens/TodayScreen';
-import { EnterprisesScreen } from './screens/EnterprisesScreen';
-import { VisitsScreen } from './screens/VisitsScreen';
-import { DemandsScreen } from './screens/DemandsScreen';
-import { BoardScreen } from './screens/BoardScreen';
-import { ClinicsScreen } from './screens/ClinicsScreen';
-import { ExpertsScreen } from './screens/ExpertsScreen';
-import { FollowupsScreen } from './screens/FollowupsScreen';
-import { StaffScreen } from './screens/StaffScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
-import { ReportsScreen } from './screens/ReportsScreen';
-import { ImportScreen } from './screens/ImportScreen';
-import { SyncScreen } from './screens/SyncScreen';
-import { ConflictsScreen } from './screens/ConflictsScreen';
-import { BackupsScreen } from './screens/BackupsScreen';
-
-interface NavItem {
-  screen: Screen;
-  key: string;
-  badge?: 'myLate' | 'bureauOverdue' | 'openConflicts';
-}
-
-export const NAV: NavItem[] = [
-  { screen: 'today', key: 'nav.today', badge: 'myLate' },
-  { screen: 'enterprises', key: 'nav.enterprises' },
-  { screen: 'visits', key: 'nav.visits' },
-  { screen: 'demands', key: 'nav.demands' },
-  { screen: 'board', key: 'nav.board', badge: 'bureauOverdue' },
-  { screen: 'clinics', key: 'nav.clinics' },
-  { screen: 'experts', key: 'nav.experts' },
-  { screen: 'followups', key: 'nav.followups' },
-  { screen: 'staff', key: 'nav.staff' },
-  { screen: 'reports', key: 'nav.reports' },
-  { screen: 'import', key: 'nav.import' },
-  { screen: 'sync', key: 'nav.sync' },
-  { screen: 'conflicts', key: 'nav.conflicts', badge: 'openConflicts' },
-  { screen: 'backups', key: 'nav.backups' },
-  { screen: 'settings', key: 'nav.settings' },
-];
-
-const BADGE_TITLES: Record<NonNullable<NavItem['badge']>, string> = {
-  myLate: 'nav.myLateTitle',
-  bureauOverdue: 'nav.overdueTitle',
-  openConflicts: 'sync.conflictsBadge',
-};
-
-function screenOf(route: Route): ReactNode {
-  switch (route.screen) {
-    case 'enterprises':
-      return <EnterprisesScreen route={route} />;
-    case 'visits':
-      return <VisitsScreen route={route} />;
-    case 'demands':
-      return <DemandsScreen route={route} />;
-    case 'board':
-      return <BoardScreen />;
-    case 'clinics':
-      return <ClinicsScreen route={route} />;
-    case 'experts':
-      return <ExpertsScreen route={route} />;
-    case 'followups':
-      return <FollowupsScreen route={route} />;
-    case 'staff':
-      return <StaffScreen route={route} />;
-    case 'reports':
-      return <ReportsScreen route={route} />;
-    case 'import':
-      return <ImportScreen route={route} />;
-    case 'sync':
-      return <SyncScreen route={route} />;
-    case 'conflicts':
-      return <ConflictsScreen route={route} />;
-    case 'backups':
-      return <BackupsScreen route={route} />;
-    case 'settings':
-      return <SettingsScreen />;
-    default:
-      return <TodayScreen />;
-  }
-}
 
 const DEMO_DISMISSED = 'vl.demoNoticeDismissed';
 
@@ -133,6 +54,8 @@ export function App() {
   const clockBehind = useSession((s) => s.clockBehind);
   const badges = { myLate, bureauOverdue, openConflicts };
   const lang = currentLanguage();
+  const Screen = ROUTES[route.screen].Component;
+  const loading = <p className="muted pad">{t('common.loading')}</p>;
 
   useEffect(() => {
     void useSession.getState().load();
@@ -235,24 +158,21 @@ export function App() {
       <div className="body">
         <nav className="sidebar" aria-label={t('app.navigation')}>
           <ul>
-            {NAV.map((item) => {
-              const count = item.badge ? badges[item.badge] : 0;
-              const active = route.screen === item.screen;
+            {SCREENS.map((screen) => {
+              const { label, badge } = ROUTES[screen];
+              const count = badge ? badges[badge.count] : 0;
+              const active = route.screen === screen;
               return (
-                <li key={item.key}>
+                <li key={label}>
                   <a
                     className={`nav-link${active ? ' active' : ''}`}
-                    href={routeHref(item.screen)}
+                    href={routeHref(screen)}
                     aria-current={active ? 'page' : undefined}
-                    data-nav={item.screen}
+                    data-nav={screen}
                   >
-                    {t(item.key)}
-                    {count > 0 && (
-                      <span
-                        className="nav-badge"
-                        title={t(BADGE_TITLES[item.badge!])}
-                        data-testid={`badge-${item.screen}`}
-                      >
+                    {t(label)}
+                    {badge && count > 0 && (
+                      <span className="nav-badge" title={t(badge.title)} data-testid={`badge-${screen}`}>
                         {count}
                       </span>
                     )}
@@ -263,7 +183,13 @@ export function App() {
           </ul>
         </nav>
         <main className="content">
-          {info || loadError ? screenOf(route) : <p className="muted pad">{t('common.loading')}</p>}
+          {info || loadError ? (
+            <Suspense fallback={loading}>
+              <Screen route={route} />
+            </Suspense>
+          ) : (
+            loading
+          )}
         </main>
       </div>
       <Notices />

@@ -69,12 +69,20 @@ async function viaHttp(method: MethodName, input: unknown): Promise<unknown> {
   throw fromBody(body, `HTTP ${res.status} ${res.statusText}`.trim());
 }
 
-/** The input argument: optional for methods whose input may be omitted (app.info, lists…). */
-export type CallArgs<M extends MethodName> =
-  undefined extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
+/** The methods whose input may be omitted (app.info, lists…). */
+type OptionalInputMethod = { [M in MethodName]: undefined extends MethodInput<M> ? M : never }[MethodName];
 
-/** Calls one contract method; resolves with its output or rejects with an ApiError. */
-export function call<M extends MethodName>(method: M, ...args: CallArgs<M>): Promise<MethodOutput<M>> {
+/**
+ * Calls one contract method; resolves with its output or rejects with an ApiError. Two
+ * overloads rather than one conditional parameter list, so that a method named through a type
+ * parameter (`${K}.list` in records.ts) still checks its input.
+ */
+export function call<M extends OptionalInputMethod>(
+  method: M,
+  input?: MethodInput<M>,
+): Promise<MethodOutput<M>>;
+export function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+export function call(method: MethodName, input?: unknown): Promise<unknown> {
   const door = typeof window !== 'undefined' && window.visitLedger ? viaBridge : viaHttp;
-  return door(method, args[0]) as Promise<MethodOutput<M>>;
+  return door(method, input);
 }

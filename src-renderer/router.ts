@@ -1,24 +1,13 @@
-// Hash routing (#/screen/id?key=value): simple, and works from file:// in Electron.
+// Hash routing (#/screen/id?key=value): simple, and works from file:// in Electron. The screens
+// are those of the route table (routes.tsx).
 import { useSyncExternalStore } from 'react';
+import { SCREENS, type Screen } from './routes';
 
-export const SCREENS = [
-  'today',
-  'enterprises',
-  'visits',
-  'demands',
-  'board',
-  'clinics',
-  'experts',
-  'followups',
-  'staff',
-  'reports',
-  'import',
-  'sync',
-  'conflicts',
-  'backups',
-  'settings',
-] as const;
-export type Screen = (typeof SCREENS)[number];
+export type { Screen } from './routes';
+
+export function isScreen(name: string): name is Screen {
+  return (SCREENS as readonly string[]).includes(name);
+}
 
 export interface Route {
   screen: Screen;
@@ -33,7 +22,8 @@ export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [path = '', query = ''] = raw.split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  const screen = (SCREENS as readonly string[]).includes(parts[0] ?? '') ? (parts[0] as Screen) : 'today';
+  const first = parts[0] ?? '';
+  const screen = isScreen(first) ? first : 'today';
   const params: Record<string, string> = {};
   for (const [k, v] of new URLSearchParams(query)) params[k] = v;
   return { screen, id: parts[1] ?? null, action: parts[2] ?? null, params };

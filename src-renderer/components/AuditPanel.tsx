@@ -7,7 +7,7 @@ import { call, toApiError, type ApiError } from '../api';
 import { auditSaves, type AuditSave } from '../audit';
 import { fieldLabel, fieldValueText } from '../fieldValues';
 import { formatInstant } from '../format';
-import { useSession } from '../stores/session';
+import { useDataVersion, useSession } from '../stores/session';
 import styles from './AuditPanel.module.css';
 import { Tag } from './Badge';
 
@@ -34,7 +34,7 @@ export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
   const [open, setOpen] = useState(false);
   const [saves, setSaves] = useState<AuditSave[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const dataVersion = useSession((s) => s.dataVersion);
+  const dataVersion = useDataVersion([kind]);
   const myDevice = useSession((s) => s.info?.device.id);
   useSession((s) => s.staff); // staff names in values follow the staff list
 

@@ -60,8 +60,7 @@ export function EChart({ option, height, onItemClick, label, testId }: Props) {
     });
     chart.current = c;
     c.on('click', (p) => {
-      const item = p as unknown as { name: string; dataIndex: number; seriesIndex: number };
-      click.current?.({ name: item.name, dataIndex: item.dataIndex, seriesIndex: item.seriesIndex });
+      click.current?.({ name: p.name, dataIndex: p.dataIndex, seriesIndex: p.seriesIndex ?? 0 });
     });
     const observer =
       typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => c.resize({ height }));

@@ -19,11 +19,13 @@ import {
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { useTranslation } from 'react-i18next';
 import type { ListQuery } from '@shared/contract/contract';
-import type { MethodName, RecordKind } from '@shared/contract/methods';
-import { call, toApiError, type ApiError } from '../api';
+import type { RecordKind } from '@shared/contract/methods';
+import { toApiError, type ApiError } from '../api';
 import { ENUMS, type EnumName } from '../enums';
 import { enumLabel, enumLabels, formatCount, formatDay, formatInstant, yesNo } from '../format';
-import { useSession } from '../stores/session';
+import { listRecords, type RecordOf } from '../records';
+import { LIST_READS } from '../stores/dataKinds';
+import { useDataVersion } from '../stores/session';
 import { EnumFilter, type EnumFilterParams } from './EnumFilter';
 import { toListQuery, type ColumnKind, type ColumnKinds } from './gridQuery';
 import { clearGrid, loadGrid, pickPersisted, saveGrid } from './gridState';
@@ -54,7 +56,7 @@ export const gridTheme = themeQuartz.withParams({
 
 export interface GridColumn<Row> {
   /** The API field: also the column id, the sort field and the filter field. */
-  field: string;
+  field: keyof Row & string;
   /** i18n key of the header. */
   header: string;
   kind?: ColumnKind;
@@ -73,16 +75,16 @@ export interface GridColumn<Row> {
   render?: (row: Row) => ReactNode;
 }
 
-export interface GridProps<Row extends { id: string }> {
+export interface GridProps<K extends RecordKind> {
   /** Storage key of this grid's layout. */
   id: string;
-  kind: RecordKind;
-  columns: GridColumn<Row>[];
+  kind: K;
+  columns: GridColumn<RecordOf<K>>[];
   /** Filters of the screen (toggles), added to the column filters. */
   baseFilter?: ListQuery['filter'];
-  onOpen?: (row: Row) => void;
-  onSelect?: (row: Row) => void;
-  rowClass?: (row: Row) => string | undefined;
+  onOpen?: (row: RecordOf<K>) => void;
+  onSelect?: (row: RecordOf<K>) => void;
+  rowClass?: (row: RecordOf<K>) => string | undefined;
   /** Buttons and toggles shown left of the search box. */
   toolbar?: ReactNode;
   emptyText?: string;
@@ -168,11 +170,13 @@ function filterOf(
   }
 }
 
-export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
+export function Grid<K extends RecordKind>(props: GridProps<K>) {
+  type Row = RecordOf<K>;
   const { id, kind, columns, baseFilter, onOpen, onSelect, rowClass, toolbar, emptyText } = props;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const dataVersion = useSession((s) => s.dataVersion);
+  // Reloads when its records, or the names and counts its rows join in, change.
+  const dataVersion = useDataVersion(LIST_READS[kind]);
   const saved = useMemo(() => loadGrid(id), [id]);
   const [q, setQ] = useState(saved.q);
   // The search text and screen filters the rows were loaded with: what is typed is applied
@@ -211,9 +215,7 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
           params.failCallback();
           return;
         }
-        const method = `${recordKind}.list` as MethodName;
-        const input = { ...query, offset: params.startRow, limit: params.endRow - params.startRow };
-        (call as (m: MethodName, i: unknown) => Promise<{ rows: unknown[]; total: number }>)(method, input)
+        listRecords(recordKind, { ...query, offset: params.startRow, limit: params.endRow - params.startRow })
           .then((page) => {
             setError(null);
             setTotal(page.total);
@@ -258,7 +260,7 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
     saveGrid(id, { state: gridState.current, q });
   }, [id, q]);
 
-  // Any change elsewhere (a save, a move) reloads the rows in place.
+  // A change elsewhere to what the rows show (a save, a move) reloads them in place.
   // An empty list has no block to refresh: it starts again instead.
   const seenVersion = useRef(dataVersion);
   const totalRef = useRef(total);
@@ -279,7 +281,7 @@ export function Grid<Row extends { id: string }>(props: GridProps<Row>) {
         const colKind = c.kind ?? 'text';
         const def: ColDef<Row> = {
           colId: c.field,
-          valueGetter: (p) => (p.data ? (p.data as Record<string, unknown>)[c.field] : undefined),
+          valueGetter: (p) => p.data?.[c.field],
           headerName: t(c.header),
           cellDataType: false,
           sortable: c.sortable ?? !(colKind === 'enumList' || colKind === 'json'),

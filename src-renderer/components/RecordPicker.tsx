@@ -3,37 +3,43 @@
 import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListQuery } from '@shared/contract/contract';
-import type { MethodName } from '@shared/contract/methods';
-import { call, toApiError } from '../api';
+import type { RecordKind } from '@shared/contract/methods';
+import { toApiError } from '../api';
+import { getRecord, listRecords, type RecordOf } from '../records';
 import styles from './RecordPicker.module.css';
 
-export type PickableKind = 'enterprises' | 'demands' | 'visits' | 'clinics' | 'experts' | 'staff';
-
-type AnyRow = { id: string } & Record<string, unknown>;
-
-interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> {
-  kind: PickableKind;
+interface Props<K extends RecordKind> extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'value' | 'onChange'
+> {
+  kind: K;
   value: string | null | undefined;
-  onChange: (id: string | null, row: AnyRow | null) => void;
+  onChange: (id: string | null, row: RecordOf<K> | null) => void;
   /** The text of a record in the field and in the list. */
-  label: (row: AnyRow) => string;
+  label: (row: RecordOf<K>) => string;
   /** A second, smaller line in the list. */
-  detail?: (row: AnyRow) => string;
+  detail?: (row: RecordOf<K>) => string;
   filter?: ListQuery['filter'];
   /** Clear the text after picking (for adding several records to a list). */
   clearOnPick?: boolean;
 }
 
-const list = call as (m: MethodName, i: unknown) => Promise<{ rows: AnyRow[]; total: number }>;
-const get = call as (m: MethodName, i: unknown) => Promise<AnyRow>;
-
-export function RecordPicker({ kind, value, onChange, label, detail, filter, clearOnPick, ...rest }: Props) {
+export function RecordPicker<K extends RecordKind>({
+  kind,
+  value,
+  onChange,
+  label,
+  detail,
+  filter,
+  clearOnPick,
+  ...rest
+}: Props<K>) {
   const { t } = useTranslation();
   const listId = useId();
   const [text, setText] = useState('');
   /** The label of the chosen record, with the id it belongs to. */
   const [chosen, setChosen] = useState<{ id: string; label: string } | null>(null);
-  const [items, setItems] = useState<AnyRow[]>([]);
+  const [items, setItems] = useState<RecordOf<K>[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [state, setState] = useState<'idle' | 'searching' | 'done' | 'error'>('idle');
@@ -42,7 +48,7 @@ export function RecordPicker({ kind, value, onChange, label, detail, filter, cle
   /** Enter pressed before the results came: pick the first one when they do. */
   const pendingEnter = useRef(false);
 
-  const pick = (row: AnyRow) => {
+  const pick = (row: RecordOf<K>) => {
     pendingEnter.current = false;
     onChange(row.id, row);
     setChosen(clearOnPick ? null : { id: row.id, label: label(row) });
@@ -62,7 +68,7 @@ export function RecordPicker({ kind, value, onChange, label, detail, filter, cle
   useEffect(() => {
     if (!value || value === chosenId) return;
     let stale = false;
-    get(`${kind}.get` as MethodName, { id: value })
+    getRecord(kind, value)
       .then((row) => !stale && setChosen({ id: value, label: latest.current.label(row) }))
       .catch(() => !stale && setChosen({ id: value, label: value }));
     return () => {
@@ -76,7 +82,7 @@ export function RecordPicker({ kind, value, onChange, label, detail, filter, cle
     const n = ++seq.current;
     const timer = setTimeout(() => {
       setState('searching');
-      list(`${kind}.list` as MethodName, {
+      listRecords(kind, {
         q: text.trim() || undefined,
         limit: 8,
         filter: JSON.parse(filterKey) as ListQuery['filter'],
@@ -179,6 +185,6 @@ export function RecordPicker({ kind, value, onChange, label, detail, filter, cle
   );
 }
 
-export const enterpriseLabel = (row: AnyRow) => String(row.name ?? '');
-export const enterpriseDetail = (row: AnyRow) =>
-  [row.uscc, row.town].filter((v) => typeof v === 'string' && v).join(' · ');
+export const enterpriseLabel = (row: RecordOf<'enterprises'>) => row.name ?? '';
+export const enterpriseDetail = (row: RecordOf<'enterprises'>) =>
+  [row.uscc, row.town].filter(Boolean).join(' · ');

@@ -8,13 +8,15 @@ import { enumLabel, enumLabels, formatDay } from '../format';
 import { navigate, routeHref } from '../router';
 import { groupRows, useBoard } from '../stores/board';
 import { inform } from '../stores/notices';
-import { useSession } from '../stores/session';
+import { LIST_READS } from '../stores/dataKinds';
+import { useDataVersion } from '../stores/session';
 import styles from './BoardScreen.module.css';
 
 export function BoardScreen() {
   const { t } = useTranslation();
   const s = useBoard();
-  const dataVersion = useSession((x) => x.dataVersion);
+  // Open demands, with their enterprises' and assignees' names.
+  const dataVersion = useDataVersion(LIST_READS.demands);
   useEffect(() => {
     void useBoard.getState().load();
   }, [dataVersion]);

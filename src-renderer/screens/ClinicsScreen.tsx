@@ -1,18 +1,19 @@
 // 专家会诊: clinics where experts diagnose several enterprises at once.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Clinic, Expert } from '@shared/contract/schemas';
 import { call, toApiError } from '../api';
 import { Badge } from '../components/Badge';
-import { Grid, type GridColumn } from '../components/Grid';
+import type { GridColumn } from '../components/Grid';
 import { EnumSelect, Field, TextArea, TextInput } from '../components/form';
-import { RecordDrawer } from '../components/RecordDrawer';
+import type { FieldsProps } from '../components/RecordFormDrawer';
+import { RecordListScreen } from '../components/RecordListScreen';
 import { RecordPicker, enterpriseDetail, enterpriseLabel } from '../components/RecordPicker';
-import { navigate, routeHref, type Route } from '../router';
-import { diagnosedRow, useClinicForm, type DiagnosedRow } from '../stores/clinicForm';
-import { inform, notify } from '../stores/notices';
+import type { RecordOf } from '../records';
+import { routeHref, type Route } from '../router';
+import { diagnosedRow, useClinicForm, type ClinicValues, type DiagnosedRow } from '../stores/clinicForm';
+import { notify } from '../stores/notices';
 
-const COLUMNS: GridColumn<Clinic>[] = [
+const COLUMNS: GridColumn<RecordOf<'clinics'>>[] = [
   { field: 'date', header: 'clinic.date', kind: 'date', width: 120 },
   { field: 'topic', header: 'clinic.topic', flex: 2 },
   { field: 'field', header: 'clinic.field', width: 140 },
@@ -32,31 +33,16 @@ const COLUMNS: GridColumn<Clinic>[] = [
 ];
 
 export function ClinicsScreen({ route }: { route: Route }) {
-  const { t } = useTranslation();
   return (
-    <div className="screen">
-      <div className="screen-head">
-        <h1>{t('nav.clinics')}</h1>
-      </div>
-      <Grid<Clinic>
-        id="clinics"
-        kind="clinics"
-        columns={COLUMNS}
-        onOpen={(c) => navigate(routeHref('clinics', c.id))}
-        emptyText={t('clinic.empty')}
-        toolbar={
-          <a className="btn primary" href={routeHref('clinics', 'new')}>
-            + {t('clinic.new')}
-          </a>
-        }
-      />
-      {route.id && (
-        <ClinicForm
-          id={route.id === 'new' ? null : route.id}
-          onClose={() => navigate(routeHref('clinics'), { replace: true })}
-        />
-      )}
-    </div>
+    <RecordListScreen
+      route={route}
+      kind="clinics"
+      words="clinic"
+      columns={COLUMNS}
+      form={useClinicForm}
+      Fields={ClinicFields}
+      wide
+    />
   );
 }
 
@@ -102,10 +88,10 @@ function ExpertsEditor({ ids, onChange }: { ids: string[]; onChange: (ids: strin
         clearOnPick
         onChange={(id, row) => {
           if (!id || ids.includes(id)) return;
-          setNames((n) => ({ ...n, [id]: String((row as Expert | null)?.name ?? id) }));
+          setNames((n) => ({ ...n, [id]: row?.name ?? id }));
           onChange([...ids, id]);
         }}
-        label={(r) => String(r.name ?? '')}
+        label={(r) => r.name ?? ''}
         detail={(r) => [r.organization, r.title].filter(Boolean).join(' · ')}
         placeholder={t('clinic.addExpert')}
       />
@@ -113,61 +99,35 @@ function ExpertsEditor({ ids, onChange }: { ids: string[]; onChange: (ids: strin
   );
 }
 
-function ClinicForm({ id, onClose }: { id: string | null; onClose: () => void }) {
+function ClinicFields({ values: v, set, id }: FieldsProps<ClinicValues>) {
   const { t } = useTranslation();
-  const f = useClinicForm();
-  const v = f.values;
-  useEffect(() => {
-    void useClinicForm.getState().open(id);
-  }, [id]);
-  const save = async () => {
-    if (await useClinicForm.getState().save()) {
-      inform(t('common.saved'));
-      onClose();
-    }
-  };
-  const remove = async () => {
-    if (await useClinicForm.getState().remove()) onClose();
-  };
   const setRow = (i: number, p: Partial<DiagnosedRow>) =>
-    f.set({ enterprises: v.enterprises.map((r, j) => (j === i ? { ...r, ...p } : r)) });
+    set({ enterprises: v.enterprises.map((r, j) => (j === i ? { ...r, ...p } : r)) });
   return (
-    <RecordDrawer
-      title={id ? t('clinic.edit') : t('clinic.new')}
-      isNew={!id}
-      audit={{ kind: 'clinics', id }}
-      error={f.error}
-      busy={f.busy}
-      loading={f.loading}
-      onSave={() => void save()}
-      onClose={onClose}
-      onDelete={() => void remove()}
-      testId="clinic-form"
-      wide
-    >
+    <>
       <div className="form-grid">
         <Field name="topic" label={t('clinic.topic')} required wide>
-          <TextInput name="topic" value={v.topic} onChange={(x) => f.set({ topic: x })} autoFocus />
+          <TextInput name="topic" value={v.topic} onChange={(x) => set({ topic: x })} autoFocus />
         </Field>
         <Field name="date" label={t('clinic.date')} required>
-          <input type="date" name="date" value={v.date} onChange={(e) => f.set({ date: e.target.value })} />
+          <input type="date" name="date" value={v.date} onChange={(e) => set({ date: e.target.value })} />
         </Field>
         <Field name="status" label={t('clinic.status')}>
           <EnumSelect
             enumName="clinicStatus"
             name="status"
             value={v.status}
-            onChange={(x) => f.set({ status: x })}
+            onChange={(x) => set({ status: x })}
           />
         </Field>
         <Field name="place" label={t('clinic.place')}>
-          <TextInput name="place" value={v.place} onChange={(x) => f.set({ place: x })} />
+          <TextInput name="place" value={v.place} onChange={(x) => set({ place: x })} />
         </Field>
         <Field name="field" label={t('clinic.field')}>
-          <TextInput name="field" value={v.field} onChange={(x) => f.set({ field: x })} />
+          <TextInput name="field" value={v.field} onChange={(x) => set({ field: x })} />
         </Field>
         <Field name="expertIds" label={t('clinic.experts')} wide>
-          <ExpertsEditor ids={v.expertIds} onChange={(ids) => f.set({ expertIds: ids })} />
+          <ExpertsEditor ids={v.expertIds} onChange={(ids) => set({ expertIds: ids })} />
         </Field>
       </div>
       <Field name="enterprises" label={t('clinic.enterprises')} group>
@@ -178,7 +138,7 @@ function ClinicForm({ id, onClose }: { id: string | null; onClose: () => void })
               <button
                 type="button"
                 className="link danger"
-                onClick={() => f.set({ enterprises: v.enterprises.filter((_, j) => j !== i) })}
+                onClick={() => set({ enterprises: v.enterprises.filter((_, j) => j !== i) })}
               >
                 {t('common.remove')}
               </button>
@@ -214,7 +174,7 @@ function ClinicForm({ id, onClose }: { id: string | null; onClose: () => void })
         <button
           type="button"
           className="btn small"
-          onClick={() => f.set({ enterprises: [...v.enterprises, diagnosedRow()] })}
+          onClick={() => set({ enterprises: [...v.enterprises, diagnosedRow()] })}
         >
           + {t('clinic.addEnterprise')}
         </button>
@@ -226,7 +186,7 @@ function ClinicForm({ id, onClose }: { id: string | null; onClose: () => void })
             min={0}
             name="cooperationIntentions"
             value={v.cooperationIntentions}
-            onChange={(e) => f.set({ cooperationIntentions: e.target.value })}
+            onChange={(e) => set({ cooperationIntentions: e.target.value })}
           />
         </Field>
         <Field name="signedProjects" label={t('clinic.signedProjects')}>
@@ -235,7 +195,7 @@ function ClinicForm({ id, onClose }: { id: string | null; onClose: () => void })
             min={0}
             name="signedProjects"
             value={v.signedProjects}
-            onChange={(e) => f.set({ signedProjects: e.target.value })}
+            onChange={(e) => set({ signedProjects: e.target.value })}
           />
         </Field>
       </div>
@@ -244,6 +204,6 @@ function ClinicForm({ id, onClose }: { id: string | null; onClose: () => void })
           {t('clinic.demandsHint')} <a href={routeHref('demands', 'new')}>{t('demand.new')}</a>
         </p>
       )}
-    </RecordDrawer>
+    </>
   );
 }

@@ -2,18 +2,18 @@
 // lost, with the laptop and time of each — and "keep this value" for either side.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCREENS, routeHref, type Route, type Screen } from '../router';
+import { isScreen, routeHref, type Route } from '../router';
 import { fieldLabel, fieldValueText } from '../fieldValues';
 import { formatInstant } from '../format';
 import { inform } from '../stores/notices';
-import { useSession } from '../stores/session';
+import { useDataVersion, useSession } from '../stores/session';
 import { useConflicts, type Conflict } from '../stores/conflicts';
 import { Tag } from '../components/Badge';
 import styles from './sync/sync.module.css';
 
 /** The page of a conflict's record, for the kinds that have one. */
 export function recordHref(kind: string, id: string): string | null {
-  return (SCREENS as readonly string[]).includes(kind) ? routeHref(kind as Screen, id) : null;
+  return isScreen(kind) ? routeHref(kind, id) : null;
 }
 
 function Side({ c, side }: { c: Conflict; side: 'winner' | 'loser' }) {
@@ -100,7 +100,7 @@ function ConflictCard({ c }: { c: Conflict }) {
 export function ConflictsScreen(_props: { route: Route }) {
   const { t } = useTranslation();
   const { rows, loaded, loadError, includeResolved, load, setIncludeResolved } = useConflicts();
-  const dataVersion = useSession((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['conflicts']);
   useSession((s) => s.staff); // staff names in values follow the staff list
   useEffect(() => {
     void load();

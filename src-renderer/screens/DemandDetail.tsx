@@ -10,18 +10,22 @@ import { EnumRadios, Field, Form, StaffSelect, TextArea } from '../components/fo
 import { enumLabel, enumLabels, formatDay, formatInstant } from '../format';
 import { routeHref } from '../router';
 import { offeredMoves, useDemandDetail } from '../stores/demandDetail';
-import { staffName, useSession } from '../stores/session';
+import type { DataKind } from '../stores/dataKinds';
+import { staffName, useDataVersion, useSession } from '../stores/session';
 import styles from './DemandDetail.module.css';
 
 export function moveLabel(t: (k: string) => string, from: DemandStatus, to: DemandStatus): string {
   return t(`move.${from}_${to}`);
 }
 
+/** The demand, its follow-ups, its enterprise's and people's names. */
+const SHOWN: readonly DataKind[] = ['demands', 'followups', 'enterprises', 'staff'];
+
 export function DemandDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { demand, followups, loadError, move, load, startMove } = useDemandDetail();
   const role = useSession((s) => s.info?.me?.role);
-  const dataVersion = useSession((s) => s.dataVersion);
+  const dataVersion = useDataVersion(SHOWN);
   useSession((s) => s.staff); // names in the history follow the staff list
 
   useEffect(() => {

@@ -84,7 +84,7 @@ export function DemandsScreen({ route }: { route: Route }) {
         <h1>{t('nav.demands')}</h1>
       </div>
       <div className={styles.split}>
-        <Grid<Demand>
+        <Grid
           id="demands"
           kind="demands"
           columns={COLUMNS}

@@ -8,7 +8,8 @@ import { Badge } from '../components/Badge';
 import { enumLabel, formatInstant, industryLabel } from '../format';
 import { routeHref } from '../router';
 import { useEnterpriseDetail } from '../stores/enterpriseDetail';
-import { useSession } from '../stores/session';
+import type { DataKind } from '../stores/dataKinds';
+import { useDataVersion } from '../stores/session';
 import styles from './EnterpriseDetail.module.css';
 
 type Item = MethodOutput<'enterprises.timeline'>['items'][number];
@@ -20,6 +21,9 @@ const STATUS_ENUM: Record<Item['type'], EnumName> = {
   clinic: 'clinicStatus',
   followup: 'satisfaction',
 };
+
+/** The enterprise and its timeline: visits, demands and their moves, clinics, follow-ups. */
+const SHOWN: readonly DataKind[] = ['enterprises', 'visits', 'demands', 'clinics', 'followups', 'staff'];
 
 function itemHref(item: Item): string {
   switch (item.type) {
@@ -45,7 +49,7 @@ function statusEnum(item: Item): EnumName {
 export function EnterpriseDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data, error, load } = useEnterpriseDetail();
-  const dataVersion = useSession((s) => s.dataVersion);
+  const dataVersion = useDataVersion(SHOWN);
   useEffect(() => {
     void load(id);
   }, [id, load, dataVersion]);

@@ -47,7 +47,7 @@ export function EnterprisesScreen({ route }: { route: Route }) {
           <div className="screen-head">
             <h1>{t('nav.enterprises')}</h1>
           </div>
-          <Grid<Enterprise>
+          <Grid
             id="enterprises"
             kind="enterprises"
             columns={COLUMNS}

@@ -1,15 +1,14 @@
 // 专家库: university and institute experts who join clinics.
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Expert } from '@shared/contract/schemas';
-import { Grid, type GridColumn } from '../components/Grid';
+import type { GridColumn } from '../components/Grid';
 import { Field, TextInput } from '../components/form';
-import { RecordDrawer } from '../components/RecordDrawer';
-import { navigate, routeHref, type Route } from '../router';
-import { inform } from '../stores/notices';
-import { useExpertForm } from '../stores/simpleForms';
+import type { FieldsProps } from '../components/RecordFormDrawer';
+import { RecordListScreen } from '../components/RecordListScreen';
+import type { RecordOf } from '../records';
+import type { Route } from '../router';
+import { useExpertForm, type ExpertValues } from '../stores/simpleForms';
 
-const COLUMNS: GridColumn<Expert>[] = [
+const COLUMNS: GridColumn<RecordOf<'experts'>>[] = [
   { field: 'name', header: 'expert.name', width: 120 },
   { field: 'organization', header: 'expert.organization', flex: 2 },
   { field: 'title', header: 'expert.title', width: 140 },
@@ -18,78 +17,37 @@ const COLUMNS: GridColumn<Expert>[] = [
 ];
 
 export function ExpertsScreen({ route }: { route: Route }) {
-  const { t } = useTranslation();
   return (
-    <div className="screen">
-      <div className="screen-head">
-        <h1>{t('nav.experts')}</h1>
-      </div>
-      <Grid<Expert>
-        id="experts"
-        kind="experts"
-        columns={COLUMNS}
-        onOpen={(e) => navigate(routeHref('experts', e.id))}
-        emptyText={t('expert.empty')}
-        toolbar={
-          <a className="btn primary" href={routeHref('experts', 'new')}>
-            + {t('expert.new')}
-          </a>
-        }
-      />
-      {route.id && (
-        <ExpertForm
-          id={route.id === 'new' ? null : route.id}
-          onClose={() => navigate(routeHref('experts'), { replace: true })}
-        />
-      )}
-    </div>
+    <RecordListScreen
+      route={route}
+      kind="experts"
+      words="expert"
+      columns={COLUMNS}
+      form={useExpertForm}
+      Fields={ExpertFields}
+    />
   );
 }
 
-function ExpertForm({ id, onClose }: { id: string | null; onClose: () => void }) {
+function ExpertFields({ values: v, set }: FieldsProps<ExpertValues>) {
   const { t } = useTranslation();
-  const f = useExpertForm();
-  useEffect(() => {
-    void useExpertForm.getState().open(id);
-  }, [id]);
-  const save = async () => {
-    if (await useExpertForm.getState().save()) {
-      inform(t('common.saved'));
-      onClose();
-    }
-  };
-  const remove = async () => {
-    if (await useExpertForm.getState().remove()) onClose();
-  };
-  const v = f.values;
   return (
-    <RecordDrawer
-      title={id ? t('expert.edit') : t('expert.new')}
-      isNew={!id}
-      audit={{ kind: 'experts', id }}
-      error={f.error}
-      busy={f.busy}
-      loading={f.loading}
-      onSave={() => void save()}
-      onClose={onClose}
-      onDelete={() => void remove()}
-      testId="expert-form"
-    >
+    <>
       <Field name="name" label={t('expert.name')} required>
-        <TextInput name="name" value={v.name} onChange={(x) => f.set({ name: x })} autoFocus />
+        <TextInput name="name" value={v.name} onChange={(x) => set({ name: x })} autoFocus />
       </Field>
       <Field name="organization" label={t('expert.organization')}>
-        <TextInput name="organization" value={v.organization} onChange={(x) => f.set({ organization: x })} />
+        <TextInput name="organization" value={v.organization} onChange={(x) => set({ organization: x })} />
       </Field>
       <Field name="title" label={t('expert.title')}>
-        <TextInput name="title" value={v.title} onChange={(x) => f.set({ title: x })} />
+        <TextInput name="title" value={v.title} onChange={(x) => set({ title: x })} />
       </Field>
       <Field name="speciality" label={t('expert.speciality')}>
-        <TextInput name="speciality" value={v.speciality} onChange={(x) => f.set({ speciality: x })} />
+        <TextInput name="speciality" value={v.speciality} onChange={(x) => set({ speciality: x })} />
       </Field>
       <Field name="phone" label={t('expert.phone')}>
-        <TextInput name="phone" value={v.phone} onChange={(x) => f.set({ phone: x })} inputMode="tel" />
+        <TextInput name="phone" value={v.phone} onChange={(x) => set({ phone: x })} inputMode="tel" />
       </Field>
-    </RecordDrawer>
+    </>
   );
 }

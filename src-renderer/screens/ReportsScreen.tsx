@@ -9,7 +9,8 @@ import { RECORD_FIGURES, CLINIC_KEYS, type RecordFigure, type ScalarKey } from '
 import { navigate, routeHref, type Route } from '../router';
 import { currentLanguage } from '../i18n';
 import { inform } from '../stores/notices';
-import { useSession } from '../stores/session';
+import { RECORD_KINDS } from '@shared/contract/methods';
+import { useDataVersion, useSession } from '../stores/session';
 import {
   isDirty,
   NARRATIVE_FIELDS,
@@ -122,7 +123,8 @@ function ReportChart({ report, chart, onCategory }: ChartProps) {
 export function ReportsScreen({ route }: { route: Route }) {
   const { t } = useTranslation();
   const today = useSession((s) => s.info?.today ?? '');
-  const dataVersion = useSession((s) => s.dataVersion);
+  // The report counts records of every kind.
+  const dataVersion = useDataVersion(RECORD_KINDS);
   const stored = useReports((s) => s.selection);
   const report = useReports((s) => s.report);
   const loading = useReports((s) => s.loading);

@@ -8,7 +8,8 @@ import { Field, Form, TextInput } from '../components/form';
 import { saveBase64File } from '../download';
 import { formatInstant, listSeparator } from '../format';
 import { inform } from '../stores/notices';
-import { useSession } from '../stores/session';
+import { DATA_KINDS } from '../stores/dataKinds';
+import { useDataVersion } from '../stores/session';
 import { useSync } from '../stores/sync';
 import { ImportReportView, tableLabel } from './sync/ImportReportView';
 import { TeamCard } from './sync/TeamCard';
@@ -303,7 +304,8 @@ function DevicesCard() {
 export function SyncScreen(_props: { route: Route }) {
   const { t } = useTranslation();
   const { status, loadError, load } = useSync();
-  const dataVersion = useSession((s) => s.dataVersion);
+  // The change log and the duplicates grow with any write.
+  const dataVersion = useDataVersion(DATA_KINDS);
   useEffect(() => {
     void load();
   }, [load, dataVersion]);

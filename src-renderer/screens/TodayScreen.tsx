@@ -5,14 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { DemandStatusBadge, Tag } from '../components/Badge';
 import { enumLabel, formatDay } from '../format';
 import { routeHref } from '../router';
-import { useSession } from '../stores/session';
+import type { DataKind } from '../stores/dataKinds';
+import { useDataVersion, useSession } from '../stores/session';
 import { FIGURES, useToday } from '../stores/today';
 import styles from './TodayScreen.module.css';
+
+/** My tasks (demands, follow-ups, with enterprise names) and the quarter's figures. */
+const SHOWN: readonly DataKind[] = ['demands', 'followups', 'visits', 'clinics', 'enterprises'];
 
 export function TodayScreen() {
   const { t } = useTranslation();
   const info = useSession((s) => s.info);
-  const dataVersion = useSession((s) => s.dataVersion);
+  const dataVersion = useDataVersion(SHOWN);
   const { tasks, figures, quarter, error, load } = useToday();
   const meId = info?.me?.id ?? null;
   const today = info?.today;

@@ -162,7 +162,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                   value={values.enterpriseId}
                   onChange={(eid, row) => {
                     set({ enterpriseId: eid });
-                    setPicked((row as Enterprise | null) ?? null);
+                    setPicked(row);
                   }}
                   label={enterpriseLabel}
                   detail={enterpriseDetail}

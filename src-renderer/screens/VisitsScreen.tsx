@@ -43,7 +43,7 @@ export function VisitsScreen({ route }: { route: Route }) {
       <div className="screen-head">
         <h1>{t('nav.visits')}</h1>
       </div>
-      <Grid<Visit>
+      <Grid
         id="visits"
         kind="visits"
         columns={COLUMNS}

@@ -141,7 +141,7 @@ export const useBoard = create<BoardState>((set, get) => ({
         ...(note.trim() ? { note: note.trim() } : {}),
       });
       set({ busy: false, selected: new Set(), note: '' });
-      useSession.getState().changed();
+      useSession.getState().changed('demands');
       await get().load();
       return r.updated;
     } catch (e) {

@@ -2,6 +2,7 @@
 // either value (which writes a new change that syncs like any other).
 import { create } from 'zustand';
 import type { MethodOutput } from '@shared/contract/contract';
+import { RECORD_KINDS, type RecordKind } from '@shared/contract/methods';
 import { call, toApiError, type ApiError } from '../api';
 import { useSession } from './session';
 
@@ -19,6 +20,8 @@ interface ConflictsState {
   setIncludeResolved(on: boolean): Promise<void>;
   resolve(id: string, keep: 'winner' | 'loser'): Promise<boolean>;
 }
+
+const isRecordKind = (k: string): k is RecordKind => (RECORD_KINDS as readonly string[]).includes(k);
 
 export const useConflicts = create<ConflictsState>((set, get) => ({
   rows: [],
@@ -47,8 +50,9 @@ export const useConflicts = create<ConflictsState>((set, get) => ({
       return { busyId: id, errors };
     });
     try {
-      await call('conflicts.resolve', { id, keep });
-      useSession.getState().changed();
+      const { kind } = await call('conflicts.resolve', { id, keep });
+      // Keeping a value writes it to the conflict's record.
+      useSession.getState().changed('conflicts', ...(isRecordKind(kind) ? [kind] : []));
       await get().load();
       return true;
     } catch (e) {

@@ -122,7 +122,7 @@ export const useDemandDetail = create<DemandDetailState>((set, get) => ({
     try {
       const demand = await call('demands.transition', buildTransition(id, current.status, move, moveValues));
       set({ demand, busy: false, move: null });
-      useSession.getState().changed();
+      useSession.getState().changed('demands');
       return true;
     } catch (e) {
       set({ busy: false, moveError: toApiError(e) });

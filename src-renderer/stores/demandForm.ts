@@ -48,25 +48,29 @@ export const useDemandForm = createRecordForm<'demands', DemandValues>({
     assigneeStaffId: d.assigneeStaffId ?? '',
     responsibleUnit: d.responsibleUnit ?? '',
   }),
-  toInput: (v, isNew) => {
-    const common = {
-      enterpriseId: v.enterpriseId ?? '',
-      title: v.title,
-      categories: v.categories as Create['categories'],
-      description: opt(v.description),
-      complex: v.complex,
-      level: v.level as Create['level'],
-      assigneeStaffId: v.assigneeStaffId || null,
-      responsibleUnit: opt(v.responsibleUnit),
-      ...(v.dueDate ? { dueDate: v.dueDate } : {}),
-    };
-    if (!isNew) return common;
+  toInput: (v) => {
     const today = useSession.getState().info?.today;
     return {
-      ...common,
+      ...common(v),
       source: v.source as Create['source'],
       // Today means now; an earlier day is entered after the fact.
       ...(v.receivedAt && v.receivedAt !== today ? { receivedAt: v.receivedAt } : {}),
     };
   },
+  // Where a demand came from and when it arrived are not edited afterwards.
+  toPatch: common,
 });
+
+function common(v: DemandValues) {
+  return {
+    enterpriseId: v.enterpriseId ?? '',
+    title: v.title,
+    categories: v.categories as Create['categories'],
+    description: opt(v.description),
+    complex: v.complex,
+    level: v.level as Create['level'],
+    assigneeStaffId: v.assigneeStaffId || null,
+    responsibleUnit: opt(v.responsibleUnit),
+    ...(v.dueDate ? { dueDate: v.dueDate } : {}),
+  };
+}

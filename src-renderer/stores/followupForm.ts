@@ -45,6 +45,8 @@ export const useFollowupForm = createRecordForm<'followups', FollowupValues>({
     satisfaction: f.satisfaction ?? '',
     nextFollowupDate: f.nextFollowupDate ?? '',
   }),
+  // A dissatisfied follow-up of a demand reopens it.
+  alsoChanges: ['demands'],
   toInput: (v) => ({
     parentType: v.parentType as Create['parentType'],
     parentId: v.parentId ?? '',

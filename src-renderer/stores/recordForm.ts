@@ -1,12 +1,19 @@
 // A zustand store for one record form (create or edit), shared by every simple form:
 // values, the last error, busy flag; open/set/save/remove. The screen supplies conversions.
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import type { MethodOutput } from '@shared/contract/contract';
-import type { MethodName, RecordKind } from '@shared/contract/methods';
-import { call, toApiError, type ApiError } from '../api';
+import type { RecordKind } from '@shared/contract/methods';
+import { toApiError, type ApiError } from '../api';
+import {
+  createRecord,
+  deleteRecord,
+  getRecord,
+  updateRecord,
+  type CreateInput,
+  type PatchInput,
+  type RecordOf,
+} from '../records';
+import type { DataKind } from './dataKinds';
 import { useSession } from './session';
-
-export type RecordOf<K extends RecordKind> = MethodOutput<`${K}.get`>;
 
 export interface RecordFormState<K extends RecordKind, V> {
   /** The record being edited; null for a new one. */
@@ -25,21 +32,33 @@ export interface RecordFormState<K extends RecordKind, V> {
   setError(error: ApiError | null): void;
 }
 
-export interface RecordFormConfig<K extends RecordKind, V> {
+interface BaseConfig<K extends RecordKind, V> {
   kind: K;
   empty: () => V;
   fromRecord: (record: RecordOf<K>) => V;
-  /** The create or update input (without id). */
-  toInput: (values: V, isNew: boolean) => Record<string, unknown>;
+  /** The create input of a new record. */
+  toInput: (values: V) => CreateInput<K>;
   /** Extra work after a successful save (e.g. demands added to an existing visit). */
   afterSave?: (saved: RecordOf<K>, values: V, isNew: boolean) => Promise<void>;
+  /** Kinds of data a save changes besides its own (a visit's save creates demands). */
+  alsoChanges?: readonly DataKind[];
 }
 
-const invoke = call as (m: MethodName, i: unknown) => Promise<unknown>;
+/**
+ * The update fields of a saved record: `toPatch`, needed only where a create input is not a
+ * valid update (a demand's receivedAt, a visit's nested demands).
+ */
+export type RecordFormConfig<K extends RecordKind, V> = BaseConfig<K, V> &
+  (CreateInput<K> extends PatchInput<K>
+    ? { toPatch?: (values: V) => PatchInput<K> }
+    : { toPatch: (values: V) => PatchInput<K> });
 
 export function createRecordForm<K extends RecordKind, V>(
   cfg: RecordFormConfig<K, V>,
 ): UseBoundStore<StoreApi<RecordFormState<K, V>>> {
+  // Without toPatch the config's type has made sure a create input is a valid update.
+  const toPatch = cfg.toPatch ?? (cfg.toInput as (values: V) => PatchInput<K>);
+  const changes: DataKind[] = [cfg.kind, ...(cfg.alsoChanges ?? [])];
   return create<RecordFormState<K, V>>((set, get) => ({
     id: null,
     record: null,
@@ -61,7 +80,7 @@ export function createRecordForm<K extends RecordKind, V>(
       }
       set({ id, record: null, values: cfg.empty(), error: null, busy: false, loading: true });
       try {
-        const record = (await invoke(`${cfg.kind}.get` as MethodName, { id })) as RecordOf<K>;
+        const record = await getRecord(cfg.kind, id);
         if (get().id === id) set({ record, values: { ...cfg.fromRecord(record), ...init }, loading: false });
       } catch (e) {
         set({ error: toApiError(e), loading: false });
@@ -75,14 +94,12 @@ export function createRecordForm<K extends RecordKind, V>(
       if (busy) return null;
       set({ busy: true, error: null });
       try {
-        const input = cfg.toInput(values, id === null);
-        const saved = (await invoke(
-          `${cfg.kind}.${id ? 'update' : 'create'}` as MethodName,
-          id ? { ...input, id } : input,
-        )) as RecordOf<K>;
+        const saved = id
+          ? await updateRecord(cfg.kind, id, toPatch(values))
+          : await createRecord(cfg.kind, cfg.toInput(values));
         await cfg.afterSave?.(saved, values, id === null);
-        set({ busy: false, id: (saved as { id: string }).id, record: saved });
-        useSession.getState().changed();
+        set({ busy: false, id: saved.id, record: saved });
+        useSession.getState().changed(...changes);
         return saved;
       } catch (e) {
         set({ busy: false, error: toApiError(e) });
@@ -94,9 +111,9 @@ export function createRecordForm<K extends RecordKind, V>(
       if (!id) return false;
       set({ busy: true, error: null });
       try {
-        await invoke(`${cfg.kind}.delete` as MethodName, { id });
+        await deleteRecord(cfg.kind, id);
         set({ busy: false });
-        useSession.getState().changed();
+        useSession.getState().changed(...changes);
         return true;
       } catch (e) {
         set({ busy: false, error: toApiError(e) });

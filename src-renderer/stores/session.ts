@@ -1,9 +1,10 @@
-// Who and where: app.info, the staff list for pickers, badges, and a data version that
-// grids watch to reload after any change.
+// Who and where: app.info, the staff list for pickers, badges, and a version per kind of data
+// that screens watch to reload what a write changed.
 import { create } from 'zustand';
 import type { MethodOutput } from '@shared/contract/contract';
 import type { Staff } from '@shared/contract/schemas';
 import { call, toApiError, type ApiError } from '../api';
+import { DATA_KINDS, type DataKind } from './dataKinds';
 import { notify } from './notices';
 
 type AppInfo = MethodOutput<'app.info'>;
@@ -20,8 +21,8 @@ interface SessionState {
   openConflicts: number;
   /** Set when this machine's clock is behind the newest clock it has seen (the shell's banner). */
   clockBehind: MethodOutput<'sync.status'>['clockBehind'];
-  /** Bumped after every change, so lists reload. */
-  dataVersion: number;
+  /** Bumped per kind of data after a change, so the screens that show it reload. */
+  versions: Record<DataKind, number>;
   load(): Promise<void>;
   loadStaff(): Promise<void>;
   refreshBadges(): Promise<void>;
@@ -32,8 +33,12 @@ interface SessionState {
    */
   refreshSync(): Promise<void>;
   setMe(staffId: string): Promise<void>;
-  /** Call after any write: refreshes lists, badges and the staff list. */
-  changed(): void;
+  /**
+   * Call after any write, with the kinds of data it changed (none: everything, as after a
+   * restore, a sync or an import): moves their versions on, and refreshes the badges and the
+   * staff list when they may have changed.
+   */
+  changed(...kinds: DataKind[]): void;
 }
 
 export const useSession = create<SessionState>((set, get) => ({
@@ -44,7 +49,7 @@ export const useSession = create<SessionState>((set, get) => ({
   bureauOverdue: 0,
   openConflicts: 0,
   clockBehind: null,
-  dataVersion: 0,
+  versions: noVersions(),
   async load() {
     try {
       const info = await call('app.info');
@@ -89,14 +94,35 @@ export const useSession = create<SessionState>((set, get) => ({
   async setMe(staffId) {
     const info = await call('me.set', { staffId });
     set({ info });
-    get().changed();
-  },
-  changed() {
-    set((s) => ({ dataVersion: s.dataVersion + 1 }));
+    // Whose tasks the badge counts; screens that depend on me read `info`.
     void get().refreshBadges();
-    void get().loadStaff();
+  },
+  changed(...kinds) {
+    const moved = kinds.length ? kinds : DATA_KINDS;
+    set((s) => {
+      const versions = { ...s.versions };
+      for (const k of moved) versions[k] += 1;
+      return { versions };
+    });
+    if (moved.some((k) => BADGE_READS.includes(k))) void get().refreshBadges();
+    if (moved.includes('staff')) void get().loadStaff();
   },
 }));
+
+/** What the badges count: my late demands and follow-ups, the bureau's overdue demands. */
+const BADGE_READS: readonly DataKind[] = ['demands', 'followups'];
+
+export function noVersions(): Record<DataKind, number> {
+  return Object.fromEntries(DATA_KINDS.map((k) => [k, 0])) as Record<DataKind, number>;
+}
+
+/**
+ * A number that moves on whenever data of one of `kinds` changes: a screen lists it among
+ * its effect's dependencies to reload then, and only then.
+ */
+export function useDataVersion(kinds: readonly DataKind[]): number {
+  return useSession((s) => kinds.reduce((n, k) => n + s.versions[k], 0));
+}
 
 /** Staff id → name, for history entries and other places that carry only an id. */
 export function staffName(id: string | null | undefined): string {

@@ -1,4 +1,5 @@
 // Form stores of the small records: staff, experts.
+import type { MethodInput } from '@shared/contract/contract';
 import { opt } from '../format';
 import { createRecordForm } from './recordForm';
 
@@ -22,8 +23,8 @@ export const useStaffForm = createRecordForm<'staff', StaffValues>({
   }),
   toInput: (v) => ({
     name: v.name,
-    role: v.role,
-    position: v.position,
+    role: v.role as MethodInput<'staff.create'>['role'],
+    position: v.position as MethodInput<'staff.create'>['position'],
     phone: opt(v.phone),
     active: v.active,
   }),

@@ -1,10 +1,10 @@
 // 首页: my tasks (me.tasks) and a few figures for this quarter, counted from list totals.
 import { create } from 'zustand';
 import type { ListQuery, MethodOutput } from '@shared/contract/contract';
-import type { MethodName } from '@shared/contract/methods';
 import { addDays, startOfShanghaiDay } from '@shared/domain/dates';
 import { parseQuarter, quarterOf } from '@shared/domain/quarter';
 import { call, toApiError, type ApiError } from '../api';
+import { listRecords } from '../records';
 
 export const FIGURES = {
   me: ['visits', 'openDemands', 'overdueDemands', 'closedDemands', 'followupsDone'],
@@ -54,10 +54,7 @@ export function figureQueries(
 }
 
 const count = async ([kind, filter]: Count): Promise<number> => {
-  const page = await (call as (m: MethodName, i: unknown) => Promise<{ total: number }>)(`${kind}.list`, {
-    filter,
-    limit: 1,
-  });
+  const page = await listRecords(kind, { filter, limit: 1 });
   return page.total;
 };
 

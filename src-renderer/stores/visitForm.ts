@@ -96,6 +96,24 @@ function prefixed(e: unknown, prefix: string): ApiError {
   });
 }
 
+type Create = MethodInput<'visits.create'>;
+
+function visitInput(v: VisitValues) {
+  return {
+    enterpriseId: v.enterpriseId ?? '',
+    date: v.date,
+    mode: v.mode as Create['mode'],
+    leadStaffId: v.leadStaffId || undefined,
+    staffIds: v.staffIds,
+    peopleMet: opt(v.peopleMet),
+    summary: opt(v.summary),
+    policiesExplained: opt(v.policiesExplained),
+    solvedOnSite: v.solvedOnSite,
+    enterpriseConfirmed: v.enterpriseConfirmed,
+    status: v.status as Create['status'],
+  };
+}
+
 export const useVisitForm = createRecordForm<'visits', VisitValues>({
   kind: 'visits',
   empty: emptyVisit,
@@ -114,22 +132,9 @@ export const useVisitForm = createRecordForm<'visits', VisitValues>({
     demands: [],
     raised: v.demands ?? [],
   }),
-  toInput: (v, isNew) => {
-    const visit = {
-      enterpriseId: v.enterpriseId ?? '',
-      date: v.date,
-      mode: v.mode,
-      leadStaffId: v.leadStaffId || undefined,
-      staffIds: v.staffIds,
-      peopleMet: opt(v.peopleMet),
-      summary: opt(v.summary),
-      policiesExplained: opt(v.policiesExplained),
-      solvedOnSite: v.solvedOnSite,
-      enterpriseConfirmed: v.enterpriseConfirmed,
-      status: v.status,
-    };
-    return isNew ? { ...visit, demands: v.demands.map(demandInput) } : visit;
-  },
+  toInput: (v) => ({ ...visitInput(v), demands: v.demands.map(demandInput) }),
+  toPatch: visitInput,
+  alsoChanges: ['demands'],
   // Demands added while editing a saved visit: created one by one, pointing back to it.
   afterSave: async (saved, values, isNew) => {
     if (isNew) return;

@@ -28,7 +28,7 @@ describe('Grid', () => {
   it('loads pages through the list method and shows the total', async () => {
     const b = installBridge();
     b.ok('staff.create', { name: '李强' });
-    render(<Grid<Staff> id="t-staff" kind="staff" columns={COLUMNS} />);
+    render(<Grid id="t-staff" kind="staff" columns={COLUMNS} />);
     await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 2 条'), WAIT);
     expect(listCalls(b)[0]).toMatchObject({ offset: 0, limit: 100 });
   });
@@ -36,7 +36,7 @@ describe('Grid', () => {
   it('searches with q (debounced), remembers it, and says when nothing matches', async () => {
     const b = installBridge();
     const user = userEvent.setup();
-    render(<Grid<Staff> id="t-search" kind="staff" columns={COLUMNS} />);
+    render(<Grid id="t-search" kind="staff" columns={COLUMNS} />);
     await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 1 条'), WAIT);
     await user.type(screen.getByRole('searchbox'), '没有这个人');
     await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 0 条'), WAIT);
@@ -48,7 +48,7 @@ describe('Grid', () => {
   it('keeps to the search its rows were loaded with until typed text applies', async () => {
     const b = installBridge();
     b.ok('staff.create', { name: '李强' });
-    render(<Grid<Staff> id="t-applied" kind="staff" columns={COLUMNS} />);
+    render(<Grid id="t-applied" kind="staff" columns={COLUMNS} />);
     await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 2 条'), WAIT);
     // The grid's own pages (the session also lists staff, for its pickers).
     const pages = () => listCalls(b).filter((c) => 'offset' in c);
@@ -65,7 +65,7 @@ describe('Grid', () => {
 
   it('reloads when data changes elsewhere', async () => {
     const b = installBridge();
-    render(<Grid<Staff> id="t-reload" kind="staff" columns={COLUMNS} />);
+    render(<Grid id="t-reload" kind="staff" columns={COLUMNS} />);
     await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 1 条'), WAIT);
     b.ok('staff.create', { name: '陈敏' });
     useSession.getState().changed();
@@ -78,7 +78,7 @@ describe('Grid', () => {
       ok: false,
       error: { code: 'INTERNAL', message: 'disk I/O error', details: {} },
     }));
-    render(<Grid<Staff> id="t-fail" kind="staff" columns={COLUMNS} />);
+    render(<Grid id="t-fail" kind="staff" columns={COLUMNS} />);
     expect((await screen.findByRole('alert')).textContent).toContain('disk I/O error');
   });
 });
@@ -124,7 +124,7 @@ describe('grid layout memory', () => {
         },
       }),
     );
-    const { container } = render(<Grid<Staff> id="t-restore" kind="staff" columns={COLUMNS} />);
+    const { container } = render(<Grid id="t-restore" kind="staff" columns={COLUMNS} />);
     await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 2 条'), WAIT);
     expect(listCalls(b)[0]).toMatchObject({
       sort: [{ field: 'name', dir: 'desc' }],

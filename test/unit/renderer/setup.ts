@@ -1,7 +1,7 @@
 // Shared setup for renderer component tests (jsdom): a clean DOM, storage and session per test.
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { useSession } from '../../../src-renderer/stores/session';
+import { noVersions, useSession } from '../../../src-renderer/stores/session';
 import { useNotices } from '../../../src-renderer/stores/notices';
 
 // The whole suite runs in parallel with heavy integration tests: give async UI a few seconds.
@@ -19,7 +19,7 @@ afterEach(() => {
   useSession.setState({
     info: null,
     staff: [],
-    dataVersion: 0,
+    versions: noVersions(),
     myLate: 0,
     bureauOverdue: 0,
     loadError: null,
