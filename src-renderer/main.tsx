@@ -1,3 +1,4 @@
+import './zodConfig';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 // The global sheets, in cascade order; each component imports its own CSS module. A plain class

@@ -3,8 +3,7 @@
 // columns. Pure: no React; the grid hands in its state.
 import type { MethodInput } from '@shared/contract/contract';
 import type { RecordKind } from '@shared/contract/methods';
-// eslint-disable-next-line no-restricted-imports -- until export columns are derived from the model in @shared
-import { EXPORT_COLUMNS } from '../../src-main/features/ledger/exportColumns';
+import { EXPORT_SPECS } from '@shared/model/exports';
 import type { ListQuery } from '@shared/contract/contract';
 import { toListQuery, type ColumnKinds, type SortItem } from './gridQuery';
 
@@ -18,7 +17,7 @@ export function exportColumnsOf(
   kind: RecordKind,
   fields: readonly string[],
 ): { keys: string[]; left: string[] } {
-  const known = new Set(EXPORT_COLUMNS[kind].map((c) => c.key));
+  const known = new Set(EXPORT_SPECS[kind].map((c) => c.key));
   const keys: string[] = [];
   const left: string[] = [];
   for (const field of fields) {
@@ -31,7 +30,7 @@ export function exportColumnsOf(
 
 /** Headers (as the file has them) of the exported columns that hold phone numbers. */
 export function phoneColumnsOf(kind: RecordKind, keys: readonly string[]): string[] {
-  return EXPORT_COLUMNS[kind].filter((c) => c.phone && keys.includes(c.key)).map((c) => c.label);
+  return EXPORT_SPECS[kind].filter((c) => c.phone && keys.includes(c.key)).map((c) => c.label);
 }
 
 /** AG Grid column state → the sort model, in the order the user set it. */

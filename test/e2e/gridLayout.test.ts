@@ -22,9 +22,9 @@ describe('grid layout memory', () => {
         JSON.stringify({
           q: '',
           state: {
-            columnOrder: { orderedColIds: ['phone', 'active', 'name', 'role', 'createdAt'] },
+            columnOrder: { orderedColIds: ['phone', 'active', 'name', 'role', 'position', 'createdAt'] },
             columnSizing: { columnSizingModel: [{ colId: 'phone', width: 333 }] },
-            columnVisibility: { hiddenColIds: ['role', 'createdAt'] },
+            columnVisibility: { hiddenColIds: ['role', 'position', 'createdAt'] },
           },
         }),
       ),

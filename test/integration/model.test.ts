@@ -7,7 +7,8 @@ import { openStore } from '../../src-main/store/db';
 import { makeCore } from '../helpers';
 import { installCaptureTriggers } from '../../src-main/store/capture';
 import { KINDS, KIND_NAMES } from '../../src-main/store/schema';
-import { EXPORT_COLUMNS, EXTRA_COLUMN_KEYS } from '../../src-main/features/ledger/exportColumns';
+import { EXPORT_COLUMNS } from '../../src-main/features/ledger/exportColumns';
+import { EXTRA_COLUMN_KEYS } from '@shared/model/exports';
 
 // The models are the one declaration of each kind: the API schemas, the store's columns and
 // the export columns are derived from them, and the hand-written migrations must agree.

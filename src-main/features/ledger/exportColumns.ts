@@ -1,11 +1,11 @@
 // The columns a list can be exported with, per record kind: Chinese headers (the same words
 // the import reads back), enum words instead of codes, names instead of ids, dates as dates.
-// `key` is what ledger.export's `columns` names (mostly the list's own field names). Each
-// field's header and cell come from its model (@shared/model); the order is chosen here.
+// `key` is what ledger.export's `columns` names (mostly the list's own field names). Headers,
+// cell types and order are declared in @shared/model/exports; this writes the cells.
 import type Database from 'better-sqlite3';
-import type { RecordKind } from '@shared/contract/methods';
-import { MODELS, exportOf, type ExportSpec, type KindModel } from '@shared/model';
-import { fileLabelsOf, type LabelGroup } from '@shared/labels';
+import { RECORD_KINDS, type RecordKind } from '@shared/contract/methods';
+import { EXPORT_SPECS, type ExportColumnSpec } from '@shared/model/exports';
+import { fileLabelsOf } from '@shared/labels';
 import { ENUM_LABELS, NO, YES, enumLabel } from './labels';
 import type { ColumnType } from './writers';
 import type { CellValue } from '@shared/ledger/types';
@@ -105,15 +105,11 @@ const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 type Cell = (row: Row, x: Extras) => CellValue;
 
 /** How each export cell type of the models is written. */
-function cellOf(
-  spec: ExportSpec,
-  key: string,
-  group: LabelGroup | undefined,
-): { type: ColumnType; value: Cell } {
+function cellOf({ cell, key, group }: ExportColumnSpec): { type: ColumnType; value: Cell } {
   const words = group ? fileLabelsOf(group) : {};
   const word = (v: unknown) =>
     v === null || v === undefined || v === '' ? '' : (words[String(v)] ?? String(v));
-  switch (spec.cell) {
+  switch (cell) {
     case 'text':
     case 'phone':
       return { type: 'text', value: (r) => str(r[key]) };
@@ -134,177 +130,87 @@ function cellOf(
   }
 }
 
-/**
- * The column of a model field or derived value, as the model declares its export: header,
- * cell type, enum words. `value` writes the cells of a `custom` one (names for ids…).
- */
-function col(kind: RecordKind, key: string, value?: Cell): ExportColumn {
-  const model: KindModel = MODELS[kind];
-  const def = model.fields[key] ?? model.derived[key];
-  const spec = def && exportOf(def);
-  if (!spec) throw new Error(`${kind}.${key} is not exported by its model`);
-  const label = spec.header ?? def.zh;
-  const cell = value ? { type: 'text' as const, value } : cellOf(spec, key, def.enum);
-  return {
-    key,
-    label,
-    ...cell,
-    ...(spec.cell === 'phone' ? { phone: true } : {}),
-    ...(spec.optional ? { optional: true } : {}),
-  };
-}
-
 interface Contact {
   name?: string | null;
   title?: string | null;
   phone?: string | null;
 }
 /** Contacts in parallel lists; a missing title or phone is written 无 so the lists stay aligned. */
-const contactsCol = (key: string, label: string, part: keyof Contact, isPhone = false): ExportColumn => ({
-  key,
-  label,
-  type: 'text',
-  phone: isPhone,
-  value: (r) => {
+const contactsPart =
+  (part: keyof Contact): Cell =>
+  (r) => {
     const cs = list<Contact>(r.contacts);
     if (part !== 'name' && cs.every((c) => !c[part])) return '';
     return cs.map((c) => c[part] || '无').join('、');
-  },
-});
+  };
+const enterpriseUscc =
+  (field: string): Cell =>
+  (r, x) =>
+    x.enterprise(r[field])?.uscc ?? '';
 
-const enterpriseUscc = (field: string): ExportColumn => ({
-  key: 'enterpriseUscc',
-  label: '统一社会信用代码',
-  type: 'text',
-  value: (r, x) => x.enterprise(r[field])?.uscc ?? '',
-});
-
-/** Columns besides the models' own: values looked up or split out of a field. */
-export const EXTRA_COLUMN_KEYS = [
-  'enterpriseUscc',
-  'contactNames',
-  'contactTitles',
-  'contactPhones',
-  'parentReceivedAt',
-  'parentVisitDate',
-  'createdAt',
-] as const;
-
-const cols = (kind: RecordKind, keys: string[]) => keys.map((k) => col(kind, k));
-
-export const EXPORT_COLUMNS: Record<RecordKind, ExportColumn[]> = {
-  staff: cols('staff', ['name', 'role', 'position', 'phone', 'active']),
-  experts: cols('experts', ['name', 'organization', 'title', 'speciality', 'phone']),
-  enterprises: [
-    ...cols('enterprises', ['name', 'uscc']),
-    col('enterprises', 'formerNames', (r) => joined(list<string>(r.formerNames))),
-    ...cols('enterprises', ['town', 'address']),
-    col('enterprises', 'industry', (r) => {
+/** Cells that are not the field's value in words: names for ids, lists, looked-up values. */
+const CELLS: Partial<Record<RecordKind, Record<string, Cell>>> = {
+  enterprises: {
+    formerNames: (r) => joined(list<string>(r.formerNames)),
+    industry: (r) => {
       const code = str(r.industry);
       const section = ENUM_LABELS.industry[code.slice(0, 1)];
       return code ? `${code}${section ? ` ${section}` : ''}` : '';
-    }),
-    col('enterprises', 'tiers', (r) =>
+    },
+    tiers: (r) =>
       joined(
         list<{ tier: string; year: number }>(r.tiers).map((t) => `${enumLabel('tier', t.tier)}(${t.year})`),
       ),
-    ),
-    col('enterprises', 'liaisonName'),
-    contactsCol('contactNames', '联系人', 'name'),
-    contactsCol('contactTitles', '联系人职务', 'title'),
-    contactsCol('contactPhones', '联系电话', 'phone', true),
-    ...cols('enterprises', ['status', 'lastVisitDate', 'openDemands']),
-  ],
-  visits: [
-    ...cols('visits', ['visitNo', 'enterpriseName']),
-    enterpriseUscc('enterpriseId'),
-    ...cols('visits', ['town', 'date', 'mode', 'leadStaffName']),
-    col('visits', 'staffIds', (r, x) =>
+    contactNames: contactsPart('name'),
+    contactTitles: contactsPart('title'),
+    contactPhones: contactsPart('phone'),
+  },
+  visits: {
+    enterpriseUscc: enterpriseUscc('enterpriseId'),
+    staffIds: (r, x) =>
       joined(
         list<string>(r.staffIds)
           .filter((s) => s !== r.leadStaffId)
           .map((s) => x.staffName(s)),
       ),
-    ),
-    ...cols('visits', [
-      'peopleMet',
-      'summary',
-      'policiesExplained',
-      'solvedOnSite',
-      'enterpriseConfirmed',
-      'status',
-      'demandCount',
-    ]),
-    {
-      key: 'createdAt',
-      label: '录入时间',
-      type: 'datetime',
-      value: (r) => instantCell(r.createdAt),
-      optional: true,
-    },
-  ],
-  demands: [
-    col('demands', 'enterpriseName'),
-    enterpriseUscc('enterpriseId'),
-    ...cols('demands', [
-      'town',
-      'title',
-      'categories',
-      'description',
-      'source',
-      'level',
-      'assigneeName',
-      'responsibleUnit',
-      'receivedAt',
-      'dueDate',
-      'complex',
-      'status',
-      'closureType',
-      'closedAt',
-      'resolution',
-      'overdue',
-      'daysLeft',
-    ]),
-  ],
-  clinics: [
-    ...cols('clinics', ['date', 'topic', 'place', 'field', 'status']),
-    col('clinics', 'expertIds', (r, x) => joined(list<string>(r.expertIds).map((e) => x.expertName(e)))),
-    col('clinics', 'enterprises', (r, x) =>
+  },
+  demands: { enterpriseUscc: enterpriseUscc('enterpriseId') },
+  clinics: {
+    expertIds: (r, x) => joined(list<string>(r.expertIds).map((e) => x.expertName(e))),
+    enterprises: (r, x) =>
       joined(
         list<{ enterpriseId: string }>(r.enterprises).map((e) => x.enterprise(e.enterpriseId)?.name ?? ''),
       ),
-    ),
-    ...cols('clinics', ['cooperationIntentions', 'signedProjects']),
-  ],
-  followups: [
-    col('followups', 'enterpriseName'),
-    enterpriseUscc('enterpriseId'),
-    col('followups', 'parentType'),
-    col('followups', 'parentTitle', (r) => (r.parentType === 'demand' ? str(r.parentTitle) : '')),
-    {
-      key: 'parentReceivedAt',
-      label: '受理时间',
-      type: 'datetime',
-      value: (r, x) => (r.parentType === 'demand' ? instantCell(x.demandReceivedAt(r.parentId)) : null),
-    },
-    {
-      key: 'parentVisitDate',
-      label: '走访日期',
-      type: 'date',
-      value: (r, x) => (r.parentType === 'visit' ? dateCell(x.visitDate(r.parentId)) : null),
-    },
-    ...cols('followups', [
-      'ownerName',
-      'dueDate',
-      'doneAt',
-      'channel',
-      'content',
-      'result',
-      'satisfaction',
-      'nextFollowupDate',
-    ]),
-  ],
+  },
+  followups: {
+    enterpriseUscc: enterpriseUscc('enterpriseId'),
+    parentTitle: (r) => (r.parentType === 'demand' ? str(r.parentTitle) : ''),
+    parentReceivedAt: (r, x) =>
+      r.parentType === 'demand' ? instantCell(x.demandReceivedAt(r.parentId)) : null,
+    parentVisitDate: (r, x) => (r.parentType === 'visit' ? dateCell(x.visitDate(r.parentId)) : null),
+  },
 };
+
+/** The columns of a kind's export: the declared specs (@shared/model/exports) with their cells. */
+function columnsOf(kind: RecordKind): ExportColumn[] {
+  return EXPORT_SPECS[kind].map((spec) => {
+    const custom = CELLS[kind]?.[spec.key];
+    const cell = custom
+      ? { type: spec.cell === 'custom' ? ('text' as const) : cellOf(spec).type, value: custom }
+      : cellOf(spec);
+    return {
+      key: spec.key,
+      label: spec.label,
+      ...cell,
+      ...(spec.phone ? { phone: true } : {}),
+      ...(spec.optional ? { optional: true } : {}),
+    };
+  });
+}
+
+export const EXPORT_COLUMNS: Record<RecordKind, ExportColumn[]> = Object.fromEntries(
+  RECORD_KINDS.map((kind) => [kind, columnsOf(kind)]),
+) as Record<RecordKind, ExportColumn[]>;
 
 export const KIND_TITLES: Record<RecordKind, string> = {
   staff: '人员',
