@@ -12,6 +12,7 @@ describe('the ledger import fields', () => {
       [FIELDS.demandTitle, MODELS.demands.fields.title],
       [FIELDS.owner, MODELS.followups.fields.ownerStaffId],
       [FIELDS.enterpriseStatus, MODELS.enterprises.fields.status],
+      [FIELDS.position, MODELS.staff.fields.position],
     ] as const;
     for (const [field, model] of pairs) {
       expect(field.label).toBe(model.zh);
@@ -29,6 +30,12 @@ describe('the ledger import fields', () => {
     expect(FIELDS.doneAt.type).toEqual({ t: 'instant' });
     expect(FIELDS.peopleMet.type).toEqual({ t: 'text', max: 500 });
     expect(FIELDS.enterpriseName.type).toEqual({ t: 'text', max: 200 });
+    expect([FIELDS.staffName, FIELDS.position, FIELDS.staffPhone, FIELDS.active].map((f) => f.type)).toEqual([
+      { t: 'text', max: 200 },
+      { t: 'enum', group: 'position' },
+      { t: 'phone' },
+      { t: 'bool' },
+    ]);
     // Overridden: a long title is cut in two; industry and tiers have readers of their own.
     expect(FIELDS.demandTitle.type).toEqual({ t: 'text', max: 4000 });
     expect(FIELDS.industry.type).toEqual({ t: 'industry' });

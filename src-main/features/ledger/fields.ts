@@ -211,6 +211,12 @@ const SPECS = {
   result: of('followups', 'result'),
   satisfaction: of('followups', 'satisfaction'),
   nextFollowupDate: of('followups', 'nextFollowupDate'),
+  // staff
+  staffName: of('staff', 'name'),
+  role: of('staff', 'role'),
+  position: of('staff', 'position'),
+  staffPhone: of('staff', 'phone'),
+  active: of('staff', 'active'),
 } satisfies Record<string, ModelRef | FileColumn>;
 
 export type FieldKey = keyof typeof SPECS;
@@ -373,6 +379,13 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     ],
     requiredColumns: [],
     aliases: { demandTitle: ['回访事项', '跟踪事项', '需求事项'], doneAt: ['日期', '时间'] },
+  },
+  staff: {
+    label: '人员名单',
+    fields: ['staffName', 'role', 'position', 'staffPhone', 'active'],
+    required: [['staffName']],
+    requiredColumns: [],
+    aliases: {},
   },
 };
 

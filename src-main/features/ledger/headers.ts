@@ -292,6 +292,7 @@ const KIND_PREFERENCE: ImportKind[] = [
   'followups',
   'visits',
   'enterprises',
+  'staff',
 ];
 
 export function detectKind(headers: string[]): { kind: ImportKind; scores: Record<ImportKind, number> } {
