@@ -20,6 +20,7 @@ export default defineWords({
       demands: { zh: '需求台账', en: 'Demand ledger' },
       followups: { zh: '回访记录', en: 'Follow-ups' },
       visits_with_demands: { zh: '走访台账（含需求列）', en: 'Visit ledger (demands in a column)' },
+      staff: { zh: '人员名单', en: 'Staff list' },
     },
     file: {
       label: { zh: '台账文件', en: 'Ledger file' },

@@ -27,7 +27,14 @@ export interface SourceFile {
 }
 
 /** What one row of a ledger file is. `visits_with_demands`: a visit whose demands are in one cell. */
-export const IMPORT_KINDS = ['enterprises', 'visits', 'demands', 'followups', 'visits_with_demands'] as const;
+export const IMPORT_KINDS = [
+  'enterprises',
+  'visits',
+  'demands',
+  'followups',
+  'visits_with_demands',
+  'staff',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const ROW_OUTCOMES = ['create', 'update', 'skip', 'reject'] as const;

@@ -23,7 +23,11 @@ export interface ExportSpec {
   optional?: boolean;
 }
 
-/** Header words the ledger importer recognises a column by (`weak`: generic words that lose to others). */
+/**
+ * Header words the ledger importer recognises the field's column by (`weak`: generic words
+ * that lose to a specific word in another column). Matching ignores case, spaces,
+ * punctuation, full/half width and "(必填)"-style notes.
+ */
 export interface HeaderWords {
   words: string[];
   weak?: string[];

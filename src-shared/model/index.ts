@@ -3,8 +3,9 @@
 // A new field is declared once, in its kind's file here; the API's schemas, the store's
 // columns, search, filters and sorts, change capture and the export columns follow from it.
 // Besides it: a numbered migration (store/migrations: migrations stay hand-written and a test
-// holds them to the models), its place in the export's column order (ledger/exportColumns.ts)
-// and its grid column and form control on the screen.
+// holds them to the models), its place in the export's column order (ledger/exportColumns.ts),
+// its grid column and form control on the screen, and, when ledger files carry it, its header
+// `words` here and its import field in ledger/fields.ts (label, words and parse type follow).
 import { clinics } from './clinics';
 import { demands } from './demands';
 import { enterprises } from './enterprises';

@@ -12,7 +12,17 @@ export const visits = defineKind({
   en: 'Visits',
   fields: {
     enterpriseId: { input: Id, sql: 'text', zh: '企业', en: 'Enterprise' },
-    date: { input: CalendarDate, sql: 'text', zh: '走访日期', en: 'Date', export: 'date' },
+    date: {
+      input: CalendarDate,
+      sql: 'text',
+      zh: '走访日期',
+      en: 'Date',
+      export: 'date',
+      words: {
+        words: ['走访日期', '走访时间', '走访日', '调研日期', '调研时间', 'visit date'],
+        weak: ['日期', '时间', 'date'],
+      },
+    },
     mode: {
       input: z.enum(VISIT_MODES),
       sql: 'text',
@@ -20,14 +30,40 @@ export const visits = defineKind({
       en: 'Mode',
       enum: 'visitMode',
       export: 'enum',
+      words: { words: ['走访方式', '走访形式', '调研方式', 'mode', 'visit mode'], weak: ['方式', '形式'] },
     },
-    leadStaffId: { input: Id.optional(), sql: 'text', zh: '走访人', en: 'Lead staff' },
+    leadStaffId: {
+      input: Id.optional(),
+      sql: 'text',
+      zh: '走访人',
+      en: 'Lead staff',
+      words: {
+        words: [
+          '走访人',
+          '走访人员',
+          '牵头人',
+          '走访负责人',
+          '走访干部',
+          '走访领导',
+          '走访者',
+          '服务人员',
+          '调研人员',
+          'lead staff',
+          'visitor',
+          'visited by',
+        ],
+        weak: ['包联人', '包联干部', '经办人', '工作人员', 'staff'],
+      },
+    },
     staffIds: {
       input: z.array(Id).max(20).optional(),
       sql: 'json',
       zh: '同行人员',
       en: 'Staff',
       export: 'custom',
+      words: {
+        words: ['同行人员', '参与人员', '陪同人员', '随行人员', '其他走访人员', '参加人员', 'participants'],
+      },
     },
     peopleMet: {
       input: optText(500),
@@ -36,6 +72,19 @@ export const visits = defineKind({
       en: 'People met',
       search: true,
       export: 'text',
+      words: {
+        words: [
+          '接待人',
+          '接待人员',
+          '企业接待人',
+          '对接人',
+          '会见人员',
+          '企业参加人员',
+          '企业参与人员',
+          '受访人',
+          'people met',
+        ],
+      },
     },
     summary: {
       input: optText(10_000),
@@ -44,6 +93,23 @@ export const visits = defineKind({
       en: 'Summary',
       search: true,
       export: 'text',
+      words: {
+        words: [
+          '走访情况',
+          '走访内容',
+          '交流内容',
+          '企业经营情况',
+          '经营情况',
+          '情况说明',
+          '主要内容',
+          '走访记录',
+          '座谈内容',
+          '调研情况',
+          '走访情况记录',
+          'summary',
+        ],
+        weak: ['内容', '情况', 'notes'],
+      },
     },
     policiesExplained: {
       input: optText(4000),
@@ -51,6 +117,18 @@ export const visits = defineKind({
       zh: '宣讲政策',
       en: 'Policies explained',
       export: 'text',
+      words: {
+        words: [
+          '宣讲政策',
+          '政策宣传',
+          '宣传政策',
+          '政策宣讲',
+          '宣讲内容',
+          '政策宣传情况',
+          'policies',
+          'policies explained',
+        ],
+      },
     },
     solvedOnSite: {
       input: z.boolean().optional(),
@@ -58,6 +136,7 @@ export const visits = defineKind({
       zh: '现场解决',
       en: 'Solved on site',
       export: 'bool',
+      words: { words: ['现场解决', '是否现场解决', '现场解决情况', '当场解决', 'solved on site'] },
     },
     enterpriseConfirmed: {
       input: z.boolean().optional(),
@@ -65,6 +144,7 @@ export const visits = defineKind({
       zh: '企业确认',
       en: 'Confirmed by the enterprise',
       export: 'bool',
+      words: { words: ['企业确认', '企业是否确认', '企业签字确认', '企业签字', 'enterprise confirmed'] },
     },
     status: {
       input: z.enum(VISIT_STATUSES).optional(),
@@ -73,6 +153,7 @@ export const visits = defineKind({
       en: 'Status',
       enum: 'visitStatus',
       export: 'enum',
+      words: { words: ['记录状态', '审核状态', '走访状态', 'visit status'] },
     },
     // Kept by the core: the reviewer, and the number given when the visit is submitted.
     reviewedBy: { output: z.string().nullable(), sql: 'text', zh: '审核人', en: 'Reviewed by' },

@@ -134,12 +134,23 @@ export const ENUM_WORDS: { [G in EnumGroup]?: Record<string, string[]> } = {
     unreachable: ['失联', '联系不上', '无法联系'],
     dormant: ['僵尸', '僵尸企业', '停产', '停业', '歇业', '吊销'],
   },
+  role: {
+    staff: ['普通', '普通用户', '一般用户'],
+    supervisor: ['督办', '督办人', '督办人员', '督办员'],
+  },
+  position: {
+    leader: ['班子成员', '领导班子', '局长', '副局长', '党组书记', '领导'],
+    section_head: ['科长', '副科长', '科室主任', '股长'],
+    staff: ['科员', '一般干部', '职员'],
+    commissioner: ['特派员'],
+    liaison: ['企业联络员'],
+  },
 };
 
 /** Cell texts that mean "no value" in any field (a dash, 无, 暂无…). */
 export const EMPTY_WORDS = ['无', '暂无', '没有', '/', '-', '—', '——', '--', 'n/a', 'na', 'none', '空'];
 
-/** Words for true / false in yes-no columns (现场解决, 企业确认…). */
+/** Words for true / false in yes-no columns (现场解决, 企业确认, 在岗…). */
 export const BOOL_WORDS = {
   true: [
     '是',
@@ -157,6 +168,26 @@ export const BOOL_WORDS = {
     '已签字',
     '现场解决',
     '已解决',
+    '在岗',
+    '在职',
   ],
-  false: ['否', '不', 'n', 'no', 'false', '0', '×', '✗', '✘', '未确认', '未签字', '未解决', '不是'],
+  false: [
+    '否',
+    '不',
+    'n',
+    'no',
+    'false',
+    '0',
+    '×',
+    '✗',
+    '✘',
+    '未确认',
+    '未签字',
+    '未解决',
+    '不是',
+    '离岗',
+    '离职',
+    '已离职',
+    '不在岗',
+  ],
 };

@@ -1,6 +1,19 @@
 // The fields a ledger row can fill, and which of them each kind of import reads.
-// Pure data: the import wizard may show these labels and requirements as they are.
-import type { EnumGroup } from './labels';
+// Most are fields of a record kind's model (@shared/model): their labels and header words are
+// the model's, and their parse type follows from the model's validator unless given here. The
+// few columns that fill no model field of their own are defined here in full. The import
+// wizard may show these labels and requirements as they are.
+import type { z } from 'zod';
+import {
+  MODELS,
+  type FieldDef,
+  type HeaderWords,
+  type KindModel,
+  type ModelName,
+  type ModelOf,
+} from '@shared/model';
+import { CalendarDate, Instant, Phone } from '@shared/model/validators';
+import { ENUM_VALUES, type EnumGroup } from './labels';
 import type { ImportKind } from '@shared/ledger/types';
 
 export type FieldType =
@@ -19,66 +32,234 @@ export type FieldType =
   | { t: 'enum'; group: EnumGroup }
   | { t: 'enumList'; group: EnumGroup };
 
+/** An import field as the importer uses it. */
+export interface ImportField {
+  label: string;
+  en: string;
+  type: FieldType;
+  words: HeaderWords;
+}
+
+/** A model field read from a ledger column; `en` and `type` override what the model gives. */
+interface ModelRef {
+  kind: ModelName;
+  field: string;
+  /** The wizard's English name, where the model's is too short out of its kind ("Date"). */
+  en?: string;
+  /** How the cell is read, where the model's validator does not say it (ids read as names…). */
+  type?: FieldType;
+}
+
+/** A column that fills no model field of its own: label, type and header words here. */
+interface FileColumn {
+  zh: string;
+  en: string;
+  type: FieldType;
+  words: HeaderWords;
+}
+
+const of = <K extends ModelName>(
+  kind: K,
+  field: keyof ModelOf<K>['fields'] & string,
+  over: Pick<ModelRef, 'en' | 'type'> = {},
+): ModelRef => ({ kind, field, ...over });
+
 const text = (max: number): FieldType => ({ t: 'text', max });
-const oneOf = (group: EnumGroup): FieldType => ({ t: 'enum', group });
 
-export const FIELDS = {
+const SPECS = {
   // the enterprise a row is about (and what creates it when it is missing)
-  uscc: { label: '统一社会信用代码', en: 'USCC', type: { t: 'uscc' } },
-  enterpriseName: { label: '企业名称', en: 'Enterprise name', type: text(200) },
-  formerNames: { label: '曾用名', en: 'Former names', type: { t: 'nameList' } },
-  town: { label: '镇街', en: 'Town', type: text(100) },
-  address: { label: '地址', en: 'Address', type: text(300) },
-  industry: { label: '行业', en: 'Industry', type: { t: 'industry' } },
-  tiers: { label: '企业资质', en: 'Tiers', type: { t: 'tiers' } },
-  liaison: { label: '包联人', en: 'Liaison', type: { t: 'staff' } },
-  contactName: { label: '联系人', en: 'Contact', type: text(200) },
-  contactTitle: { label: '联系人职务', en: "Contact's title", type: text(100) },
-  contactPhone: { label: '联系电话', en: 'Contact phone', type: { t: 'phone' } },
-  enterpriseStatus: { label: '企业状态', en: 'Enterprise status', type: oneOf('enterpriseStatus') },
+  uscc: of('enterprises', 'uscc', { type: { t: 'uscc' } }),
+  enterpriseName: of('enterprises', 'name', { en: 'Enterprise name' }),
+  formerNames: of('enterprises', 'formerNames', { type: { t: 'nameList' } }),
+  town: of('enterprises', 'town'),
+  address: of('enterprises', 'address'),
+  // A section letter, a division code or a section's name (its enum words are sections only).
+  industry: of('enterprises', 'industry', { type: { t: 'industry' } }),
+  // Tiers with their years ("高新技术企业(2024)"), not bare enum words.
+  tiers: of('enterprises', 'tiers', { type: { t: 'tiers' } }),
+  liaison: of('enterprises', 'liaisonStaffId', { type: { t: 'staff' } }),
+  // Parts of enterprises.contacts, in parallel lists ("张三、李四" / "138…、无").
+  contactName: {
+    zh: '联系人',
+    en: 'Contact',
+    type: text(200),
+    words: {
+      words: [
+        '联系人',
+        '企业联系人',
+        '联系人姓名',
+        '对接联系人',
+        'contact',
+        'contact person',
+        'contact name',
+      ],
+    },
+  },
+  contactTitle: {
+    zh: '联系人职务',
+    en: "Contact's title",
+    type: text(100),
+    words: { words: ['职务', '联系人职务', '职位', 'position', 'contact title'] },
+  },
+  contactPhone: {
+    zh: '联系电话',
+    en: 'Contact phone',
+    type: { t: 'phone' },
+    words: {
+      words: [
+        '联系电话',
+        '联系方式',
+        '手机',
+        '手机号',
+        '手机号码',
+        '联系人电话',
+        '联系人手机',
+        '电话号码',
+        '企业电话',
+        'phone',
+        'telephone',
+        'mobile',
+        'contact phone',
+      ],
+      weak: ['电话'],
+    },
+  },
+  enterpriseStatus: of('enterprises', 'status', { en: 'Enterprise status' }),
   // visits
-  visitDate: { label: '走访日期', en: 'Visit date', type: { t: 'date' } },
-  mode: { label: '走访方式', en: 'Visit mode', type: oneOf('visitMode') },
-  leadStaff: { label: '走访人', en: 'Lead staff', type: { t: 'staffList' } },
-  staff: { label: '同行人员', en: 'Other staff', type: { t: 'staffList' } },
-  peopleMet: { label: '接待人员', en: 'People met', type: text(500) },
-  summary: { label: '走访情况', en: 'Summary', type: text(10_000) },
-  policiesExplained: { label: '宣讲政策', en: 'Policies explained', type: text(4000) },
-  solvedOnSite: { label: '现场解决', en: 'Solved on site', type: { t: 'bool' } },
-  enterpriseConfirmed: { label: '企业确认', en: 'Confirmed by the enterprise', type: { t: 'bool' } },
-  visitStatus: { label: '记录状态', en: 'Record status', type: oneOf('visitStatus') },
-  demandsText: { label: '企业需求', en: 'Demands', type: { t: 'demands' } },
-  remark: { label: '备注', en: 'Remark', type: text(4000) },
+  visitDate: of('visits', 'date', { en: 'Visit date' }),
+  mode: of('visits', 'mode', { en: 'Visit mode' }),
+  // Names, the first of them leading: the others join visits.staffIds.
+  leadStaff: of('visits', 'leadStaffId', { type: { t: 'staffList' } }),
+  staff: of('visits', 'staffIds', { en: 'Other staff', type: { t: 'staffList' } }),
+  peopleMet: of('visits', 'peopleMet'),
+  summary: of('visits', 'summary'),
+  policiesExplained: of('visits', 'policiesExplained'),
+  solvedOnSite: of('visits', 'solvedOnSite'),
+  enterpriseConfirmed: of('visits', 'enterpriseConfirmed'),
+  visitStatus: of('visits', 'status', { en: 'Record status' }),
+  // A visit's demands in one cell, each becoming a demand record.
+  demandsText: {
+    zh: '企业需求',
+    en: 'Demands',
+    type: { t: 'demands' },
+    words: {
+      words: [
+        '企业需求',
+        '企业诉求',
+        '需求',
+        '诉求',
+        '存在问题',
+        '困难和问题',
+        '困难问题',
+        '问题和需求',
+        '企业需求及问题',
+        '需求及建议',
+        '困难诉求',
+        '企业困难',
+        '问题诉求',
+        '需求情况',
+        'demands',
+      ],
+      weak: ['需求内容', '诉求内容', '问题'],
+    },
+  },
+  // Appended to the row's main text (走访情况, 需求描述, 回访内容): no field of its own.
+  remark: {
+    zh: '备注',
+    en: 'Remark',
+    type: text(4000),
+    words: { words: ['备注', '说明', '备注说明', '其他说明', 'remark', 'remarks', 'note', 'notes'] },
+  },
   // demands
-  demandTitle: { label: '需求标题', en: 'Demand title', type: text(4000) },
-  description: { label: '需求描述', en: 'Description', type: text(4000) },
-  categories: { label: '需求类别', en: 'Categories', type: { t: 'enumList', group: 'demandCategory' } },
-  level: { label: '需求层级', en: 'Level', type: oneOf('demandLevel') },
-  assignee: { label: '承办人', en: 'Assignee', type: { t: 'staff' } },
-  responsibleUnit: { label: '承办单位', en: 'Responsible unit', type: text(200) },
-  receivedAt: { label: '受理时间', en: 'Received at', type: { t: 'instant' } },
-  dueDate: { label: '办理期限', en: 'Due date', type: { t: 'date' } },
-  complex: { label: '复杂需求', en: 'Complex', type: { t: 'bool' } },
-  source: { label: '需求来源', en: 'Source', type: oneOf('demandSource') },
-  demandStatus: { label: '办理状态', en: 'Status', type: oneOf('demandStatus') },
-  assignedAt: { label: '交办时间', en: 'Assigned at', type: { t: 'instant' } },
-  answeredAt: { label: '反馈时间', en: 'Answered at', type: { t: 'instant' } },
-  closedAt: { label: '办结时间', en: 'Closed at', type: { t: 'instant' } },
-  closureType: { label: '办结方式', en: 'Closure type', type: oneOf('closureType') },
-  resolution: { label: '办理结果', en: 'Resolution', type: text(4000) },
+  // A long title is cut into a title and a description (titleOf), so the cell may be long.
+  demandTitle: of('demands', 'title', { en: 'Demand title', type: text(4000) }),
+  description: of('demands', 'description'),
+  categories: of('demands', 'categories'),
+  level: of('demands', 'level'),
+  assignee: of('demands', 'assigneeStaffId', { type: { t: 'staff' } }),
+  responsibleUnit: of('demands', 'responsibleUnit'),
+  receivedAt: of('demands', 'receivedAt'),
+  dueDate: of('demands', 'dueDate'),
+  complex: of('demands', 'complex'),
+  source: of('demands', 'source'),
+  demandStatus: of('demands', 'status'),
+  // Times of the demand's handling steps (its history), not fields of the demand.
+  assignedAt: {
+    zh: '交办时间',
+    en: 'Assigned at',
+    type: { t: 'instant' },
+    words: { words: ['交办时间', '交办日期', 'assigned at'] },
+  },
+  answeredAt: {
+    zh: '反馈时间',
+    en: 'Answered at',
+    type: { t: 'instant' },
+    words: { words: ['反馈时间', '反馈日期', '答复时间', '答复日期', '回复时间', 'answered at'] },
+  },
+  // Kept by the workflow as a plain text: the model's output does not say it is a time.
+  closedAt: of('demands', 'closedAt', { type: { t: 'instant' } }),
+  closureType: of('demands', 'closureType'),
+  // Kept by the workflow as a plain text: demands.transition takes up to 4000 characters.
+  resolution: of('demands', 'resolution', { type: text(4000) }),
   // follow-ups
-  parentType: { label: '回访对象', en: 'Follow-up of', type: oneOf('followupParent') },
-  owner: { label: '回访人', en: 'Owner', type: { t: 'staff' } },
-  doneAt: { label: '回访日期', en: 'Done on', type: { t: 'instant' } },
-  followupDueDate: { label: '计划回访日期', en: 'Planned date', type: { t: 'date' } },
-  channel: { label: '回访方式', en: 'Channel', type: oneOf('followupChannel') },
-  content: { label: '回访内容', en: 'Content', type: text(4000) },
-  result: { label: '回访结果', en: 'Result', type: text(4000) },
-  satisfaction: { label: '满意度', en: 'Satisfaction', type: oneOf('satisfaction') },
-  nextFollowupDate: { label: '下次回访日期', en: 'Next follow-up', type: { t: 'date' } },
-} as const satisfies Record<string, { label: string; en: string; type: FieldType }>;
+  parentType: of('followups', 'parentType'),
+  owner: of('followups', 'ownerStaffId', { type: { t: 'staff' } }),
+  doneAt: of('followups', 'doneAt'),
+  followupDueDate: of('followups', 'dueDate'),
+  channel: of('followups', 'channel'),
+  content: of('followups', 'content'),
+  result: of('followups', 'result'),
+  satisfaction: of('followups', 'satisfaction'),
+  nextFollowupDate: of('followups', 'nextFollowupDate'),
+  // staff
+  staffName: of('staff', 'name'),
+  role: of('staff', 'role'),
+  position: of('staff', 'position'),
+  staffPhone: of('staff', 'phone'),
+  active: of('staff', 'active'),
+} satisfies Record<string, ModelRef | FileColumn>;
 
-export type FieldKey = keyof typeof FIELDS;
+export type FieldKey = keyof typeof SPECS;
+
+/** The schema and its wrapped schemas (optional, nullable…), outermost first. */
+function layers(schema: z.ZodType): z.ZodType[] {
+  const out: z.ZodType[] = [];
+  for (let s: z.ZodType | undefined = schema; s; s = (s._zod.def as { innerType?: z.ZodType }).innerType)
+    out.push(s);
+  return out;
+}
+
+const isEnumGroup = (g: string): g is EnumGroup => Object.hasOwn(ENUM_VALUES, g);
+
+/** How a model field's cells are read, from its enum group, SQL type or validator; null when they do not say. */
+function typeOf(def: FieldDef): FieldType | null {
+  if (def.enum && isEnumGroup(def.enum))
+    return { t: def.sql === 'json' ? 'enumList' : 'enum', group: def.enum };
+  if (def.sql === 'bool') return { t: 'bool' };
+  const schemas = layers(def.input ?? def.output);
+  if (schemas.includes(CalendarDate)) return { t: 'date' };
+  if (schemas.includes(Instant)) return { t: 'instant' };
+  if (schemas.includes(Phone)) return { t: 'phone' };
+  const max = (schemas.at(-1) as { maxLength?: number | null }).maxLength;
+  return typeof max === 'number' ? text(max) : null;
+}
+
+function resolve(key: string, spec: ModelRef | FileColumn): ImportField {
+  if (!('kind' in spec)) return { label: spec.zh, en: spec.en, type: spec.type, words: spec.words };
+  const where = `${spec.kind}.${spec.field}`;
+  const def = (MODELS[spec.kind] as KindModel).fields[spec.field];
+  if (!def) throw new Error(`ledger field ${key}: ${where} is no model field`);
+  if (!def.words) throw new Error(`ledger field ${key}: ${where} declares no header words`);
+  const type = spec.type ?? typeOf(def);
+  if (!type)
+    throw new Error(`ledger field ${key}: give the type of ${where} (its validator does not say it)`);
+  return { label: def.zh, en: spec.en ?? def.en, type, words: def.words };
+}
+
+export const FIELDS = Object.fromEntries(
+  Object.entries(SPECS).map(([key, spec]) => [key, resolve(key, spec)]),
+) as Record<FieldKey, ImportField>;
+
 export const FIELD_KEYS = Object.keys(FIELDS) as FieldKey[];
 export const isFieldKey = (k: string): k is FieldKey => Object.hasOwn(FIELDS, k);
 
@@ -127,7 +308,7 @@ export interface KindDef {
   required: FieldKey[][];
   /** Columns that must be mapped although their cells may be empty. */
   requiredColumns: FieldKey[];
-  /** Header words that mean a field in this kind only (added to headerWords.ts). */
+  /** Header words that mean a field in this kind only (added to the field's own words). */
   aliases: Partial<Record<FieldKey, string[]>>;
 }
 
@@ -198,6 +379,13 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     ],
     requiredColumns: [],
     aliases: { demandTitle: ['回访事项', '跟踪事项', '需求事项'], doneAt: ['日期', '时间'] },
+  },
+  staff: {
+    label: '人员名单',
+    fields: ['staffName', 'role', 'position', 'staffPhone', 'active'],
+    required: [['staffName']],
+    requiredColumns: [],
+    aliases: {},
   },
 };
 

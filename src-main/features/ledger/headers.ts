@@ -6,8 +6,8 @@
 // the header inside a word less, generic words × 0.85), then assigned greedily, best first,
 // one field per column and one column per field.
 import { createHash } from 'node:crypto';
-import { HEADER_WORDS, IGNORED_HEADERS } from './headerWords';
 import { FIELDS, KIND_DEFS, type FieldKey } from './fields';
+import { IGNORED_HEADERS } from './ignoredHeaders';
 import { cellText, fold } from './text';
 import { IMPORT_KINDS, type CellValue, type ImportKind, type SheetRow } from '@shared/ledger/types';
 
@@ -64,7 +64,7 @@ function wordsOf(kind: ImportKind, field: FieldKey): WordList {
   const key = `${kind}.${field}`;
   let w = wordCache.get(key);
   if (!w) {
-    const def = HEADER_WORDS[field];
+    const def = FIELDS[field].words;
     w = {
       strong: [...def.words, ...(KIND_DEFS[kind].aliases[field] ?? [])].map(fold),
       weak: (def.weak ?? []).map(fold),
@@ -292,6 +292,7 @@ const KIND_PREFERENCE: ImportKind[] = [
   'followups',
   'visits',
   'enterprises',
+  'staff',
 ];
 
 export function detectKind(headers: string[]): { kind: ImportKind; scores: Record<ImportKind, number> } {
@@ -315,5 +316,3 @@ export function headerSignature(headers: string[]): string {
 export function sameHeader(a: string, b: string): boolean {
   return fold(a) === fold(b) && fold(a) !== '';
 }
-
-export { FIELDS };

@@ -89,6 +89,14 @@ export class Lookup {
     return this.staff.get(fold(name)) ?? [];
   }
 
+  /** A staff member a row of a staff list added (undone with the row). */
+  staffCreated(id: string, name: string): void {
+    const key = fold(name);
+    const had = this.staff.get(key);
+    this.staff.set(key, [...(had ?? []), id]);
+    this.undo.push(() => (had ? this.staff.set(key, had) : this.staff.delete(key)));
+  }
+
   enterpriseByUscc(uscc: string): { id: string; name: string } | null {
     return this.usccs.get(uscc) ?? null;
   }

@@ -76,6 +76,11 @@ export interface RowValues {
   result?: string;
   satisfaction?: string;
   nextFollowupDate?: string;
+  staffName?: string;
+  role?: string;
+  position?: string;
+  staffPhone?: string;
+  active?: boolean;
 }
 
 export interface FieldProblem {

@@ -14,6 +14,7 @@ const LIST_OF: Record<ImportKind, Screen> = {
   visits_with_demands: 'visits',
   demands: 'demands',
   followups: 'followups',
+  staff: 'staff',
 };
 
 export function ResultStep() {

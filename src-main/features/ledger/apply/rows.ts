@@ -17,6 +17,7 @@ import type { RowValues } from '../rows';
 import { fillPatch, withRemark, type Applied, type ImportContext } from './context';
 import { applyDemand } from './demand';
 import { applyEnterpriseRow, resolveEnterprise } from './enterprise';
+import { applyStaffRow } from './staff';
 import { applyVisitRow } from './visit';
 
 export function applyDemandRow(ctx: ImportContext, v: RowValues): Applied {
@@ -199,5 +200,7 @@ export function applyRow(ctx: ImportContext, v: RowValues): Applied {
       return applyDemandRow(ctx, v);
     case 'followups':
       return applyFollowupRow(ctx, v);
+    case 'staff':
+      return applyStaffRow(ctx, v);
   }
 }
