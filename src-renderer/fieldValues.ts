@@ -1,44 +1,27 @@
 // A stored field of any record kind shown as words: its label, and its value with enum codes as
 // labels, staff ids as names, yes/no for flags. Used by the change history and the conflicts.
-import i18n from './i18n';
-import type { EnumName } from './enums';
+import { MODELS, type DerivedDef, type FieldDef, type KindModel, type ModelName } from '@shared/model';
+import i18n, { currentLanguage } from './i18n';
 import { enumLabel, enumLabels, formatInstant, industryLabel, listSeparator, yesNo } from './format';
 import { staffName } from './stores/session';
 
-/** Which enumeration a field's codes belong to, per record kind (single value or list). */
-const ENUM_FIELDS: Record<string, Record<string, EnumName>> = {
-  staff: { role: 'role' },
-  enterprises: { status: 'enterpriseStatus' },
-  visits: { mode: 'visitMode', status: 'visitStatus' },
-  demands: {
-    source: 'demandSource',
-    categories: 'demandCategory',
-    level: 'demandLevel',
-    status: 'demandStatus',
-    closureType: 'closureType',
-  },
-  demandHistory: { from: 'demandStatus', to: 'demandStatus' },
-  clinics: { status: 'clinicStatus' },
-  followups: { parentType: 'followupParent', channel: 'followupChannel', satisfaction: 'satisfaction' },
-};
-
-const STAFF_FIELDS = new Set([
-  'liaisonStaffId',
-  'leadStaffId',
-  'staffIds',
-  'assigneeStaffId',
-  'ownerStaffId',
-  'reviewedBy',
-  'by',
-]);
 const INSTANT_FIELDS = new Set(['receivedAt', 'closedAt', 'holdSince', 'createdAt', 'deletedAt', 'at']);
 
-/** The words for a field of a record kind ("status" of an enterprise → 经营状态). */
+/** A field or derived value of a kind's model (own keys only: `constructor` is no field). */
+function defOf(kind: string, field: string): FieldDef | DerivedDef | undefined {
+  if (!Object.hasOwn(MODELS, kind)) return undefined;
+  const model: KindModel = MODELS[kind as ModelName];
+  if (Object.hasOwn(model.fields, field)) return model.fields[field];
+  if (Object.hasOwn(model.derived, field)) return model.derived[field];
+  return undefined;
+}
+
+/** The words for a field of a record kind, from its model ("status" of an enterprise → 经营状态). */
 export function fieldLabel(kind: string, field: string): string {
-  for (const key of [`backups.audit.fields.${kind}.${field}`, `backups.audit.fields.common.${field}`]) {
-    if (i18n.exists(key)) return i18n.t(key);
-  }
-  return field;
+  const def = defOf(kind, field);
+  if (def) return currentLanguage() === 'en' ? def.en : def.zh;
+  const meta = `backups.audit.fields.common.${field}`;
+  return i18n.exists(meta) ? i18n.t(meta) : field;
 }
 
 const shortId = (id: string) => `#${id.slice(-6)}`;
@@ -65,15 +48,17 @@ function objectText(o: Record<string, unknown>): string {
 /** A field's value as words; null/empty as an empty string (the caller says "empty"). */
 export function fieldValueText(kind: string, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
-  const enumName = ENUM_FIELDS[kind]?.[field];
-  if (enumName) {
+  const def = defOf(kind, field);
+  const enumName = def?.enum;
+  const codes = Array.isArray(value) ? value.every((x) => typeof x === 'string') : typeof value === 'string';
+  if (enumName && codes) {
     return Array.isArray(value)
       ? enumLabels(enumName, value.map(String))
       : enumLabel(enumName, String(value));
   }
   if (field === 'tiers' && Array.isArray(value) && value.length > 0 && typeof value[0] === 'string')
     return enumLabels('tier', value as string[]);
-  if (STAFF_FIELDS.has(field)) return staffNames(value);
+  if (def && 'ref' in def && def.ref === 'staff') return staffNames(value);
   if (field === 'industry' && typeof value === 'string') return industryLabel(value);
   if (typeof value === 'boolean') return yesNo(value);
   if (INSTANT_FIELDS.has(field) && typeof value === 'string') return formatInstant(value);

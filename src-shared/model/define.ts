@@ -34,8 +34,11 @@ export interface HeaderWords {
 }
 
 interface Described {
+  /** Its name on the screens. */
   zh: string;
   en: string;
+  /** The word ledger files use for it (export header, importer label) where it is not `zh`. */
+  file?: string;
   /** The field's words come from this group of @shared/labels. */
   enum?: LabelGroup;
   /** Exported as this cell type (absent: not exported). */
@@ -50,8 +53,13 @@ interface FieldCommon extends Described {
   list?: boolean;
   /** Captured into the change log and synced (default true). */
   sync?: boolean;
+  /** The kind whose record id(s) it holds (screens show the record's name instead). */
+  ref?: RefKind;
   words?: HeaderWords;
 }
+
+/** Kinds a field may refer to by id. */
+export type RefKind = 'staff' | 'enterprises' | 'experts' | 'visits' | 'demands' | 'clinics' | 'followups';
 
 /** A field users write: `input` validates it on create (and, partial, on update). */
 export interface WrittenField extends FieldCommon {
@@ -189,4 +197,9 @@ export type ListedRecord<M> = StoredRecord<M> & {
 export function exportOf(def: Described): ExportSpec | null {
   if (!def.export) return null;
   return typeof def.export === 'string' ? { cell: def.export } : def.export;
+}
+
+/** The word ledger files use for a field: its export header, its importer label. */
+export function fileWordOf(def: Described): string {
+  return exportOf(def)?.header ?? def.file ?? def.zh;
 }

@@ -12,7 +12,7 @@ export const demandHistory = defineKind({
   fields: {
     demandId: { output: z.string(), sql: 'text', zh: '需求', en: 'Demand' },
     at: { output: z.string(), sql: 'text', zh: '时间', en: 'At' },
-    by: { output: nullableText, sql: 'text', zh: '操作人', en: 'By' },
+    by: { ref: 'staff', output: nullableText, sql: 'text', zh: '操作人', en: 'By' },
     from: {
       output: z.enum(DEMAND_STATUSES).nullable(),
       sql: 'text',

@@ -18,11 +18,12 @@ export const demands = defineKind({
   zh: '需求台账',
   en: 'Demands',
   fields: {
-    enterpriseId: { input: Id, sql: 'text', zh: '企业', en: 'Enterprise' },
+    enterpriseId: { ref: 'enterprises', input: Id, sql: 'text', zh: '企业', en: 'Enterprise' },
     source: {
       input: z.enum(DEMAND_SOURCES).optional(),
       sql: 'text',
-      zh: '需求来源',
+      zh: '来源',
+      file: '需求来源',
       en: 'Source',
       enum: 'demandSource',
       export: 'enum',
@@ -60,7 +61,7 @@ export const demands = defineKind({
       input: Name,
       sql: 'text',
       zh: '需求标题',
-      en: 'Title',
+      en: 'Demand title',
       search: true,
       export: 'text',
       words: {
@@ -107,13 +108,15 @@ export const demands = defineKind({
     level: {
       input: z.enum(DEMAND_LEVELS).optional(),
       sql: 'text',
-      zh: '需求层级',
+      zh: '层级',
+      file: '需求层级',
       en: 'Level',
       enum: 'demandLevel',
       export: 'enum',
       words: { words: ['需求层级', '解决层级', '办理层级', '层级', '级别', 'level'] },
     },
     assigneeStaffId: {
+      ref: 'staff',
       input: Id.nullable().optional(),
       sql: 'text',
       zh: '承办人',
@@ -123,7 +126,8 @@ export const demands = defineKind({
     responsibleUnit: {
       input: optText(200),
       sql: 'text',
-      zh: '承办单位',
+      zh: '责任单位',
+      file: '承办单位',
       en: 'Responsible unit',
       search: true,
       export: 'text',
@@ -144,7 +148,7 @@ export const demands = defineKind({
       input: Instant.optional(),
       sql: 'text',
       zh: '受理时间',
-      en: 'Received at',
+      en: 'Received',
       export: 'instant',
       words: {
         words: [
@@ -165,7 +169,8 @@ export const demands = defineKind({
     complex: {
       input: z.boolean().optional(),
       sql: 'bool',
-      zh: '复杂需求',
+      zh: '复杂事项',
+      file: '复杂需求',
       en: 'Complex',
       export: 'bool',
       words: { words: ['复杂需求', '是否复杂', '复杂', 'complex'] },
@@ -173,7 +178,8 @@ export const demands = defineKind({
     dueDate: {
       input: CalendarDate.optional(),
       sql: 'text',
-      zh: '办理期限',
+      zh: '办结时限',
+      file: '办理期限',
       en: 'Due date',
       export: 'date',
       words: {
@@ -195,7 +201,8 @@ export const demands = defineKind({
     status: {
       output: z.enum(DEMAND_STATUSES).nullable(),
       sql: 'text',
-      zh: '办理状态',
+      zh: '状态',
+      file: '办理状态',
       en: 'Status',
       enum: 'demandStatus',
       export: 'enum',
@@ -207,7 +214,8 @@ export const demands = defineKind({
     closureType: {
       output: z.enum(CLOSURE_TYPES).nullable(),
       sql: 'text',
-      zh: '办结方式',
+      zh: '办结类型',
+      file: '办结方式',
       en: 'Closure type',
       enum: 'closureType',
       export: 'enum',
@@ -217,7 +225,7 @@ export const demands = defineKind({
       output: nullableText,
       sql: 'text',
       zh: '办结时间',
-      en: 'Closed at',
+      en: 'Closed',
       export: 'instant',
       words: { words: ['办结时间', '办结日期', '完成时间', '完成日期', '解决时间', '销号时间', 'closed at'] },
     },
@@ -243,7 +251,7 @@ export const demands = defineKind({
         ],
       },
     },
-    holdSince: { output: nullableText, sql: 'text', zh: '挂起时间', en: 'On hold since' },
+    holdSince: { output: nullableText, sql: 'text', zh: '挂起开始', file: '挂起时间', en: 'On hold since' },
     onHoldDays: { output: z.number().nullable(), sql: 'int', zh: '挂起天数', en: 'Days on hold' },
   },
   derived: {

@@ -24,7 +24,7 @@ export const enterprises = defineKind({
       input: z.string().trim().min(1, 'must not be empty').max(40),
       sql: 'text',
       zh: '统一社会信用代码',
-      en: 'USCC',
+      en: 'Credit code',
       search: true,
       export: 'text',
       words: {
@@ -42,19 +42,26 @@ export const enterprises = defineKind({
         weak: ['纳税人识别号', '税号', '组织机构代码', '代码'],
       },
     },
-    usccOverride: { input: z.boolean().optional(), sql: 'bool', zh: '代码存疑', en: 'USCC override' },
+    usccOverride: {
+      input: z.boolean().optional(),
+      sql: 'bool',
+      zh: '保留信用代码',
+      file: '代码存疑',
+      en: 'Code kept as is',
+    },
     usccOverrideReason: {
       input: optText(500),
       sql: 'text',
-      zh: '存疑说明',
-      en: 'Override reason',
+      zh: '保留原因',
+      file: '存疑说明',
+      en: 'Reason for keeping',
       list: false,
     },
     name: {
       input: Name,
       sql: 'text',
       zh: '企业名称',
-      en: 'Name',
+      en: 'Enterprise name',
       search: true,
       export: 'text',
       words: {
@@ -154,7 +161,7 @@ export const enterprises = defineKind({
       input: z.array(TierEntry).max(20).optional(),
       sql: 'json',
       zh: '企业资质',
-      en: 'Tiers',
+      en: 'Qualifications',
       enum: 'tier',
       export: 'custom',
       words: {
@@ -176,6 +183,7 @@ export const enterprises = defineKind({
       },
     },
     liaisonStaffId: {
+      ref: 'staff',
       input: Id.nullable().optional(),
       sql: 'text',
       zh: '包联人',
@@ -188,8 +196,9 @@ export const enterprises = defineKind({
     status: {
       input: z.enum(ENTERPRISE_STATUSES).optional(),
       sql: 'text',
-      zh: '企业状态',
-      en: 'Status',
+      zh: '经营状态',
+      file: '企业状态',
+      en: 'Business status',
       enum: 'enterpriseStatus',
       export: 'enum',
       words: { words: ['企业状态', '经营状态', '登记状态', 'enterprise status'] },

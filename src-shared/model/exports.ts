@@ -5,7 +5,7 @@
 // specs to offer the grid's visible columns for export and to warn about phone numbers.
 import type { RecordKind } from '../contract/methods';
 import type { LabelGroup } from '../labels';
-import { exportOf, type CellType, type ExportSpec, type KindModel } from './define';
+import { exportOf, fileWordOf, type CellType, type ExportSpec, type KindModel } from './define';
 import { MODELS } from './index';
 
 /** Columns besides the models' own. */
@@ -137,7 +137,7 @@ function specOf(kind: RecordKind, key: string): ExportColumnSpec {
   if (!spec) throw new Error(`${kind}.${key} is neither exported by its model nor an extra column`);
   return {
     key,
-    label: spec.header ?? def!.zh,
+    label: def ? fileWordOf(def) : spec.header!,
     cell: spec.cell,
     ...(def?.enum ? { group: def.enum } : {}),
     phone: spec.cell === 'phone',

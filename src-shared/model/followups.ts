@@ -20,8 +20,9 @@ export const followups = defineKind({
       export: 'enum',
       words: { words: ['回访对象', '回访类型', '跟踪对象', 'parent type'] },
     },
-    parentId: { input: Id, sql: 'text', zh: '回访对象编号', en: 'Parent' },
+    parentId: { input: Id, sql: 'text', zh: '回访事项', file: '回访对象编号', en: 'Followed-up item' },
     ownerStaffId: {
+      ref: 'staff',
       input: Id.optional(),
       sql: 'text',
       zh: '回访人',

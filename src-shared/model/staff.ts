@@ -39,7 +39,8 @@ export const staff = defineKind({
     phone: {
       input: Phone,
       sql: 'text',
-      zh: '联系电话',
+      zh: '电话',
+      file: '联系电话',
       en: 'Phone',
       search: true,
       export: 'phone',

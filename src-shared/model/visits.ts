@@ -11,12 +11,12 @@ export const visits = defineKind({
   zh: '走访记录',
   en: 'Visits',
   fields: {
-    enterpriseId: { input: Id, sql: 'text', zh: '企业', en: 'Enterprise' },
+    enterpriseId: { ref: 'enterprises', input: Id, sql: 'text', zh: '企业', en: 'Enterprise' },
     date: {
       input: CalendarDate,
       sql: 'text',
       zh: '走访日期',
-      en: 'Date',
+      en: 'Visit date',
       export: 'date',
       words: {
         words: ['走访日期', '走访时间', '走访日', '调研日期', '调研时间', 'visit date'],
@@ -33,10 +33,12 @@ export const visits = defineKind({
       words: { words: ['走访方式', '走访形式', '调研方式', 'mode', 'visit mode'], weak: ['方式', '形式'] },
     },
     leadStaffId: {
+      ref: 'staff',
       input: Id.optional(),
       sql: 'text',
-      zh: '走访人',
-      en: 'Lead staff',
+      zh: '牵头人',
+      file: '走访人',
+      en: 'Lead',
       words: {
         words: [
           '走访人',
@@ -56,10 +58,11 @@ export const visits = defineKind({
       },
     },
     staffIds: {
+      ref: 'staff',
       input: z.array(Id).max(20).optional(),
       sql: 'json',
       zh: '同行人员',
-      en: 'Staff',
+      en: 'Accompanying staff',
       export: 'custom',
       words: {
         words: ['同行人员', '参与人员', '陪同人员', '随行人员', '其他走访人员', '参加人员', 'participants'],
@@ -141,7 +144,8 @@ export const visits = defineKind({
     enterpriseConfirmed: {
       input: z.boolean().optional(),
       sql: 'bool',
-      zh: '企业确认',
+      zh: '企业已确认',
+      file: '企业确认',
       en: 'Confirmed by the enterprise',
       export: 'bool',
       words: { words: ['企业确认', '企业是否确认', '企业签字确认', '企业签字', 'enterprise confirmed'] },
@@ -149,14 +153,15 @@ export const visits = defineKind({
     status: {
       input: z.enum(VISIT_STATUSES).optional(),
       sql: 'text',
-      zh: '记录状态',
+      zh: '状态',
+      file: '记录状态',
       en: 'Status',
       enum: 'visitStatus',
       export: 'enum',
       words: { words: ['记录状态', '审核状态', '走访状态', 'visit status'] },
     },
     // Kept by the core: the reviewer, and the number given when the visit is submitted.
-    reviewedBy: { output: z.string().nullable(), sql: 'text', zh: '审核人', en: 'Reviewed by' },
+    reviewedBy: { ref: 'staff', output: z.string().nullable(), sql: 'text', zh: '审核人', en: 'Reviewed by' },
     visitNo: {
       output: z.string().nullable(),
       sql: 'text',

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import { MODELS, exportOf, fieldsSchema, recordSchema, type KindModel, type ModelName } from '@shared/model';
+import {
+  MODELS,
+  exportOf,
+  fileWordOf,
+  fieldsSchema,
+  recordSchema,
+  type KindModel,
+  type ModelName,
+} from '@shared/model';
 import { RECORD_KINDS } from '@shared/contract/methods';
 import * as schemas from '@shared/contract/schemas';
 import { openStore } from '../../src-main/store/db';
@@ -177,7 +185,7 @@ describe('the models', () => {
       );
       for (const c of EXPORT_COLUMNS[kind]) {
         const def = model.fields[c.key] ?? model.derived[c.key];
-        if (def) expect(c.label).toBe(exportOf(def)!.header ?? def.zh);
+        if (def) expect(c.label).toBe(fileWordOf(def));
       }
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MODELS } from '@shared/model';
+import { MODELS, fileWordOf } from '@shared/model';
 import { FIELDS, KIND_DEFS } from '../../src-main/features/ledger/fields';
 
 // The importer's fields are the models' fields: labels and header words come from the model,
@@ -15,7 +15,7 @@ describe('the ledger import fields', () => {
       [FIELDS.position, MODELS.staff.fields.position],
     ] as const;
     for (const [field, model] of pairs) {
-      expect(field.label).toBe(model.zh);
+      expect(field.label).toBe(fileWordOf(model));
       expect(field.words).toBe(model.words);
     }
     // The wizard's English names say whose date or status it is.

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import {
   MODELS,
+  fileWordOf,
   type FieldDef,
   type HeaderWords,
   type KindModel,
@@ -253,7 +254,7 @@ function resolve(key: string, spec: ModelRef | FileColumn): ImportField {
   const type = spec.type ?? typeOf(def);
   if (!type)
     throw new Error(`ledger field ${key}: give the type of ${where} (its validator does not say it)`);
-  return { label: def.zh, en: spec.en ?? def.en, type, words: def.words };
+  return { label: fileWordOf(def), en: spec.en ?? def.en, type, words: def.words };
 }
 
 export const FIELDS = Object.fromEntries(
