@@ -1,0 +1,145 @@
+// A screen's grid columns (GridColumn) → AG Grid column definitions: the header in the current
+// language, the value's text by kind (enum labels, Shanghai dates, yes/no) and the filter that
+// gridQuery can turn into SQL.
+import type { ReactNode } from 'react';
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { ENUMS, type EnumName } from '../enums';
+import { enumLabel, enumLabels, formatDay, formatInstant, yesNo } from '../format';
+import { EnumFilter, type EnumFilterParams } from './EnumFilter';
+import type { ColumnKind, ColumnKinds } from './gridQuery';
+
+export interface GridColumn<Row> {
+  /** The API field: also the column id, the sort field and the filter field. */
+  field: keyof Row & string;
+  /** i18n key of the header. */
+  header: string;
+  kind?: ColumnKind;
+  enumName?: EnumName;
+  width?: number;
+  minWidth?: number;
+  flex?: number;
+  sortable?: boolean;
+  filterable?: boolean;
+  /** Hidden until the user shows it with the column chooser. */
+  hide?: boolean;
+  pinned?: 'left' | 'right';
+  /** Text shown for the value (defaults by kind: enum labels, Shanghai dates, yes/no). */
+  format?: (value: unknown, row: Row) => string;
+  /** A React cell (badges, links). */
+  render?: (row: Row) => ReactNode;
+}
+
+type Translate = (key: string) => string;
+
+/** Each column's kind, by field: how gridQuery translates its sort and filter. */
+export function columnKindsOf<Row>(columns: readonly GridColumn<Row>[]): ColumnKinds {
+  return Object.fromEntries(columns.map((c) => [c.field, c.kind ?? 'text']));
+}
+
+function defaultFormat(kind: ColumnKind, enumName: EnumName | undefined, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  switch (kind) {
+    case 'enum':
+      return enumName ? enumLabel(enumName, String(value)) : String(value);
+    case 'enumList':
+      return enumName ? enumLabels(enumName, value as string[]) : (value as string[]).join('、');
+    case 'date':
+      return formatDay(String(value));
+    case 'instant':
+      return formatInstant(String(value));
+    case 'bool':
+      return yesNo(Boolean(value));
+    case 'json':
+      return JSON.stringify(value);
+    default:
+      return String(value);
+  }
+}
+
+const TEXT_OPTIONS = ['contains', 'equals', 'notEqual', 'startsWith', 'blank', 'notBlank'];
+const NUMBER_OPTIONS = [
+  'equals',
+  'notEqual',
+  'lessThan',
+  'lessThanOrEqual',
+  'greaterThan',
+  'greaterThanOrEqual',
+  'inRange',
+  'blank',
+  'notBlank',
+];
+const DATE_OPTIONS = ['equals', 'notEqual', 'lessThan', 'greaterThan', 'inRange', 'blank', 'notBlank'];
+const INSTANT_OPTIONS = ['equals', 'lessThan', 'greaterThan', 'inRange', 'blank', 'notBlank'];
+
+function filterOf(
+  kind: ColumnKind,
+  enumName: EnumName | undefined,
+  t: Translate,
+): Pick<ColDef, 'filter' | 'filterParams'> {
+  const simple = { maxNumConditions: 1, buttons: ['reset'] };
+  switch (kind) {
+    case 'number':
+      return { filter: 'agNumberColumnFilter', filterParams: { ...simple, filterOptions: NUMBER_OPTIONS } };
+    case 'date':
+    case 'instant':
+      return {
+        filter: 'agDateColumnFilter',
+        filterParams: {
+          ...simple,
+          filterOptions: kind === 'date' ? DATE_OPTIONS : INSTANT_OPTIONS,
+          inRangeInclusive: true,
+        },
+      };
+    case 'enum':
+    case 'enumList': {
+      const values = enumName ? (ENUMS[enumName] as readonly string[]) : [];
+      const params: EnumFilterParams = {
+        options: values.map((v) => ({ value: v, label: enumLabel(enumName!, v) })),
+        single: kind === 'enumList',
+      };
+      return { filter: EnumFilter, filterParams: params };
+    }
+    case 'bool': {
+      const params: EnumFilterParams = {
+        options: [
+          { value: true, label: t('common.yes') },
+          { value: false, label: t('common.no') },
+        ],
+        single: true,
+      };
+      return { filter: EnumFilter, filterParams: params };
+    }
+    case 'json':
+      return { filter: false };
+    default:
+      return { filter: 'agTextColumnFilter', filterParams: { ...simple, filterOptions: TEXT_OPTIONS } };
+  }
+}
+
+/** The AG Grid column definitions of a screen's columns, in the current language. */
+export function columnDefsOf<Row>(columns: readonly GridColumn<Row>[], t: Translate): ColDef<Row>[] {
+  return columns.map((c) => {
+    const colKind = c.kind ?? 'text';
+    const def: ColDef<Row> = {
+      colId: c.field,
+      valueGetter: (p) => p.data?.[c.field],
+      headerName: t(c.header),
+      cellDataType: false,
+      sortable: c.sortable ?? !(colKind === 'enumList' || colKind === 'json'),
+      // initial*: defaults for a new grid only; the remembered (or the user's) layout wins.
+      initialHide: c.hide,
+      pinned: c.pinned, // not part of the remembered layout: always as the screen defines it
+      initialWidth: c.width,
+      minWidth: c.minWidth,
+      initialFlex: c.flex,
+      valueFormatter: (p: ValueFormatterParams<Row>) =>
+        p.data ? (c.format ? c.format(p.value, p.data) : defaultFormat(colKind, c.enumName, p.value)) : '',
+      ...(c.filterable === false ? { filter: false } : filterOf(colKind, c.enumName, t)),
+    };
+    if (c.render) {
+      const render = c.render;
+      def.cellRenderer = (p: { data?: Row }) => (p.data ? render(p.data) : null);
+    }
+    return def;
+  });
+}

@@ -1,0 +1,25 @@
+// The order of the report: four sections of figures (一 to 四), then the narrative sections,
+// then the notes. Pure: no React.
+import { CLINIC_KEYS, type ScalarKey } from '@shared/reports/definitions';
+
+export type FigureSectionKey = 'visits' | 'demands' | 'followups' | 'clinics';
+
+export const FIGURE_SECTIONS: readonly { key: FigureSectionKey; figures: readonly ScalarKey[] }[] = [
+  { key: 'visits', figures: ['visits', 'enterprisesVisited', 'solvedOnSite', 'coverage'] },
+  {
+    key: 'demands',
+    figures: [
+      'newDemands',
+      'carriedOver',
+      'closed',
+      'openAtEnd',
+      'overdueAtEnd',
+      'avgDaysToClose',
+      'closureRate',
+      'substantiveRate',
+      'onTimeRate',
+    ],
+  },
+  { key: 'followups', figures: ['followups', 'satisfactionRate'] },
+  { key: 'clinics', figures: CLINIC_KEYS },
+];
