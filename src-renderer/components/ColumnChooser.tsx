@@ -6,7 +6,8 @@ import styles from './popover.module.css';
 
 interface Props<Row> {
   api: GridApi<Row>;
-  columns: { field: string; header: string }[];
+  /** Each column's field and its header in the current language. */
+  columns: { field: string; label: string }[];
   onReset: () => void;
 }
 
@@ -54,7 +55,7 @@ export function ColumnChooser<Row>({ api, columns, onReset }: Props<Row>) {
                   setTick((n) => n + 1);
                 }}
               />
-              {t(c.header)}
+              {c.label}
             </label>
           ))}
           <hr />

@@ -59,10 +59,10 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
   });
 
   const columnDefs = useMemo<ColDef<Row>[]>(
-    () => columnDefsOf(columns, t),
+    () => columnDefsOf(kind, columns, t),
     // Headers and labels follow the language.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [columns, lang],
+    [kind, columns, lang],
   );
 
   const empty = rows.total === 0 && !rows.error;
@@ -74,7 +74,7 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
         q={layout.q}
         onSearch={layout.setQ}
         api={api}
-        columns={columns}
+        columns={columnDefs.map((c) => ({ field: c.colId!, label: c.headerName ?? c.colId! }))}
         view={rows.view}
         onResetLayout={layout.resetLayout}
         total={rows.total}

@@ -18,7 +18,8 @@ interface Props<Row> {
   onSearch: (q: string) => void;
   /** The grid, once it is ready: the export and the column chooser need it. */
   api: GridApi<Row> | null;
-  columns: { field: string; header: string }[];
+  /** Each column's field and its header in the current language. */
+  columns: { field: string; label: string }[];
   view: () => GridView;
   onResetLayout: () => void;
   /** Rows matching; null while loading. */
@@ -28,7 +29,7 @@ interface Props<Row> {
 export function GridToolbar<Row>(props: Props<Row>) {
   const { id, children, q, onSearch, api, columns, view, onResetLayout, total } = props;
   const { t } = useTranslation();
-  const headerOf = (field: string) => t(columns.find((c) => c.field === field)?.header ?? field);
+  const headerOf = (field: string) => columns.find((c) => c.field === field)?.label ?? field;
   return (
     <div className={styles.gridToolbar}>
       <div className={styles.gridToolbarLeft}>{children}</div>

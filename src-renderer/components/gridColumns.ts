@@ -3,7 +3,10 @@
 // gridQuery can turn into SQL.
 import type { ReactNode } from 'react';
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { RecordKind } from '@shared/contract/methods';
+import { MODELS, type KindModel } from '@shared/model';
 import { ENUMS, type EnumName } from '../enums';
+import { fieldLabel } from '../fieldValues';
 import { enumLabel, enumLabels, formatDay, formatInstant, yesNo } from '../format';
 import { EnumFilter, type EnumFilterParams } from './EnumFilter';
 import type { ColumnKind, ColumnKinds } from './gridQuery';
@@ -11,9 +14,10 @@ import type { ColumnKind, ColumnKinds } from './gridQuery';
 export interface GridColumn<Row> {
   /** The API field: also the column id, the sort field and the filter field. */
   field: keyof Row & string;
-  /** i18n key of the header. */
-  header: string;
+  /** i18n key of the header; without one, the field's name in its model (@shared/model). */
+  header?: string;
   kind?: ColumnKind;
+  /** The enum group of its words; without one, the model field's. */
   enumName?: EnumName;
   width?: number;
   minWidth?: number;
@@ -30,6 +34,14 @@ export interface GridColumn<Row> {
 }
 
 type Translate = (key: string) => string;
+
+/** A column without its own enum group takes its model field's. */
+function withModelDefaults<Row>(kind: RecordKind, c: GridColumn<Row>): GridColumn<Row> {
+  if (c.enumName) return c;
+  const model: KindModel = MODELS[kind];
+  const def = Object.hasOwn(model.fields, c.field) ? model.fields[c.field] : undefined;
+  return def?.enum ? { ...c, enumName: def.enum } : c;
+}
 
 /** Each column's kind, by field: how gridQuery translates its sort and filter. */
 export function columnKindsOf<Row>(columns: readonly GridColumn<Row>[]): ColumnKinds {
@@ -117,13 +129,18 @@ function filterOf(
 }
 
 /** The AG Grid column definitions of a screen's columns, in the current language. */
-export function columnDefsOf<Row>(columns: readonly GridColumn<Row>[], t: Translate): ColDef<Row>[] {
-  return columns.map((c) => {
+export function columnDefsOf<Row>(
+  kind: RecordKind,
+  columns: readonly GridColumn<Row>[],
+  t: Translate,
+): ColDef<Row>[] {
+  return columns.map((column) => {
+    const c = withModelDefaults(kind, column);
     const colKind = c.kind ?? 'text';
     const def: ColDef<Row> = {
       colId: c.field,
       valueGetter: (p) => p.data?.[c.field],
-      headerName: t(c.header),
+      headerName: c.header ? t(c.header) : fieldLabel(kind, c.field),
       cellDataType: false,
       sortable: c.sortable ?? !(colKind === 'enumList' || colKind === 'json'),
       // initial*: defaults for a new grid only; the remembered (or the user's) layout wins.

@@ -6,14 +6,16 @@ import type { FieldsProps } from '../components/RecordFormDrawer';
 import { RecordListScreen } from '../components/RecordListScreen';
 import type { RecordOf } from '../records';
 import type { Route } from '../router';
+import { fieldLabel } from '../fieldValues';
 import { useStaffForm, type StaffValues } from '../stores/simpleForms';
 
 const COLUMNS: GridColumn<RecordOf<'staff'>>[] = [
-  { field: 'name', header: 'staff.name', flex: 1 },
-  { field: 'role', header: 'staff.role', kind: 'enum', enumName: 'role', width: 120 },
-  { field: 'position', header: 'staff.position', kind: 'enum', enumName: 'position', width: 120 },
-  { field: 'phone', header: 'staff.phone', width: 160 },
-  { field: 'active', header: 'staff.active', kind: 'bool', width: 100 },
+  // Headers and enum words come from the staff model.
+  { field: 'name', flex: 1 },
+  { field: 'role', kind: 'enum', width: 120 },
+  { field: 'position', kind: 'enum', width: 120 },
+  { field: 'phone', width: 160 },
+  { field: 'active', kind: 'bool', width: 100 },
   { field: 'createdAt', header: 'common.createdAt', kind: 'instant', hide: true },
 ];
 
@@ -40,7 +42,7 @@ function StaffFields({ values: v, set }: FieldsProps<StaffValues>) {
       <Field name="role" label={t('staff.role')} group>
         <EnumRadios enumName="role" name="role" value={v.role} onChange={(x) => set({ role: x })} />
       </Field>
-      <Field name="position" label={t('staff.position')}>
+      <Field name="position" label={fieldLabel('staff', 'position')}>
         <EnumSelect
           enumName="position"
           name="position"
