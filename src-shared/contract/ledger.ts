@@ -1,5 +1,5 @@
-// The ledger methods of the API contract (spread into api/contract.ts). A function of the
-// list input schema, so that this module does not import api/contract.ts at load time.
+// The ledger methods of the API contract (spread into contract.ts). A function of the
+// list input schema, so that this module does not import contract.ts at load time.
 import { z } from 'zod';
 import { RECORD_KINDS } from './methods';
 import type { ListInput as ListInputSchema } from './contract';

@@ -3,7 +3,7 @@ import { QUARTER_RE } from '../domain/quarter';
 import { RECORD_FIGURES, SCALAR_KEYS, type ScalarKey } from '../reports/definitions';
 
 // Zod schemas of the report methods (reports.quarterly, reports.records,
-// reports.narrative.get / .save, reports.export), used by api/contract.ts.
+// reports.narrative.get / .save, reports.export), used by contract.ts.
 
 const Id = z.string().min(1).max(64);
 const int = z.number().int();

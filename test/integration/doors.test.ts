@@ -21,7 +21,7 @@ interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI from source on the Node that runs the tests (tsx, like `npx tsx src-main/cli.ts`). */
+/** Runs the CLI from source on the Node that runs the tests (tsx, like `npx tsx src-main/doors/cli/cli.ts`). */
 function cli(args: string[]): Promise<CliResult> {
   return new Promise((done) => {
     execFile(
