@@ -3,7 +3,7 @@
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { invalid } from '@shared/contract/errors';
-import { toCsv, writeXlsx, type Table } from './writers';
+import type { Table } from './writers';
 
 export type OutFormat = 'xlsx' | 'csv';
 
@@ -36,6 +36,8 @@ export async function writeTable(
   path?: string,
   field = 'path',
 ): Promise<WrittenFile> {
+  // Loaded here, not at start: the Excel library costs every CLI call a quarter of a second.
+  const { toCsv, writeXlsx } = await import('./writers');
   if (!path) {
     const buf = format === 'csv' ? toCsv(table) : (await writeXlsx(table))!;
     return { fileName, format, path: null, contentBase64: buf.toString('base64'), bytes: buf.length };

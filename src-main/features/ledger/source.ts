@@ -5,7 +5,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { invalid } from '@shared/contract/errors';
 import { readCsv } from './csvRead';
-import { readXlsx } from './xlsxRead';
 import type { SourceFile } from '@shared/ledger/types';
 
 export interface SourceInput {
@@ -92,7 +91,12 @@ async function parseSource(
   }
   if (isZip) {
     try {
-      return { fileName, format: 'xlsx', encoding: null, sheets: await readXlsx(buf) };
+      return {
+        fileName,
+        format: 'xlsx',
+        encoding: null,
+        sheets: await (await import('./xlsxRead')).readXlsx(buf),
+      };
     } catch (e) {
       throw invalid(field, `无法读取工作簿 (cannot read the workbook): ${(e as Error).message}`);
     }

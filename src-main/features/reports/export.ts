@@ -7,8 +7,6 @@ import type { ExportFormat } from '@shared/contract/reports';
 import { fileStem } from './format';
 import { periodParams } from './period';
 import { resolveScope, type ScopeInput } from './scope';
-import { quarterlyXlsx } from './xlsx';
-import { quarterlyDocx } from './docx';
 
 // reports.export: the quarterly summary as the Excel or Word file of xlsx.ts / docx.ts, sent
 // back as base64 (the screen's download buttons) or written to a path of the caller's choosing.
@@ -44,8 +42,11 @@ export async function exportReport(core: Core, input: ReportExportInput): Promis
     target = await outputPath(input.path);
   }
   const options = { orgName: input.orgName ?? null };
+  // The Excel, Word and chart libraries load with the first file made, not at start.
   const buffer =
-    format === 'xlsx' ? await quarterlyXlsx(core, input, options) : await quarterlyDocx(core, input, options);
+    format === 'xlsx'
+      ? await (await import('./xlsx')).quarterlyXlsx(core, input, options)
+      : await (await import('./docx')).quarterlyDocx(core, input, options);
   if (!target) {
     return { fileName, format, path: null, contentBase64: buffer.toString('base64'), bytes: buffer.length };
   }
