@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const APP_NAME = 'Visit Ledger';
 export const DB_FILE = 'visit-ledger.db';
@@ -23,3 +24,9 @@ export function userDataDir(
 }
 
 export const defaultDbPath = (): string => join(userDataDir(), DB_FILE);
+
+/** The project's folder, when the code runs from source (the CLI and the web mode). */
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where `electron-vite build` writes the renderer the web mode serves. */
+export const RENDERER_BUILD_DIR = join(PROJECT_ROOT, 'out', 'renderer');

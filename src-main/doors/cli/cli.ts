@@ -2,12 +2,12 @@
 // The command-line door: `visit-ledger [--db FILE] <command>`. Holds no logic of its own.
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call, callAsync } from '../../dispatch';
 import { METHOD_NAMES } from '@shared/contract/methods';
 import { openCore } from '../../open';
-import { defaultDbPath } from '../../paths';
+import { defaultDbPath, RENDERER_BUILD_DIR } from '../../paths';
 import { ROLES } from '@shared/domain/enums';
 import { seedDemo } from '../../../seeds/demo';
 import { startWebServer } from '../web/server';
@@ -113,8 +113,7 @@ export function buildProgram(): Command {
     .option('--port <n>', 'port (default: any free one)', '0')
     .option('--no-demo', 'do not load the demo district into a new database')
     .action(async (opts: { port: string; demo: boolean }) => {
-      const here = dirname(fileURLToPath(import.meta.url));
-      const staticDir = join(here, '..', 'out', 'renderer');
+      const staticDir = RENDERER_BUILD_DIR;
       if (!existsSync(join(staticDir, 'index.html'))) {
         throw new UsageError(`no built renderer in ${staticDir}: run \`npm run web\` (it builds first)`);
       }
