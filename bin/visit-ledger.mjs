@@ -1,6 +1,29 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI straight from source (no build step), through tsx.
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src-main/doors/cli/cli.ts');
+// Runs the compiled CLI (out/cli/, made on install and by `npm run build`) while it is up to date
+// with its sources, else the TypeScript sources through tsx (right after an edit). The check is
+// one stat per file the build was made from: about a millisecond, against half a second for tsx.
+import { readFileSync, statSync } from 'node:fs';
+
+const root = new URL('../', import.meta.url);
+
+/** The compiled entry, when out/cli/inputs.json (written last by the build) is newer than every input. */
+function compiledCli() {
+  try {
+    const list = new URL('out/cli/inputs.json', root);
+    const builtAt = statSync(list).mtimeMs;
+    const { inputs } = JSON.parse(readFileSync(list, 'utf8'));
+    for (const input of inputs) if (statSync(new URL(input, root)).mtimeMs > builtAt) return null;
+    return new URL('out/cli/cli.js', root).href;
+  } catch {
+    return null; // no build, or an input was deleted
+  }
+}
+
+let entry = compiledCli();
+if (!entry) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  entry = new URL('src-main/doors/cli/cli.ts', root).href;
+}
+const { main } = await import(entry);
 await main(process.argv.slice(2));

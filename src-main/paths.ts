@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +26,19 @@ export function userDataDir(
 
 export const defaultDbPath = (): string => join(userDataDir(), DB_FILE);
 
-/** The project's folder, when the code runs from source (the CLI and the web mode). */
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The project's folder (the CLI and the web mode): the nearest one above this module holding
+ * package.json, found by walking up because this module runs from src-main/ as source and
+ * from out/cli/ (or a chunk below it) compiled.
+ */
+export const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return join(from, '..');
+  }
+}
 
 /** Where `electron-vite build` writes the renderer the web mode serves. */
 export const RENDERER_BUILD_DIR = join(PROJECT_ROOT, 'out', 'renderer');

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { tempDir } from '../helpers';
+import { buildCli, CLI_BUILD_DIR, CLI_ENTRY, CLI_INPUTS } from '../../src-main/doors/cli/build';
+
+// The compiled CLI (out/cli/) answers exactly as the sources do, and bin/visit-ledger.mjs uses
+// it only while it is newer than every file it was made from. This file rebuilds out/cli/ and
+// leaves a fresh build behind; no other test runs the bin.
+
+const ROOT = resolve(__dirname, '../..');
+const BIN = join(ROOT, 'bin/visit-ledger.mjs');
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const SOURCE = join(ROOT, 'src-main/doors/cli/cli.ts');
+const ENTRY = join(ROOT, CLI_BUILD_DIR, CLI_ENTRY);
+const INPUTS = join(ROOT, CLI_BUILD_DIR, CLI_INPUTS);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(process.execPath, args, { cwd: ROOT, timeout: 30_000 }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+const viaBin = (args: string[]) => run([BIN, ...args]);
+const fromSource = (args: string[]) => run([TSX, SOURCE, ...args]);
+
+let db: string;
+
+beforeAll(async () => {
+  await buildCli();
+  db = join(tempDir(), 'cli.db');
+  const init = await fromSource(['--db', db, 'init', '--device-name', 'laptop', '--staff-name', '王芳']);
+  expect(init.code).toBe(0);
+}, 60_000);
+
+afterAll(async () => {
+  await buildCli();
+});
+
+describe('the compiled CLI', () => {
+  it.each([
+    ['a call', ['call', 'staff.list', '{}'], 0],
+    ['a refused call', ['call', 'enterprises.create', '{"name":""}'], 1],
+    ['an unknown method', ['call', 'no.such.method', '{}'], 2],
+    ['bad JSON', ['call', 'staff.list', '{'], 2],
+    ['--version', ['--version'], 0],
+  ])('answers %s as the sources do', async (_what, args, code) => {
+    const [compiled, source] = await Promise.all([
+      viaBin(['--db', db, ...args]),
+      fromSource(['--db', db, ...args]),
+    ]);
+    expect(compiled.code).toBe(code);
+    expect(compiled).toEqual(source);
+  });
+
+  it('reports the version of package.json', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect((await viaBin(['--version'])).stdout.trim()).toBe(pkg.version);
+  });
+
+  it('finds the project folder from below out/', async () => {
+    // paths.ts as the build places it: in a chunk two folders below the project root.
+    const dir = join(ROOT, 'out', `paths-test-${process.pid}`);
+    try {
+      await build({
+        absWorkingDir: ROOT,
+        entryPoints: ['src-main/paths.ts'],
+        outfile: join(dir, 'chunks', 'paths.js'),
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        logLevel: 'error',
+      });
+      const paths = (await import(pathToFileURL(join(dir, 'chunks', 'paths.js')).href)) as {
+        PROJECT_ROOT: string;
+        RENDERER_BUILD_DIR: string;
+      };
+      expect(paths.PROJECT_ROOT).toBe(ROOT);
+      expect(paths.RENDERER_BUILD_DIR).toBe(join(ROOT, 'out', 'renderer'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('bin/visit-ledger.mjs', () => {
+  // A stand-in build that says it ran: which of the two the bin chose shows in its output.
+  const standIn = () =>
+    writeFileSync(ENTRY, `export async function main() { process.stdout.write('compiled build\\n'); }\n`);
+
+  it('runs the build while it is fresh', async () => {
+    await buildCli();
+    standIn();
+    expect((await viaBin(['--db', db, 'call', 'staff.list', '{}'])).stdout).toBe('compiled build\n');
+  });
+
+  it('runs the sources once one of them is newer than the build', async () => {
+    await buildCli();
+    standIn();
+    const old = new Date(Date.now() - 3_600_000);
+    utimesSync(INPUTS, old, old); // as if src-main/… had been saved after the build
+    const r = await viaBin(['--db', db, 'call', 'staff.list', '{}']);
+    expect(r.code).toBe(0);
+    expect(r).toEqual(await fromSource(['--db', db, 'call', 'staff.list', '{}']));
+  });
+
+  it('runs the sources when there is no build', async () => {
+    rmSync(join(ROOT, CLI_BUILD_DIR), { recursive: true, force: true });
+    const r = await viaBin(['--db', db, 'methods']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('staff.list\n');
+  });
+});
