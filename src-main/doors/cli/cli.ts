@@ -10,7 +10,6 @@ import { openCore } from '../../open';
 import { defaultDbPath, RENDERER_BUILD_DIR } from '../../paths';
 import { ROLES } from '@shared/domain/enums';
 import { seedDemo } from '../../../seeds/demo';
-import { startWebServer } from '../web/server';
 import { APP_VERSION } from '../../version';
 import { addReportCommand } from './report';
 import { addLedgerCommand } from './ledger';
@@ -117,6 +116,8 @@ export function buildProgram(): Command {
       if (!existsSync(join(staticDir, 'index.html'))) {
         throw new UsageError(`no built renderer in ${staticDir}: run \`npm run web\` (it builds first)`);
       }
+      // Loaded here, not at the top: node:http alone adds tens of ms to every other command.
+      const { startWebServer } = await import('../web/server');
       const path = dbPath(program);
       const core = openCore(path, { demoOnFirstStart: opts.demo, dailyBackup: true });
       const server = await startWebServer(core, { port: Number(opts.port), staticDir });

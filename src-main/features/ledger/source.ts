@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { invalid } from '@shared/contract/errors';
-import { readCsv } from './csvRead';
 import type { SourceFile } from '@shared/ledger/types';
 
 export interface SourceInput {
@@ -105,6 +104,8 @@ async function parseSource(
     throw invalid(field, '不是有效的 .xlsx 文件 (not a valid .xlsx file)');
   if (encoding !== undefined && !/^[\w.:-]{1,40}$/.test(encoding))
     throw invalid('encoding', 'is not an encoding name');
+  // The encoding libraries load with the first text file read, not with every door.
+  const { readCsv } = await import('./csvRead');
   try {
     const csv = readCsv(buf, encoding);
     return {
