@@ -16,6 +16,10 @@ export interface BenchCase {
   run(): number;
   /** Comparable raw work in plain SQL, to put the operation's time in proportion. */
   baseline?: () => number;
+  /** What the baseline is, when it is not plain SQL. */
+  baselineName?: string;
+  /** Fewer timed runs, for a case that takes seconds (at most the run's --runs). */
+  runs?: number;
   /** The time one run should stay under, in ms. */
   targetMs?: number;
   /** How many times the baseline's time one run may take at most. */

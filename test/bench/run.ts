@@ -107,8 +107,9 @@ async function main(): Promise<void> {
         if (only && !operation.includes(only)) continue;
         log(operation);
         try {
-          const op = measure(() => c.run(), { runs });
-          const base = c.baseline ? measure(c.baseline, { runs }) : null;
+          const caseRuns = Math.min(c.runs ?? runs, runs);
+          const op = measure(() => c.run(), { runs: caseRuns });
+          const base = c.baseline ? measure(c.baseline, { runs: caseRuns }) : null;
           lines.push({
             operation,
             rows: op.rows,
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
           });
           if (base) {
             lines.push({
-              operation: '    baseline: plain SQL',
+              operation: `    baseline: ${c.baselineName ?? 'plain SQL'}`,
               rows: base.rows,
               ms: base.ms,
               ratio: null,
