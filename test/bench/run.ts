@@ -117,6 +117,7 @@ async function main(): Promise<void> {
             ratio: base && base.ms > 0 ? op.ms / base.ms : null,
             targetMs: c.targetMs ?? null,
             maxRatio: c.maxRatio ?? null,
+            note: caseRuns < runs ? `[${caseRuns} runs]` : '',
           });
           if (base) {
             lines.push({
