@@ -28,7 +28,26 @@ export default defineConfig({
     resolve: { alias },
     plugins: [react()],
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+      // Vite 8 bundles with Rolldown; electron-vite reads the renderer's options from this key.
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'src-renderer/index.html') },
+        output: {
+          // The screens load on demand (routes.tsx); the big libraries get chunks of their own,
+          // named for what they are, shared by the screens that use them and cached apart. A
+          // group takes its modules' dependencies along, so React is claimed first: otherwise it
+          // would land in the grid's chunk and the home screen would load the grid with it.
+          codeSplitting: {
+            groups: [
+              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 1 },
+              {
+                name: 'ag-grid',
+                test: /node_modules[\\/](ag-grid-community|ag-grid-react|ag-stack|@ag-grid-community)[\\/]/,
+              },
+              { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+            ],
+          },
+        },
+      },
     },
   },
 });

@@ -184,7 +184,9 @@ export function App() {
         </nav>
         <main className="content">
           {info || loadError ? (
-            <Suspense fallback={loading}>
+            // One boundary per screen: a screen still loading its chunk replaces the previous
+            // one at once, rather than keeping it mounted (hidden) until the chunk arrives.
+            <Suspense key={route.screen} fallback={loading}>
               <Screen route={route} />
             </Suspense>
           ) : (

@@ -7,30 +7,35 @@
 import { lazy, type ComponentType } from 'react';
 import type { Route } from './router';
 import { TodayScreen } from './screens/TodayScreen';
-import { EnterprisesScreen } from './screens/EnterprisesScreen';
-import { VisitsScreen } from './screens/VisitsScreen';
-import { DemandsScreen } from './screens/DemandsScreen';
-import { BoardScreen } from './screens/BoardScreen';
-import { ClinicsScreen } from './screens/ClinicsScreen';
-import { ExpertsScreen } from './screens/ExpertsScreen';
-import { FollowupsScreen } from './screens/FollowupsScreen';
-import { StaffScreen } from './screens/StaffScreen';
-import { ImportScreen } from './screens/ImportScreen';
-import { SyncScreen } from './screens/SyncScreen';
-import { ConflictsScreen } from './screens/ConflictsScreen';
-import { BackupsScreen } from './screens/BackupsScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
 
-// The charts library is most of the bundle: loaded when the reports are first opened.
-const ReportsScreen = lazy(() =>
-  import('./screens/ReportsScreen').then((m) => ({ default: m.ReportsScreen })),
-);
+type ScreenComponent = ComponentType<{ route: Route }>;
+
+/** A screen loaded when first opened: only the home screen is in the first bundle, so the grid,
+ *  the forms, the charts and the model's schemas arrive with the screen that uses them. */
+function onDemand<N extends string>(load: () => Promise<Record<N, ScreenComponent>>, name: N) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const EnterprisesScreen = onDemand(() => import('./screens/EnterprisesScreen'), 'EnterprisesScreen');
+const VisitsScreen = onDemand(() => import('./screens/VisitsScreen'), 'VisitsScreen');
+const DemandsScreen = onDemand(() => import('./screens/DemandsScreen'), 'DemandsScreen');
+const BoardScreen = onDemand(() => import('./screens/BoardScreen'), 'BoardScreen');
+const ClinicsScreen = onDemand(() => import('./screens/ClinicsScreen'), 'ClinicsScreen');
+const ExpertsScreen = onDemand(() => import('./screens/ExpertsScreen'), 'ExpertsScreen');
+const FollowupsScreen = onDemand(() => import('./screens/FollowupsScreen'), 'FollowupsScreen');
+const StaffScreen = onDemand(() => import('./screens/StaffScreen'), 'StaffScreen');
+const ReportsScreen = onDemand(() => import('./screens/ReportsScreen'), 'ReportsScreen');
+const ImportScreen = onDemand(() => import('./screens/ImportScreen'), 'ImportScreen');
+const SyncScreen = onDemand(() => import('./screens/SyncScreen'), 'SyncScreen');
+const ConflictsScreen = onDemand(() => import('./screens/ConflictsScreen'), 'ConflictsScreen');
+const BackupsScreen = onDemand(() => import('./screens/BackupsScreen'), 'BackupsScreen');
+const SettingsScreen = onDemand(() => import('./screens/SettingsScreen'), 'SettingsScreen');
 
 /** A count shown on a navigation link (from the session store), with its tooltip's i18n key. */
 export type BadgeName = 'myLate' | 'bureauOverdue' | 'openConflicts';
 
 export interface RouteDef {
-  Component: ComponentType<{ route: Route }>;
+  Component: ScreenComponent;
   /** i18n key of the navigation link. */
   label: string;
   badge?: { count: BadgeName; title: string };

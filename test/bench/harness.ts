@@ -97,7 +97,7 @@ function cells(l: ResultLine): string[] {
     l.targetMs === null
       ? ''
       : l.targetMs >= 1000
-        ? `< ${fmt(l.targetMs / 1000, 0)} s`
+        ? `< ${fmt(l.targetMs / 1000, l.targetMs % 1000 ? 1 : 0)} s`
         : `< ${fmt(l.targetMs, 0)} ms`,
     l.maxRatio == null ? '' : `≤ ×${fmt(l.maxRatio, 1)}`,
   ].filter(Boolean);

@@ -192,7 +192,9 @@ describe('sync between two laptops', () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await page.setInputFiles('[data-testid="import-file"]', file);
-    await page.waitForSelector('[data-testid="sync-progress-count"]');
+    // Attached, not visible: on a fast machine the counted phase shows for about 100 ms, which
+    // a visibility poll can miss; the observer above records every count that was shown.
+    await page.waitForSelector('[data-testid="sync-progress-count"]', { state: 'attached' });
     await expect.poll(() => figure('newChanges'), { timeout: 60_000 }).toMatch(/^[\d,]+$/);
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     expect(seen.length).toBeGreaterThan(0);
