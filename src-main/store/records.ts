@@ -3,7 +3,6 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Store } from './db';
 import {
   KINDS,
-  META_FIELDS,
   allColumns,
   q,
   rowToRecord,
@@ -97,11 +96,7 @@ export function getRow<K extends KindName>(
 ): ListedOf<K> | null;
 export function getRow(store: Store, kind: KindName, id: string, withDerived = false): Row | null {
   const def: KindDef = KINDS[kind];
-  const derived = withDerived
-    ? Object.entries(def.derived)
-        .map(([f, d]) => `, ${d.sql} AS ${q(f)}`)
-        .join('')
-    : '';
+  const derived = withDerived ? def.derivedSelect : '';
   const row = prepared(store, `SELECT t.*${derived} FROM ${q(def.table)} t WHERE t."id" = ?`).get(id) as
     Row | undefined;
   return row ? rowToRecord(kind, row) : null;
@@ -125,13 +120,13 @@ function fieldRef(kind: KindName, field: string, path: string): FieldRef {
   if (field === 'id') return { sql: 't."id"', type: 'text' };
   const cols = allColumns(kind);
   const derived = def.derived;
-  const known = ['id', ...Object.keys(cols), ...Object.keys(derived)];
   const isCol = Object.hasOwn(cols, field);
   const isDerived = Object.hasOwn(derived, field);
-  if ((isCol || isDerived) && !Object.hasOwn(META_FIELDS, field) && !def.listable.has(field))
+  if ((isCol || isDerived) && !def.listable.has(field))
     throw invalid(path, `lists cannot filter or sort by '${field}'`);
   if (isCol) return { sql: `t.${q(field)}`, type: cols[field]! };
   if (isDerived) return { sql: derived[field]!.sql, type: derived[field]!.type };
+  const known = ['id', ...Object.keys(cols), ...Object.keys(derived)];
   throw invalid(path, `unknown field '${field}' (known: ${known.join(', ')})`);
 }
 
@@ -240,9 +235,7 @@ export function listRows<K extends KindName>(
   const def: KindDef = KINDS[kind];
   const { where, params, orderBy } = listSql(kind, query, extraWhere);
   const from = `FROM ${q(def.table)} t WHERE ${where}`;
-  const derived = Object.entries(def.derived)
-    .map(([f, d]) => `, ${d.sql} AS ${q(f)}`)
-    .join('');
+  const derived = def.derivedSelect;
   const limit = query.limit ?? DEFAULT_LIMIT;
   const offset = query.offset ?? 0;
   const rows = prepared(store, `SELECT t.*${derived} ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(

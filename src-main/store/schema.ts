@@ -26,12 +26,16 @@ export type ListedOf<K extends KindName> = ListedRecord<(typeof MODELS)[K]>;
 export interface KindDef {
   table: string;
   fields: Record<string, FieldType>;
+  /** Its fields and the meta columns: every column of its table but the id. */
+  columns: Record<string, FieldType>;
   /** Read-only fields computed in SQL for lists (alias `t` is the kind's table). */
   derived: Record<string, { sql: string; type: FieldType }>;
+  /** The derived values as select-list items (`, <sql> AS "name"`…), to follow `t.*`. */
+  derivedSelect: string;
   /** Text fields searched by the quick-search box. */
   search: string[];
   defaultSort: { field: string; dir: 'asc' | 'desc' };
-  /** Fields and derived values lists may filter and sort by. */
+  /** Columns and derived values lists may filter and sort by (the meta columns always). */
   listable: ReadonlySet<string>;
   /** Fields not captured into the change log (so never synced). */
   unsynced: ReadonlySet<string>;
@@ -100,13 +104,17 @@ function kindDef(model: KindModel, derivedSql: Record<string, string>): KindDef 
   const derived = Object.entries(model.derived).flatMap(([k, d]) =>
     d.sql ? [[k, { sql: derivedSql[k]!, type: d.sql }] as const] : [],
   );
+  const own = Object.fromEntries(fields.map(([k, f]) => [k, f.sql]));
   return {
     table: model.table,
-    fields: Object.fromEntries(fields.map(([k, f]) => [k, f.sql])),
+    fields: own,
+    columns: { ...own, ...META_FIELDS },
     derived: Object.fromEntries(derived),
+    derivedSelect: derived.map(([k, d]) => `, ${d.sql} AS ${q(k)}`).join(''),
     search: fields.filter(([, f]) => f.search).map(([k]) => k),
     defaultSort: model.defaultSort,
     listable: new Set([
+      ...Object.keys(META_FIELDS),
       ...fields.filter(([, f]) => f.list !== false).map(([k]) => k),
       ...derived.filter(([k]) => model.derived[k]!.list !== false).map(([k]) => k),
     ]),
@@ -119,7 +127,7 @@ export const KINDS = Object.fromEntries(
 ) as Record<KindName, KindDef>;
 
 export function allColumns(kind: KindName): Record<string, FieldType> {
-  return { ...KINDS[kind].fields, ...META_FIELDS };
+  return KINDS[kind].columns;
 }
 
 /** SQLite value → API value. */
@@ -155,6 +163,6 @@ export function rowToRecord(kind: KindName, row: Record<string, unknown>): Recor
   const def: KindDef = KINDS[kind];
   const out: Record<string, unknown> = { id: row.id };
   for (const [f, t] of Object.entries(allColumns(kind))) out[f] = fromSql(t, row[f]);
-  for (const [f, d] of Object.entries(def.derived ?? {})) if (f in row) out[f] = fromSql(d.type, row[f]);
+  for (const [f, d] of Object.entries(def.derived)) if (f in row) out[f] = fromSql(d.type, row[f]);
   return out;
 }
