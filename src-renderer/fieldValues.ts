@@ -1,19 +1,15 @@
 // A stored field of any record kind shown as words: its label, and its value with enum codes as
 // labels, staff ids as names, yes/no for flags. Used by the change history and the conflicts.
-import { MODELS, type DerivedDef, type FieldDef, type KindModel, type ModelName } from '@shared/model';
+import { MODELS, memberOf, type DerivedDef, type FieldDef, type ModelName } from '@shared/model';
 import i18n, { currentLanguage } from './i18n';
 import { enumLabel, enumLabels, formatInstant, industryLabel, listSeparator, yesNo } from './format';
 import { staffName } from './stores/session';
 
 const INSTANT_FIELDS = new Set(['receivedAt', 'closedAt', 'holdSince', 'createdAt', 'deletedAt', 'at']);
 
-/** A field or derived value of a kind's model (own keys only: `constructor` is no field). */
-function defOf(kind: string, field: string): FieldDef | DerivedDef | undefined {
-  if (!Object.hasOwn(MODELS, kind)) return undefined;
-  const model: KindModel = MODELS[kind as ModelName];
-  if (Object.hasOwn(model.fields, field)) return model.fields[field];
-  if (Object.hasOwn(model.derived, field)) return model.derived[field];
-  return undefined;
+/** A field or derived value of a kind's model; undefined for a name no model has. */
+export function defOf(kind: string, field: string): FieldDef | DerivedDef | undefined {
+  return Object.hasOwn(MODELS, kind) ? memberOf(MODELS[kind as ModelName], field) : undefined;
 }
 
 /** The words for a field of a record kind, from its model ("status" of an enterprise → 经营状态). */

@@ -4,9 +4,8 @@
 import type { ReactNode } from 'react';
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { RecordKind } from '@shared/contract/methods';
-import { MODELS, type KindModel } from '@shared/model';
 import { ENUMS, type EnumName } from '../enums';
-import { fieldLabel } from '../fieldValues';
+import { defOf, fieldLabel } from '../fieldValues';
 import { enumLabel, enumLabels, formatDay, formatInstant, yesNo } from '../format';
 import { EnumFilter, type EnumFilterParams } from './EnumFilter';
 import type { ColumnKind, ColumnKinds } from './gridQuery';
@@ -38,8 +37,7 @@ type Translate = (key: string) => string;
 /** A column without its own enum group takes its model field's. */
 function withModelDefaults<Row>(kind: RecordKind, c: GridColumn<Row>): GridColumn<Row> {
   if (c.enumName) return c;
-  const model: KindModel = MODELS[kind];
-  const def = Object.hasOwn(model.fields, c.field) ? model.fields[c.field] : undefined;
+  const def = defOf(kind, c.field);
   return def?.enum ? { ...c, enumName: def.enum } : c;
 }
 

@@ -193,6 +193,16 @@ export type ListedRecord<M> = StoredRecord<M> & {
   [K in keyof DerivedShape<M, SqlDerivedKeys<M>>]: Out<DerivedShape<M, SqlDerivedKeys<M>>[K]>;
 };
 
+/**
+ * A model's field or derived value by name. Own properties only: a name every object
+ * inherits (`constructor`, `toString`) is no field of any kind.
+ */
+export function memberOf(model: KindModel, key: string): FieldDef | DerivedDef | undefined {
+  if (Object.hasOwn(model.fields, key)) return model.fields[key];
+  if (Object.hasOwn(model.derived, key)) return model.derived[key];
+  return undefined;
+}
+
 /** The export spec of a field or derived value, null when it is not exported. */
 export function exportOf(def: Described): ExportSpec | null {
   if (!def.export) return null;

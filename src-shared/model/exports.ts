@@ -5,7 +5,7 @@
 // specs to offer the grid's visible columns for export and to warn about phone numbers.
 import type { RecordKind } from '../contract/methods';
 import type { LabelGroup } from '../labels';
-import { exportOf, fileWordOf, type CellType, type ExportSpec, type KindModel } from './define';
+import { exportOf, fileWordOf, memberOf, type CellType, type ExportSpec, type KindModel } from './define';
 import { MODELS } from './index';
 
 /** Columns besides the models' own. */
@@ -124,11 +124,7 @@ export interface ExportColumnSpec {
 
 function specOf(kind: RecordKind, key: string): ExportColumnSpec {
   const model: KindModel = MODELS[kind];
-  const def = Object.hasOwn(model.fields, key)
-    ? model.fields[key]
-    : Object.hasOwn(model.derived, key)
-      ? model.derived[key]
-      : undefined;
+  const def = memberOf(model, key);
   const spec: (ExportSpec & { header?: string }) | null = def
     ? exportOf(def)
     : Object.hasOwn(EXTRA_COLUMNS, key)
