@@ -5,6 +5,8 @@
 import type Database from 'better-sqlite3';
 import { RECORD_KINDS, type RecordKind } from '@shared/contract/methods';
 import { EXPORT_SPECS, type ExportColumnSpec } from '@shared/model/exports';
+import type { CellType } from '@shared/model';
+import { SHANGHAI_OFFSET_HOURS } from '@shared/domain/dates';
 import { fileLabelsOf } from '@shared/labels';
 import { ENUM_LABELS, NO, YES, enumLabel } from './labels';
 import type { ColumnType } from './writers';
@@ -73,15 +75,10 @@ export class Extras {
   }
 }
 
-export interface ExportColumn {
-  key: string;
-  label: string;
+/** A declared export column with how its cells are written. */
+export interface ExportColumn extends ExportColumnSpec {
   type: ColumnType;
   value: (row: Row, x: Extras) => CellValue;
-  /** The column holds phone numbers (the UI warns before such a file is saved). */
-  phone?: boolean;
-  /** Left out unless asked for by name. */
-  optional?: boolean;
 }
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -96,7 +93,7 @@ export function dateCell(v: unknown): Date | null {
 export function instantCell(v: unknown): Date | null {
   if (typeof v !== 'string') return null;
   const ms = Date.parse(v);
-  return Number.isNaN(ms) ? null : new Date(ms + 8 * 3600_000);
+  return Number.isNaN(ms) ? null : new Date(ms + SHANGHAI_OFFSET_HOURS * 3600_000);
 }
 
 const joined = (items: string[]) => items.filter(Boolean).join('、');
@@ -104,27 +101,40 @@ const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 type Cell = (row: Row, x: Extras) => CellValue;
 
+/** The spreadsheet type of each export cell type (a custom cell writes text). */
+const COLUMN_TYPES: Record<CellType, ColumnType> = {
+  text: 'text',
+  phone: 'text',
+  date: 'date',
+  instant: 'datetime',
+  number: 'number',
+  bool: 'text',
+  enum: 'text',
+  enumList: 'text',
+  custom: 'text',
+};
+
 /** How each export cell type of the models is written. */
-function cellOf({ cell, key, group }: ExportColumnSpec): { type: ColumnType; value: Cell } {
+function cellOf({ cell, key, group }: ExportColumnSpec): Cell {
   const words = group ? fileLabelsOf(group) : {};
   const word = (v: unknown) =>
     v === null || v === undefined || v === '' ? '' : (words[String(v)] ?? String(v));
   switch (cell) {
     case 'text':
     case 'phone':
-      return { type: 'text', value: (r) => str(r[key]) };
+      return (r) => str(r[key]);
     case 'date':
-      return { type: 'date', value: (r) => dateCell(r[key]) };
+      return (r) => dateCell(r[key]);
     case 'instant':
-      return { type: 'datetime', value: (r) => instantCell(r[key]) };
+      return (r) => instantCell(r[key]);
     case 'number':
-      return { type: 'number', value: (r) => (typeof r[key] === 'number' ? r[key] : null) };
+      return (r) => (typeof r[key] === 'number' ? r[key] : null);
     case 'bool':
-      return { type: 'text', value: (r) => (r[key] === true ? YES : r[key] === false ? NO : '') };
+      return (r) => (r[key] === true ? YES : r[key] === false ? NO : '');
     case 'enum':
-      return { type: 'text', value: (r) => word(r[key]) };
+      return (r) => word(r[key]);
     case 'enumList':
-      return { type: 'text', value: (r) => joined(list<string>(r[key]).map(word)) };
+      return (r) => joined(list<string>(r[key]).map(word));
     case 'custom':
       throw new Error(`export column '${key}' writes its cells itself: give its value`);
   }
@@ -193,19 +203,11 @@ const CELLS: Partial<Record<RecordKind, Record<string, Cell>>> = {
 
 /** The columns of a kind's export: the declared specs (@shared/model/exports) with their cells. */
 function columnsOf(kind: RecordKind): ExportColumn[] {
-  return EXPORT_SPECS[kind].map((spec) => {
-    const custom = CELLS[kind]?.[spec.key];
-    const cell = custom
-      ? { type: spec.cell === 'custom' ? ('text' as const) : cellOf(spec).type, value: custom }
-      : cellOf(spec);
-    return {
-      key: spec.key,
-      label: spec.label,
-      ...cell,
-      ...(spec.phone ? { phone: true } : {}),
-      ...(spec.optional ? { optional: true } : {}),
-    };
-  });
+  return EXPORT_SPECS[kind].map((spec) => ({
+    ...spec,
+    type: COLUMN_TYPES[spec.cell],
+    value: CELLS[kind]?.[spec.key] ?? cellOf(spec),
+  }));
 }
 
 export const EXPORT_COLUMNS: Record<RecordKind, ExportColumn[]> = Object.fromEntries(
