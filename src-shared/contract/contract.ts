@@ -173,9 +173,12 @@ const ConflictSide = z.object({
   deviceName: z.string().nullable(),
   at: z.string(),
 });
+export const CONFLICT_TYPES = ['field', 'workflow', 'delete'] as const;
 export const ConflictView = z.object({
   id: z.string(),
   detectedAt: z.string(),
+  /** field: a value lost to a concurrent edit; workflow: a move lost its place; delete: lost to a delete. */
+  type: z.enum(CONFLICT_TYPES),
   kind: z.string(),
   recordId: z.string(),
   recordLabel: z.string().nullable(),
@@ -184,6 +187,8 @@ export const ConflictView = z.object({
   loser: ConflictSide,
   resolvedAt: z.string().nullable(),
   resolution: z.string().nullable(),
+  /** What a workflow or delete conflict needs to be shown and resolved. */
+  detail: z.unknown().nullable(),
 });
 /** The long job running (a sync export, import or folder sync) and its latest step. */
 export const JobView = z.object({

@@ -121,7 +121,7 @@ describe('migrations', () => {
 
     const again = openCore(t.path, { now: t.clock.now });
     try {
-      expect(schemaVersion(again.store.db)).toBe(6);
+      expect(schemaVersion(again.store.db)).toBe(SCHEMA_VERSION);
       // Every record as it was, the staff with position 工作人员; the change log untouched.
       const after = snapshot(again);
       expect(after).toEqual({ ...before, changes, schema_migrations: after.schema_migrations });

@@ -4,12 +4,17 @@ import { KINDS, KIND_NAMES, allColumns, fromSql, q } from '../../store/schema';
 import { updateRecord } from '../../store/records';
 import { parseHlc } from '@shared/domain/hlc';
 import { ApiError, notFound } from '@shared/contract/errors';
+import type { CONFLICT_TYPES } from '@shared/contract/contract';
+
+type ConflictType = (typeof CONFLICT_TYPES)[number];
 
 // Conflicts found on import: the value that lost is kept until a person decides.
 
 interface ConflictRow {
   id: string;
   detectedAt: string;
+  type: ConflictType;
+  detail: string | null;
   tbl: string;
   rowId: string;
   field: string;
@@ -45,6 +50,7 @@ function describe(core: Core, c: ConflictRow) {
   return {
     id: c.id,
     detectedAt: c.detectedAt,
+    type: c.type,
     kind: kind ?? c.tbl,
     recordId: c.rowId,
     recordLabel: label,
@@ -53,6 +59,7 @@ function describe(core: Core, c: ConflictRow) {
     loser: { value: value(c.loserValue), ...deviceName(c.loserHlc) },
     resolvedAt: c.resolvedAt,
     resolution: c.resolution,
+    detail: c.detail === null ? null : (JSON.parse(c.detail) as unknown),
   };
 }
 

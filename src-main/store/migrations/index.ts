@@ -4,6 +4,7 @@ import { sql as reports } from './003_reports';
 import { sql as ledger } from './004_ledger';
 import { sql as changeOrigins } from './005_change_origins';
 import { sql as staffPosition } from './006_staff_position';
+import { sql as conflictTypes } from './007_conflict_types';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: 'ledger', sql: ledger },
   { version: 5, name: 'change_origins', sql: changeOrigins },
   { version: 6, name: 'staff_position', sql: staffPosition },
+  { version: 7, name: 'conflict_types', sql: conflictTypes },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
