@@ -99,6 +99,14 @@ const demands = crud(DemandFields, DemandPatch.extend({ id: Id }).strict(), Dema
 const clinics = crud(ClinicFields, patchOf(ClinicFields), ClinicRecord);
 const followups = crud(FollowupFields, patchOf(FollowupFields), FollowupRecord);
 
+/** A new device identity this database took, restored from a backup or copied from another laptop. */
+export const NewIdentity = z.object({
+  at: z.string(),
+  reason: z.enum(['restored', 'copied']),
+  previousDeviceId: z.string(),
+  deviceId: z.string(),
+});
+
 export const AppInfo = z.object({
   appVersion: z.string(),
   schemaVersion: z.number().int(),
@@ -108,6 +116,8 @@ export const AppInfo = z.object({
   /** Set when this database was created with the demo district on the app's first start. */
   demoLoadedAt: z.string().nullable(),
   today: z.string(),
+  /** The last new identity taken (null when this database always had the one it has). */
+  newIdentity: NewIdentity.nullable(),
 });
 
 export const TimelineItem = z.object({
@@ -233,6 +243,10 @@ const BackupInfo = z.object({
   at: z.string(),
   reason: z.string(),
   bytes: z.number().int(),
+  /** Its SHA-256 as written when it was taken: matches, is missing (older versions), or not. */
+  checksum: z.enum(['verified', 'unverified', 'mismatch']),
+  /** The backup cannot be restored: its content changed since it was taken. */
+  damaged: z.boolean(),
 });
 
 function def<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -373,7 +387,7 @@ export const contract = {
   ),
   'backups.restore': def(
     z.strictObject({ file: FilePath }),
-    z.object({ restoredFrom: z.string(), safetyBackup: z.string().nullable() }),
+    z.object({ restoredFrom: z.string(), safetyBackup: z.string().nullable(), newIdentity: NewIdentity }),
   ),
   'audit.record': def(
     z.strictObject({ kind: z.enum(RECORD_KINDS), id: Id }),

@@ -15,7 +15,7 @@ import { runSteps, type Steps } from '../../infra/steps';
 // field where it was made) is at or after the other's stamp.
 
 export interface Anomaly {
-  kind: 'clock_ahead' | 'unknown_field';
+  kind: 'clock_ahead' | 'unknown_field' | 'device_code' | 'visit_no_reused';
   device?: string;
   message: string;
 }

@@ -11,6 +11,7 @@ import { applySteps, type ApplyReport } from './merge';
 import { transactionSteps, type Steps } from '../../infra/steps';
 import { decodeSteps, FileWriter, LINE_CHANGES, type DecodedFile, type WireChange } from './package';
 import { requireTeam, currentTeam } from './team';
+import { checkDeviceCodes } from './deviceCodes';
 
 // Export and import of sync files: the only way data moves between laptops.
 
@@ -210,6 +211,7 @@ export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport
       const applied = yield* applySteps(store, changes, {
         confirmMassDelete: input.confirmMassDelete ?? false,
       });
+      applied.anomalies.push(...checkDeviceCodes(store, changes));
       const report: ImportReport = {
         ...applied,
         id: uuidv7(),
