@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -8,6 +9,7 @@ import type { MethodName } from '@shared/contract/methods';
 import type { ApiErrorBody } from '@shared/contract/errors';
 import type { Core } from '../src-main/core';
 import { openCore } from '../src-main/open';
+import { FILE_IDENTITY, fileIdentityOf } from '../src-main/store/identity';
 import type { Role } from '@shared/domain/enums';
 
 // Tests run on real SQLite files in a temporary folder, removed after each test.
@@ -87,3 +89,17 @@ export function snapshot(core: Core): Record<string, unknown[]> {
 }
 
 export const VALID_USCC = ['91350100M000100Y43', '91110000600037341L'];
+
+/**
+ * Copies a closed (checkpointed) database file as a fixture: the copy stays the same laptop's
+ * database. A plain copy is a database set up on another laptop and takes a new identity.
+ */
+export function copyDatabaseFile(from: string, to: string): void {
+  copyFileSync(from, to);
+  const db = new Database(to);
+  try {
+    db.prepare(`UPDATE meta SET "value" = ? WHERE "key" = ?`).run(fileIdentityOf(to), FILE_IDENTITY);
+  } finally {
+    db.close();
+  }
+}

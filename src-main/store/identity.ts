@@ -73,14 +73,23 @@ export function checkIdentity(store: Store, deviceName: string): string {
     store.setMeta(FILE_IDENTITY, here);
     if (restored) store.db.prepare(`DELETE FROM meta WHERE "key" = ?`).run(RESTORED_FROM);
     // A database of an older version has no file recorded: it is taken as it is.
-    const reason = restored ? 'restored' : recorded !== null && isAnotherFile(recorded, here) ? 'copied' : null;
+    const reason = restored
+      ? 'restored'
+      : recorded !== null && isAnotherFile(recorded, here)
+        ? 'copied'
+        : null;
     return reason ? renewIdentity(store, deviceId, deviceName, reason) : deviceId;
   });
   return check.immediate();
 }
 
 /** A new id and code for this database; the old devices row stays as it is. */
-function renewIdentity(store: Store, previousId: string, name: string, reason: NewIdentity['reason']): string {
+function renewIdentity(
+  store: Store,
+  previousId: string,
+  name: string,
+  reason: NewIdentity['reason'],
+): string {
   const id = uuidv7();
   const previous = JSON.parse(store.getMeta(PREVIOUS_DEVICE_IDS) ?? '[]') as string[];
   store.setMeta(PREVIOUS_DEVICE_IDS, JSON.stringify([...previous, previousId]));

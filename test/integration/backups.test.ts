@@ -10,7 +10,11 @@ import { openCore } from '../../src-main/open';
 function withoutIdentityOf(snap: Record<string, unknown[]>, deviceId: string) {
   const own = (r: unknown) => {
     const row = r as Record<string, unknown>;
-    return row.id === deviceId || row.device === deviceId || (row.key as string)?.match(/^(deviceId|fileIdentity|previousDeviceIds|newIdentity)$/);
+    return (
+      row.id === deviceId ||
+      row.device === deviceId ||
+      (row.key as string)?.match(/^(deviceId|fileIdentity|previousDeviceIds|newIdentity)$/)
+    );
   };
   return Object.fromEntries(Object.entries(snap).map(([t, rows]) => [t, rows.filter((r) => !own(r))]));
 }

@@ -67,47 +67,62 @@ function sharedStampsAgree(x: TestCore, y: TestCore): number {
 describe('a new device identity', () => {
   it('after a restore: no stamp issued twice, both laptops converge, no later edit lost', () => {
     const { a, b } = pair();
-    const dir = tempDir();
     const e = a.ok('enterprises.create', { uscc: USCC, name: '闽江智造' });
-    a.ok('sync.folder', { path: dir });
-    b.ok('sync.folder', { path: dir });
+    ship(a, b, true);
     const oldId = a.core.store.device.id;
     const oldCode = a.core.store.device.code;
     const backup = a.ok('backups.create', {});
-    // After the backup: b edits, a imports it and edits another field, and shares that.
+    // After the backup: a imports b's edit, then edits another field and shares that.
     b.clock.ms += 60_000;
     b.ok('enterprises.update', { id: e.id, town: '东城街道' });
-    b.ok('sync.folder', { path: dir });
+    const fromB = b.ok('sync.export', {});
     a.clock.ms += 120_000;
-    a.ok('sync.folder', { path: dir });
-    const restoreAt = a.clock.ms;
+    const editAt = a.clock.ms;
+    a.ok('sync.import', { contentBase64: fromB.contentBase64! });
     a.ok('enterprises.update', { id: e.id, address: '甲路1号' });
-    a.ok('sync.folder', { path: dir });
-    b.ok('sync.folder', { path: dir });
+    const fromA = a.ok('sync.export', {});
+    b.ok('sync.import', { contentBase64: fromA.contentBase64! });
 
-    // a restores the backup taken before, at the very same moment, and does it all again.
-    a.clock.ms = restoreAt - 120_000;
+    // a restores the backup taken before the import (what it is for), imports b's file again
+    // and edits again at the very same moment: the clock is where it was then.
     const restored = a.ok('backups.restore', { file: backup.path });
+    a.ok('sync.import', { contentBase64: fromB.contentBase64! });
+    a.clock.ms = editAt;
+    a.ok('enterprises.update', { id: e.id, address: '乙路2号' });
+    ship(a, b);
+    // a's file of before the restore comes back (a shared folder gives it back): known again.
+    a.ok('sync.import', { contentBase64: fromA.contentBase64! });
+    ship(b, a);
+
+    expect(sharedStampsAgree(a, b)).toBeGreaterThan(0);
+    expect(a.ok('enterprises.get', { id: e.id })).toMatchObject({ address: '乙路2号', town: '东城街道' });
+    expect(b.ok('enterprises.get', { id: e.id })).toMatchObject({ address: '乙路2号', town: '东城街道' });
     expect(restored.newIdentity).toMatchObject({ previousDeviceId: oldId });
     expect(a.core.store.device.id).not.toBe(oldId);
     expect(a.core.store.device.code).not.toBe(oldCode);
     expect(JSON.parse(a.core.store.getMeta('previousDeviceIds')!)).toEqual([oldId]);
     expect(a.ok('app.info', {}).newIdentity).toMatchObject({ reason: 'restored', previousDeviceId: oldId });
-    a.clock.ms = restoreAt;
-    // The folder now gives back a's own files of before (the edit made after the backup).
-    a.ok('sync.folder', { path: dir });
-    expect(a.ok('enterprises.get', { id: e.id }).address).toBe('甲路1号');
-    a.ok('enterprises.update', { id: e.id, address: '乙路2号' });
-    a.ok('sync.folder', { path: dir });
-    b.ok('sync.folder', { path: dir });
-    a.ok('sync.folder', { path: dir });
-
-    expect(sharedStampsAgree(a, b)).toBeGreaterThan(0);
-    expect(a.ok('enterprises.get', { id: e.id })).toMatchObject({ address: '乙路2号', town: '东城街道' });
-    expect(b.ok('enterprises.get', { id: e.id })).toMatchObject({ address: '乙路2号', town: '东城街道' });
     // The old identity's devices row stays as it was; the new one is known to b too.
     const devices = b.ok('sync.status', {}).devices.map((d) => d.id);
     expect(devices).toEqual(expect.arrayContaining([oldId, a.core.store.device.id]));
+  });
+
+  it('after a restore, the sync folder gives back the edits made after the backup', () => {
+    const { a, b } = pair();
+    const dir = tempDir();
+    const e = a.ok('enterprises.create', { uscc: USCC, name: '闽江智造' });
+    a.ok('sync.folder', { path: dir });
+    const backup = a.ok('backups.create', {});
+    a.clock.ms += 60_000;
+    a.ok('enterprises.update', { id: e.id, address: '甲路1号' });
+    a.ok('sync.folder', { path: dir });
+    a.ok('backups.restore', { file: backup.path });
+    expect(a.ok('enterprises.get', { id: e.id }).address).toBeNull();
+    const r = a.ok('sync.folder', { path: dir });
+    expect(r.imported.length).toBe(2);
+    expect(a.ok('enterprises.get', { id: e.id }).address).toBe('甲路1号');
+    b.ok('sync.folder', { path: dir });
+    expect(b.ok('enterprises.get', { id: e.id }).address).toBe('甲路1号');
   });
 
   it('on a copied database file: new identity, distinct visit numbers, the original files imported', () => {
@@ -177,11 +192,11 @@ describe('device codes', () => {
     const { a, b } = pair();
     const code = a.core.store.device.code;
     // b drew the same code as a (one chance in a thousand in a team of 50).
-    b.core.store.db
-      .prepare(`UPDATE devices SET "code" = ? WHERE "id" = ?`)
-      .run(code, b.core.store.device.id);
+    b.core.store.db.prepare(`UPDATE devices SET "code" = ? WHERE "id" = ?`).run(code, b.core.store.device.id);
     b.core.store.device = { ...b.core.store.device, code };
-    a.core.store.db.prepare(`UPDATE devices SET "name" = '甲电脑' WHERE "id" = ?`).run(a.core.store.device.id);
+    a.core.store.db
+      .prepare(`UPDATE devices SET "name" = '甲电脑' WHERE "id" = ?`)
+      .run(a.core.store.device.id);
     a.core.store.device = { ...a.core.store.device, name: '甲电脑' };
     const ea = a.ok('enterprises.create', { uscc: USCC, name: '闽江智造' });
     const eb = b.ok('enterprises.create', { uscc: '91110000600037341L', name: '京华精密' });

@@ -57,7 +57,8 @@ export function checkDeviceCodes(store: Store, changes: readonly WireChange[]): 
 /** The visit numbers of the imported changes that more than one live visit holds. */
 function visitNumbersIssuedTwice(store: Store, changes: readonly WireChange[]): string[] {
   const numbers = new Set<string>();
-  for (const c of changes) if (c[3] === 'visits' && c[5] === 'visitNo' && typeof c[6] === 'string') numbers.add(c[6]);
+  for (const c of changes)
+    if (c[3] === 'visits' && c[5] === 'visitNo' && typeof c[6] === 'string') numbers.add(c[6]);
   if (!numbers.size) return [];
   return store.db
     .prepare(
