@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { makeCore, snapshot, tempDir } from '../helpers';
-import { checkIntegrity } from '../../src-main/store/backup';
+import { backupsToKeep, checkIntegrity } from '../../src-main/store/backup';
 import { dailyBackup } from '../../src-main/features/backups/service';
 
 // Backups are named and rotated by a clock that never runs backwards, yet one taken while the
@@ -31,9 +31,31 @@ describe('backups and clocks', () => {
     const todays = rows.filter((b) => b.at.slice(0, 10) === today).map((b) => b.file);
     expect(todays.slice(0, 10)).toEqual(taken.slice(-10).reverse());
     expect(rows.map((b) => b.path)).toContain(future.path);
+    // Rotation removed the checksums of the backups it removed.
+    const sums = readFileSync(join(dirname(future.path), 'SHA256SUMS'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(sums.map((l) => l.slice(66)).sort()).toEqual(rows.map((b) => b.file).sort());
     // The next day, the daily backup is due again.
     t.clock.ms += DAY;
     expect(dailyBackup(t.core)?.at.slice(0, 10)).toBe(new Date(t.clock.ms).toISOString().slice(0, 10));
+  });
+
+  it('rotates backups from the future among themselves, never in place of those of today', () => {
+    const now = Date.parse('2026-11-23T12:00:00Z');
+    const at = (ms: number) => new Date(ms).toISOString();
+    // A month of backups four times a day taken a month ahead, and ten of today.
+    const future = Array.from({ length: 120 }, (_, i) => ({
+      file: `f${i}`,
+      at: at(now + 30 * DAY + i * 6 * 3600_000),
+    }));
+    const today = Array.from({ length: 10 }, (_, i) => ({ file: `t${i}`, at: at(now - i * 60_000) }));
+    const keep = backupsToKeep([...future, ...today], now);
+    for (const b of today) expect(keep.has(b.file)).toBe(true);
+    // The future ones are rotated too (by the same rules), not kept without end.
+    const keptFuture = future.filter((b) => keep.has(b.file)).length;
+    expect(keptFuture).toBeGreaterThan(10);
+    expect(keptFuture).toBeLessThanOrEqual(10 + 7 + 4 + 12);
   });
 
   it('never names a backup before the one taken just before it when the clock steps back a little', () => {
