@@ -146,28 +146,34 @@ export function checkChecksum(path: string): ChecksumState {
   return state;
 }
 
-/** A folder's SHA256SUMS: file name → SHA-256 (lines the file does not parse are left out). */
-function readChecksums(dir: string): Map<string, string> {
+const CHECKSUM_LINE = /^([0-9a-f]{64}) [ *](.+)$/;
+
+/** The lines of a folder's SHA256SUMS (none when there is none). */
+function checksumLines(dir: string): string[] {
   const path = join(dir, CHECKSUMS);
-  if (!existsSync(path)) return new Map();
+  return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean) : [];
+}
+
+/** A folder's SHA256SUMS as file name → SHA-256. */
+function readChecksums(dir: string): Map<string, string> {
   const sums = new Map<string, string>();
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+  for (const line of checksumLines(dir)) {
+    const m = CHECKSUM_LINE.exec(line);
     if (m) sums.set(m[2]!, m[1]!);
   }
   return sums;
 }
 
-/** Adds (a hash) or removes (null) entries of a folder's SHA256SUMS; replaced whole, atomically. */
+/**
+ * Sets (a hash) or removes (null) the entries of these files in a folder's SHA256SUMS, replaced
+ * whole and atomically; other lines are kept as they were (a folder the user chose may have
+ * its own).
+ */
 function recordChecksums(dir: string, changes: Map<string, string | null>): void {
-  const sums = readChecksums(dir);
-  for (const [name, sum] of changes) {
-    if (sum === null) sums.delete(name);
-    else sums.set(name, sum);
-  }
+  const kept = checksumLines(dir).filter((line) => !changes.has(CHECKSUM_LINE.exec(line)?.[2] ?? ''));
+  const added = [...changes].flatMap(([name, sum]) => (sum === null ? [] : [`${sum}  ${name}`]));
   const path = join(dir, CHECKSUMS);
-  const text = [...sums].map(([name, sum]) => `${sum}  ${name}\n`).join('');
-  writeFileSync(`${path}.${process.pid}.partial`, text);
+  writeFileSync(`${path}.${process.pid}.partial`, [...kept, ...added].map((l) => `${l}\n`).join(''));
   renameSync(`${path}.${process.pid}.partial`, path);
 }
 

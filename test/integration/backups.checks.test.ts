@@ -77,9 +77,12 @@ describe('backup checksums', () => {
     const sha = createHash('sha256').update(readFileSync(b.path)).digest('hex');
     expect(sums).toContain(`${sha}  ${basename(b.path)}\n`);
     expect(t.ok('backups.list', {}).rows[0]).toMatchObject({ damaged: false, checksum: 'verified' });
+    // Into a folder of the user's, whose own SHA256SUMS keeps its lines.
     const out = join(tempDir(), 'copy.db');
+    writeFileSync(join(dirname(out), 'SHA256SUMS'), `${'0'.repeat(64)}  notes.txt\n# mine\n`);
     t.ok('backups.create', { out });
-    expect(readFileSync(join(dirname(out), 'SHA256SUMS'), 'utf8')).toContain('  copy.db\n');
+    const theirs = readFileSync(join(dirname(out), 'SHA256SUMS'), 'utf8');
+    expect(theirs).toMatch(/^0{64} {2}notes\.txt\n# mine\n[0-9a-f]{64} {2}copy\.db\n$/);
   });
 
   it('shows a backup altered in a text column as damaged, and refuses to restore it', () => {
