@@ -4,6 +4,8 @@ import { hostname } from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
 import { HybridClock } from '@shared/domain/hlc';
 import { deviceCodeFrom } from '@shared/domain/visitNo';
+import type { z } from 'zod';
+import type { NewIdentity as NewIdentitySchema } from '@shared/contract/contract';
 import type { Store } from './db';
 
 // A device identity (device id = clock node, and the code in visit numbers) belongs to one
@@ -20,12 +22,7 @@ export const PREVIOUS_DEVICE_IDS = 'previousDeviceIds';
 /** The last new identity taken (JSON NewIdentity), for the restore result and app info. */
 export const NEW_IDENTITY = 'newIdentity';
 
-export interface NewIdentity {
-  at: string;
-  reason: 'restored' | 'copied';
-  previousDeviceId: string;
-  deviceId: string;
-}
+export type NewIdentity = z.infer<typeof NewIdentitySchema>;
 
 interface FileIdentity {
   host: string;
