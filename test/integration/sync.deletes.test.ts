@@ -30,8 +30,7 @@ function exchange(x: TestCore, y: TestCore) {
   return { fx, fy, toY: load(y, fx), toX: load(x, fy) };
 }
 
-const deleteConflicts = (t: TestCore) =>
-  t.ok('conflicts.list', {}).rows.filter((r) => r.type === 'delete');
+const deleteConflicts = (t: TestCore) => t.ok('conflicts.list', {}).rows.filter((r) => r.type === 'delete');
 const orphans = (t: TestCore) => t.ok('orphans.list', {}).rows;
 
 describe('an edit that loses to a delete', () => {
@@ -153,7 +152,10 @@ describe('orphans', () => {
       ]);
       expect(t.ok('sync.status', {}).orphans).toBe(1);
       // The demand still opens, and the board shows it with its enterprise marked deleted.
-      expect(t.ok('demands.get', { id: d.id })).toMatchObject({ enterpriseId: e.id, enterpriseDeleted: true });
+      expect(t.ok('demands.get', { id: d.id })).toMatchObject({
+        enterpriseId: e.id,
+        enterpriseDeleted: true,
+      });
       const row = t.ok('demands.openBoard', {}).rows.find((r) => r.id === d.id);
       expect(row).toMatchObject({ enterpriseName: '甲公司', enterpriseDeleted: true });
     }
@@ -167,7 +169,7 @@ describe('orphans', () => {
       action: 'reattach',
       parentId: d.id,
     });
-    expect(bad.code).toBe('INVALID');
+    expect(bad.code).toBe('NOT_FOUND');
     a.clock.ms += 60_000;
     a.ok('orphans.resolve', { kind: 'demands', recordId: d.id, action: 'reattach', parentId: other.id });
     expect(a.ok('demands.get', { id: d.id }).enterpriseId).toBe(other.id);
@@ -254,7 +256,7 @@ describe('orphans', () => {
     }
     // A merged-away parent is not brought back: the record goes to the survivor.
     expect(b.err('orphans.resolve', { kind: 'visits', recordId: vb.id, action: 'restoreParent' }).code).toBe(
-      'INVALID',
+      'VALIDATION',
     );
     b.clock.ms += 60_000;
     b.ok('orphans.resolve', { kind: 'visits', recordId: vb.id, action: 'reattach' });

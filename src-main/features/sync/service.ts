@@ -11,6 +11,7 @@ import { applySteps, type ApplyReport } from './merge';
 import { transactionSteps, type Steps } from '../../infra/steps';
 import { decodeSteps, FileWriter, LINE_CHANGES, type DecodedFile, type WireChange } from './package';
 import { requireTeam, currentTeam } from './team';
+import { orphanCount } from './orphans';
 
 // Export and import of sync files: the only way data moves between laptops.
 
@@ -159,6 +160,7 @@ export interface ImportReport extends ApplyReport {
   origin: { id: string; name: string };
   exportedAt: string;
   duplicateEnterprises: number;
+  orphans: number;
   backup: string | null;
 }
 
@@ -218,6 +220,7 @@ export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport
         origin: manifest.origin,
         exportedAt: manifest.exportedAt,
         duplicateEnterprises: duplicateUsccCount(core),
+        orphans: orphanCount(core),
         backup,
       };
       store.db
@@ -313,6 +316,7 @@ export function syncStatus(core: Core) {
       }
     ).n,
     duplicateEnterprises: duplicateUsccCount(core),
+    orphans: orphanCount(core),
     /** Set when this machine's clock is behind the newest change it has seen. */
     clockBehind:
       newestMs !== null && newestMs > store.now() + 60_000
