@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '@shared/contract/contract';
 import { makeCore, VALID_USCC, type TestCore } from '../helpers';
+import { freshUscc } from './fixtures';
 
 const PASS = 'correct horse battery staple';
 
@@ -39,7 +40,7 @@ describe('an edit that loses to a delete', () => {
     ['before', -500],
   ])('is a delete conflict on every laptop that saw both (edit stamped %s the delete)', (_, offset) => {
     const { a, b, c } = team();
-    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0], name: '甲公司' });
+    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '甲公司' });
     ship(a, b, true);
     ship(a, c, true);
     a.clock.ms += 10_000;
@@ -88,7 +89,7 @@ describe('an edit that loses to a delete', () => {
 
   it('stays deleted when the delete is confirmed', () => {
     const { a, b } = team();
-    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0], name: '甲公司' });
+    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '甲公司' });
     ship(a, b, true);
     a.clock.ms += 10_000;
     b.clock.ms += 10_000;
@@ -104,7 +105,7 @@ describe('an edit that loses to a delete', () => {
 
   it('is no conflict when the deleter had seen the edit', () => {
     const { a, b } = team();
-    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0], name: '甲公司' });
+    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '甲公司' });
     ship(a, b, true);
     b.clock.ms += 10_000;
     b.ok('enterprises.update', { id: e.id, address: '乙路2号' });
@@ -122,8 +123,8 @@ describe('orphans', () => {
   /** a deletes an enterprise while b, offline, registers a demand for it; both exchange files. */
   function demandUnderDeleted() {
     const { a, b, c } = team();
-    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0], name: '甲公司' });
-    const other = a.ok('enterprises.create', { uscc: VALID_USCC[1], name: '乙公司' });
+    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '甲公司' });
+    const other = a.ok('enterprises.create', { uscc: VALID_USCC[1]!, name: '乙公司' });
     ship(a, b, true);
     a.clock.ms += 10_000;
     b.clock.ms += 20_000;
@@ -210,7 +211,7 @@ describe('orphans', () => {
 
   it('lists a follow-up of a visit deleted elsewhere', () => {
     const { a, b } = team();
-    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0], name: '甲公司' });
+    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '甲公司' });
     const v = a.ok('visits.create', { enterpriseId: e.id, date: '2026-11-20', mode: 'onsite' });
     ship(a, b, true);
     a.clock.ms += 10_000;
@@ -231,8 +232,8 @@ describe('orphans', () => {
 
   it('suggests the survivor for a visit made under the losing copy of a duplicate merge', () => {
     const { a, b } = team();
-    const ea = a.ok('enterprises.create', { uscc: VALID_USCC[0], name: '闽江智造' });
-    const eb = b.ok('enterprises.create', { uscc: VALID_USCC[0], name: '闽江智造有限公司' });
+    const ea = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '闽江智造' });
+    const eb = b.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '闽江智造有限公司' });
     ship(a, b, true);
     ship(b, a, true);
     a.clock.ms += 10_000;
@@ -266,9 +267,47 @@ describe('orphans', () => {
     expect(orphans(a)).toEqual([]);
   });
 
+  it("mends a clinic's entry for an enterprise deleted elsewhere, and only that entry", () => {
+    const { a, b } = team();
+    const e1 = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '甲公司' });
+    const e2 = a.ok('enterprises.create', { uscc: VALID_USCC[1]!, name: '乙公司' });
+    const e3 = a.ok('enterprises.create', { uscc: freshUscc(), name: '丙公司' });
+    ship(a, b, true);
+    a.clock.ms += 10_000;
+    b.clock.ms += 20_000;
+    a.ok('enterprises.delete', { id: e1.id });
+    const clinic = b.ok('clinics.create', {
+      date: '2026-11-20',
+      topic: '数控机床专家会诊',
+      enterprises: [{ enterpriseId: e1.id, problems: '主轴振动' }, { enterpriseId: e2.id }],
+    });
+    exchange(a, b);
+    expect(orphans(a)).toMatchObject([
+      { kind: 'clinics', recordId: clinic.id, recordLabel: '数控机床专家会诊', parentId: e1.id },
+    ]);
+    a.clock.ms += 60_000;
+    a.ok('orphans.resolve', { kind: 'clinics', recordId: clinic.id, action: 'reattach', parentId: e3.id });
+    expect(a.ok('clinics.get', { id: clinic.id }).enterprises).toEqual([
+      { enterpriseId: e3.id, problems: '主轴振动' },
+      { enterpriseId: e2.id },
+    ]);
+    ship(a, b);
+    expect(orphans(b)).toEqual([]);
+
+    // Deleting the orphaned entry of a clinic drops that entry; the clinic stays.
+    b.clock.ms = a.clock.ms + 10_000;
+    a.clock.ms += 20_000;
+    b.ok('enterprises.delete', { id: e2.id });
+    exchange(a, b);
+    b.ok('orphans.resolve', { kind: 'clinics', recordId: clinic.id, action: 'delete' });
+    expect(b.ok('clinics.get', { id: clinic.id }).enterprises).toEqual([
+      { enterpriseId: e3.id, problems: '主轴振动' },
+    ]);
+  });
+
   it('still refuses locally to delete an enterprise with open demands', () => {
     const { a } = team();
-    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0], name: '甲公司' });
+    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '甲公司' });
     a.ok('demands.create', { enterpriseId: e.id, categories: ['tech'], title: '需要检测设备' });
     expect(a.err('enterprises.delete', { id: e.id }).code).toBe('CONFLICT');
     expect(orphans(a)).toEqual([]);
