@@ -1,4 +1,4 @@
-// The Sync screen's orphans section (孤立记录).
+// The Sync screen's orphans section (孤立记录), and the sides of a conflict lost to a delete.
 import { defineWords } from './words';
 
 export default defineWords({
@@ -28,5 +28,8 @@ export default defineWords({
     enterpriseDeleted: { zh: '企业已删除', en: 'enterprise deleted' },
     handle: { zh: '在“同步”页的孤立记录中处理', en: 'Handle it under Orphaned records on the Sync screen' },
     done: { zh: '已处理孤立记录', en: 'Orphaned record handled' },
+  },
+  deleteConflict: {
+    deleted: { zh: '已删除（{{by}}，{{at}}）', en: 'Deleted ({{by}}, {{at}})' },
   },
 });
