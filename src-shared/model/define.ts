@@ -55,8 +55,8 @@ interface FieldCommon extends Described {
   sync?: boolean;
   /** The kind whose record id(s) it holds (screens show the record's name instead). */
   ref?: RefKind;
-  /** The field names the record(s) this one belongs under: see ParentOf. */
-  parent?: ParentOf;
+  /** The field names the record(s) this one belongs under (`true`: its `ref`): see ParentOf. */
+  parent?: true | ParentOf;
   words?: HeaderWords;
 }
 

@@ -195,6 +195,23 @@ describe('orphans', () => {
     }
   });
 
+  it('restoring the parent also settles an edit of it lost to the same delete', () => {
+    const { a, b } = team();
+    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '甲公司' });
+    ship(a, b, true);
+    a.clock.ms += 10_000;
+    b.clock.ms += 20_000;
+    a.ok('enterprises.delete', { id: e.id });
+    b.ok('enterprises.update', { id: e.id, address: '乙路2号' });
+    const d = b.ok('demands.create', { enterpriseId: e.id, categories: ['tech'], title: '需要检测设备' });
+    exchange(a, b);
+    expect(deleteConflicts(a)).toHaveLength(1);
+    a.clock.ms += 60_000;
+    a.ok('orphans.resolve', { kind: 'demands', recordId: d.id, action: 'restoreParent' });
+    expect(a.ok('enterprises.get', { id: e.id }).address).toBe('乙路2号');
+    expect(deleteConflicts(a)).toHaveLength(0);
+  });
+
   it('deletes an orphan by its own delete rules, and the delete syncs', () => {
     const { a, b, c, d } = demandUnderDeleted();
     a.clock.ms += 60_000;

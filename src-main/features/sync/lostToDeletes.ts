@@ -126,7 +126,7 @@ function describeLoss(
 }
 
 /** Open delete conflicts whose record is live again were settled elsewhere: the edit stays. */
-function closeRestored(store: Store, at: string): void {
+export function closeRestored(store: Store, at: string): void {
   const open = store.db
     .prepare(`SELECT "id","tbl","rowId" FROM conflicts WHERE "type" = 'delete' AND "resolvedAt" IS NULL`)
     .all() as { id: string; tbl: string; rowId: string }[];

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Core } from '../../core';
-import { requireLive } from '../../core';
+import { nowIso, requireLive } from '../../core';
 import { getRow, updateRecord } from '../../store/records';
 import { KINDS, q, type KindName } from '../../store/schema';
 import { RECORD_KINDS, type RecordKind } from '@shared/contract/methods';
@@ -9,6 +9,7 @@ import { invalid } from '@shared/contract/errors';
 import { deleteDemand } from '../demands/service';
 import { deleteFollowup } from '../followups/service';
 import { deleteVisit } from '../visits/service';
+import { closeRestored } from './lostToDeletes';
 import { PARENT_LINKS, type ParentLink } from './parentLinks';
 
 // Orphans: live records whose parent is deleted or was merged away, typically because the
@@ -180,6 +181,8 @@ export function resolveOrphan(
           `'${orphan.parentLabel ?? orphan.parentId}' was merged into another record: re-attach to it instead`,
         );
       updateRecord(core.store, orphan.parentKind, orphan.parentId, { deletedAt: null });
+      // A conflict of an edit lost to that delete is settled by it.
+      closeRestored(core.store, nowIso(core));
       break;
   }
   return listOrphans(core);

@@ -21,12 +21,13 @@ export interface ParentLink {
 export const PARENT_LINKS: readonly ParentLink[] = KIND_NAMES.flatMap((kind) =>
   Object.entries(MODELS[kind].fields as Record<string, FieldDef>).flatMap(([field, def]) => {
     if (!def.parent) return [];
-    const of = def.parent.kind ?? def.ref;
+    const parent = def.parent === true ? {} : def.parent;
+    const of = parent.kind ?? def.ref;
     if (!of) throw new Error(`${kind}.${field}: a parent link needs a kind (or a ref)`);
     const parents =
       typeof of === 'string'
         ? [{ kind: of, when: null }]
         : Object.entries(of.kinds).map(([value, k]) => ({ kind: k, when: { field: of.field, value } }));
-    return [{ kind, field, parents, key: def.parent.key ?? null, part: def.parent.part ?? false }];
+    return [{ kind, field, parents, key: parent.key ?? null, part: parent.part ?? false }];
   }),
 );
