@@ -75,6 +75,7 @@ const DERIVED_SQL: { [K in KindName]: Record<SqlDerivedKeys<(typeof MODELS)[K]>,
   },
   demands: {
     enterpriseName,
+    enterpriseDeleted: `(SELECT e."deletedAt" IS NOT NULL FROM enterprises e WHERE e."id" = t."enterpriseId")`,
     town: enterpriseTown,
     assigneeName: staffName('assigneeStaffId'),
     // Filters only (values are recomputed by domain/workflow.deadline, which a test

@@ -16,6 +16,7 @@ import reports from './reports';
 import ledgerImport from './import';
 import sync from './sync';
 import backups from './backups';
+import orphans from './orphans';
 
 export const WORDS = mergeWords(
   app,
@@ -32,6 +33,7 @@ export const WORDS = mergeWords(
   ledgerImport,
   sync,
   backups,
+  orphans,
 );
 
 export const zhCN = { ...inLanguage(WORDS, 'zh'), enum: allLabels('zh') };

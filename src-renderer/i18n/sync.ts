@@ -106,6 +106,7 @@ export default defineWords({
     updatedRecords: { zh: '更新记录', en: 'Records updated' },
     conflicts: { zh: '冲突', en: 'Conflicts' },
     duplicates: { zh: '重复企业', en: 'Duplicate enterprises' },
+    orphans: { zh: '孤立记录', en: 'Orphaned records' },
     deletions: { zh: '删除', en: 'Deleted' },
     anomalies: { zh: '时钟异常', en: 'Clock anomalies' },
     anomalyClock: {

@@ -9,6 +9,7 @@ import { inform } from '../stores/notices';
 import { useDataVersion, useSession } from '../stores/session';
 import { useConflicts, type Conflict } from '../stores/conflicts';
 import { Tag } from '../components/Badge';
+import { lostToDeleteText } from './sync/lostToDelete';
 import styles from './sync/sync.module.css';
 
 /** The page of a conflict's record, for the kinds that have one. */
@@ -20,7 +21,7 @@ function Side({ c, side }: { c: Conflict; side: 'winner' | 'loser' }) {
   const { t } = useTranslation();
   const { busyId, resolve } = useConflicts();
   const s = c[side];
-  const text = fieldValueText(c.kind, c.field, s.value);
+  const text = c.type === 'delete' ? lostToDeleteText(t, c, side) : fieldValueText(c.kind, c.field, s.value);
   const chosen = c.resolution === side;
   return (
     <div

@@ -5,6 +5,7 @@ import type { DemandStatus } from '@shared/domain/enums';
 import { MOVES } from '@shared/domain/workflow';
 import { AuditPanel } from '../components/AuditPanel';
 import { Badge, DemandStatusBadge } from '../components/Badge';
+import { EnterpriseDeletedMark } from '../components/OrphanMark';
 import { Dialog } from '../components/Dialog';
 import { EnumRadios, Field, Form, StaffSelect, TextArea } from '../components/form';
 import { enumLabel, enumLabels, formatDay, formatInstant } from '../format';
@@ -98,7 +99,13 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
       <dl className="facts">
         <dt>{t('demand.enterprise')}</dt>
         <dd>
-          <a href={routeHref('enterprises', demand.enterpriseId)}>{demand.enterpriseName}</a>
+          {demand.enterpriseDeleted ? (
+            <>
+              {demand.enterpriseName} <EnterpriseDeletedMark />
+            </>
+          ) : (
+            <a href={routeHref('enterprises', demand.enterpriseId)}>{demand.enterpriseName}</a>
+          )}
           {demand.town ? <span className="muted"> · {demand.town}</span> : null}
         </dd>
         <dt>{t('demand.categories')}</dt>

@@ -10,6 +10,7 @@ import { TeamCard } from './sync/TeamCard';
 import { ExportCard } from './sync/ExportCard';
 import { ImportCard } from './sync/ImportCard';
 import { DuplicatesCard } from './sync/DuplicatesCard';
+import { OrphansCard } from './sync/OrphansCard';
 import { HistoryCard } from './sync/HistoryCard';
 import { DevicesCard } from './sync/DevicesCard';
 import { MassDeleteDialog } from './sync/MassDeleteDialog';
@@ -51,6 +52,7 @@ export function SyncScreen(_props: { route: Route }) {
           </div>
           <div className={styles.syncCol}>
             <DuplicatesCard />
+            <OrphansCard />
             <HistoryCard />
             <DevicesCard />
           </div>

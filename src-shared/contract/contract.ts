@@ -174,6 +174,8 @@ export const ImportReport = z.object({
   conflicts: z.number().int(),
   deletions: z.record(z.string(), z.number().int()),
   duplicateEnterprises: z.number().int(),
+  /** Live records left under a deleted or merged-away parent (absent before schema 10). */
+  orphans: z.number().int().optional(),
   anomalies: z.array(z.object({ kind: z.string(), device: z.string().optional(), message: z.string() })),
   backup: z.string().nullable(),
 });
@@ -199,6 +201,19 @@ export const ConflictView = z.object({
   resolution: z.string().nullable(),
   /** What a workflow or delete conflict needs to be shown and resolved. */
   detail: z.unknown().nullable(),
+});
+export const ORPHAN_ACTIONS = ['reattach', 'delete', 'restoreParent'] as const;
+/** A live record whose parent is deleted, or was merged into another record (the survivor). */
+export const OrphanView = z.object({
+  kind: z.enum(RECORD_KINDS),
+  recordId: z.string(),
+  recordLabel: z.string().nullable(),
+  parentKind: z.enum(RECORD_KINDS),
+  parentId: z.string(),
+  parentLabel: z.string().nullable(),
+  reason: z.enum(['deleted', 'merged']),
+  /** The record the parent was merged into, to re-attach to. */
+  suggestedParentId: z.string().nullable(),
 });
 /** The long job running (a sync export, import or folder sync) and its latest step. */
 export const JobView = z.object({
@@ -234,6 +249,7 @@ export const SyncStatus = z.object({
   ),
   openConflicts: z.number().int(),
   duplicateEnterprises: z.number().int(),
+  orphans: z.number().int(),
   clockBehind: z.object({ newestSeen: z.string(), now: z.string() }).nullable(),
 });
 
@@ -369,6 +385,19 @@ export const contract = {
     z.object({ rows: z.array(ConflictView) }),
   ),
   'conflicts.resolve': def(z.strictObject({ id: Id, keep: z.enum(['winner', 'loser']) }), ConflictView),
+  'orphans.list': def(z.strictObject({}).optional().default({}), z.object({ rows: z.array(OrphanView) })),
+  'orphans.resolve': def(
+    z.strictObject({
+      kind: z.enum(RECORD_KINDS),
+      recordId: Id,
+      /** reattach: to parentId (default: the survivor of a merge); restoreParent: undelete it. */
+      action: z.enum(ORPHAN_ACTIONS),
+      parentId: Id.optional(),
+      /** Which deleted parent, for a record listing several (a clinic's enterprises). */
+      fromParentId: Id.optional(),
+    }),
+    z.object({ rows: z.array(OrphanView) }),
+  ),
   'duplicates.list': def(
     z.strictObject({}).optional().default({}),
     z.object({ groups: z.array(z.object({ uscc: z.string(), enterprises: z.array(EnterpriseRecord) })) }),

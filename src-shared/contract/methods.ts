@@ -33,6 +33,8 @@ export const METHOD_NAMES = [
   'sync.progress',
   'conflicts.list',
   'conflicts.resolve',
+  'orphans.list',
+  'orphans.resolve',
   'duplicates.list',
   'duplicates.merge',
   'backups.list',

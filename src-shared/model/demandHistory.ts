@@ -10,7 +10,13 @@ export const demandHistory = defineKind({
   zh: '办理记录',
   en: 'Demand history',
   fields: {
-    demandId: { output: z.string(), sql: 'text', zh: '需求', en: 'Demand' },
+    demandId: {
+      parent: { kind: 'demands', part: true },
+      output: z.string(),
+      sql: 'text',
+      zh: '需求',
+      en: 'Demand',
+    },
     at: { output: z.string(), sql: 'text', zh: '时间', en: 'At' },
     by: { ref: 'staff', output: nullableText, sql: 'text', zh: '操作人', en: 'By' },
     from: {

@@ -5,6 +5,7 @@ import { updateRecord } from '../../store/records';
 import { parseHlc } from '@shared/domain/hlc';
 import { ApiError, notFound } from '@shared/contract/errors';
 import type { CONFLICT_TYPES } from '@shared/contract/contract';
+import { resolveLostToDelete, type LostToDeleteDetail } from './lostToDeletes';
 
 type ConflictType = (typeof CONFLICT_TYPES)[number];
 
@@ -81,7 +82,9 @@ export function resolveConflict(core: Core, input: { id: string; keep: 'winner' 
     throw new ApiError('CONFLICT', 'this conflict has already been resolved', { field: 'id' });
   const kind = kindOfTable(c.tbl);
   if (!kind) throw new ApiError('INTERNAL', `conflict on unknown table ${c.tbl}`);
-  if (input.keep === 'loser') {
+  if (c.type === 'delete') {
+    resolveLostToDelete(core, kind, c.rowId, JSON.parse(c.detail!) as LostToDeleteDetail, input.keep);
+  } else if (input.keep === 'loser') {
     const type = allColumns(kind)[c.field]!;
     updateRecord(core.store, kind, c.rowId, { [c.field]: fromSql(type, c.loserValue) });
   }

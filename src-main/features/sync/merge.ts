@@ -6,6 +6,7 @@ import { parseHlc } from '@shared/domain/hlc';
 import { ApiError } from '@shared/contract/errors';
 import type { WireChange } from './package';
 import { runSteps, type Steps } from '../../infra/steps';
+import { noteEditsLostToDeletes } from './lostToDeletes';
 
 // Applies changes from elsewhere: last writer wins per field by clock stamp, ties
 // impossible (a stamp ends with its device id). Applying is idempotent (a stamp is
@@ -430,6 +431,9 @@ export function* applySteps(
       recordsAside();
     }
   }
+
+  // Edits that lost to a delete they were concurrent with: kept as conflicts.
+  report.conflicts += noteEditsLostToDeletes(store, rows.values(), detectedAt);
 
   if (!options.confirmMassDelete) {
     const heavy = Object.entries(report.deletions).filter(

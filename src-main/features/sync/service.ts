@@ -12,6 +12,7 @@ import { transactionSteps, type Steps } from '../../infra/steps';
 import { decodeSteps, FileWriter, LINE_CHANGES, type DecodedFile, type WireChange } from './package';
 import { requireTeam, currentTeam } from './team';
 import { checkDeviceCodes } from './deviceCodes';
+import { orphanCount } from './orphans';
 
 // Export and import of sync files: the only way data moves between laptops.
 
@@ -160,6 +161,7 @@ export interface ImportReport extends ApplyReport {
   origin: { id: string; name: string };
   exportedAt: string;
   duplicateEnterprises: number;
+  orphans: number;
   backup: string | null;
 }
 
@@ -220,6 +222,7 @@ export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport
         origin: manifest.origin,
         exportedAt: manifest.exportedAt,
         duplicateEnterprises: duplicateUsccCount(core),
+        orphans: orphanCount(core),
         backup,
       };
       store.db
@@ -315,6 +318,7 @@ export function syncStatus(core: Core) {
       }
     ).n,
     duplicateEnterprises: duplicateUsccCount(core),
+    orphans: orphanCount(core),
     /** Set when this machine's clock is behind the newest change it has seen. */
     clockBehind:
       newestMs !== null && newestMs > store.now() + 60_000

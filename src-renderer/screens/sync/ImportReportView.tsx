@@ -31,6 +31,7 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
     ['updatedRecords', report.updatedRecords],
     ['conflicts', report.conflicts],
     ['duplicates', report.duplicateEnterprises],
+    ['orphans', report.orphans ?? 0],
     ['anomalies', report.anomalies.length],
   ];
   return (
@@ -51,7 +52,7 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
           <div
             key={key}
             className={
-              n > 0 && (key === 'conflicts' || key === 'anomalies' || key === 'duplicates')
+              n > 0 && ['conflicts', 'anomalies', 'duplicates', 'orphans'].includes(key)
                 ? `${styles.syncFigure} ${styles.attention}`
                 : styles.syncFigure
             }
