@@ -190,6 +190,20 @@ export const ConflictView = z.object({
   /** What a workflow or delete conflict needs to be shown and resolved. */
   detail: z.unknown().nullable(),
 });
+/** A change held for being stamped far ahead of this laptop's clock (its clock is wrong). */
+export const QuarantineView = z.object({
+  hlc: z.string(),
+  device: z.string(),
+  /** The name of the laptop that made it (or sent it, when that one is unknown here). */
+  deviceName: z.string().nullable(),
+  kind: z.string(),
+  recordId: z.string(),
+  recordLabel: z.string().nullable(),
+  field: z.string(),
+  value: z.unknown(),
+  /** The time it is stamped with. */
+  at: z.string(),
+});
 /** The long job running (a sync export, import or folder sync) and its latest step. */
 export const JobView = z.object({
   method: z.string(),
@@ -224,6 +238,8 @@ export const SyncStatus = z.object({
   ),
   openConflicts: z.number().int(),
   duplicateEnterprises: z.number().int(),
+  /** Changes held for being stamped far ahead (quarantine.list). */
+  quarantined: z.number().int(),
   clockBehind: z.object({ newestSeen: z.string(), now: z.string() }).nullable(),
 });
 
@@ -355,6 +371,17 @@ export const contract = {
     z.object({ rows: z.array(ConflictView) }),
   ),
   'conflicts.resolve': def(z.strictObject({ id: Id, keep: z.enum(['winner', 'loser']) }), ConflictView),
+  'quarantine.list': def(
+    z.strictObject({}).optional().default({}),
+    z.object({ rows: z.array(QuarantineView) }),
+  ),
+  'quarantine.resolve': def(
+    z.strictObject({
+      hlcs: z.array(z.string().min(1).max(200)).min(1).max(10_000),
+      action: z.enum(['accept', 'discard']),
+    }),
+    z.object({ resolved: z.number().int() }),
+  ),
   'duplicates.list': def(
     z.strictObject({}).optional().default({}),
     z.object({ groups: z.array(z.object({ uscc: z.string(), enterprises: z.array(EnterpriseRecord) })) }),

@@ -33,6 +33,8 @@ export const METHOD_NAMES = [
   'sync.progress',
   'conflicts.list',
   'conflicts.resolve',
+  'quarantine.list',
+  'quarantine.resolve',
   'duplicates.list',
   'duplicates.merge',
   'backups.list',

@@ -7,7 +7,8 @@ import { schemaVersion } from '../../store/db';
 import { backupStore } from '../backups/service';
 import { parseHlc } from '@shared/domain/hlc';
 import { invalid } from '@shared/contract/errors';
-import { applySteps, type ApplyReport } from './merge';
+import { applySteps, CLOCK_AHEAD_MS, type Anomaly, type ApplyReport } from './merge';
+import { quarantineCount, releaseDue } from './quarantine';
 import { transactionSteps, type Steps } from '../../infra/steps';
 import { decodeSteps, FileWriter, LINE_CHANGES, type DecodedFile, type WireChange } from './package';
 import { requireTeam, currentTeam } from './team';
@@ -207,11 +208,16 @@ export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport
   return yield* transactionSteps(store.db, function* () {
     store.capturing = false;
     try {
-      const applied = yield* applySteps(store, changes, {
+      // Changes held for being far ahead that time has caught up with are applied with these.
+      const due = releaseDue(store, store.now() + CLOCK_AHEAD_MS);
+      const applied = yield* applySteps(store, due.length ? [...due, ...changes] : changes, {
         confirmMassDelete: input.confirmMassDelete ?? false,
+        sender: manifest.origin,
       });
+      const skipped = malformedStampsAnomaly(decoded.malformedStamps);
       const report: ImportReport = {
         ...applied,
+        anomalies: skipped ? [skipped, ...applied.anomalies] : applied.anomalies,
         id: uuidv7(),
         at,
         fileName: input.fileName,
@@ -238,6 +244,18 @@ export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport
       store.capturing = true;
     }
   });
+}
+
+/** Changes whose stamps no clock of this app writes are skipped alone; the report says which. */
+function malformedStampsAnomaly(positions: number[]): Anomaly | null {
+  if (!positions.length) return null;
+  const shown = positions.slice(0, 10).join(', ');
+  const more = positions.length > 10 ? ` and ${positions.length - 10} more` : '';
+  const one = positions.length === 1;
+  return {
+    kind: 'malformed_stamp',
+    message: `${one ? 'change' : 'changes'} ${shown}${more} of the sync file ${one ? 'carries' : 'carry'} a malformed clock stamp and ${one ? 'was' : 'were'} skipped; the rest was imported`,
+  };
 }
 
 /** The schema that brought the change log's prevHlc (migration 002_sync). */
@@ -313,6 +331,7 @@ export function syncStatus(core: Core) {
       }
     ).n,
     duplicateEnterprises: duplicateUsccCount(core),
+    quarantined: quarantineCount(store),
     /** Set when this machine's clock is behind the newest change it has seen. */
     clockBehind:
       newestMs !== null && newestMs > store.now() + 60_000
