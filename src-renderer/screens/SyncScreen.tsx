@@ -10,6 +10,7 @@ import { TeamCard } from './sync/TeamCard';
 import { ExportCard } from './sync/ExportCard';
 import { ImportCard } from './sync/ImportCard';
 import { DuplicatesCard } from './sync/DuplicatesCard';
+import { QuarantineCard } from './sync/QuarantineCard';
 import { HistoryCard } from './sync/HistoryCard';
 import { DevicesCard } from './sync/DevicesCard';
 import { MassDeleteDialog } from './sync/MassDeleteDialog';
@@ -50,6 +51,7 @@ export function SyncScreen(_props: { route: Route }) {
             <ImportCard />
           </div>
           <div className={styles.syncCol}>
+            <QuarantineCard />
             <DuplicatesCard />
             <HistoryCard />
             <DevicesCard />

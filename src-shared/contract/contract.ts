@@ -164,7 +164,14 @@ export const ImportReport = z.object({
   conflicts: z.number().int(),
   deletions: z.record(z.string(), z.number().int()),
   duplicateEnterprises: z.number().int(),
-  anomalies: z.array(z.object({ kind: z.string(), device: z.string().optional(), message: z.string() })),
+  anomalies: z.array(
+    z.object({
+      kind: z.string(),
+      device: z.string().optional(),
+      deviceName: z.string().optional(),
+      message: z.string(),
+    }),
+  ),
   backup: z.string().nullable(),
 });
 const ConflictSide = z.object({

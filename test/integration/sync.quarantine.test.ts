@@ -65,6 +65,7 @@ describe('quarantine of changes stamped far ahead', () => {
     const report = b.ok('sync.import', { contentBase64: file });
     const warning = report.anomalies.find((x) => x.kind === 'clock_ahead');
     expect(warning?.message).toContain('王科长的笔记本');
+    expect(warning?.deviceName).toBe('王科长的笔记本');
     expect(b.ok('experts.get', { id: e.id }).title).toBe('教授');
 
     const { rows } = b.ok('quarantine.list', {});

@@ -18,6 +18,8 @@ import { deviceNameOf, holdChanges, type Sender } from './quarantine';
 export interface Anomaly {
   kind: 'clock_ahead' | 'unknown_field' | 'malformed_stamp';
   device?: string;
+  /** The device's name (its id when this laptop knows no name for it). */
+  deviceName?: string;
   message: string;
 }
 
@@ -468,10 +470,12 @@ export function* applySteps(
   if (held.length) holdChanges(store, held, options.sender);
   for (const [device, { newest: stamp, count }] of ahead) {
     const at = new Date(parseHlc(stamp).ms).toISOString();
+    const deviceName = deviceNameOf(store, device, options.sender);
     anomalies.push({
       kind: 'clock_ahead',
       device,
-      message: `${deviceNameOf(store, device, options.sender)} stamped ${count} change${count === 1 ? '' : 's'} up to ${at}, more than 24 h ahead of this machine: its clock is probably wrong, so they are held until you accept or discard them`,
+      deviceName,
+      message: `${deviceName} stamped ${count} change${count === 1 ? '' : 's'} up to ${at}, more than 24 h ahead of this machine: its clock is probably wrong, so they are held until you accept or discard them`,
     });
   }
   return report;

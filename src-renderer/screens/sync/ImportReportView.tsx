@@ -65,7 +65,7 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
           {report.anomalies.map((a, i) => (
             <li key={i} className="text-overdue">
               {a.kind === 'clock_ahead'
-                ? t('sync.anomalyClock', { device: a.device ?? '', message: a.message })
+                ? t('sync.anomalyClock', { device: a.deviceName ?? a.device ?? '', message: a.message })
                 : a.message}
             </li>
           ))}
