@@ -53,8 +53,12 @@ export class HybridClock {
     return formatHlc({ ms: this.ms, counter: this.counter, node: this.node });
   }
 
-  /** Moves the clock past a stamp seen from elsewhere (or stored earlier). */
+  /**
+   * Moves the clock past a stamp seen from elsewhere (or stored earlier). A stamp of an
+   * impossible shape (one a log took in before imports refused them) is no time to follow.
+   */
   observe(stamp: string): void {
+    if (!isHlc(stamp)) return;
     const remote = parseHlc(stamp);
     if (remote.ms > this.ms) {
       this.ms = remote.ms;

@@ -5,7 +5,7 @@ import type { Core } from '../../core';
 import { nowIso } from '../../core';
 import { schemaVersion } from '../../store/db';
 import { backupStore } from '../backups/service';
-import { parseHlc } from '@shared/domain/hlc';
+import { isHlc, parseHlc } from '@shared/domain/hlc';
 import { invalid } from '@shared/contract/errors';
 import { applySteps, CLOCK_AHEAD_MS, type Anomaly, type ApplyReport } from './merge';
 import { quarantineCount, releaseDue } from './quarantine';
@@ -310,7 +310,9 @@ export function syncStatus(core: Core) {
     )
     .all() as { id: string; name: string; code: string; lastHlc: string | null }[];
   const newest = store.db.prepare(`SELECT max("hlc") AS h FROM changes`).get() as { h: string | null };
-  const newestMs = newest.h ? parseHlc(newest.h).ms : null;
+  // A log may hold a stamp of an impossible shape from before imports refused them.
+  const msOf = (stamp: string | null) => (stamp && isHlc(stamp) ? parseHlc(stamp).ms : null);
+  const newestMs = msOf(newest.h);
   return {
     team: team ? { id: team.id, name: team.name } : null,
     teamCode: store.getMeta('teamCode'),
@@ -320,11 +322,14 @@ export function syncStatus(core: Core) {
     lastExportAt: store.getMeta(LAST_EXPORT_AT),
     folder: store.getMeta(SYNC_FOLDER),
     imports,
-    devices: devices.map((d) => ({
-      ...d,
-      isMe: d.id === store.device.id,
-      lastChangeAt: d.lastHlc ? new Date(parseHlc(d.lastHlc).ms).toISOString() : null,
-    })),
+    devices: devices.map((d) => {
+      const last = msOf(d.lastHlc);
+      return {
+        ...d,
+        isMe: d.id === store.device.id,
+        lastChangeAt: last === null ? null : new Date(last).toISOString(),
+      };
+    }),
     openConflicts: (
       store.db.prepare(`SELECT count(*) AS n FROM conflicts WHERE "resolvedAt" IS NULL`).get() as {
         n: number;
