@@ -131,6 +131,12 @@ export function allColumns(kind: KindName): Record<string, FieldType> {
   return KINDS[kind].columns;
 }
 
+/** The field that names a record to a person (its name, else its title), if the kind has one. */
+export function labelFieldOf(kind: KindName): 'name' | 'title' | null {
+  const { fields } = KINDS[kind];
+  return 'name' in fields ? 'name' : 'title' in fields ? 'title' : null;
+}
+
 /** SQLite value → API value. */
 export function fromSql(type: FieldType, v: unknown): unknown {
   if (v === null || v === undefined) return null;

@@ -15,6 +15,7 @@ import settings from './settings';
 import reports from './reports';
 import ledgerImport from './import';
 import sync from './sync';
+import quarantine from './quarantine';
 import backups from './backups';
 import orphans from './orphans';
 
@@ -32,6 +33,7 @@ export const WORDS = mergeWords(
   reports,
   ledgerImport,
   sync,
+  quarantine,
   backups,
   orphans,
 );

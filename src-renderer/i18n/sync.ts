@@ -110,8 +110,8 @@ export default defineWords({
     deletions: { zh: '删除', en: 'Deleted' },
     anomalies: { zh: '时钟异常', en: 'Clock anomalies' },
     anomalyClock: {
-      zh: '设备 {{device}} 的变更时间比本机快 24 小时以上（{{message}}），它的时钟可能不准。',
-      en: 'Device {{device}} stamped changes more than 24 h ahead of this laptop ({{message}}): its clock is probably wrong.',
+      zh: '“{{device}}”的变更时间比本机快 24 小时以上，它的时钟可能不准；这些变更暂未生效，请在“待确认的未来时间修改”中接受或丢弃（{{message}}）。',
+      en: '“{{device}}” stamped changes more than 24 h ahead of this laptop: its clock is probably wrong. They are held until you accept or discard them under “Changes stamped in the future” ({{message}}).',
     },
     anomalyDeviceCode: {
       zh: '两台电脑使用了同一个走访编号前缀（{{message}}），其中一台已改用新的前缀。',

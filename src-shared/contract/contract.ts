@@ -176,7 +176,14 @@ export const ImportReport = z.object({
   duplicateEnterprises: z.number().int(),
   /** Live records left under a deleted or merged-away parent (absent before schema 10). */
   orphans: z.number().int().optional(),
-  anomalies: z.array(z.object({ kind: z.string(), device: z.string().optional(), message: z.string() })),
+  anomalies: z.array(
+    z.object({
+      kind: z.string(),
+      device: z.string().optional(),
+      deviceName: z.string().optional(),
+      message: z.string(),
+    }),
+  ),
   backup: z.string().nullable(),
 });
 const ConflictSide = z.object({
@@ -215,6 +222,20 @@ export const OrphanView = z.object({
   /** The record the parent was merged into, to re-attach to. */
   suggestedParentId: z.string().nullable(),
 });
+/** A change held for being stamped far ahead of this laptop's clock (its clock is wrong). */
+export const QuarantineView = z.object({
+  hlc: z.string(),
+  device: z.string(),
+  /** The name of the laptop that made it (or sent it, when that one is unknown here). */
+  deviceName: z.string().nullable(),
+  kind: z.string(),
+  recordId: z.string(),
+  recordLabel: z.string().nullable(),
+  field: z.string(),
+  value: z.unknown(),
+  /** The time it is stamped with. */
+  at: z.string(),
+});
 /** The long job running (a sync export, import or folder sync) and its latest step. */
 export const JobView = z.object({
   method: z.string(),
@@ -250,6 +271,8 @@ export const SyncStatus = z.object({
   openConflicts: z.number().int(),
   duplicateEnterprises: z.number().int(),
   orphans: z.number().int(),
+  /** Changes held for being stamped far ahead (quarantine.list). */
+  quarantined: z.number().int(),
   clockBehind: z.object({ newestSeen: z.string(), now: z.string() }).nullable(),
 });
 
@@ -397,6 +420,17 @@ export const contract = {
       fromParentId: Id.optional(),
     }),
     z.object({ rows: z.array(OrphanView) }),
+  ),
+  'quarantine.list': def(
+    z.strictObject({}).optional().default({}),
+    z.object({ rows: z.array(QuarantineView) }),
+  ),
+  'quarantine.resolve': def(
+    z.strictObject({
+      hlcs: z.array(z.string().min(1).max(200)).min(1).max(10_000),
+      action: z.enum(['accept', 'discard']),
+    }),
+    z.object({ resolved: z.number().int() }),
   ),
   'duplicates.list': def(
     z.strictObject({}).optional().default({}),

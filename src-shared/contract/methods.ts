@@ -35,6 +35,8 @@ export const METHOD_NAMES = [
   'conflicts.resolve',
   'orphans.list',
   'orphans.resolve',
+  'quarantine.list',
+  'quarantine.resolve',
   'duplicates.list',
   'duplicates.merge',
   'backups.list',

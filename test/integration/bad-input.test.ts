@@ -464,6 +464,15 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
       nf({ id: 'ghost-conflict', keep: 'winner' }, "'ghost-conflict'"),
       extra({ id: 'c1', keep: 'winner' }),
     ],
+    'quarantine.list': EMPTY_INPUT_CASES,
+    'quarantine.resolve': [
+      ...NOT_AN_OBJECT,
+      v({ hlcs: [], action: 'accept' }, 'hlcs'),
+      v({ hlcs: ['x'], action: 'keep' }, 'action'),
+      v({ action: 'discard' }, 'hlcs'),
+      nf({ hlcs: ['001790000000000-00000-ghost'], action: 'discard' }, "'001790000000000-00000-ghost'"),
+      extra({ hlcs: ['x'], action: 'accept' }),
+    ],
     'duplicates.list': EMPTY_INPUT_CASES,
     'duplicates.merge': [
       ...NOT_AN_OBJECT,

@@ -73,7 +73,7 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
           {report.anomalies.map((a, i) => (
             <li key={i} className="text-overdue">
               {Object.hasOwn(ANOMALY_WORDS, a.kind)
-                ? t(ANOMALY_WORDS[a.kind]!, { device: a.device ?? '', message: a.message })
+                ? t(ANOMALY_WORDS[a.kind]!, { device: a.deviceName ?? a.device ?? '', message: a.message })
                 : a.message}
             </li>
           ))}
