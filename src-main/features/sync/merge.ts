@@ -6,6 +6,11 @@ import { parseHlc } from '@shared/domain/hlc';
 import { ApiError } from '@shared/contract/errors';
 import type { WireChange } from './package';
 import { runSteps, type Steps } from '../../infra/steps';
+import { DERIVED_DEMAND_FIELDS } from '@shared/domain/demandReplay';
+import { replayImported } from '../demands/replay';
+
+/** A demand's status and the fields that go with it are replayed from its history, not merged. */
+const REPLAYED = new Set<string>(DERIVED_DEMAND_FIELDS.map((f) => `demands\u0000${f}`));
 
 // Applies changes from elsewhere: last writer wins per field by clock stamp, ties
 // impossible (a stamp ends with its device id). Applying is idempotent (a stamp is
@@ -221,6 +226,7 @@ export function* applySteps(
   );
   const detectedAt = new Date(store.now()).toISOString();
   const conflict = (winner: WireChange, loser: WireChange) => {
+    if (REPLAYED.has(`${loser[3]}\u0000${loser[5]}`)) return;
     const r = addConflict.run(
       uuidv7(),
       detectedAt,
@@ -430,6 +436,9 @@ export function* applySteps(
       recordsAside();
     }
   }
+
+  // Demands whose record or history changed: their state is what their merged history gives.
+  report.conflicts += replayImported(store, rows.values(), detectedAt);
 
   if (!options.confirmMassDelete) {
     const heavy = Object.entries(report.deletions).filter(
