@@ -94,8 +94,10 @@ const move: Effect = (s, e, legacy) => {
     s.holdSince = null;
   }
   if (e.from === 'closed') {
-    // A reopen clears the closure; its text stays in the closing event.
-    s.closedAt = s.closureType = s.resolution = null;
+    // A reopen clears the closure; its text stays in the closing event. One written before
+    // events had a type kept the resolution, as the version that wrote it did.
+    s.closedAt = s.closureType = null;
+    if (e.type !== null) s.resolution = null;
   }
   if (e.to === 'on_hold') s.holdSince = e.at;
   if (e.to === 'closed') {
