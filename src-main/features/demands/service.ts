@@ -175,6 +175,7 @@ export function updateDemand(
         at: nowIso(core),
         from: current.status,
         to: current.status,
+        note: `${patch.complex ? '改为复杂需求' : '改为一般需求'}，办理期限调整为 ${dueDate} (due date follows the switch)`,
         data: { dueDate },
       });
     }

@@ -9,9 +9,6 @@ import { runSteps, type Steps } from '../../infra/steps';
 import { DERIVED_DEMAND_FIELDS } from '@shared/domain/demandReplay';
 import { replayImported } from '../demands/replay';
 
-/** A demand's status and the fields that go with it are replayed from its history, not merged. */
-const REPLAYED = new Set<string>(DERIVED_DEMAND_FIELDS.map((f) => `demands\u0000${f}`));
-
 // Applies changes from elsewhere: last writer wins per field by clock stamp, ties
 // impossible (a stamp ends with its device id). Applying is idempotent (a stamp is
 // stored once) and order-independent (the value shown is always that of the highest
@@ -48,6 +45,9 @@ export const BULK_MIN = 20_000;
 const STEP = 2_000;
 
 const TABLE_KIND = new Map(KIND_NAMES.map((k) => [KINDS[k].table as string, k]));
+
+/** A demand's status and the fields that go with it are replayed from its history, not merged. */
+const REPLAYED = new Set<string>(DERIVED_DEMAND_FIELDS.map((f) => `demands\u0000${f}`));
 
 // Per connection: the synced columns of each table (re-read when the schema changes) and
 // compiled statements, so an import compiles each SQL text once, not once per record.
