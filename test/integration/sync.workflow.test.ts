@@ -198,6 +198,23 @@ describe('concurrent workflow moves of one demand on two laptops', () => {
     expect(workflowConflicts(b)).toHaveLength(1);
   });
 
+  it('files arriving out of order: a move that only seemed out of place finds it again, its conflict dropped', () => {
+    const { a, b } = pair();
+    const d = shared(a, b, 'assigned');
+    a.ok('demands.transition', { id: d.id, to: 'in_progress' });
+    const first = a.ok('sync.export', {});
+    a.ok('demands.transition', { id: d.id, to: 'answered', note: '已答复' });
+    const second = a.ok('sync.export', {});
+    b.ok('sync.import', { contentBase64: second.contentBase64! });
+    expect(b.ok('demands.get', { id: d.id }).status).toBe('assigned');
+    expect(workflowConflicts(b)).toHaveLength(1);
+    b.ok('sync.import', { contentBase64: first.contentBase64! });
+    expect(workflowConflicts(b)).toEqual([]);
+    const merged = bothAgree(a, b, d.id);
+    expect(merged.status).toBe('answered');
+    expect(merged.history!.some((h) => h.superseded)).toBe(false);
+  });
+
   it('re-importing the same files adds nothing: no second conflict, the same state', () => {
     const { a, b } = pair();
     const d = shared(a, b, 'assigned');
