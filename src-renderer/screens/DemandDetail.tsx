@@ -172,9 +172,9 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
       <h3>{t('demand.history')}</h3>
       <ol className={styles.history} data-testid="demand-history">
         {(demand.history ?? []).map((h) => (
-          <li key={h.id}>
+          <li key={h.id} className={h.superseded ? styles.superseded : undefined}>
             <span className={styles.historyAt}>{formatInstant(h.at)}</span>
-            <span>
+            <span className={styles.historyMove}>
               {h.from ? (
                 <>
                   <Badge enumName="demandStatus" value={h.from} /> →{' '}
@@ -187,6 +187,11 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
               )}
             </span>
             <span className={styles.historyBy}>{staffName(h.by)}</span>
+            {h.superseded && (
+              <span className={styles.supersededLabel} title={t('demand.supersededHint')}>
+                {t('demand.superseded')}
+              </span>
+            )}
             {h.note && <div className={styles.historyNote}>{h.note}</div>}
           </li>
         ))}

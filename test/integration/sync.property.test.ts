@@ -7,6 +7,8 @@ import { allowedMoves } from '@shared/domain/workflow';
 import { addDays, shanghaiDate } from '@shared/domain/dates';
 import type { DemandStatus } from '@shared/domain/enums';
 import { makeCore, type TestCore } from '../helpers';
+import { DERIVED_DEMAND_FIELDS, replayDemand } from '@shared/domain/demandReplay';
+import { eventsOf } from '../../src-main/features/demands/replay';
 
 // The sync promises, as a property over random schedules: three or four laptops of one
 // team edit records offline (creates, edits, deletes, workflow moves), their clocks drift
@@ -15,7 +17,13 @@ import { makeCore, type TestCore } from '../helpers';
 // When everyone has finally exported everything and imported everything:
 //   1. every database holds the same records (field by field) and the same change log;
 //   2. every concurrent edit that lost and that no later edit knew of is kept as a
-//      conflict on at least one laptop, so a person can still see it.
+//      conflict on at least one laptop, so a person can still see it;
+//   3. a demand's status and the fields that go with it are not merged per field but are
+//      what its merged history replays to: a legal state, and every move that lost its
+//      place kept as a workflow conflict.
+
+/** The demand fields replayed from the history rather than merged (3). */
+const REPLAYED = new Set(DERIVED_DEMAND_FIELDS.map((f) => `demands/${f}`));
 
 const NUM_RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 200);
 const PASS = 'correct horse battery staple';
@@ -425,6 +433,7 @@ const changeLog = (core: Core) =>
 function requiredLosers(log: ChangeRow[]): { key: string; loser: ChangeRow; winner: ChangeRow }[] {
   const byKey = new Map<string, ChangeRow[]>();
   for (const c of log) {
+    if (REPLAYED.has(`${c.tbl}/${c.field}`)) continue;
     const key = `${c.tbl}/${c.rowId}/${c.field}`;
     const list = byKey.get(key);
     if (list) list.push(c);
@@ -509,6 +518,7 @@ function runSchedule(s: Schedule, stats: Stats): { changes: number; conflicts: n
     for (const [table, rows] of Object.entries(contents[0]!)) {
       for (const row of rows) {
         for (const [field, value] of Object.entries(row)) {
+          if (REPLAYED.has(`${table}/${field}`)) continue;
           const w = winners.get(`${table}/${String(row.id)}/${field}`);
           if (w && w.value !== value)
             expect(value, `${table}.${field} of ${String(row.id)}`).toEqual(w.value);
@@ -525,6 +535,24 @@ function runSchedule(s: Schedule, stats: Stats): { changes: number; conflicts: n
         .all() as { loserHlc: string; tbl: string; rowId: string; field: string; loserValue: unknown }[]) {
         kept.add(c.loserHlc);
         keptValues.add(`${c.tbl}/${c.rowId}/${c.field}\u0000${JSON.stringify(c.loserValue)}`);
+      }
+    }
+    // Every demand is what its history replays to, and every move that lost its place is listed.
+    const demands = contents[0]!.demands as Record<string, unknown>[];
+    const events = eventsOf(
+      reps[0]!.core.store,
+      demands.map((d) => String(d.id)),
+    );
+    for (const d of demands) {
+      const replay = replayDemand(events.get(String(d.id)) ?? [], d);
+      if (!replay) continue;
+      const shown = Object.fromEntries(DERIVED_DEMAND_FIELDS.map((f) => [f, d[f] ?? null]));
+      expect(shown, `demand ${String(d.id)} vs its history`).toEqual(replay.derived);
+      expect(d.closedAt !== null && d.closureType !== null, 'closure iff closed').toBe(d.status === 'closed');
+      expect(d.holdSince !== null, 'hold iff on hold').toBe(d.status === 'on_hold');
+      const stamps = new Map(events.get(String(d.id))!.map((e) => [e.id, e.stamp]));
+      for (const loser of replay.superseded.keys()) {
+        expect(kept.has(stamps.get(loser)!), `superseded move ${loser} listed`).toBe(true);
       }
     }
     // Two changes of equal value are no conflict (nothing to decide): a loser whose value is

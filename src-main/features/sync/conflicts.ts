@@ -6,6 +6,8 @@ import { parseHlc } from '@shared/domain/hlc';
 import { ApiError, notFound } from '@shared/contract/errors';
 import type { CONFLICT_TYPES } from '@shared/contract/contract';
 import { resolveLostToDelete, type LostToDeleteDetail } from './lostToDeletes';
+import { transitionDemand } from '../demands/service';
+import { eventsOf } from '../demands/replay';
 
 type ConflictType = (typeof CONFLICT_TYPES)[number];
 
@@ -73,7 +75,38 @@ export function listConflicts(core: Core, input: { includeResolved?: boolean }) 
   return { rows: rows.map((r) => describe(core, r)) };
 }
 
-/** Keeping the losing value writes it again as a new change, which syncs like any other. */
+/**
+ * Redoes a superseded move through the workflow, from the demand's status now, as this
+ * user (with the role checks and a history entry of its own), with the move's note and
+ * closure: a move the workflow does not allow from there is refused with its message.
+ */
+function redoMove(core: Core, c: ConflictRow): void {
+  const { demandId, loser } = JSON.parse(c.detail ?? '{}') as {
+    demandId: string;
+    loser: { eventId: string };
+  };
+  const move = eventsOf(core.store, [demandId])
+    .get(demandId)
+    ?.find((e) => e.id === loser.eventId);
+  if (!move || move.from === null) {
+    throw new ApiError('CONFLICT', "the superseded move is no longer in the demand's history", {
+      field: 'id',
+    });
+  }
+  transitionDemand(core, {
+    id: demandId,
+    to: move.to,
+    note: move.note ?? undefined,
+    closureType: move.data?.closureType ?? undefined,
+    resolution: move.data?.resolution ?? undefined,
+    assigneeStaffId: move.data?.assigneeStaffId ?? undefined,
+  });
+}
+
+/**
+ * Keeping the losing value writes it again as a new change, which syncs like any other; for a
+ * workflow conflict it redoes the superseded move, and keeping the winner dismisses it.
+ */
 export function resolveConflict(core: Core, input: { id: string; keep: 'winner' | 'loser' }) {
   const c = core.store.db.prepare(`SELECT * FROM conflicts WHERE "id" = ?`).get(input.id) as
     ConflictRow | undefined;
@@ -84,7 +117,8 @@ export function resolveConflict(core: Core, input: { id: string; keep: 'winner' 
   if (!kind) throw new ApiError('INTERNAL', `conflict on unknown table ${c.tbl}`);
   if (c.type === 'delete') {
     resolveLostToDelete(core, kind, c.rowId, JSON.parse(c.detail!) as LostToDeleteDetail, input.keep);
-  } else if (input.keep === 'loser') {
+  } else if (input.keep === 'loser' && c.type === 'workflow') redoMove(core, c);
+  else if (input.keep === 'loser') {
     const type = allColumns(kind)[c.field]!;
     updateRecord(core.store, kind, c.rowId, { [c.field]: fromSql(type, c.loserValue) });
   }

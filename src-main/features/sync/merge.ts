@@ -8,6 +8,8 @@ import type { WireChange } from './package';
 import { runSteps, type Steps } from '../../infra/steps';
 import { noteEditsLostToDeletes } from './lostToDeletes';
 import { deviceNameOf, holdChanges, type Sender } from './quarantine';
+import { DERIVED_DEMAND_FIELDS } from '@shared/domain/demandReplay';
+import { replayImported } from '../demands/replay';
 
 // Applies changes from elsewhere: last writer wins per field by clock stamp, ties
 // impossible (a stamp ends with its device id). Applying is idempotent (a stamp is
@@ -47,6 +49,9 @@ export const BULK_MIN = 20_000;
 const STEP = 2_000;
 
 const TABLE_KIND = new Map(KIND_NAMES.map((k) => [KINDS[k].table as string, k]));
+
+/** A demand's status and the fields that go with it are replayed from its history, not merged. */
+const REPLAYED = new Set<string>(DERIVED_DEMAND_FIELDS.map((f) => `demands\u0000${f}`));
 
 // Per connection: the synced columns of each table (re-read when the schema changes) and
 // compiled statements, so an import compiles each SQL text once, not once per record.
@@ -239,6 +244,7 @@ export function* applySteps(
   const conflict = (winner: WireChange, loser: WireChange) => {
     // Both wrote the same value: nothing was lost, nothing to decide.
     if (winner[VALUE] === loser[VALUE]) return;
+    if (REPLAYED.has(`${loser[3]}\u0000${loser[5]}`)) return;
     const r = addConflict.run(
       uuidv7(),
       detectedAt,
@@ -451,6 +457,8 @@ export function* applySteps(
 
   // Edits that lost to a delete they were concurrent with: kept as conflicts.
   report.conflicts += noteEditsLostToDeletes(store, rows.values(), detectedAt);
+  // Demands whose record or history changed: their state is what their merged history gives.
+  report.conflicts += replayImported(store, rows.values(), detectedAt);
 
   if (!options.confirmMassDelete) {
     const heavy = Object.entries(report.deletions).filter(
