@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { makeCore, snapshot } from '../helpers';
-import { migrate, schemaVersion } from '../../src-main/store/db';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src-main/store/migrations';
+import { downgradeTo, makeCore, snapshot } from '../helpers';
+import { schemaVersion } from '../../src-main/store/db';
+import { SCHEMA_VERSION } from '../../src-main/store/migrations';
 import { openCore } from '../../src-main/open';
-import { installCaptureTriggers } from '../../src-main/store/capture';
 import { eventsOf } from '../../src-main/features/demands/replay';
 import { DERIVED_DEMAND_FIELDS, replayDemand } from '../../src-shared/domain/demandReplay';
 import { demandIn, makeDemand, moveInput } from './fixtures';
@@ -47,21 +45,9 @@ describe('migration 8: history rows become events', () => {
     // As version 7 left it: history rows without type and data, and a reopened demand that
     // kept its resolution.
     const db = t.core.store.db;
-    db.exec(`
-      DROP TRIGGER capture_demand_history_insert;
-      DROP TRIGGER capture_demand_history_update;
-      DROP TRIGGER capture_demands_update;
-      UPDATE demands SET "resolution" = '已协调解决' WHERE "id" = '${reopened}';
-      ALTER TABLE demand_history DROP COLUMN "type";
-      ALTER TABLE demand_history DROP COLUMN "data";
-      DELETE FROM changes WHERE "tbl" = 'demand_history' AND "field" IN ('type', 'data');
-      DELETE FROM schema_migrations WHERE "version" = ${HISTORY_EVENTS};
-    `);
-    installCaptureTriggers(db);
-    const v7 = new Database(':memory:');
-    migrate(v7, MIGRATIONS.slice(0, HISTORY_EVENTS - 1));
-    expect(db.pragma('table_info(demand_history)')).toEqual(v7.pragma('table_info(demand_history)'));
-    v7.close();
+    db.exec(`DROP TRIGGER capture_demands_update`);
+    db.prepare(`UPDATE demands SET "resolution" = '已协调解决' WHERE "id" = ?`).run(reopened);
+    downgradeTo(t.core, HISTORY_EVENTS - 1);
     expect(schemaVersion(db)).toBe(HISTORY_EVENTS - 1);
     const before = snapshot(t.core);
     t.core.store.close();

@@ -319,3 +319,24 @@ describe('the due date is the history’s too', () => {
     bothAgree(a, b, d.id);
   });
 });
+
+describe('a field conflict on a demand status kept from an earlier version', () => {
+  it('is never resolved by writing the raw status: a staff member cannot reopen that way', () => {
+    const t = makeCore({ role: 'staff' });
+    const d = demandIn(t, 'closed');
+    // As an earlier version recorded it: the status B had set lost to A's close, per field.
+    t.core.store.db
+      .prepare(
+        `INSERT INTO conflicts ("id","detectedAt","tbl","rowId","field","winnerHlc","winnerValue","loserHlc","loserValue")
+         VALUES ('c1', '2026-11-20T00:00:00Z', 'demands', ?, 'status', '001763600000000-00000-laptop-a', 'closed', '001763500000000-00000-laptop-b', 'in_progress')`,
+      )
+      .run(d.id);
+    const before = t.ok('demands.get', { id: d.id });
+    const err = t.err('conflicts.resolve', { id: 'c1', keep: 'loser' });
+    expect(err.code).toBe('WORKFLOW');
+    expect(err.message).toMatch(/workflow/);
+    expect(t.ok('demands.get', { id: d.id })).toEqual(before);
+    // Keeping what the demand shows closes the conflict.
+    expect(t.ok('conflicts.resolve', { id: 'c1', keep: 'winner' }).resolution).toBe('winner');
+  });
+});

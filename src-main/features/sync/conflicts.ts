@@ -8,6 +8,7 @@ import type { CONFLICT_TYPES } from '@shared/contract/contract';
 import { resolveLostToDelete, type LostToDeleteDetail } from './lostToDeletes';
 import { transitionDemand } from '../demands/service';
 import { eventsOf } from '../demands/replay';
+import { DERIVED_DEMAND_FIELDS } from '@shared/domain/demandReplay';
 
 type ConflictType = (typeof CONFLICT_TYPES)[number];
 
@@ -119,6 +120,14 @@ export function resolveConflict(core: Core, input: { id: string; keep: 'winner' 
     resolveLostToDelete(core, kind, c.rowId, JSON.parse(c.detail!) as LostToDeleteDetail, input.keep);
   } else if (input.keep === 'loser' && c.type === 'workflow') redoMove(core, c);
   else if (input.keep === 'loser') {
+    // Conflicts recorded per field by earlier versions: these fields are the workflow's to write.
+    if (kind === 'demands' && (DERIVED_DEMAND_FIELDS as readonly string[]).includes(c.field)) {
+      throw new ApiError(
+        'WORKFLOW',
+        `keep: a demand's ${c.field} changes only through its workflow (with its checks and a history entry): move the demand instead`,
+        { field: 'keep' },
+      );
+    }
     const type = allColumns(kind)[c.field]!;
     updateRecord(core.store, kind, c.rowId, { [c.field]: fromSql(type, c.loserValue) });
   }
