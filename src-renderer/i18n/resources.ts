@@ -18,6 +18,7 @@ import sync from './sync';
 import quarantine from './quarantine';
 import backups from './backups';
 import orphans from './orphans';
+import workflowConflict from './workflowConflict';
 
 export const WORDS = mergeWords(
   app,
@@ -36,6 +37,7 @@ export const WORDS = mergeWords(
   quarantine,
   backups,
   orphans,
+  workflowConflict,
 );
 
 export const zhCN = { ...inLanguage(WORDS, 'zh'), enum: allLabels('zh') };

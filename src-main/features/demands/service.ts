@@ -215,8 +215,9 @@ export function transitionDemand(core: Core, input: TransitionInput, automatic =
   }
   const at = input.at ? toInstant(input.at) : nowIso(core);
   notInFuture(core, 'at', at);
-  // Never before the previous transition (notes such as a due date switch do not count).
-  const moves = demandHistory(core, input.id).filter((h) => h.type === 'transition');
+  // Never before the previous transition (notes such as a due date switch do not count, nor a
+  // move that lost its place to a concurrent one on another laptop).
+  const moves = demandHistory(core, input.id).filter((h) => h.type === 'transition' && !h.superseded);
   const floor = moves[moves.length - 1]?.at ?? current.receivedAt;
   if (floor && Date.parse(at) < Date.parse(floor)) {
     throw invalid('at', `cannot be before the previous step (${floor})`);
