@@ -101,7 +101,7 @@ describe('reports and the timeline read a superseded move as the replay does', (
     exchange(a, b);
     for (const t of [a, b]) {
       const events = t
-        .ok('enterprises.timeline', { id: d.enterpriseId })
+        .ok('enterprises.timeline', { id: d.enterpriseId! })
         .items.filter((i) => i.type === 'demand_event');
       expect(events.filter((e) => e.superseded).map((e) => e.status)).toEqual(['closed']);
       // assigned, in_progress, answered, then A's re-handling: shown as they applied.
