@@ -114,6 +114,10 @@ export const ENUM_LABELS = {
     mostly_satisfied: { zh: '基本满意', en: 'Mostly satisfied' },
     dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
   },
+  supervisionLevel: {
+    bureau: { zh: '督办', en: 'Supervised' },
+    district: { zh: '挂牌督办', en: 'Supervised by the district' },
+  },
   industry: {
     A: { zh: '农、林、牧、渔业', en: 'Agriculture, forestry, animal husbandry, fishery' },
     B: { zh: '采矿业', en: 'Mining' },

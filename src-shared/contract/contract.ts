@@ -7,7 +7,9 @@ import {
   DemandPatch,
   DemandRecord,
   DeviceRecord,
+  CalendarDate,
   EnterpriseFields,
+  ExtensionRequest,
   EnterpriseRecord,
   ExpertFields,
   ExpertRecord,
@@ -21,7 +23,7 @@ import {
   VisitFields,
   VisitRecord,
 } from './schemas';
-import { CLOSURE_TYPES, DEMAND_STATUSES } from '../domain/enums';
+import { CLOSURE_TYPES, DEMAND_STATUSES, SUPERVISION_LEVELS } from '../domain/enums';
 import {
   ExportedFileSchema,
   ExportInput,
@@ -139,6 +141,15 @@ export const BoardStaffCount = z.object({
   open: z.number().int(),
   overdue: z.number().int(),
   dueSoon: z.number().int(),
+});
+
+/** A 延期申请 waiting for a supervisor's decision, as the board lists it. */
+export const BoardExtension = ExtensionRequest.extend({
+  demandId: z.string(),
+  title: z.string(),
+  enterpriseName: z.string().nullable(),
+  /** The demand's due date now: the request asks to move it to `dueDate`. */
+  currentDueDate: z.string().nullable(),
 });
 
 export const Transition = z.strictObject({
@@ -352,14 +363,26 @@ export const contract = {
   'demands.transition': def(Transition, DemandRecord),
   'demands.openBoard': def(
     z
-      .strictObject({ assigneeStaffId: Id.optional(), town: z.string().max(100).optional() })
+      .strictObject({
+        assigneeStaffId: Id.optional(),
+        town: z.string().max(100).optional(),
+        /** Only demands under supervision (督办). */
+        supervised: z.literal(true).optional(),
+      })
       .optional()
       .default({}),
     z.object({
       today: z.string(),
       rows: z.array(DemandRecord),
-      counts: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() }),
+      counts: z.object({
+        open: z.number().int(),
+        overdue: z.number().int(),
+        dueSoon: z.number().int(),
+        supervised: z.number().int(),
+      }),
       byStaff: z.array(BoardStaffCount),
+      /** The pending extension requests among the board's demands, for a supervisor to decide. */
+      extensions: z.array(BoardExtension),
     }),
   ),
   'demands.reassign': def(
@@ -369,6 +392,27 @@ export const contract = {
       note: z.string().trim().max(2000).optional(),
     }),
     z.object({ updated: z.number().int() }),
+  ),
+  'demands.requestExtension': def(
+    z.strictObject({ id: Id, dueDate: CalendarDate, reason: z.string().trim().min(1).max(2000) }),
+    DemandRecord,
+  ),
+  'demands.decideExtension': def(
+    z.strictObject({ id: Id, approve: z.boolean(), note: z.string().trim().max(2000).optional() }),
+    DemandRecord,
+  ),
+  'demands.supervise': def(
+    z.strictObject({
+      ids: z.array(Id).min(1).max(1000),
+      level: z.enum(SUPERVISION_LEVELS),
+      note: z.string().trim().min(1).max(2000),
+    }),
+    z.object({ updated: z.number().int() }),
+  ),
+  'demands.urge': def(
+    z.strictObject({ ids: z.array(Id).min(1).max(1000), note: z.string().trim().max(2000).optional() }),
+    /** Per demand, the reminder ready to paste into a chat app. */
+    z.object({ texts: z.array(z.object({ id: z.string(), text: z.string() })) }),
   ),
   'sync.team.create': def(
     z.strictObject({ name: z.string().trim().min(1).max(100), passphrase: Passphrase }),

@@ -8,6 +8,7 @@ import { MODELS, fieldsSchema, recordSchema } from '../model';
 export { CalendarDate, Id, Instant } from '../model/validators';
 export { Contact, TierEntry } from '../model/enterprises';
 export { ClinicEnterprise } from '../model/clinics';
+export { ExtensionRequest, Supervision } from '../model/demands';
 
 export const StaffFields = fieldsSchema(MODELS.staff);
 export const StaffRecord = recordSchema(MODELS.staff);

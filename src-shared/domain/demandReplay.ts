@@ -1,4 +1,4 @@
-import type { ClosureType, DemandStatus } from './enums';
+import { isOpenStatus, type ClosureType, type DemandStatus, type SupervisionLevel } from './enums';
 import { addDays } from './dates';
 import { MOVES, pausedDays } from './workflow';
 
@@ -8,6 +8,18 @@ import { MOVES, pausedDays } from './workflow';
 // both land in the history; the move that finds the demand no longer where it started
 // is superseded: kept, marked, and shown as a conflict, never applied.
 
+/** The types of the events a demand's history holds (events of older versions may have none: eventType). */
+export const DEMAND_EVENT_TYPES = [
+  'transition',
+  'reassigned',
+  'due_date_set',
+  'extension_requested',
+  'extension_decided',
+  'supervised',
+  'urged',
+] as const;
+export type DemandEventType = (typeof DEMAND_EVENT_TYPES)[number];
+
 /** What an event carries besides its move: set by the service that records it. */
 export interface HistoryEventData {
   /** The demand's due date as this event set it (creation, a complex switch). */
@@ -15,6 +27,28 @@ export interface HistoryEventData {
   closureType?: ClosureType | null;
   resolution?: string | null;
   assigneeStaffId?: string | null;
+  /** extension_requested: the date asked for, and why. */
+  extension?: { dueDate: string; reason: string };
+  /** extension_decided: whether the pending request was approved. */
+  approve?: boolean;
+  /** supervised: 督办 or 挂牌督办. */
+  level?: SupervisionLevel;
+}
+
+/** The pending 延期申请 of a demand. */
+export interface PendingExtension {
+  dueDate: string;
+  reason: string;
+  by: string | null;
+  at: string;
+}
+
+/** A demand under supervision (督办). */
+export interface DemandSupervision {
+  level: SupervisionLevel;
+  since: string;
+  by: string | null;
+  note: string | null;
 }
 
 export interface HistoryEvent {
@@ -31,6 +65,9 @@ export interface HistoryEvent {
   to: DemandStatus;
   /** Null for events written before events carried their data. */
   data: HistoryEventData | null;
+  /** Who recorded it and its note: what a request or a supervision keeps of its event. */
+  by?: string | null;
+  note?: string | null;
 }
 
 /** The demand fields the history decides. */
@@ -42,6 +79,8 @@ export interface DerivedDemand {
   holdSince: string | null;
   onHoldDays: number;
   dueDate: string | null;
+  extension: PendingExtension | null;
+  supervision: DemandSupervision | null;
 }
 
 export const DERIVED_DEMAND_FIELDS = [
@@ -52,6 +91,8 @@ export const DERIVED_DEMAND_FIELDS = [
   'holdSince',
   'onHoldDays',
   'dueDate',
+  'extension',
+  'supervision',
 ] as const satisfies readonly (keyof DerivedDemand)[];
 
 /**
@@ -99,6 +140,8 @@ const move: Effect = (s, e, legacy) => {
     s.closedAt = s.closureType = null;
     if (e.type !== null) s.resolution = null;
   }
+  // A request still pending when the demand ends is moot: an ended demand's deadline never changes.
+  if (!isOpenStatus(e.to)) s.extension = null;
   if (e.to === 'on_hold') s.holdSince = e.at;
   if (e.to === 'closed') {
     s.closedAt = e.at;
@@ -109,6 +152,8 @@ const move: Effect = (s, e, legacy) => {
   return true;
 };
 
+const isOpen = (s: State) => s.status !== null && isOpenStatus(s.status);
+
 /**
  * Every event type that changes a derived field, and how. Types not listed (notes such as
  * 'reassigned', or types of a newer version) change nothing and are never superseded.
@@ -117,9 +162,28 @@ const EFFECTS: Readonly<Record<string, Effect>> = {
   transition: move,
   due_date_set: (s, e) => {
     // A closed or rejected demand's deadline never changes.
-    if (e.data?.dueDate && s.status !== 'closed' && s.status !== 'rejected') {
+    if (e.data?.dueDate && isOpen(s)) {
       s.baseDue = addDays(e.data.dueDate, -s.onHoldDays);
     }
+    return true;
+  },
+  // Requests and decisions that find the demand ended, or the request already decided or
+  // another one pending (two laptops apart), have lost their place: a closed or rejected
+  // demand's deadline never changes, so a past period's on-time rate never does either.
+  extension_requested: (s, e) => {
+    if (!isOpen(s) || s.extension || !e.data?.extension) return false;
+    s.extension = { ...e.data.extension, by: e.by ?? null, at: e.at };
+    return true;
+  },
+  extension_decided: (s, e) => {
+    if (!isOpen(s) || !s.extension) return false;
+    if (e.data?.approve) s.baseDue = addDays(s.extension.dueDate, -s.onHoldDays);
+    s.extension = null;
+    return true;
+  },
+  supervised: (s, e) => {
+    if (!isOpen(s) || !e.data?.level) return false;
+    s.supervision = { level: e.data.level, since: e.at, by: e.by ?? null, note: e.note ?? null };
     return true;
   },
 };
@@ -145,6 +209,8 @@ export function replayDemand(events: readonly HistoryEvent[], legacy: LegacyBasi
     holdSince: null,
     onHoldDays: 0,
     baseDue: null,
+    extension: null,
+    supervision: null,
   };
   const superseded = new Map<string, string>();
   // Who moved the demand out of each status, to name what took a superseded move's place.

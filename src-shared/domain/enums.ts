@@ -43,6 +43,8 @@ export const CLINIC_STATUSES = ['planned', 'held', 'written_up', 'closed'] as co
 export const FOLLOWUP_PARENTS = ['demand', 'visit', 'clinic'] as const;
 export const FOLLOWUP_CHANNELS = ['onsite', 'phone', 'online'] as const;
 export const SATISFACTIONS = ['satisfied', 'mostly_satisfied', 'dissatisfied'] as const;
+/** 督办 by the bureau, 挂牌督办 by the district. */
+export const SUPERVISION_LEVELS = ['bureau', 'district'] as const;
 /** GB/T 4754-2017 sections. */
 export const INDUSTRY_SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
 
@@ -54,6 +56,7 @@ export type DemandStatus = (typeof DEMAND_STATUSES)[number];
 export type DemandCategory = (typeof DEMAND_CATEGORIES)[number];
 export type ClosureType = (typeof CLOSURE_TYPES)[number];
 export type Satisfaction = (typeof SATISFACTIONS)[number];
+export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
 
 /** A demand is open unless it is in one of these (shared/DOMAIN.md, "Overdue"). */
 export const ENDED_DEMAND_STATUSES = ['closed', 'rejected'] as const satisfies readonly DemandStatus[];
@@ -84,5 +87,6 @@ export const ENUM_GROUPS = {
   followupParent: FOLLOWUP_PARENTS,
   followupChannel: FOLLOWUP_CHANNELS,
   satisfaction: SATISFACTIONS,
+  supervisionLevel: SUPERVISION_LEVELS,
   industry: INDUSTRY_SECTIONS as readonly string[],
 } as const;

@@ -6,12 +6,28 @@ import {
   DEMAND_LEVELS,
   DEMAND_SOURCES,
   DEMAND_STATUSES,
+  SUPERVISION_LEVELS,
 } from '../domain/enums';
 import { defineKind } from './define';
 import { CalendarDate, Id, Instant, Name, optText } from './validators';
 
 const nullableText = z.string().nullable();
 const lookedUp = z.string().nullable().optional();
+
+/** A pending 延期申请: the date asked for, why, who asked and when. */
+export const ExtensionRequest = z.object({
+  dueDate: z.string(),
+  reason: z.string(),
+  by: z.string().nullable(),
+  at: z.string(),
+});
+/** 督办 / 挂牌督办: since when, by whom, and why. */
+export const Supervision = z.object({
+  level: z.enum(SUPERVISION_LEVELS),
+  since: z.string(),
+  by: z.string().nullable(),
+  note: z.string().nullable(),
+});
 
 export const demands = defineKind({
   table: 'demands',
@@ -253,6 +269,21 @@ export const demands = defineKind({
     },
     holdSince: { output: nullableText, sql: 'text', zh: '挂起开始', file: '挂起时间', en: 'On hold since' },
     onHoldDays: { output: z.number().nullable(), sql: 'int', zh: '挂起天数', en: 'Days on hold' },
+    // Kept by the replay of the demand's history too (requestExtension, decideExtension, supervise).
+    extension: {
+      output: ExtensionRequest.nullable(),
+      sql: 'json',
+      zh: '延期申请',
+      en: 'Extension request',
+      list: false,
+    },
+    supervision: {
+      output: Supervision.nullable(),
+      sql: 'json',
+      zh: '督办',
+      en: 'Supervision',
+      list: false,
+    },
   },
   derived: {
     enterpriseName: { output: lookedUp, sql: 'text', zh: '企业名称', en: 'Enterprise', export: 'text' },

@@ -9,6 +9,8 @@ import {
   transitionDemand,
   updateDemand,
 } from './service';
+import { decideExtension, requestExtension } from './extensions';
+import { supervise, urge } from './supervision';
 
 export const demandsMethods = [
   defineMethod({ name: 'demands.create', handler: createDemand }),
@@ -20,4 +22,8 @@ export const demandsMethods = [
   defineMethod({ name: 'demands.transition', handler: (c, i) => transitionDemand(c, i) }),
   defineMethod({ name: 'demands.openBoard', handler: openBoard }),
   defineMethod({ name: 'demands.reassign', handler: reassign }),
+  defineMethod({ name: 'demands.requestExtension', handler: requestExtension }),
+  defineMethod({ name: 'demands.decideExtension', handler: decideExtension }),
+  defineMethod({ name: 'demands.supervise', handler: supervise }),
+  defineMethod({ name: 'demands.urge', handler: urge }),
 ] as const;

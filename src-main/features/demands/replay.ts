@@ -1,8 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../../store/db';
 import { updateRecord } from '../../store/records';
+import { KINDS, fromSql, toSql } from '../../store/schema';
 import {
   DERIVED_DEMAND_FIELDS,
+  eventType,
   replayDemand,
   type DerivedDemand,
   type HistoryEvent,
@@ -42,6 +44,19 @@ const EVENTS_SQL = `
 const DEMANDS_SQL = `
   SELECT "id", ${DERIVED_DEMAND_FIELDS.map((f) => `"${f}"`).join(', ')}
   FROM demands WHERE "id" IN (SELECT value FROM json_each(?))`;
+
+/** These demands' derived fields as the API holds them (the pending extension, the supervision: JSON). */
+function demandRows(store: Store, demandIds: readonly string[]): DemandRow[] {
+  const rows = store.db.prepare(DEMANDS_SQL).all(JSON.stringify(demandIds)) as Record<string, unknown>[];
+  for (const row of rows) {
+    for (const f of DERIVED_DEMAND_FIELDS) row[f] = fromSql(KINDS.demands.fields[f]!, row[f]);
+  }
+  return rows as unknown as DemandRow[];
+}
+
+/** Whether a derived field already holds the replay's value (JSON values compared as text). */
+const same = (a: unknown, b: unknown) =>
+  a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
 
 /** The live events of these demands, each demand's in stamp order: one query for them all. */
 export function eventsOf(store: Store, demandIds: readonly string[]): Map<string, StoredEvent[]> {
@@ -97,7 +112,7 @@ export function settlePendingSupersededFlags(store: Store): void {
       .pluck()
       .all() as string[];
     const events = eventsOf(store, ids);
-    const rows = store.db.prepare(DEMANDS_SQL).all(JSON.stringify(ids)) as DemandRow[];
+    const rows = demandRows(store, ids);
     const flag = flagWriter(store);
     for (const row of rows) {
       const list = events.get(row.id) ?? [];
@@ -127,7 +142,7 @@ export function replayDemands(
   const out = new Map<string, ReplayOutcome>();
   if (!demandIds.length) return out;
   const events = eventsOf(store, demandIds);
-  const rows = store.db.prepare(DEMANDS_SQL).all(JSON.stringify(demandIds)) as DemandRow[];
+  const rows = demandRows(store, demandIds);
   const write = store.db.prepare(
     `UPDATE demands SET ${DERIVED_DEMAND_FIELDS.map((f) => `"${f}" = @${f}`).join(', ')} WHERE "id" = @id`,
   );
@@ -139,9 +154,14 @@ export function replayDemands(
     out.set(row.id, { replay, events: list });
     flag(list, replay);
     const { derived } = replay;
-    if (DERIVED_DEMAND_FIELDS.every((f) => row[f] === derived[f])) continue;
+    if (DERIVED_DEMAND_FIELDS.every((f) => same(row[f], derived[f]))) continue;
     if (mode === 'local') updateRecord(store, 'demands', row.id, { ...derived });
-    else write.run({ ...derived, id: row.id });
+    else {
+      const values = Object.fromEntries(
+        DERIVED_DEMAND_FIELDS.map((f) => [f, toSql(KINDS.demands.fields[f]!, derived[f])]),
+      );
+      write.run({ ...values, id: row.id });
+    }
   }
   return out;
 }
@@ -205,6 +225,9 @@ export function replayImported(
     const stillSuperseded = new Set<string>();
     for (const [loserId, winnerId] of replay.superseded) {
       const loser = byId.get(loserId)!;
+      // An extension or supervision that found the demand ended stays in its history, marked:
+      // there is no move to redo, and the demand's deadline must not change anyway.
+      if (eventType(loser) !== 'transition') continue;
       const winner = byId.get(winnerId)!;
       stillSuperseded.add(loser.stamp);
       if (listed.has(loser.stamp)) continue;

@@ -15,7 +15,8 @@ import type { DemandFields, DemandPatch, Demand, DemandHistoryEntry } from '@sha
 import type { ListQuery, Transition } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
 import { checkMove, deadline, defaultDueDate } from '@shared/domain/workflow';
-import { eventType, type HistoryEventData } from '@shared/domain/demandReplay';
+import { eventType, type DemandEventType, type HistoryEventData } from '@shared/domain/demandReplay';
+import { missingForClosing, type FollowupOutcome } from '@shared/domain/closing';
 import { addDays, shanghaiDate, toInstant } from '@shared/domain/dates';
 import { OPEN_DEMAND_STATUSES, isOpenStatus, type DemandStatus } from '@shared/domain/enums';
 import { eventsOf, replayDemands } from './replay';
@@ -64,11 +65,11 @@ export function getDemand(core: Core, id: string): Demand {
  * Appends an event to a demand's history, then writes what the replay of its history now
  * gives: the one way a demand's status, closure, hold and due date change.
  */
-function recordEvent(
+export function recordEvent(
   core: Core,
   demandId: string,
   event: {
-    type: 'transition' | 'reassigned' | 'due_date_set';
+    type: DemandEventType;
     at: string;
     from: DemandStatus | null;
     to: DemandStatus;
@@ -192,15 +193,20 @@ export function listDemands(core: Core, query: ListQuery) {
 export function transitionDemand(core: Core, input: TransitionInput, automatic = false): Demand {
   const current = requireLive(core, 'demands', input.id);
   const from = current.status;
-  const problem = checkMove({
-    from,
-    to: input.to,
-    note: input.note,
-    closureType: input.closureType,
-    resolution: input.resolution,
-    actorRole: myRole(core),
-    automatic,
-  });
+  const actorRole = myRole(core);
+  const problem =
+    checkMove({
+      from,
+      to: input.to,
+      note: input.note,
+      closureType: input.closureType,
+      resolution: input.resolution,
+      actorRole,
+      automatic,
+    }) ??
+    (input.to === 'closed' && actorRole !== 'supervisor' && !automatic
+      ? closingProblem(core, input.id)
+      : null);
   if (problem) {
     const code =
       problem.field === 'to' ? (problem.message.startsWith('only') ? 'FORBIDDEN' : 'WORKFLOW') : 'VALIDATION';
@@ -241,6 +247,21 @@ export function transitionDemand(core: Core, input: TransitionInput, automatic =
   return getDemand(core, input.id);
 }
 
+/** 销号 by a staff member: what the demand's follow-ups still lack (see @shared/domain/closing). */
+function closingProblem(core: Core, demandId: string): { field: string; message: string } | null {
+  const answers = demandHistory(core, demandId).filter(
+    (h) => h.type === 'transition' && !h.superseded && h.to === 'answered',
+  );
+  const followups = core.store.db
+    .prepare(
+      `SELECT "doneAt", "satisfaction" FROM followups
+       WHERE "parentType" = 'demand' AND "parentId" = ? AND "deletedAt" IS NULL`,
+    )
+    .all(demandId) as FollowupOutcome[];
+  const message = missingForClosing(answers[answers.length - 1]?.at ?? null, followups);
+  return message ? { field: 'to', message } : null;
+}
+
 /** Moves a demand back to handling after a dissatisfied follow-up on an answer or closure. */
 export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: string): void {
   const demand = getRow(core.store, 'demands', demandId);
@@ -257,12 +278,14 @@ export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: st
 
 export function openBoard(
   core: Core,
-  input: { assigneeStaffId?: string | undefined; town?: string | undefined },
+  input: { assigneeStaffId?: string | undefined; town?: string | undefined; supervised?: true | undefined },
 ) {
   const filter: ListQuery['filter'] = { status: [...OPEN_DEMAND_STATUSES] };
   if (input.assigneeStaffId) filter.assigneeStaffId = input.assigneeStaffId;
   if (input.town) filter.town = input.town;
-  const rows = listRows(core.store, 'demands', { filter, limit: 10_000 }).rows.map((r) => decorate(core, r));
+  const rows = listRows(core.store, 'demands', { filter, limit: 10_000 })
+    .rows.filter((r) => !input.supervised || r.supervision)
+    .map((r) => decorate(core, r));
   rows.sort(
     (a, b) =>
       Number(b.overdue) - Number(a.overdue) ||
@@ -294,8 +317,22 @@ export function openBoard(
       open: rows.length,
       overdue: rows.filter((d) => d.overdue).length,
       dueSoon: rows.filter((d) => d.dueSoon).length,
+      supervised: rows.filter((d) => d.supervision).length,
     },
     byStaff: [...staff.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open),
+    extensions: rows.flatMap((d) =>
+      d.extension
+        ? [
+            {
+              ...d.extension,
+              demandId: d.id,
+              title: d.title ?? '',
+              enterpriseName: d.enterpriseName ?? null,
+              currentDueDate: d.dueDate ?? null,
+            },
+          ]
+        : [],
+    ),
   };
 }
 

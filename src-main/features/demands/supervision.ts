@@ -1,0 +1,69 @@
+import { type Core, myRole, nowIso } from '../../core';
+import { ApiError, invalid } from '@shared/contract/errors';
+import type { Demand } from '@shared/contract/schemas';
+import { isOpenStatus, type SupervisionLevel } from '@shared/domain/enums';
+import { getDemand, recordEvent } from './service';
+import { getRow } from '../../store/records';
+
+// 督办 and 催办 (shared/DOMAIN.md, "Supervision"): both history events, so they travel and merge
+// like the demand's moves. The replay keeps the supervision (see @shared/domain/demandReplay).
+
+/** The live, open demands behind `ids`, or a refusal naming the first that is not. */
+function openDemands(core: Core, ids: readonly string[], what: string) {
+  return ids.map((id, i) => {
+    const d = getRow(core.store, 'demands', id);
+    if (!d || d.deletedAt) throw invalid(`ids.${i}`, `no demand with id '${id}'`);
+    if (!d.status) {
+      throw invalid(
+        `ids.${i}`,
+        `demand '${d.title}' has no status yet (its record is still to come by sync)`,
+      );
+    }
+    if (!isOpenStatus(d.status))
+      throw invalid(`ids.${i}`, `demand '${d.title}' is ${d.status} and cannot be ${what}`);
+    return { ...d, status: d.status };
+  });
+}
+
+export function supervise(core: Core, input: { ids: string[]; level: SupervisionLevel; note: string }) {
+  if (myRole(core) !== 'supervisor') {
+    throw new ApiError('FORBIDDEN', 'level: only a supervisor can put demands under supervision', {
+      field: 'level',
+    });
+  }
+  const demands = openDemands(core, input.ids, 'supervised');
+  for (const d of demands) {
+    recordEvent(core, d.id, {
+      type: 'supervised',
+      at: nowIso(core),
+      from: d.status,
+      to: d.status,
+      note: input.note,
+      data: { level: input.level },
+    });
+  }
+  return { updated: demands.length };
+}
+
+/** The 催办 message for a chat app: enterprise, title, how late, and who handles it. */
+export function urgeText(d: Demand, note: string | undefined): string {
+  const late =
+    d.daysLeft === null || d.daysLeft === undefined
+      ? '未设办理期限'
+      : d.daysLeft < 0
+        ? `办理期限 ${d.effectiveDueDate}，已超期 ${-d.daysLeft} 天`
+        : `办理期限 ${d.effectiveDueDate}，还剩 ${d.daysLeft} 天`;
+  const handler = [d.assigneeName ?? '尚未交办', d.responsibleUnit].filter(Boolean).join('，');
+  const extra = note?.trim() ? `${note.trim()}。` : '';
+  return `【催办】${d.enterpriseName ?? ''}「${d.title}」：${late}。承办：${handler}。${extra}请抓紧办理并及时反馈。`;
+}
+
+export function urge(core: Core, input: { ids: string[]; note?: string | undefined }) {
+  const demands = openDemands(core, input.ids, 'urged');
+  const texts = demands.map((d) => {
+    const text = urgeText(getDemand(core, d.id), input.note);
+    recordEvent(core, d.id, { type: 'urged', at: nowIso(core), from: d.status, to: d.status, note: text });
+    return { id: d.id, text };
+  });
+  return { texts };
+}
