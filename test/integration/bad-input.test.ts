@@ -46,6 +46,8 @@ function populated(path: string) {
   const otherVisit = t.ok('visits.create', { enterpriseId: other.id, date: '2026-11-20', mode: 'phone' });
   const demand = demandIn(t, 'answered', { enterpriseId: e.id });
   const closed = demandIn(t, 'closed', { enterpriseId: e.id });
+  const extending = demandIn(t, 'in_progress', { enterpriseId: e.id });
+  t.ok('demands.requestExtension', { id: extending.id, dueDate: '2026-12-15', reason: '等待检测报告' });
   const clinic = t.ok('clinics.create', {
     date: '2026-11-01',
     topic: '数控会诊',
@@ -57,7 +59,21 @@ function populated(path: string) {
     parentId: demand.id,
     dueDate: '2026-11-25',
   });
-  return { t, e, other, colleague, gone, expert, visit, otherVisit, demand, closed, clinic, followup };
+  return {
+    t,
+    e,
+    other,
+    colleague,
+    gone,
+    expert,
+    visit,
+    otherVisit,
+    demand,
+    closed,
+    extending,
+    clinic,
+    followup,
+  };
 }
 type World = ReturnType<typeof populated>;
 
@@ -419,6 +435,61 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
       v({ ids: [demand.id], assigneeStaffId: w.colleague.id, note: LONG(2001) }, 'note'),
       extra({ ids: [demand.id], assigneeStaffId: w.colleague.id }),
     ],
+    'demands.requestExtension': [
+      ...NOT_AN_OBJECT,
+      v({ dueDate: '2026-12-20', reason: '等待' }, 'id'),
+      v({ id: demand.id, reason: '等待' }, 'dueDate'),
+      v({ id: demand.id, dueDate: '2026-12-20' }, 'reason'),
+      v({ id: demand.id, dueDate: '2026-12-20', reason: '  ' }, 'reason'),
+      v({ id: demand.id, dueDate: '2026-02-30', reason: '等待' }, 'dueDate'),
+      v({ id: demand.id, dueDate: '2026-12-20', reason: LONG(2001) }, 'reason'),
+      nf({ id: 'ghost-demand', dueDate: '2026-12-20', reason: '等待' }, "'ghost-demand'"),
+      // Not after the current due date (2026-11-30).
+      v({ id: demand.id, dueDate: '2026-11-30', reason: '等待' }, 'dueDate'),
+      v({ id: demand.id, dueDate: '2026-11-01', reason: '等待' }, 'dueDate'),
+      { input: { id: closed.id, dueDate: '2026-12-20', reason: '等待' }, code: 'WORKFLOW', mentions: 'id' },
+      // A second pending request.
+      {
+        input: { id: w.extending.id, dueDate: '2026-12-20', reason: '再申请' },
+        code: 'WORKFLOW',
+        mentions: 'id',
+      },
+      extra({ id: demand.id, dueDate: '2026-12-20', reason: '等待' }),
+    ],
+    'demands.decideExtension': [
+      ...NOT_AN_OBJECT,
+      v({ approve: true }, 'id'),
+      v({ id: w.extending.id }, 'approve'),
+      v({ id: w.extending.id, approve: 'yes' }, 'approve'),
+      v({ id: w.extending.id, approve: true, note: LONG(2001) }, 'note'),
+      nf({ id: 'ghost-demand', approve: true }, "'ghost-demand'"),
+      // Nothing pending; a closed demand.
+      { input: { id: demand.id, approve: true }, code: 'WORKFLOW', mentions: 'id' },
+      { input: { id: closed.id, approve: false }, code: 'WORKFLOW', mentions: 'id' },
+      extra({ id: w.extending.id, approve: true }),
+    ],
+    'demands.supervise': [
+      ...NOT_AN_OBJECT,
+      v({ level: 'bureau', note: '督办' }, 'ids'),
+      v({ ids: [], level: 'bureau', note: '督办' }, 'ids'),
+      v({ ids: [demand.id], note: '督办' }, 'level'),
+      v({ ids: [demand.id], level: 'city', note: '督办' }, 'level'),
+      v({ ids: [demand.id], level: 'bureau' }, 'note'),
+      v({ ids: [demand.id], level: 'bureau', note: LONG(2001) }, 'note'),
+      v({ ids: [demand.id, 'ghost-demand'], level: 'bureau', note: '督办' }, 'ids.1'),
+      // Supervision of a closed demand.
+      v({ ids: [demand.id, closed.id], level: 'district', note: '督办' }, 'ids.1'),
+      extra({ ids: [demand.id], level: 'bureau', note: '督办' }),
+    ],
+    'demands.urge': [
+      ...NOT_AN_OBJECT,
+      v({}, 'ids'),
+      v({ ids: [] }, 'ids'),
+      v({ ids: [demand.id], note: LONG(2001) }, 'note'),
+      v({ ids: [demand.id, 'ghost-demand'] }, 'ids.1'),
+      v({ ids: [demand.id, closed.id] }, 'ids.1'),
+      extra({ ids: [demand.id] }),
+    ],
     'sync.team.create': [
       ...NOT_AN_OBJECT,
       v({ passphrase: 'secret-1' }, 'name'),
@@ -667,6 +738,26 @@ describe('bad input is refused and changes nothing', () => {
       expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     }
     expect(JSON.stringify(snapshot(t.core))).toBe(before);
+  });
+});
+
+describe('what only a supervisor may do is refused to staff and changes nothing', () => {
+  it('deciding an extension, supervising', async () => {
+    const w = world();
+    w.t.ok('me.set', { staffId: w.colleague.id }); // 同事: a staff member
+    let dump = JSON.stringify(snapshot(w.t.core));
+    dump = await expectRefused(
+      w.t,
+      'demands.decideExtension',
+      { input: { id: w.extending.id, approve: true }, code: 'FORBIDDEN', mentions: 'approve' },
+      dump,
+    );
+    await expectRefused(
+      w.t,
+      'demands.supervise',
+      { input: { ids: [w.demand.id], level: 'bureau', note: '督办' }, code: 'FORBIDDEN', mentions: 'level' },
+      dump,
+    );
   });
 });
 
