@@ -213,6 +213,8 @@ export function liveOut(s: Seeder, rand: Rand, c: DemandCase, cast: LifeCast): v
     life.followup(rand.between(20, 70), 30, assignee, later);
     if (later === 'dissatisfied') {
       life.move(rand.between(3, 20), assignee, { to: 'answered', note: rand.pick(ANSWER_NOTES) });
+      // 销号 again only once the enterprise has confirmed the new answer.
+      life.followup(rand.between(0.3, 2), 2, assignee, rand.chance(0.7) ? 'satisfied' : 'mostly_satisfied');
       closure = closureOf(rand);
       life.move(rand.between(1, 5), closer, {
         to: 'closed',

@@ -412,7 +412,7 @@ describe('supervisor board and reassignment', () => {
     expect(board.rows.map((r) => r.id)).toEqual(
       [d.lateLi, d.lateWang, d.soonWang, d.nearLi, d.unassigned, d.farLi].map((x) => x.id),
     );
-    expect(board.counts).toEqual({ open: 6, overdue: 2, dueSoon: 1 });
+    expect(board.counts).toEqual({ open: 6, overdue: 2, dueSoon: 1, supervised: 0 });
     const by = Object.fromEntries(board.byStaff.map((s) => [s.staffId ?? 'none', s]));
     expect(by[wang.id]).toMatchObject({ name: '王芳', open: 2, overdue: 1, dueSoon: 1 });
     expect(by[li.id]).toMatchObject({ name: '李强', open: 3, overdue: 1, dueSoon: 0 });

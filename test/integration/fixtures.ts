@@ -56,11 +56,28 @@ export function moveInput(id: string, to: DemandStatus, assigneeStaffId: string)
   };
 }
 
-/** Moves a demand along PATH_TO[status] at the current time. */
+/**
+ * Moves a demand along PATH_TO[status] at the current time. A staff member closes only after a
+ * satisfied follow-up (DOMAIN.md, "Closing"): recorded first when the user is one.
+ */
 export function driveTo(t: TestCore, demand: Demand, status: DemandStatus): Demand {
   let d = demand;
-  for (const to of PATH_TO[status]) d = t.ok('demands.transition', moveInput(d.id, to, t.meId));
+  for (const to of PATH_TO[status]) {
+    if (to === 'closed' && t.ok('staff.get', { id: t.meId }).role === 'staff') satisfiedFollowup(t, d.id);
+    d = t.ok('demands.transition', moveInput(d.id, to, t.meId));
+  }
   return d;
+}
+
+/** A follow-up done now in which the enterprise was satisfied: what lets a staff member close. */
+export function satisfiedFollowup(t: TestCore, demandId: string) {
+  return t.ok('followups.create', {
+    parentType: 'demand',
+    parentId: demandId,
+    dueDate: new Date(t.clock.ms).toISOString().slice(0, 10),
+    doneAt: new Date(t.clock.ms).toISOString(),
+    satisfaction: 'satisfied',
+  });
 }
 
 export function demandIn(

@@ -46,6 +46,8 @@ describe('replayDemand', () => {
       holdSince: null,
       onHoldDays: 4,
       dueDate: '2026-11-12',
+      extension: null,
+      supervision: null,
     });
     // A reopen clears the whole closure (its text stays in the closing event).
     const reopened = replayDemand([...events, ev('closed', 'in_progress', '2026-11-10')], NO_ROW)!;
@@ -126,6 +128,8 @@ describe('replayDemand', () => {
       holdSince: null,
       onHoldDays: 2,
       dueDate: '2026-11-10',
+      extension: null,
+      supervision: null,
     });
   });
 
@@ -152,5 +156,74 @@ describe('replayDemand', () => {
   it('gives nothing until the creation has arrived', () => {
     expect(replayDemand([], NO_ROW)).toBeNull();
     expect(replayDemand([ev('pending', 'assigned', '2026-11-01')], NO_ROW)).toBeNull();
+  });
+
+  it('keeps a pending extension; an approval moves the due date, never after the demand ended', () => {
+    const request = (day: string, dueDate: string) =>
+      ev('in_progress', 'in_progress', day, {
+        type: 'extension_requested',
+        by: 'staff-1',
+        data: { extension: { dueDate, reason: '等待' } },
+      });
+    const decide = (day: string, approve: boolean) =>
+      ev('in_progress', 'in_progress', day, { type: 'extension_decided', data: { approve } });
+    const base = [
+      created('2026-11-01', '2026-11-08'),
+      ev('pending', 'assigned', '2026-11-01'),
+      ev('assigned', 'in_progress', '2026-11-02'),
+    ];
+    const asked = request('2026-11-03', '2026-11-20');
+    const pending = replayDemand([...base, asked], NO_ROW)!;
+    expect(pending.derived.extension).toEqual({
+      dueDate: '2026-11-20',
+      reason: '等待',
+      by: 'staff-1',
+      at: asked.at,
+    });
+    expect(pending.derived.dueDate).toBe('2026-11-08');
+
+    const approved = replayDemand([...base, asked, decide('2026-11-04', true)], NO_ROW)!;
+    expect(approved.derived).toMatchObject({ dueDate: '2026-11-20', extension: null });
+    const refused = replayDemand([...base, asked, decide('2026-11-04', false)], NO_ROW)!;
+    expect(refused.derived).toMatchObject({ dueDate: '2026-11-08', extension: null });
+
+    // A second request while one is pending, a decision with none pending: superseded.
+    const second = request('2026-11-04', '2026-11-30');
+    const decided = decide('2026-11-05', true);
+    const lonely = decide('2026-11-06', true);
+    const r = replayDemand([...base, asked, second, decided, lonely], NO_ROW)!;
+    expect(r.derived.dueDate).toBe('2026-11-20');
+    expect([...r.superseded.keys()].sort()).toEqual([second.id, lonely.id].sort());
+
+    // The demand closed before the decision came: its deadline stays.
+    const closedFirst = [
+      ...base,
+      asked,
+      ev('in_progress', 'answered', '2026-11-05'),
+      ev('answered', 'closed', '2026-11-06', closing),
+    ];
+    const late = decide('2026-11-07', true);
+    const c = replayDemand([...closedFirst, late], NO_ROW)!;
+    expect(c.derived).toMatchObject({ status: 'closed', dueDate: '2026-11-08', extension: null });
+    expect(c.superseded.has(late.id)).toBe(true);
+  });
+
+  it('keeps the latest supervision of an open demand', () => {
+    const base = [created('2026-11-01', '2026-11-08'), ev('pending', 'assigned', '2026-11-01')];
+    const supervised = ev('assigned', 'assigned', '2026-11-02', {
+      type: 'supervised',
+      by: 'boss',
+      note: '督办',
+      data: { level: 'district' },
+    });
+    const r = replayDemand([...base, supervised], NO_ROW)!;
+    expect(r.derived.supervision).toEqual({
+      level: 'district',
+      since: supervised.at,
+      by: 'boss',
+      note: '督办',
+    });
+    const urged = ev('assigned', 'assigned', '2026-11-03', { type: 'urged', note: '催办' });
+    expect(replayDemand([...base, supervised, urged], NO_ROW)!.superseded.size).toBe(0);
   });
 });
