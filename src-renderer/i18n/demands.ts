@@ -3,6 +3,15 @@
 import { defineWords } from './words';
 
 export default defineWords({
+  extension: {
+    request: { zh: '申请延期', en: 'Request an extension' },
+    pending: { zh: '延期申请待审批：延至 {{date}}', en: 'Extension requested: to {{date}}' },
+    current: { zh: '当前办结时限：{{date}}', en: 'Due now: {{date}}' },
+    dueDate: { zh: '延至', en: 'New due date' },
+    reason: { zh: '延期理由', en: 'Reason' },
+    approve: { zh: '同意延期', en: 'Approve' },
+    refuse: { zh: '不同意', en: 'Refuse' },
+  },
   demand: {
     new: { zh: '登记需求', en: 'New demand' },
     editTitle: { zh: '编辑需求', en: 'Edit demand' },
@@ -86,6 +95,8 @@ export default defineWords({
     closed_in_progress: { zh: '重新打开', en: 'Reopen' },
   },
   board: {
+    supervised: { zh: '督办 {{count}}', en: 'Supervised {{count}}' },
+    extensions: { zh: '待审批的延期申请', en: 'Extension requests to decide' },
     open: { zh: '未办结', en: 'Open' },
     overdue: { zh: '超期', en: 'Overdue' },
     dueSoon: { zh: '即将超期', en: 'Due soon' },

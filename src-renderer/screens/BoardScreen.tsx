@@ -10,7 +10,7 @@ import { navigate, routeHref } from '../router';
 import { groupRows, useBoard } from '../stores/board';
 import { inform } from '../stores/notices';
 import { LIST_READS } from '../stores/dataKinds';
-import { useDataVersion } from '../stores/session';
+import { staffName, useDataVersion, useSession } from '../stores/session';
 import styles from './BoardScreen.module.css';
 
 export function BoardScreen() {
@@ -71,6 +71,15 @@ export function BoardScreen() {
                 </button>
               ))}
             </div>
+            <button
+              type="button"
+              className={`btn${s.supervisedOnly ? ' on' : ''}`}
+              aria-pressed={s.supervisedOnly}
+              data-testid="board-supervised"
+              onClick={() => s.setSupervisedOnly(!s.supervisedOnly)}
+            >
+              {t('board.supervised', { count: board?.counts.supervised ?? 0 })}
+            </button>
             <button type="button" className="btn" onClick={() => void s.load()} disabled={s.loading}>
               {t('common.refresh')}
             </button>
@@ -153,6 +162,7 @@ export function BoardScreen() {
           })}
         </div>
         <aside className={styles.boardSide}>
+          {board && board.extensions.length > 0 && <ExtensionRequests />}
           <h3>{t('board.byStaff')}</h3>
           <table className="table" data-testid="board-by-staff">
             <thead>
@@ -227,5 +237,54 @@ export function BoardScreen() {
         </button>
       </p>
     </div>
+  );
+}
+
+/** The pending 延期申请 on the board: a supervisor approves or refuses each. */
+function ExtensionRequests() {
+  const { t } = useTranslation();
+  const s = useBoard();
+  const supervisor = useSession((x) => x.info?.me?.role) === 'supervisor';
+  return (
+    <>
+      <h3>{t('board.extensions')}</h3>
+      {s.decideError && (
+        <div className="notice notice-error" role="alert">
+          {s.decideError.message}
+        </div>
+      )}
+      <ul className="plain-list" data-testid="board-extensions">
+        {s.board!.extensions.map((x) => (
+          <li key={x.demandId} data-demand={x.demandId}>
+            <a href={routeHref('demands', x.demandId)}>{x.title}</a>{' '}
+            <span className="muted">
+              {x.enterpriseName} · {formatDay(x.currentDueDate)} → {formatDay(x.dueDate)} · {x.reason} ·{' '}
+              {staffName(x.by)}
+            </span>
+            {supervisor && (
+              <span>
+                {' '}
+                <button
+                  type="button"
+                  className="btn primary"
+                  disabled={s.busy}
+                  onClick={() => void s.decideExtension(x.demandId, true)}
+                >
+                  {t('extension.approve')}
+                </button>{' '}
+                <button
+                  type="button"
+                  className="btn danger"
+                  disabled={s.busy}
+                  onClick={() => void s.decideExtension(x.demandId, false)}
+                >
+                  {t('extension.refuse')}
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -13,6 +13,7 @@ import { routeHref } from '../router';
 import { offeredMoves, useDemandDetail } from '../stores/demandDetail';
 import type { DataKind } from '../stores/dataKinds';
 import { staffName, useDataVersion, useSession } from '../stores/session';
+import { DemandGovernance } from './DemandGovernance';
 import styles from './DemandDetail.module.css';
 
 export function moveLabel(t: (k: string) => string, from: DemandStatus, to: DemandStatus): string {
@@ -168,6 +169,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
         )}
       </dl>
       {demand.description && <p className="pre description">{demand.description}</p>}
+      <DemandGovernance demand={demand} />
 
       <h3>{t('demand.history')}</h3>
       <ol className={styles.history} data-testid="demand-history">

@@ -27,7 +27,13 @@ interface BoardState {
   note: string;
   reassignError: ApiError | null;
   busy: boolean;
+  /** Only the demands under supervision (督办). */
+  supervisedOnly: boolean;
+  /** A refused extension decision. */
+  decideError: ApiError | null;
   load(): Promise<void>;
+  setSupervisedOnly(on: boolean): void;
+  decideExtension(demandId: string, approve: boolean): Promise<void>;
   setGroupBy(g: GroupBy): void;
   toggle(id: string, on: boolean): void;
   toggleMany(ids: string[], on: boolean): void;
@@ -84,10 +90,12 @@ export const useBoard = create<BoardState>((set, get) => ({
   note: '',
   reassignError: null,
   busy: false,
+  supervisedOnly: false,
+  decideError: null,
   async load() {
     set({ loading: true });
     try {
-      const board = await call('demands.openBoard');
+      const board = await call('demands.openBoard', get().supervisedOnly ? { supervised: true } : {});
       const open = new Set(board.rows.map((r) => r.id));
       set({
         board,
@@ -97,6 +105,22 @@ export const useBoard = create<BoardState>((set, get) => ({
       });
     } catch (e) {
       set({ error: toApiError(e), loading: false });
+    }
+  },
+  setSupervisedOnly(supervisedOnly) {
+    set({ supervisedOnly });
+    void get().load();
+  },
+  async decideExtension(id, approve) {
+    if (get().busy) return;
+    set({ busy: true, decideError: null });
+    try {
+      await call('demands.decideExtension', { id, approve });
+      set({ busy: false });
+      useSession.getState().changed('demands');
+      await get().load();
+    } catch (e) {
+      set({ busy: false, decideError: toApiError(e) });
     }
   },
   setGroupBy(groupBy) {

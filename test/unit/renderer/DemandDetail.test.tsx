@@ -8,6 +8,7 @@ import { DemandDetail } from '../../../src-renderer/screens/DemandDetail';
 import { buildTransition, offeredMoves, useDemandDetail } from '../../../src-renderer/stores/demandDetail';
 import { useSession } from '../../../src-renderer/stores/session';
 import { installBridge } from './bridge';
+import { satisfiedFollowup } from '../../integration/fixtures';
 
 // The demand panel offers only the moves the workflow allows, asks for what each needs,
 // and shows the API's refusal next to the field it names.
@@ -132,6 +133,7 @@ describe('DemandDetail', () => {
     b.ok('demands.transition', { id, to: 'assigned', assigneeStaffId: b.meId });
     b.ok('demands.transition', { id, to: 'in_progress' });
     b.ok('demands.transition', { id, to: 'answered' });
+    satisfiedFollowup(b, id);
     b.ok('demands.transition', { id, to: 'closed', closureType: 'explained', resolution: '已解释' });
     render(<DemandDetail id={id} onClose={() => {}} />);
     await screen.findByText('该需求已终结，无可用操作。');
