@@ -65,7 +65,7 @@ describe('extension requests on screen', () => {
   it('the board counts supervised demands, filters them, and lists requests to decide', async () => {
     const { b, id } = await setup('supervisor');
     const other = b.ok('demands.create', {
-      enterpriseId: b.ok('demands.get', { id }).enterpriseId,
+      enterpriseId: b.ok('demands.get', { id }).enterpriseId!,
       title: '人才引进',
       categories: ['talent'],
     });
