@@ -54,6 +54,13 @@ export default defineWords({
     },
     history: { zh: '办理过程', en: 'History' },
     received: { zh: '受理', en: 'Received' },
+    // History events that are no move: what the timeline names them.
+    event_reassigned: { zh: '改派', en: 'Reassigned' },
+    event_due_date_set: { zh: '调整时限', en: 'Due date set' },
+    event_extension_requested: { zh: '延期申请', en: 'Extension requested' },
+    event_extension_decided: { zh: '延期审批', en: 'Extension decided' },
+    event_supervised: { zh: '督办', en: 'Supervised' },
+    event_urged: { zh: '催办', en: 'Reminder sent' },
     superseded: { zh: '已被并行操作取代', en: 'Superseded by a concurrent move' },
     supersededHint: {
       zh: '另一台电脑同时办理了此需求，此操作未生效；可在“同步冲突”中处理',

@@ -177,7 +177,12 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
           <li key={h.id} className={h.superseded ? styles.superseded : undefined}>
             <span className={styles.historyAt}>{formatInstant(h.at)}</span>
             <span className={styles.historyMove}>
-              {h.from ? (
+              {h.type !== 'transition' && h.from === h.to ? (
+                <>
+                  {t(`demand.event_${h.type}`, { defaultValue: h.type })}{' '}
+                  <Badge enumName="demandStatus" value={h.to} />
+                </>
+              ) : h.from ? (
                 <>
                   <Badge enumName="demandStatus" value={h.from} /> →{' '}
                   <Badge enumName="demandStatus" value={h.to} />
