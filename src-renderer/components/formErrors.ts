@@ -86,6 +86,19 @@ const RULES: Rule[] = [
   { re: /^Too small: expected string to have >=1 characters?$/, key: 'apiMsg.required' },
   { re: /^Too big: expected string to have <=(?<n>\d+) characters?$/, key: 'apiMsg.tooLong' },
   { re: /^Too small: expected number to be >=(?<n>-?[\d.]+)$/, key: 'apiMsg.tooSmall' },
+  // 销号 and 延期 (before the general supervisor-only rule).
+  { re: /^only a supervisor can close .*: no follow-up has been done/, key: 'apiMsg.closingNoFollowup' },
+  {
+    re: /^only a supervisor can close .*found the enterprise dissatisfied$/,
+    key: 'apiMsg.closingDissatisfied',
+  },
+  { re: /^only a supervisor can close .*no satisfaction recorded$/, key: 'apiMsg.closingNoSatisfaction' },
+  { re: /^must be after the current due date \((?<date>[^)]+)\)$/, key: 'apiMsg.extensionNotLater' },
+  {
+    re: /already has an extension request to (?<date>\S+) waiting for a decision$/,
+    key: 'apiMsg.extensionPending',
+  },
+  { re: /has no extension request waiting for a decision$/, key: 'apiMsg.noExtensionPending' },
   { re: /^only a supervisor can/, key: 'apiMsg.supervisorOnly' },
   { re: /^cannot move a demand from/, key: 'apiMsg.move' },
   { re: /^no staff member is set as "me"/, key: 'apiMsg.noMe' },

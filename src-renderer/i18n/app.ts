@@ -127,6 +127,27 @@ export default defineWords({
     },
     option: { zh: '请选择有效的选项', en: 'choose a valid option' },
     supervisorOnly: { zh: '只有督办负责人可以执行此操作', en: 'only a supervisor can do this' },
+    closingNoFollowup: {
+      zh: '销号需企业确认：反馈后尚未回访（回访满意或基本满意后方可销号，督办负责人除外）',
+      en: 'closing needs a follow-up after the answer that found the enterprise satisfied',
+    },
+    closingDissatisfied: {
+      zh: '销号需企业确认：反馈后的回访企业不满意',
+      en: 'closing needs a satisfied follow-up: the enterprise was dissatisfied',
+    },
+    closingNoSatisfaction: {
+      zh: '销号需企业确认：反馈后的回访未记录满意度',
+      en: 'closing needs a satisfied follow-up: no satisfaction was recorded',
+    },
+    extensionNotLater: {
+      zh: '须晚于当前办结时限（{{date}}）',
+      en: 'must be after the current due date ({{date}})',
+    },
+    extensionPending: {
+      zh: '已有延期申请（延至 {{date}}）待审批',
+      en: 'an extension request (to {{date}}) is waiting for a decision',
+    },
+    noExtensionPending: { zh: '没有待审批的延期申请', en: 'no extension request is waiting' },
     move: { zh: '当前状态下不能进行此操作', en: 'this move is not allowed now' },
     noMe: { zh: '本机尚未设置“本人”，请先到设置中选择', en: 'choose who you are in Settings first' },
     deleted: { zh: '所选记录已被删除', en: 'the chosen record has been deleted' },

@@ -6,6 +6,7 @@ import {
   localizeMessage,
   unclaimed,
 } from '../../../src-renderer/components/formErrors';
+import { missingForClosing } from '@shared/domain/closing';
 
 const err = (message: string, details: Record<string, unknown>) => ({ message, details });
 
@@ -56,5 +57,21 @@ describe('where an API error belongs in a form', () => {
     ).toBe('apiMsg.usccCheck{"got":"4","want":"3"}');
     expect(localizeMessage('something new', t, 'zh-CN')).toBe('something new');
     expect(localizeMessage('must not be empty', t, 'en')).toBe('must not be empty');
+  });
+
+  it('words the closing rule and the extension refusals', () => {
+    const at = '2026-11-23T04:00:00.000Z';
+    const t = (key: string, p?: Record<string, string>) => `${key}${p ? JSON.stringify(p) : ''}`;
+    const zh = (m: string) => localizeMessage(m, t, 'zh-CN');
+    expect(zh(missingForClosing(at, [])!)).toBe('apiMsg.closingNoFollowup{}');
+    expect(zh(missingForClosing(at, [{ doneAt: at, satisfaction: 'dissatisfied' }])!)).toBe(
+      'apiMsg.closingDissatisfied{}',
+    );
+    expect(zh(missingForClosing(at, [{ doneAt: at, satisfaction: null }])!)).toBe(
+      'apiMsg.closingNoSatisfaction{}',
+    );
+    expect(zh('must be after the current due date (2026-11-30)')).toBe(
+      'apiMsg.extensionNotLater{"date":"2026-11-30"}',
+    );
   });
 });
