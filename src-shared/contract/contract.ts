@@ -17,6 +17,8 @@ import {
   Instant,
   StaffFields,
   StaffRecord,
+  UnitFields,
+  UnitRecord,
   VisitCreate,
   VisitFields,
   VisitRecord,
@@ -94,6 +96,7 @@ function crud<C extends z.ZodType, U extends z.ZodType, R extends z.ZodType>(
 const staff = crud(StaffFields, patchOf(StaffFields), StaffRecord);
 const enterprises = crud(EnterpriseFields, patchOf(EnterpriseFields), EnterpriseRecord);
 const experts = crud(ExpertFields, patchOf(ExpertFields), ExpertRecord);
+const units = crud(UnitFields, patchOf(UnitFields), UnitRecord);
 const visits = crud(VisitCreate, patchOf(VisitFields), VisitRecord);
 const demands = crud(DemandFields, DemandPatch.extend({ id: Id }).strict(), DemandRecord);
 const clinics = crud(ClinicFields, patchOf(ClinicFields), ClinicRecord);
@@ -141,6 +144,15 @@ export const BoardStaffCount = z.object({
   dueSoon: z.number().int(),
 });
 
+/** The board's counts per lead unit (主办单位); unitId null: demands with no lead unit. */
+export const BoardUnitCount = z.object({
+  unitId: z.string().nullable(),
+  name: z.string().nullable(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  dueSoon: z.number().int(),
+});
+
 export const Transition = z.strictObject({
   id: Id,
   to: z.enum(DEMAND_STATUSES),
@@ -148,6 +160,9 @@ export const Transition = z.strictObject({
   closureType: z.enum(CLOSURE_TYPES).nullable().optional(),
   resolution: z.string().trim().max(4000).nullable().optional(),
   assigneeStaffId: Id.nullable().optional(),
+  /** On a move to 'assigned': the lead unit (主办) and co-handling units (协办) it is handed to. */
+  leadUnitId: Id.nullable().optional(),
+  coUnitIds: DemandFields.shape.coUnitIds,
   at: Instant.optional(),
 });
 
@@ -310,6 +325,11 @@ export const contract = {
   'experts.update': experts.update,
   'experts.delete': experts.delete,
   'experts.list': experts.list,
+  'units.create': units.create,
+  'units.get': units.get,
+  'units.update': units.update,
+  'units.delete': units.delete,
+  'units.list': units.list,
   'visits.create': visits.create,
   'visits.get': visits.get,
   'visits.update': visits.update,
@@ -352,7 +372,12 @@ export const contract = {
   'demands.transition': def(Transition, DemandRecord),
   'demands.openBoard': def(
     z
-      .strictObject({ assigneeStaffId: Id.optional(), town: z.string().max(100).optional() })
+      .strictObject({
+        assigneeStaffId: Id.optional(),
+        town: z.string().max(100).optional(),
+        /** Demands this unit leads or co-handles. */
+        unitId: Id.optional(),
+      })
       .optional()
       .default({}),
     z.object({
@@ -360,6 +385,7 @@ export const contract = {
       rows: z.array(DemandRecord),
       counts: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() }),
       byStaff: z.array(BoardStaffCount),
+      byUnit: z.array(BoardUnitCount),
     }),
   ),
   'demands.reassign': def(
@@ -369,6 +395,10 @@ export const contract = {
       note: z.string().trim().max(2000).optional(),
     }),
     z.object({ updated: z.number().int() }),
+  ),
+  'demands.unitReply': def(
+    z.strictObject({ id: Id, unitId: Id, note: z.string().trim().min(1).max(4000) }),
+    DemandRecord,
   ),
   'sync.team.create': def(
     z.strictObject({ name: z.string().trim().min(1).max(100), passphrase: Passphrase }),

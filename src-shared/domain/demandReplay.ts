@@ -15,6 +15,11 @@ export interface HistoryEventData {
   closureType?: ClosureType | null;
   resolution?: string | null;
   assigneeStaffId?: string | null;
+  /** The units a move to 'assigned' hands the demand to (主办, 协办). */
+  leadUnitId?: string | null;
+  coUnitIds?: string[] | null;
+  /** The unit a 'unit_reply' event reports for. */
+  unitId?: string;
 }
 
 export interface HistoryEvent {
@@ -111,7 +116,8 @@ const move: Effect = (s, e, legacy) => {
 
 /**
  * Every event type that changes a derived field, and how. Types not listed (notes such as
- * 'reassigned', or types of a newer version) change nothing and are never superseded.
+ * 'reassigned', a unit's report 'unit_reply', or types of a newer version) change nothing and
+ * are never superseded.
  */
 const EFFECTS: Readonly<Record<string, Effect>> = {
   transition: move,

@@ -56,7 +56,10 @@ describe('migration 8: history rows become events', () => {
     try {
       expect(schemaVersion(again.store.db)).toBe(SCHEMA_VERSION);
       const after = snapshot(again);
-      expect(after.demands).toEqual(before.demands);
+      // leadUnitId, coUnitIds: the columns of migration 12, empty on these demands.
+      expect(after.demands).toEqual(
+        (before.demands as object[]).map((d) => ({ ...d, leadUnitId: null, coUnitIds: null })),
+      );
       expect(after.changes).toEqual(before.changes);
       expect(after.demand_history).toEqual(
         // superseded: the local flag of migration 11 (no move of these lost its place).

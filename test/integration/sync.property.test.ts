@@ -34,6 +34,7 @@ const RECORD_TABLES = [
   'staff',
   'enterprises',
   'experts',
+  'units',
   'visits',
   'demands',
   'demand_history',

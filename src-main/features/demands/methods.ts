@@ -7,6 +7,7 @@ import {
   openBoard,
   reassign,
   transitionDemand,
+  unitReply,
   updateDemand,
 } from './service';
 
@@ -20,4 +21,5 @@ export const demandsMethods = [
   defineMethod({ name: 'demands.transition', handler: (c, i) => transitionDemand(c, i) }),
   defineMethod({ name: 'demands.openBoard', handler: openBoard }),
   defineMethod({ name: 'demands.reassign', handler: reassign }),
+  defineMethod({ name: 'demands.unitReply', handler: unitReply }),
 ] as const;
