@@ -36,7 +36,7 @@ describe('units', () => {
     });
     expect(t.err('units.update', { id: co.id, name: lead.name }).code).toBe('CONFLICT');
     // Its own name is not a clash.
-    expect(t.ok('units.update', { id: lead.id, name: lead.name }).name).toBe(lead.name);
+    expect(t.ok('units.update', { id: lead.id, name: '区工信局' }).name).toBe(lead.name);
   });
 
   it('refuses deleting a unit that leads or co-handles an open demand, not a closed one', () => {
