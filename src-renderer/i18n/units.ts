@@ -14,5 +14,13 @@ export default defineWords({
     co: { zh: '协办单位', en: 'Co-handling units' },
     none: { zh: '（未指定）', en: '(none)' },
     reply: { zh: '单位答复', en: 'Unit reply' },
+    byUnit: { zh: '承办单位统计（按主办单位）', en: 'By lead unit' },
+    noUnit: { zh: '未交办单位', en: 'No lead unit' },
+    showUnit: {
+      zh: '只看 {{name}} 主办或协办的需求',
+      en: 'Show only the demands {{name}} leads or co-handles',
+    },
+    filtered: { zh: '仅显示：{{name}}（主办或协办）', en: 'Showing: {{name}} (lead or co unit)' },
+    showAll: { zh: '显示全部', en: 'Show all' },
   },
 });

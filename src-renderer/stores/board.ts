@@ -27,7 +27,10 @@ interface BoardState {
   note: string;
   reassignError: ApiError | null;
   busy: boolean;
+  /** The unit whose demands (as lead or co unit) the board shows; null for all. */
+  unit: { id: string; name: string } | null;
   load(): Promise<void>;
+  setUnit(unit: { id: string; name: string } | null): void;
   setGroupBy(g: GroupBy): void;
   toggle(id: string, on: boolean): void;
   toggleMany(ids: string[], on: boolean): void;
@@ -84,10 +87,14 @@ export const useBoard = create<BoardState>((set, get) => ({
   note: '',
   reassignError: null,
   busy: false,
+  unit: null,
   async load() {
     set({ loading: true });
+    const { unit } = get();
     try {
-      const board = await call('demands.openBoard');
+      const board = await call('demands.openBoard', unit ? { unitId: unit.id } : {});
+      // A later choice of unit has its own load.
+      if (get().unit !== unit) return;
       const open = new Set(board.rows.map((r) => r.id));
       set({
         board,
@@ -98,6 +105,10 @@ export const useBoard = create<BoardState>((set, get) => ({
     } catch (e) {
       set({ error: toApiError(e), loading: false });
     }
+  },
+  setUnit(unit) {
+    set({ unit });
+    void get().load();
   },
   setGroupBy(groupBy) {
     try {
