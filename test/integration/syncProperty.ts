@@ -23,7 +23,8 @@ import { TestClock } from '../helpers';
 //      each shown value is its field's newest change (the workflow's fields excepted: they
 //      are what the demand's history gives, see 2);
 //   2. every demand's status is a legal workflow state and the one an independent replay of
-//      its history gives; closure fields are set iff it is closed, a hold iff it is on hold;
+//      its history gives (and the history's `superseded` marks, once it has them, the replay's);
+//      closure fields are set iff it is closed, a hold iff it is on hold;
 //   3. no change is lost without a trace a person can see: each is shown, was known by a later
 //      change of its field, or is kept as a conflict, a quarantine entry, under a listed
 //      orphan, or under a deleted record with a delete conflict; and every live record whose
@@ -1001,6 +1002,18 @@ function checkDemands(reps: Replica[], logs: ChangeRow[][], traces: Traces): str
   const problems: string[] = [];
   reps.forEach((rep, i) => {
     const replayed = replayHistory(rep.core, logs[i]!);
+    const marks = (rep.core.store.db.pragma('table_info(demand_history)') as { name: string }[]).some(
+      (c) => c.name === 'superseded',
+    )
+      ? new Map(
+          (
+            rep.core.store.db.prepare(`SELECT "id","superseded" FROM demand_history`).all() as {
+              id: string;
+              superseded: unknown;
+            }[]
+          ).map((h) => [h.id, !!h.superseded]),
+        )
+      : null;
     const demands = rep.core.store.db
       .prepare(
         `SELECT "id","status","closureType","closedAt","resolution","holdSince" FROM demands ORDER BY "id"`,
@@ -1022,6 +1035,15 @@ function checkDemands(reps: Replica[], logs: ChangeRow[][], traces: Traces): str
       else if (r.status !== d.status) {
         const path = r.events.map((e) => `${e.from ?? '∅'}→${e.to}${e.superseded ? ' (superseded)' : ''}`);
         problems.push(`${where} is ${d.status}, its history replays to ${r.status}: ${path.join(', ')}`);
+      }
+      // Once the history marks superseded moves (a column other work adds), the marks are the replay's.
+      if (r && marks) {
+        for (const e of r.events) {
+          if (!!marks.get(e.id) !== e.superseded)
+            problems.push(
+              `${where}: history ${e.id} (${e.from ?? '∅'}→${e.to}) marked superseded ${String(marks.get(e.id))}, the replay says ${String(e.superseded)}`,
+            );
+        }
       }
       const closed = d.status === 'closed';
       for (const f of CLOSURE_FIELDS) {
