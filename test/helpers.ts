@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -8,6 +9,10 @@ import type { MethodName } from '@shared/contract/methods';
 import type { ApiErrorBody } from '@shared/contract/errors';
 import type { Core } from '../src-main/core';
 import { openCore } from '../src-main/open';
+import { FILE_IDENTITY, fileIdentityOf } from '../src-main/store/identity';
+import { migrate } from '../src-main/store/db';
+import { MIGRATIONS } from '../src-main/store/migrations';
+import { installCaptureTriggers } from '../src-main/store/capture';
 import type { Role } from '@shared/domain/enums';
 
 // Tests run on real SQLite files in a temporary folder, removed after each test.
@@ -87,3 +92,68 @@ export function snapshot(core: Core): Record<string, unknown[]> {
 }
 
 export const VALID_USCC = ['91350100M000100Y43', '91110000600037341L'];
+
+/**
+ * Copies a closed (checkpointed) database file as a fixture: the copy stays the same laptop's
+ * database. A plain copy is a database set up on another laptop and takes a new identity.
+ */
+export function copyDatabaseFile(from: string, to: string): void {
+  copyFileSync(from, to);
+  const db = new Database(to);
+  try {
+    db.prepare(`UPDATE meta SET "value" = ? WHERE "key" = ?`).run(fileIdentityOf(to), FILE_IDENTITY);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Turns a test database back into what an earlier version of the app left: the tables,
+ * columns, indexes and triggers that later migrations added are dropped (with the changes of
+ * dropped fields), the later migrations are unrecorded and the capture triggers are those of
+ * the older columns. Records keep their rows, so opening the file again runs the later
+ * migrations on real data. Data a later migration rewrote is not turned back.
+ */
+export function downgradeTo(core: Core, version: number): void {
+  const db = core.store.db;
+  const old = new Database(':memory:');
+  migrate(old, MIGRATIONS.slice(0, version));
+  const items = (d: Database.Database, type: string) =>
+    new Set(
+      (
+        d.prepare(`SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'`).all(type) as {
+          name: string;
+        }[]
+      ).map((r) => r.name),
+    );
+  const columns = (d: Database.Database, table: string) =>
+    (d.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
+  const oldTables = items(old, 'table');
+  const oldIndexes = items(old, 'index');
+  const oldTriggers = items(old, 'trigger');
+  for (const trigger of items(db, 'trigger')) {
+    if (trigger.startsWith('capture_') || !oldTriggers.has(trigger)) db.exec(`DROP TRIGGER "${trigger}"`);
+  }
+  for (const index of items(db, 'index')) if (!oldIndexes.has(index)) db.exec(`DROP INDEX "${index}"`);
+  for (const table of items(db, 'table')) {
+    if (!oldTables.has(table)) {
+      db.exec(`DROP TABLE "${table}"`);
+      continue;
+    }
+    const kept = new Set(columns(old, table));
+    for (const column of columns(db, table).filter((c) => !kept.has(c))) {
+      db.exec(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
+      db.prepare(`DELETE FROM changes WHERE "tbl" = ? AND "field" = ?`).run(table, column);
+    }
+  }
+  db.prepare(`DELETE FROM schema_migrations WHERE "version" > ?`).run(version);
+  installCaptureTriggers(db);
+  for (const table of oldTables) {
+    if (
+      JSON.stringify(db.pragma(`table_info("${table}")`)) !==
+      JSON.stringify(old.pragma(`table_info("${table}")`))
+    )
+      throw new Error(`downgradeTo(${version}): table ${table} differs from that version's`);
+  }
+  old.close();
+}

@@ -1,5 +1,18 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 // Subpath imports: the package root loads all of date-fns (~2 s at every CLI start).
 import { getISOWeek } from 'date-fns/getISOWeek';
@@ -8,12 +21,22 @@ import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 // Backups: consistent copies of the whole database taken with VACUUM INTO (one read
 // transaction; cannot run inside a write transaction), checked with integrity_check
 // before they count, and rotated: the newest 10, then one a day for 7 days, one a
-// week for 4 weeks and one a month for 12 months.
+// week for 4 weeks and one a month for 12 months. The SHA-256 of each is written beside it
+// when it is taken, in the folder's SHA256SUMS (as sha256sum writes it, so `sha256sum -c`
+// checks it too), and checked before it is restored: integrity_check sees a broken
+// structure, not a changed value.
 
 export const BACKUP_RE = /^visit-ledger-(\d{8}T\d{6})(\d{3})-([a-z0-9-]+)\.db$/;
 const BAD_SUFFIX = '.corrupt';
 export const KEEP = { newest: 10, daily: 7, weekly: 4, monthly: 12 } as const;
 export const DAILY_MS = 24 * 3600_000;
+/**
+ * A backup named further ahead of now than this was taken while the clock ran fast: it neither
+ * holds back the names of later backups nor counts as today's. Less is a clock set back by a
+ * correction, and backup names keep going forward.
+ */
+export const FUTURE_MS = 3600_000;
+export const CHECKSUMS = 'SHA256SUMS';
 
 export interface BackupInfo {
   file: string;
@@ -59,18 +82,26 @@ export function backupDatabase(
   const dir = backupsDirFor(dbPath);
   mkdirSync(dir, { recursive: true });
   const safeReason = reason.toLowerCase().replace(/[^a-z0-9-]/g, '-');
-  // Always the newest name, even with a clock that stalls or goes back, so that
-  // rotation never removes the backup just taken.
-  const newest = listBackups(dir)[0];
+  // The newest name, even with a clock that stalls or goes back a little, so that rotation
+  // never removes the backup just taken; but not after a backup from the future.
+  const newest = newestBackup(listBackups(dir), nowMs);
   const ms = newest ? Math.max(nowMs, Date.parse(newest.at) + 1) : nowMs;
   const file = `visit-ledger-${stampOf(ms)}-${safeReason}.db`;
   const path = join(dir, file);
   writeCheckedCopy(db, path);
-  rotateBackups(dir);
+  rotateBackups(dir, nowMs);
   return { file, path, at: new Date(ms).toISOString(), reason: safeReason, bytes: statSync(path).size };
 }
 
-/** VACUUM INTO a temporary name, integrity-check, then rename into place. */
+/** The newest backup not taken by a clock that ran fast (backups sorted newest first). */
+export function newestBackup<B extends { at: string }>(backups: B[], nowMs: number): B | undefined {
+  return backups.find((b) => Date.parse(b.at) <= nowMs + FUTURE_MS);
+}
+
+/**
+ * VACUUM INTO a temporary name, integrity-check, write its checksum, then rename into place
+ * (the checksum first: a listed backup has one, unless an older version took it).
+ */
 export function writeCheckedCopy(db: Database.Database, path: string): void {
   const partial = `${path}.partial`;
   rmSync(partial, { force: true });
@@ -80,7 +111,70 @@ export function writeCheckedCopy(db: Database.Database, path: string): void {
     renameSync(partial, `${path}${BAD_SUFFIX}`);
     throw new Error(`the backup failed its integrity check (${check.message}) and was set aside`);
   }
+  recordChecksums(dirname(path), new Map([[basename(path), sha256OfFile(partial)]]));
   renameSync(partial, path);
+}
+
+/** SHA-256 of a file, read a megabyte at a time (a backup may be larger than memory allows). */
+export function sha256OfFile(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+export type ChecksumState = 'verified' | 'unverified' | 'mismatch';
+
+// Checking reads the whole file: each file is checked once while its size and time are unchanged.
+const checked = new Map<string, { key: string; state: ChecksumState }>();
+
+/** Whether a backup's bytes are still those whose checksum was recorded when it was taken. */
+export function checkChecksum(path: string): ChecksumState {
+  const expected = readChecksums(dirname(path)).get(basename(path));
+  if (expected === undefined) return 'unverified';
+  const st = statSync(path);
+  const key = `${st.size}:${st.mtimeMs}:${expected}`;
+  const known = checked.get(path);
+  if (known?.key === key) return known.state;
+  const state: ChecksumState = expected === sha256OfFile(path) ? 'verified' : 'mismatch';
+  checked.set(path, { key, state });
+  return state;
+}
+
+const CHECKSUM_LINE = /^([0-9a-f]{64}) [ *](.+)$/;
+
+/** The lines of a folder's SHA256SUMS (none when there is none). */
+function checksumLines(dir: string): string[] {
+  const path = join(dir, CHECKSUMS);
+  return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean) : [];
+}
+
+/** A folder's SHA256SUMS as file name → SHA-256. */
+function readChecksums(dir: string): Map<string, string> {
+  const sums = new Map<string, string>();
+  for (const line of checksumLines(dir)) {
+    const m = CHECKSUM_LINE.exec(line);
+    if (m) sums.set(m[2]!, m[1]!);
+  }
+  return sums;
+}
+
+/**
+ * Sets (a hash) or removes (null) the entries of these files in a folder's SHA256SUMS, replaced
+ * whole and atomically; other lines are kept as they were (a folder the user chose may have
+ * its own).
+ */
+function recordChecksums(dir: string, changes: Map<string, string | null>): void {
+  const kept = checksumLines(dir).filter((line) => !changes.has(CHECKSUM_LINE.exec(line)?.[2] ?? ''));
+  const added = [...changes].flatMap(([name, sum]) => (sum === null ? [] : [`${sum}  ${name}`]));
+  const path = join(dir, CHECKSUMS);
+  writeFileSync(`${path}.${process.pid}.partial`, [...kept, ...added].map((l) => `${l}\n`).join(''));
+  renameSync(`${path}.${process.pid}.partial`, path);
 }
 
 export function listBackups(dir: string): BackupInfo[] {
@@ -103,8 +197,19 @@ export function listBackups(dir: string): BackupInfo[] {
     .sort((a, b) => b.at.localeCompare(a.at));
 }
 
-/** The backups rotation keeps, newest first (pure, for testing). */
-export function backupsToKeep(backups: { file: string; at: string }[]): Set<string> {
+/**
+ * The backups rotation keeps (pure, for testing). Backups from the future (taken while the
+ * clock ran fast, more than FUTURE_MS after `nowMs`) are rotated among themselves, so they
+ * never push out today's.
+ */
+export function backupsToKeep(backups: { file: string; at: string }[], nowMs?: number): Set<string> {
+  if (nowMs === undefined) return keepByAge(backups);
+  const future = backups.filter((b) => Date.parse(b.at) > nowMs + FUTURE_MS);
+  const present = backups.filter((b) => Date.parse(b.at) <= nowMs + FUTURE_MS);
+  return new Set([...keepByAge(present), ...keepByAge(future)]);
+}
+
+function keepByAge(backups: { file: string; at: string }[]): Set<string> {
   const sorted = [...backups].sort((a, b) => b.at.localeCompare(a.at));
   const keep = new Set(sorted.slice(0, KEEP.newest).map((b) => b.file));
   const bucketed = (bucket: (at: string) => string, count: number) => {
@@ -128,11 +233,12 @@ function isoWeek(at: string): string {
   return `${getISOWeekYear(local)}-W${getISOWeek(local)}`;
 }
 
-export function rotateBackups(dir: string): string[] {
+export function rotateBackups(dir: string, nowMs: number): string[] {
   const all = listBackups(dir);
-  const keep = backupsToKeep(all);
+  const keep = backupsToKeep(all, nowMs);
   const removed = all.filter((b) => !keep.has(b.file));
   for (const b of removed) rmSync(b.path, { force: true });
+  if (removed.length) recordChecksums(dir, new Map(removed.map((b) => [b.file, null])));
   return removed.map((b) => b.file);
 }
 

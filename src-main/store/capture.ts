@@ -27,8 +27,12 @@ export function installCaptureTriggers(db: Database.Database): void {
       .map((c) => `SELECT ${sqlString(c)} AS f, NEW.${q(c)} AS v, OLD.${q(c)} AS o`)
       .join(' UNION ALL ');
     const target = `INSERT INTO changes ("hlc","device","staff","tbl","rowId","field","value"${withPrev ? ',"prevHlc"' : ''})`;
+    // A delete records what its maker knew of the whole record (the newest stamp of any of
+    // its fields), so that an edit it never saw is told apart on import (sync/lostToDeletes.ts).
+    const newest = (field: string) =>
+      `(SELECT max(c."hlc") FROM changes c WHERE c."tbl" = ${sqlString(table)} AND c."rowId" = NEW."id"${field})`;
     const prev = withPrev
-      ? `, (SELECT max(c."hlc") FROM changes c WHERE c."tbl" = ${sqlString(table)} AND c."rowId" = NEW."id" AND c."field" = f)`
+      ? `, CASE WHEN f = 'deletedAt' THEN ${newest('')} ELSE ${newest(' AND c."field" = f')} END`
       : '';
     db.exec(`
       DROP TRIGGER IF EXISTS ${q(`capture_${table}_insert`)};

@@ -1,15 +1,14 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { HybridClock } from '@shared/domain/hlc';
 import { shanghaiDate } from '@shared/domain/dates';
-import { deviceCodeFrom } from '@shared/domain/visitNo';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { installCaptureTriggers } from './capture';
 import { backupDatabase } from './backup';
+import { checkIdentity, fileIdentityOf, FILE_IDENTITY, insertDevice } from './identity';
 
 export interface Actor {
   deviceId: string;
@@ -89,19 +88,15 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
 
   let deviceId = store.getMeta('deviceId');
   if (!deviceId) {
-    deviceId = uuidv7();
-    const name = options.deviceName ?? hostname();
-    const code = deviceCodeFrom(randomBytes(4));
+    const id = uuidv7();
     db.transaction(() => {
-      store.setMeta('deviceId', deviceId);
-      store.clock = new HybridClock(deviceId!, now);
-      store.actor = { deviceId: deviceId!, staffId: null };
-      store.capturing = true;
-      const at = new Date(now()).toISOString();
-      db.prepare(
-        `INSERT INTO devices ("id","name","code","createdAt","updatedAt","updatedByDevice") VALUES (?,?,?,?,?,?)`,
-      ).run(deviceId, name, code, at, at, deviceId);
+      store.setMeta('deviceId', id);
+      insertDevice(store, id, options.deviceName ?? hostname());
+      if (path !== ':memory:') store.setMeta(FILE_IDENTITY, fileIdentityOf(path));
     })();
+    deviceId = id;
+  } else if (path !== ':memory:' && !db.readonly) {
+    deviceId = checkIdentity(store, options.deviceName ?? hostname());
   }
   store.clock = new HybridClock(deviceId, now);
   const newest = db.prepare(`SELECT max("hlc") AS h FROM changes`).get() as { h: string | null };

@@ -75,6 +75,7 @@ const DERIVED_SQL: { [K in KindName]: Record<SqlDerivedKeys<(typeof MODELS)[K]>,
   },
   demands: {
     enterpriseName,
+    enterpriseDeleted: `(SELECT e."deletedAt" IS NOT NULL FROM enterprises e WHERE e."id" = t."enterpriseId")`,
     town: enterpriseTown,
     assigneeName: staffName('assigneeStaffId'),
     // Filters only (values are recomputed by domain/workflow.deadline, which a test
@@ -128,6 +129,12 @@ export const KINDS = Object.fromEntries(
 
 export function allColumns(kind: KindName): Record<string, FieldType> {
   return KINDS[kind].columns;
+}
+
+/** The field that names a record to a person (its name, else its title), if the kind has one. */
+export function labelFieldOf(kind: KindName): 'name' | 'title' | null {
+  const { fields } = KINDS[kind];
+  return 'name' in fields ? 'name' : 'title' in fields ? 'title' : null;
 }
 
 /** SQLite value → API value. */

@@ -5,8 +5,8 @@ export default defineWords({
   backups: {
     title: { zh: '备份与恢复', en: 'Backups' },
     intro: {
-      zh: '本机每天自动备份一次，在数据库升级、导入同步文件、导入台账和恢复之前也会先备份。每份备份写完后都经过完整性检查，未通过的不会列出。保留最近 10 份，以及近 7 天每天、近 4 周每周、近 12 个月每月各一份。',
-      en: 'This laptop backs up once a day, and before a database upgrade, a sync import, a ledger import and a restore. Each backup is integrity-checked when written; one that fails is never listed. Kept: the newest 10, then one a day for 7 days, one a week for 4 weeks, one a month for 12 months.',
+      zh: '本机每天自动备份一次，在数据库升级、导入同步文件、导入台账和恢复之前也会先备份。每份备份写完后都经过完整性检查，未通过的不会列出；同时记录校验值，恢复前核对，内容被改动过的备份标为“已损坏”。保留最近 10 份，以及近 7 天每天、近 4 周每周、近 12 个月每月各一份。',
+      en: 'This laptop backs up once a day, and before a database upgrade, a sync import, a ledger import and a restore. Each backup is integrity-checked when written; one that fails is never listed. Its checksum is recorded and checked before a restore: a backup whose content changed is shown as damaged. Kept: the newest 10, then one a day for 7 days, one a week for 4 weeks, one a month for 12 months.',
     },
     backupNow: { zh: '立即备份', en: 'Back up now' },
     backedUp: { zh: '已备份（{{size}}）', en: 'Backed up ({{size}})' },
@@ -29,6 +29,20 @@ export default defineWords({
     restored: {
       zh: '已恢复到 {{at}} 的备份；恢复前的数据已备份为 {{file}}',
       en: 'Restored the backup of {{at}}; the data before the restore is backed up as {{file}}',
+    },
+    newIdentity: {
+      zh: '本机已改用新的设备身份和走访编号前缀，以免与备份之后已发出的同步记录和走访编号重复。',
+      en: 'This laptop now has a new device identity and visit number code, so that it never repeats sync changes or visit numbers issued after the backup.',
+    },
+    check: { zh: '校验', en: 'Check' },
+    checks: {
+      verified: { zh: '完好', en: 'Intact' },
+      unverified: { zh: '未校验（旧版本备份）', en: 'Not verified (older version)' },
+      mismatch: { zh: '已损坏', en: 'Damaged' },
+    },
+    damagedHint: {
+      zh: '备份内容与备份时记录的校验值不符，不能恢复。',
+      en: 'Its content no longer matches the checksum written when it was taken: it cannot be restored.',
     },
     reasons: {
       daily: { zh: '每日自动', en: 'Daily' },

@@ -45,6 +45,15 @@ export default defineWords({
     },
     history: { zh: '办理过程', en: 'History' },
     received: { zh: '受理', en: 'Received' },
+    superseded: { zh: '已被并行操作取代', en: 'Superseded by a concurrent move' },
+    supersededHint: {
+      zh: '另一台电脑同时办理了此需求，此操作未生效；可在“同步冲突”中处理',
+      en: 'Another laptop moved this demand at the same time, so this move did not apply; see the sync conflicts',
+    },
+    dueDateFixed: {
+      zh: '受理后不可修改：挂起的天数会自动顺延',
+      en: 'Fixed once received: days on hold move it',
+    },
     moves: { zh: '办理操作', en: 'Workflow' },
     noMoves: { zh: '该需求已终结，无可用操作。', en: 'This demand is final: no moves.' },
     note: { zh: '说明', en: 'Note' },

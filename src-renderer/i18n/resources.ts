@@ -15,7 +15,10 @@ import settings from './settings';
 import reports from './reports';
 import ledgerImport from './import';
 import sync from './sync';
+import quarantine from './quarantine';
 import backups from './backups';
+import orphans from './orphans';
+import workflowConflict from './workflowConflict';
 
 export const WORDS = mergeWords(
   app,
@@ -31,7 +34,10 @@ export const WORDS = mergeWords(
   reports,
   ledgerImport,
   sync,
+  quarantine,
   backups,
+  orphans,
+  workflowConflict,
 );
 
 export const zhCN = { ...inLanguage(WORDS, 'zh'), enum: allLabels('zh') };

@@ -106,11 +106,20 @@ export default defineWords({
     updatedRecords: { zh: '更新记录', en: 'Records updated' },
     conflicts: { zh: '冲突', en: 'Conflicts' },
     duplicates: { zh: '重复企业', en: 'Duplicate enterprises' },
+    orphans: { zh: '孤立记录', en: 'Orphaned records' },
     deletions: { zh: '删除', en: 'Deleted' },
     anomalies: { zh: '时钟异常', en: 'Clock anomalies' },
     anomalyClock: {
-      zh: '设备 {{device}} 的变更时间比本机快 24 小时以上（{{message}}），它的时钟可能不准。',
-      en: 'Device {{device}} stamped changes more than 24 h ahead of this laptop ({{message}}): its clock is probably wrong.',
+      zh: '“{{device}}”的变更时间比本机快 24 小时以上，它的时钟可能不准；这些变更暂未生效，请在“待确认的未来时间修改”中接受或丢弃（{{message}}）。',
+      en: '“{{device}}” stamped changes more than 24 h ahead of this laptop: its clock is probably wrong. They are held until you accept or discard them under “Changes stamped in the future” ({{message}}).',
+    },
+    anomalyDeviceCode: {
+      zh: '两台电脑使用了同一个走访编号前缀（{{message}}），其中一台已改用新的前缀。',
+      en: 'Two laptops used the same visit number code ({{message}}); one of them moves to a new code.',
+    },
+    anomalyVisitNo: {
+      zh: '有走访编号被两台电脑重复发出，请核对并修改其中一条（{{message}}）。',
+      en: 'Visit numbers were issued twice by two laptops; check and change one of each ({{message}}).',
     },
     backupTaken: { zh: '导入前已备份本机数据库。', en: 'The database was backed up before the import.' },
     seeConflicts: { zh: '查看冲突', en: 'See the conflicts' },
@@ -138,6 +147,17 @@ export default defineWords({
     origin: { zh: '来源设备', en: 'From device' },
     devicesTitle: { zh: '已知设备', en: 'Devices seen' },
     devicesEmpty: { zh: '还没有其他设备的变更。', en: 'No changes from other devices yet.' },
+    formerMe: { zh: '本机原来的身份', en: "this laptop's former identity" },
+    newIdentity: {
+      restored: {
+        zh: '本机于 {{at}} 恢复备份后改用了新的设备身份和走访编号前缀。',
+        en: 'This laptop took a new device identity and visit number code when a backup was restored at {{at}}.',
+      },
+      copied: {
+        zh: '本机的数据库是从另一台电脑复制来的，已于 {{at}} 改用新的设备身份和走访编号前缀。',
+        en: "This laptop's database was copied from another laptop: it took a new device identity and visit number code at {{at}}.",
+      },
+    },
     me: { zh: '本机', en: 'this laptop' },
     lastChange: { zh: '最近变更', en: 'Last change' },
     duplicatesTitle: { zh: '重复企业', en: 'Duplicate enterprises' },

@@ -44,7 +44,9 @@ function RestoreDialog({ b }: { b: Backup }) {
           onClick={() =>
             void restore().then((r) => {
               if (r)
-                inform(t('backups.restored', { at, file: r.safetyBackup ? fileName(r.safetyBackup) : '' }));
+                inform(
+                  `${t('backups.restored', { at, file: r.safetyBackup ? fileName(r.safetyBackup) : '' })} ${t('backups.newIdentity')}`,
+                );
             })
           }
         >
@@ -106,22 +108,30 @@ export function BackupsScreen(_props: { route: Route }) {
               <th>{t('backups.at')}</th>
               <th>{t('backups.reason')}</th>
               <th className="num">{t('backups.size')}</th>
+              <th>{t('backups.check')}</th>
               <th>{t('backups.file')}</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {rows.map((b) => (
-              <tr key={b.file} data-backup={b.file} data-reason={b.reason}>
+              <tr key={b.file} data-backup={b.file} data-reason={b.reason} data-checksum={b.checksum}>
                 <td>{formatInstant(b.at)}</td>
                 <td>{reasonLabel(t, b.reason)}</td>
                 <td className="num">{formatBytes(b.bytes)}</td>
+                <td
+                  className={b.damaged ? 'text-overdue' : b.checksum === 'verified' ? undefined : 'muted'}
+                  title={b.damaged ? t('backups.damagedHint') : undefined}
+                >
+                  {t(`backups.checks.${b.checksum}`)}
+                </td>
                 <td className="mono small muted">{b.file}</td>
                 <td>
                   <button
                     type="button"
                     className="btn"
-                    disabled={busy}
+                    disabled={busy || b.damaged}
+                    title={b.damaged ? t('backups.damagedHint') : undefined}
                     onClick={() => askRestore(b)}
                     data-testid="restore"
                   >

@@ -3,6 +3,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemandStatusBadge } from '../components/Badge';
+import { EnterpriseDeletedMark } from '../components/OrphanMark';
 import { Field, Form, StaffSelect, TextInput } from '../components/form';
 import { enumLabel, enumLabels, formatDay } from '../format';
 import { navigate, routeHref } from '../router';
@@ -131,7 +132,9 @@ export function BoardScreen() {
                           <a href={routeHref('demands', d.id)}>{d.title}</a>
                           <div className="muted small">{enumLabels('demandCategory', d.categories)}</div>
                         </td>
-                        <td>{d.enterpriseName}</td>
+                        <td>
+                          {d.enterpriseName} {d.enterpriseDeleted && <EnterpriseDeletedMark />}
+                        </td>
                         <td>{s.groupBy === 'status' ? d.assigneeName || t('demand.noAssignee') : d.town}</td>
                         <td className={styles.nowrap}>{formatDay(d.effectiveDueDate ?? d.dueDate)}</td>
                         <td className={styles.nowrap}>

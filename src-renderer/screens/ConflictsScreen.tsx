@@ -9,6 +9,8 @@ import { inform } from '../stores/notices';
 import { useDataVersion, useSession } from '../stores/session';
 import { useConflicts, type Conflict } from '../stores/conflicts';
 import { Tag } from '../components/Badge';
+import { lostToDeleteText } from './sync/lostToDelete';
+import { workflowMoveText } from './sync/workflowConflict';
 import styles from './sync/sync.module.css';
 
 /** The page of a conflict's record, for the kinds that have one. */
@@ -20,14 +22,20 @@ function Side({ c, side }: { c: Conflict; side: 'winner' | 'loser' }) {
   const { t } = useTranslation();
   const { busyId, resolve } = useConflicts();
   const s = c[side];
-  const text = fieldValueText(c.kind, c.field, s.value);
+  const text =
+    c.type === 'delete'
+      ? lostToDeleteText(t, c, side)
+      : c.type === 'workflow'
+        ? workflowMoveText(t, c, side)
+        : fieldValueText(c.kind, c.field, s.value);
+  const workflow = c.type === 'workflow';
   const chosen = c.resolution === side;
   return (
     <div
       className={chosen ? `${styles.conflictSide} ${styles.chosen}` : styles.conflictSide}
       data-side={side}
     >
-      <h3>{t(side === 'winner' ? 'sync.kept' : 'sync.lost')}</h3>
+      <h3>{t(`${workflow ? 'workflowConflict' : 'sync'}.${side === 'winner' ? 'kept' : 'lost'}`)}</h3>
       <div className={styles.conflictValue} data-testid={`conflict-${side}-value`}>
         {text || <span className="muted">{t('sync.empty')}</span>}
       </div>
@@ -46,7 +54,7 @@ function Side({ c, side }: { c: Conflict; side: 'winner' | 'loser' }) {
             })
           }
         >
-          {t('sync.keepThis')}
+          {t(workflow ? `workflowConflict.${side === 'winner' ? 'keepWinner' : 'redo'}` : 'sync.keepThis')}
         </button>
       )}
     </div>
@@ -84,6 +92,7 @@ function ConflictCard({ c }: { c: Conflict }) {
           </Tag>
         )}
       </div>
+      {c.type === 'workflow' && <p className="muted small">{t('workflowConflict.intro')}</p>}
       <div className={styles.conflictSides}>
         <Side c={c} side="winner" />
         <Side c={c} side="loser" />

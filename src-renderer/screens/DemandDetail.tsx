@@ -5,6 +5,7 @@ import type { DemandStatus } from '@shared/domain/enums';
 import { MOVES } from '@shared/domain/workflow';
 import { AuditPanel } from '../components/AuditPanel';
 import { Badge, DemandStatusBadge } from '../components/Badge';
+import { EnterpriseDeletedMark } from '../components/OrphanMark';
 import { Dialog } from '../components/Dialog';
 import { EnumRadios, Field, Form, StaffSelect, TextArea } from '../components/form';
 import { enumLabel, enumLabels, formatDay, formatInstant } from '../format';
@@ -98,7 +99,13 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
       <dl className="facts">
         <dt>{t('demand.enterprise')}</dt>
         <dd>
-          <a href={routeHref('enterprises', demand.enterpriseId)}>{demand.enterpriseName}</a>
+          {demand.enterpriseDeleted ? (
+            <>
+              {demand.enterpriseName} <EnterpriseDeletedMark />
+            </>
+          ) : (
+            <a href={routeHref('enterprises', demand.enterpriseId)}>{demand.enterpriseName}</a>
+          )}
           {demand.town ? <span className="muted"> · {demand.town}</span> : null}
         </dd>
         <dt>{t('demand.categories')}</dt>
@@ -165,9 +172,9 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
       <h3>{t('demand.history')}</h3>
       <ol className={styles.history} data-testid="demand-history">
         {(demand.history ?? []).map((h) => (
-          <li key={h.id}>
+          <li key={h.id} className={h.superseded ? styles.superseded : undefined}>
             <span className={styles.historyAt}>{formatInstant(h.at)}</span>
-            <span>
+            <span className={styles.historyMove}>
               {h.from ? (
                 <>
                   <Badge enumName="demandStatus" value={h.from} /> →{' '}
@@ -180,6 +187,11 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
               )}
             </span>
             <span className={styles.historyBy}>{staffName(h.by)}</span>
+            {h.superseded && (
+              <span className={styles.supersededLabel} title={t('demand.supersededHint')}>
+                {t('demand.superseded')}
+              </span>
+            )}
             {h.note && <div className={styles.historyNote}>{h.note}</div>}
           </li>
         ))}

@@ -87,11 +87,16 @@ export function DemandForm({
               </Field>
             </>
           )}
-          <Field name="dueDate" label={t('demand.dueDate')} hint={t('demand.dueDateHint')}>
+          <Field
+            name="dueDate"
+            label={t('demand.dueDate')}
+            hint={t(isNew ? 'demand.dueDateHint' : 'demand.dueDateFixed')}
+          >
             <input
               type="date"
               name="dueDate"
               value={v.dueDate}
+              disabled={!isNew}
               onChange={(e) => set({ dueDate: e.target.value })}
             />
           </Field>

@@ -10,6 +10,8 @@ import { TeamCard } from './sync/TeamCard';
 import { ExportCard } from './sync/ExportCard';
 import { ImportCard } from './sync/ImportCard';
 import { DuplicatesCard } from './sync/DuplicatesCard';
+import { OrphansCard } from './sync/OrphansCard';
+import { QuarantineCard } from './sync/QuarantineCard';
 import { HistoryCard } from './sync/HistoryCard';
 import { DevicesCard } from './sync/DevicesCard';
 import { MassDeleteDialog } from './sync/MassDeleteDialog';
@@ -50,7 +52,9 @@ export function SyncScreen(_props: { route: Route }) {
             <ImportCard />
           </div>
           <div className={styles.syncCol}>
+            <QuarantineCard />
             <DuplicatesCard />
+            <OrphansCard />
             <HistoryCard />
             <DevicesCard />
           </div>

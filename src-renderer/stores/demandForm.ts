@@ -53,11 +53,12 @@ export const useDemandForm = createRecordForm<'demands', DemandValues>({
     return {
       ...common(v),
       source: v.source as Create['source'],
+      ...(v.dueDate ? { dueDate: v.dueDate } : {}),
       // Today means now; an earlier day is entered after the fact.
       ...(v.receivedAt && v.receivedAt !== today ? { receivedAt: v.receivedAt } : {}),
     };
   },
-  // Where a demand came from and when it arrived are not edited afterwards.
+  // Where a demand came from, when it arrived and its due date are not edited afterwards.
   toPatch: common,
 });
 
@@ -71,6 +72,5 @@ function common(v: DemandValues) {
     level: v.level as Create['level'],
     assigneeStaffId: v.assigneeStaffId || null,
     responsibleUnit: opt(v.responsibleUnit),
-    ...(v.dueDate ? { dueDate: v.dueDate } : {}),
   };
 }

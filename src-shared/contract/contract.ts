@@ -99,6 +99,14 @@ const demands = crud(DemandFields, DemandPatch.extend({ id: Id }).strict(), Dema
 const clinics = crud(ClinicFields, patchOf(ClinicFields), ClinicRecord);
 const followups = crud(FollowupFields, patchOf(FollowupFields), FollowupRecord);
 
+/** A new device identity this database took, restored from a backup or copied from another laptop. */
+export const NewIdentity = z.object({
+  at: z.string(),
+  reason: z.enum(['restored', 'copied']),
+  previousDeviceId: z.string(),
+  deviceId: z.string(),
+});
+
 export const AppInfo = z.object({
   appVersion: z.string(),
   schemaVersion: z.number().int(),
@@ -108,6 +116,8 @@ export const AppInfo = z.object({
   /** Set when this database was created with the demo district on the app's first start. */
   demoLoadedAt: z.string().nullable(),
   today: z.string(),
+  /** The last new identity taken (null when this database always had the one it has). */
+  newIdentity: NewIdentity.nullable(),
 });
 
 export const TimelineItem = z.object({
@@ -164,7 +174,16 @@ export const ImportReport = z.object({
   conflicts: z.number().int(),
   deletions: z.record(z.string(), z.number().int()),
   duplicateEnterprises: z.number().int(),
-  anomalies: z.array(z.object({ kind: z.string(), device: z.string().optional(), message: z.string() })),
+  /** Live records left under a deleted or merged-away parent (absent before schema 10). */
+  orphans: z.number().int().optional(),
+  anomalies: z.array(
+    z.object({
+      kind: z.string(),
+      device: z.string().optional(),
+      deviceName: z.string().optional(),
+      message: z.string(),
+    }),
+  ),
   backup: z.string().nullable(),
 });
 const ConflictSide = z.object({
@@ -189,6 +208,33 @@ export const ConflictView = z.object({
   resolution: z.string().nullable(),
   /** What a workflow or delete conflict needs to be shown and resolved. */
   detail: z.unknown().nullable(),
+});
+export const ORPHAN_ACTIONS = ['reattach', 'delete', 'restoreParent'] as const;
+/** A live record whose parent is deleted, or was merged into another record (the survivor). */
+export const OrphanView = z.object({
+  kind: z.enum(RECORD_KINDS),
+  recordId: z.string(),
+  recordLabel: z.string().nullable(),
+  parentKind: z.enum(RECORD_KINDS),
+  parentId: z.string(),
+  parentLabel: z.string().nullable(),
+  reason: z.enum(['deleted', 'merged']),
+  /** The record the parent was merged into, to re-attach to. */
+  suggestedParentId: z.string().nullable(),
+});
+/** A change held for being stamped far ahead of this laptop's clock (its clock is wrong). */
+export const QuarantineView = z.object({
+  hlc: z.string(),
+  device: z.string(),
+  /** The name of the laptop that made it (or sent it, when that one is unknown here). */
+  deviceName: z.string().nullable(),
+  kind: z.string(),
+  recordId: z.string(),
+  recordLabel: z.string().nullable(),
+  field: z.string(),
+  value: z.unknown(),
+  /** The time it is stamped with. */
+  at: z.string(),
 });
 /** The long job running (a sync export, import or folder sync) and its latest step. */
 export const JobView = z.object({
@@ -224,6 +270,9 @@ export const SyncStatus = z.object({
   ),
   openConflicts: z.number().int(),
   duplicateEnterprises: z.number().int(),
+  orphans: z.number().int(),
+  /** Changes held for being stamped far ahead (quarantine.list). */
+  quarantined: z.number().int(),
   clockBehind: z.object({ newestSeen: z.string(), now: z.string() }).nullable(),
 });
 
@@ -233,6 +282,10 @@ const BackupInfo = z.object({
   at: z.string(),
   reason: z.string(),
   bytes: z.number().int(),
+  /** Its SHA-256 as written when it was taken: matches, is missing (older versions), or not. */
+  checksum: z.enum(['verified', 'unverified', 'mismatch']),
+  /** The backup cannot be restored: its content changed since it was taken. */
+  damaged: z.boolean(),
 });
 
 function def<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -355,6 +408,30 @@ export const contract = {
     z.object({ rows: z.array(ConflictView) }),
   ),
   'conflicts.resolve': def(z.strictObject({ id: Id, keep: z.enum(['winner', 'loser']) }), ConflictView),
+  'orphans.list': def(z.strictObject({}).optional().default({}), z.object({ rows: z.array(OrphanView) })),
+  'orphans.resolve': def(
+    z.strictObject({
+      kind: z.enum(RECORD_KINDS),
+      recordId: Id,
+      /** reattach: to parentId (default: the survivor of a merge); restoreParent: undelete it. */
+      action: z.enum(ORPHAN_ACTIONS),
+      parentId: Id.optional(),
+      /** Which deleted parent, for a record listing several (a clinic's enterprises). */
+      fromParentId: Id.optional(),
+    }),
+    z.object({ rows: z.array(OrphanView) }),
+  ),
+  'quarantine.list': def(
+    z.strictObject({}).optional().default({}),
+    z.object({ rows: z.array(QuarantineView) }),
+  ),
+  'quarantine.resolve': def(
+    z.strictObject({
+      hlcs: z.array(z.string().min(1).max(200)).min(1).max(10_000),
+      action: z.enum(['accept', 'discard']),
+    }),
+    z.object({ resolved: z.number().int() }),
+  ),
   'duplicates.list': def(
     z.strictObject({}).optional().default({}),
     z.object({ groups: z.array(z.object({ uscc: z.string(), enterprises: z.array(EnterpriseRecord) })) }),
@@ -373,7 +450,7 @@ export const contract = {
   ),
   'backups.restore': def(
     z.strictObject({ file: FilePath }),
-    z.object({ restoredFrom: z.string(), safetyBackup: z.string().nullable() }),
+    z.object({ restoredFrom: z.string(), safetyBackup: z.string().nullable(), newIdentity: NewIdentity }),
   ),
   'audit.record': def(
     z.strictObject({ kind: z.enum(RECORD_KINDS), id: Id }),

@@ -23,14 +23,21 @@ export const DemandFields = fieldsSchema(MODELS.demands);
 /** Demand fields an update may change (status moves go through demands.transition). */
 export const DemandPatch = DemandFields.omit({ receivedAt: true }).partial();
 /** One step of a demand's history, as a demand record lists it. */
-export const HistoryEntry = recordSchema(MODELS.demandHistory).pick({
-  id: true,
-  at: true,
-  by: true,
-  from: true,
-  to: true,
-  note: true,
-});
+export const HistoryEntry = recordSchema(MODELS.demandHistory)
+  .pick({
+    id: true,
+    at: true,
+    by: true,
+    from: true,
+    to: true,
+    note: true,
+  })
+  .extend({
+    /** 'transition' for a workflow move; other events (a reassignment note…) are not moves. */
+    type: z.string(),
+    /** A move that lost its place when laptops moved the demand apart: a workflow conflict. */
+    superseded: z.boolean(),
+  });
 export const DemandRecord = recordSchema(MODELS.demands).extend({
   history: z.array(HistoryEntry).optional(),
 });

@@ -5,6 +5,14 @@
 const MS_WIDTH = 15;
 const COUNTER_WIDTH = 5;
 const MAX_COUNTER = 36 ** COUNTER_WIDTH - 1;
+/** A node is a device id (a UUID), at most as long as the change log's device column allows. */
+const NODE_MAX = 64;
+
+/** The exact shape formatHlc writes: anything else is no stamp of this app. */
+export const HLC_SHAPE = new RegExp(
+  `^\\d{${MS_WIDTH}}-[0-9a-z]{${COUNTER_WIDTH}}-[0-9A-Za-z_-]{1,${NODE_MAX}}$`,
+);
+export const isHlc = (stamp: string): boolean => HLC_SHAPE.test(stamp);
 
 export interface HlcParts {
   ms: number;
@@ -17,12 +25,10 @@ export function formatHlc({ ms, counter, node }: HlcParts): string {
 }
 
 export function parseHlc(stamp: string): HlcParts {
+  if (!isHlc(stamp)) throw new RangeError(`not a clock stamp: '${stamp}'`);
   const ms = Number(stamp.slice(0, MS_WIDTH));
   const counter = parseInt(stamp.slice(MS_WIDTH + 1, MS_WIDTH + 1 + COUNTER_WIDTH), 36);
   const node = stamp.slice(MS_WIDTH + COUNTER_WIDTH + 2);
-  if (!Number.isFinite(ms) || !Number.isFinite(counter) || !node) {
-    throw new RangeError(`not a clock stamp: '${stamp}'`);
-  }
   return { ms, counter, node };
 }
 
@@ -47,8 +53,12 @@ export class HybridClock {
     return formatHlc({ ms: this.ms, counter: this.counter, node: this.node });
   }
 
-  /** Moves the clock past a stamp seen from elsewhere (or stored earlier). */
+  /**
+   * Moves the clock past a stamp seen from elsewhere (or stored earlier). A stamp of an
+   * impossible shape (one a log took in before imports refused them) is no time to follow.
+   */
   observe(stamp: string): void {
+    if (!isHlc(stamp)) return;
     const remote = parseHlc(stamp);
     if (remote.ms > this.ms) {
       this.ms = remote.ms;

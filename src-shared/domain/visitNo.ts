@@ -16,7 +16,8 @@ const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 /**
  * A short device code from random bytes (no 0/1/I/O to keep it readable). Four characters
  * give about a million codes: two laptops of a 50-laptop team share one with a chance of
- * about 0.1 %, and sync reports it when they do.
+ * about 0.1 %; when they do, an import reports it and moves one of them to a fresh code
+ * (src-main/features/sync/deviceCodes.ts).
  */
 export function deviceCodeFrom(bytes: Uint8Array): string {
   return Array.from(bytes.slice(0, 4), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');

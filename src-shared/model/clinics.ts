@@ -53,6 +53,7 @@ export const clinics = defineKind({
         .max(200)
         .refine((a) => new Set(a.map((e) => e.enterpriseId)).size === a.length, 'lists an enterprise twice')
         .optional(),
+      parent: { kind: 'enterprises', key: 'enterpriseId' },
       sql: 'json',
       zh: '诊断企业',
       file: '会诊企业',

@@ -55,11 +55,28 @@ interface FieldCommon extends Described {
   sync?: boolean;
   /** The kind whose record id(s) it holds (screens show the record's name instead). */
   ref?: RefKind;
+  /** The field names the record(s) this one belongs under (`true`: its `ref`): see ParentOf. */
+  parent?: true | ParentOf;
   words?: HeaderWords;
 }
 
 /** Kinds a field may refer to by id. */
 export type RefKind = 'staff' | 'enterprises' | 'experts' | 'visits' | 'demands' | 'clinics' | 'followups';
+
+/**
+ * How a field names the record this one belongs under (a demand's enterprise, a follow-up's
+ * visit): when that record is deleted or merged away, this one is left an orphan.
+ * - `kind`: the parent's kind (default: the field's `ref`), or the field that names it and
+ *   the kind each of that field's values stands for;
+ * - `key`: the field is a JSON list of entries, each naming a parent by this key;
+ * - `part`: the record is a part of its parent (a demand's history entry): it goes where the
+ *   parent goes and is never an orphan of its own.
+ */
+export interface ParentOf {
+  kind?: RefKind | { field: string; kinds: Record<string, RefKind> };
+  key?: string;
+  part?: boolean;
+}
 
 /** A field users write: `input` validates it on create (and, partial, on update). */
 export interface WrittenField extends FieldCommon {

@@ -1,4 +1,5 @@
-// 办理记录: one step of a demand's handling, written by its transitions (no API of its own).
+// 办理记录: one event of a demand's handling (a workflow move, a note…), written by the demand
+// service (no API of its own); a demand's status and the fields that go with it replay them.
 import { z } from 'zod';
 import { DEMAND_STATUSES } from '../domain/enums';
 import { defineKind } from './define';
@@ -10,7 +11,13 @@ export const demandHistory = defineKind({
   zh: '办理记录',
   en: 'Demand history',
   fields: {
-    demandId: { output: z.string(), sql: 'text', zh: '需求', en: 'Demand' },
+    demandId: {
+      parent: { kind: 'demands', part: true },
+      output: z.string(),
+      sql: 'text',
+      zh: '需求',
+      en: 'Demand',
+    },
     at: { output: z.string(), sql: 'text', zh: '时间', en: 'At' },
     by: { ref: 'staff', output: nullableText, sql: 'text', zh: '操作人', en: 'By' },
     from: {
@@ -22,6 +29,16 @@ export const demandHistory = defineKind({
     },
     to: { output: z.enum(DEMAND_STATUSES), sql: 'text', zh: '新状态', en: 'To', enum: 'demandStatus' },
     note: { output: nullableText, sql: 'text', zh: '说明', en: 'Note', search: true },
+    /** Null on events written before events had a type: see eventType in domain/demandReplay. */
+    type: { output: nullableText, sql: 'text', zh: '事件类型', en: 'Event type' },
+    /** What the event carries (closure, due date…): HistoryEventData of domain/demandReplay. */
+    data: {
+      output: z.record(z.string(), z.unknown()).nullable(),
+      sql: 'json',
+      zh: '事件内容',
+      en: 'Event data',
+      list: false,
+    },
   },
   defaultSort: { field: 'at', dir: 'asc' },
 });

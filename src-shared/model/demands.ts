@@ -18,7 +18,7 @@ export const demands = defineKind({
   zh: '需求台账',
   en: 'Demands',
   fields: {
-    enterpriseId: { ref: 'enterprises', input: Id, sql: 'text', zh: '企业', en: 'Enterprise' },
+    enterpriseId: { ref: 'enterprises', parent: true, input: Id, sql: 'text', zh: '企业', en: 'Enterprise' },
     source: {
       input: z.enum(DEMAND_SOURCES).optional(),
       sql: 'text',
@@ -256,6 +256,13 @@ export const demands = defineKind({
   },
   derived: {
     enterpriseName: { output: lookedUp, sql: 'text', zh: '企业名称', en: 'Enterprise', export: 'text' },
+    // The enterprise was deleted (on another laptop, typically): the demand is an orphan.
+    enterpriseDeleted: {
+      output: z.boolean().nullable().optional(),
+      sql: 'bool',
+      zh: '企业已删除',
+      en: 'Enterprise deleted',
+    },
     town: { output: lookedUp, sql: 'text', zh: '镇街', en: 'Town', export: 'text' },
     assigneeName: { output: lookedUp, sql: 'text', zh: '承办人', en: 'Assignee', export: 'text' },
     // The deadline flags: in SQL for filters, recomputed for records by domain/workflow.deadline.

@@ -203,6 +203,15 @@ export const enterprises = defineKind({
       export: 'enum',
       words: { words: ['企业状态', '经营状态', '登记状态', 'enterprise status'] },
     },
+    // Set when the enterprise was merged into another as a duplicate (and deleted): records
+    // that still arrive under it are offered to the survivor.
+    mergedInto: {
+      ref: 'enterprises',
+      output: z.string().nullable(),
+      sql: 'text',
+      zh: '已合并至',
+      en: 'Merged into',
+    },
   },
   derived: {
     lastVisitDate: {

@@ -1,10 +1,17 @@
 // 跟踪回访: a follow-up of a demand, a visit or a clinic.
 import { z } from 'zod';
 import { FOLLOWUP_CHANNELS, FOLLOWUP_PARENTS, SATISFACTIONS } from '../domain/enums';
-import { defineKind } from './define';
+import { defineKind, type RefKind } from './define';
 import { CalendarDate, Id, Instant, optText } from './validators';
 
 const lookedUp = z.string().nullable().optional();
+
+/** The kind of record each parentType names. */
+export const FOLLOWUP_PARENT_KINDS = {
+  demand: 'demands',
+  visit: 'visits',
+  clinic: 'clinics',
+} as const satisfies Record<(typeof FOLLOWUP_PARENTS)[number], RefKind>;
 
 export const followups = defineKind({
   table: 'followups',
@@ -20,7 +27,14 @@ export const followups = defineKind({
       export: 'enum',
       words: { words: ['回访对象', '回访类型', '跟踪对象', 'parent type'] },
     },
-    parentId: { input: Id, sql: 'text', zh: '回访事项', file: '回访对象编号', en: 'Followed-up item' },
+    parentId: {
+      parent: { kind: { field: 'parentType', kinds: FOLLOWUP_PARENT_KINDS } },
+      input: Id,
+      sql: 'text',
+      zh: '回访事项',
+      file: '回访对象编号',
+      en: 'Followed-up item',
+    },
     ownerStaffId: {
       ref: 'staff',
       input: Id.optional(),

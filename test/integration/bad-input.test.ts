@@ -1,8 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeCore, snapshot, tempDir, TestClock, VALID_USCC, type TestCore } from '../helpers';
+import {
+  copyDatabaseFile,
+  makeCore,
+  snapshot,
+  tempDir,
+  TestClock,
+  VALID_USCC,
+  type TestCore,
+} from '../helpers';
 import { call, callAsync } from '../../src-main/dispatch';
 import { openCore } from '../../src-main/open';
 import { METHOD_NAMES, RECORD_KINDS, type MethodName, type RecordKind } from '@shared/contract/methods';
@@ -75,7 +83,7 @@ afterEach(() => {
 function world(): World {
   const { path, world: w, clockMs } = template!;
   const copy = join(tempDir(), 'copy.db');
-  copyFileSync(path, copy);
+  copyDatabaseFile(path, copy);
   const clock = new TestClock(clockMs);
   const core = openCore(copy, { now: clock.now });
   const t: TestCore = {
@@ -455,6 +463,15 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
       v({ keep: 'winner' }, 'id'),
       nf({ id: 'ghost-conflict', keep: 'winner' }, "'ghost-conflict'"),
       extra({ id: 'c1', keep: 'winner' }),
+    ],
+    'quarantine.list': EMPTY_INPUT_CASES,
+    'quarantine.resolve': [
+      ...NOT_AN_OBJECT,
+      v({ hlcs: [], action: 'accept' }, 'hlcs'),
+      v({ hlcs: ['x'], action: 'keep' }, 'action'),
+      v({ action: 'discard' }, 'hlcs'),
+      nf({ hlcs: ['001790000000000-00000-ghost'], action: 'discard' }, "'001790000000000-00000-ghost'"),
+      extra({ hlcs: ['x'], action: 'accept' }),
     ],
     'duplicates.list': EMPTY_INPUT_CASES,
     'duplicates.merge': [

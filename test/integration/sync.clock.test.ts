@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../helpers';
 
-// Found by the sync property test: a laptop whose clock runs more than a day fast edits a
-// field; another laptop imports that (and is warned about the clock), then edits the same
-// field itself. Its edit knew the fast value and must win everywhere — before the fix its
-// clock ignored the fast stamp, so its edit was stamped earlier: it kept showing its own
-// value while every other laptop showed the fast one, for good.
+// Found by the sync property test: a laptop whose clock runs fast edits a field; another
+// laptop imports that, then edits the same field itself. Its edit knew the fast value and
+// must win everywhere — before the fix its clock ignored the fast stamp, so its edit was
+// stamped earlier: it kept showing its own value while every other laptop showed the fast
+// one, for good. (More than a day fast, the change is held in quarantine instead, never
+// applied nor followed: sync.quarantine.test.ts.)
 
 const PASS = 'correct horse battery staple';
 
@@ -25,10 +26,9 @@ describe('sync with a clock far ahead', () => {
     ship(a, b);
     ship(a, c);
 
-    a.clock.ms += 30 * 3600_000; // a's clock is 30 hours fast
+    a.clock.ms += 20 * 3600_000; // a's clock is 20 hours fast
     a.ok('experts.update', { id: e.id, title: '教授（钟快）' });
-    const seen = ship(a, b);
-    expect(seen.anomalies.map((x) => x.kind)).toContain('clock_ahead');
+    ship(a, b);
     expect(b.ok('experts.get', { id: e.id }).title).toBe('教授（钟快）');
 
     b.ok('experts.update', { id: e.id, title: '研究员' });

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { openCore } from '../../src-main/open';
 import { bundleChild, integrity } from '../crashTools';
 import { call } from '../../src-main/dispatch';
-import { makeCore, tempDir } from '../helpers';
+import { copyDatabaseFile, makeCore, tempDir } from '../helpers';
 import { generateWork, joinLike } from './sync-workload';
 
 // An import killed (SIGKILL) at random moments — while the backup is taken, while the file
@@ -120,7 +120,7 @@ describe('crash safety of sync import', () => {
       const dir = join(work, name);
       mkdirSync(dir);
       const db = join(dir, 'ledger.db');
-      copyFileSync(join(work, 'template.db'), db);
+      copyDatabaseFile(join(work, 'template.db'), db);
       return db;
     };
     const reference = fresh('reference');

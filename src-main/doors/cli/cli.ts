@@ -172,7 +172,10 @@ export function buildProgram(): Command {
     .command('folder')
     .description('sync through a shared folder: import new files there, export mine into it')
     .argument('<dir>')
-    .action((dir: string) => callOrFail('sync.folder', { path: resolve(dir) }));
+    .option('--confirm-mass-delete', 'import even if a file deletes more than a fifth of some kind of record')
+    .action((dir: string, opts: { confirmMassDelete?: boolean }) =>
+      callOrFail('sync.folder', { path: resolve(dir), confirmMassDelete: opts.confirmMassDelete ?? false }),
+    );
   sync
     .command('status')
     .description('team, pending changes, imports, devices')

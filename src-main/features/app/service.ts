@@ -1,6 +1,7 @@
 import { type Core, meId, requireLive, today } from '../../core';
 import { getRow, listRows } from '../../store/records';
 import { schemaVersion } from '../../store/db';
+import { lastNewIdentity } from '../../store/identity';
 import type { Demand } from '@shared/contract/schemas';
 import type { MethodOutput } from '@shared/contract/contract';
 import { decorate } from '../demands/service';
@@ -19,6 +20,7 @@ export function appInfo(core: Core): MethodOutput<'app.info'> {
     me: me ? getRow(store, 'staff', me) : null,
     demoLoadedAt: store.getMeta(DEMO_LOADED_KEY),
     today: today(core),
+    newIdentity: lastNewIdentity(store),
   };
 }
 

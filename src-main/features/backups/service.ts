@@ -4,16 +4,20 @@ import Database from 'better-sqlite3';
 import type { Core } from '../../core';
 import { openStore } from '../../store/db';
 import { SCHEMA_VERSION } from '../../store/migrations';
+import { lastNewIdentity, RESTORED_FROM } from '../../store/identity';
 import {
   DAILY_MS,
   backupDatabase,
   backupsDirFor,
+  checkChecksum,
   checkIntegrity,
   listBackups,
+  newestBackup,
   writeCheckedCopy,
   type BackupInfo,
 } from '../../store/backup';
 import { ApiError, invalid } from '@shared/contract/errors';
+import type { MethodOutput } from '@shared/contract/contract';
 
 /** A checked copy to a file of the user's choosing (not rotated). */
 export function backupToFile(core: Core, path: string): { path: string; bytes: number } {
@@ -29,19 +33,33 @@ export function backupStore(core: Core, reason: string): BackupInfo | null {
   return backupDatabase(store.db, store.path, store.now(), reason);
 }
 
-/** At most once a day: called when the app opens its database. */
+/**
+ * At most once a day: called when the app opens its database. A backup taken while the clock
+ * ran fast does not count as the day's.
+ */
 export function dailyBackup(core: Core): BackupInfo | null {
-  const newest = listBackups(backupsDirFor(core.store.path))[0];
-  if (newest && core.store.now() - Date.parse(newest.at) < DAILY_MS) return null;
+  const now = core.store.now();
+  const newest = newestBackup(listBackups(backupsDirFor(core.store.path)), now);
+  if (newest && now - Date.parse(newest.at) < DAILY_MS) return null;
   return backupStore(core, 'daily');
 }
 
-export function listBackupsOf(core: Core): BackupInfo[] {
-  return core.store.path === ':memory:' ? [] : listBackups(backupsDirFor(core.store.path));
+/** The backups, each with its checksum checked: a damaged one is shown, and cannot be restored. */
+export function listBackupsOf(core: Core): MethodOutput<'backups.list'>['rows'] {
+  if (core.store.path === ':memory:') return [];
+  return listBackups(backupsDirFor(core.store.path)).map((b) => {
+    const checksum = checkChecksum(b.path);
+    return { ...b, checksum, damaged: checksum === 'mismatch' };
+  });
 }
 
 /** Checks that a file is a sound Visit Ledger database this app can open. */
 function checkRestorable(path: string): void {
+  if (checkChecksum(path) === 'mismatch')
+    throw invalid(
+      'file',
+      'is damaged: its content no longer matches the checksum written when it was taken, so it cannot be restored',
+    );
   const integrity = checkIntegrity(path);
   if (!integrity.ok)
     throw invalid('file', `is not a sound database (${integrity.message}): it cannot be restored`);
@@ -64,9 +82,11 @@ function checkRestorable(path: string): void {
 
 /**
  * Replaces the database with a backup. The current database is backed up first; the
- * copy is renamed into place so a crash leaves either the old or the new file.
+ * copy is renamed into place so a crash leaves either the old or the new file. The copy is
+ * marked as restored before: it takes a new device identity when opened (store/identity.ts),
+ * or it would issue again the stamps and visit numbers issued since the backup was taken.
  */
-export function restoreBackup(core: Core, file: string) {
+export function restoreBackup(core: Core, file: string): MethodOutput<'backups.restore'> {
   const { store } = core;
   if (store.path === ':memory:') throw invalid('file', 'an in-memory database cannot be restored');
   const source = resolve(file);
@@ -77,6 +97,7 @@ export function restoreBackup(core: Core, file: string) {
   const staging = `${store.path}.restoring`;
   try {
     copyFileSync(source, staging);
+    markRestored(staging, source);
     rmSync(`${store.path}-wal`, { force: true });
     rmSync(`${store.path}-shm`, { force: true });
     renameSync(staging, store.path);
@@ -84,5 +105,16 @@ export function restoreBackup(core: Core, file: string) {
     rmSync(staging, { force: true });
     core.store = openStore(store.path, store.options);
   }
-  return { restoredFrom: source, safetyBackup: safety?.path ?? null };
+  const newIdentity = lastNewIdentity(core.store);
+  if (!newIdentity) throw new Error('the restored database took no new device identity');
+  return { restoredFrom: source, safetyBackup: safety?.path ?? null, newIdentity };
+}
+
+function markRestored(path: string, source: string): void {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.prepare(`INSERT OR REPLACE INTO meta ("key","value") VALUES (?, ?)`).run(RESTORED_FROM, source);
+  } finally {
+    db.close();
+  }
 }

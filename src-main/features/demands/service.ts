@@ -14,9 +14,11 @@ import type { ListedOf } from '../../store/schema';
 import type { DemandFields, DemandPatch, Demand, DemandHistoryEntry } from '@shared/contract/schemas';
 import type { ListQuery, Transition } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
-import { checkMove, deadline, defaultDueDate, pausedDays } from '@shared/domain/workflow';
+import { checkMove, deadline, defaultDueDate } from '@shared/domain/workflow';
+import { eventType, replayDemand, type HistoryEventData } from '@shared/domain/demandReplay';
 import { addDays, shanghaiDate, toInstant } from '@shared/domain/dates';
-import { OPEN_DEMAND_STATUSES, type DemandStatus } from '@shared/domain/enums';
+import { OPEN_DEMAND_STATUSES, isOpenStatus, type DemandStatus } from '@shared/domain/enums';
+import { eventsOf, replayDemands } from './replay';
 
 type DemandInput = z.output<typeof DemandFields>;
 type TransitionInput = z.output<typeof Transition>;
@@ -36,13 +38,23 @@ export function decorate(core: Core, d: ListedOf<'demands'>): Demand {
   };
 }
 
+/** A demand's events by their `at`, the moves that lost their place marked superseded. */
 export function demandHistory(core: Core, demandId: string): DemandHistoryEntry[] {
-  return core.store.db
-    .prepare(
-      `SELECT "id","at","by","from","to","note" FROM demand_history
-       WHERE "demandId" = ? AND "deletedAt" IS NULL ORDER BY "at", "id"`,
-    )
-    .all(demandId) as DemandHistoryEntry[];
+  const events = eventsOf(core.store, [demandId]).get(demandId) ?? [];
+  const row = getRow(core.store, 'demands', demandId);
+  const superseded = row ? replayDemand(events, row)?.superseded : undefined;
+  return events
+    .map((e) => ({
+      id: e.id,
+      at: e.at,
+      by: e.by,
+      from: e.from,
+      to: e.to,
+      note: e.note,
+      type: eventType(e),
+      superseded: superseded?.has(e.id) ?? false,
+    }))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export function getDemand(core: Core, id: string): Demand {
@@ -50,19 +62,33 @@ export function getDemand(core: Core, id: string): Demand {
   return { ...decorate(core, getRow(core.store, 'demands', id, true)!), history: demandHistory(core, id) };
 }
 
-function addHistory(
+/**
+ * Appends an event to a demand's history, then writes what the replay of its history now
+ * gives: the one way a demand's status, closure, hold and due date change.
+ */
+function recordEvent(
   core: Core,
   demandId: string,
-  entry: { at: string; from: DemandStatus | null; to: DemandStatus; note?: string | null | undefined },
+  event: {
+    type: 'transition' | 'reassigned' | 'due_date_set';
+    at: string;
+    from: DemandStatus | null;
+    to: DemandStatus;
+    note?: string | null | undefined;
+    data?: HistoryEventData | undefined;
+  },
 ): void {
   insertRecord(core.store, 'demandHistory', {
     demandId,
-    at: entry.at,
+    type: event.type,
+    at: event.at,
     by: core.store.actor.staffId,
-    from: entry.from,
-    to: entry.to,
-    note: entry.note ?? null,
+    from: event.from,
+    to: event.to,
+    note: event.note ?? null,
+    data: event.data ?? null,
   });
+  replayDemands(core.store, [demandId], 'local');
 }
 
 function checkReferences(
@@ -110,7 +136,7 @@ export function createDemand(core: Core, input: DemandInput): Demand {
     status: 'pending',
     onHoldDays: 0,
   });
-  addHistory(core, id, { at: receivedAt, from: null, to: 'pending', note: null });
+  recordEvent(core, id, { type: 'transition', at: receivedAt, from: null, to: 'pending', data: { dueDate } });
   return getDemand(core, id);
 }
 
@@ -129,19 +155,31 @@ export function updateDemand(
     },
     enterpriseId,
   );
-  if (patch.dueDate !== undefined && current.receivedAt && patch.dueDate < shanghaiDate(current.receivedAt)) {
-    throw invalid('dueDate', 'is before the demand was received');
+  // Deadlines are controlled: after creation a due date moves only by hold time (and by an
+  // approved extension), each a history event.
+  if (patch.dueDate !== undefined && patch.dueDate !== current.dueDate) {
+    throw invalid('dueDate', 'cannot be changed after the demand was created: it moves only by hold time');
   }
-  const next: Record<string, unknown> = { ...patch };
+  const { dueDate: _unchanged, ...next } = patch;
+  updateRecord(core.store, 'demands', id, next);
   // Switching between ordinary and complex moves a due date that was still the default
-  // (the default moved by the days already spent on hold).
-  if (patch.complex !== undefined && patch.dueDate === undefined && current.receivedAt) {
+  // (the default moved by the days already spent on hold) of an open demand.
+  if (patch.complex !== undefined && current.receivedAt && current.status && isOpenStatus(current.status)) {
     const held = current.onHoldDays ?? 0;
     const wasDefault =
       current.dueDate === addDays(defaultDueDate(current.receivedAt, current.complex ?? false), held);
-    if (wasDefault) next.dueDate = addDays(defaultDueDate(current.receivedAt, patch.complex), held);
+    const dueDate = addDays(defaultDueDate(current.receivedAt, patch.complex), held);
+    if (wasDefault && dueDate !== current.dueDate) {
+      recordEvent(core, id, {
+        type: 'due_date_set',
+        at: nowIso(core),
+        from: current.status,
+        to: current.status,
+        note: `${patch.complex ? '改为复杂需求' : '改为一般需求'}，办理期限调整为 ${dueDate} (due date follows the switch)`,
+        data: { dueDate },
+      });
+    }
   }
-  updateRecord(core.store, 'demands', id, next);
   return getDemand(core, id);
 }
 
@@ -177,42 +215,31 @@ export function transitionDemand(core: Core, input: TransitionInput, automatic =
   }
   const at = input.at ? toInstant(input.at) : nowIso(core);
   notInFuture(core, 'at', at);
-  const history = demandHistory(core, input.id);
-  const last = history[history.length - 1];
-  const floor = last?.at ?? current.receivedAt;
+  // Never before the previous transition (notes such as a due date switch do not count, nor a
+  // move that lost its place to a concurrent one on another laptop).
+  const moves = demandHistory(core, input.id).filter((h) => h.type === 'transition' && !h.superseded);
+  const floor = moves[moves.length - 1]?.at ?? current.receivedAt;
   if (floor && Date.parse(at) < Date.parse(floor)) {
     throw invalid('at', `cannot be before the previous step (${floor})`);
   }
 
-  const patch: Record<string, unknown> = { status: input.to };
+  let assigneeStaffId = input.assigneeStaffId ?? undefined;
   if (input.to === 'assigned') {
-    const assignee = input.assigneeStaffId ?? current.assigneeStaffId;
-    if (!assignee) throw invalid('assigneeStaffId', 'assigning a demand needs an assignee');
-    requireLive(core, 'staff', assignee, 'assigneeStaffId');
-    patch.assigneeStaffId = assignee;
-  } else if (input.assigneeStaffId) {
-    requireLive(core, 'staff', input.assigneeStaffId, 'assigneeStaffId');
-    patch.assigneeStaffId = input.assigneeStaffId;
+    assigneeStaffId ??= current.assigneeStaffId ?? undefined;
+    if (!assigneeStaffId) throw invalid('assigneeStaffId', 'assigning a demand needs an assignee');
   }
-  if (input.to === 'on_hold') patch.holdSince = at;
-  if (from === 'on_hold') {
-    // The SLA clock was paused: the due date moves by the days on hold.
-    const days = current.holdSince ? pausedDays(current.holdSince, at) : 0;
-    patch.holdSince = null;
-    patch.onHoldDays = (current.onHoldDays ?? 0) + days;
-    if (current.dueDate) patch.dueDate = addDays(current.dueDate, days);
+  if (assigneeStaffId) {
+    requireLive(core, 'staff', assigneeStaffId, 'assigneeStaffId');
+    updateRecord(core.store, 'demands', input.id, { assigneeStaffId });
   }
-  if (input.to === 'closed') {
-    patch.closedAt = at;
-    patch.closureType = input.closureType;
-    patch.resolution = input.resolution;
-  }
-  if (from === 'closed') {
-    patch.closedAt = null;
-    patch.closureType = null;
-  }
-  updateRecord(core.store, 'demands', input.id, patch);
-  addHistory(core, input.id, { at, from, to: input.to, note: input.note });
+  // What the move carries travels with it: the replay reads it from the event.
+  const data: HistoryEventData | undefined =
+    input.to === 'closed'
+      ? { closureType: input.closureType ?? null, resolution: input.resolution ?? null }
+      : input.to === 'assigned'
+        ? { assigneeStaffId: assigneeStaffId ?? null }
+        : undefined;
+  recordEvent(core, input.id, { type: 'transition', at, from, to: input.to, note: input.note, data });
   return getDemand(core, input.id);
 }
 
@@ -299,7 +326,14 @@ export function reassign(
       transitionDemand(core, { id, to: 'assigned', assigneeStaffId: input.assigneeStaffId, note });
     } else if (d.assigneeStaffId !== input.assigneeStaffId) {
       updateRecord(core.store, 'demands', id, { assigneeStaffId: input.assigneeStaffId });
-      addHistory(core, id, { at: nowIso(core), from: d.status, to: d.status, note });
+      recordEvent(core, id, {
+        type: 'reassigned',
+        at: nowIso(core),
+        from: d.status,
+        to: d.status,
+        note,
+        data: { assigneeStaffId: input.assigneeStaffId },
+      });
     } else return;
     updated += 1;
   });

@@ -5,15 +5,11 @@ import type { FollowupFields, Followup } from '@shared/contract/schemas';
 import type { ListQuery } from '@shared/contract/contract';
 import { reopenAfterDissatisfied } from '../demands/service';
 import { toInstant } from '@shared/domain/dates';
-import type { KindName } from '../../store/schema';
+import { FOLLOWUP_PARENT_KINDS } from '@shared/model/followups';
 
 type FollowupInput = z.output<typeof FollowupFields>;
 
-const PARENT_KIND: Record<FollowupInput['parentType'], KindName> = {
-  demand: 'demands',
-  visit: 'visits',
-  clinic: 'clinics',
-};
+const PARENT_KIND = FOLLOWUP_PARENT_KINDS;
 
 export function getFollowup(core: Core, id: string): Followup {
   requireLive(core, 'followups', id);

@@ -5,6 +5,10 @@ import { updateRecord } from '../../store/records';
 import { parseHlc } from '@shared/domain/hlc';
 import { ApiError, notFound } from '@shared/contract/errors';
 import type { CONFLICT_TYPES } from '@shared/contract/contract';
+import { resolveLostToDelete, type LostToDeleteDetail } from './lostToDeletes';
+import { transitionDemand } from '../demands/service';
+import { eventsOf } from '../demands/replay';
+import { DERIVED_DEMAND_FIELDS } from '@shared/domain/demandReplay';
 
 type ConflictType = (typeof CONFLICT_TYPES)[number];
 
@@ -72,7 +76,38 @@ export function listConflicts(core: Core, input: { includeResolved?: boolean }) 
   return { rows: rows.map((r) => describe(core, r)) };
 }
 
-/** Keeping the losing value writes it again as a new change, which syncs like any other. */
+/**
+ * Redoes a superseded move through the workflow, from the demand's status now, as this
+ * user (with the role checks and a history entry of its own), with the move's note and
+ * closure: a move the workflow does not allow from there is refused with its message.
+ */
+function redoMove(core: Core, c: ConflictRow): void {
+  const { demandId, loser } = JSON.parse(c.detail ?? '{}') as {
+    demandId: string;
+    loser: { eventId: string };
+  };
+  const move = eventsOf(core.store, [demandId])
+    .get(demandId)
+    ?.find((e) => e.id === loser.eventId);
+  if (!move || move.from === null) {
+    throw new ApiError('CONFLICT', "the superseded move is no longer in the demand's history", {
+      field: 'id',
+    });
+  }
+  transitionDemand(core, {
+    id: demandId,
+    to: move.to,
+    note: move.note ?? undefined,
+    closureType: move.data?.closureType ?? undefined,
+    resolution: move.data?.resolution ?? undefined,
+    assigneeStaffId: move.data?.assigneeStaffId ?? undefined,
+  });
+}
+
+/**
+ * Keeping the losing value writes it again as a new change, which syncs like any other; for a
+ * workflow conflict it redoes the superseded move, and keeping the winner dismisses it.
+ */
 export function resolveConflict(core: Core, input: { id: string; keep: 'winner' | 'loser' }) {
   const c = core.store.db.prepare(`SELECT * FROM conflicts WHERE "id" = ?`).get(input.id) as
     ConflictRow | undefined;
@@ -81,7 +116,18 @@ export function resolveConflict(core: Core, input: { id: string; keep: 'winner' 
     throw new ApiError('CONFLICT', 'this conflict has already been resolved', { field: 'id' });
   const kind = kindOfTable(c.tbl);
   if (!kind) throw new ApiError('INTERNAL', `conflict on unknown table ${c.tbl}`);
-  if (input.keep === 'loser') {
+  if (c.type === 'delete') {
+    resolveLostToDelete(core, kind, c.rowId, JSON.parse(c.detail!) as LostToDeleteDetail, input.keep);
+  } else if (input.keep === 'loser' && c.type === 'workflow') redoMove(core, c);
+  else if (input.keep === 'loser') {
+    // Conflicts recorded per field by earlier versions: these fields are the workflow's to write.
+    if (kind === 'demands' && (DERIVED_DEMAND_FIELDS as readonly string[]).includes(c.field)) {
+      throw new ApiError(
+        'WORKFLOW',
+        `keep: a demand's ${c.field} changes only through its workflow (with its checks and a history entry): move the demand instead`,
+        { field: 'keep' },
+      );
+    }
     const type = allColumns(kind)[c.field]!;
     updateRecord(core.store, kind, c.rowId, { [c.field]: fromSql(type, c.loserValue) });
   }

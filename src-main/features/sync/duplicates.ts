@@ -55,6 +55,9 @@ export function mergeEnterprises(core: Core, input: { keepId: string; mergeIds: 
     for (const c of other.contacts ?? []) {
       if (!contacts.some((k) => k.name === c.name && k.phone === c.phone)) contacts.push(c);
     }
+    // The survivor first, then the delete: the delete then knows it (see lostToDeletes.ts), and
+    // records arriving later under this copy are offered to the survivor (orphans.ts).
+    updateRecord(core.store, 'enterprises', id, { mergedInto: input.keepId });
     updateRecord(core.store, 'enterprises', id, { deletedAt: new Date(core.store.now()).toISOString() });
   });
   updateRecord(core.store, 'enterprises', input.keepId, { formerNames: [...formerNames], contacts });

@@ -17,7 +17,11 @@ export interface FolderResult {
   exported: { fileName: string; changeCount: number } | null;
 }
 
-/** Imports what is new in the folder, each file's steps told with the file, then exports mine. */
+/**
+ * Imports what is new in the folder, each file's steps told with the file, then exports mine.
+ * A file refused for a mass delete stops nothing else: the other files are imported and mine
+ * exported, then the refusal is raised, so the user can confirm it (importing is idempotent).
+ */
 export function* syncFolderSteps(
   core: Core,
   input: { path: string; confirmMassDelete?: boolean },
@@ -41,6 +45,7 @@ export function* syncFolderSteps(
   store.setMeta(SYNC_FOLDER, input.path);
   const imported: ImportReport[] = [];
   const refused: { fileName: string; message: string }[] = [];
+  let massDelete: ApiError | null = null;
   const seen = store.db.prepare(`SELECT 1 FROM sync_imports WHERE "fileSha256" = ?`);
   const files = names.filter((n) => n.endsWith('.vlsync')).sort();
   for (const [index, name] of files.entries()) {
@@ -64,19 +69,25 @@ export function* syncFolderSteps(
         ),
       );
     } catch (e) {
-      // The mass-delete guard asks the user: the whole call stops so it can be repeated with
-      // confirmMassDelete (files imported before this one stay imported; importing is idempotent).
-      if (e instanceof ApiError && e.details.reason === 'mass_delete')
-        throw new ApiError(e.code, `${name}: ${e.message}`, { ...e.details, fileName: name });
+      // The mass-delete guard asks the user (the first file that needs it is the one named).
+      if (e instanceof ApiError && e.details.reason === 'mass_delete') {
+        massDelete ??= new ApiError(e.code, `${name}: ${e.message}`, { ...e.details, fileName: name });
+        continue;
+      }
       refused.push({ fileName: name, message: e instanceof ApiError ? e.message : String(e) });
     }
   }
-  const exported = pendingChangeCount(core)
-    ? yield* exportSteps(core, { full: false, dir: input.path })
-    : null;
-  return {
-    imported,
-    refused,
-    exported: exported ? { fileName: exported.fileName, changeCount: exported.changeCount } : null,
-  };
+  const file = pendingChangeCount(core) ? yield* exportSteps(core, { full: false, dir: input.path }) : null;
+  const exported = file ? { fileName: file.fileName, changeCount: file.changeCount } : null;
+  if (massDelete) {
+    const also = exported
+      ? ` (this laptop's changes were exported all the same, as ${exported.fileName})`
+      : '';
+    throw new ApiError(massDelete.code, `${massDelete.message}${also}`, {
+      ...massDelete.details,
+      imported: imported.length,
+      exported,
+    });
+  }
+  return { imported, refused, exported };
 }

@@ -6,6 +6,10 @@ import { parseHlc } from '@shared/domain/hlc';
 import { ApiError } from '@shared/contract/errors';
 import type { WireChange } from './package';
 import { runSteps, type Steps } from '../../infra/steps';
+import { noteEditsLostToDeletes } from './lostToDeletes';
+import { deviceNameOf, holdChanges, type Sender } from './quarantine';
+import { DERIVED_DEMAND_FIELDS } from '@shared/domain/demandReplay';
+import { replayImported } from '../demands/replay';
 
 // Applies changes from elsewhere: last writer wins per field by clock stamp, ties
 // impossible (a stamp ends with its device id). Applying is idempotent (a stamp is
@@ -15,8 +19,10 @@ import { runSteps, type Steps } from '../../infra/steps';
 // field where it was made) is at or after the other's stamp.
 
 export interface Anomaly {
-  kind: 'clock_ahead' | 'unknown_field';
+  kind: 'clock_ahead' | 'unknown_field' | 'malformed_stamp' | 'device_code' | 'visit_no_reused';
   device?: string;
+  /** The device's name (its id when this laptop knows no name for it). */
+  deviceName?: string;
   message: string;
 }
 
@@ -31,7 +37,7 @@ export interface ApplyReport {
   anomalies: Anomaly[];
 }
 
-/** Changes stamped further ahead of this machine's clock than this are flagged. */
+/** Changes stamped further ahead of this machine's clock than this are held (quarantine.ts). */
 export const CLOCK_AHEAD_MS = 24 * 3600_000;
 /** An import deleting more than this share of a kind's live records needs confirmation… */
 export const MASS_DELETE_SHARE = 0.2;
@@ -43,6 +49,9 @@ export const BULK_MIN = 20_000;
 const STEP = 2_000;
 
 const TABLE_KIND = new Map(KIND_NAMES.map((k) => [KINDS[k].table as string, k]));
+
+/** A demand's status and the fields that go with it are replayed from its history, not merged. */
+const REPLAYED = new Set<string>(DERIVED_DEMAND_FIELDS.map((f) => `demands\u0000${f}`));
 
 // Per connection: the synced columns of each table (re-read when the schema changes) and
 // compiled statements, so an import compiles each SQL text once, not once per record.
@@ -143,6 +152,8 @@ export interface ApplyOptions {
   confirmMassDelete?: boolean;
   /** Load in bulk (or not) whatever the sizes; tests use it to compare both ways. */
   bulk?: boolean;
+  /** The laptop whose file brings the changes: changes held in quarantine keep its name. */
+  sender?: Sender;
 }
 
 /** Runs inside the caller's transaction, with capture switched off by the caller. */
@@ -172,18 +183,29 @@ export function* applySteps(
   };
 
   // Group by record, then field (a record's changes mostly travel together, so the last
-  // group is tried first); note the newest stamp (the clock follows it) and, per device,
-  // stamps implausibly far ahead of this machine.
+  // group is tried first); note the newest stamp (the clock follows it). Stamps implausibly
+  // far ahead of this machine are held apart, in quarantine, per device.
   const unknown = new Set<string>();
   const rows = new Map<string, RowGroup>();
-  const farStamp = `${String(store.now() + CLOCK_AHEAD_MS).padStart(15, '0')}-~`;
+  const horizon = store.now() + CLOCK_AHEAD_MS;
   let newest = '';
   let usable = 0;
-  const ahead = new Map<string, string>();
+  const held: WireChange[] = [];
+  const ahead = new Map<string, { newest: string; count: number }>();
   let group: RowGroup | undefined;
   let columns: Set<string> | undefined;
   for (const c of changes) {
     const hlc = c[HLC];
+    if (Number(hlc.slice(0, 15)) > horizon) {
+      held.push(c);
+      const seen = ahead.get(c[DEVICE]);
+      if (!seen) ahead.set(c[DEVICE], { newest: hlc, count: 1 });
+      else {
+        seen.count += 1;
+        if (hlc > seen.newest) seen.newest = hlc;
+      }
+      continue;
+    }
     const table = c[3];
     const rowId = c[4];
     const field = c[5];
@@ -199,7 +221,6 @@ export function* applySteps(
     }
     usable += 1;
     if (hlc > newest) newest = hlc;
-    if (hlc > farStamp && (ahead.get(c[DEVICE]) ?? '') < hlc) ahead.set(c[DEVICE], hlc);
     const list = group.fields.get(field);
     if (list) list.push(c);
     else group.fields.set(field, [c]);
@@ -221,6 +242,9 @@ export function* applySteps(
   );
   const detectedAt = new Date(store.now()).toISOString();
   const conflict = (winner: WireChange, loser: WireChange) => {
+    // Both wrote the same value: nothing was lost, nothing to decide.
+    if (winner[VALUE] === loser[VALUE]) return;
+    if (REPLAYED.has(`${loser[3]}\u0000${loser[5]}`)) return;
     const r = addConflict.run(
       uuidv7(),
       detectedAt,
@@ -431,6 +455,11 @@ export function* applySteps(
     }
   }
 
+  // Edits that lost to a delete they were concurrent with: kept as conflicts.
+  report.conflicts += noteEditsLostToDeletes(store, rows.values(), detectedAt);
+  // Demands whose record or history changed: their state is what their merged history gives.
+  report.conflicts += replayImported(store, rows.values(), detectedAt);
+
   if (!options.confirmMassDelete) {
     const heavy = Object.entries(report.deletions).filter(
       ([table, n]) => n >= MASS_DELETE_MIN && n > (liveBefore.get(table) ?? 0) * MASS_DELETE_SHARE,
@@ -444,17 +473,21 @@ export function* applySteps(
     }
   }
 
-  // Clocks: this machine's clock moves past every stamp it now holds, so a change made
-  // here is always stamped after the values it overwrites (otherwise an edit made after
-  // seeing a value from a fast clock would lose to it on every other laptop, while this
-  // one kept showing the edit). Stamps far ahead of this machine are followed too, but
-  // flagged: the clock that made them is probably wrong.
+  // Clocks: this machine's clock moves past every stamp it applied, so a change made here is
+  // always stamped after the values it overwrites (otherwise an edit made after seeing a value
+  // from a fast clock would lose to it on every other laptop, while this one kept showing the
+  // edit). Stamps far ahead are not applied, so never followed: one wrong clock cannot carry
+  // every laptop's clock into its future.
   if (newest) store.clock.observe(newest);
-  for (const [device, stamp] of ahead) {
+  if (held.length) holdChanges(store, held, options.sender);
+  for (const [device, { newest: stamp, count }] of ahead) {
+    const at = new Date(parseHlc(stamp).ms).toISOString();
+    const deviceName = deviceNameOf(store, device, options.sender);
     anomalies.push({
       kind: 'clock_ahead',
       device,
-      message: `device ${device} stamped changes at ${new Date(parseHlc(stamp).ms).toISOString()}, more than 24 h ahead of this machine: its clock is probably wrong`,
+      deviceName,
+      message: `${deviceName} stamped ${count} change${count === 1 ? '' : 's'} up to ${at}, more than 24 h ahead of this machine: its clock is probably wrong, so they are held until you accept or discard them`,
     });
   }
   return report;

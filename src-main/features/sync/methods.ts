@@ -5,6 +5,8 @@ import { syncFolderSteps } from './folder';
 import { createTeam, joinTeam } from './team';
 import { listConflicts, resolveConflict } from './conflicts';
 import { listDuplicates, mergeEnterprises } from './duplicates';
+import { listOrphans, resolveOrphan } from './orphans';
+import { listQuarantine, resolveQuarantine } from './quarantine';
 
 // Exports, imports and folder syncs are long jobs written as steps: their progress is read
 // by sync.progress meanwhile. An import takes a backup first and holds one transaction
@@ -50,6 +52,10 @@ export const syncMethods = [
   }),
   defineMethod({ name: 'conflicts.list', handler: listConflicts }),
   defineMethod({ name: 'conflicts.resolve', handler: resolveConflict }),
+  defineMethod({ name: 'orphans.list', handler: (c) => listOrphans(c) }),
+  defineMethod({ name: 'orphans.resolve', handler: resolveOrphan }),
+  defineMethod({ name: 'quarantine.list', handler: (c) => listQuarantine(c) }),
+  defineMethod({ name: 'quarantine.resolve', handler: resolveQuarantine }),
   defineMethod({ name: 'duplicates.list', handler: (c) => listDuplicates(c) }),
   defineMethod({ name: 'duplicates.merge', handler: mergeEnterprises }),
 ] as const;

@@ -1,10 +1,11 @@
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { crc32, gzipSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { ApiError } from '@shared/contract/errors';
+import { isHlc } from '@shared/domain/hlc';
 import { newIv, open, seal, TAG_BYTES } from './crypto';
-import type { Team } from './team';
+import { describeTeam, type Team } from './team';
 import { SCHEMA_VERSION } from '../../store/migrations';
 import { runSteps, type Steps } from '../../infra/steps';
 
@@ -32,8 +33,20 @@ export const FORMAT_VERSION = 3;
 /** Changes per line of a format 2 or 3 body. */
 export const LINE_CHANGES = 10_000;
 const MAX_HEADER = 4096;
+const MB = 2 ** 20;
+/**
+ * What one line may expand to: past it the file is refused as damaged (a gzip bomb) before it
+ * can take the memory. The writer splits lines long before (LINE_BYTES).
+ */
+export const MAX_LINE_BYTES = 64 * MB;
+const LINE_BYTES = 16 * MB;
+/** Format 1 has no lines: its one body is bounded by what a JS string holds anyway. */
+const MAX_BODY1_BYTES = 512 * MB;
 
-/** A clock stamp as domain/hlc formats it: ms (15 digits), counter (5 base-36 digits), node. */
+/**
+ * Roughly a clock stamp: a file whose stamps are not even this is not understood. One of this
+ * shape but not exactly what domain/hlc writes (isHlc) is skipped alone, see take().
+ */
 const STAMP = /^\d{15}-[0-9a-z]{5}-./;
 
 /** One change as it travels: [hlc, device, staff, table, rowId, field, value, prevHlc]. */
@@ -180,7 +193,13 @@ export class FileWriter {
 
   add(changes: WireChange[]): void {
     if (!changes.length) return;
-    this.addLine(this.format === 2 ? JSON.stringify(changes) : compactLine(changes), changes.length);
+    const text = this.format === 2 ? JSON.stringify(changes) : compactLine(changes);
+    // Changes with long texts are split over more lines, so no line comes near MAX_LINE_BYTES.
+    if (text.length > LINE_BYTES && changes.length > 1) {
+      const half = changes.length >> 1;
+      this.add(changes.slice(0, half));
+      this.add(changes.slice(half));
+    } else this.addLine(text, changes.length);
   }
 
   /** One line of `count` changes, as written (tests also write malformed ones). */
@@ -229,6 +248,8 @@ export function encodeFile(
 export interface DecodedFile {
   manifest: Manifest;
   changes: WireChange[];
+  /** Positions (from 1) of the changes skipped because a stamp has an impossible shape. */
+  malformedStamps: number[];
   sha256: string;
 }
 
@@ -285,22 +306,94 @@ export function* decodeSteps(team: Team, file: Buffer): Steps<DecodedFile> {
   if (header.data.team !== team.id) {
     throw refuse(
       'wrong_team',
-      `this sync file belongs to another team${teamName ? ` ('${teamName}')` : ''}, not to '${team.name}'`,
+      `this sync file belongs to another team (${describeTeam(header.data.team, teamName)}), not to this laptop's team (${describeTeam(team.id, team.name)})`,
     );
   }
   let body: Buffer;
   try {
-    body = gunzipSync(
-      open(team.key, Buffer.from(iv, 'base64'), file.subarray(bodyStart), file.subarray(0, bodyStart)),
-    );
+    body = open(team.key, Buffer.from(iv, 'base64'), file.subarray(bodyStart), file.subarray(0, bodyStart));
   } catch {
-    throw refuse(
-      'damaged',
-      'the sync file is damaged or was altered (or the team passphrase changed): it fails its authentication check',
-    );
+    throw unauthentic();
   }
-  const read = header.data.format === 1 ? readBody1(body) : yield* readLines(body, header.data.format);
+  const read =
+    header.data.format === 1
+      ? readBody1(Buffer.concat([...inflateMembers(body, MAX_BODY1_BYTES)].map((m) => m.data)))
+      : yield* readLines(body, header.data.format);
   return { ...read, sha256: sha256(file) };
+}
+
+const unauthentic = () =>
+  refuse(
+    'damaged',
+    'the sync file is damaged or was altered (or the team passphrase changed): it fails its authentication check',
+  );
+const tooLarge = (limit: number) =>
+  refuse(
+    'damaged',
+    `the sync file is damaged: a part of it expands to more than ${limit / MB} MB once unpacked`,
+  );
+
+/** The length of the gzip member header at `at` (RFC 1952: optional extra, name, comment, CRC). */
+function gzipHeaderLength(b: Buffer, at: number): number {
+  if (at + 10 > b.length || b[at] !== 0x1f || b[at + 1] !== 0x8b || b[at + 2] !== 8) throw unauthentic();
+  const flags = b[at + 3]!;
+  let end = at + 10;
+  if (flags & 4) end = end + 2 <= b.length ? end + 2 + b.readUInt16LE(end) : Infinity;
+  for (const bit of [8, 16]) {
+    if (!(flags & bit) || end >= b.length) continue;
+    const zero = b.indexOf(0, end);
+    end = zero < 0 ? Infinity : zero + 1;
+  }
+  if (flags & 2) end += 2;
+  if (end > b.length) throw unauthentic();
+  return end - at;
+}
+
+/**
+ * The gzip members of an opened body, inflated one at a time with at most `limit` bytes out
+ * (gunzip of the whole body would inflate a bomb until memory runs out), and how far into the
+ * body each ends. Each member's length and CRC are checked as gunzip checks them.
+ */
+function* inflateMembers(body: Buffer, limit: number): Generator<{ data: Buffer; end: number }> {
+  for (let at = 0; at < body.length;) {
+    const start = at + gzipHeaderLength(body, at);
+    let out: { buffer: Buffer; engine: { bytesWritten: number } };
+    try {
+      // `info` gives the engine too, whose bytesWritten is where this member's data ends.
+      out = inflateRawSync(body.subarray(start), {
+        info: true,
+        maxOutputLength: limit,
+      }) as unknown as typeof out;
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limit);
+      throw unauthentic();
+    }
+    const end = start + out.engine.bytesWritten + 8;
+    if (
+      end > body.length ||
+      body.readUInt32LE(end - 8) !== crc32(out.buffer) ||
+      body.readUInt32LE(end - 4) !== out.buffer.length % 2 ** 32
+    )
+      throw unauthentic();
+    yield { data: out.buffer, end };
+    at = end;
+  }
+}
+
+/** The lines of an opened body (each with its newline), and how far into the body each ends. */
+function* linesOf(body: Buffer): Generator<{ line: Buffer; end: number }> {
+  let rest: Buffer | null = null;
+  for (const { data, end } of inflateMembers(body, MAX_LINE_BYTES)) {
+    const chunk: Buffer = rest ? Buffer.concat([rest, data]) : data;
+    let at = 0;
+    for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, at)) {
+      yield { line: chunk.subarray(at, nl + 1), end };
+      at = nl + 1;
+    }
+    rest = at < chunk.length ? chunk.subarray(at) : null;
+    if (rest && rest.length > MAX_LINE_BYTES) throw tooLarge(MAX_LINE_BYTES);
+  }
+  if (rest) throw badContent();
 }
 
 const badContent = () => refuse('bad_content', 'the sync file opens but its content is not understood');
@@ -335,16 +428,22 @@ function checkSchema(manifest: Manifest): void {
 
 const malformed = (n: number) => refuse('bad_content', `change ${n} of the sync file is malformed`);
 
-function checkChanges(list: unknown[], from: number, out: WireChange[]): void {
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i];
-    if (!isWireChange(c)) throw malformed(from + i + 1);
-    out.push(c);
-  }
+type Read = Pick<DecodedFile, 'changes' | 'malformedStamps'>;
+
+/**
+ * Adds one change read from the file. A change not of the wire's shape refuses the file; one
+ * whose stamp has an impossible shape (a crafted stamp no clock of this app writes, which a
+ * clock following it would carry into every later file) is skipped alone, its place noted.
+ */
+function take(c: unknown, read: Read): void {
+  const n = read.changes.length + read.malformedStamps.length + 1;
+  if (!isWireChange(c)) throw malformed(n);
+  if (isHlc(c[0]) && (c[7] === null || isHlc(c[7]))) read.changes.push(c);
+  else read.malformedStamps.push(n);
 }
 
 /** A format 3 line (ASCII, checked before it is read as Latin-1), its names looked up. */
-function readCompactLine(body: Buffer, at: number, end: number, out: WireChange[]): void {
+function readCompactLine(body: Buffer, at: number, end: number, read: Read): void {
   if (!isAscii(body.subarray(at, end))) throw badContent();
   const line = parseContent(body.toString('latin1', at, end));
   if (!Array.isArray(line) || line.length !== 2) throw badContent();
@@ -353,43 +452,49 @@ function readCompactLine(body: Buffer, at: number, end: number, out: WireChange[
   const name = (i: unknown) => (typeof i === 'number' ? (strings[i] as unknown) : undefined);
   for (let j = 0; j < flat.length; j += 8) {
     const staff = flat[j + 2];
-    const c = [
-      flat[j],
-      name(flat[j + 1]),
-      staff === null ? null : name(staff),
-      name(flat[j + 3]),
-      name(flat[j + 4]),
-      name(flat[j + 5]),
-      flat[j + 6],
-      flat[j + 7],
-    ];
-    if (!isWireChange(c)) throw malformed(out.length + 1);
-    out.push(c);
+    take(
+      [
+        flat[j],
+        name(flat[j + 1]),
+        staff === null ? null : name(staff),
+        name(flat[j + 3]),
+        name(flat[j + 4]),
+        name(flat[j + 5]),
+        flat[j + 6],
+        flat[j + 7],
+      ],
+      read,
+    );
   }
 }
 
-/** Formats 2 and 3: the manifest's line, then lines of changes (see the top of this file). */
+/**
+ * Formats 2 and 3: the manifest's line, then lines of changes (see the top of this file), read
+ * as they are inflated: the opened body is never held whole.
+ */
 function* readLines(body: Buffer, format: number): Steps<Omit<DecodedFile, 'sha256'>> {
-  const first = body.indexOf(0x0a);
-  if (first < 0) throw badContent();
-  const manifest = checkManifest(parseContent(body.toString('utf8', 0, first)));
-  if (manifest.formatVersion !== format) throw badContent();
-  if (sha256(body.subarray(first + 1)) !== manifest.contentSha256) throw mismatch();
-  checkSchema(manifest);
-  const changes: WireChange[] = [];
-  for (let at = first + 1; at < body.length;) {
-    const end = body.indexOf(0x0a, at);
-    if (end < 0) throw badContent();
+  let manifest: Manifest | undefined;
+  const hash = createHash('sha256');
+  const read: Read = { changes: [], malformedStamps: [] };
+  for (const { line, end } of linesOf(body)) {
+    if (!manifest) {
+      manifest = checkManifest(parseContent(line.toString('utf8', 0, line.length - 1)));
+      if (manifest.formatVersion !== format) throw badContent();
+      checkSchema(manifest);
+      continue;
+    }
+    hash.update(line);
     if (format === 2) {
-      const line = parseContent(body.toString('utf8', at, end));
-      if (!Array.isArray(line)) throw badContent();
-      checkChanges(line, changes.length, changes);
-    } else readCompactLine(body, at, end, changes);
-    at = end + 1;
-    yield { phase: 'checking', done: at, total: body.length };
+      const list = parseContent(line.toString('utf8', 0, line.length - 1));
+      if (!Array.isArray(list)) throw badContent();
+      for (const c of list) take(c, read);
+    } else readCompactLine(line, 0, line.length - 1, read);
+    yield { phase: 'checking', done: end, total: body.length };
   }
-  if (changes.length !== manifest.changeCount) throw mismatch();
-  return { manifest, changes };
+  if (!manifest) throw badContent();
+  if (hash.digest('hex') !== manifest.contentSha256) throw mismatch();
+  if (read.changes.length + read.malformedStamps.length !== manifest.changeCount) throw mismatch();
+  return { manifest, ...read };
 }
 
 /** Format 1: one JSON object, {manifest, changes}, the changes written last. */
@@ -410,7 +515,7 @@ function readBody1(body: Buffer): Omit<DecodedFile, 'sha256'> {
     sha256(JSON.stringify(list)) === manifest.contentSha256;
   if (!sumOk || list.length !== manifest.changeCount) throw mismatch();
   checkSchema(manifest);
-  const changes: WireChange[] = [];
-  checkChanges(list, 0, changes);
-  return { manifest, changes };
+  const read: Read = { changes: [], malformedStamps: [] };
+  for (const c of list) take(c, read);
+  return { manifest, ...read };
 }

@@ -5,12 +5,15 @@ import type { Core } from '../../core';
 import { nowIso } from '../../core';
 import { schemaVersion } from '../../store/db';
 import { backupStore } from '../backups/service';
-import { parseHlc } from '@shared/domain/hlc';
+import { isHlc, parseHlc } from '@shared/domain/hlc';
 import { invalid } from '@shared/contract/errors';
-import { applySteps, type ApplyReport } from './merge';
+import { applySteps, CLOCK_AHEAD_MS, type Anomaly, type ApplyReport } from './merge';
+import { quarantineCount, releaseDue } from './quarantine';
 import { transactionSteps, type Steps } from '../../infra/steps';
 import { decodeSteps, FileWriter, LINE_CHANGES, type DecodedFile, type WireChange } from './package';
 import { requireTeam, currentTeam } from './team';
+import { checkDeviceCodes } from './deviceCodes';
+import { orphanCount } from './orphans';
 
 // Export and import of sync files: the only way data moves between laptops.
 
@@ -159,6 +162,7 @@ export interface ImportReport extends ApplyReport {
   origin: { id: string; name: string };
   exportedAt: string;
   duplicateEnterprises: number;
+  orphans: number;
   backup: string | null;
 }
 
@@ -207,17 +211,24 @@ export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport
   return yield* transactionSteps(store.db, function* () {
     store.capturing = false;
     try {
-      const applied = yield* applySteps(store, changes, {
+      // Changes held for being far ahead that time has caught up with are applied with these.
+      const due = releaseDue(store, store.now() + CLOCK_AHEAD_MS);
+      const applied = yield* applySteps(store, due.length ? [...due, ...changes] : changes, {
         confirmMassDelete: input.confirmMassDelete ?? false,
+        sender: manifest.origin,
       });
+      applied.anomalies.push(...checkDeviceCodes(store, changes));
+      const skipped = malformedStampsAnomaly(decoded.malformedStamps);
       const report: ImportReport = {
         ...applied,
+        anomalies: skipped ? [skipped, ...applied.anomalies] : applied.anomalies,
         id: uuidv7(),
         at,
         fileName: input.fileName,
         origin: manifest.origin,
         exportedAt: manifest.exportedAt,
         duplicateEnterprises: duplicateUsccCount(core),
+        orphans: orphanCount(core),
         backup,
       };
       store.db
@@ -238,6 +249,18 @@ export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport
       store.capturing = true;
     }
   });
+}
+
+/** Changes whose stamps no clock of this app writes are skipped alone; the report says which. */
+function malformedStampsAnomaly(positions: number[]): Anomaly | null {
+  if (!positions.length) return null;
+  const shown = positions.slice(0, 10).join(', ');
+  const more = positions.length > 10 ? ` and ${positions.length - 10} more` : '';
+  const one = positions.length === 1;
+  return {
+    kind: 'malformed_stamp',
+    message: `${one ? 'change' : 'changes'} ${shown}${more} of the sync file ${one ? 'carries' : 'carry'} a malformed clock stamp and ${one ? 'was' : 'were'} skipped; the rest was imported`,
+  };
 }
 
 /** The schema that brought the change log's prevHlc (migration 002_sync). */
@@ -292,7 +315,9 @@ export function syncStatus(core: Core) {
     )
     .all() as { id: string; name: string; code: string; lastHlc: string | null }[];
   const newest = store.db.prepare(`SELECT max("hlc") AS h FROM changes`).get() as { h: string | null };
-  const newestMs = newest.h ? parseHlc(newest.h).ms : null;
+  // A log may hold a stamp of an impossible shape from before imports refused them.
+  const msOf = (stamp: string | null) => (stamp && isHlc(stamp) ? parseHlc(stamp).ms : null);
+  const newestMs = msOf(newest.h);
   return {
     team: team ? { id: team.id, name: team.name } : null,
     teamCode: store.getMeta('teamCode'),
@@ -302,17 +327,22 @@ export function syncStatus(core: Core) {
     lastExportAt: store.getMeta(LAST_EXPORT_AT),
     folder: store.getMeta(SYNC_FOLDER),
     imports,
-    devices: devices.map((d) => ({
-      ...d,
-      isMe: d.id === store.device.id,
-      lastChangeAt: d.lastHlc ? new Date(parseHlc(d.lastHlc).ms).toISOString() : null,
-    })),
+    devices: devices.map((d) => {
+      const last = msOf(d.lastHlc);
+      return {
+        ...d,
+        isMe: d.id === store.device.id,
+        lastChangeAt: last === null ? null : new Date(last).toISOString(),
+      };
+    }),
     openConflicts: (
       store.db.prepare(`SELECT count(*) AS n FROM conflicts WHERE "resolvedAt" IS NULL`).get() as {
         n: number;
       }
     ).n,
     duplicateEnterprises: duplicateUsccCount(core),
+    orphans: orphanCount(core),
+    quarantined: quarantineCount(store),
     /** Set when this machine's clock is behind the newest change it has seen. */
     clockBehind:
       newestMs !== null && newestMs > store.now() + 60_000

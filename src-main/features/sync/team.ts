@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { Store } from '../../store/db';
 import { ApiError, invalid } from '@shared/contract/errors';
+import { SHANGHAI_OFFSET_HOURS } from '@shared/domain/dates';
 import { deriveTeamKey, keyCheck, newSalt, sameKeyCheck } from './crypto';
 
 // A team shares one passphrase. Creating a team makes a team code (id, name, salt and a
@@ -93,4 +94,19 @@ export function requireTeam(store: Store): Team {
 
 export function teamCodeOf(store: Store): string | null {
   return store.getMeta('teamCode');
+}
+
+/**
+ * A team as messages name it: its name, and when its code was made (its id is a UUIDv7, which
+ * begins with that time) and its id, so that a team deleted and made again under the same
+ * name is told apart from the first.
+ */
+export function describeTeam(id: string, name: string | undefined): string {
+  const made = /^[0-9a-f]{8}-[0-9a-f]{4}-7/i.test(id)
+    ? new Date(parseInt(id.replace(/-/g, '').slice(0, 12), 16) + SHANGHAI_OFFSET_HOURS * 3600_000)
+        .toISOString()
+        .slice(0, 16)
+        .replace('T', ' ')
+    : null;
+  return `${name === undefined ? '' : `'${name}', `}${made ? `team code made ${made}, ` : ''}id ${id}`;
 }

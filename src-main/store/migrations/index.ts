@@ -5,6 +5,9 @@ import { sql as ledger } from './004_ledger';
 import { sql as changeOrigins } from './005_change_origins';
 import { sql as staffPosition } from './006_staff_position';
 import { sql as conflictTypes } from './007_conflict_types';
+import { sql as historyEvents } from './008_history_events';
+import { sql as quarantine } from './009_quarantine';
+import { sql as deletesAndMerges } from './010_deletes_and_merges';
 
 export interface Migration {
   version: number;
@@ -21,6 +24,9 @@ export const MIGRATIONS: Migration[] = [
   { version: 5, name: 'change_origins', sql: changeOrigins },
   { version: 6, name: 'staff_position', sql: staffPosition },
   { version: 7, name: 'conflict_types', sql: conflictTypes },
+  { version: 8, name: 'history_events', sql: historyEvents },
+  { version: 9, name: 'quarantine', sql: quarantine },
+  { version: 10, name: 'deletes_and_merges', sql: deletesAndMerges },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

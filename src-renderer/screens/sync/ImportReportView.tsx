@@ -6,6 +6,13 @@ import { routeHref } from '../../router';
 import type { ImportReport } from '../../stores/sync';
 import styles from './sync.module.css';
 
+/** The anomalies told in the user's words (each with the core's message inside); others as sent. */
+const ANOMALY_WORDS: Record<string, string> = {
+  clock_ahead: 'sync.anomalyClock',
+  device_code: 'sync.anomalyDeviceCode',
+  visit_no_reused: 'sync.anomalyVisitNo',
+};
+
 /** Table name → record kind words (tables are named like the kinds, demand history apart). */
 export function tableLabel(t: (k: string) => string, table: string): string {
   const kind = table === 'demand_history' ? 'demandHistory' : table;
@@ -24,6 +31,7 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
     ['updatedRecords', report.updatedRecords],
     ['conflicts', report.conflicts],
     ['duplicates', report.duplicateEnterprises],
+    ['orphans', report.orphans ?? 0],
     ['anomalies', report.anomalies.length],
   ];
   return (
@@ -44,7 +52,7 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
           <div
             key={key}
             className={
-              n > 0 && (key === 'conflicts' || key === 'anomalies' || key === 'duplicates')
+              n > 0 && ['conflicts', 'anomalies', 'duplicates', 'orphans'].includes(key)
                 ? `${styles.syncFigure} ${styles.attention}`
                 : styles.syncFigure
             }
@@ -64,8 +72,8 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
         <ul data-testid="report-anomalies">
           {report.anomalies.map((a, i) => (
             <li key={i} className="text-overdue">
-              {a.kind === 'clock_ahead'
-                ? t('sync.anomalyClock', { device: a.device ?? '', message: a.message })
+              {Object.hasOwn(ANOMALY_WORDS, a.kind)
+                ? t(ANOMALY_WORDS[a.kind]!, { device: a.deviceName ?? a.device ?? '', message: a.message })
                 : a.message}
             </li>
           ))}

@@ -79,6 +79,28 @@ describe('BackupsScreen', () => {
     expect((await within(dialog).findByRole('alert')).textContent).toBe('file: is not a sound database');
   });
 
+  it('shows a damaged backup as damaged, with no restore offered, and an old one as unverified', async () => {
+    const b = installBridge();
+    b.ok('backups.create');
+    const [taken] = b.ok('backups.list').rows;
+    b.override('backups.list', () => ({
+      ok: true,
+      result: {
+        rows: [
+          { ...taken!, checksum: 'mismatch', damaged: true },
+          { ...taken!, file: 'old.db', checksum: 'unverified', damaged: false },
+        ],
+      },
+    }));
+    render(<BackupsScreen route={parseHash('#/backups')} />);
+    const table = await screen.findByTestId('backups-table');
+    const [damaged, old] = [...table.querySelectorAll('tbody tr')] as HTMLElement[];
+    expect(damaged!.textContent).toContain('已损坏');
+    expect((within(damaged!).getByTestId('restore') as HTMLButtonElement).disabled).toBe(true);
+    expect(old!.textContent).toContain('未校验');
+    expect((within(old!).getByTestId('restore') as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('formats sizes', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(200 * 1024)).toBe('200 KB');

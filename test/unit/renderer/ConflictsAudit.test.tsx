@@ -152,3 +152,47 @@ describe('change history', () => {
     expect(created!.querySelector('[data-field="name"]')?.textContent).toBe('企业名称福州星火科技有限公司');
   });
 });
+
+describe('a workflow conflict', () => {
+  it('shows the two moves as statuses and notes, and redoing the lost one goes through the workflow', async () => {
+    const b = installBridge({ role: 'supervisor' });
+    const other = openLaptop('李明的笔记本', '李明', () => b.clock.now() + 60_000);
+    laptops.push(other);
+    sameTeam(b, other);
+    const e = b.ok('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
+    const d = b.ok('demands.create', { enterpriseId: e.id, categories: ['tech'], title: '检测设备共享' });
+    b.ok('demands.transition', { id: d.id, to: 'assigned', assigneeStaffId: b.meId });
+    b.ok('demands.transition', { id: d.id, to: 'in_progress' });
+    b.ok('demands.transition', { id: d.id, to: 'answered' });
+    other.ok('sync.import', { contentBase64: b.ok('sync.export', { full: true }).contentBase64! });
+    b.clock.ms += 3_600_000;
+    // This laptop closes it; the other, an hour later by its clock, sends it back to handling.
+    b.ok('demands.transition', {
+      id: d.id,
+      to: 'closed',
+      closureType: 'substantive',
+      resolution: '已协调共享',
+    });
+    other.ok('demands.transition', { id: d.id, to: 'in_progress', note: '企业补充了需求' });
+    b.ok('sync.import', { contentBase64: other.ok('sync.export').contentBase64! });
+    expect(b.ok('demands.get', { id: d.id }).status).toBe('closed');
+
+    const user = userEvent.setup();
+    render(<ConflictsScreen route={parseHash('#/conflicts')} />);
+    const card = await screen.findByTestId('conflict');
+    expect(within(card).getByTestId('conflict-winner-value').textContent).toBe('已反馈 → 已办结');
+    expect(within(card).getByTestId('conflict-loser-value').textContent).toBe(
+      '已反馈 → 办理中（企业补充了需求）',
+    );
+    expect(card.textContent).toContain('被取代的办理操作');
+    const redo = within(card).getByTestId('keep-loser');
+    expect(redo.textContent).toBe('按流程重做此操作');
+    await user.click(redo);
+    await waitFor(() => expect(screen.getByTestId('conflicts-none')).toBeTruthy());
+    // Reopened by the supervisor from where the demand stands, as a new step of its history.
+    const after = b.ok('demands.get', { id: d.id });
+    expect(after.status).toBe('in_progress');
+    const last = after.history!.filter((h) => !h.superseded).at(-1)!;
+    expect([last.from, last.to, last.note]).toEqual(['closed', 'in_progress', '企业补充了需求']);
+  });
+});

@@ -1,0 +1,174 @@
+import type { ClosureType, DemandStatus } from './enums';
+import { addDays } from './dates';
+import { MOVES, pausedDays } from './workflow';
+
+// A demand's state is its history (shared/DOMAIN.md, "Sync"): status, closure, hold and
+// deadline are what replaying its history events in clock order through the workflow
+// gives. Events are merged as a set by sync, so two laptops that moved a demand apart
+// both land in the history; the move that finds the demand no longer where it started
+// is superseded: kept, marked, and shown as a conflict, never applied.
+
+/** What an event carries besides its move: set by the service that records it. */
+export interface HistoryEventData {
+  /** The demand's due date as this event set it (creation, a complex switch). */
+  dueDate?: string | null;
+  closureType?: ClosureType | null;
+  resolution?: string | null;
+  assigneeStaffId?: string | null;
+}
+
+export interface HistoryEvent {
+  id: string;
+  /**
+   * The event's creation stamp (the smallest clock stamp of its changes): the same on every
+   * laptop, and after everything its maker knew, so every laptop replays in the same order.
+   */
+  stamp: string;
+  /** Null for events written before events had a type (migration 8). */
+  type: string | null;
+  at: string;
+  from: DemandStatus | null;
+  to: DemandStatus;
+  /** Null for events written before events carried their data. */
+  data: HistoryEventData | null;
+}
+
+/** The demand fields the history decides. */
+export interface DerivedDemand {
+  status: DemandStatus;
+  closedAt: string | null;
+  closureType: ClosureType | null;
+  resolution: string | null;
+  holdSince: string | null;
+  onHoldDays: number;
+  dueDate: string | null;
+}
+
+export const DERIVED_DEMAND_FIELDS = [
+  'status',
+  'closedAt',
+  'closureType',
+  'resolution',
+  'holdSince',
+  'onHoldDays',
+  'dueDate',
+] as const satisfies readonly (keyof DerivedDemand)[];
+
+/**
+ * What an event written before events carried their data falls back to: the demand row as
+ * the version that wrote it left it (its due date then included the hold days).
+ */
+export interface LegacyBasis {
+  dueDate?: string | null | undefined;
+  onHoldDays?: number | null | undefined;
+  closureType?: ClosureType | null | undefined;
+  resolution?: string | null | undefined;
+}
+
+export interface Replay {
+  derived: DerivedDemand;
+  /** Superseded event id → the id of the event that took its place. */
+  superseded: Map<string, string>;
+}
+
+interface State extends Omit<DerivedDemand, 'status' | 'dueDate'> {
+  status: DemandStatus | null;
+  /** The due date before any hold moved it. */
+  baseDue: string | null;
+}
+
+/** What an event type does to the state: false when the event has lost its place. */
+type Effect = (s: State, e: HistoryEvent, legacy: LegacyBasis) => boolean;
+
+const move: Effect = (s, e, legacy) => {
+  if (e.from === null) {
+    // The demand's creation: once, first.
+    if (s.status !== null) return false;
+    s.baseDue =
+      e.data?.dueDate ?? (legacy.dueDate ? addDays(legacy.dueDate, -(legacy.onHoldDays ?? 0)) : null);
+  } else if (e.from !== s.status || !MOVES[e.from]?.[e.to]) {
+    return false;
+  }
+  if (e.from === 'on_hold' && s.holdSince) {
+    s.onHoldDays += pausedDays(s.holdSince, e.at);
+    s.holdSince = null;
+  }
+  if (e.from === 'closed') {
+    // A reopen clears the closure; its text stays in the closing event. One written before
+    // events had a type kept the resolution, as the version that wrote it did.
+    s.closedAt = s.closureType = null;
+    if (e.type !== null) s.resolution = null;
+  }
+  if (e.to === 'on_hold') s.holdSince = e.at;
+  if (e.to === 'closed') {
+    s.closedAt = e.at;
+    s.closureType = e.data ? (e.data.closureType ?? null) : (legacy.closureType ?? null);
+    s.resolution = e.data ? (e.data.resolution ?? null) : (legacy.resolution ?? null);
+  }
+  s.status = e.to;
+  return true;
+};
+
+/**
+ * Every event type that changes a derived field, and how. Types not listed (notes such as
+ * 'reassigned', or types of a newer version) change nothing and are never superseded.
+ */
+const EFFECTS: Readonly<Record<string, Effect>> = {
+  transition: move,
+  due_date_set: (s, e) => {
+    // A closed or rejected demand's deadline never changes.
+    if (e.data?.dueDate && s.status !== 'closed' && s.status !== 'rejected') {
+      s.baseDue = addDays(e.data.dueDate, -s.onHoldDays);
+    }
+    return true;
+  },
+};
+
+/** The type of an event; events written before types existed: a move, or a note (same status). */
+export const eventType = (e: Pick<HistoryEvent, 'type' | 'from' | 'to'>): string =>
+  e.type ?? (e.from === e.to ? 'reassigned' : 'transition');
+
+const byStamp = (a: HistoryEvent, b: HistoryEvent) =>
+  a.stamp < b.stamp ? -1 : a.stamp > b.stamp ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * Replays a demand's events (in any order: they are sorted by stamp, then id). Null when
+ * its creation has not arrived yet: nothing can be derived until it has.
+ */
+export function replayDemand(events: readonly HistoryEvent[], legacy: LegacyBasis): Replay | null {
+  const ordered = [...events].sort(byStamp);
+  const s: State = {
+    status: null,
+    closedAt: null,
+    closureType: null,
+    resolution: null,
+    holdSince: null,
+    onHoldDays: 0,
+    baseDue: null,
+  };
+  const superseded = new Map<string, string>();
+  // Who moved the demand out of each status, to name what took a superseded move's place.
+  const leftBy = new Map<DemandStatus | null, string>();
+  let last: string | null = null;
+  for (const e of ordered) {
+    const effect = EFFECTS[eventType(e)];
+    if (!effect) continue;
+    if (effect(s, e, legacy)) {
+      if (eventType(e) === 'transition') {
+        leftBy.set(e.from, e.id);
+        last = e.id;
+      }
+    } else if (s.status !== null || e.from === null) {
+      superseded.set(e.id, leftBy.get(e.from) ?? last ?? e.id);
+    } else {
+      // A move stamped before the demand's creation cannot be: its creation is still to come.
+      return null;
+    }
+  }
+  if (s.status === null) return null;
+  const { baseDue, ...rest } = s;
+  return {
+    derived: { ...rest, status: s.status, dueDate: baseDue ? addDays(baseDue, s.onHoldDays) : null },
+    superseded,
+  };
+}
