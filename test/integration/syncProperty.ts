@@ -11,6 +11,8 @@ import { MOVES, allowedMoves } from '@shared/domain/workflow';
 import { addDays, shanghaiDate } from '@shared/domain/dates';
 import type { DemandStatus, Role } from '@shared/domain/enums';
 import { TestClock } from '../helpers';
+import { DERIVED_DEMAND_FIELDS, replayDemand } from '@shared/domain/demandReplay';
+import { eventsOf } from '../../src-main/features/demands/replay';
 
 // The sync promises (shared/DOMAIN.md, "Sync: what must hold…"), as a property over random
 // schedules: three to five laptops of one team edit records offline (creates, edits, deletes,
@@ -23,10 +25,12 @@ import { TestClock } from '../helpers';
 //      each shown value is its field's newest change (the workflow's fields excepted: they
 //      are what the demand's history gives, see 2);
 //   2. every demand's status is a legal workflow state and the one an independent replay of
-//      its history gives (and the history's `superseded` marks, once it has them, the replay's);
-//      closure fields are set iff it is closed, a hold iff it is on hold;
+//      its moves gives (and the history's `superseded` marks, once it has them, the replay's);
+//      the fields that go with it are what the app's replay gives; closure fields are set iff
+//      it is closed, a hold iff it is on hold;
 //   3. no change is lost without a trace a person can see: each is shown, was known by a later
-//      change of its field, or is kept as a conflict, a quarantine entry, under a listed
+//      change of its field, or is kept as a conflict (a move that lost its place in the
+//      history is always kept as one), a quarantine entry, under a listed
 //      orphan, or under a deleted record with a delete conflict (the delete did not know of
 //      it); and every live record tied to a parent the delete did not know it had is listed
 //      as an orphan;
@@ -66,15 +70,7 @@ const LOCAL_BOOKKEEPING = new Set(['updatedAt', 'updatedByDevice', 'updatedBySta
  * The demand fields the workflow sets: what replaying the history gives (invariant 2), not
  * the field's newest change.
  */
-const WORKFLOW_FIELDS = new Set([
-  'status',
-  'closureType',
-  'closedAt',
-  'resolution',
-  'holdSince',
-  'onHoldDays',
-  'dueDate',
-]);
+const WORKFLOW_FIELDS: ReadonlySet<string> = new Set(DERIVED_DEMAND_FIELDS);
 const CLOSURE_FIELDS = ['closureType', 'closedAt', 'resolution'] as const;
 
 // A few valid USCCs shared by all laptops, so two of them create the same enterprise.
@@ -138,6 +134,11 @@ export interface Schedule {
   ops: Op[];
   /** Per laptop, a rotation of the final import order. */
   finalOrder: number[];
+  /**
+   * Time passes before the final exchange until no clock is behind any stamp made, so what a
+   * laptop held in quarantine is applied; otherwise what it holds stays held.
+   */
+  catchUp: boolean;
 }
 
 const r = fc.nat({ max: 11 });
@@ -291,6 +292,7 @@ export const scheduleArb: fc.Arbitrary<Schedule> = fc.record({
   shared: fc.nat({ max: 3 }),
   ops: fc.array(opArb, { minLength: 8, maxLength: 40, size: 'max' }),
   finalOrder: fc.array(fc.nat({ max: 3 }), { minLength: 4, maxLength: 4 }),
+  catchUp: fc.boolean(),
 });
 
 /** Refusals a service may give for a random request; anything else (INTERNAL) is a bug. */
@@ -822,6 +824,8 @@ interface ConflictRow {
   rowId: string;
   winnerHlc: string;
   loserHlc: string;
+  field: string;
+  loserValue: unknown;
 }
 
 /** What a laptop shows a person besides its records: conflicts, quarantine, orphans. */
@@ -829,6 +833,8 @@ interface Traces {
   conflictStamps: Set<string>;
   /** The losers kept as conflicts. */
   losers: Set<string>;
+  /** `tbl/rowId/field` and value of each loser kept: a change of that value is not lost. */
+  keptValues: Set<string>;
   /** `tbl/rowId` of records with a delete conflict. */
   deleteConflicts: Set<string>;
   /** `tbl/rowId` of records with any conflict. */
@@ -844,6 +850,7 @@ function tracesOf(reps: Replica[]): Traces {
   const t: Traces = {
     conflictStamps: new Set(),
     losers: new Set(),
+    keptValues: new Set(),
     deleteConflicts: new Set(),
     conflictRecords: new Set(),
     quarantined: new Set(),
@@ -853,10 +860,11 @@ function tracesOf(reps: Replica[]): Traces {
   for (const { core } of reps) {
     const db = core.store.db;
     for (const c of db
-      .prepare(`SELECT "type","tbl","rowId","winnerHlc","loserHlc" FROM conflicts`)
+      .prepare(`SELECT "type","tbl","rowId","field","winnerHlc","loserHlc","loserValue" FROM conflicts`)
       .all() as ConflictRow[]) {
       t.conflictStamps.add(c.loserHlc);
       t.losers.add(c.loserHlc);
+      t.keptValues.add(`${fieldKey(c)}\u0000${JSON.stringify(c.loserValue)}`);
       t.conflictStamps.add(c.winnerHlc);
       t.conflictRecords.add(`${c.tbl}/${c.rowId}`);
       if (c.type === 'delete') t.deleteConflicts.add(`${c.tbl}/${c.rowId}`);
@@ -980,11 +988,19 @@ function replayHistory(
     if (list) list.push(c);
     else stampsByRow.set(c.rowId, [c]);
   }
-  const rows = core.store.db
-    .prepare(`SELECT "id","demandId","from","to" FROM demand_history WHERE "deletedAt" IS NULL`)
-    .all() as { id: string; demandId: string; from: DemandStatus | null; to: DemandStatus }[];
+  const rows = core.store.db.prepare(`SELECT * FROM demand_history WHERE "deletedAt" IS NULL`).all() as {
+    id: string;
+    demandId: string;
+    from: DemandStatus | null;
+    to: DemandStatus;
+    type?: string | null;
+  }[];
   const byDemand = new Map<string, HistoryEvent[]>();
   for (const h of rows) {
+    // Only moves replay: other events (a note, a due date set) leave the status as it is.
+    // Events from before events had a type are moves when they change the status.
+    const isMove = h.type === undefined || h.type === null ? h.from !== h.to : h.type === 'transition';
+    if (!isMove) continue;
     const changes = stampsByRow.get(h.id) ?? [];
     if (!changes.length) throw new Error(`demand_history ${h.id} has no change in the log`);
     const first = changes[0]!; // the log is in stamp order
@@ -1035,14 +1051,15 @@ function checkDemands(reps: Replica[], logs: ChangeRow[][], traces: Traces): str
           ).map((h) => [h.id, !!h.superseded]),
         )
       : null;
-    const demands = rep.core.store.db
-      .prepare(
-        `SELECT "id","status","closureType","closedAt","resolution","holdSince" FROM demands ORDER BY "id"`,
-      )
-      .all() as ({ id: string; status: DemandStatus | null; holdSince: string | null } & Record<
-      string,
-      unknown
-    >)[];
+    const demands = rep.core.store.db.prepare(`SELECT * FROM demands ORDER BY "id"`).all() as ({
+      id: string;
+      status: DemandStatus | null;
+      holdSince: string | null;
+    } & Record<string, unknown>)[];
+    const appEvents = eventsOf(
+      rep.core.store,
+      demands.map((d) => d.id),
+    );
     for (const d of demands) {
       // A demand whose status is held in quarantine here has not arrived yet.
       if (traces.quarantinedFields.has(`demands/${d.id}/status`)) continue;
@@ -1063,6 +1080,17 @@ function checkDemands(reps: Replica[], logs: ChangeRow[][], traces: Traces): str
           if (!!marks.get(e.id) !== e.superseded)
             problems.push(
               `${where}: history ${e.id} (${e.from ?? '∅'}→${e.to}) marked superseded ${String(marks.get(e.id))}, the replay says ${String(e.superseded)}`,
+            );
+        }
+      }
+      // The fields that go with the status are what the app's replay of the history gives.
+      const events = appEvents.get(d.id);
+      const replay = events ? replayDemand(events, d as never) : null;
+      if (replay) {
+        for (const f of DERIVED_DEMAND_FIELDS) {
+          if (!sameValue(d[f] ?? null, replay.derived[f]))
+            problems.push(
+              `${where}: ${f} is ${JSON.stringify(d[f])}, the app's replay of its history gives ${JSON.stringify(replay.derived[f])}`,
             );
         }
       }
@@ -1126,6 +1154,17 @@ function checkNothingLost(run: Run, logs: ChangeRow[][], traces: Traces): string
     const eventsByDemand = new Map([...replayed].map(([id, r]) => [id, r.events]));
     const traced = (c: ChangeRow) => traces.conflictStamps.has(c.hlc) || traces.quarantined.has(c.hlc);
 
+    // A move that lost its place in the replay is shown as a conflict.
+    for (const [demandId, { events }] of replayed) {
+      for (const e of events) {
+        if (e.superseded && !e.stamps.some((st) => traces.conflictStamps.has(st)))
+          problems.push(
+            `laptop ${i}: demand ${demandId}'s move ${e.from ?? '∅'}→${e.to} (${e.stamp}) lost its place in the history, not kept as a conflict`,
+          );
+      }
+    }
+    const rowOf = (tbl: string, rowId: string) =>
+      db.prepare(`SELECT * FROM "${tbl}" WHERE "id" = ?`).get(rowId) as Record<string, unknown> | undefined;
     for (const [rowKey, changes] of byRow) {
       const [tbl, rowId] = [changes[0]!.tbl, changes[0]!.rowId];
       if (allOrphans.has(rowId)) continue;
@@ -1149,8 +1188,11 @@ function checkNothingLost(run: Run, logs: ChangeRow[][], traces: Traces): string
           );
           continue;
         }
-        // Shown (its value is the field's), or knowingly overwritten.
-        if (sameValue(shown.get(fieldKey(c))!.value, c.value) || knownInField(c, field)) continue;
+        // Shown (its value is the record's: for the workflow's fields, what the history gives),
+        // or knowingly overwritten.
+        const row = rowOf(tbl, rowId);
+        const showing = row && c.field in row ? row[c.field] : shown.get(fieldKey(c))!.value;
+        if (sameValue(showing, c.value) || knownInField(c, field)) continue;
         // A move superseded in the replay: its workflow fields are traced by its event's conflict.
         if (tbl === 'demands' && WORKFLOW_FIELDS.has(c.field)) {
           const ev = (eventsByDemand.get(rowId) ?? [])
@@ -1158,6 +1200,8 @@ function checkNothingLost(run: Run, logs: ChangeRow[][], traces: Traces): string
             .sort((a, b) => (a.stamp < b.stamp ? -1 : 1))[0];
           if (ev?.superseded && ev.stamps.some((s) => traces.conflictStamps.has(s))) continue;
         }
+        // Another change of the same value is kept as a conflict: that value is not lost.
+        if (traces.keptValues.has(`${fieldKey(c)}\u0000${JSON.stringify(c.value)}`)) continue;
         const winner = shown.get(fieldKey(c))!;
         problems.push(
           `laptop ${i}: ${fieldKey(c)} = ${JSON.stringify(c.value)} (${c.hlc}) lost to ${JSON.stringify(winner.value)} (${winner.hlc}) with no trace`,
@@ -1226,18 +1270,39 @@ export function runSchedule(s: Schedule, team: Team, stats: Stats): void {
     }
     for (const op of s.ops) run.runOp(op);
 
-    // Everyone exports everything, then everyone imports everyone's file.
-    const finals = reps.map(
-      (rep) => must<{ contentBase64: string }>(rep.core, 'sync.export', { full: true }).contentBase64,
-    );
-    reps.forEach((rep, i) => {
-      const shift = s.finalOrder[i % s.finalOrder.length]!;
-      for (let k = 0; k < finals.length; k++) {
-        const from = (k + shift) % finals.length;
-        if (from !== i)
-          must(rep.core, 'sync.import', { contentBase64: finals[from]!, confirmMassDelete: true });
-      }
-    });
+    if (s.catchUp) {
+      const stampsMs = (core: Core) =>
+        (
+          core.store.db
+            .prepare(
+              `SELECT max("hlc") FROM changes${hasTable(core, 'quarantine') ? ` UNION ALL SELECT max("hlc") FROM quarantine` : ''}`,
+            )
+            .pluck()
+            .all() as (string | null)[]
+        ).map((h) => (h ? Number(h.slice(0, 15)) : 0));
+      const latest = Math.max(
+        ...reps.map((rep) => rep.clock.ms),
+        ...reps.flatMap((rep) => stampsMs(rep.core)),
+      );
+      for (const rep of reps) rep.clock.ms = latest;
+    }
+
+    // Everyone exports everything, then everyone imports everyone's file. Held changes that
+    // time has caught up with are applied by an import, and passed on by the file after it:
+    // when time has passed, the exchange is done twice.
+    for (let round = 0; round < (s.catchUp ? 2 : 1); round++) {
+      const finals = reps.map(
+        (rep) => must<{ contentBase64: string }>(rep.core, 'sync.export', { full: true }).contentBase64,
+      );
+      reps.forEach((rep, i) => {
+        const shift = s.finalOrder[i % s.finalOrder.length]!;
+        for (let k = 0; k < finals.length; k++) {
+          const from = (k + shift) % finals.length;
+          if (from !== i)
+            must(rep.core, 'sync.import', { contentBase64: finals[from]!, confirmMassDelete: true });
+        }
+      });
+    }
 
     const logs = reps.map((rep) => changeLog(rep.core));
     const traces = tracesOf(reps);
