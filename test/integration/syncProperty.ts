@@ -1151,7 +1151,6 @@ function checkNothingLost(run: Run, logs: ChangeRow[][], traces: Traces): string
       return false;
     };
     const replayed = replayHistory(rep.core, log);
-    const eventsByDemand = new Map([...replayed].map(([id, r]) => [id, r.events]));
     const traced = (c: ChangeRow) => traces.conflictStamps.has(c.hlc) || traces.quarantined.has(c.hlc);
 
     // A move that lost its place in the replay is shown as a conflict.
@@ -1188,18 +1187,13 @@ function checkNothingLost(run: Run, logs: ChangeRow[][], traces: Traces): string
           );
           continue;
         }
-        // Shown (its value is the record's: for the workflow's fields, what the history gives),
-        // or knowingly overwritten.
+        // The workflow's fields are what the history gives: a move is kept in the history, or
+        // kept as a conflict when it lost its place (checked above), so none of them is lost.
+        if (tbl === 'demands' && WORKFLOW_FIELDS.has(c.field)) continue;
+        // Shown (its value is the record's), or knowingly overwritten.
         const row = rowOf(tbl, rowId);
         const showing = row && c.field in row ? row[c.field] : shown.get(fieldKey(c))!.value;
         if (sameValue(showing, c.value) || knownInField(c, field)) continue;
-        // A move superseded in the replay: its workflow fields are traced by its event's conflict.
-        if (tbl === 'demands' && WORKFLOW_FIELDS.has(c.field)) {
-          const ev = (eventsByDemand.get(rowId) ?? [])
-            .filter((e) => e.device === c.device && e.stamp > c.hlc)
-            .sort((a, b) => (a.stamp < b.stamp ? -1 : 1))[0];
-          if (ev?.superseded && ev.stamps.some((s) => traces.conflictStamps.has(s))) continue;
-        }
         // Another change of the same value is kept as a conflict: that value is not lost.
         if (traces.keptValues.has(`${fieldKey(c)}\u0000${JSON.stringify(c.value)}`)) continue;
         const winner = shown.get(fieldKey(c))!;
