@@ -5,6 +5,7 @@ import { APP_VERSION } from './version';
 import { DEMO_LOADED_KEY } from './features/app/service';
 import { seedDemo } from '../seeds/demo';
 import { dailyBackup } from './features/backups/service';
+import { settlePendingSupersededFlags } from './features/demands/replay';
 
 export interface OpenOptions extends StoreOptions {
   /** Load the demo district when the database file does not exist yet (the app's first start). */
@@ -16,6 +17,7 @@ export interface OpenOptions extends StoreOptions {
 export function openCore(path: string, options: OpenOptions = {}): Core {
   const isNew = path === ':memory:' || !existsSync(path);
   const store = openStore(path, options);
+  settlePendingSupersededFlags(store);
   const core: Core = { store, appVersion: APP_VERSION };
   if (isNew && options.demoOnFirstStart) {
     seedDemo(core, { scale: 1 });

@@ -134,7 +134,19 @@ export function downgradeTo(core: Core, version: number): void {
   for (const trigger of items(db, 'trigger')) {
     if (trigger.startsWith('capture_') || !oldTriggers.has(trigger)) db.exec(`DROP TRIGGER "${trigger}"`);
   }
-  for (const index of items(db, 'index')) if (!oldIndexes.has(index)) db.exec(`DROP INDEX "${index}"`);
+  // An index a later migration redefined (with a column it added) is dropped and made again.
+  const indexSql = (d: Database.Database, name: string) =>
+    (
+      d.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).get(name) as {
+        sql: string;
+      }
+    ).sql;
+  const redefined: string[] = [];
+  for (const index of items(db, 'index')) {
+    if (oldIndexes.has(index) && indexSql(db, index) === indexSql(old, index)) continue;
+    db.exec(`DROP INDEX "${index}"`);
+    if (oldIndexes.has(index)) redefined.push(indexSql(old, index));
+  }
   for (const table of items(db, 'table')) {
     if (!oldTables.has(table)) {
       db.exec(`DROP TABLE "${table}"`);
@@ -146,6 +158,7 @@ export function downgradeTo(core: Core, version: number): void {
       db.prepare(`DELETE FROM changes WHERE "tbl" = ? AND "field" = ?`).run(table, column);
     }
   }
+  for (const sql of redefined) db.exec(sql);
   db.prepare(`DELETE FROM schema_migrations WHERE "version" > ?`).run(version);
   installCaptureTriggers(db);
   for (const table of oldTables) {

@@ -170,7 +170,10 @@ export function EnterpriseDetail({ id }: { id: string }) {
           ) : (
             <ol className={styles.timeline} data-testid="timeline">
               {data.items.map((item) => (
-                <li key={`${item.type}-${item.id}`} className={styles.tlItem}>
+                <li
+                  key={`${item.type}-${item.id}`}
+                  className={item.superseded ? `${styles.tlItem} ${styles.tlSuperseded}` : styles.tlItem}
+                >
                   <span className={`${styles.tlIcon} ${styles[item.type]}`} aria-hidden="true">
                     {t(`timeline.icon_${item.type}`)}
                   </span>
@@ -180,6 +183,11 @@ export function EnterpriseDetail({ id }: { id: string }) {
                       <span className={styles.tlAt}>{formatInstant(item.at)}</span>
                       {item.status && <Badge enumName={statusEnum(item)} value={item.status} />}
                       {item.staffName && <span className="muted">{item.staffName}</span>}
+                      {item.superseded && (
+                        <span className="muted" title={t('demand.supersededHint')}>
+                          {t('demand.superseded')}
+                        </span>
+                      )}
                     </div>
                     <a href={itemHref(item)}>{item.title.trim() || t('common.untitled')}</a>
                   </div>

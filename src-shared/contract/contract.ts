@@ -129,6 +129,8 @@ export const TimelineItem = z.object({
   status: z.string().nullable(),
   staffName: z.string().nullable(),
   refId: Id.nullable(),
+  /** A demand's move that lost its place when laptops moved it apart: shown, never applied. */
+  superseded: z.boolean().optional(),
 });
 
 export const BoardStaffCount = z.object({

@@ -39,6 +39,11 @@ export const demandHistory = defineKind({
       en: 'Event data',
       list: false,
     },
+    /**
+     * A move that lost its place in the replay of the demand's history: written by the replay
+     * (features/demands/replay.ts), local like its other results and never synced.
+     */
+    superseded: { output: z.boolean(), sql: 'bool', zh: '已被取代', en: 'Superseded', sync: false },
   },
   defaultSort: { field: 'at', dir: 'asc' },
 });

@@ -473,6 +473,15 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
       nf({ hlcs: ['001790000000000-00000-ghost'], action: 'discard' }, "'001790000000000-00000-ghost'"),
       extra({ hlcs: ['x'], action: 'accept' }),
     ],
+    'orphans.list': EMPTY_INPUT_CASES,
+    'orphans.resolve': [
+      ...NOT_AN_OBJECT,
+      v({ kind: 'nope', recordId: w.demand.id, action: 'delete' }, 'kind'),
+      v({ kind: 'demands', action: 'delete' }, 'recordId'),
+      v({ kind: 'demands', recordId: w.demand.id, action: 'fix' }, 'action'),
+      v({ kind: 'demands', recordId: w.demand.id, action: 'delete' }, 'recordId'),
+      extra({ kind: 'demands', recordId: w.demand.id, action: 'delete' }),
+    ],
     'duplicates.list': EMPTY_INPUT_CASES,
     'duplicates.merge': [
       ...NOT_AN_OBJECT,

@@ -90,7 +90,8 @@ export function oracleFigures(db: Database.Database, quarter: string, scope: Ora
   // --- demands: replay each history
   const history = new Map<string, Row[]>();
   for (const h of all('demand_history')) {
-    if (h.deletedAt) continue;
+    // A superseded move never applied: the replay left it out of the demand's state.
+    if (h.deletedAt || h.superseded) continue;
     const list = history.get(String(h.demandId)) ?? [];
     list.push(h);
     history.set(String(h.demandId), list);

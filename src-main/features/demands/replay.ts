@@ -13,13 +13,17 @@ import {
 // A demand's status and the fields that go with it are written from the replay of its
 // history, and only from it: after a local event (capture on: the values sync like any
 // edit) and after an import (capture off: every laptop computes the same from the same
-// events). See @shared/domain/demandReplay.
+// events). See @shared/domain/demandReplay. So is each event's `superseded` flag, written
+// directly in both cases: it is local (never captured), so reports and the timeline can read
+// it in SQL.
 
 /** An event as read for a replay, with what the history shows and a conflict describes. */
 export interface StoredEvent extends HistoryEvent {
   demandId: string;
   by: string | null;
   note: string | null;
+  /** Whether the replay found this move out of place, as the last replay wrote it. */
+  superseded: boolean;
 }
 
 type DemandRow = LegacyBasis &
@@ -30,7 +34,7 @@ type DemandRow = LegacyBasis &
   };
 
 const EVENTS_SQL = `
-  SELECT h."id", h."demandId", h."type", h."at", h."by", h."from", h."to", h."note", h."data",
+  SELECT h."id", h."demandId", h."type", h."at", h."by", h."from", h."to", h."note", h."data", h."superseded",
     (SELECT min(c."hlc") FROM changes c WHERE c."tbl" = 'demand_history' AND c."rowId" = h."id") AS "stamp"
   FROM demand_history h
   WHERE h."demandId" IN (SELECT value FROM json_each(?)) AND h."deletedAt" IS NULL`;
@@ -43,14 +47,15 @@ const DEMANDS_SQL = `
 export function eventsOf(store: Store, demandIds: readonly string[]): Map<string, StoredEvent[]> {
   const rows = store.db.prepare(EVENTS_SQL).all(JSON.stringify(demandIds)) as (Omit<
     StoredEvent,
-    'data' | 'stamp'
-  > & { data: string | null; stamp: string | null })[];
+    'data' | 'stamp' | 'superseded'
+  > & { data: string | null; stamp: string | null; superseded: number })[];
   const byDemand = new Map<string, StoredEvent[]>();
   for (const r of rows) {
     // An event with no change of its own (never, short of a hand-made row) sorts first.
     const e: StoredEvent = {
       ...r,
       stamp: r.stamp ?? '',
+      superseded: r.superseded === 1,
       data: r.data === null ? null : (JSON.parse(r.data) as StoredEvent['data']),
     };
     const list = byDemand.get(r.demandId);
@@ -58,6 +63,49 @@ export function eventsOf(store: Store, demandIds: readonly string[]): Map<string
     else byDemand.set(r.demandId, [e]);
   }
   return byDemand;
+}
+
+/**
+ * Writes each event's `superseded` where the replay now says otherwise (a later file can give
+ * a move its place back). A plain UPDATE of an unsynced column: nothing is captured, and the
+ * event's updatedAt stays that of its last synced change.
+ */
+function flagWriter(store: Store): (events: StoredEvent[], replay: Replay) => void {
+  const write = store.db.prepare(`UPDATE demand_history SET "superseded" = ? WHERE "id" = ?`);
+  return (events, replay) => {
+    for (const e of events) {
+      const superseded = replay.superseded.has(e.id);
+      if (e.superseded === superseded) continue;
+      write.run(superseded ? 1 : 0, e.id);
+      e.superseded = superseded;
+    }
+  };
+}
+
+/** The meta key migration 11 leaves until every demand's flags have been written. */
+const FLAGS_PENDING = 'supersededFlagsPending';
+
+/**
+ * Once, at the first open after migration 11: writes the `superseded` flags of every demand's
+ * history (only them: the demands stay as they are), in one transaction.
+ */
+export function settlePendingSupersededFlags(store: Store): void {
+  if (!store.getMeta(FLAGS_PENDING) || store.db.readonly) return;
+  store.db.transaction(() => {
+    const ids = store.db
+      .prepare(`SELECT DISTINCT "demandId" FROM demand_history WHERE "demandId" IS NOT NULL`)
+      .pluck()
+      .all() as string[];
+    const events = eventsOf(store, ids);
+    const rows = store.db.prepare(DEMANDS_SQL).all(JSON.stringify(ids)) as DemandRow[];
+    const flag = flagWriter(store);
+    for (const row of rows) {
+      const list = events.get(row.id) ?? [];
+      const replay = replayDemand(list, row);
+      if (replay) flag(list, replay);
+    }
+    store.db.prepare(`DELETE FROM meta WHERE "key" = ?`).run(FLAGS_PENDING);
+  })();
 }
 
 export interface ReplayOutcome {
@@ -83,11 +131,13 @@ export function replayDemands(
   const write = store.db.prepare(
     `UPDATE demands SET ${DERIVED_DEMAND_FIELDS.map((f) => `"${f}" = @${f}`).join(', ')} WHERE "id" = @id`,
   );
+  const flag = flagWriter(store);
   for (const row of rows) {
     const list = events.get(row.id) ?? [];
     const replay = replayDemand(list, row);
     if (!replay) continue;
     out.set(row.id, { replay, events: list });
+    flag(list, replay);
     const { derived } = replay;
     if (DERIVED_DEMAND_FIELDS.every((f) => row[f] === derived[f])) continue;
     if (mode === 'local') updateRecord(store, 'demands', row.id, { ...derived });

@@ -15,7 +15,7 @@ import type { DemandFields, DemandPatch, Demand, DemandHistoryEntry } from '@sha
 import type { ListQuery, Transition } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
 import { checkMove, deadline, defaultDueDate } from '@shared/domain/workflow';
-import { eventType, replayDemand, type HistoryEventData } from '@shared/domain/demandReplay';
+import { eventType, type HistoryEventData } from '@shared/domain/demandReplay';
 import { addDays, shanghaiDate, toInstant } from '@shared/domain/dates';
 import { OPEN_DEMAND_STATUSES, isOpenStatus, type DemandStatus } from '@shared/domain/enums';
 import { eventsOf, replayDemands } from './replay';
@@ -38,11 +38,9 @@ export function decorate(core: Core, d: ListedOf<'demands'>): Demand {
   };
 }
 
-/** A demand's events by their `at`, the moves that lost their place marked superseded. */
+/** A demand's events by their `at`, the moves that lost their place marked superseded (by the replay). */
 export function demandHistory(core: Core, demandId: string): DemandHistoryEntry[] {
   const events = eventsOf(core.store, [demandId]).get(demandId) ?? [];
-  const row = getRow(core.store, 'demands', demandId);
-  const superseded = row ? replayDemand(events, row)?.superseded : undefined;
   return events
     .map((e) => ({
       id: e.id,
@@ -52,7 +50,7 @@ export function demandHistory(core: Core, demandId: string): DemandHistoryEntry[
       to: e.to,
       note: e.note,
       type: eventType(e),
-      superseded: superseded?.has(e.id) ?? false,
+      superseded: e.superseded,
     }))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -27,12 +27,12 @@ export function enterpriseTimeline(core: Core, id: string): MethodOutput<'enterp
   const events = db
     .prepare(
       `SELECT h."id", h."at", d."title" || coalesce(' — ' || h."note", '') AS title, h."to" AS status,
-              s."name" AS staffName, d."id" AS refId
+              s."name" AS staffName, d."id" AS refId, h."superseded"
        FROM demand_history h JOIN demands d ON d."id" = h."demandId"
        LEFT JOIN staff s ON s."id" = h."by"
        WHERE d."enterpriseId" = ? AND d."deletedAt" IS NULL AND h."deletedAt" IS NULL AND h."from" IS NOT NULL`,
     )
-    .all(id) as Omit<Item, 'type'>[];
+    .all(id) as (Omit<Item, 'type' | 'superseded'> & { superseded: number })[];
   const clinics = db
     .prepare(
       `SELECT c."id", c."date" AS at, c."topic" AS title, c."status", NULL AS staffName
@@ -55,7 +55,8 @@ export function enterpriseTimeline(core: Core, id: string): MethodOutput<'enterp
   const items: Item[] = [
     ...visits.map((v) => ({ ...v, type: 'visit' as const, refId: null })),
     ...demands.map((d) => ({ ...d, type: 'demand' as const })),
-    ...events.map((e) => ({ ...e, type: 'demand_event' as const })),
+    // A superseded move is shown (what happened), marked: it never applied.
+    ...events.map((e) => ({ ...e, type: 'demand_event' as const, superseded: e.superseded === 1 })),
     ...clinics.map((c) => ({ ...c, type: 'clinic' as const, refId: null })),
     ...followups.map((f) => ({ ...f, type: 'followup' as const })),
   ];

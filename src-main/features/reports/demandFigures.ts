@@ -5,7 +5,8 @@ import { enterpriseFilter, scopeSql } from './scope';
 import { isOpenSql, shanghaiDaySql as day } from '../../store/rulesSql';
 
 // Demand figures. The status of a demand at a moment is rebuilt from demand_history: the
-// state after the last move (ordered by `at`, then id) before that moment. Done in SQL, per
+// state after the last move (ordered by `at`, then id) before that moment, moves that lost
+// their place in the demand's replay (`superseded`) left out: they never applied. Done in SQL, per
 // candidate demand, with seeks into the covering index demand_history_report:
 //   c0 / c1   the last move before the quarter's start / end, packed as 'at|to'. A demand
 //             closed now with closedAt before the end needs no seek for c1: its last move is
@@ -23,9 +24,12 @@ import { isOpenSql, shanghaiDaySql as day } from '../../store/rulesSql';
 const HOLD_START = `h."to" = 'on_hold' AND h."from" IS NOT 'on_hold'`;
 const HOLD_END = `h."from" = 'on_hold' AND h."to" IS NOT 'on_hold'`;
 
+/** The history rows that count: live, and not superseded (columns of demand_history_report). */
+const LIVE = `h."deletedAt" IS NULL AND h."superseded" = 0`;
+
 /** The last move of demand `t.id` before `bound`, as 'at|to' (index order: no sort). */
 const lastMove = (bound: string) => `(SELECT h."at" || '|' || h."to" FROM demand_history h
-  WHERE h."demandId" = t."id" AND h."at" < ${bound} AND h."deletedAt" IS NULL ORDER BY h."at" DESC, h."id" DESC LIMIT 1)`;
+  WHERE h."demandId" = t."id" AND h."at" < ${bound} AND ${LIVE} ORDER BY h."at" DESC, h."id" DESC LIMIT 1)`;
 
 /** Candidates with their boundary states: one materialized row per demand (alias x). */
 function candidatesSql(scope: ResolvedScope): string {
@@ -48,7 +52,7 @@ function candidatesSql(scope: ResolvedScope): string {
       SELECT coalesce(max(CASE WHEN ${HOLD_START} THEN h."at" END), '') || '#' || (
         total(CASE WHEN ${HOLD_END} THEN julianday(${day('h."at"')}) END)
         - total(CASE WHEN ${HOLD_START} THEN julianday(${day('h."at"')}) END))
-      FROM demand_history h WHERE h."demandId" = t."id" AND h."at" < @te AND h."deletedAt" IS NULL) END AS holds
+      FROM demand_history h WHERE h."demandId" = t."id" AND h."at" < @te AND ${LIVE}) END AS holds
   FROM (
     SELECT ${cols} FROM demands t WHERE t."receivedAt" >= @ts AND t."receivedAt" < @te AND t."deletedAt" IS NULL
     UNION ALL

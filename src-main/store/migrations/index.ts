@@ -8,6 +8,7 @@ import { sql as conflictTypes } from './007_conflict_types';
 import { sql as historyEvents } from './008_history_events';
 import { sql as quarantine } from './009_quarantine';
 import { sql as deletesAndMerges } from './010_deletes_and_merges';
+import { sql as supersededHistory } from './011_superseded_history';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 8, name: 'history_events', sql: historyEvents },
   { version: 9, name: 'quarantine', sql: quarantine },
   { version: 10, name: 'deletes_and_merges', sql: deletesAndMerges },
+  { version: 11, name: 'superseded_history', sql: supersededHistory },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
