@@ -810,7 +810,14 @@ function content(core: Core): Record<string, Record<string, unknown>[]> {
   for (const table of RECORD_TABLES) {
     out[table] = (
       core.store.db.prepare(`SELECT * FROM "${table}" ORDER BY "id"`).all() as Record<string, unknown>[]
-    ).map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !LOCAL_BOOKKEEPING.has(k))));
+    ).map((row) =>
+      Object.fromEntries(
+        Object.entries(row)
+          .filter(([k]) => !LOCAL_BOOKKEEPING.has(k))
+          // A flag each laptop's replay writes for itself (not synced): compared by what it says.
+          .map(([k, v]) => (table === 'demand_history' && k === 'superseded' ? [k, !!v] : [k, v])),
+      ),
+    );
   }
   return out;
 }
