@@ -815,7 +815,9 @@ function content(core: Core): Record<string, Record<string, unknown>[]> {
         Object.entries(row)
           .filter(([k]) => !LOCAL_BOOKKEEPING.has(k))
           // A flag each laptop's replay writes for itself (not synced): compared by what it says.
-          .map(([k, v]) => (table === 'demand_history' && k === 'superseded' ? [k, v ? true : null] : [k, v])),
+          .map(([k, v]) =>
+            table === 'demand_history' && k === 'superseded' ? [k, v ? true : null] : [k, v],
+          ),
       ),
     );
   }
