@@ -18,6 +18,7 @@ const NOUN: Record<KindName, string> = {
   staff: 'staff member',
   enterprises: 'enterprise',
   experts: 'expert',
+  units: 'unit',
   visits: 'visit',
   demands: 'demand',
   demandHistory: 'history entry',

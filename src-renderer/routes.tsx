@@ -22,6 +22,7 @@ const DemandsScreen = onDemand(() => import('./screens/DemandsScreen'), 'Demands
 const BoardScreen = onDemand(() => import('./screens/BoardScreen'), 'BoardScreen');
 const ClinicsScreen = onDemand(() => import('./screens/ClinicsScreen'), 'ClinicsScreen');
 const ExpertsScreen = onDemand(() => import('./screens/ExpertsScreen'), 'ExpertsScreen');
+const UnitsScreen = onDemand(() => import('./screens/UnitsScreen'), 'UnitsScreen');
 const FollowupsScreen = onDemand(() => import('./screens/FollowupsScreen'), 'FollowupsScreen');
 const StaffScreen = onDemand(() => import('./screens/StaffScreen'), 'StaffScreen');
 const ReportsScreen = onDemand(() => import('./screens/ReportsScreen'), 'ReportsScreen');
@@ -53,6 +54,7 @@ const TABLE = {
   },
   clinics: { Component: ClinicsScreen, label: 'nav.clinics' },
   experts: { Component: ExpertsScreen, label: 'nav.experts' },
+  units: { Component: UnitsScreen, label: 'nav.units' },
   followups: { Component: FollowupsScreen, label: 'nav.followups' },
   staff: { Component: StaffScreen, label: 'nav.staff' },
   reports: { Component: ReportsScreen, label: 'nav.reports' },

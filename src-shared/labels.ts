@@ -30,6 +30,13 @@ export const ENUM_LABELS = {
     commissioner: { zh: '科技特派员', en: 'Science commissioner' },
     liaison: { zh: '联络员', en: 'Liaison officer' },
   },
+  unitKind: {
+    bureau_section: { zh: '局内科室', en: 'Bureau section' },
+    department: { zh: '区直部门', en: 'District department' },
+    town: { zh: '镇街', en: 'Town' },
+    platform: { zh: '服务站/平台', en: 'Service station / platform' },
+    other: { zh: '其他', en: 'Other' },
+  },
   enterpriseStatus: {
     normal: { zh: '正常', en: 'Normal' },
     unreachable: { zh: '失联', en: 'Unreachable' },

@@ -12,6 +12,7 @@ import { ledgerMethods } from '../features/ledger/methods';
 import { reportsMethods } from '../features/reports/methods';
 import { staffMethods } from '../features/staff/methods';
 import { syncMethods } from '../features/sync/methods';
+import { unitsMethods } from '../features/units/methods';
 import { visitsMethods } from '../features/visits/methods';
 
 // Every feature's methods, collected. The types below prove at compile time that each
@@ -30,6 +31,7 @@ export const METHOD_DEFINITIONS = [
   ...reportsMethods,
   ...staffMethods,
   ...syncMethods,
+  ...unitsMethods,
   ...visitsMethods,
 ] as const;
 

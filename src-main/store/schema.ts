@@ -67,6 +67,7 @@ const DERIVED_SQL: { [K in KindName]: Record<SqlDerivedKeys<(typeof MODELS)[K]>,
     liaisonName: staffName('liaisonStaffId'),
   },
   experts: {},
+  units: {},
   visits: {
     enterpriseName,
     town: enterpriseTown,
@@ -78,6 +79,8 @@ const DERIVED_SQL: { [K in KindName]: Record<SqlDerivedKeys<(typeof MODELS)[K]>,
     enterpriseDeleted: `(SELECT e."deletedAt" IS NOT NULL FROM enterprises e WHERE e."id" = t."enterpriseId")`,
     town: enterpriseTown,
     assigneeName: staffName('assigneeStaffId'),
+    leadUnitName: `(SELECT u."name" FROM units u WHERE u."id" = t."leadUnitId")`,
+    coUnitNames: `(SELECT json_group_array(n) FROM (SELECT u."name" AS n FROM json_each(t."coUnitIds") j JOIN units u ON u."id" = j."value" ORDER BY j."key"))`,
     // Filters only (values are recomputed by domain/workflow.deadline, which a test
     // holds to agree): the clock is paused on hold, so an on-hold demand is judged
     // at the day its hold began.

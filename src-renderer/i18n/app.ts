@@ -31,6 +31,7 @@ export default defineWords({
     board: { zh: '督办看板', en: 'Supervisor board' },
     clinics: { zh: '专家会诊', en: 'Expert clinics' },
     experts: { zh: '专家库', en: 'Experts' },
+    units: { zh: '承办单位', en: 'Units' },
     followups: { zh: '跟踪回访', en: 'Follow-ups' },
     staff: { zh: '人员', en: 'Staff' },
     reports: { zh: '统计报表', en: 'Reports' },

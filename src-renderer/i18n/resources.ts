@@ -9,6 +9,7 @@ import demands from './demands';
 import enterprises from './enterprises';
 import clinics from './clinics';
 import experts from './experts';
+import units from './units';
 import followups from './followups';
 import staff from './staff';
 import settings from './settings';
@@ -28,6 +29,7 @@ export const WORDS = mergeWords(
   enterprises,
   clinics,
   experts,
+  units,
   followups,
   staff,
   settings,

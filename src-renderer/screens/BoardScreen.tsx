@@ -1,5 +1,5 @@
 // 督办看板: open demands grouped by status or by assignee, overdue first; tick and reassign;
-// how many each person has open, overdue and due soon.
+// how many each person and each lead unit has open, overdue and due soon; one unit's demands.
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemandStatusBadge } from '../components/Badge';
@@ -11,6 +11,7 @@ import { groupRows, useBoard } from '../stores/board';
 import { inform } from '../stores/notices';
 import { LIST_READS } from '../stores/dataKinds';
 import { staffName, useDataVersion, useSession } from '../stores/session';
+import { UnitBoard } from './UnitBoard';
 import styles from './BoardScreen.module.css';
 
 export function BoardScreen() {
@@ -191,6 +192,7 @@ export function BoardScreen() {
               )}
             </tbody>
           </table>
+          <UnitBoard />
         </aside>
       </div>
       {s.selected.size > 0 && (

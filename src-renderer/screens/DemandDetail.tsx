@@ -8,6 +8,7 @@ import { Badge, DemandStatusBadge } from '../components/Badge';
 import { EnterpriseDeletedMark } from '../components/OrphanMark';
 import { Dialog } from '../components/Dialog';
 import { EnumRadios, Field, Form, StaffSelect, TextArea } from '../components/form';
+import { UnitChecks, UnitSelect, useUnits } from '../components/UnitPickers';
 import { enumLabel, enumLabels, formatDay, formatInstant } from '../format';
 import { routeHref } from '../router';
 import { offeredMoves, useDemandDetail } from '../stores/demandDetail';
@@ -21,7 +22,7 @@ export function moveLabel(t: (k: string) => string, from: DemandStatus, to: Dema
 }
 
 /** The demand, its follow-ups, its enterprise's and people's names. */
-const SHOWN: readonly DataKind[] = ['demands', 'followups', 'enterprises', 'staff'];
+const SHOWN: readonly DataKind[] = ['demands', 'followups', 'enterprises', 'staff', 'units'];
 
 export function DemandDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -131,6 +132,18 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
         <dd>{enumLabel('demandLevel', demand.level)}</dd>
         <dt>{t('demand.assignee')}</dt>
         <dd>{demand.assigneeName ?? <span className="muted">{t('demand.noAssignee')}</span>}</dd>
+        {demand.leadUnitId && (
+          <>
+            <dt>{t('unit.lead')}</dt>
+            <dd data-testid="demand-lead-unit">{demand.leadUnitName}</dd>
+          </>
+        )}
+        {(demand.coUnitNames ?? []).length > 0 && (
+          <>
+            <dt>{t('unit.co')}</dt>
+            <dd data-testid="demand-co-units">{demand.coUnitNames!.join('、')}</dd>
+          </>
+        )}
         {demand.responsibleUnit && (
           <>
             <dt>{t('demand.responsibleUnit')}</dt>
@@ -177,7 +190,11 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
           <li key={h.id} className={h.superseded ? styles.superseded : undefined}>
             <span className={styles.historyAt}>{formatInstant(h.at)}</span>
             <span className={styles.historyMove}>
-              {h.type !== 'transition' && h.from === h.to ? (
+              {h.type === 'unit_reply' ? (
+                <>
+                  {t('unit.reply')} · {unitNameOf(demand, h.unitId)}
+                </>
+              ) : h.type !== 'transition' && h.from === h.to ? (
                 <>
                   {t(`demand.event_${h.type}`, { defaultValue: h.type })}{' '}
                   <Badge enumName="demandStatus" value={h.to} />
@@ -226,8 +243,25 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
   );
 }
 
+/** A handling unit's name, as the demand lists them (a unit no longer handling it: its id). */
+function unitNameOf(
+  d: {
+    leadUnitId?: string | null;
+    leadUnitName?: string | null;
+    coUnitIds?: string[] | null;
+    coUnitNames?: string[] | null;
+  },
+  unitId: string | null | undefined,
+): string {
+  if (!unitId) return '';
+  if (unitId === d.leadUnitId) return d.leadUnitName ?? unitId;
+  const i = (d.coUnitIds ?? []).indexOf(unitId);
+  return (i >= 0 ? d.coUnitNames?.[i] : null) ?? unitId;
+}
+
 function MoveDialog() {
   const { t } = useTranslation();
+  const units = useUnits();
   const { demand, move, moveValues: v, moveError, busy, setMove, cancelMove, submitMove } = useDemandDetail();
   if (!demand?.status || !move) return null;
   const rule = MOVES[demand.status][move] ?? {};
@@ -263,6 +297,28 @@ function MoveDialog() {
               empty=""
             />
           </Field>
+        )}
+        {move === 'assigned' && (
+          <>
+            <Field name="leadUnitId" label={t('unit.lead')}>
+              <UnitSelect
+                name="leadUnitId"
+                units={units}
+                value={v.leadUnitId}
+                onChange={(x) => setMove({ leadUnitId: x })}
+                empty={t('unit.none')}
+              />
+            </Field>
+            <Field name="coUnitIds" label={t('unit.co')} group>
+              <UnitChecks
+                name="coUnitIds"
+                units={units}
+                value={v.coUnitIds}
+                exclude={v.leadUnitId || undefined}
+                onChange={(x) => setMove({ coUnitIds: x })}
+              />
+            </Field>
+          </>
         )}
         {rule.closing && (
           <>

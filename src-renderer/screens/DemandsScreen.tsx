@@ -31,6 +31,16 @@ const COLUMNS: GridColumn<Demand>[] = [
     width: 150,
   },
   { field: 'assigneeName', header: 'demand.assignee', width: 100 },
+  { field: 'leadUnitName', header: 'unit.lead', width: 130 },
+  {
+    field: 'coUnitNames',
+    header: 'unit.co',
+    width: 150,
+    hide: true,
+    sortable: false,
+    filterable: false,
+    format: (v) => (Array.isArray(v) ? v.join('、') : ''),
+  },
   {
     field: 'dueDate',
     header: 'demand.dueDate',

@@ -27,6 +27,9 @@ interface BoardState {
   note: string;
   reassignError: ApiError | null;
   busy: boolean;
+  /** The unit whose demands (as lead or co unit) the board shows; null for all. */
+  unit: { id: string; name: string } | null;
+  setUnit(unit: { id: string; name: string } | null): void;
   /** Only the demands under supervision (督办). */
   supervisedOnly: boolean;
   /** A refused extension decision. */
@@ -92,10 +95,17 @@ export const useBoard = create<BoardState>((set, get) => ({
   busy: false,
   supervisedOnly: false,
   decideError: null,
+  unit: null,
   async load() {
     set({ loading: true });
+    const { unit } = get();
     try {
-      const board = await call('demands.openBoard', get().supervisedOnly ? { supervised: true } : {});
+      const board = await call('demands.openBoard', {
+        ...(unit ? { unitId: unit.id } : {}),
+        ...(get().supervisedOnly ? { supervised: true as const } : {}),
+      });
+      // A later choice of unit has its own load.
+      if (get().unit !== unit) return;
       const open = new Set(board.rows.map((r) => r.id));
       set({
         board,
@@ -122,6 +132,10 @@ export const useBoard = create<BoardState>((set, get) => ({
     } catch (e) {
       set({ busy: false, decideError: toApiError(e) });
     }
+  },
+  setUnit(unit) {
+    set({ unit });
+    void get().load();
   },
   setGroupBy(groupBy) {
     try {

@@ -14,9 +14,10 @@ export type DataKind = (typeof DATA_KINDS)[number];
 export const LIST_READS: Record<RecordKind, readonly DataKind[]> = {
   staff: ['staff'],
   experts: ['experts'],
+  units: ['units'],
   enterprises: ['enterprises', 'visits', 'demands', 'staff'],
   visits: ['visits', 'enterprises', 'demands', 'staff'],
-  demands: ['demands', 'enterprises', 'staff'],
+  demands: ['demands', 'enterprises', 'staff', 'units'],
   clinics: ['clinics'],
   followups: ['followups', 'demands', 'visits', 'clinics', 'enterprises', 'staff'],
 };

@@ -13,6 +13,9 @@ export interface MoveValues {
   closureType: string;
   resolution: string;
   assigneeStaffId: string;
+  /** On a move to 'assigned': the lead unit (主办) and co-handling units (协办). */
+  leadUnitId: string;
+  coUnitIds: string[];
   /** datetime-local value; empty means now. */
   at: string;
 }
@@ -39,6 +42,8 @@ const emptyMove = (): MoveValues => ({
   closureType: '',
   resolution: '',
   assigneeStaffId: '',
+  leadUnitId: '',
+  coUnitIds: [],
   at: '',
 });
 
@@ -67,6 +72,10 @@ export function buildTransition(
     input.resolution = opt(v.resolution);
   }
   if (v.assigneeStaffId) input.assigneeStaffId = v.assigneeStaffId;
+  if (to === 'assigned') {
+    input.leadUnitId = v.leadUnitId || null;
+    input.coUnitIds = v.coUnitIds.filter((u) => u !== v.leadUnitId);
+  }
   if (v.at) input.at = localInputToInstant(v.at);
   return input;
 }
@@ -106,7 +115,16 @@ export const useDemandDetail = create<DemandDetailState>((set, get) => ({
     set({
       move: to,
       moveError: null,
-      moveValues: { ...emptyMove(), assigneeStaffId: to === 'assigned' ? (d?.assigneeStaffId ?? me) : '' },
+      moveValues: {
+        ...emptyMove(),
+        ...(to === 'assigned'
+          ? {
+              assigneeStaffId: d?.assigneeStaffId ?? me,
+              leadUnitId: d?.leadUnitId ?? '',
+              coUnitIds: d?.coUnitIds ?? [],
+            }
+          : {}),
+      },
     });
   },
   setMove(patch) {

@@ -1,4 +1,4 @@
-// Form stores of the small records: staff, experts.
+// Form stores of the small records: staff, experts, units.
 import type { MethodInput } from '@shared/contract/contract';
 import { opt } from '../format';
 import { createRecordForm } from './recordForm';
@@ -54,5 +54,32 @@ export const useExpertForm = createRecordForm<'experts', ExpertValues>({
     title: opt(v.title),
     speciality: opt(v.speciality),
     phone: opt(v.phone),
+  }),
+});
+
+export interface UnitValues {
+  name: string;
+  kind: string;
+  contact: string;
+  phone: string;
+  active: boolean;
+}
+
+export const useUnitForm = createRecordForm<'units', UnitValues>({
+  kind: 'units',
+  empty: () => ({ name: '', kind: 'department', contact: '', phone: '', active: true }),
+  fromRecord: (u) => ({
+    name: u.name ?? '',
+    kind: u.kind ?? 'other',
+    contact: u.contact ?? '',
+    phone: u.phone ?? '',
+    active: u.active ?? true,
+  }),
+  toInput: (v) => ({
+    name: v.name,
+    kind: v.kind as MethodInput<'units.create'>['kind'],
+    contact: opt(v.contact),
+    phone: opt(v.phone),
+    active: v.active,
   }),
 });

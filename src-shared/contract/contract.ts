@@ -19,6 +19,8 @@ import {
   Instant,
   StaffFields,
   StaffRecord,
+  UnitFields,
+  UnitRecord,
   VisitCreate,
   VisitFields,
   VisitRecord,
@@ -96,6 +98,7 @@ function crud<C extends z.ZodType, U extends z.ZodType, R extends z.ZodType>(
 const staff = crud(StaffFields, patchOf(StaffFields), StaffRecord);
 const enterprises = crud(EnterpriseFields, patchOf(EnterpriseFields), EnterpriseRecord);
 const experts = crud(ExpertFields, patchOf(ExpertFields), ExpertRecord);
+const units = crud(UnitFields, patchOf(UnitFields), UnitRecord);
 const visits = crud(VisitCreate, patchOf(VisitFields), VisitRecord);
 const demands = crud(DemandFields, DemandPatch.extend({ id: Id }).strict(), DemandRecord);
 const clinics = crud(ClinicFields, patchOf(ClinicFields), ClinicRecord);
@@ -152,6 +155,15 @@ export const BoardExtension = ExtensionRequest.extend({
   currentDueDate: z.string().nullable(),
 });
 
+/** The board's counts per lead unit (主办单位); unitId null: demands with no lead unit. */
+export const BoardUnitCount = z.object({
+  unitId: z.string().nullable(),
+  name: z.string().nullable(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  dueSoon: z.number().int(),
+});
+
 export const Transition = z.strictObject({
   id: Id,
   to: z.enum(DEMAND_STATUSES),
@@ -159,6 +171,9 @@ export const Transition = z.strictObject({
   closureType: z.enum(CLOSURE_TYPES).nullable().optional(),
   resolution: z.string().trim().max(4000).nullable().optional(),
   assigneeStaffId: Id.nullable().optional(),
+  /** On a move to 'assigned': the lead unit (主办) and co-handling units (协办) it is handed to. */
+  leadUnitId: Id.nullable().optional(),
+  coUnitIds: DemandFields.shape.coUnitIds,
   at: Instant.optional(),
 });
 
@@ -321,6 +336,11 @@ export const contract = {
   'experts.update': experts.update,
   'experts.delete': experts.delete,
   'experts.list': experts.list,
+  'units.create': units.create,
+  'units.get': units.get,
+  'units.update': units.update,
+  'units.delete': units.delete,
+  'units.list': units.list,
   'visits.create': visits.create,
   'visits.get': visits.get,
   'visits.update': visits.update,
@@ -368,6 +388,8 @@ export const contract = {
         town: z.string().max(100).optional(),
         /** Only demands under supervision (督办). */
         supervised: z.literal(true).optional(),
+        /** Demands this unit leads or co-handles. */
+        unitId: Id.optional(),
       })
       .optional()
       .default({}),
@@ -383,6 +405,7 @@ export const contract = {
       byStaff: z.array(BoardStaffCount),
       /** The pending extension requests among the board's demands, for a supervisor to decide. */
       extensions: z.array(BoardExtension),
+      byUnit: z.array(BoardUnitCount),
     }),
   ),
   'demands.reassign': def(
@@ -413,6 +436,10 @@ export const contract = {
     z.strictObject({ ids: z.array(Id).min(1).max(1000), note: z.string().trim().max(2000).optional() }),
     /** Per demand, the reminder ready to paste into a chat app. */
     z.object({ texts: z.array(z.object({ id: z.string(), text: z.string() })) }),
+  ),
+  'demands.unitReply': def(
+    z.strictObject({ id: Id, unitId: Id, note: z.string().trim().min(1).max(4000) }),
+    DemandRecord,
   ),
   'sync.team.create': def(
     z.strictObject({ name: z.string().trim().min(1).max(100), passphrase: Passphrase }),

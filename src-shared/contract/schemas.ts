@@ -19,6 +19,9 @@ export const EnterpriseRecord = recordSchema(MODELS.enterprises);
 export const ExpertFields = fieldsSchema(MODELS.experts);
 export const ExpertRecord = recordSchema(MODELS.experts);
 
+export const UnitFields = fieldsSchema(MODELS.units);
+export const UnitRecord = recordSchema(MODELS.units);
+
 // --- demands ---------------------------------------------------------------
 export const DemandFields = fieldsSchema(MODELS.demands);
 /** Demand fields an update may change (status moves go through demands.transition). */
@@ -38,6 +41,8 @@ export const HistoryEntry = recordSchema(MODELS.demandHistory)
     type: z.string(),
     /** A move that lost its place when laptops moved the demand apart: a workflow conflict. */
     superseded: z.boolean(),
+    /** The unit a 'unit_reply' event reports for. */
+    unitId: z.string().nullable().optional(),
   });
 export const DemandRecord = recordSchema(MODELS.demands).extend({
   history: z.array(HistoryEntry).optional(),
@@ -68,6 +73,7 @@ export const DeviceRecord = recordSchema(MODELS.devices);
 export type Staff = z.infer<typeof StaffRecord>;
 export type Enterprise = z.infer<typeof EnterpriseRecord>;
 export type Expert = z.infer<typeof ExpertRecord>;
+export type Unit = z.infer<typeof UnitRecord>;
 export type Visit = z.infer<typeof VisitRecord>;
 export type Demand = z.infer<typeof DemandRecord>;
 export type DemandHistoryEntry = z.infer<typeof HistoryEntry>;

@@ -13,6 +13,7 @@ export const DEMAND_EVENT_TYPES = [
   'transition',
   'reassigned',
   'due_date_set',
+  'unit_reply',
   'extension_requested',
   'extension_decided',
   'supervised',
@@ -27,6 +28,11 @@ export interface HistoryEventData {
   closureType?: ClosureType | null;
   resolution?: string | null;
   assigneeStaffId?: string | null;
+  /** The units a move to 'assigned' hands the demand to (主办, 协办). */
+  leadUnitId?: string | null;
+  coUnitIds?: string[] | null;
+  /** The unit a 'unit_reply' event reports for. */
+  unitId?: string;
   /** extension_requested: the date asked for, and why. */
   extension?: { dueDate: string; reason: string };
   /** extension_decided: whether the pending request was approved. */
@@ -156,7 +162,8 @@ const isOpen = (s: State) => s.status !== null && isOpenStatus(s.status);
 
 /**
  * Every event type that changes a derived field, and how. Types not listed (notes such as
- * 'reassigned', or types of a newer version) change nothing and are never superseded.
+ * 'reassigned', a unit's report 'unit_reply', or types of a newer version) change nothing and
+ * are never superseded.
  */
 const EFFECTS: Readonly<Record<string, Effect>> = {
   transition: move,

@@ -3,6 +3,8 @@
 export const ROLES = ['staff', 'supervisor'] as const;
 /** A staff member's post in the bureau (what they are), apart from their role in the app (what they may do). */
 export const POSITIONS = ['leader', 'section_head', 'staff', 'commissioner', 'liaison'] as const;
+/** What a unit handling demands is (承办单位: a section of the bureau, a district department, a town…). */
+export const UNIT_KINDS = ['bureau_section', 'department', 'town', 'platform', 'other'] as const;
 export const ENTERPRISE_STATUSES = ['normal', 'unreachable', 'dormant'] as const;
 export const TIERS = [
   'tech_sme',
@@ -74,6 +76,7 @@ export const TIER_VALID_YEARS: Partial<Record<Tier, number>> = { high_tech: 3 };
 export const ENUM_GROUPS = {
   role: ROLES,
   position: POSITIONS,
+  unitKind: UNIT_KINDS,
   enterpriseStatus: ENTERPRISE_STATUSES,
   tier: TIERS,
   visitMode: VISIT_MODES,

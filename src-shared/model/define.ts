@@ -61,7 +61,8 @@ interface FieldCommon extends Described {
 }
 
 /** Kinds a field may refer to by id. */
-export type RefKind = 'staff' | 'enterprises' | 'experts' | 'visits' | 'demands' | 'clinics' | 'followups';
+export type RefKind =
+  'staff' | 'enterprises' | 'experts' | 'units' | 'visits' | 'demands' | 'clinics' | 'followups';
 
 /**
  * How a field names the record this one belongs under (a demand's enterprise, a follow-up's

@@ -139,6 +139,24 @@ export const demands = defineKind({
       en: 'Assignee',
       words: { words: ['承办人', '经办人', '办理人', '责任人', '交办对象', '负责人', 'assignee'] },
     },
+    leadUnitId: {
+      ref: 'units',
+      input: Id.nullable().optional(),
+      sql: 'text',
+      zh: '主办单位',
+      en: 'Lead unit',
+    },
+    coUnitIds: {
+      ref: 'units',
+      input: z
+        .array(Id)
+        .max(20)
+        .refine((a) => new Set(a).size === a.length, 'must not repeat a unit')
+        .optional(),
+      sql: 'json',
+      zh: '协办单位',
+      en: 'Co-handling units',
+    },
     responsibleUnit: {
       input: optText(200),
       sql: 'text',
@@ -296,6 +314,15 @@ export const demands = defineKind({
     },
     town: { output: lookedUp, sql: 'text', zh: '镇街', en: 'Town', export: 'text' },
     assigneeName: { output: lookedUp, sql: 'text', zh: '承办人', en: 'Assignee', export: 'text' },
+    leadUnitName: { output: lookedUp, sql: 'text', zh: '主办单位', en: 'Lead unit' },
+    /** The co-handling units' names, in the order of coUnitIds. */
+    coUnitNames: {
+      output: z.array(z.string()).nullable().optional(),
+      sql: 'json',
+      zh: '协办单位',
+      en: 'Co-handling units',
+      list: false,
+    },
     // The deadline flags: in SQL for filters, recomputed for records by domain/workflow.deadline.
     open: { sql: 'bool', zh: '未办结', en: 'Open' },
     overdue: {

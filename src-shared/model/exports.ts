@@ -25,6 +25,7 @@ export const EXTRA_COLUMN_KEYS = Object.keys(EXTRA_COLUMNS) as ExtraColumnKey[];
 export const EXPORT_ORDER: Record<RecordKind, readonly string[]> = {
   staff: ['name', 'role', 'position', 'phone', 'active'],
   experts: ['name', 'organization', 'title', 'speciality', 'phone'],
+  units: ['name', 'kind', 'contact', 'phone', 'active'],
   enterprises: [
     'name',
     'uscc',

@@ -15,12 +15,14 @@ import { demandHistory } from './demandHistory';
 import { devices } from './devices';
 import { narratives } from './narratives';
 import { staff } from './staff';
+import { units } from './units';
 import { visits } from './visits';
 
 export const MODELS = {
   staff,
   enterprises,
   experts,
+  units,
   visits,
   demands,
   demandHistory,

@@ -37,6 +37,11 @@ function populated(path: string) {
   const gone = t.ok('staff.create', { name: '已删除' });
   t.ok('staff.delete', { id: gone.id });
   const expert = t.ok('experts.create', { name: '陈教授' });
+  const unit = t.ok('units.create', { name: '区工信局', kind: 'department' });
+  const coUnit = t.ok('units.create', { name: '东街道', kind: 'town' });
+  const idleUnit = t.ok('units.create', { name: '知识产权服务站', kind: 'platform' });
+  const goneUnit = t.ok('units.create', { name: '已撤销科室', kind: 'bureau_section' });
+  t.ok('units.delete', { id: goneUnit.id });
   const visit = t.ok('visits.create', {
     enterpriseId: e.id,
     date: '2026-11-20',
@@ -59,6 +64,14 @@ function populated(path: string) {
     parentId: demand.id,
     dueDate: '2026-11-25',
   });
+  // Pending, handed to a lead and a co unit when it was created.
+  const handed = t.ok('demands.create', {
+    enterpriseId: e.id,
+    categories: ['policy'],
+    title: '交办需求',
+    leadUnitId: unit.id,
+    coUnitIds: [coUnit.id],
+  });
   return {
     t,
     e,
@@ -66,11 +79,16 @@ function populated(path: string) {
     colleague,
     gone,
     expert,
+    unit,
+    coUnit,
+    idleUnit,
+    goneUnit,
     visit,
     otherVisit,
     demand,
     closed,
     extending,
+    handed,
     clinic,
     followup,
   };
@@ -228,6 +246,19 @@ function createCases(w: World, kind: RecordKind): Case[] {
         v({ name: 'a', organization: 3 }, 'organization'),
         extra({ name: 'a' }),
       ];
+    case 'units':
+      return [
+        v({}, 'name'),
+        v({ name: '' }, 'name'),
+        v({ name: LONG(201) }, 'name'),
+        v({ name: 'a', kind: 'ministry' }, 'kind'),
+        v({ name: 'a', phone: 'call me' }, 'phone'),
+        v({ name: 'a', contact: LONG(101) }, 'contact'),
+        v({ name: 'a', active: 'yes' }, 'active'),
+        // Unique among live units; a deleted unit's name is free again (not refused here).
+        { input: { name: w.unit.name }, code: 'CONFLICT', mentions: 'name' },
+        extra({ name: 'a' }),
+      ];
     case 'visits':
       return [
         v({ ...visit, date: '2026-02-30' }, 'date'),
@@ -272,6 +303,12 @@ function createCases(w: World, kind: RecordKind): Case[] {
         nf({ ...demand, enterpriseId: 'ghost-enterprise' }, 'enterpriseId'),
         nf({ ...demand, sourceVisitId: 'ghost-visit' }, 'sourceVisitId'),
         nf({ ...demand, assigneeStaffId: 'ghost-staff' }, 'assigneeStaffId'),
+        nf({ ...demand, leadUnitId: 'ghost-unit' }, 'leadUnitId'),
+        v({ ...demand, leadUnitId: w.goneUnit.id }, 'leadUnitId'),
+        v({ ...demand, leadUnitId: w.unit.id, coUnitIds: [w.coUnit.id, w.unit.id] }, 'coUnitIds.1'),
+        v({ ...demand, coUnitIds: [w.coUnit.id, w.coUnit.id] }, 'coUnitIds'),
+        nf({ ...demand, coUnitIds: ['ghost-unit'] }, 'coUnitIds.0'),
+        v({ ...demand, coUnitIds: w.coUnit.id }, 'coUnitIds'),
         v({ ...demand, status: 'closed' }, 'status'),
         extra(demand),
       ];
@@ -313,6 +350,7 @@ function updateCases(w: World, kind: RecordKind): Case[] {
     staff: w.colleague.id,
     enterprises: w.e.id,
     experts: w.expert.id,
+    units: w.unit.id,
     visits: w.visit.id,
     demands: w.demand.id,
     clinics: w.clinic.id,
@@ -334,6 +372,11 @@ function updateCases(w: World, kind: RecordKind): Case[] {
       v({ id, industry: 'U' }, 'industry'),
     ],
     experts: [v({ id, phone: 'abc' }, 'phone')],
+    units: [
+      v({ id, name: '' }, 'name'),
+      v({ id, kind: 'ministry' }, 'kind'),
+      { input: { id, name: w.coUnit.name }, code: 'CONFLICT', mentions: 'name' },
+    ],
     visits: [
       v({ id, date: '2026-02-30' }, 'date'),
       v({ id, date: '2026-12-01' }, 'date'),
@@ -349,6 +392,10 @@ function updateCases(w: World, kind: RecordKind): Case[] {
       v({ id, categories: [] }, 'categories'),
       nf({ id, assigneeStaffId: 'ghost-staff' }, 'assigneeStaffId'),
       v({ id, sourceVisitId: w.otherVisit.id }, 'sourceVisitId'),
+      // The co units are checked against the lead unit the demand has.
+      v({ id: w.handed.id, coUnitIds: [w.unit.id] }, 'coUnitIds.0'),
+      v({ id: w.handed.id, leadUnitId: w.coUnit.id }, 'coUnitIds.0'),
+      nf({ id, leadUnitId: 'ghost-unit' }, 'leadUnitId'),
     ],
     clinics: [nf({ id, expertIds: ['ghost-expert'] }, 'expertIds.0'), v({ id, date: '2026-04-31' }, 'date')],
     followups: [
@@ -366,6 +413,7 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
     staff: w.colleague.id,
     enterprises: w.e.id,
     experts: w.expert.id,
+    units: w.unit.id,
     visits: w.visit.id,
     demands: w.demand.id,
     clinics: w.clinic.id,
@@ -378,7 +426,14 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
     out[`${kind}.update`] = updateCases(w, kind);
     out[`${kind}.list`] = LIST_CASES;
   }
-  const { e, demand, closed } = w;
+  // A unit handling an open demand (as lead or co unit) is not deleted.
+  out['units.delete']!.push(
+    { input: { id: w.unit.id }, code: 'CONFLICT', mentions: 'open demand' },
+    { input: { id: w.coUnit.id }, code: 'CONFLICT', mentions: 'open demand' },
+    nf({ id: w.goneUnit.id }, w.goneUnit.id),
+  );
+  const { e, demand, closed, handed } = w;
+  const handOver = { id: handed.id, to: 'assigned', assigneeStaffId: w.colleague.id };
   Object.assign(out, {
     'app.info': EMPTY_INPUT_CASES,
     'me.tasks': EMPTY_INPUT_CASES,
@@ -416,12 +471,40 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
       { input: { id: demand.id, to: 'pending' }, code: 'WORKFLOW', mentions: 'to' },
       { input: { id: closed.id, to: 'answered' }, code: 'WORKFLOW', mentions: 'to' },
       nf({ id: demand.id, to: 'in_progress', assigneeStaffId: 'ghost-staff' }, 'assigneeStaffId'),
+      nf({ ...handOver, leadUnitId: 'ghost-unit' }, 'leadUnitId'),
+      v({ ...handOver, leadUnitId: w.goneUnit.id }, 'leadUnitId'),
+      v({ ...handOver, leadUnitId: w.idleUnit.id, coUnitIds: [w.idleUnit.id] }, 'coUnitIds.0'),
+      // Without a lead unit given, the demand's own is the lead.
+      v({ ...handOver, coUnitIds: [w.unit.id] }, 'coUnitIds.0'),
+      v({ ...handOver, coUnitIds: [w.idleUnit.id, w.idleUnit.id] }, 'coUnitIds'),
+      v({ ...handOver, coUnitIds: [w.goneUnit.id] }, 'coUnitIds.0'),
+      v({ ...handOver, leadUnitId: 7 }, 'leadUnitId'),
+      // Units are handed a demand by the move to 'assigned' only.
+      v({ id: demand.id, to: 'in_progress', leadUnitId: w.unit.id }, 'leadUnitId'),
       extra({ id: demand.id, to: 'in_progress' }),
+    ],
+    'demands.unitReply': [
+      ...NOT_AN_OBJECT,
+      v({ unitId: w.unit.id, note: '已对接' }, 'id'),
+      v({ id: handed.id, note: '已对接' }, 'unitId'),
+      v({ id: handed.id, unitId: w.unit.id }, 'note'),
+      v({ id: handed.id, unitId: w.unit.id, note: '   ' }, 'note'),
+      v({ id: handed.id, unitId: w.unit.id, note: LONG(4001) }, 'note'),
+      nf({ id: 'ghost-demand', unitId: w.unit.id, note: '已对接' }, "'ghost-demand'"),
+      nf({ id: handed.id, unitId: 'ghost-unit', note: '已对接' }, 'unitId'),
+      v({ id: handed.id, unitId: w.goneUnit.id, note: '已对接' }, 'unitId'),
+      // Not handling it: neither its lead nor a co unit.
+      v({ id: handed.id, unitId: w.idleUnit.id, note: '已对接' }, 'unitId'),
+      v({ id: demand.id, unitId: w.unit.id, note: '已对接' }, 'unitId'),
+      extra({ id: handed.id, unitId: w.unit.id, note: '已对接' }),
     ],
     'demands.openBoard': [
       ...NOT_AN_OBJECT,
       v({ assigneeStaffId: 5 }, 'assigneeStaffId'),
       v({ town: LONG(101) }, 'town'),
+      v({ unitId: 5 }, 'unitId'),
+      nf({ unitId: 'ghost-unit' }, 'unitId'),
+      v({ unitId: w.goneUnit.id }, 'unitId'),
       extra({}),
     ],
     'demands.reassign': [

@@ -56,9 +56,15 @@ describe('migration 8: history rows become events', () => {
     try {
       expect(schemaVersion(again.store.db)).toBe(SCHEMA_VERSION);
       const after = snapshot(again);
+      // leadUnitId, coUnitIds (migration 12), extension, supervision (migration 13): null on these demands.
       expect(after.demands).toEqual(
-        // extension, supervision: the columns of migration 13, null on every existing demand.
-        (before.demands as object[]).map((d) => ({ ...d, extension: null, supervision: null })),
+        (before.demands as object[]).map((d) => ({
+          ...d,
+          leadUnitId: null,
+          coUnitIds: null,
+          extension: null,
+          supervision: null,
+        })),
       );
       expect(after.changes).toEqual(before.changes);
       expect(after.demand_history).toEqual(

@@ -43,6 +43,11 @@ const SPECS: Record<RecordKind, KindSpec> = {
     patch: { title: '教授' },
     sortField: 'name',
   },
+  units: {
+    make: (_t, i, m) => ({ name: `${m}${i}`, kind: 'department', contact: '王科长' }),
+    patch: { phone: '0591-87654321', active: false },
+    sortField: 'name',
+  },
   visits: {
     make: (t, i, m) => ({
       enterpriseId: parents(t).enterprise.id,

@@ -23,6 +23,7 @@ const RECORD_TABLES = [
   'staff',
   'enterprises',
   'experts',
+  'units',
   'visits',
   'demands',
   'demand_history',

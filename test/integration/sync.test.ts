@@ -28,6 +28,7 @@ function content(t: TestCore) {
     'staff',
     'enterprises',
     'experts',
+    'units',
     'visits',
     'demands',
     'demand_history',

@@ -7,6 +7,7 @@ import {
   openBoard,
   reassign,
   transitionDemand,
+  unitReply,
   updateDemand,
 } from './service';
 import { decideExtension, requestExtension } from './extensions';
@@ -26,4 +27,5 @@ export const demandsMethods = [
   defineMethod({ name: 'demands.decideExtension', handler: decideExtension }),
   defineMethod({ name: 'demands.supervise', handler: supervise }),
   defineMethod({ name: 'demands.urge', handler: urge }),
+  defineMethod({ name: 'demands.unitReply', handler: unitReply }),
 ] as const;

@@ -52,6 +52,7 @@ export function demandHistory(core: Core, demandId: string): DemandHistoryEntry[
       note: e.note,
       type: eventType(e),
       superseded: e.superseded,
+      unitId: e.data?.unitId ?? null,
     }))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -97,6 +98,7 @@ function checkReferences(
 ): void {
   if (input.enterpriseId) requireLive(core, 'enterprises', input.enterpriseId, 'enterpriseId');
   if (input.assigneeStaffId) requireLive(core, 'staff', input.assigneeStaffId, 'assigneeStaffId');
+  checkUnits(core, input);
   if (input.sourceVisitId) {
     const visit = requireLive(core, 'visits', input.sourceVisitId, 'sourceVisitId');
     if (visit.enterpriseId !== enterpriseId) {
@@ -110,6 +112,23 @@ function checkReferences(
       throw invalid('sourceClinicId', 'the enterprise was not diagnosed in that clinic');
     }
   }
+}
+
+/** A lead unit and co units that are live units, none of them twice. */
+function checkUnits(
+  core: Core,
+  {
+    leadUnitId,
+    coUnitIds,
+  }: { leadUnitId?: string | null | undefined; coUnitIds?: string[] | null | undefined },
+): void {
+  if (leadUnitId) requireLive(core, 'units', leadUnitId, 'leadUnitId');
+  (coUnitIds ?? []).forEach((unitId, i) => {
+    if (unitId === leadUnitId)
+      throw invalid(`coUnitIds.${i}`, 'the lead unit cannot also be a co-handling unit');
+    if ((coUnitIds ?? []).indexOf(unitId) !== i) throw invalid(`coUnitIds.${i}`, 'must not repeat a unit');
+    requireLive(core, 'units', unitId, `coUnitIds.${i}`);
+  });
 }
 
 export function createDemand(core: Core, input: DemandInput): Demand {
@@ -149,6 +168,13 @@ export function updateDemand(
     core,
     {
       ...patch,
+      // A co unit is checked against the lead unit the demand will have, and the other way round.
+      ...(patch.leadUnitId !== undefined || patch.coUnitIds !== undefined
+        ? {
+            leadUnitId: patch.leadUnitId === undefined ? current.leadUnitId : patch.leadUnitId,
+            coUnitIds: (patch.coUnitIds === undefined ? current.coUnitIds : patch.coUnitIds) ?? undefined,
+          }
+        : {}),
       sourceVisitId: patch.sourceVisitId ?? (patch.enterpriseId ? current.sourceVisitId : undefined),
       sourceClinicId: patch.sourceClinicId ?? (patch.enterpriseId ? current.sourceClinicId : undefined),
     },
@@ -236,12 +262,25 @@ export function transitionDemand(core: Core, input: TransitionInput, automatic =
     requireLive(core, 'staff', assigneeStaffId, 'assigneeStaffId');
     updateRecord(core.store, 'demands', input.id, { assigneeStaffId });
   }
+  // Handing it over (交办) names the units too: given ones replace the demand's, else it keeps them.
+  let units: Pick<HistoryEventData, 'leadUnitId' | 'coUnitIds'> = {};
+  if (input.to === 'assigned') {
+    units = {
+      leadUnitId: input.leadUnitId === undefined ? (current.leadUnitId ?? null) : input.leadUnitId,
+      coUnitIds: input.coUnitIds === undefined ? (current.coUnitIds ?? []) : input.coUnitIds,
+    };
+    checkUnits(core, units);
+    updateRecord(core.store, 'demands', input.id, units);
+  } else if (input.leadUnitId !== undefined || input.coUnitIds !== undefined) {
+    const field = input.leadUnitId !== undefined ? 'leadUnitId' : 'coUnitIds';
+    throw invalid(field, "units are handed a demand by a move to 'assigned'");
+  }
   // What the move carries travels with it: the replay reads it from the event.
   const data: HistoryEventData | undefined =
     input.to === 'closed'
       ? { closureType: input.closureType ?? null, resolution: input.resolution ?? null }
       : input.to === 'assigned'
-        ? { assigneeStaffId: assigneeStaffId ?? null }
+        ? { assigneeStaffId: assigneeStaffId ?? null, ...units }
         : undefined;
   recordEvent(core, input.id, { type: 'transition', at, from, to: input.to, note: input.note, data });
   return getDemand(core, input.id);
@@ -276,40 +315,71 @@ export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: st
   );
 }
 
+/** What a unit handling the demand (lead or co) reported: a history event, not a move. */
+export function unitReply(core: Core, input: { id: string; unitId: string; note: string }): Demand {
+  const demand = requireLive(core, 'demands', input.id);
+  const unit = requireLive(core, 'units', input.unitId, 'unitId');
+  if (demand.leadUnitId !== input.unitId && !(demand.coUnitIds ?? []).includes(input.unitId)) {
+    throw invalid('unitId', `the unit '${String(unit.name)}' is not handling this demand`);
+  }
+  if (!demand.status)
+    throw invalid('id', 'the demand has no status yet (its record is still to come by sync)');
+  recordEvent(core, input.id, {
+    type: 'unit_reply',
+    at: nowIso(core),
+    from: demand.status,
+    to: demand.status,
+    note: input.note,
+    data: { unitId: input.unitId },
+  });
+  return getDemand(core, input.id);
+}
+
+type Counts = { open: number; overdue: number; dueSoon: number };
+
+/** Open, overdue and due-soon counts of demands grouped by a key, worst first. */
+function countBy<K, T extends Counts>(
+  rows: Demand[],
+  keyOf: (d: Demand) => K,
+  make: (d: Demand, key: K) => T,
+): T[] {
+  const groups = new Map<K, T>();
+  for (const d of rows) {
+    const key = keyOf(d);
+    const g = groups.get(key) ?? make(d, key);
+    g.open += 1;
+    if (d.overdue) g.overdue += 1;
+    if (d.dueSoon) g.dueSoon += 1;
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open);
+}
+
 export function openBoard(
   core: Core,
-  input: { assigneeStaffId?: string | undefined; town?: string | undefined; supervised?: true | undefined },
+  input: {
+    assigneeStaffId?: string | undefined;
+    town?: string | undefined;
+    unitId?: string | undefined;
+    supervised?: true | undefined;
+  },
 ) {
   const filter: ListQuery['filter'] = { status: [...OPEN_DEMAND_STATUSES] };
   if (input.assigneeStaffId) filter.assigneeStaffId = input.assigneeStaffId;
   if (input.town) filter.town = input.town;
+  if (input.unitId) requireLive(core, 'units', input.unitId, 'unitId');
   const rows = listRows(core.store, 'demands', { filter, limit: 10_000 })
     .rows.filter((r) => !input.supervised || r.supervision)
-    .map((r) => decorate(core, r));
+    .map((r) => decorate(core, r))
+    .filter(
+      (d) => !input.unitId || d.leadUnitId === input.unitId || (d.coUnitIds ?? []).includes(input.unitId),
+    );
   rows.sort(
     (a, b) =>
       Number(b.overdue) - Number(a.overdue) ||
       Number(b.dueSoon) - Number(a.dueSoon) ||
       (a.effectiveDueDate ?? '').localeCompare(b.effectiveDueDate ?? ''),
   );
-  const staff = new Map<
-    string | null,
-    { staffId: string | null; name: string | null; open: number; overdue: number; dueSoon: number }
-  >();
-  for (const d of rows) {
-    const key = d.assigneeStaffId ?? null;
-    const s = staff.get(key) ?? {
-      staffId: key,
-      name: d.assigneeName ?? null,
-      open: 0,
-      overdue: 0,
-      dueSoon: 0,
-    };
-    s.open += 1;
-    if (d.overdue) s.overdue += 1;
-    if (d.dueSoon) s.dueSoon += 1;
-    staff.set(key, s);
-  }
   return {
     today: today(core),
     rows,
@@ -319,7 +389,17 @@ export function openBoard(
       dueSoon: rows.filter((d) => d.dueSoon).length,
       supervised: rows.filter((d) => d.supervision).length,
     },
-    byStaff: [...staff.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open),
+    byStaff: countBy(
+      rows,
+      (d) => d.assigneeStaffId ?? null,
+      (d, staffId) => ({ staffId, name: d.assigneeName ?? null, open: 0, overdue: 0, dueSoon: 0 }),
+    ),
+    // Per lead unit (主办): the unit answerable for the demand.
+    byUnit: countBy(
+      rows,
+      (d) => d.leadUnitId ?? null,
+      (d, unitId) => ({ unitId, name: d.leadUnitName ?? null, open: 0, overdue: 0, dueSoon: 0 }),
+    ),
     extensions: rows.flatMap((d) =>
       d.extension
         ? [

@@ -217,6 +217,7 @@ export const EXPORT_COLUMNS: Record<RecordKind, ExportColumn[]> = Object.fromEnt
 export const KIND_TITLES: Record<RecordKind, string> = {
   staff: '人员',
   experts: '专家库',
+  units: '承办单位',
   enterprises: '企业库',
   visits: '走访记录',
   demands: '需求台账',

@@ -9,6 +9,7 @@ import { listVisits } from '../visits/service';
 import { listDemands } from '../demands/service';
 import { listClinics } from '../clinics/service';
 import { listFollowups } from '../followups/service';
+import { listUnits } from '../units/service';
 import type { ListQuery } from '@shared/contract/contract';
 import type { RecordKind } from '@shared/contract/methods';
 import { invalid } from '@shared/contract/errors';
@@ -22,6 +23,7 @@ const LISTS: Record<RecordKind, Lister> = {
   staff: listStaff,
   enterprises: listEnterprises,
   experts: listExperts,
+  units: listUnits,
   visits: listVisits,
   demands: listDemands,
   clinics: listClinics,

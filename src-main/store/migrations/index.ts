@@ -9,6 +9,7 @@ import { sql as historyEvents } from './008_history_events';
 import { sql as quarantine } from './009_quarantine';
 import { sql as deletesAndMerges } from './010_deletes_and_merges';
 import { sql as supersededHistory } from './011_superseded_history';
+import { sql as units } from './012_units';
 import { sql as extensionsAndSupervision } from './013_extensions_and_supervision';
 
 export interface Migration {
@@ -30,6 +31,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 9, name: 'quarantine', sql: quarantine },
   { version: 10, name: 'deletes_and_merges', sql: deletesAndMerges },
   { version: 11, name: 'superseded_history', sql: supersededHistory },
+  { version: 12, name: 'units', sql: units },
   { version: 13, name: 'extensions_and_supervision', sql: extensionsAndSupervision },
 ];
 

@@ -45,6 +45,8 @@ describe('offered moves and transition input', () => {
       closureType: 'partial',
       resolution: '已协调',
       assigneeStaffId: '',
+      leadUnitId: '',
+      coUnitIds: [],
       at: '2026-11-20T15:30',
     };
     expect(buildTransition('d1', 'answered', 'closed', v)).toEqual({
@@ -138,5 +140,35 @@ describe('DemandDetail', () => {
     render(<DemandDetail id={id} onClose={() => {}} />);
     await screen.findByText('该需求已终结，无可用操作。');
     expect(moves()).toEqual([]);
+  });
+
+  it('hands a demand to a lead and a co unit, and shows their names and a unit reply', async () => {
+    const { b, id } = await setup();
+    const lead = b.ok('units.create', { name: '区工信局', kind: 'department' });
+    const co = b.ok('units.create', { name: '东街道', kind: 'town' });
+    b.ok('units.create', { name: '已停用平台', kind: 'platform', active: false });
+    const user = userEvent.setup();
+    render(<DemandDetail id={id} onClose={() => {}} />);
+    await screen.findByRole('heading', { name: '融资对接' });
+    await user.click(document.querySelector('[data-move="assigned"]')!);
+    const dialog = await screen.findByTestId('move-dialog');
+    const leadSelect = within(dialog).getByLabelText(/主办单位/) as HTMLSelectElement;
+    await waitFor(() => expect(leadSelect.querySelectorAll('option')).toHaveLength(3)); // (none) + 2 active
+    await user.selectOptions(leadSelect, lead.id);
+    // The lead unit is not offered as a co unit.
+    expect(within(dialog).queryByRole('checkbox', { name: '区工信局' })).toBeNull();
+    await user.click(within(dialog).getByRole('checkbox', { name: '东街道' }));
+    await user.click(within(dialog).getByTestId('move-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('move-dialog')).toBeNull());
+    expect(b.ok('demands.get', { id })).toMatchObject({ leadUnitId: lead.id, coUnitIds: [co.id] });
+    await waitFor(() => expect(screen.getByTestId('demand-lead-unit').textContent).toBe('区工信局'));
+    expect(screen.getByTestId('demand-co-units').textContent).toBe('东街道');
+
+    b.clock.ms += 60_000;
+    b.ok('demands.unitReply', { id, unitId: co.id, note: '已协调街道场地' });
+    await useDemandDetail.getState().load(id);
+    const history = screen.getByTestId('demand-history');
+    await waitFor(() => expect(within(history).getByText(/单位答复 · 东街道/)).toBeTruthy());
+    expect(within(history).getByText('已协调街道场地')).toBeTruthy();
   });
 });

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import { type Core, requireLive, softDelete } from '../../core';
+import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
+import { isOpenSql } from '../../store/rulesSql';
+import type { UnitFields, Unit } from '@shared/contract/schemas';
+import type { ListQuery } from '@shared/contract/contract';
+import { ApiError } from '@shared/contract/errors';
+
+type UnitInput = z.output<typeof UnitFields>;
+
+export function getUnit(core: Core, id: string): Unit {
+  requireLive(core, 'units', id);
+  return getRow(core.store, 'units', id)!;
+}
+
+/** Names are unique among live units: demands, boards and reports split by them. */
+function checkNameFree(core: Core, name: string, exceptId?: string): void {
+  const taken = core.store.db
+    .prepare(`SELECT "id" FROM units WHERE "name" = ? AND "deletedAt" IS NULL AND "id" IS NOT ?`)
+    .get(name, exceptId ?? null) as { id: string } | undefined;
+  if (taken) {
+    throw new ApiError('CONFLICT', `name: a unit named '${name}' already exists`, {
+      field: 'name',
+      existingId: taken.id,
+      issues: [{ path: 'name', message: `a unit named '${name}' already exists` }],
+    });
+  }
+}
+
+export function createUnit(core: Core, input: UnitInput): Unit {
+  checkNameFree(core, input.name);
+  const id = insertRecord(core.store, 'units', {
+    ...input,
+    kind: input.kind ?? 'other',
+    active: input.active ?? true,
+  });
+  return getUnit(core, id);
+}
+
+export function updateUnit(core: Core, { id, ...patch }: Partial<UnitInput> & { id: string }): Unit {
+  requireLive(core, 'units', id);
+  if (patch.name !== undefined) checkNameFree(core, patch.name, id);
+  updateRecord(core.store, 'units', id, patch);
+  return getUnit(core, id);
+}
+
+/** A unit still handling an open demand (as lead or co unit) stays: the demand would lose its handler. */
+export function deleteUnit(core: Core, id: string) {
+  const unit = requireLive(core, 'units', id);
+  const open = core.store.db
+    .prepare(
+      `SELECT count(*) AS n FROM demands d WHERE d."deletedAt" IS NULL AND ${isOpenSql('d."status"')}
+         AND (d."leadUnitId" = ? OR EXISTS (SELECT 1 FROM json_each(d."coUnitIds") j WHERE j."value" = ?))`,
+    )
+    .get(id, id) as { n: number };
+  if (open.n > 0) {
+    throw new ApiError(
+      'CONFLICT',
+      `id: the unit '${String(unit.name)}' handles ${open.n} open demand(s) as lead or co unit: hand them to another unit first`,
+      { field: 'id', openDemands: open.n },
+    );
+  }
+  return softDelete(core, 'units', id);
+}
+
+export const listUnits = (core: Core, query: ListQuery) => listRows(core.store, 'units', query);
