@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from './db';
 import {
+  DELETE_KNOWLEDGE,
   KINDS,
   allColumns,
   q,
@@ -76,9 +77,24 @@ export function updateRecord(store: Store, kind: KindName, id: string, patch: Ro
   const s = stamp(store);
   const all = [...names, 'updatedAt', 'updatedByDevice', 'updatedByStaff'];
   const values = [...names.map((c) => toSql(cols[c]!, patch[c])), s.at, s.device, s.staff];
+  if (patch.deletedAt !== undefined) {
+    all.push(DELETE_KNOWLEDGE);
+    values.push(patch.deletedAt === null ? null : knowledgeOf(store, KINDS[kind].table, id));
+  }
   const changed = names.map((c) => `${q(c)} IS NOT ?`).join(' OR ');
   const sql = `UPDATE ${q(KINDS[kind].table)} SET ${all.map((c) => `${q(c)} = ?`).join(', ')} WHERE "id" = ? AND (${changed})`;
   return prepared(store, sql).run(...values, id, ...names.map((c) => toSql(cols[c]!, patch[c]))).changes > 0;
+}
+
+/** The newest stamp of each field of a record held here, as JSON: what a delete knew. */
+function knowledgeOf(store: Store, table: string, id: string): string {
+  return prepared(
+    store,
+    `SELECT json_group_object("field", "hlc") AS k FROM (SELECT "field", max("hlc") AS "hlc" FROM changes
+       WHERE "tbl" = ? AND "rowId" = ? AND "field" NOT IN ('deletedAt', '${DELETE_KNOWLEDGE}') GROUP BY "field")`,
+  )
+    .pluck()
+    .get(table, id) as string;
 }
 
 /** A record by id, as stored (`withDerived`: with the values the store derives in SQL). */

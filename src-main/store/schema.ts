@@ -50,6 +50,13 @@ export const META_FIELDS: Record<string, FieldType> = {
   updatedByStaff: 'text',
 };
 
+/**
+ * Written with every delete: the newest stamp of each field the deleting laptop held (JSON),
+ * so that an edit it never saw is told from one it did (features/sync/lostToDeletes.ts). A
+ * column of every record table, synced, but no field of any record.
+ */
+export const DELETE_KNOWLEDGE = 'deletedKnew';
+
 /** Meta columns that change on every write and are not synced as fields. */
 export const UNCAPTURED = new Set(['id', 'updatedAt', 'updatedByDevice', 'updatedByStaff']);
 

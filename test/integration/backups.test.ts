@@ -38,6 +38,21 @@ describe('backups', () => {
     expect(t.ok('experts.list', {}).total).toBe(2);
   });
 
+  it('restores the oldest backup the rotation keeps, though the safety backup rotates it out', () => {
+    const t = makeCore();
+    t.ok('experts.create', { name: '最早的备份' });
+    const oldest = t.ok('backups.create', {});
+    for (let i = 0; i < 9; i++) {
+      t.clock.ms += 60_000;
+      t.ok('experts.create', { name: `专家${i}` });
+      t.ok('backups.create', {});
+    }
+    t.clock.ms += 60_000;
+    const restored = t.ok('backups.restore', { file: oldest.path });
+    expect(restored.restoredFrom).toBe(oldest.path);
+    expect(t.ok('experts.list', {}).rows.map((e) => e.name)).toEqual(['最早的备份']);
+  });
+
   it('never restores a damaged file, and leaves the database as it was', () => {
     const t = makeCore();
     t.ok('experts.create', { name: '陈教授' });

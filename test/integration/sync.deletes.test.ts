@@ -87,6 +87,23 @@ describe('an edit that loses to a delete', () => {
     }
   });
 
+  it('is a conflict though the deleter edited other fields after it (what it knew is per field)', () => {
+    const { a, b } = team();
+    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '甲公司' });
+    ship(a, b, true);
+    // B edits the address offline; A, whose clock is later, renames, then deletes.
+    b.clock.ms = a.clock.ms + 1_000;
+    b.ok('enterprises.update', { id: e.id, address: '乙路2号' });
+    a.clock.ms += 10_000;
+    a.ok('enterprises.update', { id: e.id, name: '甲公司（新）' });
+    a.ok('enterprises.delete', { id: e.id });
+    const { toX: toA, toY: toB } = exchange(a, b);
+    expect([toA.conflicts, toB.conflicts]).toEqual([1, 1]);
+    for (const t of [a, b]) {
+      expect(deleteConflicts(t).map((r) => r.detail)).toMatchObject([{ fields: { address: '乙路2号' } }]);
+    }
+  });
+
   it('stays deleted when the delete is confirmed', () => {
     const { a, b } = team();
     const e = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '甲公司' });

@@ -1,6 +1,6 @@
 import type { Core } from '../../core';
 import { requireLive } from '../../core';
-import { KINDS, allColumns, fromSql } from '../../store/schema';
+import { DELETE_KNOWLEDGE, KINDS, allColumns, fromSql } from '../../store/schema';
 import type { RecordKind } from '@shared/contract/methods';
 import { parseHlc } from '@shared/domain/hlc';
 
@@ -17,7 +17,7 @@ export function recordAudit(core: Core, input: { kind: RecordKind; id: string })
     .prepare(
       `SELECT c."hlc", c."device", d."name" AS deviceName, c."staff", s."name" AS staffName, c."field", c."value"
        FROM changes c LEFT JOIN devices d ON d."id" = c."device" LEFT JOIN staff s ON s."id" = c."staff"
-       WHERE c."tbl" = ? AND c."rowId" = ? ORDER BY c."hlc" DESC LIMIT 2000`,
+       WHERE c."tbl" = ? AND c."rowId" = ? AND c."field" <> '${DELETE_KNOWLEDGE}' ORDER BY c."hlc" DESC LIMIT 2000`,
     )
     .all(table, input.id) as {
     hlc: string;

@@ -92,12 +92,19 @@ export function restoreBackup(core: Core, file: string): MethodOutput<'backups.r
   if (store.path === ':memory:') throw invalid('file', 'an in-memory database cannot be restored');
   const source = resolve(file);
   checkRestorable(source);
-  const safety = backupStore(core, 'before-restore');
+  // Copied aside first: the safety backup's rotation may remove the very backup restored.
+  const staging = `${store.path}.restoring`;
+  copyFileSync(source, staging);
+  let safety: BackupInfo | null;
+  try {
+    safety = backupStore(core, 'before-restore');
+  } catch (e) {
+    rmSync(staging, { force: true });
+    throw e;
+  }
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();
-  const staging = `${store.path}.restoring`;
   try {
-    copyFileSync(source, staging);
     markRestored(staging, source);
     rmSync(`${store.path}-wal`, { force: true });
     rmSync(`${store.path}-shm`, { force: true });

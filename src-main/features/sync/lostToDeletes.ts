@@ -2,13 +2,23 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Core } from '../../core';
 import type { Store } from '../../store/db';
 import { updateRecord } from '../../store/records';
-import { KINDS, KIND_NAMES, allColumns, fromSql, q, type KindName } from '../../store/schema';
+import {
+  DELETE_KNOWLEDGE,
+  KINDS,
+  KIND_NAMES,
+  allColumns,
+  fromSql,
+  q,
+  type KindName,
+} from '../../store/schema';
 import { parseHlc } from '@shared/domain/hlc';
 
 // An edit that loses to a delete: fields merge one by one, so an edit of a record that another
 // laptop deleted meanwhile is applied to a deleted record and would vanish with it. A delete
-// records what its maker knew of the record (its prevHlc is the newest stamp of any field, see
-// store/capture.ts); an edit stamped after that was never seen by the deleter. Such edits are
+// records what its maker knew of the record: the newest stamp of each field it held
+// (DELETE_KNOWLEDGE, written with deletedAt); an edit of a field stamped after that was never
+// seen by the deleter. (A delete from before schema 14 tells only the newest stamp of any
+// field, its prevHlc: see store/capture.ts.) Such edits are
 // kept as one 'delete' conflict per record and delete, whichever side of the import each was
 // on, so every laptop that holds both finds the same conflict and can restore the record.
 
@@ -56,7 +66,8 @@ export function noteEditsLostToDeletes(
   );
   const editsAfter = db.prepare(
     `SELECT "field","value","hlc" FROM changes
-     WHERE "tbl" = ? AND "rowId" = ? AND "field" <> 'deletedAt' AND "hlc" > ? ORDER BY "hlc"`,
+     WHERE "tbl" = ? AND "rowId" = ? AND "field" NOT IN ('deletedAt', '${DELETE_KNOWLEDGE}') AND "hlc" > ?
+     ORDER BY "hlc"`,
   );
   const known = db.prepare(
     `SELECT "id","loserHlc","resolvedAt" FROM conflicts
@@ -76,12 +87,17 @@ export function noteEditsLostToDeletes(
       )
       .pluck()
       .all(JSON.stringify(ids)) as string[];
+    const knowledge = db.prepare(`SELECT ${q(DELETE_KNOWLEDGE)} FROM ${q(table)} WHERE "id" = ?`).pluck();
     for (const rowId of deleted) {
       const del = lastDelete.get(table, rowId) as Stamped | undefined;
+      const knew = knowledge.get(rowId) as string | null;
       // A delete from a laptop of schema 1 says nothing of what it knew: nothing to tell.
-      if (!del || del.value === null || del.prevHlc === null) continue;
+      if (!del || del.value === null || (del.prevHlc === null && knew === null)) continue;
+      const perField = knew === null ? null : (JSON.parse(knew) as Record<string, string>);
       const edits = new Map<string, Edit>();
-      for (const e of editsAfter.all(table, rowId, del.prevHlc) as Edit[]) edits.set(e.field, e);
+      for (const e of editsAfter.all(table, rowId, perField ? '' : del.prevHlc) as Edit[]) {
+        if (!perField || e.hlc > (perField[e.field] ?? '')) edits.set(e.field, e);
+      }
       if (!edits.size) continue;
       const newest = [...edits.values()].reduce((a, b) => (b.hlc > a.hlc ? b : a));
       const before = known.get(del.hlc, table, rowId) as

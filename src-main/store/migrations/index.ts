@@ -11,6 +11,7 @@ import { sql as deletesAndMerges } from './010_deletes_and_merges';
 import { sql as supersededHistory } from './011_superseded_history';
 import { sql as units } from './012_units';
 import { sql as extensionsAndSupervision } from './013_extensions_and_supervision';
+import { sql as deleteKnowledge } from './014_delete_knowledge';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 11, name: 'superseded_history', sql: supersededHistory },
   { version: 12, name: 'units', sql: units },
   { version: 13, name: 'extensions_and_supervision', sql: extensionsAndSupervision },
+  { version: 14, name: 'delete_knowledge', sql: deleteKnowledge },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
