@@ -64,12 +64,19 @@ describe('migration 8: history rows become events', () => {
           coUnitIds: null,
           extension: null,
           supervision: null,
+          deletedKnew: null, // migration 14
         })),
       );
       expect(after.changes).toEqual(before.changes);
       expect(after.demand_history).toEqual(
         // superseded: the local flag of migration 11 (no move of these lost its place).
-        (before.demand_history as object[]).map((h) => ({ ...h, type: null, data: null, superseded: 0 })),
+        (before.demand_history as object[]).map((h) => ({
+          ...h,
+          type: null,
+          data: null,
+          superseded: 0,
+          deletedKnew: null,
+        })),
       );
       const events = eventsOf(again.store, ids);
       for (const row of after.demands as Record<string, unknown>[]) {
