@@ -21,6 +21,8 @@ import { EXTRA_COLUMN_KEYS } from '@shared/model/exports';
 // The models are the one declaration of each kind: the API schemas, the store's columns and
 // the export columns are derived from them, and the hand-written migrations must agree.
 
+import { DELETE_KNOWLEDGE } from '../../src-main/store/schema';
+
 const META_COLUMNS = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'updatedByDevice', 'updatedByStaff'];
 const SQLITE_TYPE = { text: 'TEXT', json: 'TEXT', int: 'INTEGER', bool: 'INTEGER', real: 'REAL' } as const;
 
@@ -40,7 +42,8 @@ function disagreements(db: Database.Database, name: string, model: KindModel): s
       out.push(`${name}.${field}: column type ${type}, the model says ${def.sql}`);
   }
   for (const c of found.keys())
-    if (!(c in model.fields) && !META_COLUMNS.includes(c))
+    // What a delete knew is stored with every record but is no field of any (store/schema.ts).
+    if (!(c in model.fields) && !META_COLUMNS.includes(c) && c !== DELETE_KNOWLEDGE)
       out.push(`${name}: column ${model.table}.${c} has no model field`);
   return out;
 }
