@@ -1,3 +1,4 @@
+import type { Role } from '@shared/domain/enums';
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { makeCore, snapshot, VALID_USCC, type TestCore } from '../helpers';
@@ -11,8 +12,8 @@ import { freshUscc, withWrongCheck, type Demand } from './fixtures';
 
 const [U1, U2] = VALID_USCC as [string, string];
 
-function world(): { t: TestCore; staff: Record<string, string> } {
-  const t = makeCore();
+function world(role?: Role): { t: TestCore; staff: Record<string, string> } {
+  const t = makeCore(role ? { role } : {});
   return { t, staff: staffNamed(t, '张三', '李四') };
 }
 
@@ -175,6 +176,31 @@ describe('bad rows are rejected with their row and column; good rows are importe
     const e = await aerr(t, 'ledger.import', { path });
     expect(e).toMatchObject({ code: 'VALIDATION', details: { field: 'mapping' } });
     expect(e.message).toContain('走访人');
+  });
+});
+
+describe('a ledger records demands closed before the app knew them', () => {
+  it('imports 已办结 rows for a staff member, though no follow-up is on record', async () => {
+    const { t } = world('staff');
+    const path = await xlsxFile({
+      rows: [
+        VWD_HEADER,
+        [
+          '福州示例科技有限公司',
+          U1,
+          '2026-03-05',
+          '实地',
+          '张三',
+          '正常',
+          '技术：检测设备',
+          '已办结',
+          '2026-03-20',
+        ],
+      ],
+    });
+    expect(await aok(t, 'ledger.import', { path })).toMatchObject({ created: 1, rejected: 0 });
+    const [demand] = t.ok('demands.list', {}).rows;
+    expect(demand?.status).toBe('closed');
   });
 });
 

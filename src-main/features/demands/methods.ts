@@ -19,7 +19,7 @@ export const demandsMethods = [
   defineMethod({ name: 'demands.update', handler: updateDemand }),
   defineMethod({ name: 'demands.delete', handler: (c, i) => deleteDemand(c, i.id) }),
   defineMethod({ name: 'demands.list', handler: listDemands }),
-  // Not `handler: transitionDemand`: its third parameter (`automatic`) is the system's, not the caller's.
+  // Not `handler: transitionDemand`: its third parameter (the move's origin) is the system's, not the caller's.
   defineMethod({ name: 'demands.transition', handler: (c, i) => transitionDemand(c, i) }),
   defineMethod({ name: 'demands.openBoard', handler: openBoard }),
   defineMethod({ name: 'demands.reassign', handler: reassign }),

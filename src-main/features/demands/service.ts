@@ -215,8 +215,16 @@ export function listDemands(core: Core, query: ListQuery) {
   return { rows: page.rows.map((r) => decorate(core, r)), total: page.total };
 }
 
-/** A workflow move. `automatic` is set when the system moves it (a dissatisfied follow-up). */
-export function transitionDemand(core: Core, input: TransitionInput, automatic = false): Demand {
+/**
+ * Who makes a move: a person here; the system (a dissatisfied follow-up reopens a demand); or
+ * a ledger being imported, which records moves made before the app knew of the demand, so
+ * 销号's rule (a satisfied follow-up first) is not asked of them.
+ */
+export type MoveOrigin = 'person' | 'system' | 'ledger';
+
+/** A workflow move. */
+export function transitionDemand(core: Core, input: TransitionInput, origin: MoveOrigin = 'person'): Demand {
+  const automatic = origin === 'system';
   const current = requireLive(core, 'demands', input.id);
   const from = current.status;
   const actorRole = myRole(core);
@@ -230,7 +238,7 @@ export function transitionDemand(core: Core, input: TransitionInput, automatic =
       actorRole,
       automatic,
     }) ??
-    (input.to === 'closed' && actorRole !== 'supervisor' && !automatic
+    (input.to === 'closed' && actorRole !== 'supervisor' && origin === 'person'
       ? closingProblem(core, input.id)
       : null);
   if (problem) {
@@ -311,7 +319,7 @@ export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: st
   transitionDemand(
     core,
     { id: demandId, to: 'in_progress', note: '回访不满意，重新办理 (dissatisfied follow-up)', at },
-    true,
+    'system',
   );
 }
 

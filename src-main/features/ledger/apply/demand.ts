@@ -141,15 +141,19 @@ function move(
     const { at: wanted, field } = stepTime(to, s);
     const at = floor && Date.parse(wanted) < Date.parse(floor) ? floor : wanted;
     try {
-      transitionDemand(ctx.core, {
-        id,
-        to,
-        at,
-        note: to === 'rejected' ? (s.resolution ?? s.remark ?? IMPORT_NOTE) : IMPORT_NOTE,
-        assigneeStaffId: to === 'assigned' ? (s.assignee ?? s.defaultAssignee ?? undefined) : undefined,
-        closureType: to === 'closed' ? (s.closureType ?? 'substantive') : undefined,
-        resolution: to === 'closed' ? (s.resolution ?? IMPORT_NOTE) : undefined,
-      });
+      transitionDemand(
+        ctx.core,
+        {
+          id,
+          to,
+          at,
+          note: to === 'rejected' ? (s.resolution ?? s.remark ?? IMPORT_NOTE) : IMPORT_NOTE,
+          assigneeStaffId: to === 'assigned' ? (s.assignee ?? s.defaultAssignee ?? undefined) : undefined,
+          closureType: to === 'closed' ? (s.closureType ?? 'substantive') : undefined,
+          resolution: to === 'closed' ? (s.resolution ?? IMPORT_NOTE) : undefined,
+        },
+        'ledger',
+      );
     } catch (e) {
       rethrow(e, s, prefix, field);
     }
