@@ -1204,9 +1204,15 @@ function checkNothingLost(run: Run, logs: ChangeRow[][], traces: Traces): string
         const field = byField.get(fieldKey(c))!;
         // A deleted record's edits the delete did not know of are lost to it: a delete conflict.
         if (deleted && c.field !== 'deletedAt') {
+          // Known: this change, one that knew it, or the same value (two laptops merging one
+          // duplicate into one survivor both write its mergedInto: nothing of it is lost).
           const deleteKnew =
             knewAtDelete!.has(c.hlc) ||
-            field.some((o) => knewAtDelete!.has(o.hlc) && o.prevHlc !== null && o.prevHlc >= c.hlc);
+            field.some(
+              (o) =>
+                knewAtDelete!.has(o.hlc) &&
+                ((o.prevHlc !== null && o.prevHlc >= c.hlc) || sameValue(o.value, c.value)),
+            );
           if (deleteKnew || traces.deleteConflicts.has(rowKey)) continue;
           problems.push(
             `laptop ${i}: ${fieldKey(c)} = ${JSON.stringify(c.value)} (${c.hlc}) lost to the delete ${deletion.hlc} with no delete conflict`,
