@@ -647,7 +647,8 @@ describe('change log', () => {
 
     const seq3 = lastSeq(t);
     t.ok('enterprises.delete', { id: e.id });
-    expect(changesOf(t, e.id, seq3).map((c) => c.field)).toEqual(['deletedAt']);
+    // The delete, and what it knew of each field (lostToDeletes.ts).
+    expect(changesOf(t, e.id, seq3).map((c) => c.field)).toEqual(['deletedAt', 'deletedKnew']);
   });
 
   it('captures a raw SQL update made outside the services', () => {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Core } from '../../core';
 import { openStore } from '../../store/db';
-import { settlePendingSupersededFlags } from '../demands/replay';
+import { relistWorkflowConflicts, settlePendingSupersededFlags } from '../demands/replay';
 import { SCHEMA_VERSION } from '../../store/migrations';
 import { lastNewIdentity, RESTORED_FROM } from '../../store/identity';
 import {
@@ -115,6 +115,7 @@ export function restoreBackup(core: Core, file: string): MethodOutput<'backups.r
     // A backup from before migration 11 was just migrated: its history needs its flags.
     settlePendingSupersededFlags(core.store);
   }
+  relistWorkflowConflicts(core.store);
   const newIdentity = lastNewIdentity(core.store);
   if (!newIdentity) throw new Error('the restored database took no new device identity');
   return { restoredFrom: source, safetyBackup: safety?.path ?? null, newIdentity };

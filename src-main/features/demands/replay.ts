@@ -250,3 +250,25 @@ export function replayImported(
   }
   return added;
 }
+
+/**
+ * After a restore: the conflicts table is the backup's, so superseded moves recorded since
+ * are listed no more, and files imported again are known and replay nothing. Every demand
+ * is replayed once, as after an import, and its superseded moves listed again.
+ */
+export function relistWorkflowConflicts(store: Store): void {
+  const ids = store.db.prepare(`SELECT "id" FROM demands`).pluck().all() as string[];
+  const was = store.capturing;
+  store.capturing = false;
+  try {
+    store.db.transaction(() =>
+      replayImported(
+        store,
+        ids.map((rowId) => ({ table: 'demands', rowId })),
+        new Date(store.now()).toISOString(),
+      ),
+    )();
+  } finally {
+    store.capturing = was;
+  }
+}
