@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Store } from './db';
 import {
   DELETE_KNOWLEDGE,
+  KNOWN_EVENTS,
   KINDS,
   allColumns,
   q,
@@ -86,15 +87,30 @@ export function updateRecord(store: Store, kind: KindName, id: string, patch: Ro
   return prepared(store, sql).run(...values, id, ...names.map((c) => toSql(cols[c]!, patch[c]))).changes > 0;
 }
 
-/** The newest stamp of each field of a record held here, as JSON: what a delete knew. */
+/**
+ * What a delete knew, as JSON: the newest stamp of each field of the record held here, and for
+ * a demand the ids of its history events (`@events`): its status is replayed from them, so a
+ * move the deleter never saw is told by its event, not by the status field's stamps.
+ */
 function knowledgeOf(store: Store, table: string, id: string): string {
-  return prepared(
-    store,
-    `SELECT json_group_object("field", "hlc") AS k FROM (SELECT "field", max("hlc") AS "hlc" FROM changes
-       WHERE "tbl" = ? AND "rowId" = ? AND "field" NOT IN ('deletedAt', '${DELETE_KNOWLEDGE}') GROUP BY "field")`,
-  )
-    .pluck()
-    .get(table, id) as string;
+  const fields = JSON.parse(
+    prepared(
+      store,
+      `SELECT json_group_object("field", "hlc") AS k FROM (SELECT "field", max("hlc") AS "hlc" FROM changes
+         WHERE "tbl" = ? AND "rowId" = ? AND "field" NOT IN ('deletedAt', '${DELETE_KNOWLEDGE}') GROUP BY "field")`,
+    )
+      .pluck()
+      .get(table, id) as string,
+  ) as Record<string, unknown>;
+  if (table === 'demands') {
+    fields[KNOWN_EVENTS] = prepared(
+      store,
+      `SELECT "id" FROM demand_history WHERE "demandId" = ? ORDER BY "id"`,
+    )
+      .pluck()
+      .all(id);
+  }
+  return JSON.stringify(fields);
 }
 
 /** A record by id, as stored (`withDerived`: with the values the store derives in SQL). */

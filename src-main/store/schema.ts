@@ -56,6 +56,8 @@ export const META_FIELDS: Record<string, FieldType> = {
  * column of every record table, synced, but no field of any record.
  */
 export const DELETE_KNOWLEDGE = 'deletedKnew';
+/** In a demand's DELETE_KNOWLEDGE: the ids of the history events the deleter held. */
+export const KNOWN_EVENTS = '@events';
 
 /** Meta columns that change on every write and are not synced as fields. */
 export const UNCAPTURED = new Set(['id', 'updatedAt', 'updatedByDevice', 'updatedByStaff']);

@@ -104,6 +104,25 @@ describe('an edit that loses to a delete', () => {
     }
   });
 
+  it('is a conflict when the deleter had moved the demand too: a move it never saw', () => {
+    const { a, b } = team();
+    const e = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '甲公司' });
+    const d = a.ok('demands.create', { enterpriseId: e.id, categories: ['tech'], title: '检测设备' });
+    ship(a, b, true);
+    // A rejects it; B, whose clock is later, hands it over and then deletes it.
+    a.clock.ms += 1_000;
+    a.ok('demands.transition', { id: d.id, to: 'rejected', note: '不属于科技局职责' });
+    b.clock.ms = a.clock.ms + 5_000;
+    b.ok('demands.transition', { id: d.id, to: 'assigned', assigneeStaffId: b.meId });
+    b.ok('demands.delete', { id: d.id });
+    exchange(a, b);
+    for (const t of [a, b]) expect(deleteConflicts(t).map((r) => r.recordId)).toEqual([d.id]);
+    // Keeping the lost move brings the demand back as its history replays.
+    const [conflict] = deleteConflicts(a);
+    a.ok('conflicts.resolve', { id: conflict!.id, keep: 'loser' });
+    expect(a.ok('demands.get', { id: d.id }).status).toBe('rejected');
+  });
+
   it('stays deleted when the delete is confirmed', () => {
     const { a, b } = team();
     const e = a.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '甲公司' });

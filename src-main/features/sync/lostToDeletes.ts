@@ -5,6 +5,7 @@ import { updateRecord } from '../../store/records';
 import {
   DELETE_KNOWLEDGE,
   KINDS,
+  KNOWN_EVENTS,
   KIND_NAMES,
   allColumns,
   fromSql,
@@ -12,6 +13,7 @@ import {
   type KindName,
 } from '../../store/schema';
 import { parseHlc } from '@shared/domain/hlc';
+import { DERIVED_DEMAND_FIELDS } from '@shared/domain/demandReplay';
 
 // An edit that loses to a delete: fields merge one by one, so an edit of a record that another
 // laptop deleted meanwhile is applied to a deleted record and would vanish with it. A delete
@@ -73,6 +75,11 @@ export function noteEditsLostToDeletes(
     `SELECT "id","loserHlc","resolvedAt" FROM conflicts
      WHERE "winnerHlc" = ? AND "type" = 'delete' AND "tbl" = ? AND "rowId" = ? ORDER BY "loserHlc" DESC LIMIT 1`,
   );
+  const unseenMoves = db.prepare(
+    `SELECT h."id", d."status",
+       (SELECT min(c."hlc") FROM changes c WHERE c."tbl" = 'demand_history' AND c."rowId" = h."id") AS "stamp"
+     FROM demand_history h JOIN demands d ON d."id" = h."demandId" WHERE h."demandId" = ?`,
+  );
   const grow = db.prepare(`UPDATE conflicts SET "loserHlc" = ?, "detail" = ? WHERE "id" = ?`);
   const add = db.prepare(
     `INSERT OR IGNORE INTO conflicts ("id","detectedAt","type","detail","tbl","rowId","field","winnerHlc","winnerValue","loserHlc","loserValue")
@@ -93,10 +100,21 @@ export function noteEditsLostToDeletes(
       const knew = knowledge.get(rowId) as string | null;
       // A delete from a laptop of schema 1 says nothing of what it knew: nothing to tell.
       if (!del || del.value === null || (del.prevHlc === null && knew === null)) continue;
-      const perField = knew === null ? null : (JSON.parse(knew) as Record<string, string>);
+      const perField = knew === null ? null : (JSON.parse(knew) as Record<string, string | string[]>);
       const edits = new Map<string, Edit>();
       for (const e of editsAfter.all(table, rowId, perField ? '' : del.prevHlc) as Edit[]) {
         if (!perField || e.hlc > (perField[e.field] ?? '')) edits.set(e.field, e);
+      }
+      // A demand's moves the deleter never saw (its status is replayed from them).
+      const knownEvents = perField?.[KNOWN_EVENTS];
+      if (Array.isArray(knownEvents)) {
+        const seen = new Set(knownEvents);
+        for (const ev of unseenMoves.all(rowId) as { id: string; stamp: string; status: string }[]) {
+          if (seen.has(ev.id)) continue;
+          const shown = edits.get('status');
+          if (!shown || ev.stamp > shown.hlc)
+            edits.set('status', { field: 'status', value: ev.status, hlc: ev.stamp });
+        }
       }
       if (!edits.size) continue;
       const newest = [...edits.values()].reduce((a, b) => (b.hlc > a.hlc ? b : a));
@@ -169,5 +187,9 @@ export function resolveLostToDelete(
   detail: LostToDeleteDetail,
   keep: 'winner' | 'loser',
 ): void {
-  if (keep === 'loser') updateRecord(core.store, kind, rowId, { ...detail.fields, deletedAt: null });
+  if (keep !== 'loser') return;
+  // A demand's workflow fields are its history's: restoring it brings them back as replayed.
+  const fields = { ...detail.fields };
+  if (kind === 'demands') for (const f of DERIVED_DEMAND_FIELDS) delete fields[f];
+  updateRecord(core.store, kind, rowId, { ...fields, deletedAt: null });
 }
