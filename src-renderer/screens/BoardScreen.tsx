@@ -12,6 +12,7 @@ import { inform } from '../stores/notices';
 import { LIST_READS } from '../stores/dataKinds';
 import { staffName, useDataVersion, useSession } from '../stores/session';
 import { UnitBoard } from './UnitBoard';
+import { BoardCounts } from './BoardCounts';
 import styles from './BoardScreen.module.css';
 
 export function BoardScreen() {
@@ -165,33 +166,16 @@ export function BoardScreen() {
         <aside className={styles.boardSide}>
           {board && board.extensions.length > 0 && <ExtensionRequests />}
           <h3>{t('board.byStaff')}</h3>
-          <table className="table" data-testid="board-by-staff">
-            <thead>
-              <tr>
-                <th>{t('board.staff')}</th>
-                <th className="num">{t('board.open')}</th>
-                <th className="num">{t('board.overdue')}</th>
-                <th className="num">{t('board.dueSoon')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(board?.byStaff ?? []).map((r) => (
-                <tr key={r.staffId ?? 'none'}>
-                  <td>{r.name ?? t('demand.noAssignee')}</td>
-                  <td className="num">{r.open}</td>
-                  <td className={`num${r.overdue ? ' text-overdue' : ''}`}>{r.overdue}</td>
-                  <td className={`num${r.dueSoon ? ' text-due-soon' : ''}`}>{r.dueSoon}</td>
-                </tr>
-              ))}
-              {board && board.byStaff.length === 0 && (
-                <tr>
-                  <td colSpan={4} className="muted">
-                    {t('board.empty')}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
+          <BoardCounts
+            testId="board-by-staff"
+            heading={t('board.staff')}
+            loaded={board !== null}
+            rows={(board?.byStaff ?? []).map((r) => ({
+              ...r,
+              key: r.staffId ?? 'none',
+              label: r.name ?? t('demand.noAssignee'),
+            }))}
+          />
           <UnitBoard />
         </aside>
       </div>

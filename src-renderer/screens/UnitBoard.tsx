@@ -2,6 +2,7 @@
 // per-assignee counts; a unit's name narrows the board to the demands it leads or co-handles.
 import { useTranslation } from 'react-i18next';
 import { useBoard } from '../stores/board';
+import { BoardCounts } from './BoardCounts';
 
 export function UnitBoard() {
   const { t } = useTranslation();
@@ -19,46 +20,27 @@ export function UnitBoard() {
           </button>
         </p>
       )}
-      <table className="table" data-testid="board-by-unit">
-        <thead>
-          <tr>
-            <th>{t('unit.lead')}</th>
-            <th className="num">{t('board.open')}</th>
-            <th className="num">{t('board.overdue')}</th>
-            <th className="num">{t('board.dueSoon')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(board?.byUnit ?? []).map((r) => (
-            <tr key={r.unitId ?? 'none'}>
-              <td>
-                {r.unitId ? (
-                  <button
-                    type="button"
-                    className="link"
-                    title={t('unit.showUnit', { name: r.name ?? '' })}
-                    onClick={() => setUnit({ id: r.unitId!, name: r.name ?? '' })}
-                  >
-                    {r.name}
-                  </button>
-                ) : (
-                  t('unit.noUnit')
-                )}
-              </td>
-              <td className="num">{r.open}</td>
-              <td className={`num${r.overdue ? ' text-overdue' : ''}`}>{r.overdue}</td>
-              <td className={`num${r.dueSoon ? ' text-due-soon' : ''}`}>{r.dueSoon}</td>
-            </tr>
-          ))}
-          {board && board.byUnit.length === 0 && (
-            <tr>
-              <td colSpan={4} className="muted">
-                {t('board.empty')}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+      <BoardCounts
+        testId="board-by-unit"
+        heading={t('unit.lead')}
+        loaded={board !== null}
+        rows={(board?.byUnit ?? []).map((r) => ({
+          ...r,
+          key: r.unitId ?? 'none',
+          label: r.unitId ? (
+            <button
+              type="button"
+              className="link"
+              title={t('unit.showUnit', { name: r.name ?? '' })}
+              onClick={() => setUnit({ id: r.unitId!, name: r.name ?? '' })}
+            >
+              {r.name}
+            </button>
+          ) : (
+            t('unit.noUnit')
+          ),
+        }))}
+      />
     </>
   );
 }
