@@ -1,42 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { makeCore, type TestCore } from '../helpers';
-import { demandIn, moveInput, type Demand } from './fixtures';
-import { DERIVED_DEMAND_FIELDS } from '../../src-shared/domain/demandReplay';
-import type { DemandStatus, Role } from '../../src-shared/domain/enums';
+import { type TestCore } from '../helpers';
+import { derived, exchange, pair, shared, ship } from './syncPair';
+import { moveInput, type Demand } from './fixtures';
 
 // Extensions, supervision and reminders are history events: they travel, merge as a set, and
 // every laptop replays the same demand from them. A closed demand's deadline never changes,
 // whatever decision arrives after the close.
-
-const PASS = 'correct horse battery staple';
-
-function pair(roleA: Role, roleB: Role): { a: TestCore; b: TestCore } {
-  const a = makeCore({ role: roleA });
-  const b = makeCore({ role: roleB });
-  const { teamCode } = a.ok('sync.team.create', { name: '高新区科技局', passphrase: PASS });
-  b.ok('sync.team.join', { code: teamCode, passphrase: PASS });
-  return { a, b };
-}
-
-function ship(from: TestCore, to: TestCore) {
-  const file = from.ok('sync.export', {});
-  return to.ok('sync.import', { contentBase64: file.contentBase64!, fileName: file.fileName });
-}
-
-function exchange(a: TestCore, b: TestCore) {
-  ship(a, b);
-  ship(b, a);
-}
-
-/** A demand made on A in `status`, known to B; B's clock a minute after A's from then on. */
-function shared(a: TestCore, b: TestCore, status: DemandStatus): Demand {
-  const d = demandIn(a, status);
-  ship(a, b);
-  b.clock.ms = a.clock.ms + 60_000;
-  return d;
-}
-
-const derived = (d: Demand) => Object.fromEntries(DERIVED_DEMAND_FIELDS.map((f) => [f, d[f] ?? null]));
 
 function bothAgree(a: TestCore, b: TestCore, id: string): Demand {
   const da = a.ok('demands.get', { id });
@@ -48,7 +17,7 @@ function bothAgree(a: TestCore, b: TestCore, id: string): Demand {
 
 describe('extensions and supervision across laptops', () => {
   it('A requests an extension, B (supervisor) approves: both agree on the new due date', () => {
-    const { a, b } = pair('staff', 'supervisor');
+    const { a, b } = pair({ a: 'staff', b: 'supervisor' });
     const d = shared(a, b, 'in_progress');
     a.ok('demands.requestExtension', { id: d.id, dueDate: '2026-12-15', reason: '等待检测' });
     ship(a, b);
@@ -66,7 +35,7 @@ describe('extensions and supervision across laptops', () => {
   });
 
   it('approve on B vs close on A: the closed demand keeps its due date on both laptops', () => {
-    const { a, b } = pair('supervisor', 'supervisor');
+    const { a, b } = pair({ a: 'supervisor', b: 'supervisor' });
     const d = shared(a, b, 'answered');
     a.ok('demands.requestExtension', { id: d.id, dueDate: '2026-12-15', reason: '等待' });
     ship(a, b);
@@ -87,7 +56,7 @@ describe('extensions and supervision across laptops', () => {
   });
 
   it('two pending requests made apart: the first in clock order stands, the other is superseded', () => {
-    const { a, b } = pair('staff', 'staff');
+    const { a, b } = pair({ a: 'staff', b: 'staff' });
     const d = shared(a, b, 'in_progress');
     a.ok('demands.requestExtension', { id: d.id, dueDate: '2026-12-10', reason: 'A' });
     b.ok('demands.requestExtension', { id: d.id, dueDate: '2026-12-20', reason: 'B' });
@@ -97,7 +66,7 @@ describe('extensions and supervision across laptops', () => {
   });
 
   it('supervision and reminders travel', () => {
-    const { a, b } = pair('staff', 'supervisor');
+    const { a, b } = pair({ a: 'staff', b: 'supervisor' });
     const d = shared(a, b, 'in_progress');
     b.ok('demands.supervise', { ids: [d.id], level: 'bureau', note: '局领导督办' });
     a.ok('demands.urge', { ids: [d.id] });

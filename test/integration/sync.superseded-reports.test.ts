@@ -1,46 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { downgradeTo, makeCore, type TestCore } from '../helpers';
-import { demandIn, moveInput, type Demand } from './fixtures';
+import { downgradeTo, type TestCore } from '../helpers';
+import { moveInput } from './fixtures';
+import { exchange, pair, shared, ship } from './syncPair';
 import { oracleFigures } from './reports-oracle';
 import { openCore } from '../../src-main/open';
 import { call } from '../../src-main/dispatch';
 import { schemaVersion } from '../../src-main/store/db';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
-import type { DemandStatus } from '../../src-shared/domain/enums';
 
 // A move that lost its place when two laptops moved a demand apart never applied: the period
 // reports and the enterprise timeline read it as the replay does, on both laptops. The
 // reports leave it out; the timeline shows it, marked.
 
-const PASS = 'correct horse battery staple';
 const QUARTER = '2026Q4';
 const SUPERSEDED_FLAGS = 11;
-
-function pair(): { a: TestCore; b: TestCore } {
-  const a = makeCore();
-  const b = makeCore({ role: 'supervisor' });
-  const { teamCode } = a.ok('sync.team.create', { name: '高新区科技局', passphrase: PASS });
-  b.ok('sync.team.join', { code: teamCode, passphrase: PASS });
-  return { a, b };
-}
-
-function ship(from: TestCore, to: TestCore) {
-  const file = from.ok('sync.export', {});
-  return to.ok('sync.import', { contentBase64: file.contentBase64!, fileName: file.fileName });
-}
-
-/** A demand made on A in `status`, known to B; B's clock a minute after A's from then on. */
-function shared(a: TestCore, b: TestCore, status: DemandStatus): Demand {
-  const d = demandIn(a, status);
-  ship(a, b);
-  b.clock.ms = a.clock.ms + 60_000;
-  return d;
-}
-
-function exchange(a: TestCore, b: TestCore) {
-  ship(a, b);
-  ship(b, a);
-}
 
 /** The quarter's report on this laptop, its figures as the independent computation finds them. */
 function quarterly(t: TestCore) {

@@ -1,44 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../helpers';
+import { derived, exchange, pair, shared, ship } from './syncPair';
 import { demandIn, makeDemand, moveInput, type Demand } from './fixtures';
 import { DERIVED_DEMAND_FIELDS } from '../../src-shared/domain/demandReplay';
-import type { DemandStatus, Role } from '../../src-shared/domain/enums';
 
 // A demand's state is its history (DOMAIN.md, "Sync"): two laptops that move the same demand
 // apart end with the same legal state, replayed from the merged history; the move that lost
 // its place is kept, marked superseded, and listed as a workflow conflict.
-
-const PASS = 'correct horse battery staple';
-
-function pair(roleB: Role = 'supervisor'): { a: TestCore; b: TestCore } {
-  const a = makeCore();
-  const b = makeCore({ role: roleB });
-  const { teamCode } = a.ok('sync.team.create', { name: '高新区科技局', passphrase: PASS });
-  b.ok('sync.team.join', { code: teamCode, passphrase: PASS });
-  return { a, b };
-}
-
-function ship(from: TestCore, to: TestCore) {
-  const file = from.ok('sync.export', {});
-  return to.ok('sync.import', { contentBase64: file.contentBase64!, fileName: file.fileName });
-}
-
-/** A demand made on A in `status`, known to B; B's clock a minute after A's from then on. */
-function shared(a: TestCore, b: TestCore, status: DemandStatus): Demand {
-  const d = demandIn(a, status);
-  ship(a, b);
-  b.clock.ms = a.clock.ms + 60_000;
-  return d;
-}
-
-/** Both ways, then once more so that each holds what the other relayed. */
-function exchange(a: TestCore, b: TestCore) {
-  const ab = ship(a, b);
-  const ba = ship(b, a);
-  return { ab, ba };
-}
-
-const derived = (d: Demand) => Object.fromEntries(DERIVED_DEMAND_FIELDS.map((f) => [f, d[f] ?? null]));
 
 /** What must hold after any merge, checked on one laptop. */
 function assertLegal(d: Demand) {
@@ -238,7 +206,7 @@ describe('concurrent workflow moves of one demand on two laptops', () => {
 
 describe('resolving a workflow conflict goes through the workflow', () => {
   it('keeping the superseded move redoes it from the current status, with role checks and a history entry', () => {
-    const { a, b } = pair('staff');
+    const { a, b } = pair({ b: 'staff' });
     const d = shared(a, b, 'answered');
     a.ok('demands.transition', moveInput(d.id, 'closed', a.meId));
     b.ok('demands.transition', { id: d.id, to: 'in_progress', note: '企业不满意' });
