@@ -185,6 +185,26 @@ describe('quarantine of changes stamped far ahead', () => {
     expect(c.ok('experts.get', { id: x.id }).title).toBe('研究员');
   });
 
+  it('a laptop whose clock fell back holds nothing it is not ahead of: its clock knows the time it saw', () => {
+    // b has synced with the team, then its wall clock falls back two days (a flat CMOS
+    // battery). Healthy edits of a, made at the real time, are not "ahead" of b: b's own
+    // stamps and the team's already reach that time.
+    const { a, b, e } = fastEdit(0);
+    ship(a, b);
+    b.clock.advanceDays(-2);
+    a.ok('experts.update', { id: e.id, title: '研究员' });
+    const report = ship(a, b);
+    expect(report.anomalies.filter((x) => x.kind === 'clock_ahead')).toEqual([]);
+    expect(b.ok('quarantine.list', {}).rows).toHaveLength(0);
+    expect(b.ok('experts.get', { id: e.id }).title).toBe('研究员');
+    // The bound still holds beyond what the laptop has seen: a day and more past it is held.
+    a.clock.advanceDays(3);
+    a.ok('experts.update', { id: e.id, title: '研究员（钟快）' });
+    ship(a, b);
+    expect(b.ok('quarantine.list', {}).rows).toHaveLength(1);
+    expect(b.ok('experts.get', { id: e.id }).title).toBe('研究员');
+  });
+
   it('a delete stamped ahead is held too, and accepted deletes the record', () => {
     const { a, b, e } = fastEdit(0);
     ship(a, b);

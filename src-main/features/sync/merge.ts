@@ -7,7 +7,7 @@ import { ApiError } from '@shared/contract/errors';
 import type { WireChange } from './package';
 import { runSteps, type Steps } from '../../infra/steps';
 import { noteEditsLostToDeletes } from './lostToDeletes';
-import { deviceNameOf, holdChanges, type Sender } from './quarantine';
+import { deviceNameOf, heldAfter, holdChanges, type Sender } from './quarantine';
 import { DERIVED_DEMAND_FIELDS } from '@shared/domain/demandReplay';
 import { replayImported } from '../demands/replay';
 
@@ -37,8 +37,6 @@ export interface ApplyReport {
   anomalies: Anomaly[];
 }
 
-/** Changes stamped further ahead of this machine's clock than this are held (quarantine.ts). */
-export const CLOCK_AHEAD_MS = 24 * 3600_000;
 /** An import deleting more than this share of a kind's live records needs confirmation… */
 export const MASS_DELETE_SHARE = 0.2;
 /** …when it deletes at least this many. */
@@ -187,7 +185,7 @@ export function* applySteps(
   // far ahead of this machine are held apart, in quarantine, per device.
   const unknown = new Set<string>();
   const rows = new Map<string, RowGroup>();
-  const horizon = store.now() + CLOCK_AHEAD_MS;
+  const horizon = heldAfter(store);
   let newest = '';
   let usable = 0;
   const held: WireChange[] = [];

@@ -6,7 +6,7 @@ import { parseHlc } from '@shared/domain/hlc';
 import { ApiError, notFound } from '@shared/contract/errors';
 import type { WireChange } from './package';
 
-// Changes stamped too far ahead of this laptop's clock (merge.ts: CLOCK_AHEAD_MS) come from a
+// Changes stamped too far ahead of this laptop's clock (CLOCK_AHEAD_MS) come from a
 // laptop whose clock is wrong. Applied, they would win every later edit and drag this laptop's
 // clock (and so every laptop's) into their future. They wait here instead, unapplied and unseen
 // by the clock, until a person accepts them (the value written again now, as an edit of this
@@ -25,6 +25,18 @@ interface QuarantineRow {
   receivedAt: string;
   senderName: string | null;
 }
+
+/** Changes stamped further ahead of this laptop's clock than this are held. */
+export const CLOCK_AHEAD_MS = 24 * 3600_000;
+
+/**
+ * The newest stamp time (ms) an import applies. "Ahead" is measured from the later of the wall
+ * clock and the newest time the laptop's clock has seen: a wall clock that fell back (a flat
+ * battery, a wrong manual setting) must not make the team's healthy edits look ahead, and the
+ * clock only ever follows changes that were within the bound when they came.
+ */
+export const heldAfter = (store: Store): number =>
+  Math.max(store.now(), store.clock.latestMs) + CLOCK_AHEAD_MS;
 
 const COLUMNS = `"hlc","device","staff","tbl","rowId","field","value","prevHlc"`;
 const kindOfTable = (table: string) => KIND_NAMES.find((k) => KINDS[k].table === table);
@@ -47,9 +59,9 @@ export function holdChanges(store: Store, changes: WireChange[], sender: Sender 
   for (const c of changes) hold.run(...c, receivedAt, sender?.name ?? null, c[0]);
 }
 
-/** Takes out and returns the held changes no longer ahead of `horizon` (ms): time caught up. */
-export function releaseDue(store: Store, horizon: number): WireChange[] {
-  const after = stampAfter(horizon);
+/** Takes out and returns the held changes no longer too far ahead: time caught up with them. */
+export function releaseDue(store: Store): WireChange[] {
+  const after = stampAfter(heldAfter(store));
   const due = store.db
     .prepare(`SELECT ${COLUMNS} FROM quarantine WHERE "hlc" < ? ORDER BY "hlc"`)
     .raw(true)

@@ -7,7 +7,7 @@ import { schemaVersion } from '../../store/db';
 import { backupStore } from '../backups/service';
 import { isHlc, parseHlc } from '@shared/domain/hlc';
 import { invalid } from '@shared/contract/errors';
-import { applySteps, CLOCK_AHEAD_MS, type Anomaly, type ApplyReport } from './merge';
+import { applySteps, type Anomaly, type ApplyReport } from './merge';
 import { quarantineCount, releaseDue } from './quarantine';
 import { transactionSteps, type Steps } from '../../infra/steps';
 import { decodeSteps, FileWriter, LINE_CHANGES, type DecodedFile, type WireChange } from './package';
@@ -212,7 +212,7 @@ export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport
     store.capturing = false;
     try {
       // Changes held for being far ahead that time has caught up with are applied with these.
-      const due = releaseDue(store, store.now() + CLOCK_AHEAD_MS);
+      const due = releaseDue(store);
       const applied = yield* applySteps(store, due.length ? [...due, ...changes] : changes, {
         confirmMassDelete: input.confirmMassDelete ?? false,
         sender: manifest.origin,
