@@ -23,9 +23,10 @@ export interface SeedOptions {
   /** The day the demo's year of work ends (default: today). */
   asOf?: string;
   /**
-   * Write as a bulk load (the default): the same calls, with what only a writer holding the
-   * transaction alone can do (see bulkWriter). False writes call by call exactly as a door
-   * would; both give the same records and change log (test/integration/seed-bulk.test.ts).
+   * Write as a bulk load (the default): the same calls in the same one transaction, with what
+   * only a writer holding it alone may do: visit numbers counted on from one read, and the
+   * indexes nothing reads meanwhile built once at the end. False writes call by call exactly as
+   * a door would; both give the same records and change log (test/integration/seed.test.ts).
    */
   bulk?: boolean;
 }
