@@ -4,11 +4,17 @@ import type { KindName, StoredOf } from './store/schema';
 import { shanghaiDate } from '@shared/domain/dates';
 import { ApiError, invalid, notFound } from '@shared/contract/errors';
 import type { Role } from '@shared/domain/enums';
+import type { VisitNumbers } from './features/visits/numbers';
 
 /** What every service receives: the open store and the clock it reads "now" from. */
 export interface Core {
   store: Store;
   appVersion: string;
+  /**
+   * Set by a writer that holds the transaction alone while it creates many visits (the demo
+   * generator): visits.create then numbers from one read per year instead of one per visit.
+   */
+  visitNumbers?: VisitNumbers;
 }
 
 export const nowIso = (core: Core): string => new Date(core.store.now()).toISOString();

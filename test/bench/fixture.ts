@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore } from '../../src-main/open';
@@ -78,4 +79,21 @@ export function ensureDemo(scale: number, seed = 1, log: (line: string) => void 
   };
   writeFileSync(infoPath, `${JSON.stringify(info, null, 2)}\n`);
   return { path, info, created: true };
+}
+
+/** Seeds the demo district (×1, the app's first start) into a new file and times the seed alone. */
+export function timeDemoSeed(): { ms: number; counts: SeedCounts } {
+  const dir = mkdtempSync(join(tmpdir(), 'vl-bench-demo-'));
+  try {
+    const core = openCore(join(dir, 'demo.db'), { deviceName: 'bench' });
+    try {
+      const started = performance.now();
+      const counts = seedDemo(core, { scale: 1 });
+      return { ms: performance.now() - started, counts };
+    } finally {
+      core.store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

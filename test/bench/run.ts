@@ -7,10 +7,13 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openCore } from '../../src-main/open';
-import { ensureDemo } from './fixture';
+import { ensureDemo, timeDemoSeed } from './fixture';
 import { formatTable, judged, measure, type BenchCase, type BenchModule, type ResultLine } from './harness';
+import type { SeedCounts } from '../../seeds/demo';
 
 const SEED_TARGET_MS = 60_000;
+/** The demo district a staff member's first start of the app waits for. */
+const DEMO_SEED_TARGET_MS = 2_000;
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -65,17 +68,29 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const fixture = ensureDemo(scale, 1, log);
   const { info } = fixture;
-  const records = Object.values(info.counts).reduce((a, b) => a + b, 0);
+  const records = (counts: SeedCounts) => Object.values(counts).reduce((a, b) => a + b, 0);
+  const described = (counts: SeedCounts) =>
+    Object.entries(counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
+  log('seeding the demo district ×1 …');
+  const demo = timeDemoSeed();
   const lines: ResultLine[] = [
     {
-      operation: `seed --scale ${scale} (${Object.entries(info.counts)
-        .map(([k, v]) => `${v} ${k}`)
-        .join(', ')})`,
-      rows: records,
+      operation: `seed --scale ${scale} (${described(info.counts)})`,
+      rows: records(info.counts),
       ms: info.seedMs,
       ratio: null,
       targetMs: SEED_TARGET_MS,
       note: fixture.created ? '' : `[cached, made ${info.madeAt.slice(0, 16)}]`,
+    },
+    {
+      operation: `seed, the demo district of a first start (${described(demo.counts)})`,
+      rows: records(demo.counts),
+      ms: demo.ms,
+      ratio: null,
+      targetMs: DEMO_SEED_TARGET_MS,
+      note: '[1 run]',
     },
   ];
 

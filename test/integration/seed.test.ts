@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { MOVES } from '@shared/domain/workflow';
 import { CLOSURE_TYPES, DEMAND_SOURCES, DEMAND_STATUSES, VISIT_MODES } from '@shared/domain/enums';
 import { seedDemo, type SeedCounts } from '../../seeds/demo';
 import { TestClock, VALID_USCC } from '../helpers';
+import { FILE_IDENTITY } from '../../src-main/store/identity';
 
 // The demo district at scale 1, seeded at a pinned time: its size, its story (every status,
 // closure type and detour of the workflow, overdue and due-soon work, tasks for "me"), the
@@ -24,7 +26,7 @@ const SLOW = 180_000;
 const dirs: string[] = [];
 const cores: Core[] = [];
 
-function seeded(seed: number, withMe = false): { core: Core; counts: SeedCounts } {
+function seeded(seed: number, withMe = false, bulk = true): { core: Core; counts: SeedCounts } {
   const dir = mkdtempSync(join(tmpdir(), 'vl-seed-'));
   dirs.push(dir);
   const clock = new TestClock(Date.parse(NOW));
@@ -34,7 +36,7 @@ function seeded(seed: number, withMe = false): { core: Core; counts: SeedCounts 
     const me = ok(core, 'staff.create', { name: '测试员', role: 'staff' });
     ok(core, 'me.set', { staffId: me.id });
   }
-  return { core, counts: seedDemo(core, { scale: 1, seed, asOf: AS_OF }) };
+  return { core, counts: seedDemo(core, { scale: 1, seed, asOf: AS_OF, bulk }) };
 }
 
 function ok<M extends MethodName>(core: Core, method: M, input?: MethodInput<M>): MethodOutput<M> {
@@ -87,6 +89,47 @@ function content(core: Core): Record<string, string[]> {
   }
   return out;
 }
+
+/**
+ * Every table of the file as text, row by row in insertion order: records, their history, the
+ * change log (stamps, prior stamps, values), the log's origins. Only what differs between two
+ * files made at the same pinned time is replaced: each UUID (record ids, the device id inside
+ * stamps) by the order it first appears in, the device's random code by DEV, the path-bound
+ * file identity and the migrations' wall-clock times dropped.
+ */
+function everyTable(core: Core): Map<string, string[]> {
+  const { code } = core.store.device;
+  const labels = new Map<string, string>();
+  const label = (id: string) => {
+    let l = labels.get(id);
+    if (!l) labels.set(id, (l = `uuid#${labels.size}`));
+    return l;
+  };
+  const tables = all<{ name: string; wr: number }>(
+    core,
+    `SELECT "name","wr" FROM pragma_table_list WHERE "schema" = 'main' AND "type" = 'table'
+       AND "name" NOT LIKE 'sqlite_%' AND "name" <> 'schema_migrations' ORDER BY "name"`,
+  );
+  const out = new Map<string, string[]>();
+  for (const { name: table, wr } of tables) {
+    // Insertion order; a table without rowids (few rows, keyed by name or device) by its key.
+    const rows = all(core, `SELECT * FROM "${table}" ORDER BY ${wr ? '1' : 'rowid'}`).filter(
+      (row) => !(table === 'meta' && row.key === FILE_IDENTITY),
+    );
+    out.set(
+      table,
+      rows.map((row) =>
+        JSON.stringify(Object.values(row))
+          .replace(UUID, label)
+          .replaceAll(`-${code}-`, '-DEV-')
+          .replaceAll(`"${code}"`, '"DEV"'),
+      ),
+    );
+  }
+  return out;
+}
+
+const digest = (rows: string[]) => createHash('sha256').update(rows.join('\n')).digest('hex');
 
 let a: { core: Core; counts: SeedCounts };
 let meDemo: { core: Core; counts: SeedCounts } | null = null;
@@ -378,6 +421,37 @@ describe('demo determinism', () => {
       for (const table of TABLES) expect(y[table], table).toEqual(x[table]);
 
       expect(content(seededWithMe().core).enterprises).not.toEqual(x.enterprises);
+    },
+    SLOW,
+  );
+});
+
+describe('demo written in bulk', () => {
+  it(
+    'gives the same records, history and change log as writing it call by call',
+    () => {
+      const perCall = seeded(1, false, false);
+      expect(a.counts).toEqual(perCall.counts);
+      const bulk = everyTable(a.core);
+      const calls = everyTable(perCall.core);
+      expect([...bulk.keys()]).toEqual([...calls.keys()]);
+      expect(bulk.get('changes')!.length).toBeGreaterThan(100_000);
+      for (const [table, rows] of calls) {
+        const mine = bulk.get(table)!;
+        if (digest(mine) === digest(rows)) continue;
+        const at = rows.findIndex((row, i) => mine[i] !== row);
+        expect({ table, rows: mine.length, at, row: mine[at] }).toEqual({
+          table,
+          rows: rows.length,
+          at,
+          row: rows[at],
+        });
+      }
+      // The indexes set aside while writing are all back, as the migrations made them.
+      const schema = (core: Core) =>
+        all(core, `SELECT "type","name","tbl_name","sql" FROM sqlite_master ORDER BY "name"`);
+      expect(schema(a.core)).toEqual(schema(perCall.core));
+      expect(one(a.core, `PRAGMA integrity_check`)).toBe('ok');
     },
     SLOW,
   );

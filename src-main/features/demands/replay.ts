@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../../store/db';
-import { updateRecord } from '../../store/records';
+import { preparedOn, updateRecord } from '../../store/records';
 import { KINDS, fromSql, toSql } from '../../store/schema';
 import {
   DERIVED_DEMAND_FIELDS,
@@ -47,7 +47,7 @@ const DEMANDS_SQL = `
 
 /** These demands' derived fields as the API holds them (the pending extension, the supervision: JSON). */
 function demandRows(store: Store, demandIds: readonly string[]): DemandRow[] {
-  const rows = store.db.prepare(DEMANDS_SQL).all(JSON.stringify(demandIds)) as Record<string, unknown>[];
+  const rows = preparedOn(store.db, DEMANDS_SQL).all(JSON.stringify(demandIds)) as Record<string, unknown>[];
   for (const row of rows) {
     for (const f of DERIVED_DEMAND_FIELDS) row[f] = fromSql(KINDS.demands.fields[f]!, row[f]);
   }
@@ -60,7 +60,7 @@ const same = (a: unknown, b: unknown) =>
 
 /** The live events of these demands, each demand's in stamp order: one query for them all. */
 export function eventsOf(store: Store, demandIds: readonly string[]): Map<string, StoredEvent[]> {
-  const rows = store.db.prepare(EVENTS_SQL).all(JSON.stringify(demandIds)) as (Omit<
+  const rows = preparedOn(store.db, EVENTS_SQL).all(JSON.stringify(demandIds)) as (Omit<
     StoredEvent,
     'data' | 'stamp' | 'superseded'
   > & { data: string | null; stamp: string | null; superseded: number })[];
@@ -86,7 +86,7 @@ export function eventsOf(store: Store, demandIds: readonly string[]): Map<string
  * event's updatedAt stays that of its last synced change.
  */
 function flagWriter(store: Store): (events: StoredEvent[], replay: Replay) => void {
-  const write = store.db.prepare(`UPDATE demand_history SET "superseded" = ? WHERE "id" = ?`);
+  const write = preparedOn(store.db, `UPDATE demand_history SET "superseded" = ? WHERE "id" = ?`);
   return (events, replay) => {
     for (const e of events) {
       const superseded = replay.superseded.has(e.id);
@@ -143,7 +143,8 @@ export function replayDemands(
   if (!demandIds.length) return out;
   const events = eventsOf(store, demandIds);
   const rows = demandRows(store, demandIds);
-  const write = store.db.prepare(
+  const write = preparedOn(
+    store.db,
     `UPDATE demands SET ${DERIVED_DEMAND_FIELDS.map((f) => `"${f}" = @${f}`).join(', ')} WHERE "id" = @id`,
   );
   const flag = flagWriter(store);

@@ -9,7 +9,7 @@ import {
   softDelete,
   today,
 } from '../../core';
-import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
+import { getRow, insertRecord, listRows, preparedOn, updateRecord } from '../../store/records';
 import type { ListedOf } from '../../store/schema';
 import type { DemandFields, DemandPatch, Demand, DemandHistoryEntry } from '@shared/contract/schemas';
 import type { ListQuery, Transition } from '@shared/contract/contract';
@@ -299,12 +299,11 @@ function closingProblem(core: Core, demandId: string): { field: string; message:
   const answers = demandHistory(core, demandId).filter(
     (h) => h.type === 'transition' && !h.superseded && h.to === 'answered',
   );
-  const followups = core.store.db
-    .prepare(
-      `SELECT "doneAt", "satisfaction" FROM followups
+  const followups = preparedOn(
+    core.store.db,
+    `SELECT "doneAt", "satisfaction" FROM followups
        WHERE "parentType" = 'demand' AND "parentId" = ? AND "deletedAt" IS NULL`,
-    )
-    .all(demandId) as FollowupOutcome[];
+  ).all(demandId) as FollowupOutcome[];
   const message = missingForClosing(answers[answers.length - 1]?.at ?? null, followups);
   return message ? { field: 'to', message } : null;
 }

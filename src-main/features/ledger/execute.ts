@@ -14,7 +14,7 @@ import type { Plan } from './plan';
 import { normaliseRow, type RowContext } from './rows';
 import { applyRow } from './apply/rows';
 import type { ImportContext } from './apply/context';
-import { VisitNumbers } from './visitWriter';
+import { VisitNumbers } from '../visits/numbers';
 import { readNames, isEmptyCell } from './values';
 import { cellText } from './text';
 import type { RowError, RowOutcome, SheetRow } from '@shared/ledger/types';

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../../store/db';
 import { KINDS, KIND_NAMES, UNCAPTURED, q } from '../../store/schema';
+import { setAside } from '../../store/bulk';
 import { parseHlc } from '@shared/domain/hlc';
 import { ApiError } from '@shared/contract/errors';
 import type { WireChange } from './package';
@@ -114,25 +115,6 @@ function rowWrite(
     conn.statements.set(key, stmt);
   }
   return stmt;
-}
-
-/**
- * Drops the indexes (primary keys apart) and triggers of these tables and returns what creates
- * them again: for loads so large that building an index once beats growing it entry by entry,
- * and a trigger's work is better done once for the whole load. Only inside a transaction, so
- * that a failure leaves every index and trigger as it was.
- */
-function setAside(db: Database.Database, tables: string[]): () => void {
-  const items = db
-    .prepare(
-      `SELECT "type","name","sql" FROM sqlite_master WHERE "type" IN ('index','trigger') AND "sql" IS NOT NULL
-         AND "tbl_name" IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(tables)) as { type: 'index' | 'trigger'; name: string; sql: string }[];
-  for (const { type, name } of items) db.exec(`DROP ${type.toUpperCase()} ${q(name)}`);
-  return () => {
-    for (const { sql: create } of items) db.exec(create);
-  };
 }
 
 /** "a knew b": a was made where b (or something newer) was already the field's value. */

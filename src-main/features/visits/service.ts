@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { type Core, myRole, notAfterToday, requireLive, requireMe, softDelete } from '../../core';
-import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
+import { getRow, insertRecord, listRows, preparedOn, updateRecord } from '../../store/records';
 import type { VisitCreate, VisitFields, Visit } from '@shared/contract/schemas';
 import type { ListQuery } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
 import { createDemand, decorate } from '../demands/service';
-import { formatVisitNo, visitNoPrefix } from '@shared/domain/visitNo';
+import { nextVisitNo } from './numbers';
 import { startOfShanghaiDay } from '@shared/domain/dates';
 
 type VisitInput = z.output<typeof VisitCreate>;
@@ -14,34 +14,14 @@ type VisitPatch = Partial<z.output<typeof VisitFields>> & { id: string };
 export function getVisit(core: Core, id: string): Visit {
   requireLive(core, 'visits', id);
   const visit = getRow(core.store, 'visits', id, true)!;
-  const demands = core.store.db
-    .prepare(
-      `SELECT "id" FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"`,
-    )
-    .all(id) as { id: string }[];
+  const demands = preparedOn(
+    core.store.db,
+    `SELECT "id" FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"`,
+  ).all(id) as { id: string }[];
   return {
     ...visit,
     demands: demands.map((d) => decorate(core, getRow(core.store, 'demands', d.id, true)!)),
   };
-}
-
-/** The highest number in this device's series for `year` (0 when it has none yet). */
-export function lastVisitSeq(core: Core, year: string): number {
-  const prefix = visitNoPrefix(year, core.store.device.code);
-  // A range on the visitNo index ('.' follows the prefix's final '-'), so numbering reads only
-  // this device's numbers for the year instead of every visit.
-  const row = core.store.db
-    .prepare(
-      `SELECT max(CAST(substr("visitNo", ?) AS INTEGER)) AS n FROM visits WHERE "visitNo" >= ? AND "visitNo" < ?`,
-    )
-    .get(prefix.length + 1, prefix, `${prefix.slice(0, -1)}.`) as { n: number | null };
-  return row.n ?? 0;
-}
-
-/** The next number in this device's series for the visit's year. */
-function nextVisitNo(core: Core, date: string): string {
-  const year = date.slice(0, 4);
-  return formatVisitNo(year, core.store.device.code, lastVisitSeq(core, year) + 1);
 }
 
 function checkStaff(core: Core, lead: string, staffIds: string[]): string[] {
@@ -90,7 +70,8 @@ export function insertNewVisit(
 
 export function createVisit(core: Core, { demands = [], ...input }: VisitInput): Visit {
   requireLive(core, 'enterprises', input.enterpriseId, 'enterpriseId');
-  const id = insertNewVisit(core, input);
+  const { visitNumbers } = core;
+  const id = insertNewVisit(core, input, visitNumbers && ((date) => visitNumbers.take(date)));
   demands.forEach((d, i) => {
     try {
       createDemand(core, {

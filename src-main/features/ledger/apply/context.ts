@@ -6,7 +6,7 @@
 import type { Core } from '../../../core';
 import { fieldLabel, type FieldKey } from '../fields';
 import type { Lookup } from '../lookup';
-import type { VisitNumbers } from '../visitWriter';
+import type { VisitNumbers } from '../../visits/numbers';
 import type { ImportKind, RowOutcome } from '@shared/ledger/types';
 
 export interface ImportContext {

@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+import { q } from './schema';
+
+// Loads so large that building an index once beats growing it entry by entry (a sync file
+// into a new laptop, the demo district): the indexes nothing reads during the load are
+// dropped and created again at its end. Only inside a transaction, so that a failure leaves
+// every index and trigger as it was.
+
+interface SchemaItem {
+  type: 'index' | 'trigger';
+  name: string;
+  sql: string;
+}
+
+function dropAll(db: Database.Database, items: SchemaItem[]): () => void {
+  for (const { type, name } of items) db.exec(`DROP ${type.toUpperCase()} ${q(name)}`);
+  return () => {
+    for (const { sql } of items) db.exec(sql);
+  };
+}
+
+/**
+ * Drops the indexes (primary keys apart) and triggers of these tables and returns what creates
+ * them again: a trigger's work is then better done once for the whole load.
+ */
+export function setAside(db: Database.Database, tables: string[]): () => void {
+  const items = db
+    .prepare(
+      `SELECT "type","name","sql" FROM sqlite_master WHERE "type" IN ('index','trigger') AND "sql" IS NOT NULL
+         AND "tbl_name" IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(tables)) as SchemaItem[];
+  return dropAll(db, items);
+}
+
+/** Drops those of these indexes that exist (a later schema may have none of that name); returns what creates them again. */
+export function setAsideIndexes(db: Database.Database, names: readonly string[]): () => void {
+  const items = db
+    .prepare(
+      `SELECT "type","name","sql" FROM sqlite_master WHERE "type" = 'index' AND "sql" IS NOT NULL
+         AND "name" IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(names)) as SchemaItem[];
+  return dropAll(db, items);
+}
