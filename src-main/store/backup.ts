@@ -19,14 +19,18 @@ import { getISOWeek } from 'date-fns/getISOWeek';
 import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 
 // Backups: consistent copies of the whole database taken with VACUUM INTO (one read
-// transaction; cannot run inside a write transaction), checked with integrity_check
-// before they count, and rotated: the newest 10, then one a day for 7 days, one a
-// week for 4 weeks and one a month for 12 months. The SHA-256 of each is written beside it
+// transaction; cannot run inside a write transaction), checked with integrity_check before
+// they count, then gzipped (store/gzipFile.ts; a copy is ×7 smaller) and checked again: the
+// compressed file must give back exactly the checked copy. Backups of earlier versions are
+// plain database files; both kinds are listed, checked and restored, told apart by their first
+// bytes. Rotation keeps the newest 10, then one a day for 7 days, one a week for 4 weeks and
+// one a month for 12 months, within twice the database's size (the oldest go first).
+// The SHA-256 of each file as it lies in the folder (compressed or not) is written beside it
 // when it is taken, in the folder's SHA256SUMS (as sha256sum writes it, so `sha256sum -c`
-// checks it too), and checked before it is restored: integrity_check sees a broken
-// structure, not a changed value.
+// checks it too), and checked before it is restored: integrity_check sees a broken structure,
+// not a changed value.
 
-export const BACKUP_RE = /^visit-ledger-(\d{8}T\d{6})(\d{3})-([a-z0-9-]+)\.db$/;
+export const BACKUP_RE = /^visit-ledger-(\d{8}T\d{6})(\d{3})-([a-z0-9-]+)\.db(?:\.gz)?$/;
 const BAD_SUFFIX = '.corrupt';
 export const KEEP = { newest: 10, daily: 7, weekly: 4, monthly: 12 } as const;
 export const DAILY_MS = 24 * 3600_000;
