@@ -13,7 +13,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 const CHUNK = 4 << 20;
 /** A member longer than this was not written here (deflate grows stored data by < 0.1%). */
 const MAX_MEMBER = CHUNK + (1 << 20);
-const HEADER = 22; // 10 fixed bytes, XLEN, and one 8-byte subfield
+const HEADER = 20; // 10 fixed bytes, XLEN (2), and one subfield: SI1 SI2, LEN (2), the length (4)
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 const FEXTRA = 0x04;
 
@@ -57,7 +57,7 @@ export function gzipFile(src: string, dest: string, level: number): Compressed {
   const output = openSync(dest, 'wx');
   try {
     const chunk = Buffer.allocUnsafe(CHUNK);
-    for (let n; (n = readSync(input, chunk, 0, CHUNK, null)) > 0; ) {
+    for (let n; (n = readSync(input, chunk, 0, CHUNK, null)) > 0;) {
       const part = chunk.subarray(0, n);
       content.update(part);
       const gz = member(part, level);

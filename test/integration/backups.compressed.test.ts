@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
@@ -16,7 +24,8 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 function populated(): TestCore {
   const t = makeCore();
-  for (let i = 0; i < 200; i++) t.ok('experts.create', { name: `专家${i}`, phone: `1380000${String(i).padStart(4, '0')}` });
+  for (let i = 0; i < 200; i++)
+    t.ok('experts.create', { name: `专家${i}`, phone: `1380000${String(i).padStart(4, '0')}` });
   return t;
 }
 
@@ -28,7 +37,12 @@ const dbBytes = (t: TestCore) => {
 /** The SHA256SUMS lines of a backups folder, as file name → hash. */
 function sums(dir: string): Map<string, string> {
   const text = readFileSync(join(dir, 'SHA256SUMS'), 'utf8');
-  return new Map(text.trim().split('\n').map((l) => [l.slice(66), l.slice(0, 64)] as [string, string]));
+  return new Map(
+    text
+      .trim()
+      .split('\n')
+      .map((l) => [l.slice(66), l.slice(0, 64)] as [string, string]),
+  );
 }
 
 /** Writes a plain (uncompressed) backup as earlier versions did, with its checksum. */
@@ -60,9 +74,13 @@ describe('compressed backups', () => {
     // `sha256sum -c` checks the file as it lies in the folder.
     const dir = dirname(b.path);
     expect(sums(dir).get(basename(b.path))).toBe(sha256(gz));
-    expect(t.ok('backups.list', {}).rows[0]).toMatchObject({ file: basename(b.path), checksum: 'verified', damaged: false });
+    expect(t.ok('backups.list', {}).rows[0]).toMatchObject({
+      file: basename(b.path),
+      checksum: 'verified',
+      damaged: false,
+    });
     // Nothing else is left behind: no uncompressed copy, no partial file.
-    expect(readdirSync(dir).sort()).toEqual([basename(b.path), 'SHA256SUMS']);
+    expect(readdirSync(dir).sort()).toEqual(['SHA256SUMS', basename(b.path)]);
   });
 
   it('restores a compressed backup atomically, leaving no temporary file', () => {
@@ -98,7 +116,12 @@ describe('compressed backups', () => {
     const old = legacyBackup(t, '20260101T000000000');
     t.ok('experts.create', { name: '之后' });
     const row = t.ok('backups.list', {}).rows.find((r) => r.path === old);
-    expect(row).toMatchObject({ checksum: 'verified', damaged: false, reason: 'daily', at: '2026-01-01T00:00:00.000Z' });
+    expect(row).toMatchObject({
+      checksum: 'verified',
+      damaged: false,
+      reason: 'daily',
+      at: '2026-01-01T00:00:00.000Z',
+    });
     t.ok('backups.restore', { file: old });
     expect(t.ok('experts.list', { limit: 500 }).total).toBe(200);
     // Altered, it is damaged like any other.
@@ -114,16 +137,22 @@ describe('a damaged compressed backup', () => {
   const damages: [string, (gz: Buffer) => Buffer][] = [
     ['truncated', (gz) => gz.subarray(0, gz.length - 1000)],
     ['cut to its first half', (gz) => gz.subarray(0, gz.length >> 1)],
-    ['with a bit flipped', (gz) => {
-      const copy = Buffer.from(gz);
-      copy[copy.length >> 1]! ^= 0x10;
-      return copy;
-    }],
-    ['with its last byte flipped (the length check)', (gz) => {
-      const copy = Buffer.from(gz);
-      copy[copy.length - 1]! ^= 0x01;
-      return copy;
-    }],
+    [
+      'with a bit flipped',
+      (gz) => {
+        const copy = Buffer.from(gz);
+        copy[copy.length >> 1]! ^= 0x10;
+        return copy;
+      },
+    ],
+    [
+      'with its last byte flipped (the length check)',
+      (gz) => {
+        const copy = Buffer.from(gz);
+        copy[copy.length - 1]! ^= 0x01;
+        return copy;
+      },
+    ],
   ];
 
   for (const withSums of [true, false]) {
@@ -174,7 +203,7 @@ describe('the backups folder', () => {
   it('stays within twice the database: the oldest go first, the newest two always stay', () => {
     const t = populated();
     // Ten plain backups of an earlier version, each the size of the database.
-    const old = Array.from({ length: 10 }, (_, i) => legacyBackup(t, `2026010${i % 9 + 1}T0${i}0000000`));
+    const old = Array.from({ length: 10 }, (_, i) => legacyBackup(t, `2026010${(i % 9) + 1}T0${i}0000000`));
     const b = t.ok('backups.create', {});
     const dir = dirname(b.path);
     const left = readdirSync(dir).filter((f) => f !== 'SHA256SUMS');
