@@ -27,7 +27,7 @@ import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 // compressed file must give back exactly the checked copy. Backups of earlier versions are
 // plain database files; both kinds are listed, checked and restored, told apart by their first
 // bytes. Rotation keeps the newest 10, then one a day for 7 days, one a week for 4 weeks and
-// one a month for 12 months, within twice the database's size (the oldest go first).
+// one a month for 12 months, within twice the database's size (see backupsWithinBudget).
 // The SHA-256 of each file as it lies in the folder (compressed or not) is written beside it
 // when it is taken, in the folder's SHA256SUMS (as sha256sum writes it, so `sha256sum -c`
 // checks it too), and checked before it is restored: integrity_check sees a broken structure,
@@ -38,7 +38,7 @@ const BAD_SUFFIX = '.corrupt';
 export const KEEP = { newest: 10, daily: 7, weekly: 4, monthly: 12 } as const;
 /** The backups folder holds at most this many times the database's size. */
 export const BUDGET = 2;
-/** The newest backups kept even over the budget: the one just taken and the one before it. */
+/** The newest backups kept even over the budget. */
 const ALWAYS_KEPT = 2;
 /**
  * gzip level 3: on the demo district, 0.6 s for a copy ×7.3 smaller; level 6 takes ×2.8 the
@@ -111,7 +111,7 @@ export function backupDatabase(
 
 /** The newest backup not taken by a clock that ran fast (backups sorted newest first). */
 export function newestBackup<B extends { at: string }>(backups: B[], nowMs: number): B | undefined {
-  return backups.find((b) => Date.parse(b.at) <= nowMs + FUTURE_MS);
+  return backups.find((b) => !isFuture(b, nowMs));
 }
 
 /** The database's size, the pages in its write-ahead log included. */
@@ -295,16 +295,24 @@ export function listBackups(dir: string): BackupInfo[] {
  * clock ran fast, more than FUTURE_MS after `nowMs`) are rotated among themselves, so they
  * never push out today's.
  */
-export function backupsToKeep(backups: { file: string; at: string }[], nowMs?: number): Set<string> {
-  if (nowMs === undefined) return keepByAge(backups);
-  const future = backups.filter((b) => Date.parse(b.at) > nowMs + FUTURE_MS);
-  const present = backups.filter((b) => Date.parse(b.at) <= nowMs + FUTURE_MS);
-  return new Set([...keepByAge(present), ...keepByAge(future)]);
+export function backupsToKeep(
+  backups: { file: string; at: string }[],
+  nowMs?: number,
+  tiers: Tiers = KEEP,
+): Set<string> {
+  if (nowMs === undefined) return keepByAge(backups, tiers);
+  const future = backups.filter((b) => isFuture(b, nowMs));
+  const present = backups.filter((b) => !isFuture(b, nowMs));
+  return new Set([...keepByAge(present, tiers), ...keepByAge(future, tiers)]);
 }
 
-function keepByAge(backups: { file: string; at: string }[]): Set<string> {
+type Tiers = { [T in keyof typeof KEEP]: number };
+
+const isFuture = (b: { at: string }, nowMs: number) => Date.parse(b.at) > nowMs + FUTURE_MS;
+
+function keepByAge(backups: { file: string; at: string }[], tiers: Tiers): Set<string> {
   const sorted = [...backups].sort((a, b) => b.at.localeCompare(a.at));
-  const keep = new Set(sorted.slice(0, KEEP.newest).map((b) => b.file));
+  const keep = new Set(sorted.slice(0, tiers.newest).map((b) => b.file));
   const bucketed = (bucket: (at: string) => string, count: number) => {
     const seen = new Set<string>();
     for (const b of sorted) {
@@ -315,9 +323,9 @@ function keepByAge(backups: { file: string; at: string }[]): Set<string> {
       keep.add(b.file);
     }
   };
-  bucketed((at) => at.slice(0, 10), KEEP.daily);
-  bucketed((at) => isoWeek(at), KEEP.weekly);
-  bucketed((at) => at.slice(0, 7), KEEP.monthly);
+  bucketed((at) => at.slice(0, 10), tiers.daily);
+  bucketed((at) => isoWeek(at), tiers.weekly);
+  bucketed((at) => at.slice(0, 7), tiers.monthly);
   return keep;
 }
 
@@ -327,22 +335,35 @@ function isoWeek(at: string): string {
 }
 
 /**
- * The backups kept within a budget in bytes (pure, for testing): the oldest go first, backups
- * from the future before them (their age is unknown), but never the newest ALWAYS_KEPT.
+ * The backups rotation keeps within a budget in bytes (pure, for testing). Those the age tiers
+ * keep are taken in order of value, each while it still fits: the newest two always (the one
+ * just taken, and the one before it, which a safety backup is taken to preserve); then one a
+ * day, a week and a month, newest first, as far back as fit; then the rest of the newest ten
+ * (minutes apart, mostly); backups from the future last (their age is unknown).
  */
-export function withinBudget(
+export function backupsWithinBudget(
   backups: { file: string; at: string; bytes: number }[],
   budget: number,
   nowMs: number,
 ): Set<string> {
-  const future = (b: { at: string }) => Date.parse(b.at) > nowMs + FUTURE_MS;
-  const byValue = [...backups].sort(
-    (a, b) => Number(future(a)) - Number(future(b)) || b.at.localeCompare(a.at),
+  const kept = backupsToKeep(backups, nowMs);
+  const spread = backupsToKeep(backups, nowMs, { ...KEEP, newest: 0 });
+  const newest = new Set(
+    backups
+      .filter((b) => !isFuture(b, nowMs))
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, ALWAYS_KEPT)
+      .map((b) => b.file),
   );
+  const rank = (b: { file: string; at: string }) =>
+    newest.has(b.file) ? 0 : isFuture(b, nowMs) ? 3 : spread.has(b.file) ? 1 : 2;
+  const byValue = backups
+    .filter((b) => kept.has(b.file))
+    .sort((a, b) => rank(a) - rank(b) || b.at.localeCompare(a.at));
   const keep = new Set<string>();
   let total = 0;
-  for (const [i, b] of byValue.entries()) {
-    if (i >= ALWAYS_KEPT && total + b.bytes > budget) break;
+  for (const b of byValue) {
+    if (!newest.has(b.file) && total + b.bytes > budget) continue;
     keep.add(b.file);
     total += b.bytes;
   }
@@ -351,12 +372,7 @@ export function withinBudget(
 
 export function rotateBackups(dir: string, nowMs: number, budget = Infinity): string[] {
   const all = listBackups(dir);
-  const byAge = backupsToKeep(all, nowMs);
-  const keep = withinBudget(
-    all.filter((b) => byAge.has(b.file)),
-    budget,
-    nowMs,
-  );
+  const keep = backupsWithinBudget(all, budget, nowMs);
   const removed = all.filter((b) => !keep.has(b.file));
   for (const b of removed) rmSync(b.path, { force: true });
   if (removed.length) recordChecksums(dir, new Map(removed.map((b) => [b.file, null])));

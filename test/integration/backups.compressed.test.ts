@@ -13,7 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { makeCore, snapshot, tempDir, type TestCore } from '../helpers';
-import { backupsDirFor, checkIntegrity, withinBudget } from '../../src-main/store/backup';
+import { backupsDirFor, checkIntegrity, backupsWithinBudget } from '../../src-main/store/backup';
 import { gzipFile } from '../../src-main/store/gzipFile';
 
 // Backups are gzipped; older plain ones still list and restore; a damaged one is shown as
@@ -217,15 +217,29 @@ describe('the backups folder', () => {
     expect([...sums(dir).keys()].sort()).toEqual(left.sort());
   });
 
-  it('budget: removes the oldest until the rest fit, never one of the newest two', () => {
-    const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+  it('within its budget keeps the newest two, then one a day, a week and a month, then the rest', () => {
+    const at = (day: number, hour = 0) =>
+      `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
     const b = (day: number, bytes: number) => ({ file: `d${day}`, at: at(day), bytes });
-    const now = Date.parse(at(20));
-    expect([...withinBudget([b(1, 10), b(2, 10), b(3, 10)], 30, now)].sort()).toEqual(['d1', 'd2', 'd3']);
-    expect([...withinBudget([b(1, 10), b(2, 10), b(3, 10)], 25, now)].sort()).toEqual(['d2', 'd3']);
-    expect([...withinBudget([b(3, 10), b(1, 5), b(2, 10)], 12, now)].sort()).toEqual(['d2', 'd3']);
+    const now = Date.parse(at(20, 12));
+    // Four today, one on each of five days before: today's third and fourth go first.
+    const today = [8, 9, 10, 11].map((h) => ({ file: `t${h}`, at: at(20, h), bytes: 10 }));
+    const days = [15, 16, 17, 18, 19].map((d) => b(d, 10));
+    const kept = (budget: number) => [...backupsWithinBudget([...today, ...days], budget, now)].sort();
+    expect(kept(90)).toEqual(['d15', 'd16', 'd17', 'd18', 'd19', 't10', 't11', 't9', 't8'].sort());
+    expect(kept(80)).toEqual(['d15', 'd16', 'd17', 'd18', 'd19', 't10', 't11', 't9'].sort());
+    expect(kept(70)).toEqual(['d15', 'd16', 'd17', 'd18', 'd19', 't10', 't11'].sort());
+    expect(kept(50)).toEqual(['d17', 'd18', 'd19', 't10', 't11'].sort());
+    expect(kept(0)).toEqual(['t10', 't11']);
+    expect([...backupsWithinBudget([b(1, 10), b(2, 10), b(3, 10)], 30, now)].sort()).toEqual([
+      'd1',
+      'd2',
+      'd3',
+    ]);
+    expect([...backupsWithinBudget([b(1, 10), b(2, 10), b(3, 10)], 25, now)].sort()).toEqual(['d2', 'd3']);
+    expect([...backupsWithinBudget([b(3, 10), b(1, 5), b(2, 10)], 12, now)].sort()).toEqual(['d2', 'd3']);
     // A backup from the clock running fast is not one of the newest two.
     const future = { file: 'future', at: '2027-01-01T00:00:00.000Z', bytes: 10 };
-    expect([...withinBudget([b(1, 10), b(2, 10), future], 20, now)].sort()).toEqual(['d1', 'd2']);
+    expect([...backupsWithinBudget([b(1, 10), b(2, 10), future], 20, now)].sort()).toEqual(['d1', 'd2']);
   });
 });
