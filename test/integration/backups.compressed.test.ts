@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -215,6 +216,21 @@ describe('the backups folder', () => {
     expect(left.length).toBeLessThan(old.length);
     // Removed files lose their checksums too.
     expect([...sums(dir).keys()].sort()).toEqual(left.sort());
+  });
+
+  it('removes what a backup cut short left behind, once no one has written to it for an hour', () => {
+    const t = populated();
+    const dir = backupsDirFor(t.path);
+    mkdirSync(dir, { recursive: true });
+    const stale = join(dir, 'visit-ledger-20260101T000000000-daily.db.partial');
+    const fresh = join(dir, 'visit-ledger-20260102T000000000-daily.db.gz.partial');
+    writeFileSync(stale, 'cut short');
+    writeFileSync(fresh, 'being written');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    t.ok('backups.create', {});
+    expect(readdirSync(dir)).not.toContain(basename(stale));
+    expect(readdirSync(dir)).toContain(basename(fresh));
   });
 
   it('within its budget keeps the newest two, then one a day, a week and a month, then the rest', () => {
