@@ -343,9 +343,10 @@ function isoWeek(at: string): string {
 /**
  * The backups rotation keeps within a budget in bytes (pure, for testing). Those the age tiers
  * keep are taken in order of value, each while it still fits: the newest two always (the one
- * just taken, and the one before it, which a safety backup is taken to preserve); then one a
- * day, a week and a month, newest first, as far back as fit; then the rest of the newest ten
- * (minutes apart, mostly); backups from the future last (their age is unknown).
+ * just taken, as the safety backup before a restore or a migration is, and the one before it:
+ * two restores in a row keep both safety backups); then one a day, a week and a month, newest
+ * first, as far back as fit; then the rest of the newest ten (minutes apart, mostly); backups
+ * from the future last (their age is unknown).
  */
 export function backupsWithinBudget(
   backups: { file: string; at: string; bytes: number }[],
