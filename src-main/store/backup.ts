@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
+  copyFileSync,
   existsSync,
+  fsyncSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -14,21 +16,35 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { DamagedGzipError, gunzipFile, gzipFile, isGzipFile } from './gzipFile';
 // Subpath imports: the package root loads all of date-fns (~2 s at every CLI start).
 import { getISOWeek } from 'date-fns/getISOWeek';
 import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 
 // Backups: consistent copies of the whole database taken with VACUUM INTO (one read
-// transaction; cannot run inside a write transaction), checked with integrity_check
-// before they count, and rotated: the newest 10, then one a day for 7 days, one a
-// week for 4 weeks and one a month for 12 months. The SHA-256 of each is written beside it
+// transaction; cannot run inside a write transaction), checked with integrity_check before
+// they count, then gzipped (store/gzipFile.ts; a copy is ×7 smaller) and checked again: the
+// compressed file must give back exactly the checked copy. Backups of earlier versions are
+// plain database files; both kinds are listed, checked and restored, told apart by their first
+// bytes. Rotation keeps the newest 10, then one a day for 7 days, one a week for 4 weeks and
+// one a month for 12 months, within twice the database's size (see backupsWithinBudget).
+// The SHA-256 of each file as it lies in the folder (compressed or not) is written beside it
 // when it is taken, in the folder's SHA256SUMS (as sha256sum writes it, so `sha256sum -c`
-// checks it too), and checked before it is restored: integrity_check sees a broken
-// structure, not a changed value.
+// checks it too), and checked before it is restored: integrity_check sees a broken structure,
+// not a changed value.
 
-export const BACKUP_RE = /^visit-ledger-(\d{8}T\d{6})(\d{3})-([a-z0-9-]+)\.db$/;
+export const BACKUP_RE = /^visit-ledger-(\d{8}T\d{6})(\d{3})-([a-z0-9-]+)\.db(?:\.gz)?$/;
 const BAD_SUFFIX = '.corrupt';
 export const KEEP = { newest: 10, daily: 7, weekly: 4, monthly: 12 } as const;
+/** The backups folder holds at most this many times the database's size. */
+export const BUDGET = 2;
+/** The newest backups kept even over the budget. */
+const ALWAYS_KEPT = 2;
+/**
+ * gzip level 3: on the demo district, 0.6 s for a copy ×7.3 smaller; level 6 takes ×2.8 the
+ * time to be 9% smaller, level 1 is as fast and 5% larger (zlib on its VACUUM INTO copy, 72 MB).
+ */
+export const GZIP_LEVEL = 3;
 export const DAILY_MS = 24 * 3600_000;
 /**
  * A backup named further ahead of now than this was taken while the clock ran fast: it neither
@@ -86,33 +102,59 @@ export function backupDatabase(
   // never removes the backup just taken; but not after a backup from the future.
   const newest = newestBackup(listBackups(dir), nowMs);
   const ms = newest ? Math.max(nowMs, Date.parse(newest.at) + 1) : nowMs;
-  const file = `visit-ledger-${stampOf(ms)}-${safeReason}.db`;
+  const file = `visit-ledger-${stampOf(ms)}-${safeReason}.db.gz`;
   const path = join(dir, file);
   writeCheckedCopy(db, path);
-  rotateBackups(dir, nowMs);
+  rotateBackups(dir, nowMs, BUDGET * databaseBytes(db));
   return { file, path, at: new Date(ms).toISOString(), reason: safeReason, bytes: statSync(path).size };
 }
 
 /** The newest backup not taken by a clock that ran fast (backups sorted newest first). */
 export function newestBackup<B extends { at: string }>(backups: B[], nowMs: number): B | undefined {
-  return backups.find((b) => Date.parse(b.at) <= nowMs + FUTURE_MS);
+  return backups.find((b) => !isFuture(b, nowMs));
+}
+
+/** The database's size, the pages in its write-ahead log included. */
+export function databaseBytes(db: Database.Database): number {
+  return (
+    (db.pragma('page_count', { simple: true }) as number) *
+    (db.pragma('page_size', { simple: true }) as number)
+  );
 }
 
 /**
- * VACUUM INTO a temporary name, integrity-check, write its checksum, then rename into place
+ * VACUUM INTO a temporary name, integrity-check, gzip when the name ends in .gz (and check that
+ * the compressed file gives back the checked copy), write its checksum, then rename into place
  * (the checksum first: a listed backup has one, unless an older version took it).
  */
 export function writeCheckedCopy(db: Database.Database, path: string): void {
+  const compress = path.endsWith('.gz');
   const partial = `${path}.partial`;
+  const copy = compress ? `${path.slice(0, -'.gz'.length)}.partial` : partial;
   rmSync(partial, { force: true });
-  db.prepare('VACUUM INTO ?').run(partial);
-  const check = checkIntegrity(partial);
-  if (!check.ok) {
-    renameSync(partial, `${path}${BAD_SUFFIX}`);
-    throw new Error(`the backup failed its integrity check (${check.message}) and was set aside`);
+  rmSync(copy, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(copy);
+    const check = checkIntegrity(copy);
+    if (!check.ok) {
+      renameSync(copy, `${compress ? path.slice(0, -'.gz'.length) : path}${BAD_SUFFIX}`);
+      throw new Error(`the backup failed its integrity check (${check.message}) and was set aside`);
+    }
+    let sha256: string;
+    if (compress) {
+      const written = gzipFile(copy, partial, GZIP_LEVEL);
+      if (gunzipFile(partial, null) !== written.contentSha256)
+        throw new Error('the compressed backup does not give back the copy it was made from');
+      sha256 = written.sha256;
+    } else {
+      sha256 = sha256OfFile(partial);
+    }
+    recordChecksums(dirname(path), new Map([[basename(path), sha256]]));
+    renameSync(partial, path);
+  } finally {
+    rmSync(partial, { force: true });
+    if (compress) rmSync(copy, { force: true });
   }
-  recordChecksums(dirname(path), new Map([[basename(path), sha256OfFile(partial)]]));
-  renameSync(partial, path);
 }
 
 /** SHA-256 of a file, read a megabyte at a time (a backup may be larger than memory allows). */
@@ -144,6 +186,63 @@ export function checkChecksum(path: string): ChecksumState {
   const state: ChecksumState = expected === sha256OfFile(path) ? 'verified' : 'mismatch';
   checked.set(path, { key, state });
   return state;
+}
+
+export type BackupState = { checksum: ChecksumState; damaged: boolean };
+
+// A compressed backup without a checksum is checked by decompressing it (without writing).
+const inflated = new Map<string, { key: string; intact: boolean }>();
+
+/**
+ * Whether a backup is damaged: its checksum does not match, or, without one, a compressed
+ * backup does not decompress (truncated, or a CRC-32 that does not match). Whether the content
+ * is a sound database is checked on the decompressed copy before a restore.
+ */
+export function backupState(path: string): BackupState {
+  try {
+    const checksum = checkChecksum(path);
+    if (checksum !== 'unverified' || !isGzipFile(path)) return { checksum, damaged: checksum === 'mismatch' };
+    const st = statSync(path);
+    const key = `${st.size}:${st.mtimeMs}`;
+    let known = inflated.get(path);
+    if (known?.key !== key) {
+      known = { key, intact: decompresses(path) };
+      inflated.set(path, known);
+    }
+    return { checksum, damaged: !known.intact };
+  } catch (e) {
+    // Unreadable (or removed since the folder was read): listed, and not offered for restore.
+    if ((e as NodeJS.ErrnoException).code) return { checksum: 'unverified', damaged: true };
+    throw e;
+  }
+}
+
+function decompresses(path: string): boolean {
+  try {
+    gunzipFile(path, null);
+    return true;
+  } catch (e) {
+    if (e instanceof DamagedGzipError) return false;
+    throw e;
+  }
+}
+
+/**
+ * A backup as a database file at `dest` (synced to disk): decompressed, or copied when it is a
+ * plain one an earlier version took. Throws DamagedGzipError for a compressed one that does not
+ * decompress.
+ */
+export function extractBackup(path: string, dest: string): void {
+  if (isGzipFile(path)) gunzipFile(path, dest);
+  else {
+    copyFileSync(path, dest);
+    const fd = openSync(dest, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 const CHECKSUM_LINE = /^([0-9a-f]{64}) [ *](.+)$/;
@@ -202,16 +301,24 @@ export function listBackups(dir: string): BackupInfo[] {
  * clock ran fast, more than FUTURE_MS after `nowMs`) are rotated among themselves, so they
  * never push out today's.
  */
-export function backupsToKeep(backups: { file: string; at: string }[], nowMs?: number): Set<string> {
-  if (nowMs === undefined) return keepByAge(backups);
-  const future = backups.filter((b) => Date.parse(b.at) > nowMs + FUTURE_MS);
-  const present = backups.filter((b) => Date.parse(b.at) <= nowMs + FUTURE_MS);
-  return new Set([...keepByAge(present), ...keepByAge(future)]);
+export function backupsToKeep(
+  backups: { file: string; at: string }[],
+  nowMs?: number,
+  tiers: Tiers = KEEP,
+): Set<string> {
+  if (nowMs === undefined) return keepByAge(backups, tiers);
+  const future = backups.filter((b) => isFuture(b, nowMs));
+  const present = backups.filter((b) => !isFuture(b, nowMs));
+  return new Set([...keepByAge(present, tiers), ...keepByAge(future, tiers)]);
 }
 
-function keepByAge(backups: { file: string; at: string }[]): Set<string> {
+type Tiers = { [T in keyof typeof KEEP]: number };
+
+const isFuture = (b: { at: string }, nowMs: number) => Date.parse(b.at) > nowMs + FUTURE_MS;
+
+function keepByAge(backups: { file: string; at: string }[], tiers: Tiers): Set<string> {
   const sorted = [...backups].sort((a, b) => b.at.localeCompare(a.at));
-  const keep = new Set(sorted.slice(0, KEEP.newest).map((b) => b.file));
+  const keep = new Set(sorted.slice(0, tiers.newest).map((b) => b.file));
   const bucketed = (bucket: (at: string) => string, count: number) => {
     const seen = new Set<string>();
     for (const b of sorted) {
@@ -222,9 +329,9 @@ function keepByAge(backups: { file: string; at: string }[]): Set<string> {
       keep.add(b.file);
     }
   };
-  bucketed((at) => at.slice(0, 10), KEEP.daily);
-  bucketed((at) => isoWeek(at), KEEP.weekly);
-  bucketed((at) => at.slice(0, 7), KEEP.monthly);
+  bucketed((at) => at.slice(0, 10), tiers.daily);
+  bucketed((at) => isoWeek(at), tiers.weekly);
+  bucketed((at) => at.slice(0, 7), tiers.monthly);
   return keep;
 }
 
@@ -233,9 +340,56 @@ function isoWeek(at: string): string {
   return `${getISOWeekYear(local)}-W${getISOWeek(local)}`;
 }
 
-export function rotateBackups(dir: string, nowMs: number): string[] {
+/**
+ * The backups rotation keeps within a budget in bytes (pure, for testing). Those the age tiers
+ * keep are taken in order of value, each while it still fits: the newest two always (the one
+ * just taken, as the safety backup before a restore or a migration is, and the one before it:
+ * two restores in a row keep both safety backups); then one a day, a week and a month, newest
+ * first, as far back as fit; then the rest of the newest ten (minutes apart, mostly); backups
+ * from the future last (their age is unknown).
+ */
+export function backupsWithinBudget(
+  backups: { file: string; at: string; bytes: number }[],
+  budget: number,
+  nowMs: number,
+): Set<string> {
+  const kept = backupsToKeep(backups, nowMs);
+  const spread = backupsToKeep(backups, nowMs, { ...KEEP, newest: 0 });
+  const newest = new Set(
+    backups
+      .filter((b) => !isFuture(b, nowMs))
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, ALWAYS_KEPT)
+      .map((b) => b.file),
+  );
+  const rank = (b: { file: string; at: string }) =>
+    newest.has(b.file) ? 0 : isFuture(b, nowMs) ? 3 : spread.has(b.file) ? 1 : 2;
+  const byValue = backups
+    .filter((b) => kept.has(b.file))
+    .sort((a, b) => rank(a) - rank(b) || b.at.localeCompare(a.at));
+  const keep = new Set<string>();
+  let total = 0;
+  for (const b of byValue) {
+    if (!newest.has(b.file) && total + b.bytes > budget) continue;
+    keep.add(b.file);
+    total += b.bytes;
+  }
+  return keep;
+}
+
+/** A backup's temporary file not written to for this long was left by a backup cut short. */
+const STALE_PARTIAL_MS = 3600_000;
+const PARTIAL_RE = /^visit-ledger-.*\.partial$/;
+
+export function rotateBackups(dir: string, nowMs: number, budget = Infinity): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    // File times are the system's, not the store's clock.
+    if (PARTIAL_RE.test(name) && Date.now() - statSync(path).mtimeMs > STALE_PARTIAL_MS)
+      rmSync(path, { force: true });
+  }
   const all = listBackups(dir);
-  const keep = backupsToKeep(all, nowMs);
+  const keep = backupsWithinBudget(all, budget, nowMs);
   const removed = all.filter((b) => !keep.has(b.file));
   for (const b of removed) rmSync(b.path, { force: true });
   if (removed.length) recordChecksums(dir, new Map(removed.map((b) => [b.file, null])));

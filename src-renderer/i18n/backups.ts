@@ -41,8 +41,8 @@ export default defineWords({
       mismatch: { zh: '已损坏', en: 'Damaged' },
     },
     damagedHint: {
-      zh: '备份内容与备份时记录的校验值不符，不能恢复。',
-      en: 'Its content no longer matches the checksum written when it was taken: it cannot be restored.',
+      zh: '备份已损坏（内容与备份时记录的校验值不符，或无法解压），不能恢复。',
+      en: 'It is damaged (its content no longer matches the checksum written when it was taken, or it does not decompress): it cannot be restored.',
     },
     reasons: {
       daily: { zh: '每日自动', en: 'Daily' },

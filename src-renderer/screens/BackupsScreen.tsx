@@ -123,7 +123,7 @@ export function BackupsScreen(_props: { route: Route }) {
                   className={b.damaged ? 'text-overdue' : b.checksum === 'verified' ? undefined : 'muted'}
                   title={b.damaged ? t('backups.damagedHint') : undefined}
                 >
-                  {t(`backups.checks.${b.checksum}`)}
+                  {t(`backups.checks.${b.damaged ? 'mismatch' : b.checksum}`)}
                 </td>
                 <td className="mono small muted">{b.file}</td>
                 <td>

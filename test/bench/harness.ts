@@ -26,10 +26,23 @@ export interface BenchCase {
   maxRatio?: number;
 }
 
+/** A size instead of a time: measured once and set against a baseline size. */
+export interface SizeCase {
+  name: string;
+  /** The sizes, and what else the line should say once they are known. */
+  size(): { bytes: number; baselineBytes: number; note?: string };
+  /** What the baseline size is. */
+  baselineName: string;
+  /** How many times the baseline's size the size may be at most. */
+  maxRatio: number;
+}
+
 export interface BenchModule {
   name: string;
-  cases(ctx: BenchContext): BenchCase[];
+  cases(ctx: BenchContext): (BenchCase | SizeCase)[];
 }
+
+export const isSizeCase = (c: BenchCase | SizeCase): c is SizeCase => 'size' in c;
 
 export interface Timing {
   /** Median of the timed runs, in ms. */
@@ -63,6 +76,8 @@ export interface ResultLine {
   note?: string;
   /** Set when the case (or its module) failed: the line shows ERROR and this message. */
   error?: string;
+  /** A size line: `rows` holds bytes, shown in MB, and there is no time. */
+  size?: boolean;
 }
 
 const fmt = (n: number, digits: number) =>
@@ -99,8 +114,18 @@ function cells(l: ResultLine): string[] {
       : l.targetMs >= 1000
         ? `< ${fmt(l.targetMs / 1000, l.targetMs % 1000 ? 1 : 0)} s`
         : `< ${fmt(l.targetMs, 0)} ms`,
-    l.maxRatio == null ? '' : `≤ ×${fmt(l.maxRatio, 1)}`,
+    l.maxRatio == null ? '' : `≤ ×${fmt(l.maxRatio, l.maxRatio < 1 ? 2 : 1)}`,
   ].filter(Boolean);
+  if (l.size)
+    return [
+      l.operation + (l.note ? ` ${l.note}` : ''),
+      `${fmt(l.rows / 1e6, 1)} MB`,
+      '',
+      '',
+      l.ratio === null ? '' : `×${fmt(l.ratio, 2)}`,
+      targets.join(', '),
+      met === null ? '' : met ? 'PASS' : 'MISS',
+    ];
   return [
     l.operation + (l.note ? ` ${l.note}` : ''),
     fmt(l.rows, 0),

@@ -8,7 +8,16 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openCore } from '../../src-main/open';
 import { ensureDemo, timeDemoSeed } from './fixture';
-import { formatTable, judged, measure, type BenchCase, type BenchModule, type ResultLine } from './harness';
+import {
+  formatTable,
+  isSizeCase,
+  judged,
+  measure,
+  type BenchCase,
+  type BenchModule,
+  type ResultLine,
+  type SizeCase,
+} from './harness';
 import type { SeedCounts } from '../../seeds/demo';
 
 const SEED_TARGET_MS = 60_000;
@@ -110,7 +119,7 @@ async function main(): Promise<void> {
         lines.push(failed(file, error));
         continue;
       }
-      let cases: BenchCase[];
+      let cases: (BenchCase | SizeCase)[];
       try {
         cases = module.cases({ core, db: core.store.db });
       } catch (e) {
@@ -121,6 +130,10 @@ async function main(): Promise<void> {
         const operation = `${module.name}: ${c.name}`;
         if (only && !operation.includes(only)) continue;
         log(operation);
+        if (isSizeCase(c)) {
+          lines.push(...sizeLines(operation, c));
+          continue;
+        }
         try {
           const caseRuns = Math.min(c.runs ?? runs, runs);
           const op = measure(() => c.run(), { runs: caseRuns });
@@ -159,6 +172,20 @@ async function main(): Promise<void> {
     `\n${met} of ${withTarget.length} targets met${errors ? `, ${errors} failed` : ''} (times are medians of ${runs} runs after 3 warm-up runs)\n`,
   );
   if (errors) process.exitCode = 1;
+}
+
+/** A size case's line and its baseline's, or its error. */
+function sizeLines(operation: string, c: SizeCase): ResultLine[] {
+  try {
+    const { bytes, baselineBytes, note } = c.size();
+    const line = { ms: 0, targetMs: null, size: true };
+    return [
+      { ...line, operation, note, rows: bytes, ratio: bytes / baselineBytes, maxRatio: c.maxRatio },
+      { ...line, operation: `    baseline: ${c.baselineName}`, rows: baselineBytes, ratio: null },
+    ];
+  } catch (e) {
+    return [{ operation, rows: 0, ms: 0, ratio: null, targetMs: null, error: message(e) }];
+  }
 }
 
 main().catch((e: unknown) => {

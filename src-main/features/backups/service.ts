@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Core } from '../../core';
 import { openStore } from '../../store/db';
@@ -9,18 +9,21 @@ import { lastNewIdentity, RESTORED_FROM } from '../../store/identity';
 import {
   DAILY_MS,
   backupDatabase,
+  backupState,
   backupsDirFor,
   checkChecksum,
   checkIntegrity,
+  extractBackup,
   listBackups,
   newestBackup,
   writeCheckedCopy,
   type BackupInfo,
 } from '../../store/backup';
+import { DamagedGzipError } from '../../store/gzipFile';
 import { ApiError, invalid } from '@shared/contract/errors';
 import type { MethodOutput } from '@shared/contract/contract';
 
-/** A checked copy to a file of the user's choosing (not rotated). */
+/** A checked copy to a file of the user's choosing (not rotated), gzipped when it is named .gz. */
 export function backupToFile(core: Core, path: string): { path: string; bytes: number } {
   const target = resolve(path);
   if (existsSync(target)) throw invalid('out', `${target} already exists`);
@@ -45,22 +48,37 @@ export function dailyBackup(core: Core): BackupInfo | null {
   return backupStore(core, 'daily');
 }
 
-/** The backups, each with its checksum checked: a damaged one is shown, and cannot be restored. */
+/** The backups, each checked: a damaged one is shown, and cannot be restored. */
 export function listBackupsOf(core: Core): MethodOutput<'backups.list'>['rows'] {
   if (core.store.path === ':memory:') return [];
-  return listBackups(backupsDirFor(core.store.path)).map((b) => {
-    const checksum = checkChecksum(b.path);
-    return { ...b, checksum, damaged: checksum === 'mismatch' };
-  });
+  return listBackups(backupsDirFor(core.store.path)).map((b) => ({ ...b, ...backupState(b.path) }));
+}
+
+/**
+ * The backup as a database file at `staging`, checked: its checksum, then (compressed) that it
+ * decompresses whole; the database check runs on the copy that will be put in place.
+ */
+function stageRestorable(source: string, staging: string): void {
+  rmSync(staging, { force: true });
+  try {
+    if (checkChecksum(source) === 'mismatch')
+      throw invalid(
+        'file',
+        'is damaged: its content no longer matches the checksum written when it was taken, so it cannot be restored',
+      );
+    extractBackup(source, staging);
+    checkRestorable(staging);
+  } catch (e) {
+    rmSync(staging, { force: true });
+    if (e instanceof DamagedGzipError)
+      throw invalid('file', `is damaged: it does not decompress (${e.message}), so it cannot be restored`);
+    if (e instanceof ApiError) throw e;
+    throw invalid('file', `cannot be read (${(e as Error).message})`);
+  }
 }
 
 /** Checks that a file is a sound Visit Ledger database this app can open. */
 function checkRestorable(path: string): void {
-  if (checkChecksum(path) === 'mismatch')
-    throw invalid(
-      'file',
-      'is damaged: its content no longer matches the checksum written when it was taken, so it cannot be restored',
-    );
   const integrity = checkIntegrity(path);
   if (!integrity.ok)
     throw invalid('file', `is not a sound database (${integrity.message}): it cannot be restored`);
@@ -82,8 +100,9 @@ function checkRestorable(path: string): void {
 }
 
 /**
- * Replaces the database with a backup. The current database is backed up first; the
- * copy is renamed into place so a crash leaves either the old or the new file. The copy is
+ * Replaces the database with a backup. The backup is decompressed (or copied) next to the
+ * database and checked there; the current database is backed up; the copy is synced and
+ * renamed into place so a crash leaves either the old or the new file. The copy is
  * marked as restored before: it takes a new device identity when opened (store/identity.ts),
  * or it would issue again the stamps and visit numbers issued since the backup was taken.
  */
@@ -91,10 +110,9 @@ export function restoreBackup(core: Core, file: string): MethodOutput<'backups.r
   const { store } = core;
   if (store.path === ':memory:') throw invalid('file', 'an in-memory database cannot be restored');
   const source = resolve(file);
-  checkRestorable(source);
-  // Copied aside first: the safety backup's rotation may remove the very backup restored.
+  // Staged first: the safety backup's rotation may remove the very backup restored.
   const staging = `${store.path}.restoring`;
-  copyFileSync(source, staging);
+  stageRestorable(source, staging);
   let safety: BackupInfo | null;
   try {
     safety = backupStore(core, 'before-restore');
@@ -109,6 +127,7 @@ export function restoreBackup(core: Core, file: string): MethodOutput<'backups.r
     rmSync(`${store.path}-wal`, { force: true });
     rmSync(`${store.path}-shm`, { force: true });
     renameSync(staging, store.path);
+    syncDirectory(dirname(store.path));
   } finally {
     rmSync(staging, { force: true });
     core.store = openStore(store.path, store.options);
@@ -127,5 +146,16 @@ function markRestored(path: string, source: string): void {
     db.prepare(`INSERT OR REPLACE INTO meta ("key","value") VALUES (?, ?)`).run(RESTORED_FROM, source);
   } finally {
     db.close();
+  }
+}
+
+/** Makes a rename in a folder durable; Windows cannot open a folder, and its renames need not. */
+function syncDirectory(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+// Files compressed and decompressed synchronously (backups are taken inside synchronous calls,
+// before a migration too) a chunk at a time, so a database larger than memory can be handled.
+// The file is standard gzip, one member per chunk (RFC 1952 allows several; `gunzip` reads
+// them as one stream). Each member's header carries its own length in an extra field ('VL'),
+// as BGZF does, so the reader finds the members without inflating twice; each member is then
+// checked by zlib against its CRC-32 and length.
+
+/** Uncompressed bytes per member: large enough that restarting the dictionary costs nothing. */
+const CHUNK = 4 << 20;
+/** A member longer than this was not written here (deflate grows stored data by < 0.1%). */
+const MAX_MEMBER = CHUNK + (1 << 20);
+const HEADER = 20; // 10 fixed bytes, XLEN (2), and one subfield: SI1 SI2, LEN (2), the length (4)
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+const FEXTRA = 0x04;
+
+export interface Compressed {
+  /** SHA-256 of the gzip file's bytes. */
+  sha256: string;
+  /** SHA-256 of the bytes compressed. */
+  contentSha256: string;
+}
+
+/** Whether a file starts as gzip does (a SQLite database starts with "SQLite format 3"). */
+export function isGzipFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** One member: zlib's gzip of the chunk, its header given the length subfield. */
+function member(chunk: Buffer, level: number): Buffer {
+  const gz = gzipSync(chunk, { level });
+  if (gz[3] !== 0) throw new Error('zlib wrote gzip header flags this writer does not expect');
+  const head = Buffer.alloc(HEADER);
+  gz.copy(head, 0, 0, 10);
+  head[3] = FEXTRA;
+  head.writeUInt16LE(8, 10); // XLEN
+  head.write('VL', 12, 'latin1');
+  head.writeUInt16LE(4, 14);
+  head.writeUInt32LE(gz.length - 10 + HEADER, 16);
+  return Buffer.concat([head, gz.subarray(10)]);
+}
+
+/** Compresses `src` into a new file `dest` (written and synced to disk). */
+export function gzipFile(src: string, dest: string, level: number): Compressed {
+  const file = createHash('sha256');
+  const content = createHash('sha256');
+  const input = openSync(src, 'r');
+  const output = openSync(dest, 'wx');
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    for (let n; (n = readSync(input, chunk, 0, CHUNK, null)) > 0;) {
+      const part = chunk.subarray(0, n);
+      content.update(part);
+      const gz = member(part, level);
+      file.update(gz);
+      writeSync(output, gz);
+    }
+    fsyncSync(output);
+  } finally {
+    closeSync(input);
+    closeSync(output);
+  }
+  return { sha256: file.digest('hex'), contentSha256: content.digest('hex') };
+}
+
+/** A file that is not gzip as written here, or whose content does not check out. */
+export class DamagedGzipError extends Error {}
+
+/**
+ * Decompresses `src` into a new file `dest` (synced to disk), or only checks it when `dest`
+ * is null; returns the SHA-256 of the content. Throws DamagedGzipError when a member is
+ * truncated, altered (CRC-32) or not one this module writes.
+ */
+export function gunzipFile(src: string, dest: string | null): string {
+  const content = createHash('sha256');
+  const input = openSync(src, 'r');
+  const output = dest === null ? null : openSync(dest, 'wx');
+  try {
+    const head = Buffer.alloc(HEADER);
+    const body = Buffer.allocUnsafe(MAX_MEMBER);
+    let members = 0;
+    for (let at = 0; ; members++) {
+      const got = readSync(input, head, 0, HEADER, at);
+      if (got === 0) break;
+      const length = got === HEADER ? memberLength(head) : null;
+      if (length === null) throw new DamagedGzipError(`no gzip member of this format at byte ${at}`);
+      if (readSync(input, body, 0, length, at) !== length)
+        throw new DamagedGzipError(`truncated: the member at byte ${at} is cut short`);
+      let part: Buffer;
+      try {
+        part = gunzipSync(body.subarray(0, length));
+      } catch (e) {
+        throw new DamagedGzipError(`the member at byte ${at} is damaged (${(e as Error).message})`);
+      }
+      content.update(part);
+      if (output !== null) writeSync(output, part);
+      at += length;
+    }
+    if (members === 0) throw new DamagedGzipError('empty');
+    if (output !== null) fsyncSync(output);
+  } finally {
+    closeSync(input);
+    if (output !== null) closeSync(output);
+  }
+  return content.digest('hex');
+}
+
+/** The length a member's header gives, or null when it is not a header this module writes. */
+function memberLength(head: Buffer): number | null {
+  const ours =
+    head[0] === GZIP_MAGIC[0] &&
+    head[1] === GZIP_MAGIC[1] &&
+    head[2] === 8 && // deflate
+    head[3] === FEXTRA &&
+    head.readUInt16LE(10) === 8 &&
+    head.toString('latin1', 12, 14) === 'VL' &&
+    head.readUInt16LE(14) === 4;
+  if (!ours) return null;
+  const length = head.readUInt32LE(16);
+  return length > HEADER + 8 && length <= MAX_MEMBER ? length : null;
+}

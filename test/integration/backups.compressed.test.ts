@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import { makeCore, snapshot, tempDir, type TestCore } from '../helpers';
+import { backupsDirFor, checkIntegrity, backupsWithinBudget } from '../../src-main/store/backup';
+import { gzipFile } from '../../src-main/store/gzipFile';
+
+// Backups are gzipped; older plain ones still list and restore; a damaged one is shown as
+// such and never restored; the folder stays within twice the database.
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+function populated(): TestCore {
+  const t = makeCore();
+  for (let i = 0; i < 200; i++)
+    t.ok('experts.create', { name: `专家${i}`, phone: `1380000${String(i).padStart(4, '0')}` });
+  return t;
+}
+
+const dbBytes = (t: TestCore) => {
+  t.core.store.db.pragma('wal_checkpoint(TRUNCATE)');
+  return statSync(t.path).size;
+};
+
+/** The SHA256SUMS lines of a backups folder, as file name → hash. */
+function sums(dir: string): Map<string, string> {
+  const text = readFileSync(join(dir, 'SHA256SUMS'), 'utf8');
+  return new Map(
+    text
+      .trim()
+      .split('\n')
+      .map((l) => [l.slice(66), l.slice(0, 64)] as [string, string]),
+  );
+}
+
+/** Writes a plain (uncompressed) backup as earlier versions did, with its checksum. */
+function legacyBackup(t: TestCore, stamp: string): string {
+  const dir = backupsDirFor(t.path);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `visit-ledger-${stamp}-daily.db`);
+  t.core.store.db.prepare('VACUUM INTO ?').run(path);
+  appendFileSync(join(dir, 'SHA256SUMS'), `${sha256(readFileSync(path))}  ${basename(path)}\n`);
+  return path;
+}
+
+describe('compressed backups', () => {
+  it('are standard gzip of a checked copy, with the checksum of the compressed file', () => {
+    const t = populated();
+    const b = t.ok('backups.create', {});
+    expect(b.path).toMatch(/\.db\.gz$/);
+    const gz = readFileSync(b.path);
+    expect(b.bytes).toBe(gz.length);
+    expect(gz.length).toBeLessThan(dbBytes(t) / 3);
+    // Any gzip reader gives back the database.
+    const copy = join(tempDir(), 'copy.db');
+    writeFileSync(copy, gunzipSync(gz));
+    expect(readFileSync(copy).subarray(0, 16)).toEqual(SQLITE_HEADER);
+    expect(checkIntegrity(copy)).toEqual({ ok: true, message: 'ok' });
+    const db = new Database(copy, { readonly: true });
+    expect(db.prepare(`SELECT count(*) AS n FROM experts`).get()).toEqual({ n: 200 });
+    db.close();
+    // `sha256sum -c` checks the file as it lies in the folder.
+    const dir = dirname(b.path);
+    expect(sums(dir).get(basename(b.path))).toBe(sha256(gz));
+    expect(t.ok('backups.list', {}).rows[0]).toMatchObject({
+      file: basename(b.path),
+      checksum: 'verified',
+      damaged: false,
+    });
+    // Nothing else is left behind: no uncompressed copy, no partial file.
+    expect(readdirSync(dir).sort()).toEqual(['SHA256SUMS', basename(b.path)]);
+  });
+
+  it('restores a compressed backup atomically, leaving no temporary file', () => {
+    const t = populated();
+    const b = t.ok('backups.create', {});
+    t.ok('experts.create', { name: '备份后' });
+    const restored = t.ok('backups.restore', { file: b.path });
+    expect(restored.restoredFrom).toBe(b.path);
+    expect(t.ok('experts.list', { limit: 500 }).total).toBe(200);
+    expect(readdirSync(dirname(t.path)).filter((f) => f.includes('restoring'))).toEqual([]);
+    // The safety backup is compressed too, and brings the later expert back.
+    expect(restored.safetyBackup).toMatch(/before-restore\.db\.gz$/);
+    t.ok('backups.restore', { file: restored.safetyBackup! });
+    expect(t.ok('experts.list', { limit: 500 }).total).toBe(201);
+  });
+
+  it('writes to a file of the user’s choosing compressed when its name ends in .gz, plain otherwise', () => {
+    const t = populated();
+    const dir = tempDir();
+    const gz = t.ok('backups.create', { out: join(dir, 'copy.db.gz') });
+    const plain = t.ok('backups.create', { out: join(dir, 'copy.db') });
+    expect(readFileSync(gz.path).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    expect(readFileSync(plain.path).subarray(0, 16)).toEqual(SQLITE_HEADER);
+    expect(gunzipSync(readFileSync(gz.path)).subarray(0, 16)).toEqual(SQLITE_HEADER);
+    expect(sums(dir).get('copy.db.gz')).toBe(sha256(readFileSync(gz.path)));
+    t.ok('experts.create', { name: '之后' });
+    t.ok('backups.restore', { file: gz.path });
+    expect(t.ok('experts.list', { limit: 500 }).total).toBe(200);
+  });
+
+  it('lists, verifies and restores a plain backup an earlier version took', () => {
+    const t = populated();
+    const old = legacyBackup(t, '20260101T000000000');
+    t.ok('experts.create', { name: '之后' });
+    const row = t.ok('backups.list', {}).rows.find((r) => r.path === old);
+    expect(row).toMatchObject({
+      checksum: 'verified',
+      damaged: false,
+      reason: 'daily',
+      at: '2026-01-01T00:00:00.000Z',
+    });
+    t.ok('backups.restore', { file: old });
+    expect(t.ok('experts.list', { limit: 500 }).total).toBe(200);
+    // Altered, it is damaged like any other.
+    const again = legacyBackup(t, '20260102T000000000');
+    const bytes = readFileSync(again);
+    bytes.write('1390000', bytes.indexOf(Buffer.from('13800000007')));
+    writeFileSync(again, bytes);
+    expect(t.ok('backups.list', {}).rows.find((r) => r.path === again)).toMatchObject({ damaged: true });
+  });
+});
+
+describe('a damaged compressed backup', () => {
+  const damages: [string, (gz: Buffer) => Buffer][] = [
+    ['truncated', (gz) => gz.subarray(0, gz.length - 1000)],
+    ['cut to its first half', (gz) => gz.subarray(0, gz.length >> 1)],
+    [
+      'with a bit flipped',
+      (gz) => {
+        const copy = Buffer.from(gz);
+        copy[copy.length >> 1]! ^= 0x10;
+        return copy;
+      },
+    ],
+    [
+      'with its last byte flipped (the length check)',
+      (gz) => {
+        const copy = Buffer.from(gz);
+        copy[copy.length - 1]! ^= 0x01;
+        return copy;
+      },
+    ],
+  ];
+
+  for (const withSums of [true, false]) {
+    for (const [what, damage] of damages) {
+      it(`${what}, ${withSums ? 'with' : 'without'} its checksum: listed as damaged, never restored`, () => {
+        const t = populated();
+        const b = t.ok('backups.create', {});
+        const dir = dirname(b.path);
+        if (!withSums) rmSync(join(dir, 'SHA256SUMS'));
+        writeFileSync(b.path, damage(readFileSync(b.path)));
+        const row = t.ok('backups.list', {}).rows.find((r) => r.path === b.path);
+        expect(row).toMatchObject({ damaged: true, checksum: withSums ? 'mismatch' : 'unverified' });
+        const before = snapshot(t.core);
+        const e = t.err('backups.restore', { file: b.path });
+        expect(e.code).toBe('VALIDATION');
+        expect(e.message).toMatch(/file: .*damaged/);
+        expect(snapshot(t.core)).toEqual(before);
+        expect(readdirSync(dirname(t.path)).filter((f) => f.includes('restoring'))).toEqual([]);
+        // No safety backup was taken for a restore that was refused.
+        expect(t.ok('backups.list', {}).rows.map((r) => r.reason)).not.toContain('before-restore');
+      });
+    }
+  }
+
+  it('whose content is not a sound database is refused after decompression, though its checksum matches', () => {
+    const t = populated();
+    const dir = backupsDirFor(t.path);
+    const broken = join(tempDir(), 'broken.db');
+    t.core.store.db.prepare('VACUUM INTO ?').run(broken);
+    const bytes = readFileSync(broken);
+    bytes.fill(0x55, 4096, 8192); // overwrite a page
+    writeFileSync(broken, bytes);
+    expect(checkIntegrity(broken).ok).toBe(false);
+    const gz = join(dir, 'visit-ledger-20260101T000000000-manual.db.gz');
+    t.ok('backups.create', {}); // the folder exists, with its SHA256SUMS
+    const { sha256: sum } = gzipFile(broken, gz, 3);
+    appendFileSync(join(dir, 'SHA256SUMS'), `${sum}  ${basename(gz)}\n`);
+    expect(t.ok('backups.list', {}).rows.find((r) => r.path === gz)).toMatchObject({ checksum: 'verified' });
+    const before = snapshot(t.core);
+    const e = t.err('backups.restore', { file: gz });
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toMatch(/file: .*not a sound database/);
+    expect(snapshot(t.core)).toEqual(before);
+  });
+});
+
+describe('the backups folder', () => {
+  it('stays within twice the database: the oldest go first, the newest two always stay', () => {
+    const t = populated();
+    // Ten plain backups of an earlier version, each the size of the database.
+    const old = Array.from({ length: 10 }, (_, i) => legacyBackup(t, `2026010${(i % 9) + 1}T0${i}0000000`));
+    const b = t.ok('backups.create', {});
+    const dir = dirname(b.path);
+    const left = readdirSync(dir).filter((f) => f !== 'SHA256SUMS');
+    const total = left.reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+    expect(total).toBeLessThanOrEqual(2 * dbBytes(t));
+    expect(left).toContain(basename(b.path));
+    const newestOld = [...old].sort().at(-1)!;
+    expect(left).toContain(basename(newestOld));
+    expect(left.length).toBeLessThan(old.length);
+    // Removed files lose their checksums too.
+    expect([...sums(dir).keys()].sort()).toEqual(left.sort());
+  });
+
+  it('removes what a backup cut short left behind, once no one has written to it for an hour', () => {
+    const t = populated();
+    const dir = backupsDirFor(t.path);
+    mkdirSync(dir, { recursive: true });
+    const stale = join(dir, 'visit-ledger-20260101T000000000-daily.db.partial');
+    const fresh = join(dir, 'visit-ledger-20260102T000000000-daily.db.gz.partial');
+    writeFileSync(stale, 'cut short');
+    writeFileSync(fresh, 'being written');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    t.ok('backups.create', {});
+    expect(readdirSync(dir)).not.toContain(basename(stale));
+    expect(readdirSync(dir)).toContain(basename(fresh));
+  });
+
+  it('within its budget keeps the newest two, then one a day, a week and a month, then the rest', () => {
+    const at = (day: number, hour = 0) =>
+      `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    const b = (day: number, bytes: number) => ({ file: `d${day}`, at: at(day), bytes });
+    const now = Date.parse(at(20, 12));
+    // Four today, one on each of five days before: today's third and fourth go first.
+    const today = [8, 9, 10, 11].map((h) => ({ file: `t${h}`, at: at(20, h), bytes: 10 }));
+    const days = [15, 16, 17, 18, 19].map((d) => b(d, 10));
+    const kept = (budget: number) => [...backupsWithinBudget([...today, ...days], budget, now)].sort();
+    expect(kept(90)).toEqual(['d15', 'd16', 'd17', 'd18', 'd19', 't10', 't11', 't9', 't8'].sort());
+    expect(kept(80)).toEqual(['d15', 'd16', 'd17', 'd18', 'd19', 't10', 't11', 't9'].sort());
+    expect(kept(70)).toEqual(['d15', 'd16', 'd17', 'd18', 'd19', 't10', 't11'].sort());
+    expect(kept(50)).toEqual(['d17', 'd18', 'd19', 't10', 't11'].sort());
+    expect(kept(0)).toEqual(['t10', 't11']);
+    expect([...backupsWithinBudget([b(1, 10), b(2, 10), b(3, 10)], 30, now)].sort()).toEqual([
+      'd1',
+      'd2',
+      'd3',
+    ]);
+    expect([...backupsWithinBudget([b(1, 10), b(2, 10), b(3, 10)], 25, now)].sort()).toEqual(['d2', 'd3']);
+    expect([...backupsWithinBudget([b(3, 10), b(1, 5), b(2, 10)], 12, now)].sort()).toEqual(['d2', 'd3']);
+    // A backup from the clock running fast is not one of the newest two.
+    const future = { file: 'future', at: '2027-01-01T00:00:00.000Z', bytes: 10 };
+    expect([...backupsWithinBudget([b(1, 10), b(2, 10), future], 20, now)].sort()).toEqual(['d1', 'd2']);
+  });
+});
