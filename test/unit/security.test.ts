@@ -30,8 +30,11 @@ describe('window settings', () => {
     expect(prefs.webviewTag).toBe(false);
   });
 
-  it('main.ts uses these settings, enables the sandbox everywhere and blocks navigation and new windows', () => {
-    const main = readFileSync('src-main/doors/electron/main.ts', 'utf8');
+  it('the shell uses these settings, enables the sandbox everywhere and blocks navigation and new windows', () => {
+    // The shell's start (startup.ts) and its window (mainWindow.ts), once main.ts hands them Electron.
+    const main = ['startup.ts', 'mainWindow.ts', 'main.ts']
+      .map((f) => readFileSync(`src-main/doors/electron/${f}`, 'utf8'))
+      .join('\n');
     expect(main).toMatch(/webPreferences: windowPreferences\(/);
     expect(main).toMatch(/app\.enableSandbox\(\)/);
     expect(main).toMatch(/will-navigate[\s\S]*preventDefault/);
