@@ -4,6 +4,8 @@ import { windowPreferences, trustedUrl } from '../../src-main/doors/electron/win
 import { CSP } from '../../src-main/doors/security';
 import { METHOD_NAMES } from '@shared/contract/methods';
 import { contract } from '@shared/contract/contract';
+import { DESKTOP_METHOD_NAMES } from '@shared/contract/desktopMethods';
+import { desktopContract } from '@shared/contract/desktop';
 
 // Electron's security checklist, held in place: any loosening fails here.
 
@@ -84,5 +86,18 @@ describe('preload', () => {
     expect(preload).toMatch(/exposeInMainWorld\('visitLedger', api\)/);
     expect(preload).not.toMatch(/ipcRenderer\.(?!invoke\(IPC_CHANNEL)/);
     expect(preload).not.toMatch(/exposeInMainWorld\((?!.visitLedger., api\))/);
+  });
+
+  it("exposes the shell's own calls by name, each with a strict input checked in the main process", () => {
+    expect(new Set(DESKTOP_METHOD_NAMES)).toEqual(new Set(Object.keys(desktopContract)));
+    const preload = readFileSync('src-main/doors/electron/preload.ts', 'utf8');
+    expect(preload).toMatch(/DESKTOP_METHOD_NAMES\.map/);
+    // No path, command or URL can be slipped in beside what a call takes.
+    for (const name of DESKTOP_METHOD_NAMES) {
+      const { input } = desktopContract[name];
+      expect(input.safeParse({ path: '/etc/passwd' }).success, name).toBe(false);
+    }
+    const startup = readFileSync('src-main/doors/electron/startup.ts', 'utf8');
+    expect(startup).toMatch(/desktopContract\[method\]\.input\.safeParse\(input\)/);
   });
 });
