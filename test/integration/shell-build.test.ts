@@ -64,12 +64,25 @@ describe('the built main process', () => {
   });
 
   it('prepares a database in the worker thread, and reports a database it cannot open', async () => {
-    const prepare = prepareInWorker(join(OUT, 'main', 'prepare.js'));
+    const log: string[] = [];
+    const prepare = prepareInWorker(join(OUT, 'main', 'prepare.js'), (m) => log.push(m));
     const t = makeCore();
     await expect(prepare(t.path)).resolves.toBeUndefined();
     expect(t.ok('backups.list', {}).rows.map((b) => b.reason)).toContain('daily');
     const broken = join(tempDir(), 'broken.db');
     writeFileSync(broken, 'this is not a database, but a file of the same name');
     await expect(prepare(broken)).rejects.toThrow(/not a database/);
+    expect(log).toEqual([]);
+  });
+
+  it('prepares on the main thread when the worker cannot start', async () => {
+    const log: string[] = [];
+    const prepare = prepareInWorker(join(OUT, 'main', 'no-such-worker.js'), (m) => log.push(m));
+    const t = makeCore();
+    await expect(prepare(t.path)).resolves.toBeUndefined();
+    expect(t.ok('backups.list', {}).rows.map((b) => b.reason)).toContain('daily');
+    expect(log).toEqual([
+      expect.stringMatching(/^prepare worker unavailable .*: preparing on the main thread$/),
+    ]);
   });
 });

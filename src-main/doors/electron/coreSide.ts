@@ -64,18 +64,41 @@ export async function openDesktopCore(options: OpenDesktopCoreOptions): Promise<
   };
 }
 
-/** Prepares the database in a worker thread (prepare.ts), so the window stays responsive. */
-export function prepareInWorker(workerFile: string): (dbPath: string) => Promise<void> {
+/** Migrates, loads the demo district on a first start and takes the day's backup, then closes. */
+export function prepareHere(dbPath: string): void {
+  openCore(dbPath, { demoOnFirstStart: true, dailyBackup: true }).store.close();
+}
+
+/**
+ * Prepares the database in a worker thread (prepare.ts), so the window stays responsive. A
+ * database that cannot be prepared is an error; a worker that cannot even start (a packaging
+ * fault) is not the person's problem: the preparation then runs here, the window still shown.
+ */
+export function prepareInWorker(
+  workerFile: string,
+  log: (message: string) => void,
+): (dbPath: string) => Promise<void> {
   return (dbPath) =>
     new Promise((resolve, reject) => {
+      let answered = false;
       const worker = new Worker(workerFile, { workerData: { dbPath } });
       worker.once('message', (m: { ok: true } | { ok: false; message: string }) => {
+        answered = true;
         if (m.ok) resolve();
         else reject(new Error(m.message));
       });
-      worker.once('error', reject);
-      worker.once('exit', (code) => {
-        if (code !== 0) reject(new Error(`the preparation stopped (exit code ${code})`));
-      });
+      const prepareHereInstead = (why: string) => {
+        if (answered) return;
+        answered = true;
+        log(`prepare worker unavailable (${why}): preparing on the main thread`);
+        try {
+          prepareHere(dbPath);
+          resolve();
+        } catch (e) {
+          reject(e as Error);
+        }
+      };
+      worker.once('error', (e) => prepareHereInstead(e.message));
+      worker.once('exit', (code) => prepareHereInstead(`exit code ${code}`));
     });
 }

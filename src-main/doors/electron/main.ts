@@ -24,7 +24,7 @@ const shell = startShell(electron, {
   },
   loadCore: async (dbPath, log) => {
     const { openDesktopCore, prepareInWorker } = await import('./coreSide');
-    return openDesktopCore({ dbPath, log, prepare: prepareInWorker(join(__dirname, 'prepare.js')) });
+    return openDesktopCore({ dbPath, log, prepare: prepareInWorker(join(__dirname, 'prepare.js'), log) });
   },
 });
 
