@@ -63,6 +63,13 @@ describe('the built main process', () => {
     expect(text.slice(text.lastIndexOf('loadCore', text.indexOf('import(')))).toMatch(/^loadCore: async/);
   });
 
+  it('gives the worker the core without the shell (which would start a second app in it)', () => {
+    const worker = staticClosure(join(OUT, 'main', 'prepare.js'));
+    expect(holdsTheCore(worker)).toBe(true);
+    expect(worker.files).not.toContain(join(OUT, 'main', 'main.js'));
+    expect(worker.packages).not.toContain('electron');
+  });
+
   it('prepares a database in the worker thread, and reports a database it cannot open', async () => {
     const log: string[] = [];
     const prepare = prepareInWorker(join(OUT, 'main', 'prepare.js'), (m) => log.push(m));
