@@ -56,6 +56,39 @@ describe('window settings', () => {
   });
 });
 
+describe('trusted files on Windows', () => {
+  const dir = 'C:\\Program Files\\Visit Ledger\\resources\\app.asar\\out\\renderer';
+  it('trusts the installed renderer, whose file URL starts with /C:/ and escapes spaces', () => {
+    expect(
+      trustedUrl(
+        'file:///C:/Program%20Files/Visit%20Ledger/resources/app.asar/out/renderer/index.html',
+        undefined,
+        dir,
+      ),
+    ).toBe(true);
+    expect(
+      trustedUrl(
+        'file:///c:/program%20files/visit%20ledger/resources/app.asar/out/renderer/index.html',
+        undefined,
+        dir,
+      ),
+    ).toBe(true);
+  });
+  it('and nothing beside it', () => {
+    expect(trustedUrl('file:///C:/Windows/system32/x.html', undefined, dir)).toBe(false);
+    expect(
+      trustedUrl(
+        'file:///C:/Program%20Files/Visit%20Ledger/resources/app.asar/out/renderer-evil/x.html',
+        undefined,
+        dir,
+      ),
+    ).toBe(false);
+    expect(trustedUrl('file:///opt/app/out/renderer-evil/x.html', undefined, '/opt/app/out/renderer')).toBe(
+      false,
+    );
+  });
+});
+
 describe('content security policy', () => {
   const csp = directives(CSP);
   it('allows scripts only from the app itself, never inline or eval', () => {
