@@ -6,6 +6,7 @@ import type { ApiErrorBody } from '@shared/contract/errors';
 import { desktopContract, type OpenRequest, type UiLanguage } from '@shared/contract/desktop';
 import { isDesktopMethodName, type DesktopMethodName } from '@shared/contract/desktopMethods';
 import type { CallResult } from '../../dispatch';
+import { toErrorBody } from '../../errorBody';
 import { CSP } from '../security';
 import type { DesktopCore } from './coreSide';
 import { bureauName, chooseFolder, saveFile, type DialogContext } from './dialogs';
@@ -108,22 +109,12 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
   async function answer(method: unknown, input: unknown): Promise<CallResult> {
     if (isDesktopMethodName(method)) {
       const parsed = desktopContract[method].input.safeParse(input);
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({
-          path: i.path.join('.') || '(input)',
-          message: i.message,
-        }));
-        const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-        return {
-          ok: false,
-          error: { code: 'VALIDATION', message, details: { field: issues[0]?.path, issues } },
-        };
-      }
+      if (!parsed.success) return { ok: false, error: toErrorBody(parsed.error) };
       try {
         return { ok: true, result: await (desktop[method] as (i: unknown) => unknown)(parsed.data) };
       } catch (e) {
         log.error(`${method} failed: ${(e as Error).message}`);
-        return { ok: false, error: { code: 'INTERNAL', message: (e as Error).message, details: {} } };
+        return { ok: false, error: toErrorBody(e) };
       }
     }
     const state = await coreState;
