@@ -204,6 +204,10 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
       stateFile: join(userData, 'window-state.json'),
     });
     guardWindowClose(win, () => core?.runningJob() ?? null, quit.requestQuit);
+    // A crashed or killed page is reloaded by Electron only on request: say so for support.
+    win.webContents.on('render-process-gone', (_e, details) =>
+      log.error(`page gone: ${details.reason} (exit code ${details.exitCode})`),
+    );
   };
 
   app.on('web-contents-created', (_e, contents) => {

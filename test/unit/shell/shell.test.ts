@@ -73,6 +73,14 @@ describe('window first, core after', () => {
     expect(readFileSync(shell!.log.file, 'utf8')).toMatch(/ERROR start failed: SQLITE_CORRUPT/);
   });
 
+  it('logs a page that crashed', async () => {
+    const { stub, shell } = start();
+    stub.ready();
+    await shell!.ready;
+    stub.windows[0]!.contents.emit('render-process-gone', electronEvent(), { reason: 'oom', exitCode: 3 });
+    expect(readFileSync(shell!.log.file, 'utf8')).toMatch(/ERROR page gone: oom \(exit code 3\)\n$/);
+  });
+
   it('refuses calls from frames that are not the app', async () => {
     const { stub, shell } = start();
     stub.ready();
