@@ -10,7 +10,13 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     resolve: { alias },
     build: {
-      rollupOptions: { input: { main: resolve(__dirname, 'src-main/doors/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          main: resolve(__dirname, 'src-main/doors/electron/main.ts'),
+          // The worker thread that migrates, seeds and backs up while the window shows.
+          prepare: resolve(__dirname, 'src-main/doors/electron/prepare.ts'),
+        },
+      },
     },
   },
   preload: {

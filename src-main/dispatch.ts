@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { isMethodName } from '@shared/contract/methods';
-import { ApiError, type ApiErrorBody, type FieldIssue } from '@shared/contract/errors';
+import { ApiError, type ApiErrorBody } from '@shared/contract/errors';
+import { issuesOf, toErrorBody } from './errorBody';
 import type { Core } from './core';
 import { methodDef } from './registry/registry';
 import type { AnyMethodDef } from './registry/define';
@@ -22,24 +22,6 @@ export interface CallOptions {
    * call's transaction.
    */
   inTransaction?: boolean;
-}
-
-function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
-}
-
-export function toErrorBody(e: unknown): ApiErrorBody {
-  if (e instanceof ApiError) return e.toJSON();
-  if (e instanceof z.ZodError) {
-    const issues = issuesOf(e);
-    const first = issues[0]!;
-    return {
-      code: 'VALIDATION',
-      message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
-      details: { field: first.path, issues },
-    };
-  }
-  return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), details: {} };
 }
 
 /** Output checking costs time on large lists; tests and development switch it on. */

@@ -7,6 +7,8 @@ import { enumLabel, formatInstant } from './format';
 import { navigate, routeHref, useRoute } from './router';
 import { ROUTES, SCREENS } from './routes';
 import { useSession } from './stores/session';
+import { files } from './files';
+import { receiveHandedOver } from './handedOver';
 
 const DEMO_DISMISSED = 'vl.demoNoticeDismissed';
 
@@ -56,6 +58,7 @@ export function App() {
   const lang = currentLanguage();
   const Screen = ROUTES[route.screen].Component;
   const loading = <p className="muted pad">{t('common.loading')}</p>;
+  const ready = info !== null;
 
   useEffect(() => {
     void useSession.getState().load();
@@ -80,7 +83,19 @@ export function App() {
 
   useEffect(() => {
     document.title = t('app.title');
+    // The desktop menu and dialogs speak the UI's language.
+    void files.setLanguage(lang).catch(() => undefined);
   }, [t, lang]);
+
+  // Files handed to the desktop app, once the core answers and whenever the window is brought
+  // to the front (a second launch with a file does that).
+  useEffect(() => {
+    if (!ready) return;
+    void receiveHandedOver();
+    const onFocus = () => void receiveHandedOver();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [ready]);
 
   return (
     <div className="app">
@@ -190,7 +205,11 @@ export function App() {
               <Screen route={route} />
             </Suspense>
           ) : (
-            loading
+            // The desktop app's first call waits while the database is opened, migrated,
+            // backed up or (on the first start) filled with the demo district.
+            <p className="muted pad" role="status" data-testid="preparing">
+              {t('app.preparing')}
+            </p>
           )}
         </main>
       </div>

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '@shared/contract/contract';
 import { call, toApiError, type ApiError } from '../api';
-import { saveBase64File } from '../download';
+import { files } from '../files';
 import { inform } from '../stores/notices';
 import { Dialog } from './Dialog';
 import { useLocalize } from './form';
@@ -45,9 +45,16 @@ export function ExportMenu({ view, headerOf }: Props) {
     return () => document.removeEventListener('mousedown', close);
   }, [open]);
 
-  const save = (file: Exported) => {
-    if (file.contentBase64) saveBase64File(file.fileName, file.contentBase64, MIME[file.format]);
-    inform(t('import.export.done', { count: file.rows, file: file.fileName }));
+  const save = async (file: Exported) => {
+    const savedAs = file.contentBase64
+      ? await files.saveAs({
+          purpose: 'ledger',
+          fileName: file.fileName,
+          contentBase64: file.contentBase64,
+          mime: MIME[file.format],
+        })
+      : file.fileName;
+    if (savedAs !== null) inform(t('import.export.done', { count: file.rows, file: savedAs }));
   };
 
   const run = async (format: 'xlsx' | 'csv') => {
@@ -62,7 +69,7 @@ export function ExportMenu({ view, headerOf }: Props) {
       if (file.containsPhones) {
         const keys = file.columns.map((c) => c.key);
         setPending({ file, phones: phoneColumnsOf(v.kind, keys) });
-      } else save(file);
+      } else await save(file);
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -152,7 +159,7 @@ export function ExportMenu({ view, headerOf }: Props) {
               className="btn primary"
               data-testid="export-phones-save"
               onClick={() => {
-                save(pending.file);
+                void save(pending.file);
                 setPending(null);
               }}
             >

@@ -13,6 +13,7 @@ export default defineWords({
       en: 'This database was created with a fictional demo district on first start ({{at}}): try anything.',
     },
     loadFailed: { zh: '无法读取台账', en: 'Cannot read the ledger' },
+    preparing: { zh: '正在准备…', en: 'Preparing…' },
     noMe: { zh: '未设置本人', en: 'Who am I?' },
     chooseMe: {
       zh: '本机尚未设置使用人：请先在“设置”中选择您是谁，走访和待办才会记在您名下。',

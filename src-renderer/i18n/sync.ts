@@ -130,6 +130,7 @@ export default defineWords({
       en: "Type the path of a shared folder (such as a network share). 'Sync' exports this laptop's new changes into it and imports every other laptop's file there not imported yet. This laptop remembers the folder.",
     },
     folderPath: { zh: '文件夹路径', en: 'Folder path' },
+    folderChoose: { zh: '选择文件夹…', en: 'Choose folder…' },
     folderPlaceholder: {
       zh: '如 \\\\server\\共享\\走访台账同步 或 /mnt/share/visit-ledger',
       en: 'e.g. \\\\server\\share\\visit-ledger or /mnt/share/visit-ledger',

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { ImportKind } from '@shared/ledger/types';
 import { ApiError, call, toApiError } from '../api';
-import { saveBase64File } from '../download';
+import { files } from '../files';
 import i18n from '../i18n';
 import { useSession } from './session';
 
@@ -315,8 +315,18 @@ export const useImportWizard = create<WizardState>((set, get) => {
       set({ busy: 'rejects', error: null, message: null });
       try {
         const out = await call('ledger.rejectsReport', sourceInput(file, options));
-        if (out.contentBase64) saveBase64File(out.fileName, out.contentBase64, XLSX_MIME);
-        set({ busy: null, message: i18n.t('import.result.downloaded', { file: out.fileName }) });
+        const savedAs = out.contentBase64
+          ? await files.saveAs({
+              purpose: 'rejects',
+              fileName: out.fileName,
+              contentBase64: out.contentBase64,
+              mime: XLSX_MIME,
+            })
+          : out.fileName;
+        set({
+          busy: null,
+          message: savedAs === null ? null : i18n.t('import.result.downloaded', { file: savedAs }),
+        });
       } catch (e) {
         set({ busy: null, error: wizardError(e) });
       }

@@ -6,7 +6,7 @@ import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { RecordFigure } from '@shared/reports/definitions';
 import { QUARTER_RE, quarterOf, shiftQuarter } from '@shared/domain/quarter';
 import { call, toApiError, type ApiError } from '../api';
-import { saveBase64File } from '../download';
+import { files } from '../files';
 import { notify } from './notices';
 
 export type Report = MethodOutput<'reports.quarterly'>;
@@ -110,6 +110,12 @@ export function isDirty(s: Pick<ReportsState, 'saved' | 'draft'>): boolean {
 }
 
 const townsOf = (r: Report): string[] => Object.keys(r.figures.byTown).filter((t) => t !== 'unknown');
+
+/** The report's scope, for the proposed file name: a town's or a staff member's name. */
+function scopeName(report: Report | null, selection: Selection): { scopeName?: string } {
+  const name = selection.town ?? (selection.staffId ? report?.scope.staffName : null);
+  return name ? { scopeName: name } : {};
+}
 
 const MIME: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -254,8 +260,15 @@ export const useReports = create<ReportsState>((set, get) => ({
       const savedFirst = format === 'docx' && isDirty(get());
       if (savedFirst && !(await get().save())) return null;
       const file = await call('reports.export', { ...scopeInput(selection), format });
-      saveBase64File(file.fileName, file.contentBase64 ?? '', MIME[format]);
-      return { fileName: file.fileName, savedFirst };
+      const savedAs = await files.saveAs({
+        purpose: 'report',
+        fileName: file.fileName,
+        contentBase64: file.contentBase64 ?? '',
+        mime: MIME[format],
+        quarter: selection.quarter,
+        ...scopeName(get().report, selection),
+      });
+      return savedAs === null ? null : { fileName: savedAs, savedFirst };
     } catch (e) {
       notify(toApiError(e));
       return null;

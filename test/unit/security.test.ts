@@ -4,6 +4,8 @@ import { windowPreferences, trustedUrl } from '../../src-main/doors/electron/win
 import { CSP } from '../../src-main/doors/security';
 import { METHOD_NAMES } from '@shared/contract/methods';
 import { contract } from '@shared/contract/contract';
+import { DESKTOP_METHOD_NAMES } from '@shared/contract/desktopMethods';
+import { desktopContract } from '@shared/contract/desktop';
 
 // Electron's security checklist, held in place: any loosening fails here.
 
@@ -30,8 +32,11 @@ describe('window settings', () => {
     expect(prefs.webviewTag).toBe(false);
   });
 
-  it('main.ts uses these settings, enables the sandbox everywhere and blocks navigation and new windows', () => {
-    const main = readFileSync('src-main/doors/electron/main.ts', 'utf8');
+  it('the shell uses these settings, enables the sandbox everywhere and blocks navigation and new windows', () => {
+    // The shell's start (startup.ts) and its window (mainWindow.ts), once main.ts hands them Electron.
+    const main = ['startup.ts', 'mainWindow.ts', 'main.ts']
+      .map((f) => readFileSync(`src-main/doors/electron/${f}`, 'utf8'))
+      .join('\n');
     expect(main).toMatch(/webPreferences: windowPreferences\(/);
     expect(main).toMatch(/app\.enableSandbox\(\)/);
     expect(main).toMatch(/will-navigate[\s\S]*preventDefault/);
@@ -48,6 +53,39 @@ describe('window settings', () => {
     expect(trustedUrl('https://evil.example/', undefined, '/opt/app/out/renderer')).toBe(false);
     expect(trustedUrl('http://localhost:5173/#/visits', 'http://localhost:5173', '/x')).toBe(true);
     expect(trustedUrl('http://localhost:5174/', 'http://localhost:5173/', '/x')).toBe(false);
+  });
+});
+
+describe('trusted files on Windows', () => {
+  const dir = 'C:\\Program Files\\Visit Ledger\\resources\\app.asar\\out\\renderer';
+  it('trusts the installed renderer, whose file URL starts with /C:/ and escapes spaces', () => {
+    expect(
+      trustedUrl(
+        'file:///C:/Program%20Files/Visit%20Ledger/resources/app.asar/out/renderer/index.html',
+        undefined,
+        dir,
+      ),
+    ).toBe(true);
+    expect(
+      trustedUrl(
+        'file:///c:/program%20files/visit%20ledger/resources/app.asar/out/renderer/index.html',
+        undefined,
+        dir,
+      ),
+    ).toBe(true);
+  });
+  it('and nothing beside it', () => {
+    expect(trustedUrl('file:///C:/Windows/system32/x.html', undefined, dir)).toBe(false);
+    expect(
+      trustedUrl(
+        'file:///C:/Program%20Files/Visit%20Ledger/resources/app.asar/out/renderer-evil/x.html',
+        undefined,
+        dir,
+      ),
+    ).toBe(false);
+    expect(trustedUrl('file:///opt/app/out/renderer-evil/x.html', undefined, '/opt/app/out/renderer')).toBe(
+      false,
+    );
   });
 });
 
@@ -81,5 +119,18 @@ describe('preload', () => {
     expect(preload).toMatch(/exposeInMainWorld\('visitLedger', api\)/);
     expect(preload).not.toMatch(/ipcRenderer\.(?!invoke\(IPC_CHANNEL)/);
     expect(preload).not.toMatch(/exposeInMainWorld\((?!.visitLedger., api\))/);
+  });
+
+  it("exposes the shell's own calls by name, each with a strict input checked in the main process", () => {
+    expect(new Set(DESKTOP_METHOD_NAMES)).toEqual(new Set(Object.keys(desktopContract)));
+    const preload = readFileSync('src-main/doors/electron/preload.ts', 'utf8');
+    expect(preload).toMatch(/DESKTOP_METHOD_NAMES\.map/);
+    // No path, command or URL can be slipped in beside what a call takes.
+    for (const name of DESKTOP_METHOD_NAMES) {
+      const { input } = desktopContract[name];
+      expect(input.safeParse({ path: '/etc/passwd' }).success, name).toBe(false);
+    }
+    const startup = readFileSync('src-main/doors/electron/startup.ts', 'utf8');
+    expect(startup).toMatch(/desktopContract\[method\]\.input\.safeParse\(input\)/);
   });
 });

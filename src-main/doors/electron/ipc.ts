@@ -1,10 +1,17 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { callAsync, type CallResult } from '../../dispatch';
-import type { Core } from '../../core';
+import type { IpcMainInvokeEvent } from 'electron';
+import type { CallResult } from '../../dispatch';
+import type { ElectronApi } from './electronApi';
 import { IPC_CHANNEL } from './ipcChannel';
 
-/** The IPC door: answers only frames loaded from the app's own files or dev server. */
-export function registerIpc(core: Core, isTrustedUrl: (url: string) => boolean): void {
+/**
+ * The IPC door: one channel for the contract's methods and the shell's own (desktop.*),
+ * answered by `answer`; only frames loaded from the app's own files or dev server are heard.
+ */
+export function registerIpc(
+  ipcMain: ElectronApi['ipcMain'],
+  answer: (method: unknown, input: unknown) => Promise<CallResult>,
+  isTrustedUrl: (url: string) => boolean,
+): void {
   ipcMain.handle(
     IPC_CHANNEL,
     (event: IpcMainInvokeEvent, method: unknown, input: unknown): CallResult | Promise<CallResult> => {
@@ -19,7 +26,7 @@ export function registerIpc(core: Core, isTrustedUrl: (url: string) => boolean):
           },
         };
       }
-      return callAsync(core, method, input);
+      return answer(method, input);
     },
   );
 }

@@ -1,63 +1,34 @@
-// Electron main process: lifecycle, window and the IPC door. No business logic here.
-import { app, BrowserWindow, session, shell } from 'electron';
+// Electron main process: hands Electron's API to the shell (startup.ts). The core is imported
+// only once the window is up, as its own chunk. No business logic here.
+import * as electron from 'electron';
 import { join } from 'node:path';
-import { openCore } from '../../open';
-import { registerIpc } from './ipc';
-import { DB_FILE } from '../../paths';
-import { CSP } from '../security';
-import { trustedUrl, windowPreferences } from './window';
-
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const rendererDir = join(__dirname, '../renderer');
+import { APP_VERSION } from '../../version';
+import { startShell } from './startup';
 
 function dbArg(): string | undefined {
   const i = process.argv.indexOf('--db');
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    title: '科技服务走访台账 Visit Ledger',
-    show: false,
-    webPreferences: windowPreferences(join(__dirname, '../preload/preload.cjs')),
-  });
-  win.once('ready-to-show', () => win.show());
-  // No navigation away from the app and no new windows; external links go to the browser.
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!trustedUrl(url, devServerUrl, rendererDir)) e.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(join(rendererDir, 'index.html'));
+const shell = startShell(electron, {
+  argv: process.argv,
+  development: !electron.app.isPackaged,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  mainDir: __dirname,
+  dbPath: dbArg(),
+  versions: {
+    app: APP_VERSION,
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+    node: process.versions.node,
+  },
+  loadCore: async (dbPath, log) => {
+    const { openDesktopCore, prepareInWorker } = await import('./coreSide');
+    return openDesktopCore({ dbPath, log, prepare: prepareInWorker(join(__dirname, 'prepare.js'), log) });
+  },
+});
+
+if (shell) {
+  process.on('uncaughtException', (e) => shell.log.error(`uncaught: ${e.stack ?? e.message}`));
+  process.on('unhandledRejection', (e) => shell.log.error(`unhandled rejection: ${String(e)}`));
 }
-
-app.enableSandbox();
-app.whenReady().then(() => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, done) => done(false));
-  const core = openCore(dbArg() ?? join(app.getPath('userData'), DB_FILE), {
-    demoOnFirstStart: true,
-    dailyBackup: true,
-  });
-  registerIpc(core, (url) => trustedUrl(url, devServerUrl, rendererDir));
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-  app.on('before-quit', () => core.store.close());
-});
-
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});

@@ -16,14 +16,22 @@ export function windowPreferences(preloadPath: string) {
   } as const;
 }
 
+/** A path as a file URL's path shows it: forward slashes, a drive letter's path led by one. */
+function comparablePath(path: string): string {
+  const slashed = path.replace(/\\/g, '/');
+  const led = /^[A-Za-z]:\//.test(slashed) ? `/${slashed}` : slashed;
+  // Windows paths ignore case (the drive letter's, at least, varies between APIs).
+  return /^\/[A-Za-z]:\//.test(led) ? led.toLowerCase() : led;
+}
+
 /** Only the app's own files (or the dev server in development) may be shown or call the API. */
 export function trustedUrl(url: string, devServerUrl: string | undefined, rendererDir: string): boolean {
   if (devServerUrl) return url.startsWith(devServerUrl);
   try {
     const u = new URL(url);
-    return (
-      u.protocol === 'file:' && decodeURIComponent(u.pathname).startsWith(rendererDir.replace(/\\/g, '/'))
-    );
+    if (u.protocol !== 'file:') return false;
+    const dir = comparablePath(rendererDir).replace(/\/$/, '');
+    return comparablePath(decodeURIComponent(u.pathname)).startsWith(`${dir}/`);
   } catch {
     return false;
   }

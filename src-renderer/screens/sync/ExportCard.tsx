@@ -1,7 +1,7 @@
 // The export card: the changes waiting to leave this laptop (by kind), and the sync file of the
 // new changes or of everything, saved as a download.
 import { useTranslation } from 'react-i18next';
-import { saveBase64File } from '../../download';
+import { files } from '../../files';
 import { formatInstant, listSeparator } from '../../format';
 import { inform } from '../../stores/notices';
 import { useSync } from '../../stores/sync';
@@ -15,11 +15,15 @@ export function ExportCard() {
   if (!status) return null;
   const noTeam = !status.team;
   const run = (full: boolean) =>
-    void exportFile(full).then((r) => {
-      if (r?.contentBase64) {
-        saveBase64File(r.fileName, r.contentBase64, 'application/octet-stream');
-        inform(t('sync.exported', { count: r.changeCount, file: r.fileName }));
-      }
+    void exportFile(full).then(async (r) => {
+      if (!r?.contentBase64) return;
+      const savedAs = await files.saveAs({
+        purpose: 'sync',
+        fileName: r.fileName,
+        contentBase64: r.contentBase64,
+        mime: 'application/octet-stream',
+      });
+      if (savedAs !== null) inform(t('sync.exported', { count: r.changeCount, file: savedAs }));
     });
   return (
     <section className="card" data-testid="sync-export">

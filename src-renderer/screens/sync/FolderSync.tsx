@@ -3,6 +3,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, Form, TextInput } from '../../components/form';
+import { files } from '../../files';
+import { notify } from '../../stores/notices';
+import { toApiError } from '../../api';
 import { useSync } from '../../stores/sync';
 import { ImportReportView } from './ImportReportView';
 import { SyncProgress } from './SyncProgress';
@@ -23,14 +26,33 @@ export function FolderSync() {
         error={error?.action === 'folder' ? error.error : null}
         onSubmit={() => void syncFolder(folder)}
         actions={
-          <button
-            type="submit"
-            className="btn"
-            disabled={busy !== null || noTeam || !folder.trim()}
-            data-testid="folder-sync"
-          >
-            {t('sync.folderSync')}
-          </button>
+          <>
+            {/* The desktop app picks the folder with the system's dialog; a browser cannot give a path. */}
+            {files.canChooseFolder() && (
+              <button
+                type="button"
+                className="btn"
+                data-testid="folder-choose"
+                disabled={busy !== null}
+                onClick={() =>
+                  void files
+                    .chooseFolder()
+                    .then((path) => path && setFolder(path))
+                    .catch((e: unknown) => notify(toApiError(e)))
+                }
+              >
+                {t('sync.folderChoose')}
+              </button>
+            )}
+            <button
+              type="submit"
+              className="btn"
+              disabled={busy !== null || noTeam || !folder.trim()}
+              data-testid="folder-sync"
+            >
+              {t('sync.folderSync')}
+            </button>
+          </>
         }
       >
         <Field name="path" label={t('sync.folderPath')} hint={t('sync.folderHint')}>

@@ -16,13 +16,16 @@ import {
   useReports,
 } from '../../../src-renderer/stores/reports';
 import { changeOf, formatValue } from '../../../src-renderer/components/reports/figures';
-import { saveBase64File } from '../../../src-renderer/download';
+import { files } from '../../../src-renderer/files';
 import { useNotices } from '../../../src-renderer/stores/notices';
 
 // The Reports screen and its store, on the hand-built district of the report tests (2026Q3:
 // 5 visits, closure rate 4 / 12, 6 demands overdue at the end…), through a bridge to a real core.
 
-vi.mock('../../../src-renderer/download', () => ({ saveBase64File: vi.fn() }));
+// Saved as the web mode saves (a download), under the core's name.
+vi.mock('../../../src-renderer/files', () => ({
+  files: { saveAs: vi.fn(async (r: { fileName: string }) => r.fileName), setLanguage: vi.fn(async () => {}) },
+}));
 // ECharts measures text on a canvas, which jsdom lacks (it answers null after a warning per call).
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 
@@ -35,7 +38,7 @@ function district(): { b: Bridge; ds: ReturnType<typeof buildDataset> } {
 
 beforeEach(() => {
   useReports.setState(useReports.getInitialState(), true);
-  vi.mocked(saveBase64File).mockClear();
+  vi.mocked(files.saveAs).mockClear();
   if (i18n.language !== 'zh-CN') setLanguage('zh-CN');
 });
 
@@ -100,7 +103,7 @@ describe('the reports store', () => {
       fileName: '季度走访工作总结-2026Q3.xlsx',
       savedFirst: false,
     });
-    const [name, base64, mime] = vi.mocked(saveBase64File).mock.calls[0]!;
+    const [{ fileName: name, contentBase64: base64, mime }] = vi.mocked(files.saveAs).mock.calls[0]!;
     expect(name).toBe('季度走访工作总结-2026Q3.xlsx');
     expect(mime).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
