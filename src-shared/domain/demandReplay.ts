@@ -18,6 +18,7 @@ export const DEMAND_EVENT_TYPES = [
   'extension_decided',
   'supervised',
   'urged',
+  'reply',
 ] as const;
 export type DemandEventType = (typeof DEMAND_EVENT_TYPES)[number];
 
@@ -25,6 +26,8 @@ export type DemandEventType = (typeof DEMAND_EVENT_TYPES)[number];
 export interface HistoryEventData {
   /** The demand's due date as this event set it (creation, a complex switch). */
   dueDate?: string | null;
+  /** Its creation: the date a first reply (阶段性答复) is due by, fixed at receipt. */
+  firstReplyDue?: string | null;
   closureType?: ClosureType | null;
   resolution?: string | null;
   assigneeStaffId?: string | null;
@@ -87,6 +90,8 @@ export interface DerivedDemand {
   dueDate: string | null;
   extension: PendingExtension | null;
   supervision: DemandSupervision | null;
+  firstReplyDue: string | null;
+  firstRepliedAt: string | null;
 }
 
 export const DERIVED_DEMAND_FIELDS = [
@@ -99,6 +104,8 @@ export const DERIVED_DEMAND_FIELDS = [
   'dueDate',
   'extension',
   'supervision',
+  'firstReplyDue',
+  'firstRepliedAt',
 ] as const satisfies readonly (keyof DerivedDemand)[];
 
 /**
@@ -118,11 +125,20 @@ export interface Replay {
   superseded: Map<string, string>;
 }
 
-interface State extends Omit<DerivedDemand, 'status' | 'dueDate'> {
+interface State extends Omit<DerivedDemand, 'status' | 'dueDate' | 'firstReplyDue'> {
   status: DemandStatus | null;
   /** The due date before any hold moved it. */
   baseDue: string | null;
+  /** The first-reply date before any hold moved it. */
+  baseReplyDue: string | null;
+  /** Each ended hold: when it began and its days (those before the first reply move its date). */
+  holds: { since: string; days: number }[];
 }
+
+/** The first reply is the earliest reply event or move to answered, whatever order they arrive in. */
+const replied = (s: State, at: string) => {
+  if (!s.firstRepliedAt || Date.parse(at) < Date.parse(s.firstRepliedAt)) s.firstRepliedAt = at;
+};
 
 /** What an event type does to the state: false when the event has lost its place. */
 type Effect = (s: State, e: HistoryEvent, legacy: LegacyBasis) => boolean;
@@ -133,11 +149,14 @@ const move: Effect = (s, e, legacy) => {
     if (s.status !== null) return false;
     s.baseDue =
       e.data?.dueDate ?? (legacy.dueDate ? addDays(legacy.dueDate, -(legacy.onHoldDays ?? 0)) : null);
+    s.baseReplyDue = e.data?.firstReplyDue ?? null;
   } else if (e.from !== s.status || !MOVES[e.from]?.[e.to]) {
     return false;
   }
   if (e.from === 'on_hold' && s.holdSince) {
-    s.onHoldDays += pausedDays(s.holdSince, e.at);
+    const days = pausedDays(s.holdSince, e.at);
+    s.onHoldDays += days;
+    s.holds.push({ since: s.holdSince, days });
     s.holdSince = null;
   }
   if (e.from === 'closed') {
@@ -149,6 +168,7 @@ const move: Effect = (s, e, legacy) => {
   // A request still pending when the demand ends is moot: an ended demand's deadline never changes.
   if (!isOpenStatus(e.to)) s.extension = null;
   if (e.to === 'on_hold') s.holdSince = e.at;
+  if (e.to === 'answered') replied(s, e.at);
   if (e.to === 'closed') {
     s.closedAt = e.at;
     s.closureType = e.data ? (e.data.closureType ?? null) : (legacy.closureType ?? null);
@@ -193,6 +213,11 @@ const EFFECTS: Readonly<Record<string, Effect>> = {
     s.supervision = { level: e.data.level, since: e.at, by: e.by ?? null, note: e.note ?? null };
     return true;
   },
+  // A 阶段性答复 is a fact of its moment, whatever the demand's status: never superseded.
+  reply: (s, e) => {
+    replied(s, e.at);
+    return true;
+  },
 };
 
 /** The type of an event; events written before types existed: a move, or a note (same status). */
@@ -218,6 +243,9 @@ export function replayDemand(events: readonly HistoryEvent[], legacy: LegacyBasi
     baseDue: null,
     extension: null,
     supervision: null,
+    baseReplyDue: null,
+    holds: [],
+    firstRepliedAt: null,
   };
   const superseded = new Map<string, string>();
   // Who moved the demand out of each status, to name what took a superseded move's place.
@@ -239,9 +267,18 @@ export function replayDemand(events: readonly HistoryEvent[], legacy: LegacyBasi
     }
   }
   if (s.status === null) return null;
-  const { baseDue, ...rest } = s;
+  const { baseDue, baseReplyDue, holds, ...rest } = s;
+  // The clock of a first reply still awaited when a hold began paused too (judged once every
+  // event is in: a reply made before a hold may arrive after it).
+  const replied = s.firstRepliedAt ? Date.parse(s.firstRepliedAt) : Infinity;
+  const replyHoldDays = holds.reduce((n, h) => (Date.parse(h.since) < replied ? n + h.days : n), 0);
   return {
-    derived: { ...rest, status: s.status, dueDate: baseDue ? addDays(baseDue, s.onHoldDays) : null },
+    derived: {
+      ...rest,
+      status: s.status,
+      dueDate: baseDue ? addDays(baseDue, s.onHoldDays) : null,
+      firstReplyDue: baseReplyDue ? addDays(baseReplyDue, replyHoldDays) : null,
+    },
     superseded,
   };
 }

@@ -156,3 +156,23 @@ export function deadline(
     daysLeft,
   };
 }
+
+/**
+ * A late first reply (阶段性答复): given after its date, or still not given by an open demand
+ * once its date has passed (judged, like a deadline, at the day a running hold began).
+ */
+export function firstReplyLate(
+  d: {
+    status: DemandStatus | null;
+    firstReplyDue: string | null;
+    firstRepliedAt: string | null;
+    holdSince: string | null;
+  },
+  today: string,
+): boolean {
+  if (!d.firstReplyDue) return false;
+  if (d.firstRepliedAt) return shanghaiDate(d.firstRepliedAt) > d.firstReplyDue;
+  if (!isOpenStatus(d.status)) return false;
+  const day = d.status === 'on_hold' && d.holdSince ? shanghaiDate(d.holdSince) : today;
+  return day > d.firstReplyDue;
+}
