@@ -61,6 +61,17 @@ export default defineWords({
     event_extension_decided: { zh: '延期审批', en: 'Extension decided' },
     event_supervised: { zh: '督办', en: 'Supervised' },
     event_urged: { zh: '催办', en: 'Reminder sent' },
+    event_reply: { zh: '阶段性答复', en: 'Interim reply' },
+    firstReplyDue: { zh: '阶段性答复时限', en: 'First reply due' },
+    firstRepliedAt: { zh: '{{at}} 已答复', en: 'replied {{at}}' },
+    notReplied: { zh: '尚未答复', en: 'not replied yet' },
+    firstReplyLate: { zh: '答复超期', en: 'first reply late' },
+    reply: { zh: '阶段性答复', en: 'Interim reply' },
+    replyNote: { zh: '答复内容', en: 'What the enterprise was told' },
+    replyHint: {
+      zh: '记录向企业所作的阶段性答复（办理进展、预计时间）；第一次答复计入答复时限。',
+      en: 'Record what the enterprise was told of progress; the first reply counts against the first-reply date.',
+    },
     superseded: { zh: '已被并行操作取代', en: 'Superseded by a concurrent move' },
     supersededHint: {
       zh: '另一台电脑同时办理了此需求，此操作未生效；可在“同步冲突”中处理',
