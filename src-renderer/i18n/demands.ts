@@ -98,6 +98,7 @@ export default defineWords({
     scope_open: { zh: '未办结', en: 'Open' },
     scope_overdue: { zh: '超期', en: 'Overdue' },
     scope_dueSoon: { zh: '即将超期', en: 'Due soon' },
+    scope_firstReplyLate: { zh: '答复超期', en: 'First reply late' },
     scope_mine: { zh: '我承办的', en: 'Mine' },
   },
   move: {
@@ -114,6 +115,7 @@ export default defineWords({
   },
   board: {
     supervised: { zh: '督办 {{count}}', en: 'Supervised {{count}}' },
+    lateFirstReplies: { zh: '答复超期 {{count}}', en: 'First reply late {{count}}' },
     extensions: { zh: '待审批的延期申请', en: 'Extension requests to decide' },
     open: { zh: '未办结', en: 'Open' },
     overdue: { zh: '超期', en: 'Overdue' },

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { callAsync } from '../../src-main/dispatch';
 import { makeCore, snapshot, type TestCore } from '../helpers';
 import { driveTo, makeDemand } from './fixtures';
 import { derived, exchange, pair, ship } from './syncPair';
@@ -268,5 +270,27 @@ describe('between two laptops', () => {
     const onA = a.ok('calendar.get', { year: 2026 });
     expect(b.ok('calendar.get', { year: 2026 })).toEqual(onA);
     expect(a.core.store.db.prepare(`SELECT count(*) AS n FROM calendars`).get()).toEqual({ n: 1 });
+  });
+});
+
+describe('the bureau name', () => {
+  it('titles the reports once set, unless the export names another', async () => {
+    const t = makeCore();
+    const title = async (orgName?: string) => {
+      const r = await callAsync(t.core, 'reports.export', {
+        quarter: '2026Q4',
+        format: 'xlsx',
+        ...(orgName ? { orgName } : {}),
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      const wb = new ExcelJS.Workbook();
+      const bytes = Buffer.from((r.result as { contentBase64: string }).contentBase64, 'base64');
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      return wb.getWorksheet('汇总')!.getCell('A1').value;
+    };
+    expect(await title()).toBe('XX区科技局2026年第四季度走访工作汇总表');
+    t.ok('settings.set', { orgName: '启明区科技局' });
+    expect(await title()).toBe('启明区科技局2026年第四季度走访工作汇总表');
+    expect(await title('测试区科技局')).toBe('测试区科技局2026年第四季度走访工作汇总表');
   });
 });

@@ -5,14 +5,11 @@ import userEvent from '@testing-library/user-event';
 import './setup';
 import '../../../src-renderer/i18n';
 import { CalendarScreen } from '../../../src-renderer/screens/CalendarScreen';
-import { DemandDetail } from '../../../src-renderer/screens/DemandDetail';
-import { useDemandDetail } from '../../../src-renderer/stores/demandDetail';
 import { useSession } from '../../../src-renderer/stores/session';
 import { useWorkCalendar } from '../../../src-renderer/stores/workCalendar';
 import { installBridge } from './bridge';
 
-// 工作日历 on screen: the pasted notice marks the year, a supervisor saves it and the limits; the
-// demand detail shows the first reply's date, flags it late, and records a 阶段性答复.
+// 工作日历 on screen: the pasted notice marks the year, a supervisor saves it and the limits.
 
 const NEW_YEAR_2026 = '1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。';
 
@@ -82,30 +79,6 @@ describe('the work calendar screen', () => {
     const card = screen.getByTestId('sla-card');
     await user.click(within(card).getByTestId('save-settings'));
     await waitFor(() => expect(card.textContent).toContain('只有督办负责人可以执行此操作'));
-  });
-});
-
-describe('the first reply on the demand detail', () => {
-  it('shows its date, flags it late, and records a 阶段性答复', async () => {
-    const b = await setup('staff');
-    const e = b.ok('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
-    const d = b.ok('demands.create', { enterpriseId: e.id, title: '融资对接', categories: ['finance'] });
-    b.clock.set('2026-11-27T10:00:00+08:00');
-    useDemandDetail.setState({ id: null, demand: null, move: null });
-    const user = userEvent.setup();
-    render(<DemandDetail id={d.id} onClose={() => {}} />);
-    const facts = await screen.findByTestId('first-reply');
-    expect(facts.textContent).toContain('2026-11-26');
-    expect(facts.textContent).toContain('尚未答复');
-    expect(facts.textContent).toContain('答复超期');
-    await user.click(screen.getByTestId('first-reply-open'));
-    const dialog = await screen.findByTestId('first-reply-dialog');
-    await user.type(within(dialog).getByLabelText(/答复内容/), '已联系合作银行，下周反馈');
-    await user.click(within(dialog).getByTestId('first-reply-confirm'));
-    await waitFor(() => expect(screen.queryByTestId('first-reply-dialog')).toBeNull());
-    expect(screen.getByTestId('first-reply').textContent).toContain('已答复');
-    expect(screen.getByTestId('demand-history').textContent).toContain('阶段性答复');
-    expect(b.ok('demands.get', { id: d.id }).firstRepliedAt).toBe('2026-11-27T02:00:00.000Z');
   });
 });
 
