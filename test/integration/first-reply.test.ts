@@ -64,6 +64,14 @@ describe('settings and the calendar', () => {
     expect(d.firstReplyDue).toBe('2025-10-11');
   });
 
+  it('move a default due date to the complex limit in working days, and back', () => {
+    const t = workdayBureau();
+    const d = makeDemand(t);
+    // 30 working days after 2025-09-30, counted by hand on the 2025 calendar.
+    expect(t.ok('demands.update', { id: d.id, complex: true }).dueDate).toBe('2025-11-18');
+    expect(t.ok('demands.update', { id: d.id, complex: false }).dueDate).toBe('2025-10-16');
+  });
+
   it('apply a change of limits to demands received afterwards only', () => {
     const t = makeCore({ now: '2025-09-30T10:00:00+08:00' });
     const before = makeDemand(t);
