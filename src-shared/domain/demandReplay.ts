@@ -1,6 +1,7 @@
 import { isOpenStatus, type ClosureType, type DemandStatus, type SupervisionLevel } from './enums';
-import { addDays } from './dates';
-import { MOVES, pausedDays } from './workflow';
+import { addDays, shanghaiDate } from './dates';
+import { MOVES, pausedDays, type SlaUnit } from './workflow';
+import { PLAIN_WEEKS, addWorkingDays, workingDaysBetween, type WorkCalendar } from './workingDays';
 
 // A demand's state is its history (shared/DOMAIN.md, "Sync"): status, closure, hold and
 // deadline are what replaying its history events in clock order through the workflow
@@ -28,6 +29,8 @@ export interface HistoryEventData {
   dueDate?: string | null;
   /** Its creation: the date a first reply (阶段性答复) is due by, fixed at receipt. */
   firstReplyDue?: string | null;
+  /** Its creation: 'workday' when its deadline counts working days (a hold then moves it by those). */
+  slaUnit?: SlaUnit;
   closureType?: ClosureType | null;
   resolution?: string | null;
   assigneeStaffId?: string | null;
@@ -131,8 +134,10 @@ interface State extends Omit<DerivedDemand, 'status' | 'dueDate' | 'firstReplyDu
   baseDue: string | null;
   /** The first-reply date before any hold moved it. */
   baseReplyDue: string | null;
-  /** Each ended hold: when it began and its days (those before the first reply move its date). */
-  holds: { since: string; days: number }[];
+  /** Each ended hold: when it began and ended (those before the first reply move its date). */
+  holds: { since: string; until: string }[];
+  /** A working-day deadline: the date last set, and how many holds had ended then. */
+  workdayDue: { date: string; holdsBefore: number } | null;
 }
 
 /** The first reply is the earliest reply event or move to answered, whatever order they arrive in. */
@@ -150,13 +155,13 @@ const move: Effect = (s, e, legacy) => {
     s.baseDue =
       e.data?.dueDate ?? (legacy.dueDate ? addDays(legacy.dueDate, -(legacy.onHoldDays ?? 0)) : null);
     s.baseReplyDue = e.data?.firstReplyDue ?? null;
+    if (e.data?.slaUnit === 'workday' && s.baseDue) s.workdayDue = { date: s.baseDue, holdsBefore: 0 };
   } else if (e.from !== s.status || !MOVES[e.from]?.[e.to]) {
     return false;
   }
   if (e.from === 'on_hold' && s.holdSince) {
-    const days = pausedDays(s.holdSince, e.at);
-    s.onHoldDays += days;
-    s.holds.push({ since: s.holdSince, days });
+    s.onHoldDays += pausedDays(s.holdSince, e.at);
+    s.holds.push({ since: s.holdSince, until: e.at });
     s.holdSince = null;
   }
   if (e.from === 'closed') {
@@ -191,6 +196,7 @@ const EFFECTS: Readonly<Record<string, Effect>> = {
     // A closed or rejected demand's deadline never changes.
     if (e.data?.dueDate && isOpen(s)) {
       s.baseDue = addDays(e.data.dueDate, -s.onHoldDays);
+      if (s.workdayDue) s.workdayDue = { date: e.data.dueDate, holdsBefore: s.holds.length };
     }
     return true;
   },
@@ -204,7 +210,10 @@ const EFFECTS: Readonly<Record<string, Effect>> = {
   },
   extension_decided: (s, e) => {
     if (!isOpen(s) || !s.extension) return false;
-    if (e.data?.approve) s.baseDue = addDays(s.extension.dueDate, -s.onHoldDays);
+    if (e.data?.approve) {
+      s.baseDue = addDays(s.extension.dueDate, -s.onHoldDays);
+      if (s.workdayDue) s.workdayDue = { date: s.extension.dueDate, holdsBefore: s.holds.length };
+    }
     s.extension = null;
     return true;
   },
@@ -229,9 +238,14 @@ const byStamp = (a: HistoryEvent, b: HistoryEvent) =>
 
 /**
  * Replays a demand's events (in any order: they are sorted by stamp, then id). Null when
- * its creation has not arrived yet: nothing can be derived until it has.
+ * its creation has not arrived yet: nothing can be derived until it has. `cal` counts the
+ * working days a hold lasted, for a first reply and a working-day deadline.
  */
-export function replayDemand(events: readonly HistoryEvent[], legacy: LegacyBasis): Replay | null {
+export function replayDemand(
+  events: readonly HistoryEvent[],
+  legacy: LegacyBasis,
+  cal: WorkCalendar = PLAIN_WEEKS,
+): Replay | null {
   const ordered = [...events].sort(byStamp);
   const s: State = {
     status: null,
@@ -245,6 +259,7 @@ export function replayDemand(events: readonly HistoryEvent[], legacy: LegacyBasi
     supervision: null,
     baseReplyDue: null,
     holds: [],
+    workdayDue: null,
     firstRepliedAt: null,
   };
   const superseded = new Map<string, string>();
@@ -267,17 +282,26 @@ export function replayDemand(events: readonly HistoryEvent[], legacy: LegacyBasi
     }
   }
   if (s.status === null) return null;
-  const { baseDue, baseReplyDue, holds, ...rest } = s;
+  const { baseDue, baseReplyDue, holds, workdayDue, ...rest } = s;
+  /** The working days these holds lasted: what they move a working-day date by. */
+  const heldWorkdays = (list: typeof holds) =>
+    list.reduce((n, h) => n + workingDaysBetween(shanghaiDate(h.since), shanghaiDate(h.until), cal), 0);
   // The clock of a first reply still awaited when a hold began paused too (judged once every
   // event is in: a reply made before a hold may arrive after it).
   const replied = s.firstRepliedAt ? Date.parse(s.firstRepliedAt) : Infinity;
-  const replyHoldDays = holds.reduce((n, h) => (Date.parse(h.since) < replied ? n + h.days : n), 0);
+  const beforeReply = holds.filter((h) => Date.parse(h.since) < replied);
+  // A deadline in working days moves by the working days on hold since it was set.
+  const dueDate = workdayDue
+    ? addWorkingDays(workdayDue.date, heldWorkdays(holds.slice(workdayDue.holdsBefore)), cal)
+    : baseDue
+      ? addDays(baseDue, s.onHoldDays)
+      : null;
   return {
     derived: {
       ...rest,
       status: s.status,
-      dueDate: baseDue ? addDays(baseDue, s.onHoldDays) : null,
-      firstReplyDue: baseReplyDue ? addDays(baseReplyDue, replyHoldDays) : null,
+      dueDate,
+      firstReplyDue: baseReplyDue ? addWorkingDays(baseReplyDue, heldWorkdays(beforeReply), cal) : null,
     },
     superseded,
   };

@@ -45,6 +45,13 @@ export function addWorkingDays(date: string, n: number, cal: WorkCalendar): stri
   return d;
 }
 
+/** The working days after `from` up to and including `to` (dates; 0 when `to` is not after `from`). */
+export function workingDaysBetween(from: string, to: string, cal: WorkCalendar): number {
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, cal)) n += 1;
+  return n;
+}
+
 /** What is wrong with one entry of a year's list: the field path (`holidays.3`) and why. */
 export interface CalendarProblem {
   field: string;

@@ -151,8 +151,29 @@ describe('the first reply (阶段性答复)', () => {
     expect(t.ok('demands.list', { filter: { firstReplyLate: true } }).total).toBe(0);
     const resumed = t.ok('demands.transition', { id: d.id, to: 'in_progress' });
     expect(resumed.dueDate).toBe('2026-12-05');
-    expect(resumed.firstReplyDue).toBe('2026-12-01');
+    // A first reply counts working days: the hold lasted four (Tuesday to Friday).
+    expect(resumed.firstReplyDue).toBe('2026-12-02');
     expect(resumed.firstReplyLate).toBe(false);
+  });
+
+  it('in working days, a hold moves both dates by the working days it lasted', () => {
+    const t = workdayBureau();
+    const d = driveTo(t, makeDemand(t), 'in_progress');
+    t.clock.set('2025-10-09T10:00:00+08:00');
+    t.ok('demands.transition', { id: d.id, to: 'on_hold' });
+    t.clock.set('2025-10-13T10:00:00+08:00');
+    // On hold Friday 10-10, the worked Saturday 10-11 and Monday 10-13: three working days.
+    const resumed = t.ok('demands.transition', { id: d.id, to: 'in_progress' });
+    expect(resumed.onHoldDays).toBe(4);
+    expect(resumed.dueDate).toBe('2025-10-21');
+    expect(resumed.firstReplyDue).toBe('2025-10-15');
+    // An approved extension counts from the date asked; a later hold moves it in working days.
+    t.ok('demands.requestExtension', { id: d.id, dueDate: '2025-10-31', reason: '等待检测' });
+    t.ok('demands.decideExtension', { id: d.id, approve: true });
+    t.clock.set('2025-10-17T10:00:00+08:00');
+    t.ok('demands.transition', { id: d.id, to: 'on_hold' });
+    t.clock.set('2025-10-20T10:00:00+08:00');
+    expect(t.ok('demands.transition', { id: d.id, to: 'in_progress' }).dueDate).toBe('2025-11-03');
   });
 
   it('moves no more once given: a later hold pauses only the due date', () => {

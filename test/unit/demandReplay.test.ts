@@ -246,7 +246,8 @@ describe('replayDemand', () => {
     ];
     expect(replayDemand(base, NO_ROW)!.derived).toMatchObject({
       dueDate: '2026-11-12',
-      firstReplyDue: '2026-11-08',
+      // Three working days on hold (Wednesday to Friday) move the first reply by three.
+      firstReplyDue: '2026-11-10',
       firstRepliedAt: null,
     });
     // Replied before the hold: the hold moves the due date only.

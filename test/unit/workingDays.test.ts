@@ -3,6 +3,7 @@ import {
   PLAIN_WEEKS,
   addWorkingDays,
   calendarProblems,
+  workingDaysBetween,
   isWorkingDay,
   workCalendar,
 } from '@shared/domain/workingDays';
@@ -45,6 +46,10 @@ describe('working days', () => {
     expect(isWorkingDay('2025-10-11', cal)).toBe(true);
     expect(isWorkingDay('2025-10-08', cal)).toBe(false);
     expect(isWorkingDay('2025-10-12', cal)).toBe(false);
+    // After the first date, up to and including the second.
+    expect(workingDaysBetween('2025-10-09', '2025-10-13', cal)).toBe(3);
+    expect(workingDaysBetween('2025-09-30', '2025-10-08', cal)).toBe(0);
+    expect(workingDaysBetween('2025-10-13', '2025-10-13', cal)).toBe(0);
   });
 
   it('keeps calendar days by default: 7 and 30 days, a first reply three weekdays on', () => {

@@ -153,7 +153,8 @@ export function createDemand(core: Core, input: DemandInput): Demand {
   }
   const complex = input.complex ?? false;
   // The limits and calendar of the day it is received: a later change applies to later demands.
-  const due = slaDates(receivedAt, complex, slaOf(core), workCalendarOf(core));
+  const sla = slaOf(core);
+  const due = slaDates(receivedAt, complex, sla, workCalendarOf(core));
   const dueDate = input.dueDate ?? due.dueDate;
   if (dueDate < shanghaiDate(receivedAt)) throw invalid('dueDate', 'is before the demand was received');
   const id = insertRecord(core.store, 'demands', {
@@ -171,7 +172,11 @@ export function createDemand(core: Core, input: DemandInput): Demand {
     at: receivedAt,
     from: null,
     to: 'pending',
-    data: { dueDate, firstReplyDue: due.firstReplyDue },
+    data: {
+      dueDate,
+      firstReplyDue: due.firstReplyDue,
+      ...(sla.unit === 'workday' ? { slaUnit: sla.unit } : {}),
+    },
   });
   return getDemand(core, id);
 }

@@ -1,5 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
 import { type Core, myRole } from '../../core';
+import type { Store } from '../../store/db';
 import { getRow, insertRecord, updateRecord } from '../../store/records';
 import { ApiError, invalid } from '@shared/contract/errors';
 import type { CalendarYearView, Settings } from '@shared/contract/settings';
@@ -94,8 +95,10 @@ export function setCalendar(core: Core, input: CalendarYear): CalendarYearView {
 }
 
 /** Every year's list this laptop holds: what working days are counted by. */
-export function workCalendarOf(core: Core): WorkCalendar {
-  const rows = core.store.db
+export const workCalendarOf = (core: Core): WorkCalendar => workCalendarIn(core.store);
+
+export function workCalendarIn(store: Store): WorkCalendar {
+  const rows = store.db
     .prepare(`SELECT "year", "holidays", "workdays" FROM calendars WHERE "deletedAt" IS NULL`)
     .all() as { year: number; holidays: string | null; workdays: string | null }[];
   return workCalendar(
