@@ -32,6 +32,8 @@ const NOUN: Record<KindName, string> = {
   followups: 'follow-up',
   devices: 'device',
   narratives: 'report narrative',
+  settings: 'settings record',
+  calendars: 'calendar year',
 };
 
 /** A live record, or NOT_FOUND naming the field that pointed at it. */

@@ -31,6 +31,7 @@ const SyncScreen = onDemand(() => import('./screens/SyncScreen'), 'SyncScreen');
 const ConflictsScreen = onDemand(() => import('./screens/ConflictsScreen'), 'ConflictsScreen');
 const BackupsScreen = onDemand(() => import('./screens/BackupsScreen'), 'BackupsScreen');
 const SettingsScreen = onDemand(() => import('./screens/SettingsScreen'), 'SettingsScreen');
+const CalendarScreen = onDemand(() => import('./screens/CalendarScreen'), 'CalendarScreen');
 
 /** A count shown on a navigation link (from the session store), with its tooltip's i18n key. */
 export type BadgeName = 'myLate' | 'bureauOverdue' | 'openConflicts';
@@ -66,6 +67,7 @@ const TABLE = {
     badge: { count: 'openConflicts', title: 'sync.conflictsBadge' },
   },
   backups: { Component: BackupsScreen, label: 'nav.backups' },
+  calendar: { Component: CalendarScreen, label: 'nav.calendar' },
   settings: { Component: SettingsScreen, label: 'nav.settings' },
 } satisfies Record<string, RouteDef>;
 

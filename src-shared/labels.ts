@@ -1,12 +1,14 @@
 // Every enumeration's words in both languages: the one source for the screens, the files the
 // core writes (Excel, Word, ledger exports) and the words the ledger importer reads back.
 import { ENUM_GROUPS } from './domain/enums';
+import { SLA_UNITS } from './domain/workflow';
 
 /** The groups with words: the domain's enumerations, and a few the screens add. */
 export const LABEL_GROUPS = {
   ...ENUM_GROUPS,
   timelineType: ['visit', 'demand', 'clinic', 'followup', 'demand_event'],
   followupState: ['planned', 'done'],
+  slaUnit: SLA_UNITS,
 } as const;
 export type LabelGroup = keyof typeof LABEL_GROUPS;
 export type LabelValue<G extends LabelGroup> = (typeof LABEL_GROUPS)[G][number];
@@ -124,6 +126,10 @@ export const ENUM_LABELS = {
   supervisionLevel: {
     bureau: { zh: '督办', en: 'Supervised' },
     district: { zh: '挂牌督办', en: 'Supervised by the district' },
+  },
+  slaUnit: {
+    calendar: { zh: '自然日', en: 'Calendar days' },
+    workday: { zh: '工作日', en: 'Working days' },
   },
   industry: {
     A: { zh: '农、林、牧、渔业', en: 'Agriculture, forestry, animal husbandry, fishery' },

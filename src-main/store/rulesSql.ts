@@ -34,3 +34,9 @@ export const overdueSql = (t = 't'): string =>
 /** Open and due within DUE_SOON_DAYS (deadline().dueSoon). */
 export const dueSoonSql = (t = 't'): string =>
   `coalesce(${isOpenSql(`${t}."status"`)} AND julianday(${t}."dueDate") - julianday(${refDate(t)}) BETWEEN 0 AND ${DUE_SOON_DAYS}, 0)`;
+
+/** A late first reply (firstReplyLate()): given after its date, or open and not given past it. */
+export const firstReplyLateSql = (t = 't'): string =>
+  `coalesce(CASE WHEN ${t}."firstReplyDue" IS NULL THEN 0
+    WHEN ${t}."firstRepliedAt" IS NOT NULL THEN ${shanghaiDaySql(`${t}."firstRepliedAt"`)} > ${t}."firstReplyDue"
+    ELSE ${isOpenSql(`${t}."status"`)} AND ${refDate(t)} > ${t}."firstReplyDue" END, 0)`;

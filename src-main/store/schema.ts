@@ -9,7 +9,7 @@ import {
   type SqlType,
   type StoredRecord,
 } from '@shared/model';
-import { dueSoonSql, isOpenSql, overdueSql } from './rulesSql';
+import { dueSoonSql, firstReplyLateSql, isOpenSql, overdueSql } from './rulesSql';
 
 export type FieldType = SqlType;
 
@@ -96,6 +96,7 @@ const DERIVED_SQL: { [K in KindName]: Record<SqlDerivedKeys<(typeof MODELS)[K]>,
     open: `(${isOpenSql('t."status"')})`,
     overdue: overdueSql(),
     dueSoon: dueSoonSql(),
+    firstReplyLate: firstReplyLateSql(),
   },
   demandHistory: {},
   clinics: {
@@ -109,6 +110,8 @@ const DERIVED_SQL: { [K in KindName]: Record<SqlDerivedKeys<(typeof MODELS)[K]>,
     parentTitle: `CASE t."parentType" WHEN 'demand' THEN (SELECT d."title" FROM demands d WHERE d."id" = t."parentId") WHEN 'visit' THEN (SELECT v."visitNo" FROM visits v WHERE v."id" = t."parentId") WHEN 'clinic' THEN (SELECT c."topic" FROM clinics c WHERE c."id" = t."parentId") END`,
   },
   narratives: {},
+  settings: {},
+  calendars: {},
   devices: {},
 };
 

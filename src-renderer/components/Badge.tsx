@@ -27,6 +27,8 @@ interface DeadlineFlags {
   status: string | null;
   overdue?: boolean | null;
   dueSoon?: boolean | null;
+  /** The first reply (阶段性答复) came late, or has not come past its date. */
+  firstReplyLate?: boolean | null;
 }
 
 export function DemandStatusBadge({ demand }: { demand: DeadlineFlags }) {
@@ -36,6 +38,7 @@ export function DemandStatusBadge({ demand }: { demand: DeadlineFlags }) {
       <Badge enumName="demandStatus" value={demand.status} />
       {demand.overdue && <Tag tone="overdue">{t('demand.overdue')}</Tag>}
       {!demand.overdue && demand.dueSoon && <Tag tone="dueSoon">{t('demand.dueSoon')}</Tag>}
+      {demand.firstReplyLate && <Tag tone="overdue">{t('demand.firstReplyLate')}</Tag>}
     </span>
   );
 }

@@ -99,6 +99,12 @@ const RULES: Rule[] = [
     key: 'apiMsg.extensionPending',
   },
   { re: /has no extension request waiting for a decision$/, key: 'apiMsg.noExtensionPending' },
+  // The holiday calendar and the first reply.
+  { re: /^'(?<date>[^']*)' is not a calendar date YYYY-MM-DD$/, key: 'apiMsg.calendarDate' },
+  { re: /^(?<date>\S+) is outside the year (?<year>\d+)$/, key: 'apiMsg.calendarYear' },
+  { re: /^(?<date>\S+) is listed twice$/, key: 'apiMsg.calendarTwice' },
+  { re: /^(?<date>\S+) is listed both as a holiday and as a workday$/, key: 'apiMsg.calendarBoth' },
+  { re: /a first reply is for open demands$/, key: 'apiMsg.replyEnded' },
   { re: /^only a supervisor can/, key: 'apiMsg.supervisorOnly' },
   { re: /^cannot move a demand from/, key: 'apiMsg.move' },
   { re: /^no staff member is set as "me"/, key: 'apiMsg.noMe' },

@@ -41,6 +41,7 @@ export default defineWords({
     conflicts: { zh: '同步冲突', en: 'Conflicts' },
     backups: { zh: '备份与恢复', en: 'Backups' },
     settings: { zh: '设置', en: 'Settings' },
+    calendar: { zh: '工作日历', en: 'Work calendar' },
     myLateTitle: { zh: '我的超期需求和逾期回访', en: 'My overdue demands and late follow-ups' },
     overdueTitle: { zh: '全局超期需求', en: 'Overdue demands (whole bureau)' },
   },
@@ -150,6 +151,20 @@ export default defineWords({
       en: 'an extension request (to {{date}}) is waiting for a decision',
     },
     noExtensionPending: { zh: '没有待审批的延期申请', en: 'no extension request is waiting' },
+    calendarDate: {
+      zh: '“{{date}}”不是有效日期（格式为 年-月-日）',
+      en: '“{{date}}” is not a date YYYY-MM-DD',
+    },
+    calendarYear: { zh: '{{date}} 不在 {{year}} 年内', en: '{{date}} is outside {{year}}' },
+    calendarTwice: { zh: '{{date}} 重复列出', en: '{{date}} is listed twice' },
+    calendarBoth: {
+      zh: '{{date}} 不能既是放假日又是调休上班日',
+      en: '{{date}} cannot be both a holiday and a worked day',
+    },
+    replyEnded: {
+      zh: '该需求已办结或不予受理，无需阶段性答复',
+      en: 'the demand has ended: no interim reply is needed',
+    },
     move: { zh: '当前状态下不能进行此操作', en: 'this move is not allowed now' },
     noMe: { zh: '本机尚未设置“本人”，请先到设置中选择', en: 'choose who you are in Settings first' },
     deleted: { zh: '所选记录已被删除', en: 'the chosen record has been deleted' },

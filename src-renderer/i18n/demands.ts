@@ -61,6 +61,17 @@ export default defineWords({
     event_extension_decided: { zh: '延期审批', en: 'Extension decided' },
     event_supervised: { zh: '督办', en: 'Supervised' },
     event_urged: { zh: '催办', en: 'Reminder sent' },
+    event_reply: { zh: '阶段性答复', en: 'Interim reply' },
+    firstReplyDue: { zh: '阶段性答复时限', en: 'First reply due' },
+    firstRepliedAt: { zh: '{{at}} 已答复', en: 'replied {{at}}' },
+    notReplied: { zh: '尚未答复', en: 'not replied yet' },
+    firstReplyLate: { zh: '答复超期', en: 'first reply late' },
+    reply: { zh: '阶段性答复', en: 'Interim reply' },
+    replyNote: { zh: '答复内容', en: 'What the enterprise was told' },
+    replyHint: {
+      zh: '记录向企业所作的阶段性答复（办理进展、预计时间）；第一次答复计入答复时限。',
+      en: 'Record what the enterprise was told of progress; the first reply counts against the first-reply date.',
+    },
     superseded: { zh: '已被并行操作取代', en: 'Superseded by a concurrent move' },
     supersededHint: {
       zh: '另一台电脑同时办理了此需求，此操作未生效；可在“同步冲突”中处理',
@@ -87,6 +98,7 @@ export default defineWords({
     scope_open: { zh: '未办结', en: 'Open' },
     scope_overdue: { zh: '超期', en: 'Overdue' },
     scope_dueSoon: { zh: '即将超期', en: 'Due soon' },
+    scope_firstReplyLate: { zh: '答复超期', en: 'First reply late' },
     scope_mine: { zh: '我承办的', en: 'Mine' },
   },
   move: {
@@ -103,6 +115,7 @@ export default defineWords({
   },
   board: {
     supervised: { zh: '督办 {{count}}', en: 'Supervised {{count}}' },
+    lateFirstReplies: { zh: '答复超期 {{count}}', en: 'First reply late {{count}}' },
     extensions: { zh: '待审批的延期申请', en: 'Extension requests to decide' },
     open: { zh: '未办结', en: 'Open' },
     overdue: { zh: '超期', en: 'Overdue' },

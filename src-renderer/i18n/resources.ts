@@ -13,6 +13,7 @@ import units from './units';
 import followups from './followups';
 import staff from './staff';
 import settings from './settings';
+import calendar from './calendar';
 import reports from './reports';
 import ledgerImport from './import';
 import sync from './sync';
@@ -33,6 +34,7 @@ export const WORDS = mergeWords(
   followups,
   staff,
   settings,
+  calendar,
   reports,
   ledgerImport,
   sync,

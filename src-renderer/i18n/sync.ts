@@ -212,6 +212,8 @@ export default defineWords({
       clinics: { zh: '会诊', en: 'Clinic' },
       followups: { zh: '回访', en: 'Follow-up' },
       narratives: { zh: '季度总结', en: 'Quarterly narrative' },
+      settings: { zh: '单位设置', en: 'Settings' },
+      calendars: { zh: '节假日安排', en: 'Holiday calendar' },
       devices: { zh: '设备', en: 'Device' },
     },
   },

@@ -82,6 +82,11 @@ export function BoardScreen() {
             >
               {t('board.supervised', { count: board?.counts.supervised ?? 0 })}
             </button>
+            {board?.lateFirstReplies ? (
+              <span className="text-overdue" data-testid="board-late-first-replies">
+                {t('board.lateFirstReplies', { count: board.lateFirstReplies })}
+              </span>
+            ) : null}
             <button type="button" className="btn" onClick={() => void s.load()} disabled={s.loading}>
               {t('common.refresh')}
             </button>

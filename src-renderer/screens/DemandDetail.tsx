@@ -15,6 +15,7 @@ import { offeredMoves, useDemandDetail } from '../stores/demandDetail';
 import type { DataKind } from '../stores/dataKinds';
 import { staffName, useDataVersion, useSession } from '../stores/session';
 import { DemandGovernance } from './DemandGovernance';
+import { FirstReplyButton, FirstReplyFacts } from './DemandFirstReply';
 import styles from './DemandDetail.module.css';
 
 export function moveLabel(t: (k: string) => string, from: DemandStatus, to: DemandStatus): string {
@@ -166,6 +167,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
             <span className="muted"> · {t('demand.heldDays', { count: demand.onHoldDays })}</span>
           ) : null}
         </dd>
+        <FirstReplyFacts demand={demand} />
         {demand.status === 'closed' && (
           <>
             <dt>{t('demand.closure')}</dt>
@@ -183,6 +185,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
       </dl>
       {demand.description && <p className="pre description">{demand.description}</p>}
       <DemandGovernance demand={demand} />
+      <FirstReplyButton demand={demand} />
 
       <h3>{t('demand.history')}</h3>
       <ol className={styles.history} data-testid="demand-history">

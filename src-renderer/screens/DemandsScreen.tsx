@@ -64,7 +64,7 @@ const COLUMNS: GridColumn<Demand>[] = [
   { field: 'closedAt', header: 'demand.closedAt', kind: 'instant', hide: true },
 ];
 
-type Scope = 'all' | 'open' | 'overdue' | 'dueSoon' | 'mine';
+type Scope = 'all' | 'open' | 'overdue' | 'dueSoon' | 'firstReplyLate' | 'mine';
 
 export function DemandsScreen({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -78,6 +78,8 @@ export function DemandsScreen({ route }: { route: Route }) {
         return { overdue: true };
       case 'dueSoon':
         return { dueSoon: true };
+      case 'firstReplyLate':
+        return { firstReplyLate: true };
       case 'mine':
         return me ? { assigneeStaffId: me, open: true } : { open: true };
       default:
@@ -109,7 +111,7 @@ export function DemandsScreen({ route }: { route: Route }) {
                 + {t('demand.new')}
               </a>
               <div className="segmented" role="group" aria-label={t('demand.scope')}>
-                {(['all', 'open', 'overdue', 'dueSoon', 'mine'] as const).map((s) => (
+                {(['all', 'open', 'overdue', 'dueSoon', 'firstReplyLate', 'mine'] as const).map((s) => (
                   <button
                     key={s}
                     type="button"

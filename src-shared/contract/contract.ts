@@ -37,6 +37,13 @@ import {
   RecordsInput,
 } from './reports';
 import { ledgerContract } from './ledger';
+import {
+  CalendarGetInput,
+  CalendarSetInput,
+  CalendarYearSchema,
+  SettingsSchema,
+  SettingsSetInput,
+} from './settings';
 import { JOB_PHASES } from './jobs';
 import { fieldRecord } from './fieldRecord';
 
@@ -402,6 +409,8 @@ export const contract = {
         dueSoon: z.number().int(),
         supervised: z.number().int(),
       }),
+      /** Among them, those whose first reply (阶段性答复) is late. */
+      lateFirstReplies: z.number().int(),
       byStaff: z.array(BoardStaffCount),
       /** The pending extension requests among the board's demands, for a supervisor to decide. */
       extensions: z.array(BoardExtension),
@@ -441,6 +450,12 @@ export const contract = {
     z.strictObject({ id: Id, unitId: Id, note: z.string().trim().min(1).max(4000) }),
     DemandRecord,
   ),
+  /** A 阶段性答复 to the enterprise: the first one is the demand's firstRepliedAt. */
+  'demands.reply': def(z.strictObject({ id: Id, note: z.string().trim().min(1).max(4000) }), DemandRecord),
+  'settings.get': def(z.strictObject({}).optional().default({}), SettingsSchema),
+  'settings.set': def(SettingsSetInput, SettingsSchema),
+  'calendar.get': def(CalendarGetInput, CalendarYearSchema),
+  'calendar.set': def(CalendarSetInput, CalendarYearSchema),
   'sync.team.create': def(
     z.strictObject({ name: z.string().trim().min(1).max(100), passphrase: Passphrase }),
     z.object({ teamId: z.string(), name: z.string(), teamCode: z.string() }),

@@ -1,6 +1,7 @@
 import { isOpenStatus, type ClosureType, type DemandStatus, type SupervisionLevel } from './enums';
-import { addDays } from './dates';
-import { MOVES, pausedDays } from './workflow';
+import { addDays, shanghaiDate } from './dates';
+import { MOVES, pausedDays, type SlaUnit } from './workflow';
+import { PLAIN_WEEKS, addWorkingDays, workingDaysBetween, type WorkCalendar } from './workingDays';
 
 // A demand's state is its history (shared/DOMAIN.md, "Sync"): status, closure, hold and
 // deadline are what replaying its history events in clock order through the workflow
@@ -18,6 +19,7 @@ export const DEMAND_EVENT_TYPES = [
   'extension_decided',
   'supervised',
   'urged',
+  'reply',
 ] as const;
 export type DemandEventType = (typeof DEMAND_EVENT_TYPES)[number];
 
@@ -25,6 +27,10 @@ export type DemandEventType = (typeof DEMAND_EVENT_TYPES)[number];
 export interface HistoryEventData {
   /** The demand's due date as this event set it (creation, a complex switch). */
   dueDate?: string | null;
+  /** Its creation: the date a first reply (阶段性答复) is due by, fixed at receipt. */
+  firstReplyDue?: string | null;
+  /** Its creation: 'workday' when its deadline counts working days (a hold then moves it by those). */
+  slaUnit?: SlaUnit;
   closureType?: ClosureType | null;
   resolution?: string | null;
   assigneeStaffId?: string | null;
@@ -87,6 +93,8 @@ export interface DerivedDemand {
   dueDate: string | null;
   extension: PendingExtension | null;
   supervision: DemandSupervision | null;
+  firstReplyDue: string | null;
+  firstRepliedAt: string | null;
 }
 
 export const DERIVED_DEMAND_FIELDS = [
@@ -99,6 +107,8 @@ export const DERIVED_DEMAND_FIELDS = [
   'dueDate',
   'extension',
   'supervision',
+  'firstReplyDue',
+  'firstRepliedAt',
 ] as const satisfies readonly (keyof DerivedDemand)[];
 
 /**
@@ -118,11 +128,22 @@ export interface Replay {
   superseded: Map<string, string>;
 }
 
-interface State extends Omit<DerivedDemand, 'status' | 'dueDate'> {
+interface State extends Omit<DerivedDemand, 'status' | 'dueDate' | 'firstReplyDue'> {
   status: DemandStatus | null;
   /** The due date before any hold moved it. */
   baseDue: string | null;
+  /** The first-reply date before any hold moved it. */
+  baseReplyDue: string | null;
+  /** Each ended hold: when it began and ended (those before the first reply move its date). */
+  holds: { since: string; until: string }[];
+  /** A working-day deadline: the date last set, and how many holds had ended then. */
+  workdayDue: { date: string; holdsBefore: number } | null;
 }
+
+/** The first reply is the earliest reply event or move to answered, whatever order they arrive in. */
+const replied = (s: State, at: string) => {
+  if (!s.firstRepliedAt || Date.parse(at) < Date.parse(s.firstRepliedAt)) s.firstRepliedAt = at;
+};
 
 /** What an event type does to the state: false when the event has lost its place. */
 type Effect = (s: State, e: HistoryEvent, legacy: LegacyBasis) => boolean;
@@ -133,11 +154,14 @@ const move: Effect = (s, e, legacy) => {
     if (s.status !== null) return false;
     s.baseDue =
       e.data?.dueDate ?? (legacy.dueDate ? addDays(legacy.dueDate, -(legacy.onHoldDays ?? 0)) : null);
+    s.baseReplyDue = e.data?.firstReplyDue ?? null;
+    if (e.data?.slaUnit === 'workday' && s.baseDue) s.workdayDue = { date: s.baseDue, holdsBefore: 0 };
   } else if (e.from !== s.status || !MOVES[e.from]?.[e.to]) {
     return false;
   }
   if (e.from === 'on_hold' && s.holdSince) {
     s.onHoldDays += pausedDays(s.holdSince, e.at);
+    s.holds.push({ since: s.holdSince, until: e.at });
     s.holdSince = null;
   }
   if (e.from === 'closed') {
@@ -149,6 +173,7 @@ const move: Effect = (s, e, legacy) => {
   // A request still pending when the demand ends is moot: an ended demand's deadline never changes.
   if (!isOpenStatus(e.to)) s.extension = null;
   if (e.to === 'on_hold') s.holdSince = e.at;
+  if (e.to === 'answered') replied(s, e.at);
   if (e.to === 'closed') {
     s.closedAt = e.at;
     s.closureType = e.data ? (e.data.closureType ?? null) : (legacy.closureType ?? null);
@@ -171,6 +196,7 @@ const EFFECTS: Readonly<Record<string, Effect>> = {
     // A closed or rejected demand's deadline never changes.
     if (e.data?.dueDate && isOpen(s)) {
       s.baseDue = addDays(e.data.dueDate, -s.onHoldDays);
+      if (s.workdayDue) s.workdayDue = { date: e.data.dueDate, holdsBefore: s.holds.length };
     }
     return true;
   },
@@ -184,13 +210,21 @@ const EFFECTS: Readonly<Record<string, Effect>> = {
   },
   extension_decided: (s, e) => {
     if (!isOpen(s) || !s.extension) return false;
-    if (e.data?.approve) s.baseDue = addDays(s.extension.dueDate, -s.onHoldDays);
+    if (e.data?.approve) {
+      s.baseDue = addDays(s.extension.dueDate, -s.onHoldDays);
+      if (s.workdayDue) s.workdayDue = { date: s.extension.dueDate, holdsBefore: s.holds.length };
+    }
     s.extension = null;
     return true;
   },
   supervised: (s, e) => {
     if (!isOpen(s) || !e.data?.level) return false;
     s.supervision = { level: e.data.level, since: e.at, by: e.by ?? null, note: e.note ?? null };
+    return true;
+  },
+  // A 阶段性答复 is a fact of its moment, whatever the demand's status: never superseded.
+  reply: (s, e) => {
+    replied(s, e.at);
     return true;
   },
 };
@@ -204,9 +238,14 @@ const byStamp = (a: HistoryEvent, b: HistoryEvent) =>
 
 /**
  * Replays a demand's events (in any order: they are sorted by stamp, then id). Null when
- * its creation has not arrived yet: nothing can be derived until it has.
+ * its creation has not arrived yet: nothing can be derived until it has. `cal` counts the
+ * working days a hold lasted, for a first reply and a working-day deadline.
  */
-export function replayDemand(events: readonly HistoryEvent[], legacy: LegacyBasis): Replay | null {
+export function replayDemand(
+  events: readonly HistoryEvent[],
+  legacy: LegacyBasis,
+  cal: WorkCalendar = PLAIN_WEEKS,
+): Replay | null {
   const ordered = [...events].sort(byStamp);
   const s: State = {
     status: null,
@@ -218,6 +257,10 @@ export function replayDemand(events: readonly HistoryEvent[], legacy: LegacyBasi
     baseDue: null,
     extension: null,
     supervision: null,
+    baseReplyDue: null,
+    holds: [],
+    workdayDue: null,
+    firstRepliedAt: null,
   };
   const superseded = new Map<string, string>();
   // Who moved the demand out of each status, to name what took a superseded move's place.
@@ -239,9 +282,27 @@ export function replayDemand(events: readonly HistoryEvent[], legacy: LegacyBasi
     }
   }
   if (s.status === null) return null;
-  const { baseDue, ...rest } = s;
+  const { baseDue, baseReplyDue, holds, workdayDue, ...rest } = s;
+  /** The working days these holds lasted: what they move a working-day date by. */
+  const heldWorkdays = (list: typeof holds) =>
+    list.reduce((n, h) => n + workingDaysBetween(shanghaiDate(h.since), shanghaiDate(h.until), cal), 0);
+  // The clock of a first reply still awaited when a hold began paused too (judged once every
+  // event is in: a reply made before a hold may arrive after it).
+  const replied = s.firstRepliedAt ? Date.parse(s.firstRepliedAt) : Infinity;
+  const beforeReply = holds.filter((h) => Date.parse(h.since) < replied);
+  // A deadline in working days moves by the working days on hold since it was set.
+  const dueDate = workdayDue
+    ? addWorkingDays(workdayDue.date, heldWorkdays(holds.slice(workdayDue.holdsBefore)), cal)
+    : baseDue
+      ? addDays(baseDue, s.onHoldDays)
+      : null;
   return {
-    derived: { ...rest, status: s.status, dueDate: baseDue ? addDays(baseDue, s.onHoldDays) : null },
+    derived: {
+      ...rest,
+      status: s.status,
+      dueDate,
+      firstReplyDue: baseReplyDue ? addWorkingDays(baseReplyDue, heldWorkdays(beforeReply), cal) : null,
+    },
     superseded,
   };
 }

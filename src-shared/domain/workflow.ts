@@ -1,5 +1,6 @@
 import { isOpenStatus, type DemandStatus, type Role } from './enums';
 import { addDays, daysBetween, shanghaiDate } from './dates';
+import { PLAIN_WEEKS, addWorkingDays, type WorkCalendar } from './workingDays';
 
 /** The demand workflow of shared/DOMAIN.md: every allowed move and what it requires. */
 interface Move {
@@ -78,8 +79,45 @@ export function checkMove(req: MoveRequest): MoveProblem | null {
 
 export const DUE_DAYS = { ordinary: 7, complex: 30 } as const;
 
-export function defaultDueDate(receivedAt: string, complex: boolean): string {
-  return addDays(shanghaiDate(receivedAt), complex ? DUE_DAYS.complex : DUE_DAYS.ordinary);
+export const SLA_UNITS = ['calendar', 'workday'] as const;
+export type SlaUnit = (typeof SLA_UNITS)[number];
+
+/**
+ * The bureau's time limits (settings `sla`): days to close an ordinary and a complex demand,
+ * counted in `unit`, and working days to a first reply (阶段性答复), whatever the unit.
+ */
+export interface Sla {
+  unit: SlaUnit;
+  ordinary: number;
+  complex: number;
+  firstReply: number;
+}
+
+/** Calendar days, 7 / 30: the limits every demand was given before settings existed. */
+export const DEFAULT_SLA: Sla = { unit: 'calendar', ...DUE_DAYS, firstReply: 3 };
+
+/** A demand's default due date and first-reply date, fixed when it is received. */
+export function slaDates(
+  receivedAt: string,
+  complex: boolean,
+  sla: Sla = DEFAULT_SLA,
+  cal: WorkCalendar = PLAIN_WEEKS,
+): { dueDate: string; firstReplyDue: string } {
+  const day = shanghaiDate(receivedAt);
+  const days = complex ? sla.complex : sla.ordinary;
+  return {
+    dueDate: sla.unit === 'workday' ? addWorkingDays(day, days, cal) : addDays(day, days),
+    firstReplyDue: addWorkingDays(day, sla.firstReply, cal),
+  };
+}
+
+export function defaultDueDate(
+  receivedAt: string,
+  complex: boolean,
+  sla: Sla = DEFAULT_SLA,
+  cal: WorkCalendar = PLAIN_WEEKS,
+): string {
+  return slaDates(receivedAt, complex, sla, cal).dueDate;
 }
 
 /** Calendar days a hold lasted: the SLA clock does not run between them. */
@@ -117,4 +155,24 @@ export function deadline(
     dueSoon: daysLeft >= 0 && daysLeft <= DUE_SOON_DAYS,
     daysLeft,
   };
+}
+
+/**
+ * A late first reply (阶段性答复): given after its date, or still not given by an open demand
+ * once its date has passed (judged, like a deadline, at the day a running hold began).
+ */
+export function firstReplyLate(
+  d: {
+    status: DemandStatus | null;
+    firstReplyDue: string | null;
+    firstRepliedAt: string | null;
+    holdSince: string | null;
+  },
+  today: string,
+): boolean {
+  if (!d.firstReplyDue) return false;
+  if (d.firstRepliedAt) return shanghaiDate(d.firstRepliedAt) > d.firstReplyDue;
+  if (!isOpenStatus(d.status)) return false;
+  const day = d.status === 'on_hold' && d.holdSince ? shanghaiDate(d.holdSince) : today;
+  return day > d.firstReplyDue;
 }

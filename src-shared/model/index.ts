@@ -6,6 +6,7 @@
 // holds them to the models), its place in the export's column order (ledger/exportColumns.ts),
 // its grid column and form control on the screen, and, when ledger files carry it, its header
 // `words` here and its import field in ledger/fields.ts (label, words and parse type follow).
+import { calendars } from './calendars';
 import { clinics } from './clinics';
 import { demands } from './demands';
 import { enterprises } from './enterprises';
@@ -14,6 +15,7 @@ import { followups } from './followups';
 import { demandHistory } from './demandHistory';
 import { devices } from './devices';
 import { narratives } from './narratives';
+import { settings } from './settings';
 import { staff } from './staff';
 import { units } from './units';
 import { visits } from './visits';
@@ -29,6 +31,8 @@ export const MODELS = {
   clinics,
   followups,
   narratives,
+  settings,
+  calendars,
   devices,
 } as const;
 

@@ -498,6 +498,49 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
       v({ id: demand.id, unitId: w.unit.id, note: '已对接' }, 'unitId'),
       extra({ id: handed.id, unitId: w.unit.id, note: '已对接' }),
     ],
+    'demands.reply': [
+      ...NOT_AN_OBJECT,
+      v({ note: '已答复' }, 'id'),
+      v({ id: w.extending.id }, 'note'),
+      v({ id: w.extending.id, note: '   ' }, 'note'),
+      v({ id: w.extending.id, note: LONG(4001) }, 'note'),
+      nf({ id: 'ghost-demand', note: '已答复' }, "'ghost-demand'"),
+      // Ended: a first reply is for open demands.
+      v({ id: w.closed.id, note: '已答复' }, 'id'),
+      extra({ id: w.extending.id, note: '已答复' }),
+    ],
+    'settings.get': EMPTY_INPUT_CASES,
+    'settings.set': [
+      ...NOT_AN_OBJECT,
+      v({ orgName: 5 }, 'orgName'),
+      v({ orgName: LONG(101) }, 'orgName'),
+      v({ sla: 'workday' }, 'sla'),
+      v({ sla: { unit: 'weeks' } }, 'sla.unit'),
+      v({ sla: { ordinary: 0 } }, 'sla.ordinary'),
+      v({ sla: { complex: 1.5 } }, 'sla.complex'),
+      v({ sla: { firstReply: 61 } }, 'sla.firstReply'),
+      v({ sla: { unit: 'workday', surplusField: 1 } }, 'sla'),
+      extra({ orgName: '启明区科技局' }),
+    ],
+    'calendar.get': [
+      ...NOT_AN_OBJECT,
+      v({}, 'year'),
+      v({ year: '2025' }, 'year'),
+      v({ year: 1800 }, 'year'),
+      extra({ year: 2025 }),
+    ],
+    'calendar.set': [
+      ...NOT_AN_OBJECT,
+      v({ holidays: [], workdays: [] }, 'year'),
+      v({ year: 2025, workdays: [] }, 'holidays'),
+      v({ year: 2025, holidays: ['2025-10-01'] }, 'workdays'),
+      v({ year: 2025, holidays: ['2025-10-32'], workdays: [] }, 'holidays.0'),
+      v({ year: 2025, holidays: ['2026-01-01'], workdays: [] }, 'holidays.0'),
+      v({ year: 2025, holidays: ['2025-10-01', '2025-10-02'], workdays: ['2025-10-02'] }, 'workdays.0'),
+      v({ year: 2025, holidays: [], workdays: ['2025-10-11', '2025-10-11'] }, 'workdays.1'),
+      v({ year: 2025, holidays: [5], workdays: [] }, 'holidays.0'),
+      extra({ year: 2025, holidays: [], workdays: [] }),
+    ],
     'demands.openBoard': [
       ...NOT_AN_OBJECT,
       v({ assigneeStaffId: 5 }, 'assigneeStaffId'),
@@ -841,6 +884,28 @@ describe('what only a supervisor may do is refused to staff and changes nothing'
       { input: { ids: [w.demand.id], level: 'bureau', note: '督办' }, code: 'FORBIDDEN', mentions: 'level' },
       dump,
     );
+  });
+
+  it('changing the settings or the holiday calendar', async () => {
+    const w = world();
+    w.t.ok('me.set', { staffId: w.colleague.id });
+    let dump = JSON.stringify(snapshot(w.t.core));
+    for (const c of [
+      { method: 'settings.set', input: { sla: { unit: 'workday' } }, mentions: 'sla' },
+      { method: 'settings.set', input: { orgName: '启明区科技局' }, mentions: 'orgName' },
+      {
+        method: 'calendar.set',
+        input: { year: 2025, holidays: ['2025-10-01'], workdays: [] },
+        mentions: 'year',
+      },
+    ] as const) {
+      dump = await expectRefused(
+        w.t,
+        c.method,
+        { input: c.input, code: 'FORBIDDEN', mentions: c.mentions },
+        dump,
+      );
+    }
   });
 });
 

@@ -155,3 +155,36 @@ describe('deadline filters in SQL agree with the JS flags', () => {
     checkAgreement(t, 3);
   });
 });
+
+describe('the late first reply in SQL agrees with the JS flag', () => {
+  it('across demands in every status, replied or not, on many days', () => {
+    const t = makeCore();
+    const ids = buildVariedDemands(t);
+    // Some open demands get a 阶段性答复 today: late for the older ones, in time for the newest.
+    const open = t.ok('demands.list', { filter: { open: true }, limit: 10_000 }).rows;
+    open
+      .filter((_, i) => i % 3 === 0)
+      .forEach((d) => t.ok('demands.reply', { id: d.id, note: '阶段性答复' }));
+    const seen = { late: 0, inTime: 0 };
+    for (const step of [0, 1, 4, 30]) {
+      t.clock.advanceDays(step);
+      const all = t.ok('demands.list', { limit: 10_000 }).rows;
+      expect(all).toHaveLength(ids.length);
+      for (const value of [true, false]) {
+        const page = t.ok('demands.list', { filter: { firstReplyLate: value }, limit: 10_000 });
+        const expected = all
+          .filter((d) => d.firstReplyLate === value)
+          .map((d) => d.id)
+          .sort();
+        expect(page.rows.map((r) => r.id).sort(), `firstReplyLate=${value}`).toEqual(expected);
+      }
+      seen.late += all.filter((d) => d.firstReplyLate && d.firstRepliedAt).length;
+      seen.inTime += all.filter((d) => !d.firstReplyLate && d.firstRepliedAt).length;
+      const waitingLate = all.filter((d) => d.firstReplyLate && !d.firstRepliedAt);
+      expect(waitingLate.every((d) => d.status !== 'closed' && d.status !== 'rejected')).toBe(true);
+    }
+    // The data replied both late and in time.
+    expect(seen.late).toBeGreaterThan(0);
+    expect(seen.inTime).toBeGreaterThan(0);
+  });
+});

@@ -10,6 +10,19 @@ import type { DemandStatus } from '../../src-shared/domain/enums';
 
 const HISTORY_EVENTS = 8;
 
+interface HistoryRow {
+  demandId: string;
+  from: string | null;
+  to: string;
+  at: string;
+}
+/** When a demand's history first moved it to answered, or null. */
+const firstAnswered = (history: HistoryRow[], demandId: string): string | null =>
+  history
+    .filter((h) => h.demandId === demandId && h.to === 'answered' && h.from !== 'answered')
+    .map((h) => h.at)
+    .sort()[0] ?? null;
+
 describe('migration 8: history rows become events', () => {
   it('a schema-7 database opens with every demand as it was, and its replay agrees', () => {
     const t = makeCore();
@@ -65,6 +78,9 @@ describe('migration 8: history rows become events', () => {
           extension: null,
           supervision: null,
           deletedKnew: null, // migration 14
+          // Migration 16: no first-reply date; replied at the first move to answered.
+          firstReplyDue: null,
+          firstRepliedAt: firstAnswered(before.demand_history as HistoryRow[], (d as { id: string }).id),
         })),
       );
       expect(after.changes).toEqual(before.changes);

@@ -48,6 +48,8 @@ describe('replayDemand', () => {
       dueDate: '2026-11-12',
       extension: null,
       supervision: null,
+      firstReplyDue: null,
+      firstRepliedAt: '2026-11-08T12:00:00+08:00',
     });
     // A reopen clears the whole closure (its text stays in the closing event).
     const reopened = replayDemand([...events, ev('closed', 'in_progress', '2026-11-10')], NO_ROW)!;
@@ -130,6 +132,8 @@ describe('replayDemand', () => {
       dueDate: '2026-11-10',
       extension: null,
       supervision: null,
+      firstReplyDue: null,
+      firstRepliedAt: '2026-11-05T12:00:00+08:00',
     });
   });
 
@@ -225,5 +229,41 @@ describe('replayDemand', () => {
     });
     const urged = ev('assigned', 'assigned', '2026-11-03', { type: 'urged', note: '催办' });
     expect(replayDemand([...base, supervised, urged], NO_ROW)!.superseded.size).toBe(0);
+  });
+
+  it('keeps the first reply: the earliest reply or answer, its date moved by holds before it', () => {
+    const created = ev(null, 'pending', '2026-11-02', {
+      data: { dueDate: '2026-11-09', firstReplyDue: '2026-11-05' },
+    });
+    const reply = (day: string) =>
+      ev('in_progress', 'in_progress', day, { type: 'reply', note: '阶段性答复' });
+    const base = [
+      created,
+      ev('pending', 'assigned', '2026-11-02'),
+      ev('assigned', 'in_progress', '2026-11-02'),
+      ev('in_progress', 'on_hold', '2026-11-03'),
+      ev('on_hold', 'in_progress', '2026-11-06'),
+    ];
+    expect(replayDemand(base, NO_ROW)!.derived).toMatchObject({
+      dueDate: '2026-11-12',
+      // Three working days on hold (Wednesday to Friday) move the first reply by three.
+      firstReplyDue: '2026-11-10',
+      firstRepliedAt: null,
+    });
+    // Replied before the hold: the hold moves the due date only.
+    const early = replayDemand([...base.slice(0, 3), reply('2026-11-02'), ...base.slice(3)], NO_ROW)!;
+    expect(early.derived).toMatchObject({
+      firstReplyDue: '2026-11-05',
+      firstRepliedAt: '2026-11-02T12:00:00+08:00',
+    });
+    // A later reply, and an answer, leave the first; a reply stamped late but made earlier wins.
+    const answered = ev('in_progress', 'answered', '2026-11-07');
+    const late = replayDemand([...base, answered, reply('2026-11-08')], NO_ROW)!;
+    expect(late.derived.firstRepliedAt).toBe('2026-11-07T12:00:00+08:00');
+    const backdated = { ...reply('2026-11-06'), at: '2026-11-06T09:00:00+08:00' };
+    expect(replayDemand([...base, answered, backdated], NO_ROW)!.derived.firstRepliedAt).toBe(
+      '2026-11-06T09:00:00+08:00',
+    );
+    expect(late.superseded.size).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import {
   listDemands,
   openBoard,
   reassign,
+  reply,
   transitionDemand,
   unitReply,
   updateDemand,
@@ -28,4 +29,5 @@ export const demandsMethods = [
   defineMethod({ name: 'demands.supervise', handler: supervise }),
   defineMethod({ name: 'demands.urge', handler: urge }),
   defineMethod({ name: 'demands.unitReply', handler: unitReply }),
+  defineMethod({ name: 'demands.reply', handler: reply }),
 ] as const;

@@ -11,6 +11,7 @@ import {
   type LegacyBasis,
   type Replay,
 } from '@shared/domain/demandReplay';
+import { workCalendarIn } from '../settings/service';
 
 // A demand's status and the fields that go with it are written from the replay of its
 // history, and only from it: after a local event (capture on: the values sync like any
@@ -114,9 +115,10 @@ export function settlePendingSupersededFlags(store: Store): void {
     const events = eventsOf(store, ids);
     const rows = demandRows(store, ids);
     const flag = flagWriter(store);
+    const cal = workCalendarIn(store);
     for (const row of rows) {
       const list = events.get(row.id) ?? [];
-      const replay = replayDemand(list, row);
+      const replay = replayDemand(list, row, cal);
       if (replay) flag(list, replay);
     }
     store.db.prepare(`DELETE FROM meta WHERE "key" = ?`).run(FLAGS_PENDING);
@@ -148,9 +150,10 @@ export function replayDemands(
     `UPDATE demands SET ${DERIVED_DEMAND_FIELDS.map((f) => `"${f}" = @${f}`).join(', ')} WHERE "id" = @id`,
   );
   const flag = flagWriter(store);
+  const cal = workCalendarIn(store);
   for (const row of rows) {
     const list = events.get(row.id) ?? [];
-    const replay = replayDemand(list, row);
+    const replay = replayDemand(list, row, cal);
     if (!replay) continue;
     out.set(row.id, { replay, events: list });
     flag(list, replay);

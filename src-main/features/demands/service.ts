@@ -14,12 +14,13 @@ import type { ListedOf } from '../../store/schema';
 import type { DemandFields, DemandPatch, Demand, DemandHistoryEntry } from '@shared/contract/schemas';
 import type { ListQuery, Transition } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
-import { checkMove, deadline, defaultDueDate } from '@shared/domain/workflow';
+import { checkMove, deadline, defaultDueDate, firstReplyLate, slaDates } from '@shared/domain/workflow';
 import { eventType, type DemandEventType, type HistoryEventData } from '@shared/domain/demandReplay';
 import { missingForClosing, type FollowupOutcome } from '@shared/domain/closing';
 import { addDays, shanghaiDate, toInstant } from '@shared/domain/dates';
 import { OPEN_DEMAND_STATUSES, isOpenStatus, type DemandStatus } from '@shared/domain/enums';
 import { eventsOf, replayDemands } from './replay';
+import { slaOf, workCalendarOf } from '../settings/service';
 
 type DemandInput = z.output<typeof DemandFields>;
 type TransitionInput = z.output<typeof Transition>;
@@ -36,6 +37,15 @@ export function decorate(core: Core, d: ListedOf<'demands'>): Demand {
     dueSoon: flags.dueSoon,
     effectiveDueDate: flags.effectiveDueDate,
     daysLeft: flags.daysLeft,
+    firstReplyLate: firstReplyLate(
+      {
+        status: d.status,
+        firstReplyDue: d.firstReplyDue ?? null,
+        firstRepliedAt: d.firstRepliedAt ?? null,
+        holdSince: d.holdSince ?? null,
+      },
+      today(core),
+    ),
   };
 }
 
@@ -142,7 +152,10 @@ export function createDemand(core: Core, input: DemandInput): Demand {
     throw invalid('sourceClinicId', "is required when source is 'clinic'");
   }
   const complex = input.complex ?? false;
-  const dueDate = input.dueDate ?? defaultDueDate(receivedAt, complex);
+  // The limits and calendar of the day it is received: a later change applies to later demands.
+  const sla = slaOf(core);
+  const due = slaDates(receivedAt, complex, sla, workCalendarOf(core));
+  const dueDate = input.dueDate ?? due.dueDate;
   if (dueDate < shanghaiDate(receivedAt)) throw invalid('dueDate', 'is before the demand was received');
   const id = insertRecord(core.store, 'demands', {
     ...input,
@@ -154,7 +167,17 @@ export function createDemand(core: Core, input: DemandInput): Demand {
     status: 'pending',
     onHoldDays: 0,
   });
-  recordEvent(core, id, { type: 'transition', at: receivedAt, from: null, to: 'pending', data: { dueDate } });
+  recordEvent(core, id, {
+    type: 'transition',
+    at: receivedAt,
+    from: null,
+    to: 'pending',
+    data: {
+      dueDate,
+      firstReplyDue: due.firstReplyDue,
+      ...(sla.unit === 'workday' ? { slaUnit: sla.unit } : {}),
+    },
+  });
   return getDemand(core, id);
 }
 
@@ -189,11 +212,13 @@ export function updateDemand(
   updateRecord(core.store, 'demands', id, next);
   // Switching between ordinary and complex moves a due date that was still the default
   // (the default moved by the days already spent on hold) of an open demand.
+  // (Judged by today's limits: a due date given under limits since changed is left as it is.)
   if (patch.complex !== undefined && current.receivedAt && current.status && isOpenStatus(current.status)) {
     const held = current.onHoldDays ?? 0;
-    const wasDefault =
-      current.dueDate === addDays(defaultDueDate(current.receivedAt, current.complex ?? false), held);
-    const dueDate = addDays(defaultDueDate(current.receivedAt, patch.complex), held);
+    const [sla, cal] = [slaOf(core), workCalendarOf(core)];
+    const defaultFor = (complex: boolean) => defaultDueDate(current.receivedAt!, complex, sla, cal);
+    const wasDefault = current.dueDate === addDays(defaultFor(current.complex ?? false), held);
+    const dueDate = addDays(defaultFor(patch.complex), held);
     if (wasDefault && dueDate !== current.dueDate) {
       recordEvent(core, id, {
         type: 'due_date_set',
@@ -322,6 +347,27 @@ export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: st
   );
 }
 
+/**
+ * A 阶段性答复 to the enterprise: a history event, not a move, so it travels and merges like
+ * the others; the first one (or the first move to answered) is the demand's firstRepliedAt.
+ */
+export function reply(core: Core, input: { id: string; note: string }): Demand {
+  const demand = requireLive(core, 'demands', input.id);
+  if (!demand.status)
+    throw invalid('id', 'the demand has no status yet (its record is still to come by sync)');
+  if (!isOpenStatus(demand.status)) {
+    throw invalid('id', `demand '${demand.title}' is ${demand.status}: a first reply is for open demands`);
+  }
+  recordEvent(core, input.id, {
+    type: 'reply',
+    at: nowIso(core),
+    from: demand.status,
+    to: demand.status,
+    note: input.note,
+  });
+  return getDemand(core, input.id);
+}
+
 /** What a unit handling the demand (lead or co) reported: a history event, not a move. */
 export function unitReply(core: Core, input: { id: string; unitId: string; note: string }): Demand {
   const demand = requireLive(core, 'demands', input.id);
@@ -396,6 +442,7 @@ export function openBoard(
       dueSoon: rows.filter((d) => d.dueSoon).length,
       supervised: rows.filter((d) => d.supervision).length,
     },
+    lateFirstReplies: rows.filter((d) => d.firstReplyLate).length,
     byStaff: countBy(
       rows,
       (d) => d.assigneeStaffId ?? null,

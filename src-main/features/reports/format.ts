@@ -2,6 +2,7 @@ import type { Core } from '../../core';
 import { parseQuarter } from '@shared/domain/quarter';
 import { INDUSTRY_LABELS, MODE_LABELS, TIER_LABELS, UNKNOWN_KEY } from '@shared/reports/definitions';
 import type { QuarterlyReport } from './quarterly';
+import { getSettings } from '../settings/service';
 
 // Text for the exported report (Chinese, as the bureau prints it).
 
@@ -23,9 +24,9 @@ export function periodText(quarter: string): string {
   return `${chineseDate(q.start)}至${chineseDate(q.end)}`;
 }
 
-/** The bureau's name for titles: the `orgName` setting, or a placeholder to edit. */
+/** The bureau's name for titles: the one given, the `orgName` setting, or a placeholder to edit. */
 export function orgNameOf(core: Core, given?: string | null): string {
-  return given?.trim() || core.store.getMeta('orgName') || 'XX区科技局';
+  return given?.trim() || getSettings(core).orgName || 'XX区科技局';
 }
 
 export function percent(value: number | null, digits = 1): string {

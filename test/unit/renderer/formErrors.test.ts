@@ -7,6 +7,7 @@ import {
   unclaimed,
 } from '../../../src-renderer/components/formErrors';
 import { missingForClosing } from '@shared/domain/closing';
+import { calendarProblems } from '@shared/domain/workingDays';
 
 const err = (message: string, details: Record<string, unknown>) => ({ message, details });
 
@@ -73,5 +74,20 @@ describe('where an API error belongs in a form', () => {
     expect(zh('must be after the current due date (2026-11-30)')).toBe(
       'apiMsg.extensionNotLater{"date":"2026-11-30"}',
     );
+  });
+
+  it("words each of a holiday calendar's refusals", () => {
+    const t = (key: string, p?: Record<string, string>) => `${key}${p ? JSON.stringify(p) : ''}`;
+    const problems = calendarProblems({
+      year: 2025,
+      holidays: ['2025-1-1', '2024-12-31', '2025-10-01', '2025-10-01'],
+      workdays: ['2025-10-01'],
+    });
+    expect(problems.map((p) => localizeMessage(p.message, t, 'zh-CN'))).toEqual([
+      'apiMsg.calendarDate{"date":"2025-1-1"}',
+      'apiMsg.calendarYear{"date":"2024-12-31","year":"2025"}',
+      'apiMsg.calendarTwice{"date":"2025-10-01"}',
+      'apiMsg.calendarBoth{"date":"2025-10-01"}',
+    ]);
   });
 });

@@ -1,0 +1,111 @@
+import { v5 as uuidv5 } from 'uuid';
+import { type Core, myRole } from '../../core';
+import type { Store } from '../../store/db';
+import { getRow, insertRecord, updateRecord } from '../../store/records';
+import { ApiError, invalid } from '@shared/contract/errors';
+import type { CalendarYearView, Settings } from '@shared/contract/settings';
+import { DEFAULT_SLA, type Sla } from '@shared/domain/workflow';
+import {
+  calendarProblems,
+  workCalendar,
+  type CalendarYear,
+  type WorkCalendar,
+} from '@shared/domain/workingDays';
+
+// The bureau's settings and its working-day calendar (shared/DOMAIN.md, "settings", "Working
+// days"): synced records whose ids are derived from what they hold (the one settings record,
+// one record per year), so the same year set on two laptops is one record after sync, merged
+// field by field, rather than two. Only supervisors change them.
+
+const NAMESPACE = '2b0d6c8e-41f7-4a5e-9c3d-7e1f0a9b6d24';
+const SETTINGS_ID = uuidv5('settings', NAMESPACE);
+export const calendarId = (year: number): string => uuidv5(`calendar|${year}`, NAMESPACE);
+
+function requireSupervisorFor(core: Core, field: string, what: string): void {
+  if (myRole(core) !== 'supervisor') {
+    throw new ApiError('FORBIDDEN', `${field}: only a supervisor can ${what}`, { field });
+  }
+}
+
+export function getSettings(core: Core): Settings {
+  const row = getRow(core.store, 'settings', SETTINGS_ID);
+  const live = row && !row.deletedAt ? row : null;
+  return {
+    orgName: live?.orgName ?? null,
+    sla: { ...DEFAULT_SLA, ...(live?.sla ?? {}) },
+    updatedAt: live?.updatedAt ?? null,
+    updatedByStaff: live?.updatedByStaff ?? null,
+  };
+}
+
+/** The limits a demand received now is given. */
+export const slaOf = (core: Core): Sla => getSettings(core).sla;
+
+export function setSettings(
+  core: Core,
+  input: { orgName?: string | null | undefined; sla?: Partial<Sla> | undefined },
+): Settings {
+  requireSupervisorFor(core, input.sla ? 'sla' : 'orgName', 'change the settings');
+  const patch: Record<string, unknown> = {};
+  if (input.orgName !== undefined) patch.orgName = input.orgName?.trim() || null;
+  // Limits given in part keep the others: a change applies to demands received afterwards.
+  if (input.sla) patch.sla = { ...getSettings(core).sla, ...input.sla };
+  const row = getRow(core.store, 'settings', SETTINGS_ID);
+  if (!row) insertRecord(core.store, 'settings', patch, SETTINGS_ID);
+  else
+    updateRecord(core.store, 'settings', SETTINGS_ID, {
+      ...patch,
+      ...(row.deletedAt ? { deletedAt: null } : {}),
+    });
+  return getSettings(core);
+}
+
+export function getCalendar(core: Core, { year }: { year: number }): CalendarYearView {
+  const row = getRow(core.store, 'calendars', calendarId(year));
+  const live = row && !row.deletedAt ? row : null;
+  return {
+    year,
+    holidays: live?.holidays ?? [],
+    workdays: live?.workdays ?? [],
+    updatedAt: live?.updatedAt ?? null,
+  };
+}
+
+/** Records a year's official list, replacing the one it had; refused whole at the first bad date. */
+export function setCalendar(core: Core, input: CalendarYear): CalendarYearView {
+  requireSupervisorFor(core, 'year', 'change the holiday calendar');
+  const problems = calendarProblems(input);
+  if (problems.length) {
+    const first = problems[0]!;
+    throw invalid(first.field, first.message, {
+      issues: problems.map((p) => ({ path: p.field, message: p.message })),
+    });
+  }
+  const values = {
+    year: input.year,
+    holidays: [...input.holidays].sort(),
+    workdays: [...input.workdays].sort(),
+  };
+  const id = calendarId(input.year);
+  const row = getRow(core.store, 'calendars', id);
+  if (!row) insertRecord(core.store, 'calendars', values, id);
+  else
+    updateRecord(core.store, 'calendars', id, { ...values, ...(row.deletedAt ? { deletedAt: null } : {}) });
+  return getCalendar(core, input);
+}
+
+/** Every year's list this laptop holds: what working days are counted by. */
+export const workCalendarOf = (core: Core): WorkCalendar => workCalendarIn(core.store);
+
+export function workCalendarIn(store: Store): WorkCalendar {
+  const rows = store.db
+    .prepare(`SELECT "year", "holidays", "workdays" FROM calendars WHERE "deletedAt" IS NULL`)
+    .all() as { year: number; holidays: string | null; workdays: string | null }[];
+  return workCalendar(
+    rows.map((r) => ({
+      year: r.year,
+      holidays: JSON.parse(r.holidays ?? '[]') as string[],
+      workdays: JSON.parse(r.workdays ?? '[]') as string[],
+    })),
+  );
+}
