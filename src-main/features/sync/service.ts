@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Core } from '../../core';
 import { nowIso } from '../../core';
 import { schemaVersion } from '../../store/db';
+import { newestStamp } from '../../store/changeLog';
 import { backupStore } from '../backups/service';
 import { isHlc, parseHlc } from '@shared/domain/hlc';
 import { invalid } from '@shared/contract/errors';
@@ -314,10 +315,10 @@ export function syncStatus(core: Core) {
        FROM devices d WHERE d."deletedAt" IS NULL ORDER BY d."name"`,
     )
     .all() as { id: string; name: string; code: string; lastHlc: string | null }[];
-  const newest = store.db.prepare(`SELECT max("hlc") AS h FROM changes`).get() as { h: string | null };
+  const newest = newestStamp(store.db);
   // A log may hold a stamp of an impossible shape from before imports refused them.
   const msOf = (stamp: string | null) => (stamp && isHlc(stamp) ? parseHlc(stamp).ms : null);
-  const newestMs = msOf(newest.h);
+  const newestMs = msOf(newest);
   return {
     team: team ? { id: team.id, name: team.name } : null,
     teamCode: store.getMeta('teamCode'),
