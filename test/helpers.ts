@@ -149,7 +149,8 @@ export function downgradeTo(core: Core, version: number): void {
     for (const type of ['table', 'index', 'trigger'])
       for (const item of log.filter((i) => i.type === type)) {
         db.exec(item.sql);
-        if (type === 'table') db.exec(`INSERT INTO changes (${logColumns}) SELECT ${logColumns} FROM changes_kept`);
+        if (type === 'table')
+          db.exec(`INSERT INTO changes (${logColumns}) SELECT ${logColumns} FROM changes_kept`);
       }
     db.exec(`DROP TABLE temp.changes_kept`);
   }

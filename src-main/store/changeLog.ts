@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { isHlc, parseHlc } from '@shared/domain/hlc';
+import { formatHlc, isHlc, parseHlc } from '@shared/domain/hlc';
 
 // The change log is stored compactly (migration 15): `change_log` holds numbers into the
 // dictionaries change_names and change_records, and the view `changes` shows it as it always
@@ -114,6 +114,77 @@ export function changeLogWriter(db: Database.Database): { add(c: LogChange): boo
           prev ? nameId(prev[2]) : null,
         ).changes === 1
       );
+    },
+  };
+}
+
+/**
+ * Reads change_log rows with their names and stamps made in JS (as the view makes them in SQL,
+ * which costs reads of many rows twice the time). Names are looked up once per reader: use a
+ * reader within one transaction or read.
+ */
+export function logReader(db: Database.Database) {
+  const names = new Map<number, string>();
+  const findName = db.prepare(`SELECT "name" FROM change_names WHERE "n" = ?`).pluck();
+  const nameOf = (n: number): string => {
+    let name = names.get(n);
+    if (name === undefined) {
+      name = findName.get(n) as string;
+      names.set(n, name);
+    }
+    return name;
+  };
+  const stamp = (ms: number, counter: number, node: number): string =>
+    ms < 0 ? nameOf(node) : formatHlc({ ms, counter, node: nameOf(node) });
+  const range = db
+    .prepare(
+      `SELECT l."seq", l."ms", l."ctr", l."node", l."device", l."staff", r."tbl", r."rowId", l."field", l."value",
+         l."pms", l."pctr", l."pnode"
+       FROM change_log l JOIN change_records r ON r."n" = l."rec"
+       WHERE l."seq" > ? AND l."seq" <= ? ORDER BY l."seq" LIMIT ?`,
+    )
+    .raw(true);
+  type RangeRow = [number, number, number, number, number, number | null, string, string, number, unknown];
+  type Prev = [number | null, number | null, number | null];
+  const ofRecord = db
+    .prepare(
+      `SELECT "field", "ms", "ctr", "node" FROM change_log
+       WHERE "rec" = (SELECT "n" FROM change_records WHERE "rowId" = ? AND "tbl" = ?)`,
+    )
+    .raw(true);
+  const every = db.prepare(
+    `SELECT r."tbl", r."rowId", l."field", l."ms", l."ctr", l."node" FROM change_log l JOIN change_records r ON r."n" = l."rec"`,
+  );
+  return {
+    /** Up to `limit` changes with seq in (after, upTo], in seq order, each with its seq. */
+    range(after: number, upTo: number, limit: number): { seq: number; change: LogChange }[] {
+      return (range.all(after, upTo, limit) as [...RangeRow, ...Prev][]).map((r) => ({
+        seq: r[0],
+        change: [
+          stamp(r[1], r[2], r[3]),
+          nameOf(r[4]),
+          r[5] === null ? null : nameOf(r[5]),
+          r[6],
+          r[7],
+          nameOf(r[8]),
+          r[9],
+          r[12] === null ? null : stamp(r[10]!, r[11]!, r[12]),
+        ],
+      }));
+    },
+    /** The field and stamp of each change of one record. */
+    stampsOf(table: string, rowId: string): [field: string, hlc: string][] {
+      return (ofRecord.all(rowId, table) as [number, number, number, number][]).map((r) => [
+        nameOf(r[0]),
+        stamp(r[1], r[2], r[3]),
+      ]);
+    },
+    /** Table, record, field and stamp of every change, in no particular order. */
+    *all(): Generator<[table: string, rowId: string, field: string, hlc: string]> {
+      for (const r of every.raw(true).iterate() as IterableIterator<
+        [string, string, number, number, number, number]
+      >)
+        yield [r[0], r[1], nameOf(r[2]), stamp(r[3], r[4], r[5])];
     },
   };
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src-main/open';
 import type { Core } from '../../src-main/core';
 import { seedDemo } from '../../seeds/demo';
-import { KIND_NAMES, KINDS } from '../../src-main/store/schema';
+import { KINDS } from '../../src-main/store/schema';
+import { RECORD_KINDS } from '@shared/contract/methods';
 import { recordAudit } from '../../src-main/features/audit/service';
 import { exportSteps } from '../../src-main/features/sync/service';
 import { decodeFile } from '../../src-main/features/sync/package';
@@ -23,7 +24,7 @@ const COMPACT_LOG = 15;
 /** The audit trail of every record, by kind and id. */
 function audits(core: Core): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const kind of KIND_NAMES) {
+  for (const kind of RECORD_KINDS) {
     const ids = core.store.db
       .prepare(`SELECT "id" FROM "${KINDS[kind].table}" ORDER BY "id"`)
       .pluck()

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../../store/db';
 import { KINDS, KIND_NAMES, UNCAPTURED, q } from '../../store/schema';
-import { changeByStamp, changeLogWriter, logSize } from '../../store/changeLog';
+import { changeByStamp, changeLogWriter, logReader, logSize } from '../../store/changeLog';
 import { parseHlc } from '@shared/domain/hlc';
 import { ApiError } from '@shared/contract/errors';
 import type { WireChange } from './package';
@@ -338,14 +338,12 @@ export function* applySteps(
   // the log holds is read in one pass, every decision is made first, then the new changes
   // are appended with the log's indexes set aside and rebuilt once (sorting beats growing
   // three indexes entry by entry), all inside the caller's transaction.
-  const bulk =
-    options.bulk ??
-    (usable >= BULK_MIN && usable >= logSize(db));
+  const bulk = options.bulk ?? (usable >= BULK_MIN && usable >= logSize(db));
 
   if (!bulk) {
     // Record by record: what it already holds (every stamp, to skip known ones without
     // touching the log, and the newest per field), then its new changes, then the record.
-    const localStamps = sql(`SELECT "field","hlc" FROM changes WHERE "tbl" = ? AND "rowId" = ?`).raw(true);
+    const stored = logReader(db);
     let done = 0;
     let told = 0;
     yield { phase: 'applying', done, total: usable };
@@ -356,7 +354,7 @@ export function* applySteps(
       }
       const known = new Set<string>();
       const localNewest = new Map<string, string>();
-      for (const [field, hlc] of localStamps.all(table, rowId) as [string, string][]) {
+      for (const [field, hlc] of stored.stampsOf(table, rowId)) {
         known.add(hlc);
         if ((localNewest.get(field) ?? '') < hlc) localNewest.set(field, hlc);
       }
@@ -376,9 +374,7 @@ export function* applySteps(
     const localRows = new Set<string>();
     const size = logSize(db);
     yield { phase: 'scanning', done: 0, total: size };
-    for (const [table, rowId, field, hlc] of sql(`SELECT "tbl","rowId","field","hlc" FROM changes`)
-      .raw(true)
-      .iterate() as IterableIterator<[string, string, string, string]>) {
+    for (const [table, rowId, field, hlc] of logReader(db).all()) {
       // The open read is safe across steps: the job holds the connection alone.
       if (local.size % (STEP * 25) === 0 && local.size)
         yield { phase: 'scanning', done: local.size, total: size };

@@ -17,7 +17,8 @@ const COUNTER_PLACES = [36 ** 4, 36 ** 3, 36 ** 2, 36, 1];
 const wellFormed = (h: string) =>
   `(${h} GLOB '${'[0-9]'.repeat(15)}-${'[0-9a-z]'.repeat(5)}-?*' AND length(${h}) <= 86
     AND substr(${h}, 23) NOT GLOB '*[^0-9A-Za-z_-]*')`;
-const msOf = (h: string) => `CASE WHEN ${wellFormed(h)} THEN CAST(substr(${h}, 1, 15) AS INTEGER) ELSE -1 END`;
+const msOf = (h: string) =>
+  `CASE WHEN ${wellFormed(h)} THEN CAST(substr(${h}, 1, 15) AS INTEGER) ELSE -1 END`;
 const counterOf = (h: string) =>
   `CASE WHEN ${wellFormed(h)} THEN ${COUNTER_PLACES.map(
     (p, i) => `(instr('${DIGITS}', substr(${h}, ${17 + i}, 1)) - 1) * ${p}`,
@@ -31,19 +32,21 @@ const stampText = (ms: string, counter: string, node: string) =>
     (p) => `substr('${DIGITS}', ${counter} / ${p} % 36 + 1, 1)`,
   ).join(' || ')} || '-' || ${node} END`;
 
-/** The columns of `changes`, in their order, from a change_log row `l` and its dictionaries. */
+/**
+ * The columns of `changes`, in their order, from a change_log row `l`. The record and field are
+ * joined (readers filter on them, through the dictionaries' indexes); the other names are
+ * looked up only when a reader asks for them (a join is made for every row, even unused).
+ */
+const name = (n: string) => `(SELECT "name" FROM change_names WHERE "n" = ${n})`;
 const CHANGES_VIEW = `
 CREATE VIEW changes AS SELECT
-  l."seq" AS "seq", ${stampText('l."ms"', 'l."ctr"', 'n."name"')} AS "hlc", d."name" AS "device", s."name" AS "staff",
+  l."seq" AS "seq", ${stampText('l."ms"', 'l."ctr"', name('l."node"'))} AS "hlc",
+  ${name('l."device"')} AS "device", ${name('l."staff"')} AS "staff",
   r."tbl" AS "tbl", r."rowId" AS "rowId", f."name" AS "field", l."value" AS "value",
-  CASE WHEN l."pnode" IS NOT NULL THEN ${stampText('l."pms"', 'l."pctr"', 'p."name"')} END AS "prevHlc"
+  CASE WHEN l."pnode" IS NOT NULL THEN ${stampText('l."pms"', 'l."pctr"', name('l."pnode"'))} END AS "prevHlc"
 FROM change_log l
-  LEFT JOIN change_names n ON n."n" = l."node"
-  LEFT JOIN change_names d ON d."n" = l."device"
-  LEFT JOIN change_names s ON s."n" = l."staff"
   LEFT JOIN change_records r ON r."n" = l."rec"
-  LEFT JOIN change_names f ON f."n" = l."field"
-  LEFT JOIN change_names p ON p."n" = l."pnode";`;
+  LEFT JOIN change_names f ON f."n" = l."field";`;
 
 /** Columns of change_log, filled from a `changes` row `c` (the old table, or the view's NEW). */
 const logValues = (c: string) => `
