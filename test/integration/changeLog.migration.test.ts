@@ -12,6 +12,13 @@ import { requireTeam } from '../../src-main/features/sync/team';
 import { runSteps } from '../../src-main/infra/steps';
 import { schemaVersion } from '../../src-main/store/db';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
+import {
+  changeByStamp,
+  changeLogWriter,
+  logReader,
+  newestStamp,
+  type LogChange,
+} from '../../src-main/store/changeLog';
 import { downgradeTo, makeCore, tempDir } from '../helpers';
 import { demandIn } from './fixtures';
 
@@ -92,4 +99,54 @@ describe('migration 15: the compact change log', () => {
       again.store.close();
     }
   }, 240_000);
+
+  it('keeps every stamp exactly, odd ones too, whether the view or an import writes it', () => {
+    const path = join(tempDir(), 'odd.db');
+    const t = makeCore({ path });
+    downgradeTo(t.core, COMPACT_LOG - 1);
+    const odd: LogChange[] = [
+      ['999999999999999-zzzzz-Node_with-dashes', 'd1', null, 'experts', 'x1', 'name', 'a', null],
+      ['000000000000000-00000-n', 'd1', 's1', 'experts', 'x1', 'title', 1.5, 'not a stamp'],
+      ['not a stamp either', 'd2', 's1', 'experts', 'x2', 'name', null, '001733270000000-0000a-n'],
+      ['001733270000000-0000a-n', 'd2', null, 'visits', 'v1', 'summary', Buffer.from('bytes'), null],
+    ];
+    const insert = t.core.store.db.prepare(
+      `INSERT INTO changes ("hlc","device","staff","tbl","rowId","field","value","prevHlc") VALUES (?,?,?,?,?,?,?,?)`,
+    );
+    for (const c of odd) insert.run(c);
+    const rows = (core: Core) =>
+      core.store.db
+        .prepare(
+          `SELECT "seq","hlc","device","staff","tbl","rowId","field","value","prevHlc" FROM changes ORDER BY "seq"`,
+        )
+        .raw(true)
+        .all();
+    const before = rows(t.core);
+    const newest = t.core.store.db.prepare(`SELECT max("hlc") FROM changes`).pluck().get();
+    t.core.store.close();
+
+    const again = openCore(path, { now: t.clock.now });
+    try {
+      expect(rows(again)).toEqual(before);
+      const db = again.store.db;
+      expect(newestStamp(db)).toBe(newest);
+      for (const c of odd) expect(changeByStamp(db)(c[0])).toEqual(c);
+      // The same changes appended by an import (in JS) read the same as through the view.
+      const reader = logReader(db);
+      db.prepare(`DELETE FROM changes WHERE "device" IN ('d1', 'd2')`).run();
+      const size = db.prepare(`SELECT max("seq") FROM change_log`).pluck().get() as number;
+      const log = changeLogWriter(db);
+      expect(odd.map((c) => log.add(c))).toEqual([true, true, true, true]);
+      expect(log.add(odd[0]!)).toBe(false);
+      const appended = reader.range(size, Number.MAX_SAFE_INTEGER, 100).map((r) => r.change);
+      expect(appended).toEqual(odd);
+      expect(
+        rows(again)
+          .slice(-odd.length)
+          .map((r) => (r as unknown[]).slice(1)),
+      ).toEqual(odd);
+    } finally {
+      again.store.close();
+    }
+  });
 });
