@@ -337,7 +337,7 @@ export function* applySteps(
   // A large import into a smaller log (a new laptop's first import) is loaded in bulk: what
   // the log holds is read in one pass, every decision is made first, then the new changes
   // are appended with the log's indexes set aside and rebuilt once (sorting beats growing
-  // three indexes entry by entry), all inside the caller's transaction.
+  // its indexes entry by entry), all inside the caller's transaction.
   const bulk = options.bulk ?? (usable >= BULK_MIN && usable >= logSize(db));
 
   if (!bulk) {
