@@ -83,8 +83,13 @@ export function makeCore(options: { role?: Role; now?: string; path?: string } =
 
 /** Every row of every table, for "the database is unchanged" assertions. */
 export function snapshot(core: Core): Record<string, unknown[]> {
+  // The change log as `changes` shows it (since migration 15 a view over compact tables whose
+  // numbers mean nothing alone).
   const tables = core.store.db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE (type = 'table' OR (type = 'view' AND name = 'changes'))
+         AND name NOT LIKE 'sqlite_%' AND name NOT IN ('change_log', 'change_names', 'change_records') ORDER BY name`,
+    )
     .all() as { name: string }[];
   return Object.fromEntries(
     tables.map(({ name }) => [name, core.store.db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()]),
@@ -131,6 +136,24 @@ export function downgradeTo(core: Core, version: number): void {
   const oldTables = items(old, 'table');
   const oldIndexes = items(old, 'index');
   const oldTriggers = items(old, 'trigger');
+  // The compact change log (migration 15) turned back into the table `changes` it replaced.
+  if (oldTables.has('changes') && items(db, 'view').has('changes')) {
+    const log = old
+      .prepare(`SELECT "type","sql" FROM sqlite_master WHERE "tbl_name" = 'changes' AND "sql" IS NOT NULL`)
+      .all() as { type: string; sql: string }[];
+    const logColumns = columns(old, 'changes')
+      .map((c) => `"${c}"`)
+      .join(',');
+    db.exec(`CREATE TEMP TABLE changes_kept AS SELECT ${logColumns} FROM changes ORDER BY "seq";
+      DROP VIEW changes; DROP TABLE change_log; DROP TABLE change_records; DROP TABLE change_names;`);
+    for (const type of ['table', 'index', 'trigger'])
+      for (const item of log.filter((i) => i.type === type)) {
+        db.exec(item.sql);
+        if (type === 'table')
+          db.exec(`INSERT INTO changes (${logColumns}) SELECT ${logColumns} FROM changes_kept`);
+      }
+    db.exec(`DROP TABLE temp.changes_kept`);
+  }
   for (const trigger of items(db, 'trigger')) {
     if (trigger.startsWith('capture_') || !oldTriggers.has(trigger)) db.exec(`DROP TRIGGER "${trigger}"`);
   }

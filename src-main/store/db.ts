@@ -7,6 +7,7 @@ import { HybridClock } from '@shared/domain/hlc';
 import { shanghaiDate } from '@shared/domain/dates';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { installCaptureTriggers } from './capture';
+import { newestStamp } from './changeLog';
 import { backupDatabase } from './backup';
 import { checkIdentity, fileIdentityOf, FILE_IDENTITY, insertDevice } from './identity';
 
@@ -99,8 +100,8 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     deviceId = checkIdentity(store, options.deviceName ?? hostname());
   }
   store.clock = new HybridClock(deviceId, now);
-  const newest = db.prepare(`SELECT max("hlc") AS h FROM changes`).get() as { h: string | null };
-  if (newest.h) store.clock.observe(newest.h);
+  const newest = newestStamp(db);
+  if (newest) store.clock.observe(newest);
   store.actor = { deviceId, staffId: store.getMeta('meStaffId') };
   store.capturing = true;
   const device = db.prepare(`SELECT "id","name","code" FROM devices WHERE "id" = ?`).get(deviceId) as

@@ -7,6 +7,7 @@ import { deviceCodeFrom } from '@shared/domain/visitNo';
 import type { z } from 'zod';
 import type { NewIdentity as NewIdentitySchema } from '@shared/contract/contract';
 import type { Store } from './db';
+import { newestStamp } from './changeLog';
 
 // A device identity (device id = clock node, and the code in visit numbers) belongs to one
 // database on one laptop. A restored backup or a database file copied to another laptop
@@ -115,7 +116,7 @@ export function lastNewIdentity(store: Store): NewIdentity | null {
 export function insertDevice(store: Store, id: string, name: string): void {
   const { db } = store;
   store.clock = new HybridClock(id, store.now);
-  const newest = db.prepare(`SELECT max("hlc") FROM changes`).pluck().get() as string | null;
+  const newest = newestStamp(db);
   if (newest) store.clock.observe(newest);
   store.actor = { deviceId: id, staffId: store.getMeta('meStaffId') };
   store.capturing = true;

@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openCore } from '../../src-main/open';
+import type { Core } from '../../src-main/core';
 import { ensureDemo, timeDemoSeed } from './fixture';
 import {
   formatTable,
@@ -65,6 +66,25 @@ function positionalModule(): string {
   return '';
 }
 
+/** Issue 19: the ×20 district's database under 500 MB; in proportion at other scales. */
+const SIZE_TARGET_MB_AT_20 = 500;
+
+/** The database's size (its pages in use), judged against the target for this scale. */
+function sizeLine(core: Core, scale: number): ResultLine {
+  const db = core.store.db;
+  const pragma = (name: string) => db.pragma(name, { simple: true }) as number;
+  const mb = ((pragma('page_count') - pragma('freelist_count')) * pragma('page_size')) / 1e6;
+  const target = (SIZE_TARGET_MB_AT_20 * scale) / 20;
+  return {
+    operation: `database size: ${mb.toFixed(1)} MB, target < ${target} MB: ${mb < target ? 'PASS' : 'MISS'}`,
+    rows: db.prepare(`SELECT count(*) FROM change_log`).pluck().get() as number,
+    ms: 0,
+    ratio: null,
+    targetMs: null,
+    note: '[rows: changes in the log]',
+  };
+}
+
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 
 async function main(): Promise<void> {
@@ -104,6 +124,7 @@ async function main(): Promise<void> {
   ];
 
   const core = openCore(fixture.path, { deviceName: 'bench' });
+  lines.push(sizeLine(core, scale));
   const failed = (operation: string, e: unknown): ResultLine => ({
     operation,
     rows: 0,

@@ -2,6 +2,7 @@ import { call } from '../../src-main/dispatch';
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
 import type { Core } from '../../src-main/core';
+import { logSize } from '../../src-main/store/changeLog';
 import { usccCheckChar } from '@shared/domain/uscc';
 import { addDays, shanghaiDate } from '@shared/domain/dates';
 
@@ -14,8 +15,7 @@ function ok<M extends MethodName>(core: Core, method: M, input: MethodInput<M>):
   return r.result as MethodOutput<M>;
 }
 
-export const changeCount = (core: Core): number =>
-  (core.store.db.prepare(`SELECT count(*) AS n FROM changes`).get() as { n: number }).n;
+export const changeCount = (core: Core): number => logSize(core.store.db);
 
 /** What joining a team stores, copied from a member, without deriving the key again (scrypt). */
 export function joinLike(member: Core, newcomer: Core): void {

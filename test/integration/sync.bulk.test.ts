@@ -104,7 +104,7 @@ describe('bulk loading of a large import', () => {
       // Both ways the log's own indexes are in place.
       const indexes = copies[1]!.store.db
         .prepare(
-          `SELECT "name" FROM sqlite_master WHERE "type" = 'index' AND "tbl_name" = 'changes' ORDER BY 1`,
+          `SELECT "name" FROM sqlite_master WHERE "type" = 'index' AND "tbl_name" = 'change_log' ORDER BY 1`,
         )
         .pluck()
         .all();

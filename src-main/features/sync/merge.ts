@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../../store/db';
 import { KINDS, KIND_NAMES, UNCAPTURED, q } from '../../store/schema';
 import { setAside } from '../../store/bulk';
+import { changeByStamp, changeLogWriter, logReader, logSize } from '../../store/changeLog';
 import { parseHlc } from '@shared/domain/hlc';
 import { ApiError } from '@shared/contract/errors';
 import type { WireChange } from './package';
@@ -209,13 +210,9 @@ export function* applySteps(
     anomalies.push({ kind: 'unknown_field', message: `changes to unknown field ${f} were skipped` });
   }
 
-  const localChange = sql(
-    `SELECT "hlc","device","staff","tbl","rowId","field","value","prevHlc" FROM changes WHERE "hlc" = ?`,
-  ).raw(true);
-  // Bound straight from the tuple: the columns are in the wire order.
-  const insert = sql(
-    `INSERT OR IGNORE INTO changes ("hlc","device","staff","tbl","rowId","field","value","prevHlc") VALUES (?,?,?,?,?,?,?,?)`,
-  );
+  const localChange = changeByStamp(db);
+  // Takes the tuple as it is: the columns are in the wire order.
+  const log = changeLogWriter(db);
   const addConflict = sql(
     `INSERT OR IGNORE INTO conflicts ("id","detectedAt","tbl","rowId","field","winnerHlc","winnerValue","loserHlc","loserValue")
      VALUES (?,?,?,?,?,?,?,?,?)`,
@@ -256,7 +253,7 @@ export function* applySteps(
       }
       report.newChanges += 1;
       if (!loaded) {
-        current = localChange.get(localHlc) as WireChange;
+        current = localChange(localHlc!) as WireChange;
         loaded = true;
       }
       if (!current || c[HLC] > current[HLC]) {
@@ -320,15 +317,13 @@ export function* applySteps(
   // A large import into a smaller log (a new laptop's first import) is loaded in bulk: what
   // the log holds is read in one pass, every decision is made first, then the new changes
   // are appended with the log's indexes set aside and rebuilt once (sorting beats growing
-  // three indexes entry by entry), all inside the caller's transaction.
-  const bulk =
-    options.bulk ??
-    (usable >= BULK_MIN && usable >= (sql(`SELECT count(*) AS n FROM changes`).get() as { n: number }).n);
+  // its indexes entry by entry), all inside the caller's transaction.
+  const bulk = options.bulk ?? (usable >= BULK_MIN && usable >= logSize(db));
 
   if (!bulk) {
     // Record by record: what it already holds (every stamp, to skip known ones without
     // touching the log, and the newest per field), then its new changes, then the record.
-    const localStamps = sql(`SELECT "field","hlc" FROM changes WHERE "tbl" = ? AND "rowId" = ?`).raw(true);
+    const stored = logReader(db);
     let done = 0;
     let told = 0;
     yield { phase: 'applying', done, total: usable };
@@ -339,11 +334,11 @@ export function* applySteps(
       }
       const known = new Set<string>();
       const localNewest = new Map<string, string>();
-      for (const [field, hlc] of localStamps.all(table, rowId) as [string, string][]) {
+      for (const [field, hlc] of stored.stampsOf(table, rowId)) {
         known.add(hlc);
         if ((localNewest.get(field) ?? '') < hlc) localNewest.set(field, hlc);
       }
-      const isNew = (c: WireChange) => !known.has(c[HLC]) && insert.run(c).changes === 1;
+      const isNew = (c: WireChange) => !known.has(c[HLC]) && log.add(c);
       const writes = new Map<string, WireChange>();
       for (const [field, list] of fields) {
         done += list.length;
@@ -357,14 +352,12 @@ export function* applySteps(
     const local = new Set<string>();
     const localNewest = new Map<string, string>();
     const localRows = new Set<string>();
-    const logSize = (sql(`SELECT count(*) AS n FROM changes`).get() as { n: number }).n;
-    yield { phase: 'scanning', done: 0, total: logSize };
-    for (const [table, rowId, field, hlc] of sql(`SELECT "tbl","rowId","field","hlc" FROM changes`)
-      .raw(true)
-      .iterate() as IterableIterator<[string, string, string, string]>) {
+    const size = logSize(db);
+    yield { phase: 'scanning', done: 0, total: size };
+    for (const [table, rowId, field, hlc] of logReader(db).all()) {
       // The open read is safe across steps: the job holds the connection alone.
       if (local.size % (STEP * 25) === 0 && local.size)
-        yield { phase: 'scanning', done: local.size, total: logSize };
+        yield { phase: 'scanning', done: local.size, total: size };
       local.add(hlc);
       const rowKey = `${table}\u0000${rowId}`;
       if (!rows.has(rowKey)) continue;
@@ -398,16 +391,13 @@ export function* applySteps(
       if (writes.size) pending.push([table, rowId, writes]);
     }
     const rebuild = options.bulk ?? fresh.length >= BULK_MIN / 2;
-    const logAside = rebuild ? setAside(db, ['changes']) : null;
-    const append = db.prepare(
-      `INSERT INTO changes ("hlc","device","staff","tbl","rowId","field","value","prevHlc") VALUES (?,?,?,?,?,?,?,?)`,
-    );
+    const logAside = rebuild ? setAside(db, ['change_log']) : null;
     /** Each device's newest stamp appended, while the log's trigger is set aside. */
     const newestOf = new Map<string, string>();
     for (let i = 0; i < fresh.length; i++) {
       if (i % (STEP * 10) === 0) yield { phase: 'saving', done: i, total: fresh.length };
       const c = fresh[i]!;
-      append.run(c);
+      log.add(c);
       if (logAside && (newestOf.get(c[DEVICE]) ?? '') < c[HLC]) newestOf.set(c[DEVICE], c[HLC]);
     }
     yield { phase: 'indexing', done: 0, total: 0 };

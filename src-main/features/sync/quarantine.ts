@@ -2,6 +2,7 @@ import type { Core } from '../../core';
 import type { Store } from '../../store/db';
 import { KINDS, KIND_NAMES, UNCAPTURED, allColumns, fromSql, labelFieldOf, q } from '../../store/schema';
 import { insertRecord, updateRecord } from '../../store/records';
+import { HOLDS_STAMP, stampColumns } from '../../store/changeLog';
 import { parseHlc } from '@shared/domain/hlc';
 import { ApiError, notFound } from '@shared/contract/errors';
 import type { WireChange } from './package';
@@ -53,10 +54,10 @@ export interface Sender {
 export function holdChanges(store: Store, changes: WireChange[], sender: Sender | undefined): void {
   const hold = store.db.prepare(
     `INSERT OR IGNORE INTO quarantine (${COLUMNS},"receivedAt","senderName")
-     SELECT ?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM changes WHERE "hlc" = ?)`,
+     SELECT ?,?,?,?,?,?,?,?,?,? WHERE NOT ${HOLDS_STAMP}`,
   );
   const receivedAt = new Date(store.now()).toISOString();
-  for (const c of changes) hold.run(...c, receivedAt, sender?.name ?? null, c[0]);
+  for (const c of changes) hold.run(...c, receivedAt, sender?.name ?? null, ...stampColumns(c[0]));
 }
 
 /** Takes out and returns the held changes no longer too far ahead: time caught up with them. */

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Core } from '../../core';
 import { nowIso } from '../../core';
 import { schemaVersion } from '../../store/db';
+import { logReader, newestStamp } from '../../store/changeLog';
 import { backupStore } from '../backups/service';
 import { isHlc, parseHlc } from '@shared/domain/hlc';
 import { invalid } from '@shared/contract/errors';
@@ -21,18 +22,6 @@ const LAST_EXPORT_SEQ = 'lastExportSeq';
 const LAST_EXPORT_AT = 'lastExportAt';
 /** The folder this laptop last synced through (sync.folder), offered again on the Sync screen. */
 export const SYNC_FOLDER = 'syncFolder';
-
-type ChangeRow = {
-  seq: number;
-  hlc: string;
-  device: string;
-  staff: string | null;
-  tbl: string;
-  rowId: string;
-  field: string;
-  value: string | number | null;
-  prevHlc: string | null;
-};
 
 export function pendingChangeCount(core: Core): number {
   const since = Number(core.store.getMeta(LAST_EXPORT_SEQ) ?? 0);
@@ -91,28 +80,26 @@ export function* exportSteps(core: Core, input: ExportInput): Steps<ExportResult
   const since = full ? 0 : Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0);
   const newest = (store.db.prepare(`SELECT max("seq") FROM changes`).pluck().get() as number | null) ?? 0;
   const total = Math.max(0, newest - since);
-  const read = store.db.prepare(
-    `SELECT "seq","hlc","device","staff","tbl","rowId","field","value","prevHlc" FROM changes
-     WHERE "seq" > ? AND "seq" <= ? ORDER BY "seq" LIMIT ${LINE_CHANGES}`,
-  );
+  const log = logReader(store.db);
   const writer = new FileWriter(team);
   const clockRange: Record<string, { from: string; to: string; count: number }> = {};
   let lastSeq = since;
   let count = 0;
   yield { phase: 'exporting', done: 0, total };
   for (;;) {
-    const rows = read.all(lastSeq, newest) as ChangeRow[];
+    const rows = log.range(lastSeq, newest, LINE_CHANGES);
     if (!rows.length) break;
     writer.add(
-      rows.map((r) => {
-        const range = clockRange[r.device];
-        if (!range) clockRange[r.device] = { from: r.hlc, to: r.hlc, count: 1 };
+      rows.map(({ change }) => {
+        const [hlc, device] = change;
+        const range = clockRange[device];
+        if (!range) clockRange[device] = { from: hlc, to: hlc, count: 1 };
         else {
-          if (r.hlc < range.from) range.from = r.hlc;
-          if (r.hlc > range.to) range.to = r.hlc;
+          if (hlc < range.from) range.from = hlc;
+          if (hlc > range.to) range.to = hlc;
           range.count += 1;
         }
-        return [r.hlc, r.device, r.staff, r.tbl, r.rowId, r.field, r.value, r.prevHlc];
+        return change as WireChange;
       }),
     );
     count += rows.length;
@@ -314,10 +301,10 @@ export function syncStatus(core: Core) {
        FROM devices d WHERE d."deletedAt" IS NULL ORDER BY d."name"`,
     )
     .all() as { id: string; name: string; code: string; lastHlc: string | null }[];
-  const newest = store.db.prepare(`SELECT max("hlc") AS h FROM changes`).get() as { h: string | null };
+  const newest = newestStamp(store.db);
   // A log may hold a stamp of an impossible shape from before imports refused them.
   const msOf = (stamp: string | null) => (stamp && isHlc(stamp) ? parseHlc(stamp).ms : null);
-  const newestMs = msOf(newest.h);
+  const newestMs = msOf(newest);
   return {
     team: team ? { id: team.id, name: team.name } : null,
     teamCode: store.getMeta('teamCode'),

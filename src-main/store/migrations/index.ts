@@ -12,6 +12,7 @@ import { sql as supersededHistory } from './011_superseded_history';
 import { sql as units } from './012_units';
 import { sql as extensionsAndSupervision } from './013_extensions_and_supervision';
 import { sql as deleteKnowledge } from './014_delete_knowledge';
+import { sql as compactChangeLog } from './015_compact_change_log';
 import { sql as settingsAndFirstReply } from './016_settings_and_first_reply';
 
 export interface Migration {
@@ -36,6 +37,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 12, name: 'units', sql: units },
   { version: 13, name: 'extensions_and_supervision', sql: extensionsAndSupervision },
   { version: 14, name: 'delete_knowledge', sql: deleteKnowledge },
+  { version: 15, name: 'compact_change_log', sql: compactChangeLog },
   { version: 16, name: 'settings_and_first_reply', sql: settingsAndFirstReply },
 ];
 
