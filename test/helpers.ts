@@ -1,19 +1,20 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterEach, inject } from 'vitest';
 import { call } from '../src-main/dispatch';
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
 import type { ApiErrorBody } from '@shared/contract/errors';
 import type { Core } from '../src-main/core';
-import { openCore } from '../src-main/open';
+import { openCore, type OpenOptions } from '../src-main/open';
 import { FILE_IDENTITY, fileIdentityOf } from '../src-main/store/identity';
 import { migrate } from '../src-main/store/db';
 import { MIGRATIONS } from '../src-main/store/migrations';
 import { installCaptureTriggers } from '../src-main/store/capture';
 import type { Role } from '@shared/domain/enums';
+import { writeMigratedTemplate } from './template';
 
 // Tests run on real SQLite files in a temporary folder, removed after each test.
 
@@ -34,6 +35,45 @@ export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'vl-test-'));
   dirs.push(dir);
   return dir;
+}
+
+let ownTemplate: string | null = null;
+
+/** The run's migrated empty database; a process outside a test run (a child) makes its own. */
+function templatePath(): string {
+  let provided: string | undefined;
+  try {
+    provided = inject('migratedTemplate');
+  } catch {
+    provided = undefined; // not inside a vitest worker
+  }
+  if (provided && existsSync(provided)) return provided;
+  if (!ownTemplate) {
+    const dir = mkdtempSync(join(tmpdir(), 'vl-template-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    ownTemplate = join(dir, 'migrated.db');
+    writeMigratedTemplate(ownTemplate);
+  }
+  return ownTemplate;
+}
+
+/**
+ * Puts an empty database at the current schema at `path`, copied rather than migrated
+ * (template.ts), unless a file is there already; returns `path`. `:memory:` is left as it is.
+ */
+export function freshDatabaseAt(path: string): string {
+  if (path === ':memory:' || existsSync(path)) return path;
+  mkdirSync(dirname(path), { recursive: true });
+  copyFileSync(templatePath(), path);
+  return path;
+}
+
+/**
+ * A core as a test opens it: a new file is copied from the migrated template, and team keys
+ * are derived at the test cost (StoreOptions.cheapTeamKeysForTests).
+ */
+export function openTestCore(path: string, options: OpenOptions = {}): Core {
+  return openCore(freshDatabaseAt(path), { cheapTeamKeysForTests: true, ...options });
 }
 
 /** A controllable wall clock: tests move "now" explicitly. */
@@ -61,7 +101,7 @@ export interface TestCore {
 export function makeCore(options: { role?: Role; now?: string; path?: string } = {}): TestCore {
   const clock = new TestClock(Date.parse(options.now ?? '2026-11-23T12:00:00+08:00'));
   const path = options.path ?? join(tempDir(), 'test.db');
-  const core = openCore(path, { now: clock.now, deviceName: 'test-laptop' });
+  const core = openTestCore(path, { now: clock.now, deviceName: 'test-laptop' });
   cores.push(core);
   const ok = <M extends MethodName>(method: M, input?: MethodInput<M>): MethodOutput<M> => {
     const r = call(core, method, input);

@@ -9,6 +9,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['test/globalSetup.ts'],
     // CSS is not processed in tests (modules give stable class names), except the tokens that
     // styles/tokens.ts reads as text for the charts.
     css: { include: [/tokens\.css/] },
