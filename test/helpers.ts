@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, inject } from 'vitest';
+import { inject } from 'vitest';
 import { call } from '../src-main/dispatch';
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
@@ -20,7 +20,13 @@ import { writeMigratedTemplate } from './template';
 
 const dirs: string[] = [];
 const cores: Core[] = [];
-afterEach(() => {
+
+/**
+ * Closes the test's cores and removes its folders. Every test file's setup (test/setup.ts)
+ * runs it after each test: a hook registered here would run for the first file only of a
+ * worker that does not isolate files (the renderer tests).
+ */
+export function cleanUpAfterTest(): void {
   for (const c of cores.splice(0)) {
     try {
       c.store.close();
@@ -29,7 +35,7 @@ afterEach(() => {
     }
   }
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+}
 
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'vl-test-'));
