@@ -104,10 +104,19 @@ export interface TestCore {
 }
 
 /** A fresh database with one staff member as "me", at a pinned time (Shanghai noon by default). */
-export function makeCore(options: { role?: Role; now?: string; path?: string } = {}): TestCore {
+export function makeCore(
+  options: {
+    role?: Role;
+    now?: string;
+    path?: string;
+    /** A new file that opening migrates, as the app's first start does, not a template copy. */
+    migrateOnOpen?: boolean;
+  } = {},
+): TestCore {
   const clock = new TestClock(Date.parse(options.now ?? '2026-11-23T12:00:00+08:00'));
   const path = options.path ?? join(tempDir(), 'test.db');
-  const core = openTestCore(path, { now: clock.now, deviceName: 'test-laptop' });
+  const storeOptions = { now: clock.now, deviceName: 'test-laptop', cheapTeamKeysForTests: true };
+  const core = options.migrateOnOpen ? openCore(path, storeOptions) : openTestCore(path, storeOptions);
   cores.push(core);
   const ok = <M extends MethodName>(method: M, input?: MethodInput<M>): MethodOutput<M> => {
     const r = call(core, method, input);

@@ -5,6 +5,7 @@ import { call } from '../../src-main/dispatch';
 import { openCore } from '../../src-main/open';
 import { decodeTeamCode } from '../../src-main/features/sync/team';
 import type { Core } from '../../src-main/core';
+import type { MethodOutput } from '@shared/contract/contract';
 import { makeCore, tempDir } from '../helpers';
 
 // Team keys: the app's scrypt cost in every code it makes; tests ask for a cheap one
@@ -24,7 +25,7 @@ describe('team key cost', () => {
     try {
       const r = call(core, 'sync.team.create', { name: '局', passphrase: PASS });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
-      const code = decodeTeamCode(r.result.teamCode);
+      const code = decodeTeamCode((r.result as MethodOutput<'sync.team.create'>).teamCode);
       expect(Object.keys(code).sort()).toEqual(['check', 'id', 'name', 'salt', 'v']);
       expect(core.store.getMeta('teamKey')).toBe(scrypt(code.salt, 15).toString('base64'));
     } finally {
