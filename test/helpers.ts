@@ -1,25 +1,32 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { dirname, join } from 'node:path';
+import { inject } from 'vitest';
 import { call } from '../src-main/dispatch';
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
 import type { ApiErrorBody } from '@shared/contract/errors';
 import type { Core } from '../src-main/core';
-import { openCore } from '../src-main/open';
+import { openCore, type OpenOptions } from '../src-main/open';
 import { FILE_IDENTITY, fileIdentityOf } from '../src-main/store/identity';
 import { migrate } from '../src-main/store/db';
 import { MIGRATIONS } from '../src-main/store/migrations';
 import { installCaptureTriggers } from '../src-main/store/capture';
 import type { Role } from '@shared/domain/enums';
+import { writeMigratedTemplate } from './template';
 
 // Tests run on real SQLite files in a temporary folder, removed after each test.
 
 const dirs: string[] = [];
 const cores: Core[] = [];
-afterEach(() => {
+
+/**
+ * Closes the test's cores and removes its folders. Every test file's setup (test/setup.ts)
+ * runs it after each test: a hook registered here would run for the first file only of a
+ * worker that does not isolate files (the renderer tests).
+ */
+export function cleanUpAfterTest(): void {
   for (const c of cores.splice(0)) {
     try {
       c.store.close();
@@ -28,12 +35,51 @@ afterEach(() => {
     }
   }
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+}
 
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'vl-test-'));
   dirs.push(dir);
   return dir;
+}
+
+let ownTemplate: string | null = null;
+
+/** The run's migrated empty database; a process outside a test run (a child) makes its own. */
+function templatePath(): string {
+  let provided: string | undefined;
+  try {
+    provided = inject('migratedTemplate');
+  } catch {
+    provided = undefined; // not inside a vitest worker
+  }
+  if (provided && existsSync(provided)) return provided;
+  if (!ownTemplate) {
+    const dir = mkdtempSync(join(tmpdir(), 'vl-template-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    ownTemplate = join(dir, 'migrated.db');
+    writeMigratedTemplate(ownTemplate);
+  }
+  return ownTemplate;
+}
+
+/**
+ * Puts an empty database at the current schema at `path`, copied rather than migrated
+ * (template.ts), unless a file is there already; returns `path`. `:memory:` is left as it is.
+ */
+export function freshDatabaseAt(path: string): string {
+  if (path === ':memory:' || existsSync(path)) return path;
+  mkdirSync(dirname(path), { recursive: true });
+  copyFileSync(templatePath(), path);
+  return path;
+}
+
+/**
+ * A core as a test opens it: a new file is copied from the migrated template, and team keys
+ * are derived at the test cost (StoreOptions.cheapTeamKeysForTests).
+ */
+export function openTestCore(path: string, options: OpenOptions = {}): Core {
+  return openCore(freshDatabaseAt(path), { cheapTeamKeysForTests: true, ...options });
 }
 
 /** A controllable wall clock: tests move "now" explicitly. */
@@ -58,10 +104,19 @@ export interface TestCore {
 }
 
 /** A fresh database with one staff member as "me", at a pinned time (Shanghai noon by default). */
-export function makeCore(options: { role?: Role; now?: string; path?: string } = {}): TestCore {
+export function makeCore(
+  options: {
+    role?: Role;
+    now?: string;
+    path?: string;
+    /** A new file that opening migrates, as the app's first start does, not a template copy. */
+    migrateOnOpen?: boolean;
+  } = {},
+): TestCore {
   const clock = new TestClock(Date.parse(options.now ?? '2026-11-23T12:00:00+08:00'));
   const path = options.path ?? join(tempDir(), 'test.db');
-  const core = openCore(path, { now: clock.now, deviceName: 'test-laptop' });
+  const storeOptions = { now: clock.now, deviceName: 'test-laptop', cheapTeamKeysForTests: true };
+  const core = options.migrateOnOpen ? openCore(path, storeOptions) : openTestCore(path, storeOptions);
   cores.push(core);
   const ok = <M extends MethodName>(method: M, input?: MethodInput<M>): MethodOutput<M> => {
     const r = call(core, method, input);

@@ -1,16 +1,53 @@
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+
+/** Renderer test files that need a module graph and a jsdom of their own. */
+const RENDERER_TESTS_APART = [
+  // Mocks a module (vi.mock): a module another file loaded first would stay real.
+  'test/unit/renderer/reports.test.tsx',
+  // Its grids never finish loading after some other files ran in the same jsdom.
+  'test/unit/renderer/refresh.test.tsx',
+];
 
 export default defineConfig({
   root: resolve(__dirname, '..'),
   resolve: { alias: { '@shared': resolve(__dirname, '../src-shared') } },
   test: {
-    include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default leaves one core to itself: on two cores the tests ran one file at a time.
+    maxWorkers: availableParallelism(),
+    globalSetup: ['test/globalSetup.ts'],
+    setupFiles: ['test/setup.ts'],
     // CSS is not processed in tests (modules give stable class names), except the tokens that
     // styles/tokens.ts reads as text for the charts.
     css: { include: [/tokens\.css/] },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
+          exclude: ['test/unit/renderer/**'],
+        },
+      },
+      { extends: true, test: { name: 'renderer (isolated)', include: RENDERER_TESTS_APART } },
+      {
+        // The renderer's component tests share one jsdom and one module graph per worker:
+        // loading React, AG Grid and jsdom again for every file took most of their time.
+        // setup.ts puts the DOM, storage and stores back after every test.
+        extends: true,
+        test: {
+          name: 'renderer',
+          include: ['test/unit/renderer/**/*.test.{ts,tsx}'],
+          exclude: RENDERER_TESTS_APART,
+          environment: 'jsdom',
+          isolate: false,
+          setupFiles: ['test/unit/renderer/setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -11,6 +11,7 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    setupFiles: ['test/setup.ts'],
     maxWorkers: 1,
     fileParallelism: false,
   },

@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['test/globalSetup.ts'],
+    setupFiles: ['test/setup.ts'],
   },
 });

@@ -21,6 +21,11 @@ export interface StoreOptions {
   now?: () => number;
   deviceName?: string;
   readonly?: boolean;
+  /**
+   * Tests only (test/helpers.ts), set by no door: team keys derived at a low scrypt cost that
+   * the team code records; a store opened without it refuses such a code.
+   */
+  cheapTeamKeysForTests?: boolean;
 }
 
 export interface Store {

@@ -107,8 +107,10 @@ describe('bin/visit-ledger.mjs', () => {
   it('runs the sources once one of them is newer than the build', async () => {
     await buildCli();
     standIn();
-    const old = new Date(Date.now() - 3_600_000);
-    utimesSync(INPUTS, old, old); // as if src-main/… had been saved after the build
+    // As if src-main/… had been saved after the build: older than any source can be (an hour
+    // back was not, in a checkout whose files were all saved more than an hour before).
+    const old = new Date(0);
+    utimesSync(INPUTS, old, old);
     const r = await viaBin(['--db', db, 'call', 'staff.list', '{}']);
     expect(r.code).toBe(0);
     expect(r).toEqual(await fromSource(['--db', db, 'call', 'staff.list', '{}']));

@@ -138,7 +138,7 @@ describe('migrations', () => {
   });
 
   it('a new database opened by the app is at the current schema version', () => {
-    const t = makeCore();
+    const t = makeCore({ migrateOnOpen: true });
     expect(schemaVersion(t.core.store.db)).toBe(SCHEMA_VERSION);
     expect(t.ok('app.info', {}).schemaVersion).toBe(SCHEMA_VERSION);
     expect(t.core.store.created).toBe(true);

@@ -5,12 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { call } from '../../src-main/dispatch';
 import type { Core } from '../../src-main/core';
-import { openCore } from '../../src-main/open';
 import { usccCheckChar } from '@shared/domain/uscc';
 import { MOVES, allowedMoves } from '@shared/domain/workflow';
 import { addDays, shanghaiDate } from '@shared/domain/dates';
 import type { DemandStatus, Role } from '@shared/domain/enums';
-import { TestClock } from '../helpers';
+import { openTestCore, TestClock } from '../helpers';
 import { DERIVED_DEMAND_FIELDS, replayDemand } from '@shared/domain/demandReplay';
 import { eventsOf } from '../../src-main/features/demands/replay';
 
@@ -471,7 +470,7 @@ class Run {
     const i = this.reps.length;
     const clock = new TestClock(Date.parse(START));
     const path = this.dir ? join(this.dir, `laptop-${i}.db`) : ':memory:';
-    const core = openCore(path, { now: clock.now, deviceName: `laptop-${i}` });
+    const core = openTestCore(path, { now: clock.now, deviceName: `laptop-${i}` });
     const me = must<{ id: string }>(core, 'staff.create', { name: '测试员', role: 'supervisor' });
     must(core, 'me.set', { staffId: me.id });
     // What sync.team.join stores, without deriving the key again.
@@ -489,9 +488,9 @@ class Run {
     source.core.store.db.pragma('wal_checkpoint(TRUNCATE)');
     source.core.store.close();
     copyFileSync(source.path, path);
-    source.core = openCore(source.path, source.core.store.options);
+    source.core = openTestCore(source.path, source.core.store.options);
     const clock = new TestClock(source.clock.ms);
-    const core = openCore(path, { now: clock.now, deviceName: `laptop-${i}` });
+    const core = openTestCore(path, { now: clock.now, deviceName: `laptop-${i}` });
     const rep = { core, clock, path };
     this.reps.push(rep);
     return rep;
@@ -1352,8 +1351,8 @@ export function runSchedule(s: Schedule, team: Team, stats: Stats): void {
 
 /** The team every laptop belongs to: scrypt runs once, checked against a real join. */
 export function makeTeam(): Team {
-  const founder = openCore(':memory:');
-  const joined = openCore(':memory:');
+  const founder = openTestCore(':memory:');
+  const joined = openTestCore(':memory:');
   try {
     const { teamCode } = must<{ teamCode: string }>(founder, 'sync.team.create', {
       name: '属性测试局',

@@ -11,13 +11,18 @@ import {
 // passphrase with scrypt. GCM authenticates the whole file (the plain header as
 // additional data), so a flipped bit, a truncation or another team's key fails.
 
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+const SCRYPT = { r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+/** scrypt's cost (log2 N) for every team the app makes. */
+const TEAM_KEY_COST = 15;
+/** A cost only tests ask for (team.ts): their many teams would take minutes at the real one. */
+export const TEST_TEAM_KEY_COST = 10;
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 export const TAG_BYTES = 16;
 
-export function deriveTeamKey(passphrase: string, salt: Buffer): Buffer {
-  return scryptSync(passphrase.normalize('NFC'), salt, KEY_BYTES, SCRYPT);
+/** `cost` is given only for a team code that records one (a test's): else the app's cost. */
+export function deriveTeamKey(passphrase: string, salt: Buffer, cost: number = TEAM_KEY_COST): Buffer {
+  return scryptSync(passphrase.normalize('NFC'), salt, KEY_BYTES, { ...SCRYPT, N: 2 ** cost });
 }
 
 /** A short value that lets a joining colleague check the passphrase before any file arrives. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Store } from '../../store/db';
 import { ApiError, invalid } from '@shared/contract/errors';
 import { SHANGHAI_OFFSET_HOURS } from '@shared/domain/dates';
-import { deriveTeamKey, keyCheck, newSalt, sameKeyCheck } from './crypto';
+import { deriveTeamKey, keyCheck, newSalt, sameKeyCheck, TEST_TEAM_KEY_COST } from './crypto';
 
 // A team shares one passphrase. Creating a team makes a team code (id, name, salt and a
 // key check — never the passphrase or the key) that colleagues join with.
@@ -20,6 +20,8 @@ const TeamCode = z.object({
   name: z.string(),
   salt: z.string(),
   check: z.string(),
+  /** The key's scrypt cost, only in a test's team code (StoreOptions.cheapTeamKeysForTests). */
+  cost: z.literal(TEST_TEAM_KEY_COST).optional(),
 });
 type TeamCode = z.infer<typeof TeamCode>;
 
@@ -51,21 +53,33 @@ export function decodeTeamCode(text: string): TeamCode {
     parsed = null; // not JSON: refused below like any other malformed code
   }
   const code = TeamCode.safeParse(parsed);
-  if (!code.success) throw invalid('code', 'is not a Visit Ledger team code (it starts with VLT1.)');
+  if (!code.success) throw notATeamCode();
   return code.data;
 }
+
+const notATeamCode = () => invalid('code', 'is not a Visit Ledger team code (it starts with VLT1.)');
 
 export function createTeam(store: Store, name: string, passphrase: string): { team: Team; teamCode: string } {
   checkPassphrase(passphrase);
   const salt = newSalt();
-  const key = deriveTeamKey(passphrase, salt);
-  const code: TeamCode = { v: 1, id: uuidv7(), name, salt: salt.toString('base64'), check: keyCheck(key) };
+  const cost = store.options.cheapTeamKeysForTests ? TEST_TEAM_KEY_COST : undefined;
+  const key = deriveTeamKey(passphrase, salt, cost);
+  const code: TeamCode = {
+    v: 1,
+    id: uuidv7(),
+    name,
+    salt: salt.toString('base64'),
+    check: keyCheck(key),
+    ...(cost === undefined ? {} : { cost }),
+  };
   return { team: save(store, code, key), teamCode: encodeTeamCode(code) };
 }
 
 export function joinTeam(store: Store, codeText: string, passphrase: string): Team {
   const code = decodeTeamCode(codeText);
-  const key = deriveTeamKey(passphrase, Buffer.from(code.salt, 'base64'));
+  // A test's cheap key is never taken by the app's own stores.
+  if (code.cost !== undefined && !store.options.cheapTeamKeysForTests) throw notATeamCode();
+  const key = deriveTeamKey(passphrase, Buffer.from(code.salt, 'base64'), code.cost);
   if (!sameKeyCheck(keyCheck(key), code.check)) throw invalid('passphrase', 'does not match this team code');
   return save(store, code, key);
 }

@@ -5,8 +5,7 @@ import { call } from '../../../src-main/dispatch';
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
 import type { Core } from '../../../src-main/core';
-import { openCore } from '../../../src-main/open';
-import { tempDir } from '../../helpers';
+import { openTestCore, tempDir } from '../../helpers';
 import type { Bridge } from './bridge';
 
 export const PASSPHRASE = 'river-stone-42';
@@ -21,7 +20,7 @@ export interface Laptop {
 }
 
 export function openLaptop(name: string, staffName: string, now: () => number): Laptop {
-  const core = openCore(join(tempDir(), 'other.db'), { now, deviceName: name });
+  const core = openTestCore(join(tempDir(), 'other.db'), { now, deviceName: name });
   const ok = <M extends MethodName>(method: M, input?: MethodInput<M>): MethodOutput<M> => {
     const r = call(core, method, input);
     if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);

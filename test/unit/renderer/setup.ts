@@ -1,5 +1,5 @@
 // Shared setup for renderer component tests (jsdom): a clean DOM, storage and session per test.
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { noVersions, useSession } from '../../../src-renderer/stores/session';
 import { useNotices } from '../../../src-renderer/stores/notices';
@@ -11,6 +11,23 @@ configure({ asyncUtilTimeout: 5000 });
 const g = globalThis as { CSS?: { escape?: (s: string) => string } };
 g.CSS ??= {};
 g.CSS.escape ??= (s: string) => s.replace(/[^\w-]/g, (c) => `\\${c}`);
+
+// Test files share one module graph per worker (test/vitest.config.ts): each file starts with
+// every store as it was made and at the first screen, as a file of its own would.
+const storeModules = import.meta.glob<Record<string, unknown>>('../../../src-renderer/stores/*.ts', {
+  eager: true,
+});
+interface AnyStore {
+  getInitialState(): object;
+  setState(state: object, replace: true): void;
+}
+const isStore = (v: unknown): v is AnyStore =>
+  typeof v === 'function' && 'getInitialState' in v && 'setState' in v;
+beforeAll(() => {
+  for (const mod of Object.values(storeModules))
+    for (const value of Object.values(mod)) if (isStore(value)) value.setState(value.getInitialState(), true);
+  window.history.replaceState(null, '', window.location.pathname);
+});
 
 afterEach(() => {
   cleanup();
