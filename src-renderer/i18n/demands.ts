@@ -10,7 +10,29 @@ export default defineWords({
     dueDate: { zh: '延至', en: 'New due date' },
     reason: { zh: '延期理由', en: 'Reason' },
     approve: { zh: '同意延期', en: 'Approve' },
+    asked: { zh: '申请延期至 {{date}}', en: 'Asked to move the due date to {{date}}' },
     refuse: { zh: '不同意', en: 'Refuse' },
+  },
+  urge: {
+    action: { zh: '催办', en: 'Send a reminder' },
+    title: { zh: '催办（{{count}} 件）', en: 'Reminder ({{count}})' },
+    note: { zh: '催办说明', en: 'Note' },
+    notePlaceholder: { zh: '可选：如“请于本周五前反馈”', en: 'Optional, e.g. “please reply by Friday”' },
+    confirm: { zh: '生成催办通知', en: 'Make the reminders' },
+    texts: { zh: '催办通知', en: 'Reminders' },
+    pasteHint: {
+      zh: '已记入各需求的办理记录。复制下面的通知，粘贴到微信或钉钉发给承办人和承办单位。',
+      en: "Recorded in each demand's history. Copy the text below and paste it into the chat app.",
+    },
+    copy: { zh: '复制', en: 'Copy' },
+    copied: { zh: '已复制催办通知', en: 'Reminders copied' },
+  },
+  supervise: {
+    action: { zh: '督办', en: 'Supervise' },
+    title: { zh: '督办（{{count}} 件）', en: 'Supervise ({{count}})' },
+    level: { zh: '督办级别', en: 'Level' },
+    note: { zh: '督办说明', en: 'Note' },
+    done: { zh: '已督办 {{count}} 件需求', en: '{{count}} demands under supervision' },
   },
   demand: {
     new: { zh: '登记需求', en: 'New demand' },
@@ -61,6 +83,7 @@ export default defineWords({
     event_extension_decided: { zh: '延期审批', en: 'Extension decided' },
     event_supervised: { zh: '督办', en: 'Supervised' },
     event_urged: { zh: '催办', en: 'Reminder sent' },
+    event_unit_reply: { zh: '单位答复', en: 'Unit reply' },
     superseded: { zh: '已被并行操作取代', en: 'Superseded by a concurrent move' },
     supersededHint: {
       zh: '另一台电脑同时办理了此需求，此操作未生效；可在“同步冲突”中处理',
@@ -104,6 +127,7 @@ export default defineWords({
   board: {
     supervised: { zh: '督办 {{count}}', en: 'Supervised {{count}}' },
     extensions: { zh: '待审批的延期申请', en: 'Extension requests to decide' },
+    selectOverdue: { zh: '选中超期', en: 'Select overdue' },
     open: { zh: '未办结', en: 'Open' },
     overdue: { zh: '超期', en: 'Overdue' },
     dueSoon: { zh: '即将超期', en: 'Due soon' },

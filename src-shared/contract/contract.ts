@@ -375,7 +375,16 @@ export const contract = {
       /** My open demands due today or late. */
       demands: z.array(DemandRecord),
       /** My open demands a unit replied on (recorded by someone else) since my last step on them. */
-      unitReplies: z.array(DemandRecord),
+      unitReplies: z.array(
+        DemandRecord.extend({
+          /** The latest of those replies. */
+          unitReply: z.object({
+            at: z.string(),
+            unitName: z.string().nullable(),
+            note: z.string().nullable(),
+          }),
+        }),
+      ),
       /** For a supervisor: the open demands whose extension request waits for a decision. */
       extensionRequests: z.array(DemandRecord),
     }),

@@ -28,7 +28,7 @@ describe('the reminder text', () => {
     const t = makeCore();
     const { demand } = handed(t);
     t.clock.ms += 10 * 24 * HOUR;
-    const [{ text }] = t.ok('demands.urge', { ids: [demand.id] }).texts as [{ text: string }];
+    const text = t.ok('demands.urge', { ids: [demand.id] }).texts[0]!.text;
     expect(text).toContain('主办：区工信局');
     expect(text).toContain('协办：东街道');
     expect(text).toContain('测试员');

@@ -35,6 +35,7 @@ describe('my tasks: unit replies', () => {
     as(t, clerk.id, () => t.ok('demands.unitReply', { id: demand.id, unitId: unit.id, note: '已安排检测' }));
     const waiting = t.ok('me.tasks').unitReplies;
     expect(waiting.map((d) => d.id)).toEqual([demand.id]);
+    expect(waiting[0]!.unitReply).toMatchObject({ unitName: '区工信局', note: '已安排检测' });
     // The colleague who recorded it has nothing waiting: the demand is not theirs.
     expect(as(t, clerk.id, () => t.ok('me.tasks').unitReplies)).toEqual([]);
 

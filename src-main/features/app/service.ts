@@ -45,6 +45,12 @@ const UNIT_REPLIES_SQL = `
     AND h."at" > coalesce((SELECT max(m."at") FROM demand_history m
                            WHERE m."demandId" = d."id" AND m."by" = ? AND m."deletedAt" IS NULL), '')`;
 
+const LATEST_UNIT_REPLY_SQL = `
+  SELECT h."at", u."name" AS unitName, h."note" FROM demand_history h
+  LEFT JOIN units u ON u."id" = json_extract(h."data", '$.unitId')
+  WHERE h."demandId" = ? AND h."type" = 'unit_reply' AND h."deletedAt" IS NULL
+  ORDER BY h."at" DESC, h."id" DESC LIMIT 1`;
+
 /** Open demands with a pending 延期申请. */
 const EXTENSION_REQUESTS_SQL = `
   SELECT d."id" FROM demands d
@@ -82,7 +88,14 @@ export function myTasks(core: Core): MethodOutput<'me.tasks'> {
     .filter((d: Demand) => d.effectiveDueDate !== null && d.effectiveDueDate <= day);
   const ids = (sql: string, ...params: unknown[]) =>
     (preparedOn(core.store.db, sql).all(...params) as { id: string }[]).map((r) => r.id);
-  const unitReplies = demandsById(core, ids(UNIT_REPLIES_SQL, me, me, me));
+  const unitReplies = demandsById(core, ids(UNIT_REPLIES_SQL, me, me, me)).map((d) => ({
+    ...d,
+    unitReply: preparedOn(core.store.db, LATEST_UNIT_REPLY_SQL).get(d.id) as {
+      at: string;
+      unitName: string | null;
+      note: string | null;
+    },
+  }));
   const extensionRequests =
     myRole(core) === 'supervisor' ? demandsById(core, ids(EXTENSION_REQUESTS_SQL)) : [];
   return { today: day, followups, demands, unitReplies, extensionRequests };
