@@ -22,7 +22,7 @@ export function UrgeDialog({ onClose }: { onClose: () => void }) {
   const copy = () => void navigator.clipboard?.writeText(text ?? '').then(() => inform(t('urge.copied')));
 
   return (
-    <Dialog title={t('urge.title', { count: s.selected.size })} onClose={onClose} testId="urge-dialog">
+    <Dialog title={t('urge.title', { count: s.selected.size })} onClose={onClose} testId="urge-dialog" wide>
       {text === null ? (
         <Form
           error={s.actionError}
@@ -56,7 +56,7 @@ export function UrgeDialog({ onClose }: { onClose: () => void }) {
           <textarea
             className={styles.urgeText}
             readOnly
-            rows={Math.min(12, text.split('\n').length + 1)}
+            rows={Math.min(14, text.split('\n').length * 2 + 1)}
             value={text}
             data-testid="urge-texts"
             aria-label={t('urge.texts')}
