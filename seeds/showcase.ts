@@ -3,7 +3,6 @@ import type { Firm, Member, Seeder } from './context';
 import { Life, resolution } from './demands';
 import { newDemand } from './inbound';
 import { msOn } from './clock';
-import { superviseOverdue } from './supervision';
 import {
   ANSWER_NOTES,
   FOLLOWUP_CONTENT,
@@ -159,9 +158,6 @@ export function createShowcase(s: Seeder): void {
     resolution: resolution(rand, l.c, 'explained', year),
   });
   l.followup(20, 20, e, 'dissatisfied');
-
-  // --- 督办, 催办 and the units' replies, on the demo's last day ----------------------------
-  superviseOverdue(s);
 }
 
 function pendingFollowup(

@@ -6,8 +6,8 @@ import { OPEN_DEMAND_STATUSES } from '@shared/domain/enums';
 import type { BenchContext, BenchModule } from './harness';
 
 // The screens people wait on, through call() as every door uses it: a page of the visit
-// list, an enterprise's timeline, the supervisor's open-demand board (all of it, one unit's,
-// the supervised demands). Each has a plain SQL
+// list, an enterprise's timeline, the supervisor's open-demand board (all of it, and one
+// unit's). Each has a plain SQL
 // baseline doing comparable raw work on the same database.
 
 const TARGET_MS = 50;
@@ -63,10 +63,6 @@ const coreBench: BenchModule = {
       `SELECT * FROM demands d WHERE d."deletedAt" IS NULL AND d."status" IN (${open.map(() => '?').join(', ')})
          AND (d."leadUnitId" = ? OR EXISTS (SELECT 1 FROM json_each(d."coUnitIds") j WHERE j.value = ?))`,
     );
-    const supervisedDemands = db.prepare(
-      `SELECT * FROM demands WHERE "deletedAt" IS NULL AND "supervision" IS NOT NULL
-         AND "status" IN (${open.map(() => '?').join(', ')})`,
-    );
 
     return [
       {
@@ -100,12 +96,6 @@ const coreBench: BenchModule = {
           return board.rows.length + board.byUnit.length;
         },
         baseline: () => unitDemands.all(...open, busiestUnit, busiestUnit).length,
-        targetMs: TARGET_MS,
-      },
-      {
-        name: 'demands.openBoard ({supervised: true})',
-        run: () => ok(ctx, 'demands.openBoard', { supervised: true }).rows.length,
-        baseline: () => supervisedDemands.all(...open).length,
         targetMs: TARGET_MS,
       },
     ];

@@ -12,7 +12,7 @@ import { TestClock } from '../helpers';
 
 // The demo district hands its demands to units (承办单位): departments and towns lead them
 // (主办) and co-handle them (协办), the same for the same seed; supervisors hold positions
-// (分管领导, 科长); some overdue demands are under supervision, urged, and replied to by units.
+// (分管领导, 科长).
 
 const NOW = '2026-11-23T20:00:00+08:00';
 let dir: string;
@@ -102,15 +102,5 @@ describe('demo units', () => {
     expect(new Set(positions.filter((p) => p.role === 'staff').map((p) => p.position)).size).toBeGreaterThan(
       1,
     );
-  });
-
-  it('puts some overdue demands under supervision, urges them, and has units reply', () => {
-    const board = ok('demands.openBoard', { supervised: true });
-    expect(board.counts.supervised).toBeGreaterThanOrEqual(3);
-    expect(board.rows.every((d) => d.overdue)).toBe(true);
-    expect(new Set(board.rows.map((d) => d.supervision!.level))).toEqual(new Set(['bureau', 'district']));
-    const types = (t: string) => one(`SELECT count(*) FROM demand_history WHERE "type" = ?`, t);
-    expect(types('urged')).toBeGreaterThanOrEqual(3);
-    expect(types('unit_reply')).toBeGreaterThanOrEqual(3);
   });
 });
