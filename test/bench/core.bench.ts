@@ -7,8 +7,7 @@ import type { BenchContext, BenchModule } from './harness';
 
 // The screens people wait on, through call() as every door uses it: a page of the visit
 // list, an enterprise's timeline, the supervisor's open-demand board (all of it, and one
-// unit's). Each has a plain SQL
-// baseline doing comparable raw work on the same database.
+// unit's). Each has a plain SQL baseline doing comparable raw work on the same database.
 
 const TARGET_MS = 50;
 
