@@ -5,6 +5,7 @@ import type { Firm, Member, Seeder } from './context';
 import type { Rand } from './random';
 import { dateOf, iso, later } from './clock';
 import { fill, firmVars } from './text';
+import { unitsFor } from './units';
 import {
   ANSWER_NOTES,
   FOLLOWUP_CONTENT,
@@ -66,10 +67,12 @@ export class Life {
     return at;
   }
 
+  /** A move `days` after the last step; 交办 hands the demand to its units too (seeds/units). */
   move(days: number, who: Member, move: Move): boolean {
     const at = this.advance(days);
     if (at === null) return false;
-    this.s.as(who, () => this.s.api('demands.transition', { id: this.c.id, at: iso(at), ...move }));
+    const units = move.to === 'assigned' && move.leadUnitId === undefined ? unitsFor(this.s, this.c) : null;
+    this.s.as(who, () => this.s.api('demands.transition', { id: this.c.id, at: iso(at), ...move, ...units }));
     return true;
   }
 

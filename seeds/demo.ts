@@ -4,6 +4,7 @@ import { Rand } from './random';
 import { Seeder } from './context';
 import { msOn } from './clock';
 import { chooseMe, createExperts, createStaff, retireLeavers } from './people';
+import { createUnits } from './units';
 import { createEnterprises, existingUsccs } from './enterprises';
 import { createClinics } from './clinics';
 import { createVisits } from './visits';
@@ -61,7 +62,7 @@ const UNREAD_WHILE_SEEDING = [
 ];
 
 /** Bump when the generator's output changes (benchmarks cache seeded files by it). */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
   const { scale, seed = 1 } = options;
@@ -91,6 +92,7 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
       createStaff(s, names);
       chooseMe(s);
       createExperts(s, names);
+      createUnits(s);
       s.as(s.supervisors[0]!, () => createEnterprises(s, existingUsccs(s)));
       createClinics(s);
       createVisits(s);

@@ -1,5 +1,5 @@
 import { addDays } from '@shared/domain/dates';
-import type { Role } from '@shared/domain/enums';
+import type { Position, Role } from '@shared/domain/enums';
 import type { Staff } from '@shared/contract/schemas';
 import type { Rand } from './random';
 import type { Seeder } from './context';
@@ -31,6 +31,15 @@ export function uniqueName(rand: Rand, taken: Set<string>): string {
   }
 }
 
+/**
+ * Positions: the first supervisor is the bureau's 分管领导 (leader), the others 科长
+ * (section heads); one staff member in five is a 科技特派员 (commissioner), the rest 工作人员.
+ */
+function positionOf(role: Role, index: number): Position {
+  if (role === 'supervisor') return index === 0 ? 'leader' : 'section_head';
+  return index % 5 === 4 ? 'commissioner' : 'staff';
+}
+
 /** Staff grow modestly with the scale: 10 at ×1, 48 at ×20; about one supervisor in eight. */
 export function staffCount(scale: number): { total: number; supervisors: number } {
   const total = 10 + 2 * (scale - 1);
@@ -45,6 +54,7 @@ export function createStaff(s: Seeder, names: Set<string>): void {
     const created = s.api('staff.create', {
       name: uniqueName(rand, names),
       role,
+      position: positionOf(role, i),
       phone: mobile(rand),
       active: true,
     });

@@ -21,12 +21,15 @@ export interface AuditSave {
   changes: FieldChange[];
 }
 
+/** Rows of a demand's events (a unit's reply, 催办…): each is new, it replaces nothing. */
+export const EVENT_FIELD = 'history';
+
 /** Rows are newest first; the value a change replaced is the next older change of that field. */
 export function auditSaves(rows: readonly AuditRow[]): AuditSave[] {
   const saves: AuditSave[] = [];
   rows.forEach((row, i) => {
     let before: unknown = null;
-    for (let j = i + 1; j < rows.length; j++) {
+    for (let j = i + 1; j < rows.length && row.field !== EVENT_FIELD; j++) {
       if (rows[j]!.field === row.field) {
         before = rows[j]!.value;
         break;

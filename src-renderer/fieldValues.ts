@@ -41,9 +41,26 @@ function objectText(o: Record<string, unknown>): string {
     .join(' ');
 }
 
+/** A demand's event as its history shows it: what it was, the unit that replied, its note. */
+export function demandEventText(e: { type: string; unitName?: string | null; note?: string | null }): string {
+  const what = i18n.t(`demand.event_${e.type}`, { defaultValue: e.type });
+  return `${what}${e.unitName ? ` · ${e.unitName}` : ''}${e.note ? `：${e.note}` : ''}`;
+}
+
+/** A demand's supervision (督办) and pending extension request (延期申请), in words. */
+const DEMAND_VALUES: Record<string, (o: Record<string, unknown>) => string> = {
+  supervision: (o) =>
+    `${enumLabel('supervisionLevel', String(o.level))}${o.note ? `：${String(o.note)}` : ''}`,
+  extension: (o) =>
+    `${i18n.t('extension.asked', { date: String(o.dueDate) })}${o.reason ? `：${String(o.reason)}` : ''}`,
+  history: (o) => demandEventText(o as { type: string }),
+};
+
 /** A field's value as words; null/empty as an empty string (the caller says "empty"). */
 export function fieldValueText(kind: string, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
+  if (kind === 'demands' && Object.hasOwn(DEMAND_VALUES, field) && typeof value === 'object')
+    return DEMAND_VALUES[field]!(value as Record<string, unknown>);
   const def = defOf(kind, field);
   const enumName = def?.enum;
   const codes = Array.isArray(value) ? value.every((x) => typeof x === 'string') : typeof value === 'string';

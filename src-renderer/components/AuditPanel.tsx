@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordKind } from '@shared/contract/methods';
 import { call, toApiError, type ApiError } from '../api';
-import { auditSaves, type AuditSave } from '../audit';
+import { EVENT_FIELD, auditSaves, type AuditSave } from '../audit';
 import { fieldLabel, fieldValueText } from '../fieldValues';
 import { formatInstant } from '../format';
 import { useDataVersion, useSession } from '../stores/session';
@@ -99,11 +99,11 @@ export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
               {shown(s).length > 0 && (
                 <table className={`table ${styles.auditChanges}`}>
                   <tbody>
-                    {shown(s).map((c) => (
-                      <tr key={c.field} data-field={c.field}>
+                    {shown(s).map((c, j) => (
+                      <tr key={`${c.field}-${j}`} data-field={c.field}>
                         <th scope="row">{fieldLabel(kind, c.field)}</th>
                         <td>
-                          {s.event === 'created' ? null : (
+                          {s.event === 'created' || c.field === EVENT_FIELD ? null : (
                             <>
                               <Value kind={kind} field={c.field} value={c.before} /> →{' '}
                             </>

@@ -75,6 +75,8 @@ export default defineWords({
         common: {
           createdAt: { zh: '建立时间', en: 'Created' },
           deletedAt: { zh: '删除', en: 'Deleted' },
+          /** A demand's event that is no field edit (a unit's reply, 催办…). */
+          history: { zh: '办理记录', en: 'Handling' },
         },
       },
     },

@@ -5,6 +5,12 @@ export default defineWords({
   today: {
     hello: { zh: '{{name}}，您好', en: 'Hello, {{name}}' },
     myTasks: { zh: '我的待办', en: 'My tasks' },
+    unitReplies: { zh: '承办单位有新反馈（{{count}}）', en: 'Units replied ({{count}})' },
+    extensionRequests: {
+      zh: '待审批的延期申请（{{count}}）',
+      en: 'Extension requests to decide ({{count}})',
+    },
+    extensionTo: { zh: '{{from}} 延至 {{to}}', en: '{{from}} to {{to}}' },
     noMe: {
       zh: '设置“本人”后，这里会列出您今天到期和已超期的事项。',
       en: 'Once you choose who you are in Settings, what is due today or late for you appears here.',

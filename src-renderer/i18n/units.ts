@@ -14,6 +14,9 @@ export default defineWords({
     co: { zh: '协办单位', en: 'Co-handling units' },
     none: { zh: '（未指定）', en: '(none)' },
     reply: { zh: '单位答复', en: 'Unit reply' },
+    replyAction: { zh: '承办单位反馈', en: "Record a unit's reply" },
+    replyUnit: { zh: '承办单位', en: 'Unit' },
+    replyNote: { zh: '反馈内容', en: 'What the unit reported' },
     byUnit: { zh: '承办单位统计（按主办单位）', en: 'By lead unit' },
     noUnit: { zh: '未交办单位', en: 'No lead unit' },
     showUnit: {

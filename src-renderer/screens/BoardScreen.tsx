@@ -1,6 +1,7 @@
-// 督办看板: open demands grouped by status or by assignee, overdue first; tick and reassign;
+// 督办看板: open demands grouped by status or by assignee, overdue first; tick and reassign,
+// 催办 or 督办;
 // how many each person and each lead unit has open, overdue and due soon; one unit's demands.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemandStatusBadge } from '../components/Badge';
 import { EnterpriseDeletedMark } from '../components/OrphanMark';
@@ -13,6 +14,7 @@ import { LIST_READS } from '../stores/dataKinds';
 import { staffName, useDataVersion, useSession } from '../stores/session';
 import { UnitBoard } from './UnitBoard';
 import { BoardCounts } from './BoardCounts';
+import { SuperviseDialog, UrgeDialog } from './BoardActions';
 import styles from './BoardScreen.module.css';
 
 export function BoardScreen() {
@@ -25,6 +27,8 @@ export function BoardScreen() {
   }, [dataVersion]);
   const groups = useMemo(() => groupRows(s.board?.rows ?? [], s.groupBy), [s.board, s.groupBy]);
   const board = s.board;
+  const supervisor = useSession((x) => x.info?.me?.role) === 'supervisor';
+  const [acting, setActing] = useState<'urge' | 'supervise' | null>(null);
 
   const reassign = async () => {
     const n = await s.reassign();
@@ -87,6 +91,15 @@ export function BoardScreen() {
                 {t('board.lateFirstReplies', { count: board.lateFirstReplies })}
               </span>
             ) : null}
+            <button
+              type="button"
+              className="btn"
+              data-testid="board-select-overdue"
+              disabled={!board?.counts.overdue}
+              onClick={s.selectOverdue}
+            >
+              {t('board.selectOverdue')}
+            </button>
             <button type="button" className="btn" onClick={() => void s.load()} disabled={s.loading}>
               {t('common.refresh')}
             </button>
@@ -196,6 +209,24 @@ export function BoardScreen() {
                 <button type="submit" className="btn primary" disabled={s.busy || !s.assignee}>
                   {t('board.reassign')}
                 </button>
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid="board-urge"
+                  onClick={() => setActing('urge')}
+                >
+                  {t('urge.action')}
+                </button>
+                {supervisor && (
+                  <button
+                    type="button"
+                    className="btn"
+                    data-testid="board-supervise"
+                    onClick={() => setActing('supervise')}
+                  >
+                    {t('supervise.action')}
+                  </button>
+                )}
                 <button type="button" className="btn" onClick={s.clear}>
                   {t('board.clearSelection')}
                 </button>
@@ -217,6 +248,8 @@ export function BoardScreen() {
           </Form>
         </div>
       )}
+      {acting === 'urge' && <UrgeDialog onClose={() => setActing(null)} />}
+      {acting === 'supervise' && <SuperviseDialog onClose={() => setActing(null)} />}
       <p className={`hint ${styles.boardHint}`}>
         {t('board.hint')}{' '}
         <button

@@ -1,5 +1,6 @@
 // A demand's 督办 and its pending 延期申请, as the detail panel shows them: anyone handling an
-// open demand may ask for an extension; a supervisor approves or refuses the pending one.
+// open demand may ask for an extension; a supervisor approves or refuses the pending one. And
+// what a unit it was handed to reported (承办单位反馈), recorded by whoever heard it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Demand } from '@shared/contract/schemas';
@@ -7,7 +8,7 @@ import { isOpenStatus } from '@shared/domain/enums';
 import { call, toApiError, type ApiError } from '../api';
 import { Badge } from '../components/Badge';
 import { Dialog } from '../components/Dialog';
-import { Field, Form, TextArea } from '../components/form';
+import { Field, Form, Select, TextArea } from '../components/form';
 import { formatDay, formatInstant } from '../format';
 import { useDemandDetail } from '../stores/demandDetail';
 import { staffName, useSession } from '../stores/session';
@@ -15,11 +16,12 @@ import { staffName, useSession } from '../stores/session';
 export function DemandGovernance({ demand }: { demand: Demand }) {
   const { t } = useTranslation();
   const role = useSession((s) => s.info?.me?.role);
-  const [asking, setAsking] = useState(false);
+  const [asking, setAsking] = useState<'extension' | 'unitReply' | null>(null);
   const [request, setRequest] = useState({ dueDate: '', reason: '' });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const { supervision, extension } = demand;
+  const units = handlingUnits(demand);
 
   /** Runs a call that returns the demand, and shows the demand it returns. */
   async function run(done: Promise<Demand>): Promise<void> {
@@ -28,7 +30,7 @@ export function DemandGovernance({ demand }: { demand: Demand }) {
     try {
       useDemandDetail.setState({ demand: await done });
       useSession.getState().changed('demands');
-      setAsking(false);
+      setAsking(null);
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -90,26 +92,48 @@ export function DemandGovernance({ demand }: { demand: Demand }) {
             data-testid="extension-request"
             onClick={() => {
               setError(null);
-              setAsking(true);
+              setAsking('extension');
             }}
           >
             {t('extension.request')}
           </button>
         )
       )}
-      {asking && (
-        <Dialog title={t('extension.request')} onClose={() => setAsking(false)} testId="extension-dialog">
+      {units.length > 0 && (
+        <button
+          type="button"
+          className="btn"
+          data-testid="unit-reply"
+          onClick={() => {
+            setError(null);
+            setAsking('unitReply');
+          }}
+        >
+          {t('unit.replyAction')}
+        </button>
+      )}
+      {asking === 'unitReply' && (
+        <UnitReplyDialog
+          units={units}
+          error={error}
+          busy={busy}
+          onClose={() => setAsking(null)}
+          onReply={(unitId, note) => void run(call('demands.unitReply', { id: demand.id, unitId, note }))}
+        />
+      )}
+      {asking === 'extension' && (
+        <Dialog title={t('extension.request')} onClose={() => setAsking(null)} testId="extension-dialog">
           <Form
             error={error}
             label={t('extension.request')}
             onSubmit={() => void run(call('demands.requestExtension', { id: demand.id, ...request }))}
-            onCancel={() => setAsking(false)}
+            onCancel={() => setAsking(null)}
             actions={
               <>
                 <button type="submit" className="btn primary" disabled={busy} data-testid="extension-confirm">
                   {t('common.confirm')}
                 </button>
-                <button type="button" className="btn" onClick={() => setAsking(false)}>
+                <button type="button" className="btn" onClick={() => setAsking(null)}>
                   {t('common.cancel')}
                 </button>
               </>
@@ -136,5 +160,62 @@ export function DemandGovernance({ demand }: { demand: Demand }) {
         </Dialog>
       )}
     </>
+  );
+}
+
+/** The units a demand was handed to, lead first, with their names. */
+function handlingUnits(d: Demand): { id: string; name: string }[] {
+  const lead = d.leadUnitId ? [{ id: d.leadUnitId, name: d.leadUnitName ?? d.leadUnitId }] : [];
+  const co = (d.coUnitIds ?? []).map((id, i) => ({ id, name: d.coUnitNames?.[i] ?? id }));
+  return [...lead, ...co];
+}
+
+function UnitReplyDialog({
+  units,
+  error,
+  busy,
+  onClose,
+  onReply,
+}: {
+  units: { id: string; name: string }[];
+  error: ApiError | null;
+  busy: boolean;
+  onClose: () => void;
+  onReply: (unitId: string, note: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [unitId, setUnitId] = useState(units[0]!.id);
+  const [note, setNote] = useState('');
+  return (
+    <Dialog title={t('unit.replyAction')} onClose={onClose} testId="unit-reply-dialog">
+      <Form
+        error={error}
+        label={t('unit.replyAction')}
+        onSubmit={() => onReply(unitId, note)}
+        onCancel={onClose}
+        actions={
+          <>
+            <button type="submit" className="btn primary" disabled={busy} data-testid="unit-reply-confirm">
+              {t('common.confirm')}
+            </button>
+            <button type="button" className="btn" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+          </>
+        }
+      >
+        <Field name="unitId" label={t('unit.replyUnit')} required>
+          <Select
+            name="unitId"
+            value={unitId}
+            onChange={setUnitId}
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+          />
+        </Field>
+        <Field name="note" label={t('unit.replyNote')} required>
+          <TextArea name="note" value={note} onChange={setNote} rows={3} />
+        </Field>
+      </Form>
+    </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import type { MethodOutput } from '@shared/contract/contract';
 import type { EnumName } from '../enums';
 import { AuditPanel } from '../components/AuditPanel';
 import { Badge } from '../components/Badge';
+import { demandEventText } from '../fieldValues';
 import { enumLabel, formatInstant, industryLabel } from '../format';
 import { routeHref } from '../router';
 import { useEnterpriseDetail } from '../stores/enterpriseDetail';
@@ -38,6 +39,16 @@ function itemHref(item: Item): string {
     case 'followup':
       return routeHref('followups', item.id);
   }
+}
+
+/** A demand's event that is no move (a unit's reply, 督办, 催办, 延期…): its status did not change. */
+const isNote = (item: Item) => item.type === 'demand_event' && !!item.event && item.event !== 'transition';
+
+/** What the item is: its kind, or for a demand's event that is no move, what the event was. */
+function typeLabel(item: Item): string {
+  return isNote(item)
+    ? demandEventText({ type: item.event!, unitName: item.unitName ?? null })
+    : enumLabel('timelineType', item.type);
 }
 
 function statusEnum(item: Item): EnumName {
@@ -179,9 +190,11 @@ export function EnterpriseDetail({ id }: { id: string }) {
                   </span>
                   <div className={styles.tlBody}>
                     <div className={styles.tlHead}>
-                      <span className={styles.tlType}>{enumLabel('timelineType', item.type)}</span>
+                      <span className={styles.tlType}>{typeLabel(item)}</span>
                       <span className={styles.tlAt}>{formatInstant(item.at)}</span>
-                      {item.status && <Badge enumName={statusEnum(item)} value={item.status} />}
+                      {item.status && !isNote(item) && (
+                        <Badge enumName={statusEnum(item)} value={item.status} />
+                      )}
                       {item.staffName && <span className="muted">{item.staffName}</span>}
                       {item.superseded && (
                         <span className="muted" title={t('demand.supersededHint')}>

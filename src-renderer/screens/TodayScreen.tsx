@@ -1,12 +1,13 @@
-// 首页 / 我的待办: what is due today or late for me, a quick way to log a visit, and this
-// quarter's figures for me and for the bureau.
+// 首页 / 我的待办: what is due today or late for me, the units' replies I have not acted on,
+// the extension requests a supervisor decides, a quick way to log a visit, and this quarter's
+// figures for me and for the bureau.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemandStatusBadge, Tag } from '../components/Badge';
 import { enumLabel, formatDay } from '../format';
 import { routeHref } from '../router';
 import type { DataKind } from '../stores/dataKinds';
-import { useDataVersion, useSession } from '../stores/session';
+import { staffName, useDataVersion, useSession } from '../stores/session';
 import { FIGURES, useToday } from '../stores/today';
 import styles from './TodayScreen.module.css';
 
@@ -47,8 +48,50 @@ export function TodayScreen() {
         <section className="card card-tasks" data-testid="my-tasks">
           <h2>{t('today.myTasks')}</h2>
           {!meId && <p className="muted">{t('today.noMe')}</p>}
-          {tasks && tasks.demands.length === 0 && tasks.followups.length === 0 && meId && (
-            <p className="empty-state">{t('today.nothingDue')}</p>
+          {tasks &&
+            tasks.demands.length +
+              tasks.followups.length +
+              tasks.unitReplies.length +
+              tasks.extensionRequests.length ===
+              0 &&
+            meId && <p className="empty-state">{t('today.nothingDue')}</p>}
+          {tasks && tasks.unitReplies.length > 0 && (
+            <>
+              <h3>{t('today.unitReplies', { count: tasks.unitReplies.length })}</h3>
+              <ul className={styles.taskList} data-testid="tasks-unit-replies">
+                {tasks.unitReplies.map((d) => (
+                  <li key={d.id}>
+                    <a href={routeHref('demands', d.id)}>{d.title}</a>
+                    <span className="muted"> · {d.enterpriseName}</span>
+                    <span className={styles.taskDue}>
+                      {d.unitReply.unitName}：{d.unitReply.note}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {tasks && tasks.extensionRequests.length > 0 && (
+            <>
+              <h3>{t('today.extensionRequests', { count: tasks.extensionRequests.length })}</h3>
+              <ul className={styles.taskList} data-testid="tasks-extension-requests">
+                {tasks.extensionRequests.map((d) => (
+                  <li key={d.id}>
+                    <a href={routeHref('demands', d.id)}>{d.title}</a>
+                    <span className="muted">
+                      {' '}
+                      · {d.enterpriseName} · {staffName(d.extension?.by ?? null)}
+                    </span>
+                    <span className={styles.taskDue}>
+                      {t('today.extensionTo', {
+                        from: formatDay(d.dueDate),
+                        to: formatDay(d.extension?.dueDate),
+                      })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
           {tasks && tasks.demands.length > 0 && (
             <>

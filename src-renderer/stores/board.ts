@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { MethodOutput } from '@shared/contract/contract';
 import type { Demand } from '@shared/contract/schemas';
-import { DEMAND_STATUSES } from '@shared/domain/enums';
+import { DEMAND_STATUSES, type SupervisionLevel } from '@shared/domain/enums';
 import { call, toApiError, type ApiError } from '../api';
 import { useSession } from './session';
 
@@ -37,6 +37,14 @@ interface BoardState {
   load(): Promise<void>;
   setSupervisedOnly(on: boolean): void;
   decideExtension(demandId: string, approve: boolean): Promise<void>;
+  /** 催办 the ticked demands: one ready-to-paste reminder each (null when refused: see actionError). */
+  urge(note: string): Promise<{ id: string; text: string }[] | null>;
+  /** 督办 the ticked demands (supervisors); true when done. */
+  supervise(level: SupervisionLevel, note: string): Promise<boolean>;
+  /** A refused 催办 or 督办. */
+  actionError: ApiError | null;
+  /** Ticks every overdue demand the board shows. */
+  selectOverdue(): void;
   setGroupBy(g: GroupBy): void;
   toggle(id: string, on: boolean): void;
   toggleMany(ids: string[], on: boolean): void;
@@ -132,6 +140,41 @@ export const useBoard = create<BoardState>((set, get) => ({
     } catch (e) {
       set({ busy: false, decideError: toApiError(e) });
     }
+  },
+  actionError: null,
+  async urge(note) {
+    if (get().busy) return null;
+    set({ busy: true, actionError: null });
+    try {
+      const { texts } = await call('demands.urge', {
+        ids: [...get().selected],
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      set({ busy: false });
+      useSession.getState().changed('demands');
+      return texts;
+    } catch (e) {
+      set({ busy: false, actionError: toApiError(e) });
+      return null;
+    }
+  },
+  async supervise(level, note) {
+    if (get().busy) return false;
+    set({ busy: true, actionError: null });
+    try {
+      await call('demands.supervise', { ids: [...get().selected], level, note });
+      set({ busy: false, selected: new Set() });
+      useSession.getState().changed('demands');
+      await get().load();
+      return true;
+    } catch (e) {
+      set({ busy: false, actionError: toApiError(e) });
+      return false;
+    }
+  },
+  selectOverdue() {
+    const overdue = (get().board?.rows ?? []).filter((d) => d.overdue).map((d) => d.id);
+    get().toggleMany(overdue, true);
   },
   setUnit(unit) {
     set({ unit });

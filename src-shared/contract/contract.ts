@@ -143,6 +143,10 @@ export const TimelineItem = z.object({
   refId: Id.nullable(),
   /** A demand's move that lost its place when laptops moved it apart: shown, never applied. */
   superseded: z.boolean().optional(),
+  /** demand_event: what the event was (DEMAND_EVENT_TYPES: a move, a unit's reply, 督办, 催办, 延期…). */
+  event: z.string().optional(),
+  /** demand_event of a unit's reply: the unit. */
+  unitName: z.string().nullable().optional(),
 });
 
 export const BoardStaffCount = z.object({
@@ -372,7 +376,25 @@ export const contract = {
   'me.set': def(z.strictObject({ staffId: Id }), AppInfo),
   'me.tasks': def(
     z.strictObject({}).optional().default({}),
-    z.object({ today: z.string(), followups: z.array(FollowupRecord), demands: z.array(DemandRecord) }),
+    z.object({
+      today: z.string(),
+      followups: z.array(FollowupRecord),
+      /** My open demands due today or late. */
+      demands: z.array(DemandRecord),
+      /** My open demands a unit replied on (recorded by someone else) since my last step on them. */
+      unitReplies: z.array(
+        DemandRecord.extend({
+          /** The latest of those replies. */
+          unitReply: z.object({
+            at: z.string(),
+            unitName: z.string().nullable(),
+            note: z.string().nullable(),
+          }),
+        }),
+      ),
+      /** For a supervisor: the open demands whose extension request waits for a decision. */
+      extensionRequests: z.array(DemandRecord),
+    }),
   ),
   'enterprises.timeline': def(ById, z.object({ enterprise: EnterpriseRecord, items: z.array(TimelineItem) })),
   'enterprises.checkDuplicates': def(

@@ -41,6 +41,8 @@ export const QuarterlyFigures = z.object({
   avgDaysToClose: z.number().nullable(),
   openAtEnd: count,
   overdueAtEnd: count,
+  supervised: count,
+  extensions: count,
   followups: count,
   satisfactionRate: rate,
   clinics: maybeCount,

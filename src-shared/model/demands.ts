@@ -294,6 +294,7 @@ export const demands = defineKind({
       zh: '延期申请',
       en: 'Extension request',
       list: false,
+      export: 'custom',
     },
     supervision: {
       output: Supervision.nullable(),
@@ -301,6 +302,7 @@ export const demands = defineKind({
       zh: '督办',
       en: 'Supervision',
       list: false,
+      export: 'custom',
     },
     // 阶段性答复: due when the demand is received (settings `sla`, working days), replied by the
     // first `reply` event or move to answered; both kept by the replay.
@@ -318,7 +320,7 @@ export const demands = defineKind({
     },
     town: { output: lookedUp, sql: 'text', zh: '镇街', en: 'Town', export: 'text' },
     assigneeName: { output: lookedUp, sql: 'text', zh: '承办人', en: 'Assignee', export: 'text' },
-    leadUnitName: { output: lookedUp, sql: 'text', zh: '主办单位', en: 'Lead unit' },
+    leadUnitName: { output: lookedUp, sql: 'text', zh: '主办单位', en: 'Lead unit', export: 'text' },
     /** The co-handling units' names, in the order of coUnitIds. */
     coUnitNames: {
       output: z.array(z.string()).nullable().optional(),
@@ -326,6 +328,7 @@ export const demands = defineKind({
       zh: '协办单位',
       en: 'Co-handling units',
       list: false,
+      export: 'custom',
     },
     // The deadline flags: in SQL for filters, recomputed for records by domain/workflow.deadline.
     open: { sql: 'bool', zh: '未办结', en: 'Open' },

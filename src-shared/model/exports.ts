@@ -70,6 +70,8 @@ export const EXPORT_ORDER: Record<RecordKind, readonly string[]> = {
     'source',
     'level',
     'assigneeName',
+    'leadUnitName',
+    'coUnitNames',
     'responsibleUnit',
     'receivedAt',
     'dueDate',
@@ -80,6 +82,8 @@ export const EXPORT_ORDER: Record<RecordKind, readonly string[]> = {
     'resolution',
     'overdue',
     'daysLeft',
+    'supervision',
+    'extension',
   ],
   clinics: [
     'date',

@@ -6,8 +6,8 @@ import { OPEN_DEMAND_STATUSES } from '@shared/domain/enums';
 import type { BenchContext, BenchModule } from './harness';
 
 // The screens people wait on, through call() as every door uses it: a page of the visit
-// list, an enterprise's timeline, the supervisor's open-demand board. Each has a plain SQL
-// baseline doing comparable raw work on the same database.
+// list, an enterprise's timeline, the supervisor's open-demand board (all of it, and one
+// unit's). Each has a plain SQL baseline doing comparable raw work on the same database.
 
 const TARGET_MS = 50;
 
@@ -48,6 +48,20 @@ const coreBench: BenchModule = {
     const openDemands = db.prepare(
       `SELECT * FROM demands WHERE "deletedAt" IS NULL AND "status" IN (${open.map(() => '?').join(', ')})`,
     );
+    // The unit that leads the most open demands: its board is the largest one a unit has.
+    const busiestUnit = (
+      db
+        .prepare(
+          `SELECT "leadUnitId" AS id FROM demands
+           WHERE "deletedAt" IS NULL AND "leadUnitId" IS NOT NULL AND "status" IN (${open.map(() => '?').join(', ')})
+           GROUP BY "leadUnitId" ORDER BY count(*) DESC LIMIT 1`,
+        )
+        .get(...open) as { id: string } | undefined
+    )?.id;
+    const unitDemands = db.prepare(
+      `SELECT * FROM demands d WHERE d."deletedAt" IS NULL AND d."status" IN (${open.map(() => '?').join(', ')})
+         AND (d."leadUnitId" = ? OR EXISTS (SELECT 1 FROM json_each(d."coUnitIds") j WHERE j.value = ?))`,
+    );
 
     return [
       {
@@ -71,6 +85,16 @@ const coreBench: BenchModule = {
         name: 'demands.openBoard (all open demands)',
         run: () => ok(ctx, 'demands.openBoard', {}).rows.length,
         baseline: () => openDemands.all(...open).length,
+        targetMs: TARGET_MS,
+      },
+      {
+        name: 'demands.openBoard ({unitId}: the unit leading most open demands; byUnit)',
+        run: () => {
+          if (!busiestUnit) throw new Error('the bench district has no demand handed to a unit');
+          const board = ok(ctx, 'demands.openBoard', { unitId: busiestUnit });
+          return board.rows.length + board.byUnit.length;
+        },
+        baseline: () => unitDemands.all(...open, busiestUnit, busiestUnit).length,
         targetMs: TARGET_MS,
       },
     ];

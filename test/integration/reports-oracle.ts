@@ -110,6 +110,8 @@ export function oracleFigures(db: Database.Database, quarter: string, scope: Ora
   let days = 0;
   let openAtEnd = 0;
   let overdueAtEnd = 0;
+  let supervised = 0;
+  let extensions = 0;
   const byCategory: Record<string, number> = {};
   for (const d of all('demands')) {
     if (d.deletedAt || !enterpriseOk(d.enterpriseId)) continue;
@@ -157,6 +159,17 @@ export function oracleFigures(db: Database.Database, quarter: string, scope: Ora
       for (const c of JSON.parse(String(d.categories)) as string[]) byCategory[c] = (byCategory[c] ?? 0) + 1;
     }
     if (carried) carriedOver += 1;
+    // 督办 before the end, on the quarter's workload; extensions approved in the quarter.
+    const events = history.get(String(d.id)) ?? [];
+    const inQuarter = (e: Row) => Date.parse(String(e.at)) >= startMs && Date.parse(String(e.at)) < endMs;
+    if ((isNew || carried) && events.some((e) => e.type === 'supervised' && Date.parse(String(e.at)) < endMs))
+      supervised += 1;
+    extensions += events.filter(
+      (e) =>
+        e.type === 'extension_decided' &&
+        inQuarter(e) &&
+        (JSON.parse(String(e.data)) as { approve?: boolean }).approve === true,
+    ).length;
     if (open) {
       openAtEnd += 1;
       const judgedOn = s1 === 'on_hold' && holdStart ? holdStart : q.end;
@@ -268,6 +281,8 @@ export function oracleFigures(db: Database.Database, quarter: string, scope: Ora
     avgDaysToClose: ratio(days, closed),
     openAtEnd,
     overdueAtEnd,
+    supervised,
+    extensions,
     followups,
     satisfactionRate: ratio((satisfaction.satisfied ?? 0) + (satisfaction.mostly_satisfied ?? 0), rated),
     ...clinicFigures,

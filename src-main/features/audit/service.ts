@@ -7,6 +7,45 @@ import { parseHlc } from '@shared/domain/hlc';
 // Who changed what and when, for any record, read from the change log — including
 // changes that arrived by sync (they keep their origin device and staff member).
 
+interface ChangeRow {
+  hlc: string;
+  device: string;
+  deviceName: string | null;
+  staff: string | null;
+  staffName: string | null;
+  field: string;
+  value: unknown;
+}
+
+/**
+ * A demand's events that are no edit of its fields (a unit's reply, 催办, an extension decision,
+ * 督办…), as rows of field `history` stamped when the event was written. Moves are left out:
+ * they show as the status they changed.
+ */
+function historyEvents(core: Core, demandId: string): ChangeRow[] {
+  const events = core.store.db
+    .prepare(
+      `SELECT c."hlc", c."device", d."name" AS deviceName, c."staff", s."name" AS staffName,
+              h."type", h."note", json_extract(h."data", '$.unitId') AS unitId, u."name" AS unitName
+       FROM demand_history h
+       JOIN changes c ON c."tbl" = 'demand_history' AND c."rowId" = h."id" AND c."field" = 'createdAt'
+       LEFT JOIN devices d ON d."id" = c."device" LEFT JOIN staff s ON s."id" = c."staff"
+       LEFT JOIN units u ON u."id" = json_extract(h."data", '$.unitId')
+       WHERE h."demandId" = ? AND h."deletedAt" IS NULL AND h."type" IS NOT NULL AND h."type" <> 'transition'`,
+    )
+    .all(demandId) as (Omit<ChangeRow, 'field' | 'value'> & {
+    type: string;
+    note: string | null;
+    unitId: string | null;
+    unitName: string | null;
+  })[];
+  return events.map(({ type, note, unitId, unitName, ...change }) => ({
+    ...change,
+    field: 'history',
+    value: { type, note, unitId, unitName },
+  }));
+}
+
 export function recordAudit(core: Core, input: { kind: RecordKind; id: string }) {
   const kind = input.kind;
   const table = KINDS[kind].table;
@@ -19,24 +58,18 @@ export function recordAudit(core: Core, input: { kind: RecordKind; id: string })
        FROM changes c LEFT JOIN devices d ON d."id" = c."device" LEFT JOIN staff s ON s."id" = c."staff"
        WHERE c."tbl" = ? AND c."rowId" = ? AND c."field" <> '${DELETE_KNOWLEDGE}' ORDER BY c."hlc" DESC LIMIT 2000`,
     )
-    .all(table, input.id) as {
-    hlc: string;
-    device: string;
-    deviceName: string | null;
-    staff: string | null;
-    staffName: string | null;
-    field: string;
-    value: unknown;
-  }[];
+    .all(table, input.id) as ChangeRow[];
+  const all = kind === 'demands' ? [...rows, ...historyEvents(core, input.id)] : rows;
+  all.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
   return {
-    rows: rows.map((r) => ({
+    rows: all.map((r) => ({
       at: new Date(parseHlc(r.hlc).ms).toISOString(),
       device: r.device,
       deviceName: r.deviceName,
       staffId: r.staff,
       staffName: r.staffName,
       field: r.field,
-      value: columns[r.field] ? fromSql(columns[r.field]!, r.value) : r.value,
+      value: r.field !== 'history' && columns[r.field] ? fromSql(columns[r.field]!, r.value) : r.value,
     })),
   };
 }

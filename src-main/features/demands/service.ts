@@ -408,6 +408,11 @@ function countBy<K, T extends Counts>(
   return [...groups.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open);
 }
 
+/** The live open demands a unit leads (主办) or co-handles (协办). */
+const UNIT_DEMANDS_SQL = `SELECT d."id" FROM demands d
+  WHERE d."deletedAt" IS NULL AND d."status" IN (${OPEN_DEMAND_STATUSES.map((x) => `'${x}'`).join(', ')})
+    AND (d."leadUnitId" = ? OR EXISTS (SELECT 1 FROM json_each(d."coUnitIds") j WHERE j.value = ?))`;
+
 export function openBoard(
   core: Core,
   input: {
@@ -420,13 +425,16 @@ export function openBoard(
   const filter: ListQuery['filter'] = { status: [...OPEN_DEMAND_STATUSES] };
   if (input.assigneeStaffId) filter.assigneeStaffId = input.assigneeStaffId;
   if (input.town) filter.town = input.town;
-  if (input.unitId) requireLive(core, 'units', input.unitId, 'unitId');
+  if (input.unitId) {
+    requireLive(core, 'units', input.unitId, 'unitId');
+    // The demands it leads or co-handles, found first: only they are looked up and decorated.
+    filter.id = (
+      preparedOn(core.store.db, UNIT_DEMANDS_SQL).all(input.unitId, input.unitId) as { id: string }[]
+    ).map((r) => r.id);
+  }
   const rows = listRows(core.store, 'demands', { filter, limit: 10_000 })
     .rows.filter((r) => !input.supervised || r.supervision)
-    .map((r) => decorate(core, r))
-    .filter(
-      (d) => !input.unitId || d.leadUnitId === input.unitId || (d.coUnitIds ?? []).includes(input.unitId),
-    );
+    .map((r) => decorate(core, r));
   rows.sort(
     (a, b) =>
       Number(b.overdue) - Number(a.overdue) ||

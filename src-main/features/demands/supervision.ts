@@ -45,7 +45,7 @@ export function supervise(core: Core, input: { ids: string[]; level: Supervision
   return { updated: demands.length };
 }
 
-/** The 催办 message for a chat app: enterprise, title, how late, and who handles it. */
+/** The 催办 message for a chat app: enterprise, title, how late, and who handles it (person and units). */
 export function urgeText(d: Demand, note: string | undefined): string {
   const late =
     d.daysLeft === null || d.daysLeft === undefined
@@ -53,7 +53,14 @@ export function urgeText(d: Demand, note: string | undefined): string {
       : d.daysLeft < 0
         ? `办理期限 ${d.effectiveDueDate}，已超期 ${-d.daysLeft} 天`
         : `办理期限 ${d.effectiveDueDate}，还剩 ${d.daysLeft} 天`;
-  const handler = [d.assigneeName ?? '尚未交办', d.responsibleUnit].filter(Boolean).join('，');
+  // The units it was handed to; an old ledger's free-text unit when it has none.
+  const units = [
+    d.leadUnitName ? `主办：${d.leadUnitName}` : null,
+    d.coUnitNames?.length ? `协办：${d.coUnitNames.join('、')}` : null,
+  ].filter(Boolean);
+  const handler = [d.assigneeName ?? '尚未交办', ...(units.length ? units : [d.responsibleUnit])]
+    .filter(Boolean)
+    .join('，');
   const extra = note?.trim() ? `${note.trim()}。` : '';
   return `【催办】${d.enterpriseName ?? ''}「${d.title}」：${late}。承办：${handler}。${extra}请抓紧办理并及时反馈。`;
 }

@@ -2,6 +2,8 @@ import type { Core } from '../../core';
 import { startOfShanghaiDay } from '@shared/domain/dates';
 import type { MethodOutput } from '@shared/contract/contract';
 import { getEnterprise } from './service';
+import { eventType } from '@shared/domain/demandReplay';
+import type { DemandStatus } from '@shared/domain/enums';
 
 type Item = MethodOutput<'enterprises.timeline'>['items'][number];
 
@@ -27,12 +29,18 @@ export function enterpriseTimeline(core: Core, id: string): MethodOutput<'enterp
   const events = db
     .prepare(
       `SELECT h."id", h."at", d."title" || coalesce(' — ' || h."note", '') AS title, h."to" AS status,
-              s."name" AS staffName, d."id" AS refId, h."superseded"
+              s."name" AS staffName, d."id" AS refId, h."superseded", h."type", h."from", u."name" AS unitName
        FROM demand_history h JOIN demands d ON d."id" = h."demandId"
        LEFT JOIN staff s ON s."id" = h."by"
+       LEFT JOIN units u ON u."id" = json_extract(h."data", '$.unitId')
        WHERE d."enterpriseId" = ? AND d."deletedAt" IS NULL AND h."deletedAt" IS NULL AND h."from" IS NOT NULL`,
     )
-    .all(id) as (Omit<Item, 'type' | 'superseded'> & { superseded: number })[];
+    .all(id) as (Omit<Item, 'type' | 'superseded' | 'event'> & {
+    superseded: number;
+    type: string | null;
+    from: DemandStatus | null;
+    status: DemandStatus;
+  })[];
   const clinics = db
     .prepare(
       `SELECT c."id", c."date" AS at, c."topic" AS title, c."status", NULL AS staffName
@@ -56,7 +64,12 @@ export function enterpriseTimeline(core: Core, id: string): MethodOutput<'enterp
     ...visits.map((v) => ({ ...v, type: 'visit' as const, refId: null })),
     ...demands.map((d) => ({ ...d, type: 'demand' as const })),
     // A superseded move is shown (what happened), marked: it never applied.
-    ...events.map((e) => ({ ...e, type: 'demand_event' as const, superseded: e.superseded === 1 })),
+    ...events.map(({ from, type, ...e }) => ({
+      ...e,
+      type: 'demand_event' as const,
+      superseded: e.superseded === 1,
+      event: eventType({ type, from, to: e.status }),
+    })),
     ...clinics.map((c) => ({ ...c, type: 'clinic' as const, refId: null })),
     ...followups.map((f) => ({ ...f, type: 'followup' as const })),
   ];

@@ -184,7 +184,18 @@ const CELLS: Partial<Record<RecordKind, Record<string, Cell>>> = {
           .map((s) => x.staffName(s)),
       ),
   },
-  demands: { enterpriseUscc: enterpriseUscc('enterpriseId') },
+  demands: {
+    enterpriseUscc: enterpriseUscc('enterpriseId'),
+    coUnitNames: (r) => joined(list<string>(r.coUnitNames)),
+    supervision: (r) => {
+      const s = r.supervision as { level: string; note: string | null } | null;
+      return s ? `${enumLabel('supervisionLevel', s.level)}${s.note ? `：${s.note}` : ''}` : '';
+    },
+    extension: (r) => {
+      const x = r.extension as { dueDate: string; reason: string } | null;
+      return x ? `申请延期至 ${x.dueDate}：${x.reason}` : '';
+    },
+  },
   clinics: {
     expertIds: (r, x) => joined(list<string>(r.expertIds).map((e) => x.expertName(e))),
     enterprises: (r, x) =>

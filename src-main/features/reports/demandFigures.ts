@@ -110,6 +110,12 @@ export function demandFactsSql(scope: ResolvedScope): string {
   return `WITH ${candidatesSql(scope)},
 ${statesSql()}
 SELECT id, s1, isNew, carried, openEnd, closed, dueEnd, heldBy, closedOn,
+  -- 督办 recorded by the end, on the quarter's workload (a supervision stays once recorded).
+  (isNew OR carried) AND EXISTS (SELECT 1 FROM demand_history h
+    WHERE h."demandId" = f.id AND h."type" = 'supervised' AND h."at" < @te AND ${LIVE}) AS supervised,
+  -- The extension requests approved in the quarter.
+  (SELECT count(*) FROM demand_history h WHERE h."demandId" = f.id AND h."type" = 'extension_decided'
+     AND json_extract(h."data", '$.approve') AND h."at" >= @ts AND h."at" < @te AND ${LIVE}) AS extensions,
   -- An open demand on hold at the end is judged on the day its hold began (its clock was paused).
   CASE WHEN openEnd THEN coalesce(coalesce(holdDay, @qe) > dueEnd, 0) ELSE 0 END AS overdueEnd,
   CASE WHEN closed THEN CAST(julianday(closedOn) - julianday(receivedOn) AS INTEGER) - heldBy END AS daysToClose,
@@ -128,7 +134,8 @@ function demandTotalsSql(scope: ResolvedScope): string {
   total(isNew) AS newDemands, total(carried) AS carriedOver, total(closed) AS closed,
   total(closed AND (isNew OR carried)) AS closedOfWorkload, total(closed AND closureType = 'substantive') AS substantive,
   total(closed AND onTime) AS onTime, total(daysToClose) AS daysToCloseTotal,
-  total(openEnd) AS openAtEnd, total(overdueEnd) AS overdueAtEnd
+  total(openEnd) AS openAtEnd, total(overdueEnd) AS overdueAtEnd,
+  total(supervised) AS supervised, total(extensions) AS extensions
 FROM (${demandFactsSql(scope)}) GROUP BY 1, 2`;
 }
 
@@ -142,6 +149,8 @@ export interface DemandTotals {
   daysToCloseTotal: number;
   openAtEnd: number;
   overdueAtEnd: number;
+  supervised: number;
+  extensions: number;
   /** Status at the end of the quarter of the workload (new + carried over), for the funnel. */
   workloadAtEnd: Record<string, number>;
 }
@@ -164,6 +173,8 @@ export function demandTotals(db: Database.Database, scope: ResolvedScope, p: Par
     daysToCloseTotal: 0,
     openAtEnd: 0,
     overdueAtEnd: 0,
+    supervised: 0,
+    extensions: 0,
     workloadAtEnd: {},
   };
   for (const r of rows) {
@@ -176,6 +187,8 @@ export function demandTotals(db: Database.Database, scope: ResolvedScope, p: Par
     totals.daysToCloseTotal += r.daysToCloseTotal;
     totals.openAtEnd += r.openAtEnd;
     totals.overdueAtEnd += r.overdueAtEnd;
+    totals.supervised += r.supervised;
+    totals.extensions += r.extensions;
     if (r.workload) totals.workloadAtEnd[r.s1] = (totals.workloadAtEnd[r.s1] ?? 0) + r.n;
   }
   return totals;

@@ -50,6 +50,8 @@ export interface QuarterlyFigures {
   avgDaysToClose: number | null;
   openAtEnd: number;
   overdueAtEnd: number;
+  supervised: number;
+  extensions: number;
   followups: number;
   satisfactionRate: number | null;
   clinics: number | null;
@@ -212,6 +214,8 @@ function computeScalars(
     avgDaysToClose: rates.avgDaysToClose.value,
     openAtEnd: dm.openAtEnd,
     overdueAtEnd: dm.overdueAtEnd,
+    supervised: dm.supervised,
+    extensions: dm.extensions,
     followups: fu.followups,
     satisfactionRate: rates.satisfactionRate.value,
     clinics: cl?.clinics ?? null,
@@ -320,6 +324,8 @@ export function quarterlySummary(core: Core, input: QuarterlyInput): QuarterlyRe
       avgDaysToClose: s.avgDaysToClose,
       openAtEnd: s.openAtEnd,
       overdueAtEnd: s.overdueAtEnd,
+      supervised: s.supervised,
+      extensions: s.extensions,
       followups: s.followups,
       satisfactionRate: s.satisfactionRate,
       clinics: s.clinics,

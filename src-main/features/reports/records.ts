@@ -79,6 +79,8 @@ const KIND_OF: Record<RecordFigure, RecordKind> = {
   avgDaysToClose: 'demand',
   openAtEnd: 'demand',
   overdueAtEnd: 'demand',
+  supervised: 'demand',
+  extensions: 'demand',
   followups: 'followup',
   satisfactionRate: 'followup',
   clinics: 'clinic',
@@ -175,6 +177,8 @@ const DEMAND_CONDITION: Partial<Record<RecordFigure, { where: string; numerator?
   avgDaysToClose: { where: 'f.closed' },
   openAtEnd: { where: 'f.openEnd' },
   overdueAtEnd: { where: 'f.overdueEnd' },
+  supervised: { where: 'f.supervised' },
+  extensions: { where: 'f.extensions > 0' },
 };
 
 function demandRows(scope: ResolvedScope, figure: RecordFigure, key: string | null): Built {
@@ -194,6 +198,7 @@ function demandRows(scope: ResolvedScope, figure: RecordFigure, key: string | nu
         json_object('statusAtEnd', f.s1, 'new', ${jbool('f.isNew')}, 'carriedOver', ${jbool('f.carried')}, 'closedInQuarter', ${jbool('f.closed')},
           'closedOn', f.closedOn, 'dueDateAtEnd', f.dueEnd, 'overdueAtEnd', ${jbool('f.overdueEnd')}, 'daysToClose', f.daysToClose,
           'onTime', ${jbool('CASE WHEN f.closed THEN f.onTime END')}, 'closureType', f.closureType, 'categories', json(t."categories"),
+          'supervised', ${jbool('f.supervised')}, 'extensions', f.extensions,
           'receivedAt', t."receivedAt") AS detail
       FROM (${demandFactsSql(scope)}) f JOIN demands t ON t."id" = f.id
       LEFT JOIN enterprises e ON e."id" = t."enterpriseId" LEFT JOIN staff s ON s."id" = t."assigneeStaffId"

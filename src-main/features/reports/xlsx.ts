@@ -52,6 +52,8 @@ const SECTIONS: { title: string; keys: ScalarKey[] }[] = [
       'avgDaysToClose',
       'openAtEnd',
       'overdueAtEnd',
+      'supervised',
+      'extensions',
     ],
   },
   { title: '三、跟踪回访', keys: ['followups', 'satisfactionRate'] },

@@ -14,6 +14,8 @@ export const FIGURE_SECTIONS: readonly { key: FigureSectionKey; figures: readonl
       'closed',
       'openAtEnd',
       'overdueAtEnd',
+      'supervised',
+      'extensions',
       'avgDaysToClose',
       'closureRate',
       'substantiveRate',
