@@ -124,6 +124,31 @@ interface FieldProps {
   wide?: boolean;
 }
 
+/** A dialog form's two buttons: confirm (submits) and cancel. */
+export function ConfirmActions({
+  busy,
+  testId,
+  onCancel,
+  label,
+}: {
+  busy: boolean;
+  testId: string;
+  onCancel: () => void;
+  label?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="submit" className="btn primary" disabled={busy} data-testid={testId}>
+        {label ?? t('common.confirm')}
+      </button>
+      <button type="button" className="btn" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </>
+  );
+}
+
 export function Field({ name, label, children, required, hint, group, wide }: FieldProps) {
   const { errors, names, register } = useContext(Ctx);
   const localize = useLocalize();

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisionLevel } from '@shared/domain/enums';
 import { Dialog } from '../components/Dialog';
-import { EnumRadios, Field, Form, TextArea, TextInput } from '../components/form';
+import { ConfirmActions, EnumRadios, Field, Form, TextArea, TextInput } from '../components/form';
 import { useBoard } from '../stores/board';
 import { inform } from '../stores/notices';
 import styles from './BoardScreen.module.css';
@@ -30,14 +30,12 @@ export function UrgeDialog({ onClose }: { onClose: () => void }) {
           onSubmit={() => void urge()}
           onCancel={onClose}
           actions={
-            <>
-              <button type="submit" className="btn primary" disabled={s.busy} data-testid="urge-confirm">
-                {t('urge.confirm')}
-              </button>
-              <button type="button" className="btn" onClick={onClose}>
-                {t('common.cancel')}
-              </button>
-            </>
+            <ConfirmActions
+              busy={s.busy}
+              testId="urge-confirm"
+              onCancel={onClose}
+              label={t('urge.confirm')}
+            />
           }
         >
           {/* Not "note": the bulk bar's reassignment note is on screen too. */}
@@ -98,16 +96,7 @@ export function SuperviseDialog({ onClose }: { onClose: () => void }) {
         label={title}
         onSubmit={() => void supervise()}
         onCancel={onClose}
-        actions={
-          <>
-            <button type="submit" className="btn primary" disabled={s.busy} data-testid="supervise-confirm">
-              {t('common.confirm')}
-            </button>
-            <button type="button" className="btn" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </>
-        }
+        actions={<ConfirmActions busy={s.busy} testId="supervise-confirm" onCancel={onClose} />}
       >
         <Field name="level" label={t('supervise.level')} group>
           <EnumRadios

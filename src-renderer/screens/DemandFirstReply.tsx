@@ -6,7 +6,7 @@ import type { Demand } from '@shared/contract/schemas';
 import { isOpenStatus } from '@shared/domain/enums';
 import { call, toApiError, type ApiError } from '../api';
 import { Dialog } from '../components/Dialog';
-import { Field, Form, TextArea } from '../components/form';
+import { ConfirmActions, Field, Form, TextArea } from '../components/form';
 import { formatDay, formatInstant } from '../format';
 import { useDemandDetail } from '../stores/demandDetail';
 import { useSession } from '../stores/session';
@@ -74,19 +74,7 @@ export function FirstReplyButton({ demand }: { demand: Demand }) {
             onSubmit={() => void submit()}
             onCancel={() => setOpen(false)}
             actions={
-              <>
-                <button
-                  type="submit"
-                  className="btn primary"
-                  disabled={busy}
-                  data-testid="first-reply-confirm"
-                >
-                  {t('common.confirm')}
-                </button>
-                <button type="button" className="btn" onClick={() => setOpen(false)}>
-                  {t('common.cancel')}
-                </button>
-              </>
+              <ConfirmActions busy={busy} testId="first-reply-confirm" onCancel={() => setOpen(false)} />
             }
           >
             <p className="muted">{t('demand.replyHint')}</p>

@@ -8,7 +8,7 @@ import { isOpenStatus } from '@shared/domain/enums';
 import { call, toApiError, type ApiError } from '../api';
 import { Badge } from '../components/Badge';
 import { Dialog } from '../components/Dialog';
-import { Field, Form, Select, TextArea } from '../components/form';
+import { ConfirmActions, Field, Form, Select, TextArea } from '../components/form';
 import { formatDay, formatInstant } from '../format';
 import { useDemandDetail } from '../stores/demandDetail';
 import { staffName, useSession } from '../stores/session';
@@ -129,14 +129,7 @@ export function DemandGovernance({ demand }: { demand: Demand }) {
             onSubmit={() => void run(call('demands.requestExtension', { id: demand.id, ...request }))}
             onCancel={() => setAsking(null)}
             actions={
-              <>
-                <button type="submit" className="btn primary" disabled={busy} data-testid="extension-confirm">
-                  {t('common.confirm')}
-                </button>
-                <button type="button" className="btn" onClick={() => setAsking(null)}>
-                  {t('common.cancel')}
-                </button>
-              </>
+              <ConfirmActions busy={busy} testId="extension-confirm" onCancel={() => setAsking(null)} />
             }
           >
             <p className="muted">{t('extension.current', { date: formatDay(demand.dueDate) })}</p>
@@ -193,16 +186,7 @@ function UnitReplyDialog({
         label={t('unit.replyAction')}
         onSubmit={() => onReply(unitId, note)}
         onCancel={onClose}
-        actions={
-          <>
-            <button type="submit" className="btn primary" disabled={busy} data-testid="unit-reply-confirm">
-              {t('common.confirm')}
-            </button>
-            <button type="button" className="btn" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </>
-        }
+        actions={<ConfirmActions busy={busy} testId="unit-reply-confirm" onCancel={onClose} />}
       >
         <Field name="unitId" label={t('unit.replyUnit')} required>
           <Select

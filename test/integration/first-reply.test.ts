@@ -4,24 +4,10 @@ import { callAsync } from '../../src-main/dispatch';
 import { makeCore, snapshot, type TestCore } from '../helpers';
 import { driveTo, makeDemand } from './fixtures';
 import { derived, exchange, pair, ship } from './syncPair';
+import { NATIONAL_DAY_2025 } from '../holidays';
 
 // 阶段性答复 and working days (DOMAIN.md, the demand fields firstReplyDue / firstRepliedAt,
 // "Working days", settings `sla` and the calendar).
-
-const NATIONAL_DAY_2025 = {
-  year: 2025,
-  holidays: [
-    '2025-10-01',
-    '2025-10-02',
-    '2025-10-03',
-    '2025-10-04',
-    '2025-10-05',
-    '2025-10-06',
-    '2025-10-07',
-    '2025-10-08',
-  ],
-  workdays: ['2025-09-28', '2025-10-11'],
-};
 
 /** A bureau counting in working days with the 2025 National Day list, on 2025-09-30. */
 function workdayBureau(role: 'supervisor' | 'staff' = 'supervisor'): TestCore {

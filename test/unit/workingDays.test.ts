@@ -9,22 +9,8 @@ import {
 } from '@shared/domain/workingDays';
 import { DEFAULT_SLA, defaultDueDate, slaDates } from '@shared/domain/workflow';
 import { parseHolidayNotice } from '@shared/domain/holidayNotice';
+import { NATIONAL_DAY_2025 } from '../holidays';
 
-// The 2025 National Day and Mid-Autumn holidays of DOMAIN.md's example (国办发明电〔2024〕12号).
-const NATIONAL_DAY_2025 = {
-  year: 2025,
-  holidays: [
-    '2025-10-01',
-    '2025-10-02',
-    '2025-10-03',
-    '2025-10-04',
-    '2025-10-05',
-    '2025-10-06',
-    '2025-10-07',
-    '2025-10-08',
-  ],
-  workdays: ['2025-09-28', '2025-10-11'],
-};
 const cal = workCalendar([NATIONAL_DAY_2025]);
 const RECEIVED = '2025-09-30T10:00:00+08:00';
 
