@@ -69,19 +69,20 @@ function positionalModule(): string {
 /** Issue 19: the ×20 district's database under 500 MB; in proportion at other scales. */
 const SIZE_TARGET_MB_AT_20 = 500;
 
-/** The database's size (its pages in use), judged against the target for this scale. */
-function sizeLine(core: Core, scale: number): ResultLine {
+/** The database's size (its pages in use), set against the target for this scale. */
+function databaseSize(core: Core, scale: number): SizeCase {
   const db = core.store.db;
   const pragma = (name: string) => db.pragma(name, { simple: true }) as number;
-  const mb = ((pragma('page_count') - pragma('freelist_count')) * pragma('page_size')) / 1e6;
-  const target = (SIZE_TARGET_MB_AT_20 * scale) / 20;
+  const targetMb = (SIZE_TARGET_MB_AT_20 * scale) / 20;
   return {
-    operation: `database size: ${mb.toFixed(1)} MB, target < ${target} MB: ${mb < target ? 'PASS' : 'MISS'}`,
-    rows: db.prepare(`SELECT count(*) FROM change_log`).pluck().get() as number,
-    ms: 0,
-    ratio: null,
-    targetMs: null,
-    note: '[rows: changes in the log]',
+    name: 'database size',
+    size: () => ({
+      bytes: (pragma('page_count') - pragma('freelist_count')) * pragma('page_size'),
+      baselineBytes: targetMb * 1e6,
+      note: `[${(db.prepare(`SELECT count(*) FROM change_log`).pluck().get() as number).toLocaleString('en')} changes in the log]`,
+    }),
+    baselineName: `the target at ×${scale}: ${SIZE_TARGET_MB_AT_20} MB at ×20, in proportion`,
+    maxRatio: 1,
   };
 }
 
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
   ];
 
   const core = openCore(fixture.path, { deviceName: 'bench' });
-  lines.push(sizeLine(core, scale));
+  lines.push(...sizeLines(`database size at ×${scale}`, databaseSize(core, scale)));
   const failed = (operation: string, e: unknown): ResultLine => ({
     operation,
     rows: 0,
