@@ -37,6 +37,7 @@ import {
   RecordsInput,
 } from './reports';
 import { ledgerContract } from './ledger';
+import { SearchInput, SearchResult } from './search';
 import {
   CalendarGetInput,
   CalendarSetInput,
@@ -396,6 +397,7 @@ export const contract = {
       extensionRequests: z.array(DemandRecord),
     }),
   ),
+  'search.global': def(SearchInput, SearchResult),
   'enterprises.timeline': def(ById, z.object({ enterprise: EnterpriseRecord, items: z.array(TimelineItem) })),
   'enterprises.checkDuplicates': def(
     z.strictObject({

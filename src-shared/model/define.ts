@@ -47,8 +47,14 @@ interface Described {
 
 interface FieldCommon extends Described {
   sql: SqlType;
-  /** Read by the quick-search box. */
+  /**
+   * Read by the quick search (each grid's box and search.global): a text field by its text, a
+   * list by each entry's text, a field that refers to a record (`ref`) by that record's
+   * searched fields (a visit found by its enterprise's name).
+   */
   search?: boolean;
+  /** The quick search also reads the pinyin initials of its text (`hkzn` finds 华科智能). */
+  searchInitials?: true;
   /** Lists may filter and sort by it (default true). */
   list?: boolean;
   /** Captured into the change log and synced (default true). */
