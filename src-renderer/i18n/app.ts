@@ -69,6 +69,12 @@ export default defineWords({
   },
   form: {
     saveFailed: { zh: '未能保存。', en: 'Not saved.' },
+    draftRestored: { zh: '已恢复上次未保存的内容。', en: 'Your unsaved changes were restored.' },
+    discardDraft: { zh: '丢弃草稿', en: 'Discard draft' },
+    draftKept: {
+      zh: '未保存的修改已存为草稿，下次打开时恢复。',
+      en: 'Your unsaved changes are kept as a draft and come back next time.',
+    },
     seeFields: {
       zh: '请查看标红的 {{count}} 处。',
       en: 'See the {{count}} fields marked in red.',

@@ -95,6 +95,7 @@ export function EnterpriseForm({
       onDelete={() => void remove()}
       testId="enterprise-form"
       wide
+      draft={f}
     >
       <div className="form-grid">
         <Field
