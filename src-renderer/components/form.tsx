@@ -203,24 +203,60 @@ export function Field({ name, label, children, required, hint, group, wide }: Fi
 
 type InputBase = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
 
-export function TextInput({
-  value,
-  onChange,
-  ...rest
-}: InputBase & { value: string | null | undefined; onChange: (v: string) => void }) {
-  return <input type="text" {...rest} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />;
+/**
+ * Characters typed against a field's limit (`limit`, from its model: fieldValues.textLimit),
+ * shown before save. Nothing is cut: the save refuses an over-long text and says which.
+ */
+function LengthCounter({ name, length, limit }: { name: string | undefined; length: number; limit: number }) {
+  const { t } = useTranslation();
+  const over = length - limit;
+  return (
+    <div className={`length-counter${over > 0 ? ' over' : ''}`}>
+      <span data-counter={name}>
+        {length}/{limit}
+      </span>
+      {over > 0 && <span role="status"> {t('form.overLimit', { n: over })}</span>}
+    </div>
+  );
+}
+
+interface Limited {
+  value: string | null | undefined;
+  onChange: (v: string) => void;
+  /** The most characters the field takes: a counter shows under it. */
+  limit?: number;
+}
+
+export function TextInput({ value, onChange, limit, ...rest }: InputBase & Limited) {
+  const input = (
+    <input type="text" {...rest} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />
+  );
+  if (limit === undefined) return input;
+  return (
+    <>
+      {input}
+      <LengthCounter name={rest.name} length={(value ?? '').length} limit={limit} />
+    </>
+  );
 }
 
 export function TextArea({
   value,
   onChange,
+  limit,
   rows = 3,
   ...rest
-}: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> & {
-  value: string | null | undefined;
-  onChange: (v: string) => void;
-}) {
-  return <textarea rows={rows} {...rest} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />;
+}: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> & Limited) {
+  const area = (
+    <textarea rows={rows} {...rest} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />
+  );
+  if (limit === undefined) return area;
+  return (
+    <>
+      {area}
+      <LengthCounter name={rest.name} length={(value ?? '').length} limit={limit} />
+    </>
+  );
 }
 
 export interface Option {

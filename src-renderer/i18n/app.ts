@@ -71,6 +71,7 @@ export default defineWords({
     saveFailed: { zh: '未能保存。', en: 'Not saved.' },
     draftRestored: { zh: '已恢复上次未保存的内容。', en: 'Your unsaved changes were restored.' },
     discardDraft: { zh: '丢弃草稿', en: 'Discard draft' },
+    overLimit: { zh: '超出 {{n}} 字', en: '{{n}} characters too many' },
     draftKept: {
       zh: '未保存的修改已存为草稿，下次打开时恢复。',
       en: 'Your unsaved changes are kept as a draft and come back next time.',

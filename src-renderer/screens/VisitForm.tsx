@@ -20,6 +20,7 @@ import {
 import { DemandStatusBadge } from '../components/Badge';
 import { RecordPicker, enterpriseDetail, enterpriseLabel } from '../components/RecordPicker';
 import { formatDay } from '../format';
+import { textLimit } from '../fieldValues';
 import { navigate, routeHref } from '../router';
 import { useSession } from '../stores/session';
 import { inform } from '../stores/notices';
@@ -230,6 +231,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                   name="peopleMet"
                   value={values.peopleMet}
                   onChange={(v) => set({ peopleMet: v })}
+                  limit={textLimit('visits', 'peopleMet')}
                   placeholder={t('visit.peopleMetPlaceholder')}
                 />
               </Field>
@@ -238,6 +240,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                   name="summary"
                   value={values.summary}
                   onChange={(v) => set({ summary: v })}
+                  limit={textLimit('visits', 'summary')}
                   rows={4}
                   placeholder={t('visit.summaryPlaceholder')}
                 />
@@ -247,6 +250,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                   name="policiesExplained"
                   value={values.policiesExplained}
                   onChange={(v) => set({ policiesExplained: v })}
+                  limit={textLimit('visits', 'policiesExplained')}
                   rows={2}
                 />
               </Field>

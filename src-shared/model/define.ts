@@ -227,6 +227,20 @@ export function memberOf(model: KindModel, key: string): FieldDef | DerivedDef |
   return undefined;
 }
 
+/**
+ * The most characters a text field takes (its input schema's max), so a form can count against
+ * it before saving; undefined for a field with no such limit.
+ */
+export function textLimitOf(model: KindModel, key: string): number | undefined {
+  const def = Object.hasOwn(model.fields, key) ? model.fields[key] : undefined;
+  let schema: unknown = def && 'input' in def ? def.input : undefined;
+  // Through .nullable() and .optional() to the string inside.
+  while (schema && typeof schema === 'object' && !('maxLength' in schema) && 'unwrap' in schema)
+    schema = (schema as { unwrap: () => unknown }).unwrap();
+  const max = (schema as { maxLength?: number | null } | undefined)?.maxLength;
+  return typeof max === 'number' ? max : undefined;
+}
+
 /** The export spec of a field or derived value, null when it is not exported. */
 export function exportOf(def: Described): ExportSpec | null {
   if (!def.export) return null;
