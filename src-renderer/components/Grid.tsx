@@ -77,7 +77,17 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
     const column = columns.find((c) => c.field === field);
     if (!column) return [];
     const name = columnDefs.find((c) => c.colId === field)?.headerName ?? field;
-    return [{ field, name, words: filterWords(model, (v) => columnValueText(kind, column, v), t) }];
+    return [
+      {
+        field,
+        name,
+        words: filterWords(
+          model,
+          (v) => columnValueText(kind, column, v),
+          (k, p) => t(k, p ?? {}),
+        ),
+      },
+    ];
   });
   const removeFilter = (field: string) => {
     if (!api) return;

@@ -382,6 +382,8 @@ export const contract = {
       followups: z.array(FollowupRecord),
       /** My open demands due today or late. */
       demands: z.array(DemandRecord),
+      /** My open demands handed to me today (created, assigned or reassigned), not yet due. */
+      assignedToday: z.array(DemandRecord),
       /** My open demands a unit replied on (recorded by someone else) since my last step on them. */
       unitReplies: z.array(
         DemandRecord.extend({

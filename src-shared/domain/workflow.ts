@@ -43,6 +43,8 @@ export interface MoveRequest {
 export interface MoveProblem {
   field: string;
   message: string;
+  /** What else is missing from the same request, so one try shows all of it. */
+  also?: { field: string; message: string }[];
 }
 
 /** Returns what is wrong with a requested move, or null when it is allowed. */
@@ -71,8 +73,12 @@ export function checkMove(req: MoveRequest): MoveProblem | null {
     return { field: 'to', message: 'only a supervisor can reopen a closed demand' };
   }
   if (move.closing) {
-    if (!req.closureType) return { field: 'closureType', message: 'closing needs a closure type' };
-    if (!req.resolution?.trim()) return { field: 'resolution', message: 'closing needs a resolution' };
+    const missing = [
+      ...(req.closureType ? [] : [{ field: 'closureType', message: 'closing needs a closure type' }]),
+      ...(req.resolution?.trim() ? [] : [{ field: 'resolution', message: 'closing needs a resolution' }]),
+    ];
+    const [first, ...also] = missing;
+    if (first) return also.length ? { ...first, also } : first;
   }
   return null;
 }

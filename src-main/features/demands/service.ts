@@ -273,7 +273,7 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
       field: problem.field,
       from,
       to: input.to,
-      issues: [{ path: problem.field, message: problem.message }],
+      issues: [problem, ...(problem.also ?? [])].map((p) => ({ path: p.field, message: p.message })),
     });
   }
   const at = input.at ? toInstant(input.at) : nowIso(core);
