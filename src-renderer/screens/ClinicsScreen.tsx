@@ -119,7 +119,17 @@ function ClinicFields({ values: v, set, id }: FieldsProps<ClinicValues>) {
         <Field name="date" label={t('clinic.date')} required>
           <input type="date" name="date" value={v.date} onChange={(e) => set({ date: e.target.value })} />
         </Field>
-        <Field name="status" label={t('clinic.status')}>
+        <Field
+          name="status"
+          label={t('clinic.status')}
+          hint={
+            v.status === 'planned' && (
+              <span className="hint-warn" data-testid="clinic-status-hint">
+                {t('clinic.plannedHint')}
+              </span>
+            )
+          }
+        >
           <EnumSelect
             enumName="clinicStatus"
             name="status"

@@ -21,6 +21,7 @@ import { DemandStatusBadge } from '../components/Badge';
 import { RecordPicker, enterpriseDetail, enterpriseLabel } from '../components/RecordPicker';
 import { formatDay } from '../format';
 import { textLimit } from '../fieldValues';
+import { isImplausibleDate } from '@shared/domain/plausibleDates';
 import { navigate, routeHref } from '../router';
 import { useSession } from '../stores/session';
 import { inform } from '../stores/notices';
@@ -184,7 +185,18 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                     .join(' · ')}
                 </div>
               )}
-              <Field name="date" label={t('visit.date')} required>
+              <Field
+                name="date"
+                label={t('visit.date')}
+                required
+                hint={
+                  isImplausibleDate(values.date, useSession.getState().info?.today ?? values.date) && (
+                    <span className="hint-warn" data-testid="visit-date-warning">
+                      {t('visit.dateImplausible', { date: values.date })}
+                    </span>
+                  )
+                }
+              >
                 <input
                   type="date"
                   name="date"

@@ -5,6 +5,11 @@ import { PLAIN_WEEKS, addWorkingDays, type WorkCalendar } from './workingDays';
 /** The demand workflow of shared/DOMAIN.md: every allowed move and what it requires. */
 interface Move {
   noteRequired?: boolean;
+  /**
+   * The screens ask for a note before the move (a hold stops the clock: why?). The core still
+   * takes such a move without one, as older laptops, imports and the CLI have sent it.
+   */
+  noteAsked?: boolean;
   supervisorOnly?: boolean;
   closing?: boolean;
 }
@@ -12,7 +17,7 @@ interface Move {
 export const MOVES: Readonly<Record<DemandStatus, Partial<Record<DemandStatus, Move>>>> = {
   pending: { assigned: {}, rejected: { noteRequired: true } },
   assigned: { in_progress: {}, pending: { noteRequired: true } },
-  in_progress: { on_hold: {}, answered: {} },
+  in_progress: { on_hold: { noteAsked: true }, answered: {} },
   on_hold: { in_progress: {} },
   answered: { closed: { closing: true }, in_progress: {} },
   closed: { in_progress: { noteRequired: true, supervisorOnly: true } },
@@ -82,6 +87,17 @@ export function checkMove(req: MoveRequest): MoveProblem | null {
   }
   return null;
 }
+
+/** checkMove, and the note a screen asks for (noteAsked): what a move dialog checks first. */
+export function checkMoveOnScreen(req: MoveRequest): MoveProblem | null {
+  const problem = checkMove(req);
+  if (problem || !req.from || !MOVES[req.from][req.to]?.noteAsked || req.note?.trim()) return problem;
+  return { field: 'note', message: `moving from '${req.from}' to '${req.to}' needs a note` };
+}
+
+/** Whether a move's dialog requires a note. */
+export const moveNeedsNote = (from: DemandStatus, to: DemandStatus): boolean =>
+  Boolean(MOVES[from][to]?.noteRequired || MOVES[from][to]?.noteAsked);
 
 export const DUE_DAYS = { ordinary: 7, complex: 30 } as const;
 

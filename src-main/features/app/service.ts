@@ -88,7 +88,14 @@ export function myTasks(core: Core): MethodOutput<'me.tasks'> {
   const me = meId(core);
   const day = today(core);
   if (!me)
-    return { today: day, followups: [], demands: [], assignedToday: [], unitReplies: [], extensionRequests: [] };
+    return {
+      today: day,
+      followups: [],
+      demands: [],
+      assignedToday: [],
+      unitReplies: [],
+      extensionRequests: [],
+    };
   const followups = listRows(core.store, 'followups', {
     filter: { ownerStaffId: me, doneAt: null, dueDate: { lte: day } },
     sort: [{ field: 'dueDate', dir: 'asc' }],
@@ -112,7 +119,9 @@ export function myTasks(core: Core): MethodOutput<'me.tasks'> {
     },
   }));
   const due = new Set(demands.map((d) => d.id));
-  const assignedToday = demandsById(core, ids(ASSIGNED_TODAY_SQL, me, day, me, day)).filter((d) => !due.has(d.id));
+  const assignedToday = demandsById(core, ids(ASSIGNED_TODAY_SQL, me, day, me, day)).filter(
+    (d) => !due.has(d.id),
+  );
   const extensionRequests =
     myRole(core) === 'supervisor' ? demandsById(core, ids(EXTENSION_REQUESTS_SQL)) : [];
   return { today: day, followups, demands, assignedToday, unitReplies, extensionRequests };
