@@ -69,6 +69,13 @@ export type RecordFormConfig<K extends RecordKind, V> = BaseConfig<K, V> &
 /** Two forms' values are the same (they are plain data: strings, lists, flags). */
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+function changedFields<V>(values: V, baseline: V): Partial<V> {
+  const out: Partial<V> = {};
+  for (const k of Object.keys(values as object) as (keyof V)[])
+    if (!same(values[k], baseline[k])) out[k] = values[k];
+  return out;
+}
+
 export function createRecordForm<K extends RecordKind, V>(
   cfg: RecordFormConfig<K, V>,
 ): UseBoundStore<StoreApi<RecordFormState<K, V>>> {
@@ -131,7 +138,9 @@ export function createRecordForm<K extends RecordKind, V>(
       const dirty = !same(next, baseline);
       set({ values: next, dirty, ...(dirty ? {} : { restored: false }) });
       if (cfg.drafts === false) return;
-      if (dirty) writeDraft(draftName(id), next);
+      // Only the changed fields: an edit's draft leaves the fields it did not touch to the
+      // record as it is when reopened (another laptop may have changed them since).
+      if (dirty) writeDraft(draftName(id), changedFields(next, baseline));
       else dropDraft(draftName(id));
     },
     discardDraft() {
