@@ -1,6 +1,6 @@
 // A stored field of any record kind shown as words: its label, and its value with enum codes as
 // labels, staff ids as names, yes/no for flags. Used by the change history and the conflicts.
-import { MODELS, memberOf, type DerivedDef, type FieldDef, type ModelName } from '@shared/model';
+import { MODELS, memberOf, textLimitOf, type DerivedDef, type FieldDef, type ModelName } from '@shared/model';
 import i18n, { currentLanguage } from './i18n';
 import { enumLabel, enumLabels, formatInstant, industryLabel, listSeparator, yesNo } from './format';
 import { staffName } from './stores/session';
@@ -10,6 +10,11 @@ const INSTANT_FIELDS = new Set(['receivedAt', 'closedAt', 'holdSince', 'createdA
 /** A field or derived value of a kind's model; undefined for a name no model has. */
 export function defOf(kind: string, field: string): FieldDef | DerivedDef | undefined {
   return Object.hasOwn(MODELS, kind) ? memberOf(MODELS[kind as ModelName], field) : undefined;
+}
+
+/** The most characters a text field of a record kind takes (from its model). */
+export function textLimit(kind: ModelName, field: string): number | undefined {
+  return textLimitOf(MODELS[kind], field);
 }
 
 /** The words for a field of a record kind, from its model ("status" of an enterprise → 经营状态). */

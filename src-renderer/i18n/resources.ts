@@ -21,6 +21,7 @@ import quarantine from './quarantine';
 import backups from './backups';
 import orphans from './orphans';
 import workflowConflict from './workflowConflict';
+import search from './search';
 
 export const WORDS = mergeWords(
   app,
@@ -42,6 +43,7 @@ export const WORDS = mergeWords(
   backups,
   orphans,
   workflowConflict,
+  search,
 );
 
 export const zhCN = { ...inLanguage(WORDS, 'zh'), enum: allLabels('zh') };

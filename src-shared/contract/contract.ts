@@ -37,6 +37,7 @@ import {
   RecordsInput,
 } from './reports';
 import { ledgerContract } from './ledger';
+import { SearchInput, SearchResult } from './search';
 import {
   CalendarGetInput,
   CalendarSetInput,
@@ -381,6 +382,8 @@ export const contract = {
       followups: z.array(FollowupRecord),
       /** My open demands due today or late. */
       demands: z.array(DemandRecord),
+      /** My open demands handed to me today (created, assigned or reassigned), not yet due. */
+      assignedToday: z.array(DemandRecord),
       /** My open demands a unit replied on (recorded by someone else) since my last step on them. */
       unitReplies: z.array(
         DemandRecord.extend({
@@ -396,6 +399,7 @@ export const contract = {
       extensionRequests: z.array(DemandRecord),
     }),
   ),
+  'search.global': def(SearchInput, SearchResult),
   'enterprises.timeline': def(ById, z.object({ enterprise: EnterpriseRecord, items: z.array(TimelineItem) })),
   'enterprises.checkDuplicates': def(
     z.strictObject({

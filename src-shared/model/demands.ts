@@ -34,7 +34,15 @@ export const demands = defineKind({
   zh: '需求台账',
   en: 'Demands',
   fields: {
-    enterpriseId: { ref: 'enterprises', parent: true, input: Id, sql: 'text', zh: '企业', en: 'Enterprise' },
+    enterpriseId: {
+      ref: 'enterprises',
+      parent: true,
+      input: Id,
+      sql: 'text',
+      zh: '企业',
+      en: 'Enterprise',
+      search: true,
+    },
     source: {
       input: z.enum(DEMAND_SOURCES).optional(),
       sql: 'text',

@@ -63,6 +63,7 @@ export const enterprises = defineKind({
       zh: '企业名称',
       en: 'Enterprise name',
       search: true,
+      searchInitials: true,
       export: 'text',
       words: {
         words: [
@@ -89,6 +90,7 @@ export const enterprises = defineKind({
       zh: '曾用名',
       en: 'Former names',
       search: true,
+      searchInitials: true,
       export: 'custom',
       words: { words: ['曾用名', '原名称', '原企业名称', 'former names'] },
     },
@@ -192,7 +194,13 @@ export const enterprises = defineKind({
         words: ['包联人', '包联干部', '挂钩干部', '服务专员', '联络员', '包联领导', '挂钩领导', 'liaison'],
       },
     },
-    contacts: { input: z.array(Contact).max(50).optional(), sql: 'json', zh: '联系人', en: 'Contacts' },
+    contacts: {
+      input: z.array(Contact).max(50).optional(),
+      sql: 'json',
+      zh: '联系人',
+      en: 'Contacts',
+      search: true,
+    },
     status: {
       input: z.enum(ENTERPRISE_STATUSES).optional(),
       sql: 'text',

@@ -11,7 +11,15 @@ export const visits = defineKind({
   zh: '走访记录',
   en: 'Visits',
   fields: {
-    enterpriseId: { ref: 'enterprises', parent: true, input: Id, sql: 'text', zh: '企业', en: 'Enterprise' },
+    enterpriseId: {
+      ref: 'enterprises',
+      parent: true,
+      input: Id,
+      sql: 'text',
+      zh: '企业',
+      en: 'Enterprise',
+      search: true,
+    },
     date: {
       input: CalendarDate,
       sql: 'text',

@@ -14,7 +14,14 @@ import type { ListedOf } from '../../store/schema';
 import type { DemandFields, DemandPatch, Demand, DemandHistoryEntry } from '@shared/contract/schemas';
 import type { ListQuery, Transition } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
-import { checkMove, deadline, defaultDueDate, firstReplyLate, slaDates } from '@shared/domain/workflow';
+import {
+  checkMove,
+  deadline,
+  type MoveProblem,
+  defaultDueDate,
+  firstReplyLate,
+  slaDates,
+} from '@shared/domain/workflow';
 import { eventType, type DemandEventType, type HistoryEventData } from '@shared/domain/demandReplay';
 import { missingForClosing, type FollowupOutcome } from '@shared/domain/closing';
 import { addDays, shanghaiDate, toInstant } from '@shared/domain/dates';
@@ -253,7 +260,7 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
   const current = requireLive(core, 'demands', input.id);
   const from = current.status;
   const actorRole = myRole(core);
-  const problem =
+  const problem: MoveProblem | null =
     checkMove({
       from,
       to: input.to,
@@ -273,7 +280,7 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
       field: problem.field,
       from,
       to: input.to,
-      issues: [{ path: problem.field, message: problem.message }],
+      issues: [problem, ...(problem.also ?? [])].map((p) => ({ path: p.field, message: p.message })),
     });
   }
   const at = input.at ? toInstant(input.at) : nowIso(core);
