@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { quarterlyXlsx } from '../../src-main/features/reports/xlsx';
+import { quarterlyDocx } from '../../src-main/features/reports/docx';
 import { makeCore, type TestCore } from '../helpers';
 import { handToUnits, moveInput, makeDemand, makeEnterprise, makeUnits } from './fixtures';
 import { oracleFigures } from './reports-oracle';
@@ -164,5 +168,41 @@ describe('leaderVisits, firstReplyRate, byUnit, tierStock and tierNew', () => {
       high_tech: 1,
       tech_sme: 1,
     });
+  });
+
+  it('are in the Excel and Word files: the summary rows, the unit and tier tables', async () => {
+    const { t } = district();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await quarterlyXlsx(
+        t.core,
+        { quarter: '2026Q3' },
+        { orgName: '测试区科技局' },
+      )) as unknown as ArrayBuffer,
+    );
+    const sum = wb.getWorksheet('汇总')!;
+    const rows: ExcelJS.CellValue[][] = [];
+    sum.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
+    const row = (label: string) => rows.find((r) => r[1] === label)!;
+    expect(row('领导带队走访')[3]).toBe(2);
+    expect(row('按时答复率').slice(4, 6)).toEqual([1, 3]);
+    expect(rows.some((r) => String(r[0]).startsWith('附表1 主办单位办理情况'))).toBe(true);
+    expect(row('区工信局').slice(2, 7)).toEqual([2, 1, 1, 1, 0]);
+    expect(row('东街道').slice(2, 7)).toEqual([2, 1, 1, 0, 1]);
+    expect(rows.some((r) => String(r[0]).startsWith('附表2 梯次培育企业（截至2026年9月30日'))).toBe(true);
+    expect(row('科技型中小企业').slice(2, 5)).toEqual([2, 2, 'tech_sme']);
+    expect(row('高新技术企业').slice(2, 4)).toEqual([1, 0]);
+    expect(row('专精特新“小巨人”').slice(2, 4)).toEqual([0, 1]);
+
+    const zip = await JSZip.loadAsync(
+      await quarterlyDocx(t.core, { quarter: '2026Q3' }, { orgName: '测试区科技局' }),
+    );
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('局领导带队走访企业2家次');
+    expect(text).toContain('按时答复率33.3%');
+    expect(text).toContain('主办单位办理情况');
+    expect(text).toContain('区工信局2111');
+    expect(text).toContain('梯次培育企业');
+    expect(text).toContain('科技型中小企业22');
   });
 });
