@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { makeCore, tempDir } from '../helpers';
 import { exportColumnsOf } from '../../src-renderer/components/gridExport';
 import { aok, readBack } from './ledgerFixtures';
-import { demandIn, makeEnterprise } from './fixtures';
+import { demandIn, handToUnits, makeEnterprise, makeUnits } from './fixtures';
 
 // A demands export carries who it was handed to (主办, 协办), its supervision (督办) and a
 // pending extension request (延期申请), in words: from the ledger export and the grid's.
@@ -11,18 +11,10 @@ import { demandIn, makeEnterprise } from './fixtures';
 describe('exporting demands handed to units', () => {
   it('writes the lead and co units, the supervision and a pending extension in words', async () => {
     const t = makeCore();
-    const lead = t.ok('units.create', { name: '区工信局', kind: 'department' });
-    const co1 = t.ok('units.create', { name: '东街道', kind: 'town' });
-    const co2 = t.ok('units.create', { name: '知识产权服务站', kind: 'platform' });
+    const { lead, co: co1, other: co2 } = makeUnits(t);
     const e = makeEnterprise(t, { name: '闽江精密机械有限公司' });
     const d = demandIn(t, 'pending', { enterpriseId: e.id, title: '检测设备共享' });
-    t.ok('demands.transition', {
-      id: d.id,
-      to: 'assigned',
-      assigneeStaffId: t.meId,
-      leadUnitId: lead.id,
-      coUnitIds: [co1.id, co2.id],
-    });
+    handToUnits(t, d.id, lead.id, [co1.id, co2.id]);
     t.ok('demands.supervise', { ids: [d.id], level: 'district', note: '区领导批示' });
     t.ok('demands.requestExtension', { id: d.id, dueDate: '2026-12-20', reason: '等待检测报告' });
     demandIn(t, 'pending', { enterpriseId: e.id, title: '未交办的需求' });
