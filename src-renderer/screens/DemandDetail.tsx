@@ -14,6 +14,7 @@ import { routeHref } from '../router';
 import { offeredMoves, useDemandDetail } from '../stores/demandDetail';
 import type { DataKind } from '../stores/dataKinds';
 import { staffName, useDataVersion, useSession } from '../stores/session';
+import { handOverText } from '../fieldValues';
 import { DemandGovernance } from './DemandGovernance';
 import { FirstReplyButton, FirstReplyFacts } from './DemandFirstReply';
 import styles from './DemandDetail.module.css';
@@ -201,7 +202,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
             <span className={styles.historyMove}>
               {h.type === 'unit_reply' ? (
                 <>
-                  {t('unit.reply')} · {unitNameOf(demand, h.unitId)}
+                  {t('unit.reply')} · {h.unitName ?? unitNameOf(demand, h.unitId)}
                 </>
               ) : h.type !== 'transition' && h.from === h.to ? (
                 <>
@@ -220,6 +221,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
               )}
             </span>
             <span className={styles.historyBy}>{staffName(h.by)}</span>
+            {handOverText(h) && <div className={styles.historyNote}>{handOverText(h)}</div>}
             {h.superseded && (
               <span className={styles.supersededLabel} title={t('demand.supersededHint')}>
                 {t('demand.superseded')}

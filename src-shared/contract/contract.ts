@@ -148,6 +148,9 @@ export const TimelineItem = z.object({
   event: z.string().optional(),
   /** demand_event of a unit's reply: the unit. */
   unitName: z.string().nullable().optional(),
+  /** demand_event of a hand-over (交办): the lead and co units, by name. */
+  leadUnitName: z.string().nullable().optional(),
+  coUnitNames: z.array(z.string()).optional(),
 });
 
 export const BoardStaffCount = z.object({
@@ -569,6 +572,8 @@ export const contract = {
   'audit.record': def(
     z.strictObject({ kind: z.enum(RECORD_KINDS), id: Id }),
     z.object({
+      /** The names of the units the rows' values refer to, by id (deleted units included). */
+      unitNames: z.record(z.string(), z.string()),
       rows: z.array(
         z.object({
           at: z.string(),

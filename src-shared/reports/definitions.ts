@@ -6,6 +6,7 @@ export const COUNT_KEYS = [
   'visits',
   'enterprisesVisited',
   'solvedOnSite',
+  'leaderVisits',
   'newDemands',
   'carriedOver',
   'closed',
@@ -29,11 +30,19 @@ export const RATE_KEYS = [
   'onTimeRate',
   'avgDaysToClose',
   'satisfactionRate',
+  'firstReplyRate',
 ] as const;
 export type RateKey = (typeof RATE_KEYS)[number];
 
 export const SPLIT_KEYS = ['byMode', 'byTown', 'byIndustry', 'byTier', 'byStaff'] as const;
 export type SplitKey = (typeof SPLIT_KEYS)[number];
+
+/**
+ * Figures that are tables of their own: per lead unit (承办单位) and the enterprises holding
+ * each tier (梯次培育). Not compared with other periods.
+ */
+export const TABLE_KEYS = ['byUnit', 'tierStock', 'tierNew'] as const;
+export type TableKey = (typeof TABLE_KEYS)[number];
 
 /** Figures whose records can be listed (reports.records); splits need a key. */
 export const RECORD_FIGURES = [
@@ -65,6 +74,11 @@ export const RECORD_FIGURES = [
   'enterprisesServed',
   'cooperationIntentions',
   'signedProjects',
+  'leaderVisits',
+  'firstReplyRate',
+  'byUnit',
+  'tierStock',
+  'tierNew',
 ] as const;
 export type RecordFigure = (typeof RECORD_FIGURES)[number];
 
@@ -74,6 +88,7 @@ export const SCALAR_KEYS = [
   'enterprisesVisited',
   'coverage',
   'solvedOnSite',
+  'leaderVisits',
   'newDemands',
   'carriedOver',
   'closed',
@@ -85,6 +100,7 @@ export const SCALAR_KEYS = [
   'overdueAtEnd',
   'supervised',
   'extensions',
+  'firstReplyRate',
   'followups',
   'satisfactionRate',
   'clinics',
@@ -111,11 +127,12 @@ export interface Label {
   unit?: string;
 }
 
-export const LABELS: Record<ScalarKey | SplitKey | 'byCategory', Label> = {
+export const LABELS: Record<ScalarKey | SplitKey | TableKey | 'byCategory', Label> = {
   visits: { zh: '走访家次', en: 'visits', unit: '家次' },
   enterprisesVisited: { zh: '走访企业数', en: 'enterprises visited', unit: '家' },
   coverage: { zh: '覆盖率', en: 'coverage' },
   solvedOnSite: { zh: '现场解决', en: 'solved on site', unit: '次' },
+  leaderVisits: { zh: '领导带队走访', en: 'visits led by leaders', unit: '家次' },
   newDemands: { zh: '新增需求', en: 'new demands', unit: '件' },
   carriedOver: { zh: '上期结转', en: 'carried over', unit: '件' },
   closed: { zh: '办结数', en: 'closed', unit: '件' },
@@ -127,6 +144,7 @@ export const LABELS: Record<ScalarKey | SplitKey | 'byCategory', Label> = {
   overdueAtEnd: { zh: '季末超期', en: 'overdue at end', unit: '件' },
   supervised: { zh: '督办件', en: 'supervised', unit: '件' },
   extensions: { zh: '批准延期', en: 'extensions approved', unit: '次' },
+  firstReplyRate: { zh: '按时答复率', en: 'first reply on time' },
   followups: { zh: '回访次数', en: 'follow-ups', unit: '次' },
   satisfactionRate: { zh: '满意率', en: 'satisfaction rate' },
   clinics: { zh: '会诊场次', en: 'clinics', unit: '场' },
@@ -140,6 +158,9 @@ export const LABELS: Record<ScalarKey | SplitKey | 'byCategory', Label> = {
   byTier: { zh: '按企业资质', en: 'by tier' },
   byStaff: { zh: '按带队人员', en: 'by lead staff' },
   byCategory: { zh: '按需求类别', en: 'by category' },
+  byUnit: { zh: '按主办单位', en: 'per lead unit' },
+  tierStock: { zh: '梯次培育企业数', en: 'enterprises per tier' },
+  tierNew: { zh: '本年新增', en: 'new in the year' },
 };
 
 export interface RateDefinition {
@@ -204,6 +225,17 @@ export const RATE_DEFINITIONS: Record<RateKey, RateDefinition> = {
     formula: {
       zh: '满意率 =（满意 + 基本满意）÷ 本季度完成且填写了满意度的回访次数',
       en: 'satisfaction rate = (satisfied + mostly satisfied) ÷ follow-ups done in the quarter with a satisfaction',
+    },
+  },
+  firstReplyRate: {
+    numerator: { zh: '按时答复数', en: 'first replied on time' },
+    denominator: {
+      zh: '本期受理且答复时限已到的需求数',
+      en: 'demands received in the period whose first reply was due by its end',
+    },
+    formula: {
+      zh: '按时答复率 = 本期受理、在答复时限内（含当日）作出阶段性答复的需求数 ÷ 本期受理且答复时限不晚于统计截止日的需求数',
+      en: 'first reply on time = demands received in the period first replied on or before their first-reply date ÷ demands received in the period whose first-reply date is on or before the as-of day',
     },
   },
 };
@@ -272,6 +304,26 @@ export const NOTES: { key: string; zh: string; en: string }[] = [
     key: 'byTier',
     zh: '按资质统计时，企业在季度内有效的每一项资质各计一次（认定年份不晚于季度所在年份、且有效期不早于季度首日）；无有效资质的计入“无资质”，各项之和可能大于合计。',
     en: 'By tier: an enterprise counts once under each tier valid in the quarter (year not after the quarter\'s year, expiry not before its first day); enterprises without one count under "none"; the tiers may add up to more than the total.',
+  },
+  {
+    key: 'leaderVisits',
+    zh: '领导带队走访 = 带队人职务为“领导”的走访（按带队人现在的职务认定）。',
+    en: "Visits led by leaders = visits whose lead staff member's position is leader (the position as it is now).",
+  },
+  {
+    key: 'firstReplyRate',
+    zh: '按时答复率：首次阶段性答复（或首次反馈企业）日期不晚于答复时限的为按时；答复时限尚未到的需求不计入分母。',
+    en: 'First reply on time: the first reply (or first answer) on or before the first-reply date; demands whose first reply is not due yet are left out.',
+  },
+  {
+    key: 'byUnit',
+    zh: '按主办单位统计需求当前的主办单位：交办件数 = 本期新增及上期结转，办结、期末在办、期末超期与总表口径相同；未交办到单位的需求不列入。',
+    en: 'Per lead unit: the lead unit a demand has now; assigned = new and carried over, the other columns as in the totals; demands not handed to a unit are not listed.',
+  },
+  {
+    key: 'tierStock',
+    zh: '梯次培育企业数 = 截止日持有该资质的在册企业（认定年份不晚于截止日所在年份，且未填有效期或有效期不早于截止日）；本年新增 = 认定年份为截止日所在年份的在册企业。一家企业在其每项资质下各计一次。按人员统计时为其包联的企业，按镇街统计时为该镇街的企业。',
+    en: "Enterprises per tier = live enterprises holding the tier on the as-of day (certified in or before that year, with no expiry or one not before that day); new in the year = live enterprises certified in that year. An enterprise counts once under each tier. Staff scope: the enterprises the member is liaison for; town scope: the town's.",
   },
   {
     key: 'byCategory',

@@ -27,6 +27,7 @@ import { missingForClosing, type FollowupOutcome } from '@shared/domain/closing'
 import { addDays, shanghaiDate, toInstant } from '@shared/domain/dates';
 import { OPEN_DEMAND_STATUSES, isOpenStatus, type DemandStatus } from '@shared/domain/enums';
 import { eventsOf, replayDemands } from './replay';
+import { unitNamesOf } from '../units/service';
 import { slaOf, workCalendarOf } from '../settings/service';
 
 type DemandInput = z.output<typeof DemandFields>;
@@ -59,6 +60,12 @@ export function decorate(core: Core, d: ListedOf<'demands'>): Demand {
 /** A demand's events by their `at`, the moves that lost their place marked superseded (by the replay). */
 export function demandHistory(core: Core, demandId: string): DemandHistoryEntry[] {
   const events = eventsOf(core.store, [demandId]).get(demandId) ?? [];
+  // The units named by the events (a unit's reply, a hand-over to lead and co units), by name.
+  const names = unitNamesOf(
+    core,
+    events.flatMap((e) => [e.data?.unitId, e.data?.leadUnitId, ...(e.data?.coUnitIds ?? [])]),
+  );
+  const nameOf = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
   return events
     .map((e) => ({
       id: e.id,
@@ -70,6 +77,13 @@ export function demandHistory(core: Core, demandId: string): DemandHistoryEntry[
       type: eventType(e),
       superseded: e.superseded,
       unitId: e.data?.unitId ?? null,
+      unitName: nameOf(e.data?.unitId),
+      ...(e.data?.leadUnitId || e.data?.coUnitIds?.length
+        ? {
+            leadUnitName: nameOf(e.data.leadUnitId),
+            coUnitNames: (e.data.coUnitIds ?? []).map((id) => nameOf(id) ?? id),
+          }
+        : {}),
     }))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -36,3 +36,11 @@ export function periodParams(quarter: string): PeriodParams {
     te: startOfShanghaiDay(addDays(q.end, 1)),
   };
 }
+
+/**
+ * The day "at end" figures that depend on a date are read at (`@asOf`, `@asOfYear`): for now the
+ * period's last day, the one place to change when unfinished periods are read as of today.
+ */
+export function asOfParams(period: Pick<PeriodParams, 'qe'>): { asOf: string; asOfYear: number } {
+  return { asOf: period.qe, asOfYear: Number(period.qe.slice(0, 4)) };
+}

@@ -9,10 +9,11 @@ import {
   type RateKey,
   type ScalarKey,
 } from '@shared/reports/definitions';
-import { periodParams, type PeriodParams } from './period';
+import { asOfParams, periodParams, type PeriodParams } from './period';
 import { resolveScope, scopeParams, type ResolvedScope, type ScopeInput } from './scope';
-import { visitFigures, visitTotals, type Split, type VisitTotals } from './visitFigures';
-import { categorySplit, demandTotals } from './demandFigures';
+import { leaderVisitCount, visitFigures, visitTotals, type Split, type VisitTotals } from './visitFigures';
+import { categorySplit, demandTotals, firstReplyTotals, unitSplit, type UnitFigures } from './demandFigures';
+import { tierSplit } from './tierFigures';
 import { clinicTotals, followupTotals } from './serviceFigures';
 
 // The quarterly summary (季度走访工作总结) of shared/DOMAIN.md: every figure is counted in SQL
@@ -40,6 +41,7 @@ export interface QuarterlyFigures {
   byTier: Split;
   byStaff: Split;
   solvedOnSite: number;
+  leaderVisits: number;
   newDemands: number;
   carriedOver: number;
   byCategory: Record<string, number>;
@@ -52,6 +54,12 @@ export interface QuarterlyFigures {
   overdueAtEnd: number;
   supervised: number;
   extensions: number;
+  firstReplyRate: number | null;
+  /** Per lead unit id (主办单位). */
+  byUnit: Record<string, UnitFigures>;
+  /** Enterprises holding each tier at the end, and those certified in its year. */
+  tierStock: Record<string, number>;
+  tierNew: Record<string, number>;
   followups: number;
   satisfactionRate: number | null;
   clinics: number | null;
@@ -181,11 +189,13 @@ function computeScalars(
   visits?: VisitTotals,
 ): Computed {
   const db = core.store.db;
-  const p = { ...period, ...scopeParams(scope) };
+  const p = { ...period, ...asOfParams(period), ...scopeParams(scope) };
   const v = visits ?? visitTotals(db, scope, p);
   const dm = demandTotals(db, scope, p);
   const fu = followupTotals(db, scope, p);
   const cl = clinicTotals(db, scope, p);
+  const leaderVisits = leaderVisitCount(db, scope, p);
+  const firstReply = firstReplyTotals(db, scope, p);
   const sat = fu.bySatisfaction;
   const withSatisfaction = (sat.satisfied ?? 0) + (sat.mostly_satisfied ?? 0) + (sat.dissatisfied ?? 0);
   const rates: Record<RateKey, RateDetail> = {
@@ -199,12 +209,14 @@ function computeScalars(
       (sat.satisfied ?? 0) + (sat.mostly_satisfied ?? 0),
       withSatisfaction,
     ),
+    firstReplyRate: rate('firstReplyRate', firstReply.onTime, firstReply.due),
   };
   const scalars: ScalarFigures = {
     visits: v.visits,
     enterprisesVisited: v.enterprisesVisited,
     coverage: rates.coverage.value,
     solvedOnSite: v.solvedOnSite,
+    leaderVisits,
     newDemands: dm.newDemands,
     carriedOver: dm.carriedOver,
     closed: dm.closed,
@@ -216,6 +228,7 @@ function computeScalars(
     overdueAtEnd: dm.overdueAtEnd,
     supervised: dm.supervised,
     extensions: dm.extensions,
+    firstReplyRate: rates.firstReplyRate.value,
     followups: fu.followups,
     satisfactionRate: rates.satisfactionRate.value,
     clinics: cl?.clinics ?? null,
@@ -276,7 +289,7 @@ export function quarterlySummary(core: Core, input: QuarterlyInput): QuarterlyRe
   const scope = resolveScope(core, input);
   const period = periodParams(input.quarter);
   const db = core.store.db;
-  const p = { ...period, ...scopeParams(scope) };
+  const p = { ...period, ...asOfParams(period), ...scopeParams(scope) };
   const visits = visitFigures(db, scope, p);
   const splits = visits.splits;
   const current = scalarsOf(core, memo, scope, period, visits.totals);
@@ -313,6 +326,7 @@ export function quarterlySummary(core: Core, input: QuarterlyInput): QuarterlyRe
       byTier: splits.byTier,
       byStaff: splits.byStaff,
       solvedOnSite: s.solvedOnSite,
+      leaderVisits: s.leaderVisits,
       newDemands: s.newDemands,
       carriedOver: s.carriedOver,
       // Not a scalar: the current quarter's only (comparisons do not need it).
@@ -326,6 +340,11 @@ export function quarterlySummary(core: Core, input: QuarterlyInput): QuarterlyRe
       overdueAtEnd: s.overdueAtEnd,
       supervised: s.supervised,
       extensions: s.extensions,
+      firstReplyRate: s.firstReplyRate,
+      // Tables of the current period only, like byCategory.
+      byUnit: unitSplit(db, scope, p),
+      tierStock: tierSplit(db, scope, 'tierStock', p),
+      tierNew: tierSplit(db, scope, 'tierNew', p),
       followups: s.followups,
       satisfactionRate: s.satisfactionRate,
       clinics: s.clinics,
