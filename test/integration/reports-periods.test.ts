@@ -13,6 +13,7 @@ import {
   PeriodError,
 } from '@shared/domain/period';
 import { fileStem, periodTitle } from '../../src-main/features/reports/format';
+import { oracleFigures } from './reports-oracle';
 
 // Summaries of periods other than whole past quarters, on a small district built by hand.
 // Today is 4 December 2026: the fourth quarter, December, the year and any range that
@@ -249,6 +250,17 @@ describe('reports.summary as of today', () => {
     });
     expect(u.figures.visits).toBe(0);
     expect(u.figures.clinics).toBeNull();
+  });
+
+  it('every figure of a period not over agrees with the independent computation as of today', () => {
+    const { t, a } = district();
+    for (const period of ['2026Q4', '2026-12', '2026H2', '2026', '2026-11-01..2027-02-28']) {
+      for (const scope of [{}, { staffId: a }, { town: '东城街道' }]) {
+        expect(summary(t, period, scope).figures, `${period} ${JSON.stringify(scope)}`).toEqual(
+          oracleFigures(t.core.store.db, period, scope, '2026-12-04'),
+        );
+      }
+    }
   });
 
   it('narratives are kept per period; a quarter keeps the record it always had', () => {
