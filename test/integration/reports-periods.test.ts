@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { callAsync } from '../../src-main/dispatch';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { makeCore, snapshot, type TestCore } from '../helpers';
 import { freshUscc } from './fixtures';
 import type { MethodInput } from '@shared/contract/contract';
@@ -303,6 +305,67 @@ describe('reports.summary refuses', () => {
     const exported = await callAsync(t.core, 'reports.export', { period: '2026-13', format: 'xlsx' });
     expect(exported).toMatchObject({ ok: false, error: { details: { field: 'period' } } });
     expect(snapshot(t.core)).toEqual(before);
+  });
+});
+
+async function exported(t: TestCore, input: MethodInput<'reports.export'>) {
+  const r = await callAsync(t.core, 'reports.export', input);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const file = r.result as { fileName: string; contentBase64: string };
+  return { fileName: file.fileName, bytes: Buffer.from(file.contentBase64, 'base64') };
+}
+
+describe("exports of any period, in Chinese, under the bureau's name", () => {
+  it('Excel: the name in titles and file name, 截至 for a period not over, no English, ids hidden', async () => {
+    const { t } = district();
+    t.ok('settings.set', { orgName: '启明区科技局' });
+    const range = await exported(t, { period: '2026-01-01..2026-08-31', format: 'xlsx' });
+    expect(range.fileName).toBe('启明区科技局_2026年1-8月走访工作总结.xlsx');
+    const file = await exported(t, { period: '2026Q4', format: 'xlsx' });
+    expect(file.fileName).toBe('启明区科技局_2026年第四季度走访工作总结.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const sum = wb.getWorksheet('汇总')!;
+    expect(sum.getCell('A1').value).toBe('启明区科技局2026年第四季度（截至2026年12月4日）走访工作汇总表');
+    // The comparison columns name the days they count.
+    expect(String(sum.getRow(3).getCell(8).value)).toBe('上季度同期\n2026年7月1日至2026年9月3日');
+    const english: string[] = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          const header = String(ws.getRow(3).getCell(c).value ?? '');
+          if (ws.getColumn(c).hidden) {
+            // Keys and ids only in hidden columns headed as technical.
+            expect(header, `${ws.name} column ${c}`).toContain('（系统）');
+            return;
+          }
+          const text = typeof cell.value === 'string' ? cell.value : '';
+          // 'UTC+8' is how a Chinese text names Beijing time.
+          if (/[A-Za-z]{3,}/.test(text.replace('UTC', ''))) english.push(`${ws.name}!${r}:${c} ${text}`);
+        }),
+      );
+    }
+    expect(english).toEqual([]);
+    const staff = wb.getWorksheet('按带队人员')!;
+    expect(staff.getRow(4).getCell(2).value).toBe('张三');
+    expect(staff.getColumn(3).hidden).toBe(true);
+  });
+
+  it('Word: the name and the period in the title, 截至 today, comparisons of as many days', async () => {
+    const { t } = district();
+    t.ok('settings.set', { orgName: '启明区科技局' });
+    const file = await exported(t, { period: '2026Q4', format: 'docx' });
+    expect(file.fileName).toBe('启明区科技局_2026年第四季度走访工作总结.docx');
+    const zip = await JSZip.loadAsync(file.bytes);
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('启明区科技局2026年第四季度走访工作总结');
+    expect(text).toContain('（2026年10月1日至2026年12月31日，截至2026年12月4日）');
+    expect(text).toContain(
+      '环比、同比均按相同天数比较，即与2026年7月1日至2026年9月3日、2025年10月1日至2025年12月4日相比',
+    );
+    expect(text).toContain('上季度同期（2026年7月1日至2026年9月3日）');
+    const month = await exported(t, { period: '2026-11', format: 'docx', staffId: t.meId });
+    expect(month.fileName).toBe('启明区科技局_2026年11月走访工作总结_测试员.docx');
   });
 });
 
