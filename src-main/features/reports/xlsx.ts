@@ -17,7 +17,6 @@ import {
   type ScalarKey,
 } from '@shared/reports/definitions';
 import {
-  asOfNote,
   chineseDate,
   orgNameOf,
   periodNoun,
@@ -87,8 +86,8 @@ function technical(ws: ExcelJS.Worksheet, col: number): void {
   ws.getColumn(col).hidden = true;
 }
 
-/** The period as titles name it, with 截至 for one not yet over. */
-const titleOf = (r: SummaryReport) => `${periodTitle(r.period)}${asOfNote(r)}`;
+/** The period as titles name it (the subtitle says 截至 which day for one not over). */
+const titleOf = (r: SummaryReport) => periodTitle(r.period);
 
 const SCOPE_GROUPS: Record<string, string> = {
   visits: '走访',
