@@ -9,11 +9,11 @@ import type { ResolvedScope } from './scope';
 
 export type TierFigure = 'tierStock' | 'tierNew';
 
-/** The tier entry (alias j, from json_each) counts in the figure at @asOf / @asOfYear. */
+/** The tier entry (alias j, from json_each) counts in the figure at @asOf / @qeYear (the year of asOf). */
 export const TIER_HELD: Record<TierFigure, string> = {
-  tierStock: `json_extract(j.value, '$.year') <= @asOfYear
+  tierStock: `json_extract(j.value, '$.year') <= @qeYear
     AND (json_extract(j.value, '$.expiresOn') IS NULL OR json_extract(j.value, '$.expiresOn') >= @asOf)`,
-  tierNew: `json_extract(j.value, '$.year') = @asOfYear`,
+  tierNew: `json_extract(j.value, '$.year') = @qeYear`,
 };
 
 /** The scope's live enterprises (alias e) with each tier entry (alias j) of the figure. */
