@@ -127,6 +127,17 @@ export const ENUM_LABELS = {
     bureau: { zh: '督办', en: 'Supervised' },
     district: { zh: '挂牌督办', en: 'Supervised by the district' },
   },
+  outcomeType: {
+    high_tech_application: { zh: '推荐申报高企', en: 'High-tech enterprise application' },
+    project_application: { zh: '推荐申报科研项目', en: 'Research project application' },
+    talent_application: { zh: '推荐申报人才工程', en: 'Talent programme application' },
+    tech_contract: { zh: '技术合同登记', en: 'Technology contract' },
+    policy_funds: { zh: '兑现政策资金', en: 'Policy funds paid' },
+    financing: { zh: '融资到位', en: 'Financing secured' },
+    ip_pledge: { zh: '知识产权质押', en: 'IP pledge financing' },
+    achievement_transfer: { zh: '成果转化', en: 'Research results transferred' },
+    other: { zh: '其他', en: 'Other' },
+  },
   slaUnit: {
     calendar: { zh: '自然日', en: 'Calendar days' },
     workday: { zh: '工作日', en: 'Working days' },

@@ -44,6 +44,14 @@ import {
   SettingsSchema,
   SettingsSetInput,
 } from './settings';
+import {
+  TargetDeleteInput,
+  TargetDeleteSchema,
+  TargetListInput,
+  TargetListSchema,
+  TargetSchema,
+  TargetSetInput,
+} from './targets';
 import { JOB_PHASES } from './jobs';
 import { fieldRecord } from './fieldRecord';
 
@@ -478,6 +486,9 @@ export const contract = {
   'settings.set': def(SettingsSetInput, SettingsSchema),
   'calendar.get': def(CalendarGetInput, CalendarYearSchema),
   'calendar.set': def(CalendarSetInput, CalendarYearSchema),
+  'targets.set': def(TargetSetInput, TargetSchema),
+  'targets.list': def(TargetListInput, TargetListSchema),
+  'targets.delete': def(TargetDeleteInput, TargetDeleteSchema),
   'sync.team.create': def(
     z.strictObject({ name: z.string().trim().min(1).max(100), passphrase: Passphrase }),
     z.object({ teamId: z.string(), name: z.string(), teamCode: z.string() }),

@@ -47,6 +47,18 @@ export const FOLLOWUP_CHANNELS = ['onsite', 'phone', 'online'] as const;
 export const SATISFACTIONS = ['satisfied', 'mostly_satisfied', 'dissatisfied'] as const;
 /** 督办 by the bureau, 挂牌督办 by the district. */
 export const SUPERVISION_LEVELS = ['bureau', 'district'] as const;
+/** What the service brought an enterprise (服务成效, shared/DOMAIN.md "outcomes"). */
+export const OUTCOME_TYPES = [
+  'high_tech_application',
+  'project_application',
+  'talent_application',
+  'tech_contract',
+  'policy_funds',
+  'financing',
+  'ip_pledge',
+  'achievement_transfer',
+  'other',
+] as const;
 /** GB/T 4754-2017 sections. */
 export const INDUSTRY_SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
 
@@ -59,6 +71,7 @@ export type DemandCategory = (typeof DEMAND_CATEGORIES)[number];
 export type ClosureType = (typeof CLOSURE_TYPES)[number];
 export type Satisfaction = (typeof SATISFACTIONS)[number];
 export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
+export type OutcomeType = (typeof OUTCOME_TYPES)[number];
 
 /** A demand is open unless it is in one of these (shared/DOMAIN.md, "Overdue"). */
 export const ENDED_DEMAND_STATUSES = ['closed', 'rejected'] as const satisfies readonly DemandStatus[];
@@ -91,5 +104,6 @@ export const ENUM_GROUPS = {
   followupChannel: FOLLOWUP_CHANNELS,
   satisfaction: SATISFACTIONS,
   supervisionLevel: SUPERVISION_LEVELS,
+  outcomeType: OUTCOME_TYPES,
   industry: INDUSTRY_SECTIONS as readonly string[],
 } as const;
