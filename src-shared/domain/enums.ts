@@ -42,12 +42,6 @@ export const DEMAND_STATUSES = [
 ] as const;
 export const CLOSURE_TYPES = ['substantive', 'partial', 'explained'] as const;
 export const CLINIC_STATUSES = ['planned', 'held', 'written_up', 'closed'] as const;
-export const FOLLOWUP_PARENTS = ['demand', 'visit', 'clinic'] as const;
-export const FOLLOWUP_CHANNELS = ['onsite', 'phone', 'online'] as const;
-export const SATISFACTIONS = ['satisfied', 'mostly_satisfied', 'dissatisfied'] as const;
-/** 督办 by the bureau, 挂牌督办 by the district. */
-export const SUPERVISION_LEVELS = ['bureau', 'district'] as const;
-/** What the service brought an enterprise (服务成效, shared/DOMAIN.md "outcomes"). */
 export const OUTCOME_TYPES = [
   'high_tech_application',
   'project_application',
@@ -59,6 +53,11 @@ export const OUTCOME_TYPES = [
   'achievement_transfer',
   'other',
 ] as const;
+export const FOLLOWUP_PARENTS = ['demand', 'visit', 'clinic'] as const;
+export const FOLLOWUP_CHANNELS = ['onsite', 'phone', 'online'] as const;
+export const SATISFACTIONS = ['satisfied', 'mostly_satisfied', 'dissatisfied'] as const;
+/** 督办 by the bureau, 挂牌督办 by the district. */
+export const SUPERVISION_LEVELS = ['bureau', 'district'] as const;
 /** GB/T 4754-2017 sections. */
 export const INDUSTRY_SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
 
@@ -70,8 +69,8 @@ export type DemandStatus = (typeof DEMAND_STATUSES)[number];
 export type DemandCategory = (typeof DEMAND_CATEGORIES)[number];
 export type ClosureType = (typeof CLOSURE_TYPES)[number];
 export type Satisfaction = (typeof SATISFACTIONS)[number];
-export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
 export type OutcomeType = (typeof OUTCOME_TYPES)[number];
+export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
 
 /** A demand is open unless it is in one of these (shared/DOMAIN.md, "Overdue"). */
 export const ENDED_DEMAND_STATUSES = ['closed', 'rejected'] as const satisfies readonly DemandStatus[];
@@ -100,10 +99,10 @@ export const ENUM_GROUPS = {
   demandStatus: DEMAND_STATUSES,
   closureType: CLOSURE_TYPES,
   clinicStatus: CLINIC_STATUSES,
+  outcomeType: OUTCOME_TYPES,
   followupParent: FOLLOWUP_PARENTS,
   followupChannel: FOLLOWUP_CHANNELS,
   satisfaction: SATISFACTIONS,
   supervisionLevel: SUPERVISION_LEVELS,
-  outcomeType: OUTCOME_TYPES,
   industry: INDUSTRY_SECTIONS as readonly string[],
 } as const;
