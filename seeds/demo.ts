@@ -10,6 +10,7 @@ import { createClinics } from './clinics';
 import { createVisits } from './visits';
 import { createInboundDemands } from './inbound';
 import { createShowcase } from './showcase';
+import { createTargets } from './targets';
 import { VisitNumbers } from '../src-main/features/visits/numbers';
 import { setAsideIndexes } from '../src-main/store/bulk';
 
@@ -62,7 +63,7 @@ const UNREAD_WHILE_SEEDING = [
 ];
 
 /** Bump when the generator's output changes (benchmarks cache seeded files by it). */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
   const { scale, seed = 1 } = options;
@@ -99,6 +100,7 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
       createInboundDemands(s);
       createShowcase(s);
       s.as(s.supervisors[0]!, () => handOver(s));
+      s.as(s.supervisors[0]!, () => createTargets(s));
       rebuildIndexes?.();
     })();
   } finally {
