@@ -24,6 +24,7 @@ export default defineWords({
       zh: '实际完成为 {{from}} 至 {{to}} 的累计数，完成率 = 实际完成 ÷ 年度目标。',
       en: 'Actual is the figure from {{from}} to {{to}}; % complete = actual ÷ annual target.',
     },
+    elapsed: { zh: '时间进度 {{pct}}（竖线）。', en: 'Share of the year gone by: {{pct}} (the line).' },
     actual: { zh: '年累计完成', en: 'Year to date' },
     pct: { zh: '完成率', en: '% complete' },
     notCounted: { zh: '暂未统计', en: 'not counted yet' },

@@ -1,6 +1,7 @@
 // The bureau's annual targets (目标任务, shared/DOMAIN.md "Targets"): the figures a target may be
 // set for, their words, and progress against them (the 晾晒表): the figure from 1 January of
 // asOf's year to asOf, divided by the year's target.
+import { daysBetween } from '../domain/dates';
 import { OUTCOME_TYPES, type OutcomeType } from '../domain/enums';
 import { wordsOf } from '../labels';
 import { LABELS, type Label } from './definitions';
@@ -88,3 +89,18 @@ export const yearToDate = (asOf: string): { year: number; from: string; to: stri
   from: `${asOf.slice(0, 4)}-01-01`,
   to: asOf,
 });
+
+/**
+ * How much of asOf's year has gone by (时间进度), asOf counted: the share a target on pace has
+ * reached, which the 晾晒表 sets each figure's progress against (ahead or behind).
+ */
+export function yearElapsed(asOf: string): number {
+  const y = asOf.slice(0, 4);
+  return (daysBetween(`${y}-01-01`, asOf) + 1) / (daysBetween(`${y}-01-01`, `${y}-12-31`) + 1);
+}
+
+/** Ahead of the year's pace, behind it, or with nothing to tell (no actual or no target). */
+export function paceOf(p: TargetProgress, asOf: string): 'ahead' | 'behind' | null {
+  if (p.pct === null) return null;
+  return p.pct >= yearElapsed(asOf) ? 'ahead' : 'behind';
+}
