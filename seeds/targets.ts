@@ -9,13 +9,14 @@ import type { Seeder } from './context';
 // and the enterprises reached behind it; last year's targets a notch lower than this year's.
 
 /** Target ÷ the demo's yearly pace, per key: below 1 is a target the district runs ahead of. */
-const STRETCH: Partial<Record<TargetKey, number>> = {
+const STRETCH = {
   visits: 0.92,
   enterprisesVisited: 1.12,
   newDemands: 1.0,
   closed: 1.3,
   clinics: 0.85,
-};
+} satisfies Partial<Record<TargetKey, number>>;
+type PacedKey = keyof typeof STRETCH;
 
 // The demo has no activities or outcomes yet: these targets are what a district of 300 firms
 // sets (per ×1 of scale); their actuals stay uncounted until those records exist.
@@ -42,7 +43,7 @@ function round(n: number): number {
 }
 
 /** The district's figures over the demo year, per 365 days. */
-function yearlyPace(s: Seeder): Record<keyof typeof STRETCH & string, number> {
+function yearlyPace(s: Seeder): Record<PacedKey, number> {
   const { db } = s.core.store;
   const from = s.start;
   const to = s.asOf;
