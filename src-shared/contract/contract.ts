@@ -30,11 +30,14 @@ import {
   ExportedFileSchema,
   ExportInput,
   FigureRecordsSchema,
+  NarrativeGetInput,
   NarrativeSaveInput,
   NarrativeSchema,
   QuarterlyInput,
   QuarterlyReportSchema,
   RecordsInput,
+  SummaryInput,
+  SummaryReportSchema,
 } from './reports';
 import { ledgerContract } from './ledger';
 import {
@@ -589,9 +592,10 @@ export const contract = {
       ),
     }),
   ),
+  'reports.summary': def(SummaryInput, SummaryReportSchema),
   'reports.quarterly': def(QuarterlyInput, QuarterlyReportSchema),
   'reports.records': def(RecordsInput, FigureRecordsSchema),
-  'reports.narrative.get': def(QuarterlyInput, NarrativeSchema),
+  'reports.narrative.get': def(NarrativeGetInput, NarrativeSchema),
   'reports.narrative.save': def(NarrativeSaveInput, NarrativeSchema),
   'reports.export': def(ExportInput, ExportedFileSchema),
   ...ledgerContract(ListInput),

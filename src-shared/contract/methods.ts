@@ -57,6 +57,7 @@ export const METHOD_NAMES = [
   'backups.create',
   'backups.restore',
   'audit.record',
+  'reports.summary',
   'reports.quarterly',
   'reports.records',
   'reports.narrative.get',

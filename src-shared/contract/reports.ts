@@ -1,19 +1,54 @@
 import { z } from 'zod';
 import { QUARTER_RE } from '../domain/quarter';
+import { PERIOD_KINDS } from '../domain/period';
 import { RECORD_FIGURES, SCALAR_KEYS, type ScalarKey } from '../reports/definitions';
 
-// Zod schemas of the report methods (reports.quarterly, reports.records,
+// Zod schemas of the report methods (reports.summary, reports.quarterly, reports.records,
 // reports.narrative.get / .save, reports.export), used by contract.ts.
 
 const Id = z.string().min(1).max(64);
 const int = z.number().int();
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
 
-export const QuarterlyInput = z.strictObject({
-  quarter: z.string().regex(QUARTER_RE, 'must look like 2026Q3'),
+const scopeFields = {
   staffId: Id.optional(),
   town: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+  unitId: Id.optional(),
+};
+
+const Quarter = z.string().regex(QUARTER_RE, 'must look like 2026Q3');
+/** '2026-08', '2026Q3', '2026H1', '2026' or '2026-01-01..2026-08-31'; checked by parsePeriod. */
+const PeriodKey = z.string().trim().min(1, 'must not be empty').max(40);
+
+export const QuarterlyInput = z.strictObject({ quarter: Quarter, ...scopeFields });
+
+export const SummaryInput = z.strictObject({ period: PeriodKey, ...scopeFields });
+
+/**
+ * Methods about the records of a report (drill-down, narrative, export) take any `period`, or
+ * the `quarter` they took before periods other than quarters existed.
+ */
+const PeriodOrQuarter = z.strictObject({
+  quarter: Quarter.optional(),
+  period: PeriodKey.optional(),
+  ...scopeFields,
 });
+
+function onePeriod(v: { quarter?: string | undefined; period?: string | undefined }, ctx: z.RefinementCtx) {
+  if (v.quarter === undefined && v.period === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['quarter'],
+      message: '必填：期间 period 或季度 quarter (give a period or a quarter)',
+    });
+  } else if (v.quarter !== undefined && v.period !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['period'],
+      message: '期间与季度只能给一个 (give period or quarter, not both)',
+    });
+  }
+}
 
 const SplitEntry = z.object({ visits: int, enterprisesVisited: int });
 const Split = z.record(z.string(), SplitEntry);
@@ -62,10 +97,12 @@ export const RateDetail = z.object({
 });
 
 export const ReportScope = z.object({
-  type: z.enum(['bureau', 'staff', 'town']),
+  type: z.enum(['bureau', 'staff', 'town', 'unit']),
   staffId: z.string().nullable(),
   staffName: z.string().nullable(),
   town: z.string().nullable(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
   key: z.string(),
   label: Bilingual,
   rules: z.array(z.object({ group: z.string(), zh: z.string(), en: z.string() })),
@@ -81,9 +118,9 @@ const FigureChange = z.object({
   pctVsLastYear: z.number().nullable(),
 });
 
-export const QuarterlyReportSchema = z.object({
-  quarter: z.string(),
-  period: z.object({ start: z.string(), end: z.string() }),
+const ComparedWindow = z.object({ period: z.string(), from: z.string(), to: z.string() });
+
+const summaryFields = {
   asOf: z.string(),
   partial: z.boolean(),
   scope: ReportScope,
@@ -102,22 +139,45 @@ export const QuarterlyReportSchema = z.object({
     workloadAtEnd: z.record(z.string(), count),
     staffNames: z.record(z.string(), z.string()),
   }),
+  notes: z.array(z.object({ key: z.string(), zh: z.string(), en: z.string() })),
+};
+
+const comparisonFields = {
+  previous: ComparedWindow,
+  lastYear: ComparedWindow,
+  figures: z.object(
+    Object.fromEntries(SCALAR_KEYS.map((k) => [k, FigureChange])) as Record<ScalarKey, typeof FigureChange>,
+  ),
+};
+
+export const SummaryReportSchema = z.object({
+  period: z.string(),
+  kind: z.enum(PERIOD_KINDS),
+  from: z.string(),
+  to: z.string(),
+  ...summaryFields,
+  comparison: z.object(comparisonFields),
+});
+
+export const QuarterlyReportSchema = z.object({
+  quarter: z.string(),
+  period: z.object({ start: z.string(), end: z.string() }),
+  ...summaryFields,
   comparison: z.object({
     previousQuarter: z.string(),
     sameQuarterLastYear: z.string(),
-    figures: z.object(
-      Object.fromEntries(SCALAR_KEYS.map((k) => [k, FigureChange])) as Record<ScalarKey, typeof FigureChange>,
-    ),
+    ...comparisonFields,
   }),
-  notes: z.array(z.object({ key: z.string(), zh: z.string(), en: z.string() })),
 });
 
-export const RecordsInput = QuarterlyInput.extend({
+export const RecordsInput = PeriodOrQuarter.extend({
   figure: z.enum(RECORD_FIGURES),
   key: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100_000).optional(),
   offset: z.number().int().min(0).max(10_000_000).optional(),
-}).strict();
+})
+  .strict()
+  .superRefine(onePeriod);
 
 export const FigureRecordSchema = z.object({
   kind: z.enum(['visit', 'demand', 'followup', 'clinic', 'enterprise', 'expert']),
@@ -135,6 +195,8 @@ export const FigureRecordSchema = z.object({
 });
 
 export const FigureRecordsSchema = z.object({
+  /** The period's key (`quarter` too, as before other periods). */
+  period: z.string(),
   quarter: z.string(),
   scope: ReportScope,
   figure: z.enum(RECORD_FIGURES),
@@ -145,14 +207,19 @@ export const FigureRecordsSchema = z.object({
 });
 
 const narrativeText = z.string().max(20_000).nullable().optional();
-export const NarrativeSaveInput = QuarterlyInput.extend({
+export const NarrativeGetInput = PeriodOrQuarter.superRefine(onePeriod);
+export const NarrativeSaveInput = PeriodOrQuarter.extend({
   typicalCases: narrativeText,
   recurringProblems: narrativeText,
   nextQuarterPlan: narrativeText,
-}).strict();
+})
+  .strict()
+  .superRefine(onePeriod);
 
 export const NarrativeSchema = z.object({
   id: z.string(),
+  /** The period's key (`quarter` too, as before other periods). */
+  period: z.string(),
   quarter: z.string(),
   scopeKey: z.string(),
   typicalCases: z.string(),
@@ -166,12 +233,14 @@ export const EXPORT_FORMATS = ['xlsx', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The report as a file: back as base64, or written to `path` (which must end with .xlsx / .docx). */
-export const ExportInput = QuarterlyInput.extend({
+export const ExportInput = PeriodOrQuarter.extend({
   format: z.enum(EXPORT_FORMATS),
   path: z.string().min(1).max(4096).optional(),
   /** The bureau's name in the titles (default: the orgName setting). */
   orgName: z.string().trim().min(1, 'must not be empty').max(100).optional(),
-}).strict();
+})
+  .strict()
+  .superRefine(onePeriod);
 
 export const ExportedFileSchema = z.object({
   fileName: z.string(),

@@ -45,7 +45,11 @@ describe('reports.export', () => {
     const ds = buildDataset();
     const report = ds.t.ok('reports.quarterly', { quarter: '2026Q3' });
     const file = await exported(ds.t.core, { quarter: '2026Q3', format: 'xlsx' });
-    expect(file).toMatchObject({ fileName: '季度走访工作总结-2026Q3.xlsx', format: 'xlsx', path: null });
+    expect(file).toMatchObject({
+      fileName: 'XX区科技局_2026年第三季度走访工作总结.xlsx',
+      format: 'xlsx',
+      path: null,
+    });
     const bytes = Buffer.from(file.contentBase64!, 'base64');
     expect(bytes.length).toBe(file.bytes);
     const values = summaryValues(await workbook(bytes));
@@ -68,7 +72,7 @@ describe('reports.export', () => {
     const ds = buildDataset();
     const report = ds.t.ok('reports.quarterly', { quarter: '2026Q3', town: '西湖镇' });
     const file = await exported(ds.t.core, { quarter: '2026Q3', town: '西湖镇', format: 'xlsx' });
-    expect(file.fileName).toBe('季度走访工作总结-2026Q3-西湖镇.xlsx');
+    expect(file.fileName).toBe('XX区科技局_2026年第三季度走访工作总结_西湖镇.xlsx');
     const values = summaryValues(await workbook(Buffer.from(file.contentBase64!, 'base64')));
     expect(values.get('走访家次')).toBe(report.figures.visits);
     expect(values.get('新增需求')).toBe(report.figures.newDemands);
@@ -88,7 +92,7 @@ describe('reports.export', () => {
       format: 'docx',
       orgName: '测试区科技局',
     });
-    expect(file.fileName).toBe('季度走访工作总结-2026Q3-张三.docx');
+    expect(file.fileName).toBe('测试区科技局_2026年第三季度走访工作总结_张三.docx');
     const zip = await JSZip.loadAsync(Buffer.from(file.contentBase64!, 'base64'));
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     expect(text).toContain('测试区科技局2026年第三季度走访工作总结');

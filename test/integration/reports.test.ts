@@ -439,6 +439,11 @@ describe('figures kept between calls', () => {
     const after = t.ok('reports.quarterly', { quarter: '2026Q3' });
     expect(after.figures.newDemands).toBe(10);
     expect(after.figures.byCategory.rnd).toBe(2);
-    expect(t.ok('reports.quarterly', { quarter: '2026Q4' }).comparison.figures.newDemands.previous).toBe(10);
+    // Q4 is not over (today is 10-15): its comparison is Q3's first 15 days, read afresh too.
+    const q4 = t.ok('reports.quarterly', { quarter: '2026Q4' }).comparison;
+    expect(q4.previous).toEqual({ period: '2026Q3', from: '2026-07-01', to: '2026-07-15' });
+    expect(q4.figures.newDemands.previous).toBe(
+      t.ok('reports.summary', { period: '2026-07-01..2026-07-15' }).figures.newDemands,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import * as echarts from 'echarts';
 import { Resvg } from '@resvg/resvg-js';
-import type { QuarterlyReport } from './quarterly';
+import type { SummaryReport } from './quarterly';
 import { CATEGORY_LABELS, SATISFACTION_LABELS } from '@shared/reports/definitions';
 import { funnelStages, type FunnelStage } from '@shared/reports/funnel';
 
@@ -53,7 +53,7 @@ function render(option: echarts.EChartsOption, width = WIDTH, height = HEIGHT): 
   }
 }
 
-export function visitsByMonthChart(r: QuarterlyReport): Chart {
+export function visitsByMonthChart(r: SummaryReport): Chart {
   const months = Object.keys(r.details.byMonth);
   const name = '各月走访情况';
   const { svg, png } = render({
@@ -81,7 +81,7 @@ export function visitsByMonthChart(r: QuarterlyReport): Chart {
   return { key: 'visitsByMonth', title: name, svg, png, width: WIDTH, height: HEIGHT };
 }
 
-export function demandsByCategoryChart(r: QuarterlyReport): Chart {
+export function demandsByCategoryChart(r: SummaryReport): Chart {
   const entries = Object.entries(r.figures.byCategory).sort((a, b) => a[1] - b[1]);
   const name = '新增需求类别分布';
   const height = Math.max(260, 60 + entries.length * 30);
@@ -114,9 +114,9 @@ const FUNNEL_NAMES: Record<FunnelStage, string> = {
   closed: '已办结',
 };
 
-export function closureFunnelChart(r: QuarterlyReport): Chart {
+export function closureFunnelChart(r: SummaryReport): Chart {
   const stages = funnelStages(r).map((s) => ({ name: FUNNEL_NAMES[s.stage], value: s.value }));
-  const name = '需求办理闭环情况（季末状态）';
+  const name = '需求办理闭环情况（期末状态）';
   const max = Math.max(1, ...stages.map((s) => s.value));
   const { svg, png } = render({
     series: [
@@ -139,7 +139,7 @@ export function closureFunnelChart(r: QuarterlyReport): Chart {
   return { key: 'closureFunnel', title: name, svg, png, width: WIDTH, height: HEIGHT };
 }
 
-export function satisfactionChart(r: QuarterlyReport): Chart {
+export function satisfactionChart(r: SummaryReport): Chart {
   const data = (['satisfied', 'mostly_satisfied', 'dissatisfied'] as const)
     .map((k) => ({ name: SATISFACTION_LABELS[k]!, value: r.details.satisfaction[k] ?? 0 }))
     .filter((d) => d.value > 0);
@@ -166,10 +166,10 @@ function noData() {
     type: 'text',
     left: 'center',
     top: 'middle',
-    style: { text: '本季度无数据', fontSize: 14, fill: '#888' },
+    style: { text: '本期无数据', fontSize: 14, fill: '#888' },
   };
 }
 
-export function reportCharts(r: QuarterlyReport): Chart[] {
+export function reportCharts(r: SummaryReport): Chart[] {
   return [visitsByMonthChart(r), demandsByCategoryChart(r), closureFunnelChart(r), satisfactionChart(r)];
 }

@@ -17,7 +17,10 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { Core } from '../../core';
-import { quarterlySummary, type QuarterlyInput, type QuarterlyReport } from './quarterly';
+import { today } from '../../core';
+import { summaryFigures, type QuarterlyInput, type SummaryReport } from './quarterly';
+import { periodParams } from './period';
+import { resolveScope } from './scope';
 import { getNarrative, type Narrative } from './narrative';
 import { reportCharts, type Chart } from './charts';
 import {
@@ -33,8 +36,12 @@ import {
   num,
   orgNameOf,
   percent,
-  periodText,
-  quarterTitle,
+  periodTitle,
+  periodNoun,
+  previousNoun,
+  windowTitle,
+  asOfNote,
+  spanText,
   splitLabel,
 } from './format';
 import { clinicsText, demandsText, followupsText, overviewText, visitsText } from './summaryText';
@@ -179,7 +186,7 @@ class Numbering {
   figure = (chart: Chart) => [image(chart), caption(`图${++this.figures}\u3000${chart.title}`, false)];
 }
 
-function splitTable(r: QuarterlyReport, split: SplitKey | 'byMonth', first: string, limit = 12): Table {
+function splitTable(r: SummaryReport, split: SplitKey | 'byMonth', first: string, limit = 12): Table {
   const data = split === 'byMonth' ? r.details.byMonth : r.figures[split];
   const entries = Object.entries(data);
   const shown = entries.slice(0, limit);
@@ -199,18 +206,18 @@ function splitTable(r: QuarterlyReport, split: SplitKey | 'byMonth', first: stri
       '—',
     ]);
   }
-  if (!rows.length) rows.push(['本季度无走访', '0', '—', '0']);
+  if (!rows.length) rows.push([`${periodNoun(r)}无走访`, '0', '—', '0']);
   return table([first, '走访家次', '占比', '走访企业数'], rows, [40, 20, 20, 20]);
 }
 
 const RATE_ROWS: RateKey[] = ['closureRate', 'substantiveRate', 'onTimeRate', 'avgDaysToClose'];
 
-function demandTable(r: QuarterlyReport): Table {
+function demandTable(r: SummaryReport): Table {
   const f = r.figures;
   const rows: string[][] = [
-    ['新增需求', `${num(f.newDemands)}件`, '本季度受理的需求'],
+    ['新增需求', `${num(f.newDemands)}件`, `${periodNoun(r)}受理的需求`],
     ['上期结转', `${num(f.carriedOver)}件`, '季度前受理、季初仍在办的需求'],
-    ['办结数', `${num(f.closed)}件`, '本季度办结、季末仍为办结状态的需求'],
+    ['办结数', `${num(f.closed)}件`, `${periodNoun(r)}办结、期末仍为办结状态的需求`],
     ...RATE_ROWS.map((k) => {
       const d = r.rates[k];
       const value =
@@ -221,13 +228,19 @@ function demandTable(r: QuarterlyReport): Table {
         `${d.formula.zh.replace(/^[^=]*=\s*/, '')}（${num(d.numerator, k === 'avgDaysToClose' ? 0 : 0)}/${num(d.denominator)}）`,
       ];
     }),
-    ['季末在办', `${num(f.openAtEnd)}件`, '季度末日24时仍未办结、未不予受理的需求'],
-    ['季末超期', `${num(f.overdueAtEnd)}件`, '季末在办需求中已过当时办理期限的'],
+    [
+      '季末在办',
+      `${num(f.openAtEnd)}件`,
+      r.partial
+        ? `${chineseDate(r.asOf)}24时仍未办结、未不予受理的需求`
+        : '期末日24时仍未办结、未不予受理的需求',
+    ],
+    ['季末超期', `${num(f.overdueAtEnd)}件`, '期末在办需求中已过当时办理期限的'],
   ];
   return table(['指标', '数值', '计算口径（分子/分母）'], rows, [18, 16, 66], [0, 2]);
 }
 
-function comparisonTable(r: QuarterlyReport): Table {
+function comparisonTable(r: SummaryReport): Table {
   const c = r.comparison;
   const fmt = (key: ScalarKey, v: number | null) =>
     key === 'avgDaysToClose' ? (v === null ? '—' : num(v, 1)) : key in r.rates ? percent(v) : num(v);
@@ -255,10 +268,10 @@ function comparisonTable(r: QuarterlyReport): Table {
   return table(
     [
       '指标',
-      '本季度',
-      `上季度（${c.previousQuarter}）`,
+      periodNoun(r),
+      `${previousNoun(r)}${r.partial ? '同期' : ''}（${windowTitle(c.previous)}）`,
       '环比',
-      `去年同期（${c.sameQuarterLastYear}）`,
+      `去年同期（${windowTitle(c.lastYear)}）`,
       '同比',
     ],
     rows,
@@ -266,7 +279,7 @@ function comparisonTable(r: QuarterlyReport): Table {
   );
 }
 
-function formulaTable(r: QuarterlyReport): Table {
+function formulaTable(r: SummaryReport): Table {
   const rows = Object.entries(r.rates).map(([k, d]) => [
     LABELS[k as RateKey].zh,
     d.formula.zh.replace(/^[^=]*=\s*/, ''),
@@ -283,7 +296,7 @@ function narrativeParagraphs(text: string): Paragraph[] {
 }
 
 export interface DocxParts {
-  report: QuarterlyReport;
+  report: SummaryReport;
   narrative: Narrative;
   charts: Chart[];
   org: string;
@@ -294,8 +307,8 @@ export function buildDocument(p: DocxParts): Document {
   const chart = (key: Chart['key']) => charts.find((c) => c.key === key)!;
   const n = new Numbering();
   const children: (Paragraph | Table)[] = [
-    title(`${org}${quarterTitle(r.quarter)}走访工作总结`),
-    centered(`（${periodText(r.quarter)}）`),
+    title(`${org}${periodTitle(r.period)}走访工作总结`),
+    centered(`（${spanText(r.from, r.to)}${r.partial ? `，截至${chineseDate(r.asOf)}` : ''}）`),
     ...(r.scope.type === 'bureau' ? [] : [centered(`统计范围：${r.scope.label.zh}`)]),
     new Paragraph({ spacing: LINE, children: [] }),
     body(overviewText(r)),
@@ -328,15 +341,17 @@ export function buildDocument(p: DocxParts): Document {
     ...narrativeParagraphs(narrative.typicalCases),
     h1(6, '存在的问题'),
     ...narrativeParagraphs(narrative.recurringProblems),
-    h1(7, '下季度工作计划'),
+    h1(7, `下${periodNoun(r).slice(1)}工作计划`),
     ...narrativeParagraphs(narrative.nextQuarterPlan),
     h1(8, '主要指标对比'),
     n.nextTable('主要指标环比、同比'),
     comparisonTable(r),
     body(
-      `注：比率的环比、同比以百分点计；办结率分子只计本季度新增及上期结转的需求；日期均按北京时间计。${
-        hadWork(r, 'lastYear') ? '' : '去年同期台账中无记录，不作同比。'
-      }${hadWork(r, 'previous') ? '' : '上季度台账中无记录，不作环比。'}`,
+      `注：比率的环比、同比以百分点计；办结率分子只计${periodNoun(r)}新增及上期结转的需求；日期均按北京时间计。${
+        r.partial ? `${periodNoun(r)}尚未结束，环比、同比按相同天数比较。` : ''
+      }${hadWork(r, 'lastYear') ? '' : '去年同期台账中无记录，不作同比。'}${
+        hadWork(r, 'previous') ? '' : `${previousNoun(r)}台账中无记录，不作环比。`
+      }`,
     ),
     n.nextTable('比率的计算口径'),
     formulaTable(r),
@@ -356,7 +371,7 @@ export function buildDocument(p: DocxParts): Document {
   ];
   return new Document({
     creator: 'Visit Ledger 科技服务走访台账',
-    title: `${org}${quarterTitle(r.quarter)}走访工作总结`,
+    title: `${org}${periodTitle(r.period)}${asOfNote(r)}走访工作总结`,
     styles: { default: { document: { run: { font: FONTS.body, size: BODY_SIZE } } } },
     sections: [
       {
@@ -394,19 +409,35 @@ export function buildDocument(p: DocxParts): Document {
   });
 }
 
-/** The quarterly summary as a .docx file, with the narrative saved for its quarter and scope. */
+/** The summary as a .docx file, with the narrative saved for its period and scope. */
+export async function summaryDocx(core: Core, report: SummaryReport, org: string): Promise<Buffer> {
+  const s = report.scope;
+  const narrative = getNarrative(core, {
+    period: report.period,
+    ...(s.staffId
+      ? { staffId: s.staffId }
+      : s.town
+        ? { town: s.town }
+        : s.unitId
+          ? { unitId: s.unitId }
+          : {}),
+  });
+  const doc = buildDocument({ report, narrative, charts: reportCharts(report), org });
+  return Packer.toBuffer(doc);
+}
+
+/** The quarterly summary as a .docx file, as of today. */
 export async function quarterlyDocx(
   core: Core,
   input: QuarterlyInput,
   options: ExportOptions = {},
 ): Promise<Buffer> {
-  const report = quarterlySummary(core, input);
-  const narrative = getNarrative(core, input);
-  const doc = buildDocument({
-    report,
-    narrative,
-    charts: reportCharts(report),
-    org: orgNameOf(core, options.orgName),
-  });
-  return Packer.toBuffer(doc);
+  const day = today(core);
+  const report = summaryFigures(
+    core,
+    resolveScope(core, input),
+    periodParams(input.quarter, { today: day }),
+    day,
+  );
+  return summaryDocx(core, report, orgNameOf(core, options.orgName));
 }

@@ -1,18 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Core } from '../../core';
+import { today } from '../../core';
 import { invalid } from '@shared/contract/errors';
 import { outputPath, writeAtomically } from '../ledger/output';
 import type { ExportFormat } from '@shared/contract/reports';
-import { fileStem } from './format';
-import { periodParams } from './period';
+import { fileStem, orgNameOf } from './format';
+import { chosenPeriod, periodParams, type PeriodChoice } from './period';
 import { resolveScope, type ScopeInput } from './scope';
+import { summaryFigures } from './quarterly';
 
-// reports.export: the quarterly summary as the Excel or Word file of xlsx.ts / docx.ts, sent
+// reports.export: the summary of a period as the Excel or Word file of xlsx.ts / docx.ts, sent
 // back as base64 (the screen's download buttons) or written to a path of the caller's choosing.
 
-export interface ReportExportInput extends ScopeInput {
-  quarter: string;
+export interface ReportExportInput extends ScopeInput, PeriodChoice {
   format: ExportFormat;
   path?: string | undefined;
   orgName?: string | undefined;
@@ -30,7 +31,11 @@ export async function exportReport(core: Core, input: ReportExportInput): Promis
   const { format } = input;
   // Refusals first, before the work: the scope, then the path.
   const scope = resolveScope(core, input);
-  const fileName = `${fileStem({ quarter: periodParams(input.quarter).quarter, scope })}.${format}`;
+  const { key, field } = chosenPeriod(input);
+  const day = today(core);
+  const period = periodParams(key, { today: day, field });
+  const org = orgNameOf(core, input.orgName);
+  const fileName = `${fileStem({ period: period.quarter, scope }, org)}.${format}`;
   let target: string | null = null;
   if (input.path !== undefined) {
     const ext = extname(input.path).toLowerCase();
@@ -41,12 +46,12 @@ export async function exportReport(core: Core, input: ReportExportInput): Promis
       );
     target = await outputPath(input.path);
   }
-  const options = { orgName: input.orgName ?? null };
+  const report = summaryFigures(core, scope, period, day);
   // The Excel, Word and chart libraries load with the first file made, not at start.
   const buffer =
     format === 'xlsx'
-      ? await (await import('./xlsx')).quarterlyXlsx(core, input, options)
-      : await (await import('./docx')).quarterlyDocx(core, input, options);
+      ? await (await import('./xlsx')).summaryXlsx(core, report, org)
+      : await (await import('./docx')).summaryDocx(core, report, org);
   if (!target) {
     return { fileName, format, path: null, contentBase64: buffer.toString('base64'), bytes: buffer.length };
   }

@@ -1,11 +1,12 @@
 import { defineMethod } from '../../registry/define';
-import { quarterlySummary } from './quarterly';
+import { periodSummary, quarterlySummary } from './quarterly';
 import { figureRecords } from './records';
 import { getNarrative, saveNarrative } from './narrative';
 import { exportReport } from './export';
 
 export const reportsMethods = [
-  defineMethod({ name: 'reports.quarterly', handler: quarterlySummary }),
+  defineMethod({ name: 'reports.summary', handler: (core, input) => periodSummary(core, input) }),
+  defineMethod({ name: 'reports.quarterly', handler: (core, input) => quarterlySummary(core, input) }),
   defineMethod({ name: 'reports.records', handler: figureRecords }),
   defineMethod({ name: 'reports.narrative.get', handler: getNarrative }),
   defineMethod({ name: 'reports.narrative.save', handler: saveNarrative }),

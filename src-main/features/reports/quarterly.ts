@@ -1,7 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { Core } from '../../core';
 import { today } from '../../core';
-import { shiftQuarter } from '@shared/domain/quarter';
+import {
+  cutPeriod,
+  dayCount,
+  periodYearEarlier,
+  previousPeriod,
+  type Period,
+  type PeriodKind,
+} from '@shared/domain/period';
 import {
   NOTES,
   RATE_DEFINITIONS,
@@ -9,16 +16,20 @@ import {
   type RateKey,
   type ScalarKey,
 } from '@shared/reports/definitions';
-import { periodParams, type PeriodParams } from './period';
+import { periodOf, periodParams, windowParams, type PeriodParams } from './period';
+import { preparedOn } from '../../store/records';
 import { resolveScope, scopeParams, type ResolvedScope, type ScopeInput } from './scope';
-import { visitFigures, visitTotals, type Split, type VisitTotals } from './visitFigures';
+import { visitFigures, visitsFrom, visitTotals, type Split, type VisitTotals } from './visitFigures';
 import { categorySplit, demandTotals } from './demandFigures';
 import { clinicTotals, followupTotals } from './serviceFigures';
 
-// The quarterly summary (季度走访工作总结) of shared/DOMAIN.md: every figure is counted in SQL
-// (see visitFigures, demandFigures, serviceFigures); this module puts them together, adds the
-// rates with their formulas and the comparison with the previous quarter and the same
-// quarter of the previous year. How the scope applies: see scope.ts.
+// The period summary (走访工作总结) of shared/DOMAIN.md, for a month, quarter, half year, year or
+// any range of days: every figure is counted in SQL (see visitFigures, demandFigures,
+// serviceFigures) over the days from the period's first to `asOf` (period.ts); this module puts
+// them together, adds the rates with their formulas and the comparison with the previous
+// period of the same kind and the same period a year earlier, both cut to as many days as the
+// period has had so far. reports.quarterly is the same thing for a quarter. How the scope
+// applies: see scope.ts.
 
 export interface RateDetail {
   value: number | null;
@@ -75,11 +86,23 @@ export interface FigureChange {
   pctVsLastYear: number | null;
 }
 
-export interface QuarterlyReport {
-  quarter: string;
-  period: { start: string; end: string };
-  /** The day the figures were read; before the quarter's end they are figures so far. */
+/** The days a comparison column counts: a period, cut to `to` (its last day counted). */
+export interface ComparedWindow {
+  period: string;
+  from: string;
+  to: string;
+}
+
+/** reports.summary: the figures of one period and scope. */
+export interface SummaryReport {
+  period: string;
+  kind: PeriodKind;
+  /** The period's first and last day. */
+  from: string;
+  to: string;
+  /** The day the figures are taken at: the earlier of `to` and today. */
   asOf: string;
+  /** Today is not after the period's last day: the figures are figures so far. */
   partial: boolean;
   scope: ResolvedScope;
   figures: QuarterlyFigures;
@@ -95,11 +118,22 @@ export interface QuarterlyReport {
     staffNames: Record<string, string>;
   };
   comparison: {
-    previousQuarter: string;
-    sameQuarterLastYear: string;
+    /** Whole periods when the period is over, else cut to as many days as it has had. */
+    previous: ComparedWindow;
+    lastYear: ComparedWindow;
     figures: Record<ScalarKey, FigureChange>;
   };
   notes: { key: string; zh: string; en: string }[];
+}
+
+/** reports.quarterly: the summary of a quarter, in the shape it had before other periods. */
+export interface QuarterlyReport extends Omit<
+  SummaryReport,
+  'period' | 'kind' | 'from' | 'to' | 'comparison'
+> {
+  quarter: string;
+  period: { start: string; end: string };
+  comparison: SummaryReport['comparison'] & { previousQuarter: string; sameQuarterLastYear: string };
 }
 
 const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
@@ -163,7 +197,7 @@ function scalarsOf(
   period: PeriodParams,
   visits?: VisitTotals,
 ): Computed {
-  const key = `${period.quarter}|${scope.key}`;
+  const key = `${period.qs}..${period.qe}|${scope.key}`;
   let computed = memo.get(key);
   if (!computed) {
     computed = computeScalars(core, scope, period, visits);
@@ -173,7 +207,7 @@ function scalarsOf(
   return structuredClone(computed);
 }
 
-/** The scalar figures and rates of one quarter (no splits). */
+/** The scalar figures and rates of the days of `period` (no splits). */
 function computeScalars(
   core: Core,
   scope: ResolvedScope,
@@ -255,38 +289,82 @@ function compare(current: ScalarFigures, previous: ScalarFigures, lastYear: Scal
   return out;
 }
 
+/** The months from the period's first day to asOf ('2026-07'…), in order. */
 function monthsOf(period: PeriodParams): string[] {
-  const y = period.qs.slice(0, 4);
-  const m = Number(period.qs.slice(5, 7));
-  return [m, m + 1, m + 2].map((n) => `${y}-${String(n).padStart(2, '0')}`);
+  const out: string[] = [];
+  let y = Number(period.qs.slice(0, 4));
+  let m = Number(period.qs.slice(5, 7));
+  const last = period.qe.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= last) return out;
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+}
+
+/** Visits per month, for periods that the quarter's pivot (visitFigures) does not fit. */
+function visitsByMonth(db: Database.Database, scope: ResolvedScope, p: Record<string, unknown>): Split {
+  const rows = preparedOn(
+    db,
+    `SELECT substr(v."date", 1, 7) AS k, count(*) AS a, count(DISTINCT v."enterpriseId") AS b
+     ${visitsFrom(scope)} GROUP BY 1`,
+  ).all(p) as { k: string; a: number; b: number }[];
+  return Object.fromEntries(rows.map((r) => [r.k, { visits: r.a, enterprisesVisited: r.b }]));
+}
+
+export interface SummaryInput extends ScopeInput {
+  period: string;
 }
 
 export interface QuarterlyInput extends ScopeInput {
   quarter: string;
 }
 
-/** Scalar figures only, for one quarter (used by comparisons and benchmarks). */
+/** Scalar figures only, for one period (used by comparisons and benchmarks). */
 export function quarterlyScalars(core: Core, input: QuarterlyInput): ScalarFigures {
   const memo = memoFor(core.store.db);
   return scalarsOf(core, memo, resolveScope(core, input), periodParams(input.quarter)).scalars;
 }
 
-export function quarterlySummary(core: Core, input: QuarterlyInput): QuarterlyReport {
+/** The days of `other` a comparison counts: as many as `period` has had, or all when it is over. */
+function comparedWindow(other: Period, current: PeriodParams, partial: boolean): PeriodParams {
+  const end = partial ? cutPeriod(other, dayCount(current.from, current.asOf)).end : other.end;
+  return windowParams(other.key, other.kind, other.start, other.end, end);
+}
+
+const windowOf = (p: PeriodParams): ComparedWindow => ({ period: p.quarter, from: p.qs, to: p.qe });
+
+/**
+ * Every figure of the days `period` counts (its first day to asOf), for `scope`, with the
+ * comparison columns: the summary behind reports.summary, reports.quarterly and the exports.
+ * `today` decides whether the period is over (partial) and so how the comparisons are cut.
+ */
+export function summaryFigures(
+  core: Core,
+  scope: ResolvedScope,
+  period: PeriodParams,
+  today: string,
+): SummaryReport {
   const memo = memoFor(core.store.db);
-  const scope = resolveScope(core, input);
-  const period = periodParams(input.quarter);
   const db = core.store.db;
   const p = { ...period, ...scopeParams(scope) };
   const visits = visitFigures(db, scope, p);
   const splits = visits.splits;
   const current = scalarsOf(core, memo, scope, period, visits.totals);
-  const previousQuarter = shiftQuarter(period.quarter, -1);
-  const sameQuarterLastYear = shiftQuarter(period.quarter, -4);
-  const previous = scalarsOf(core, memo, scope, periodParams(previousQuarter)).scalars;
-  const lastYear = scalarsOf(core, memo, scope, periodParams(sameQuarterLastYear)).scalars;
+  const partial = today <= period.to;
+  const own = periodOf(period.quarter);
+  const previousWindow = comparedWindow(previousPeriod(own), period, partial);
+  const lastYearWindow = comparedWindow(periodYearEarlier(own), period, partial);
+  const previous = scalarsOf(core, memo, scope, previousWindow).scalars;
+  const lastYear = scalarsOf(core, memo, scope, lastYearWindow).scalars;
 
+  // visitFigures pivots the months of a quarter; other periods count their months apart.
+  const months = monthsOf(period);
+  const counted =
+    months.length <= 3 && months[0] === period.qs.slice(0, 7) ? splits.byMonth : visitsByMonth(db, scope, p);
   const byMonth: Split = {};
-  for (const m of monthsOf(period)) byMonth[m] = splits.byMonth[m] ?? { visits: 0, enterprisesVisited: 0 };
+  for (const m of months) byMonth[m] = counted[m] ?? { visits: 0, enterprisesVisited: 0 };
   const staffIds = Object.keys(splits.byStaff);
   const staffNames: Record<string, string> = {};
   if (staffIds.length) {
@@ -295,13 +373,14 @@ export function quarterlySummary(core: Core, input: QuarterlyInput): QuarterlyRe
       .all(...staffIds) as { id: string; name: string | null }[];
     for (const r of rows) staffNames[r.id] = r.name ?? r.id;
   }
-  const day = today(core);
   const s = current.scalars;
   return {
-    quarter: period.quarter,
-    period: { start: period.qs, end: period.qe },
-    asOf: day,
-    partial: day <= period.qe,
+    period: period.quarter,
+    kind: period.kind,
+    from: period.from,
+    to: period.to,
+    asOf: period.asOf,
+    partial,
     scope,
     figures: {
       visits: s.visits,
@@ -315,7 +394,7 @@ export function quarterlySummary(core: Core, input: QuarterlyInput): QuarterlyRe
       solvedOnSite: s.solvedOnSite,
       newDemands: s.newDemands,
       carriedOver: s.carriedOver,
-      // Not a scalar: the current quarter's only (comparisons do not need it).
+      // Not a scalar: the current period's only (comparisons do not need it).
       byCategory: categorySplit(db, scope, p),
       closed: s.closed,
       closureRate: s.closureRate,
@@ -342,10 +421,37 @@ export function quarterlySummary(core: Core, input: QuarterlyInput): QuarterlyRe
       staffNames,
     },
     comparison: {
-      previousQuarter,
-      sameQuarterLastYear,
+      previous: windowOf(previousWindow),
+      lastYear: windowOf(lastYearWindow),
       figures: compare(s, previous, lastYear),
     },
     notes: NOTES,
+  };
+}
+
+/** reports.summary. */
+export function periodSummary(core: Core, input: SummaryInput, day: string = today(core)): SummaryReport {
+  const scope = resolveScope(core, input);
+  return summaryFigures(core, scope, periodParams(input.period, { today: day, field: 'period' }), day);
+}
+
+/** reports.quarterly: the summary of a quarter, with its quarter-named fields. */
+export function quarterlySummary(
+  core: Core,
+  input: QuarterlyInput,
+  day: string = today(core),
+): QuarterlyReport {
+  const scope = resolveScope(core, input);
+  const r = summaryFigures(core, scope, periodParams(input.quarter, { today: day }), day);
+  const { period, kind: _kind, from, to, comparison, ...rest } = r;
+  return {
+    quarter: period,
+    period: { start: from, end: to },
+    ...rest,
+    comparison: {
+      previousQuarter: comparison.previous.period,
+      sameQuarterLastYear: comparison.lastYear.period,
+      ...comparison,
+    },
   };
 }

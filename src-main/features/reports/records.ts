@@ -1,6 +1,7 @@
 import type { Core } from '../../core';
+import { today } from '../../core';
 import { invalid } from '@shared/contract/errors';
-import { periodParams } from './period';
+import { chosenPeriod, periodParams, type PeriodChoice } from './period';
 import { shanghaiDaySql } from '../../store/rulesSql';
 import { resolveScope, scopeParams, type ResolvedScope, type ScopeInput } from './scope';
 import { baseFrom, TIER_VALID, visitsFrom } from './visitFigures';
@@ -33,8 +34,7 @@ export interface FigureRecord {
   detail: Record<string, string | number | boolean | null>;
 }
 
-export interface FigureRecordsInput extends ScopeInput {
-  quarter: string;
+export interface FigureRecordsInput extends ScopeInput, PeriodChoice {
   figure: RecordFigure;
   /** The split key (byMode: 'onsite', byCategory: 'tech', byStaff: a staff id…). */
   key?: string | undefined;
@@ -43,6 +43,8 @@ export interface FigureRecordsInput extends ScopeInput {
 }
 
 export interface FigureRecords {
+  period: string;
+  /** The period's key, under its name from before other periods. */
   quarter: string;
   scope: ResolvedScope;
   figure: RecordFigure;
@@ -277,9 +279,15 @@ interface RawRow extends Omit<FigureRecord, 'inNumerator' | 'detail'> {
   detail: string | null;
 }
 
+/** The counted days of the input's period as of today (as the summary counts them). */
+function periodNow(core: Core, input: PeriodChoice) {
+  const { key, field } = chosenPeriod(input);
+  return periodParams(key, { today: today(core), field });
+}
+
 export function figureRecords(core: Core, input: FigureRecordsInput): FigureRecords {
   const scope = resolveScope(core, input);
-  const period = periodParams(input.quarter);
+  const period = periodNow(core, input);
   const key = input.key ?? null;
   const built = build(scope, input.figure, key);
   const params = { ...period, ...scopeParams(scope), ...built.params };
@@ -291,6 +299,7 @@ export function figureRecords(core: Core, input: FigureRecordsInput): FigureReco
     .prepare(`${built.sql} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit, offset }) as RawRow[];
   return {
+    period: period.quarter,
     quarter: period.quarter,
     scope,
     figure: input.figure,
@@ -327,10 +336,10 @@ export interface LedgerDemand {
   dueDateAtEnd: string | null;
 }
 
-/** The demands that count in any demand figure of the quarter, oldest first. */
-export function demandLedger(core: Core, input: ScopeInput & { quarter: string }): LedgerDemand[] {
+/** The demands that count in any demand figure of the period, oldest first. */
+export function demandLedger(core: Core, input: ScopeInput & PeriodChoice): LedgerDemand[] {
   const scope = resolveScope(core, input);
-  const period = periodParams(input.quarter);
+  const period = periodNow(core, input);
   const rows = core.store.db
     .prepare(
       `SELECT t."id", t."title", e."name" AS enterpriseName, e."town", s."name" AS assigneeName, ${shanghaiDaySql('t."receivedAt"')} AS receivedOn,

@@ -1,8 +1,8 @@
 import type { Core } from '../../core';
-import { requireLive } from '../../core';
-import { invalid } from '@shared/contract/errors';
+import { getRow } from '../../store/records';
+import { ApiError, invalid } from '@shared/contract/errors';
 
-// Who a quarterly summary is about: the whole bureau, one staff member or one town.
+// Who a summary is about: the whole bureau, one staff member, one town or one unit (承办单位).
 //
 // How the scope applies to each group of figures (also returned in `scope.rules`):
 //   visits & splits   staff: visits the member LED (leadStaffId), so per-staff figures add up
@@ -19,12 +19,16 @@ import { invalid } from '@shared/contract/errors';
 //                     the clinic figures are null; town: clinics that diagnosed at least one
 //                     live enterprise of the town; enterprisesServed counts only the town's
 //                     enterprises, experts and outcomes are those of the whole clinics.
+//   unit              demands whose lead unit (主办单位) is the unit, and the follow-ups of
+//                     those demands; visits and clinics are not handed to units: visits count
+//                     0 (coverage has no base) and the clinic figures are null.
 
-export type ScopeType = 'bureau' | 'staff' | 'town';
+export type ScopeType = 'bureau' | 'staff' | 'town' | 'unit';
 
 export interface ScopeInput {
   staffId?: string | undefined;
   town?: string | undefined;
+  unitId?: string | undefined;
 }
 
 export interface ResolvedScope {
@@ -32,7 +36,9 @@ export interface ResolvedScope {
   staffId: string | null;
   staffName: string | null;
   town: string | null;
-  /** Stable key, e.g. `bureau`, `staff:<id>`, `town:<name>` (narratives are saved per key). */
+  unitId: string | null;
+  unitName: string | null;
+  /** Stable key, e.g. `bureau`, `staff:<id>`, `town:<name>`, `unit:<id>` (narratives are saved per key). */
   key: string;
   label: { zh: string; en: string };
   rules: ScopeRule[];
@@ -92,18 +98,75 @@ const TOWN_RULES: ScopeRule[] = [
   },
 ];
 
+const UNIT_RULES: ScopeRule[] = [
+  {
+    group: 'visits',
+    zh: '走访不交办给承办单位，按单位统计时不适用（计为0）',
+    en: 'visits are not handed to units: not applicable in unit scope (counted as 0)',
+  },
+  { group: 'coverage', zh: '不适用', en: 'not applicable' },
+  { group: 'demands', zh: '主办单位为该单位的需求', en: 'demands the unit leads (lead unit)' },
+  { group: 'followups', zh: '上述需求的回访', en: 'follow-ups of those demands' },
+  {
+    group: 'clinics',
+    zh: '专家会诊不归属承办单位，按单位统计时不适用（为空）',
+    en: 'expert clinics are not attributable to a unit: null in unit scope',
+  },
+];
+
+const NOUNS = { staff: ['人员', 'staff member'], units: ['承办单位', 'unit'] } as const;
+
+/** The live staff member or unit a scope names; refused (naming the field) otherwise. */
+function liveNamed(core: Core, kind: 'staff' | 'units', id: string, field: string): string {
+  const row = getRow(core.store, kind, id);
+  const [zh, en] = NOUNS[kind];
+  if (!row)
+    throw new ApiError('NOT_FOUND', `${field}: 没有这个${zh} (no ${en} with id '${id}')`, { field, id });
+  if (row.deletedAt) throw invalid(field, `该${zh}已删除 (the ${en} '${id}' has been deleted)`);
+  return row.name ?? id;
+}
+
+/** A town is one that some live enterprise is in. */
+function requireTown(core: Core, town: string): void {
+  const known = core.store.db
+    .prepare(`SELECT 1 FROM enterprises WHERE "town" = ? AND "deletedAt" IS NULL LIMIT 1`)
+    .get(town);
+  if (!known)
+    throw new ApiError('NOT_FOUND', `town: 没有企业在这个镇街 (no enterprise is in the town '${town}')`, {
+      field: 'town',
+      town,
+    });
+}
+
+const NO_ONE = { staffId: null, staffName: null, town: null, unitId: null, unitName: null };
+
 export function resolveScope(core: Core, input: ScopeInput): ResolvedScope {
-  if (input.staffId && input.town) {
-    throw invalid('town', 'give either staffId or town, not both');
+  const given = (['staffId', 'town', 'unitId'] as const).filter((k) => input[k]);
+  if (given.length > 1) {
+    throw invalid(
+      given[1]!,
+      `只能按一个范围统计 (give one of staffId, town, unitId, not ${given.join(' and ')})`,
+    );
+  }
+  if (input.unitId) {
+    const name = liveNamed(core, 'units', input.unitId, 'unitId');
+    return {
+      ...NO_ONE,
+      type: 'unit',
+      unitId: input.unitId,
+      unitName: name,
+      key: `unit:${input.unitId}`,
+      label: { zh: `承办单位：${name}`, en: `unit: ${name}` },
+      rules: UNIT_RULES,
+    };
   }
   if (input.staffId) {
-    const staff = requireLive(core, 'staff', input.staffId, 'staffId');
-    const name = staff.name ?? input.staffId;
+    const name = liveNamed(core, 'staff', input.staffId, 'staffId');
     return {
+      ...NO_ONE,
       type: 'staff',
       staffId: input.staffId,
       staffName: name,
-      town: null,
       key: `staff:${input.staffId}`,
       label: { zh: `人员：${name}`, en: `staff member: ${name}` },
       rules: STAFF_RULES,
@@ -111,10 +174,10 @@ export function resolveScope(core: Core, input: ScopeInput): ResolvedScope {
   }
   const town = input.town?.trim();
   if (town) {
+    requireTown(core, town);
     return {
+      ...NO_ONE,
       type: 'town',
-      staffId: null,
-      staffName: null,
       town,
       key: `town:${town}`,
       label: { zh: `镇街：${town}`, en: `town: ${town}` },
@@ -122,10 +185,8 @@ export function resolveScope(core: Core, input: ScopeInput): ResolvedScope {
     };
   }
   return {
+    ...NO_ONE,
     type: 'bureau',
-    staffId: null,
-    staffName: null,
-    town: null,
     key: 'bureau',
     label: { zh: '全局', en: 'whole bureau' },
     rules: BUREAU_RULES,
@@ -136,9 +197,14 @@ export function resolveScope(core: Core, input: ScopeInput): ResolvedScope {
 export interface ScopeParams {
   staffId: string | null;
   town: string | null;
+  unitId: string | null;
 }
 
-export const scopeParams = (s: ResolvedScope): ScopeParams => ({ staffId: s.staffId, town: s.town });
+export const scopeParams = (s: ResolvedScope): ScopeParams => ({
+  staffId: s.staffId,
+  town: s.town,
+  unitId: s.unitId,
+});
 
 /**
  * SQL conditions per record kind, besides `enterpriseFilter`. Aliases: visits `v`, demands
@@ -162,6 +228,14 @@ export function scopeSql(s: ResolvedScope) {
         // The town is checked on the follow-up's parent (see serviceFigures.followupsFrom).
         followups: '1',
         clinics: townEnterpriseInClinic('c'),
+      };
+    case 'unit':
+      return {
+        visits: '0',
+        base: '0',
+        demands: `t."leadUnitId" = @unitId`,
+        followups: `f."parentType" = 'demand' AND f."parentId" IN (SELECT u."id" FROM demands u WHERE u."leadUnitId" = @unitId)`,
+        clinics: null,
       };
     default:
       return { visits: '1', base: '1', demands: '1', followups: '1', clinics: '1' };

@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { Core } from '../../core';
-import { quarterlySummary, type QuarterlyInput, type QuarterlyReport } from './quarterly';
+import { today } from '../../core';
+import { summaryFigures, type QuarterlyInput, type SummaryReport } from './quarterly';
+import { periodParams } from './period';
+import { resolveScope } from './scope';
 import { demandLedger, type LedgerDemand } from './records';
 import {
   CATEGORY_LABELS,
@@ -13,15 +16,29 @@ import {
   type RateKey,
   type ScalarKey,
 } from '@shared/reports/definitions';
-import { chineseDate, orgNameOf, periodText, quarterTitle, splitLabel } from './format';
+import {
+  asOfNote,
+  chineseDate,
+  orgNameOf,
+  periodNoun,
+  periodTitle,
+  previousNoun,
+  spanText,
+  splitLabel,
+  windowTitle,
+} from './format';
 
 // The Excel export: a summary sheet (each figure with its numerator and denominator, rates
 // as Excel formulas with a percentage format, the comparison columns as formulas too), one
-// sheet per breakdown, the demands behind the figures, and the definitions used.
+// sheet per breakdown, the demands behind the figures, and the definitions used. Chinese
+// throughout, as the bureau files it: internal keys and ids only in hidden columns headed
+// （系统）, kept so that a sheet can be matched back to the records.
 
 export interface ExportOptions {
   /** The bureau's name for the title (default: the orgName setting, or a placeholder). */
   orgName?: string | null;
+  /** The name already decided (reports.export decides it once, for the file name too). */
+  org?: string;
 }
 
 const FONT = '宋体';
@@ -65,6 +82,22 @@ const SECTIONS: { title: string; keys: ScalarKey[] }[] = [
 
 const isRate = (key: ScalarKey): key is RateKey => key in RATE_DEFINITIONS;
 
+/** Hides a technical column (keys, ids): there for matching records, not for reading. */
+function technical(ws: ExcelJS.Worksheet, col: number): void {
+  ws.getColumn(col).hidden = true;
+}
+
+/** The period as titles name it, with 截至 for one not yet over. */
+const titleOf = (r: SummaryReport) => `${periodTitle(r.period)}${asOfNote(r)}`;
+
+const SCOPE_GROUPS: Record<string, string> = {
+  visits: '走访',
+  coverage: '覆盖率',
+  demands: '需求',
+  followups: '回访',
+  clinics: '会诊',
+};
+
 function titleRows(ws: ExcelJS.Worksheet, title: string, subtitle: string, lastCol: number): void {
   ws.mergeCells(1, 1, 1, lastCol);
   ws.mergeCells(2, 1, 2, lastCol);
@@ -102,28 +135,28 @@ function bodyStyle(row: ExcelJS.Row, cols: number): void {
   }
 }
 
-const scopeSubtitle = (r: QuarterlyReport) =>
-  `统计范围：${r.scope.label.zh}\u3000统计期间：${periodText(r.quarter)}\u3000数据截至：${chineseDate(r.asOf)}${r.partial ? '（季度未结束）' : ''}`;
+const scopeSubtitle = (r: SummaryReport) =>
+  `统计范围：${r.scope.label.zh}\u3000统计期间：${spanText(r.from, r.to)}\u3000数据截至：${chineseDate(r.asOf)}${r.partial ? '（期间未结束）' : ''}`;
 
-function summarySheet(wb: ExcelJS.Workbook, r: QuarterlyReport, org: string): ExcelJS.Worksheet {
+function summarySheet(wb: ExcelJS.Workbook, r: SummaryReport, org: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet('汇总', { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
   const c = r.comparison;
   const cols = [
     '序号',
     '指标',
-    'Figure',
-    '本季度',
+    '指标代码（系统）',
+    periodNoun(r),
     '分子',
     '分母',
     '计算口径',
-    `上季度\n${c.previousQuarter}`,
+    `${previousNoun(r)}${r.partial ? '同期' : ''}\n${windowTitle(c.previous)}`,
     '环比增减',
     '环比增幅',
-    `去年同期\n${c.sameQuarterLastYear}`,
+    `去年同期\n${windowTitle(c.lastYear)}`,
     '同比增减',
     '同比增幅',
   ];
-  titleRows(ws, `${org}${quarterTitle(r.quarter)}走访工作汇总表`, scopeSubtitle(r), cols.length);
+  titleRows(ws, `${org}${titleOf(r)}走访工作汇总表`, scopeSubtitle(r), cols.length);
   header(ws, 3, cols, [6, 16, 24, 12, 10, 10, 58, 12, 11, 11, 12, 11, 11]);
   let rowNo = 4;
   let seq = 0;
@@ -144,18 +177,19 @@ function summarySheet(wb: ExcelJS.Workbook, r: QuarterlyReport, org: string): Ex
       const fmt = key === 'avgDaysToClose' ? DAYS : rate ? PCT : INT;
       row.getCell(1).value = seq;
       row.getCell(2).value = LABELS[key].zh;
-      row.getCell(3).value = LABELS[key].en;
+      row.getCell(3).value = key;
       if (rate) {
         const d = r.rates[key];
         row.getCell(5).value = d.numerator;
         row.getCell(6).value = d.denominator;
         row.getCell(4).value = { formula: `IF(F${n}=0,"",E${n}/F${n})`, result: d.value ?? '' };
-        row.getCell(7).value = `${d.formula.zh}\n${d.formula.en}`;
+        row.getCell(7).value = d.formula.zh;
       } else {
         const v = r.figures[key];
         row.getCell(4).value = v ?? '不适用';
         if (v === null && (CLINIC_KEYS as readonly string[]).includes(key))
-          row.getCell(7).value = '专家会诊不归属个人，按人员统计时不适用';
+          row.getCell(7).value =
+            `专家会诊不归属${r.scope.type === 'unit' ? '承办单位' : '个人'}，按${r.scope.type === 'unit' ? '单位' : '人员'}统计时不适用`;
       }
       row.getCell(4).numFmt = fmt;
       row.getCell(4).font = { bold: true };
@@ -191,10 +225,15 @@ function summarySheet(wb: ExcelJS.Workbook, r: QuarterlyReport, org: string): Ex
       rowNo += 1;
     }
   }
+  technical(ws, 3);
   rowNo += 1;
   ws.mergeCells(rowNo, 1, rowNo, cols.length);
   const note = ws.getCell(rowNo, 1);
-  note.value = '注：比率的环比、同比增减以百分点计；各项口径见“口径说明”工作表。';
+  note.value =
+    '注：比率的环比、同比增减以百分点计；各项口径见“口径说明”工作表。' +
+    (r.partial
+      ? `期间尚未结束，环比、同比按相同天数比较（${spanText(c.previous.from, c.previous.to)}；${spanText(c.lastYear.from, c.lastYear.to)}）。`
+      : '');
   note.font = { name: FONT, size: 10, italic: true };
   return ws;
 }
@@ -215,15 +254,11 @@ const SPLITS: SplitSpec[] = [
   { sheet: '按月份', split: 'byMonth', first: '月份' },
 ];
 
-function splitSheet(
-  wb: ExcelJS.Workbook,
-  r: QuarterlyReport,
-  org: string,
-  spec: SplitSpec,
-): ExcelJS.Worksheet {
+function splitSheet(wb: ExcelJS.Workbook, r: SummaryReport, org: string, spec: SplitSpec): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(spec.sheet, { views: [{ state: 'frozen', ySplit: 3 }] });
-  const cols = ['序号', spec.first, '代码', '走访家次', '占走访家次', '走访企业数', '占走访企业数'];
-  titleRows(ws, `${org}${quarterTitle(r.quarter)}走访情况（${spec.sheet}）`, scopeSubtitle(r), cols.length);
+  const cols = ['序号', spec.first, '代码（系统）', '走访家次', '占走访家次', '走访企业数', '占走访企业数'];
+  titleRows(ws, `${org}${titleOf(r)}走访情况（${spec.sheet}）`, scopeSubtitle(r), cols.length);
+  technical(ws, 3);
   header(ws, 3, cols, [6, 30, 40, 12, 12, 12, 14]);
   const data = spec.split === 'byMonth' ? r.details.byMonth : r.figures[spec.split];
   const entries = Object.entries(data);
@@ -268,7 +303,7 @@ function splitSheet(
   bodyStyle(total, cols.length);
   const noteRow = ws.getRow(totalRow + 2);
   noteRow.getCell(1).value = spec.overlapping
-    ? '注：企业在季度内有效的每一项资质各计一次，各项之和可能大于合计。'
+    ? '注：企业在统计期间内有效的每一项资质各计一次，各项之和可能大于合计。'
     : spec.split === 'byTown' || spec.split === 'byIndustry'
       ? '注：一家企业只属于一个镇街、一个行业门类。'
       : '注：同一企业可能以多种方式、由多名人员或在多个月份被走访，各项走访企业数之和可能大于合计。';
@@ -276,10 +311,11 @@ function splitSheet(
   return ws;
 }
 
-function categorySheet(wb: ExcelJS.Workbook, r: QuarterlyReport, org: string): ExcelJS.Worksheet {
+function categorySheet(wb: ExcelJS.Workbook, r: SummaryReport, org: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet('按需求类别', { views: [{ state: 'frozen', ySplit: 3 }] });
-  const cols = ['序号', '需求类别', '代码', '新增需求件数', '占新增需求'];
-  titleRows(ws, `${org}${quarterTitle(r.quarter)}新增需求类别分布`, scopeSubtitle(r), cols.length);
+  const cols = ['序号', '需求类别', '代码（系统）', '新增需求件数', '占新增需求'];
+  titleRows(ws, `${org}${titleOf(r)}新增需求类别分布`, scopeSubtitle(r), cols.length);
+  technical(ws, 3);
   header(ws, 3, cols, [6, 16, 18, 14, 12]);
   const entries = Object.entries(r.figures.byCategory);
   const totalRow = 4 + entries.length;
@@ -312,7 +348,7 @@ const yes = (b: boolean | null) => (b ? '是' : null);
 
 function recordsSheet(
   wb: ExcelJS.Workbook,
-  r: QuarterlyReport,
+  r: SummaryReport,
   org: string,
   rows: LedgerDemand[],
 ): ExcelJS.Worksheet {
@@ -325,20 +361,21 @@ function recordsSheet(
     '承办人',
     '受理日期',
     '需求类别',
-    '季末状态',
-    '本季新增',
+    '期末状态',
+    '本期新增',
     '上期结转',
-    '本季办结',
+    '本期办结',
     '办结日期',
     '办结方式',
     '办结用时（天）',
     '按时办结',
-    '季末在办',
-    '季末超期',
-    '季末办理期限',
-    '需求ID',
+    '期末在办',
+    '期末超期',
+    '期末办理期限',
+    '需求ID（系统）',
   ];
-  titleRows(ws, `${org}${quarterTitle(r.quarter)}企业需求明细`, scopeSubtitle(r), cols.length);
+  titleRows(ws, `${org}${titleOf(r)}企业需求明细`, scopeSubtitle(r), cols.length);
+  technical(ws, cols.length);
   header(ws, 3, cols, [6, 36, 30, 12, 10, 12, 22, 10, 9, 9, 9, 12, 10, 10, 9, 9, 9, 13, 38]);
   rows.forEach((d, i) => {
     ws.addRow([
@@ -367,63 +404,77 @@ function recordsSheet(
   return ws;
 }
 
-function notesSheet(wb: ExcelJS.Workbook, r: QuarterlyReport): ExcelJS.Worksheet {
+function notesSheet(wb: ExcelJS.Workbook, r: SummaryReport): ExcelJS.Worksheet {
   const ws = wb.addWorksheet('口径说明');
   ws.getColumn(1).width = 22;
-  ws.getColumn(2).width = 90;
-  ws.getColumn(3).width = 90;
-  const add = (a: string, b: string, c: string, bold = false) => {
-    const row = ws.addRow([a, b, c]);
+  ws.getColumn(2).width = 100;
+  const add = (a: string, b: string, bold = false) => {
+    const row = ws.addRow([a, b]);
     row.eachCell((cell) => {
       cell.alignment = { wrapText: true, vertical: 'top' };
       cell.font = { name: FONT, size: 10, bold };
     });
   };
-  add('项目', '说明', 'Definition', true);
-  add('统计范围', r.scope.label.zh, r.scope.label.en);
-  for (const rule of r.scope.rules) add(`范围·${rule.group}`, rule.zh, rule.en);
-  for (const [key, d] of Object.entries(r.rates)) add(LABELS[key as RateKey].zh, d.formula.zh, d.formula.en);
-  for (const n of r.notes) add(`口径·${n.key}`, n.zh, n.en);
+  add('项目', '说明', true);
+  add('统计范围', r.scope.label.zh);
+  add('统计期间', `${spanText(r.from, r.to)}，数据截至${chineseDate(r.asOf)}`);
+  for (const rule of r.scope.rules) add(`范围·${SCOPE_GROUPS[rule.group] ?? rule.group}`, rule.zh);
+  for (const [key, d] of Object.entries(r.rates)) add(LABELS[key as RateKey].zh, d.formula.zh);
+  r.notes.forEach((n, i) => add(`口径说明${i + 1}`, n.zh));
   return ws;
 }
 
 /** Writes every sheet into `wb` (a streaming writer: each sheet is committed when done). */
 export function writeSheets(
   core: Core,
-  report: QuarterlyReport,
+  report: SummaryReport,
   wb: ExcelJS.Workbook,
   options: ExportOptions = {},
 ): void {
-  const org = orgNameOf(core, options.orgName);
+  const org = options.org ?? orgNameOf(core, options.orgName);
   wb.creator = 'Visit Ledger 科技服务走访台账';
   wb.created = new Date(core.store.now());
   summarySheet(wb, report, org).commit();
   for (const spec of SPLITS) splitSheet(wb, report, org, spec).commit();
   categorySheet(wb, report, org).commit();
-  const scope = report.scope.staffId
-    ? { staffId: report.scope.staffId }
-    : report.scope.town
-      ? { town: report.scope.town }
-      : {};
-  recordsSheet(wb, report, org, demandLedger(core, { quarter: report.quarter, ...scope })).commit();
+  const s = report.scope;
+  const scope = s.staffId
+    ? { staffId: s.staffId }
+    : s.town
+      ? { town: s.town }
+      : s.unitId
+        ? { unitId: s.unitId }
+        : {};
+  recordsSheet(wb, report, org, demandLedger(core, { period: report.period, ...scope })).commit();
   notesSheet(wb, report).commit();
 }
 
 /**
- * The quarterly summary as an .xlsx file. Written with exceljs's streaming writer, which
- * takes about a third less time than building the whole workbook in memory.
+ * The summary as an .xlsx file. Written with exceljs's streaming writer, which takes about a
+ * third less time than building the whole workbook in memory.
  */
+export async function summaryXlsx(core: Core, report: SummaryReport, org: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  writeSheets(core, report, wb, { org });
+  await wb.commit();
+  return Buffer.concat(chunks);
+}
+
+/** The quarterly summary as an .xlsx file, as of today. */
 export async function quarterlyXlsx(
   core: Core,
   input: QuarterlyInput,
   options: ExportOptions = {},
 ): Promise<Buffer> {
-  const report = quarterlySummary(core, input);
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
-  writeSheets(core, report, wb, options);
-  await wb.commit();
-  return Buffer.concat(chunks);
+  const day = today(core);
+  const report = summaryFigures(
+    core,
+    resolveScope(core, input),
+    periodParams(input.quarter, { today: day }),
+    day,
+  );
+  return summaryXlsx(core, report, orgNameOf(core, options.orgName));
 }
