@@ -55,6 +55,7 @@ import {
   TargetSchema,
   TargetSetInput,
 } from './targets';
+import { UpwardExportInput, UpwardInput, UpwardReportSchema } from './upward';
 import { JOB_PHASES } from './jobs';
 import { fieldRecord } from './fieldRecord';
 
@@ -598,6 +599,8 @@ export const contract = {
   'reports.narrative.get': def(NarrativeGetInput, NarrativeSchema),
   'reports.narrative.save': def(NarrativeSaveInput, NarrativeSchema),
   'reports.export': def(ExportInput, ExportedFileSchema),
+  'reports.upward': def(UpwardInput, UpwardReportSchema),
+  'reports.upwardExport': def(UpwardExportInput, ExportedFileSchema),
   ...ledgerContract(ListInput),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -63,6 +63,8 @@ export const METHOD_NAMES = [
   'reports.narrative.get',
   'reports.narrative.save',
   'reports.export',
+  'reports.upward',
+  'reports.upwardExport',
   'ledger.preview',
   'ledger.import',
   'ledger.rejectsReport',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { makeCore, type TestCore } from '../helpers';
+import { callAsync } from '../../src-main/dispatch';
+import type { MethodOutput } from '@shared/contract/contract';
+import { TARGET_KEYS } from '@shared/reports/targets';
 import { driveTo, makeDemand, makeEnterprise } from './fixtures';
 
 // Progress against the annual targets (the 晾晒表) on a hand-built year: each target of asOf's
@@ -9,6 +15,21 @@ import { driveTo, makeDemand, makeEnterprise } from './fixtures';
 //   demands         D0 received and closed in December 2025; D1, D2 received 2026-02-10,
 //                   D1 closed 2026-03-01, D2 closed 2026-06-20, when D3 is received
 //   today           2026-07-02
+
+const ROOT = resolve(__dirname, '../..');
+
+/** The CLI from source on the Node that runs the tests, as test/integration/doors.test.ts runs it. */
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/doors/cli/cli.ts'), ...args],
+      { cwd: ROOT, timeout: 30_000 },
+      (error, stdout, stderr) =>
+        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
 
 function district(): TestCore {
   const t = makeCore({ now: '2025-12-15T10:00:00+08:00' });
@@ -98,5 +119,112 @@ describe('progress against targets', () => {
     const r = t.ok('reports.summary', { period: '2026-07' });
     expect(r.targets.visits).toEqual({ target: 5, actual: 4, pct: 0.8 });
     expect(r.targets.closed).toBeUndefined();
+  });
+});
+
+describe('upward reporting (上级报送)', () => {
+  it('gives every target key in order, with the period’s figure, the target and progress', () => {
+    const t = district();
+    t.ok('settings.set', { orgName: '启明区科技局' });
+    const r = t.ok('reports.upward', { period: '2026Q2' });
+    expect(r).toMatchObject({
+      orgName: '启明区科技局',
+      period: '2026Q2',
+      periodTitle: '2026年第二季度',
+      from: '2026-04-01',
+      to: '2026-06-30',
+      asOf: '2026-06-30',
+      year: 2026,
+    });
+    expect(r.rows.map((row) => row.key)).toEqual(TARGET_KEYS);
+    const row = (key: string) => r.rows.find((x) => x.key === key);
+    // Q2: the visit of 30 June; newly received none; D2 closed 20 June. Year to date: 3 visits.
+    expect(row('visits')).toEqual({
+      key: 'visits',
+      label: '走访家次',
+      unit: '家次',
+      value: 1,
+      target: 8,
+      actual: 3,
+      pct: 3 / 8,
+    });
+    expect(row('newDemands')).toMatchObject({ value: 1, target: 4, actual: 3, pct: 0.75 });
+    expect(row('closed')).toMatchObject({ value: 1, target: 10, actual: 2, pct: 0.2 });
+    // No target set: the figures still go up, with no share.
+    expect(row('outcome:tech_contract:count')).toMatchObject({ target: null, pct: null, unit: '项' });
+    expect(row('outcome:financing:amount')).toMatchObject({ value: null, target: 1_000_000, actual: null });
+  });
+
+  it('is refused for a period that does not exist, naming the field', () => {
+    const t = district();
+    for (const period of ['2026Q5', '2026-13', '2026-03-01..2026-02-01']) {
+      expect(t.err('reports.upward', { period })).toMatchObject({
+        code: 'VALIDATION',
+        details: { field: 'period' },
+      });
+    }
+  });
+
+  it('is an Excel sheet of fixed layout: the heading cells, one row per key, the columns in order', async () => {
+    const t = district();
+    t.ok('settings.set', { orgName: '启明区科技局' });
+    const file = await callAsync(t.core, 'reports.upwardExport', { period: '2026Q2' });
+    if (!file.ok) throw new Error(JSON.stringify(file.error));
+    const out = file.result as MethodOutput<'reports.upwardExport'>;
+    expect(out.fileName).toBe('启明区科技局_2026年第二季度主要指标报送表.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.contentBase64!, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('主要指标')!;
+    const at = (ref: string) => {
+      const v = ws.getCell(ref).value;
+      return v && typeof v === 'object' && 'result' in v ? v.result : v;
+    };
+    expect([at('A1'), at('A2'), at('B2'), at('E2'), at('F2')]).toEqual([
+      '科技服务主要指标报送表',
+      '填报单位',
+      '启明区科技局',
+      '报送期间',
+      '2026年第二季度',
+    ]);
+    expect([at('B3'), at('D3'), at('F3'), at('H3')]).toEqual(['2026Q2', '2026-04-01', '2026-06-30', 2026]);
+    expect(ws.getRow(4).values).toEqual([
+      undefined,
+      '序号',
+      '指标代码',
+      '指标名称',
+      '计量单位',
+      '本期完成',
+      '年度目标',
+      '年累计完成',
+      '完成率',
+    ]);
+    // Row 5 on: every key, in TARGET_KEYS' order.
+    expect(TARGET_KEYS.map((_, i) => at(`B${5 + i}`))).toEqual(TARGET_KEYS);
+    expect(['A5', 'C5', 'D5', 'E5', 'F5', 'G5', 'H5'].map(at)).toEqual([
+      1,
+      '走访家次',
+      '家次',
+      1,
+      8,
+      3,
+      3 / 8,
+    ]);
+    expect((ws.getCell('H5').value as { formula: string }).formula).toBe(
+      'IF(AND(ISNUMBER(G5),ISNUMBER(F5),F5>0),G5/F5,"")',
+    );
+    const financing = 5 + TARGET_KEYS.indexOf('outcome:financing:amount');
+    expect([at(`E${financing}`), at(`F${financing}`), at(`G${financing}`)]).toEqual([null, 1_000_000, null]);
+    expect(String(at(`A${5 + TARGET_KEYS.length + 1}`))).toMatch(/^说明：/);
+  });
+
+  it('reaches the CLI through call, as the same JSON', async () => {
+    const t = district();
+    const r = await cli(['--db', t.path, 'call', 'reports.upward', JSON.stringify({ period: '2026Q2' })]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as MethodOutput<'reports.upward'>;
+    expect(json.rows.find((x) => x.key === 'visits')).toMatchObject({ value: 1, target: 8, actual: 3 });
+    const bad = await cli(['--db', t.path, 'call', 'reports.upward', JSON.stringify({ period: '2026Q5' })]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout + bad.stderr).toContain('"field": "period"');
   });
 });
