@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { makeCore, type TestCore } from '../helpers';
@@ -226,5 +227,75 @@ describe('upward reporting (上级报送)', () => {
     const bad = await cli(['--db', t.path, 'call', 'reports.upward', JSON.stringify({ period: '2026Q5' })]);
     expect(bad.code).toBe(1);
     expect(bad.stdout + bad.stderr).toContain('"field": "period"');
+  });
+});
+
+describe('the progress in the Excel and Word reports', () => {
+  const exported = async (
+    t: TestCore,
+    format: 'xlsx' | 'docx',
+    input: { period: string; staffId?: string },
+  ) => {
+    const r = await callAsync(t.core, 'reports.export', { ...input, format });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return Buffer.from((r.result as MethodOutput<'reports.export'>).contentBase64!, 'base64');
+  };
+
+  it('Excel: a 目标进度 sheet, one row per target with % complete as a formula and the pace', async () => {
+    const t = district();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exported(t, 'xlsx', { period: '2026-07' })) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name).slice(0, 2)).toEqual(['汇总', '目标进度']);
+    const ws = wb.getWorksheet('目标进度')!;
+    expect(ws.getCell('A1').value).toMatch(/2026年目标任务完成情况$/);
+    expect(ws.getCell('A2').value).toMatch(/累计区间：2026年1月1日至2026年7月2日/);
+    const value = (ref: string) => {
+      const v = ws.getCell(ref).value;
+      return v && typeof v === 'object' && 'result' in v ? v.result : v;
+    };
+    // visits 4 of 8 (50.0%) on 2 July, the 183rd of 365 days (50.1%): just behind.
+    expect(['B4', 'C4', 'D4', 'E4', 'F4', 'H4', 'I4'].map(value)).toEqual([
+      '走访家次',
+      '家次',
+      8,
+      4,
+      0.5,
+      '滞后',
+      'visits',
+    ]);
+    expect((ws.getCell('F4').value as { formula: string }).formula).toBe(
+      'IF(AND(ISNUMBER(E4),D4>0),E4/D4,"")',
+    );
+    expect(ws.getCell('G4').value).toBeCloseTo(183 / 365);
+    expect(['B5', 'F5', 'H5'].map(value)).toEqual(['走访企业数', 0.75, '超前']);
+    expect(ws.getColumn(9).hidden).toBe(true);
+    // Not counted yet: no actual, and no share (the formula gives an empty cell).
+    const financing = 4 + 6;
+    expect([value(`B${financing}`), value(`E${financing}`)]).toEqual(['融资到位（金额）', '暂未统计']);
+    expect(ws.getCell(`F${financing}`).value).not.toHaveProperty('result', expect.any(Number));
+    // A staff member's report has no targets, and no sheet.
+    const staff = new ExcelJS.Workbook();
+    await staff.xlsx.load(
+      (await exported(t, 'xlsx', { period: '2026-07', staffId: t.meId })) as unknown as ArrayBuffer,
+    );
+    expect(staff.getWorksheet('目标进度')).toBeUndefined();
+  });
+
+  it('Word: 九、目标任务完成情况, with the text and the table with its bars', async () => {
+    const t = district();
+    const zip = await JSZip.loadAsync(await exported(t, 'docx', { period: '2026-07' }));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('九、目标任务完成情况');
+    expect(text).toContain('截至2026年7月2日，全年时间进度为50.1%。');
+    expect(text).toContain(
+      '走访企业数3家，完成全年目标4家的75.0%；新增需求3件，完成全年目标4件的75.0%，快于时间进度。',
+    );
+    expect(text).toContain('办结数2件，完成全年目标10件的20.0%，慢于时间进度，需加快推进。');
+    expect(text).toContain('目标任务完成进度（年累计）');
+    expect(text).toContain('█████░░░░░（滞后）');
+    expect(text).toContain('融资到位（金额）100.00万元暂未统计');
+    const staff = await JSZip.loadAsync(await exported(t, 'docx', { period: '2026-07', staffId: t.meId }));
+    expect(await staff.file('word/document.xml')!.async('string')).not.toContain('目标任务完成情况');
   });
 });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { UpwardReport } from '@shared/contract/upward';
+import { FONT, HEADER_FILL, THIN } from './xlsx';
 
 // The 主要指标 sheet a district sends up (上级报送), in a layout fixed so that a city office can
 // read the same cells from every district's file: the heading cells below, then one row per
@@ -31,15 +32,6 @@ export const UPWARD_COLUMNS = [
 
 export const UPWARD_HEADER_ROW = 4;
 export const UPWARD_FIRST_ROW = 5;
-
-const FONT = '宋体';
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 
 const col = (key: (typeof UPWARD_COLUMNS)[number]['key']) =>
   UPWARD_COLUMNS.findIndex((c) => c.key === key) + 1;
