@@ -7,9 +7,6 @@ import { addDays, daysBetween, isValidDate } from './dates';
 export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year', 'range'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-/** The longest range accepted: 5 years (and a day for the leap years in them). */
-export const MAX_RANGE_DAYS = 5 * 366;
-
 export interface Period {
   /** The canonical key, e.g. '2026Q3', '2026-08', '2026-01-01..2026-08-31'. */
   key: string;
@@ -77,7 +74,8 @@ export function parsePeriod(key: string): Period {
         if (end < start) {
           throw new PeriodError(`结束日期早于开始日期 (the range ends before it starts): '${text}'`);
         }
-        if (daysBetween(start, end) + 1 > MAX_RANGE_DAYS) {
+        // At most 5 years: 2020-01-01..2024-12-31, not a day more.
+        if (end >= shiftYears(start, 5)) {
           throw new PeriodError(`日期范围超过5年 (a range is at most 5 years): '${text}'`);
         }
         return { key: text, kind, start, end };

@@ -714,6 +714,21 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
     extra({ quarter: '2026Q3' }),
   ];
   Object.assign(out, {
+    'reports.summary': [
+      ...NOT_AN_OBJECT,
+      v({}, 'period'),
+      v({ period: '' }, 'period'),
+      v({ period: '2026Q5' }, 'period'),
+      v({ period: '2026-13' }, 'period'),
+      v({ period: '2026H3' }, 'period'),
+      v({ period: '2026-08-31..2026-01-01' }, 'period'),
+      v({ period: '2020-01-01..2026-01-01' }, 'period'),
+      v({ period: '2026', town: '' }, 'town'),
+      nf({ period: '2026', staffId: 'ghost-staff' }, 'staffId'),
+      nf({ period: '2026', unitId: 'ghost-unit' }, 'unitId'),
+      v({ period: '2026', staffId: w.colleague.id, unitId: w.unit.id }, 'unitId'),
+      extra({ period: '2026' }),
+    ],
     'reports.quarterly': quarterCases,
     'reports.narrative.get': quarterCases,
     'reports.narrative.save': [

@@ -11,7 +11,8 @@ import { oracleFigures, type OracleScope } from './reports-oracle';
 
 // The report against an independent computation (reports-oracle.ts) on the seeded demo
 // district: a year of work (2026), with some records of every kind deleted afterwards.
-// Every figure of every quarter must agree, for the bureau, a staff member and a town.
+// Every figure of every quarter and every month must agree, for the bureau, a staff member
+// and a town.
 
 const NOW = Date.parse('2027-01-04T09:00:00+08:00');
 let dir = '';
@@ -74,6 +75,7 @@ afterAll(() => {
 });
 
 const QUARTERS = ['2026Q1', '2026Q2', '2026Q3', '2026Q4'];
+const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 const SCOPES: [string, () => OracleScope][] = [
   ['the bureau', () => ({})],
   ['a staff member', () => ({ staffId: picked.staffId })],
@@ -106,6 +108,20 @@ describe('quarterly figures agree with an independent computation on the demo di
         // The comparison columns are the other quarters' figures.
         expect(report.comparison.figures.closed.previous).toBe(
           oracleFigures(core.store.db, report.comparison.previousQuarter, scope).closed,
+        );
+      });
+    }
+  }
+
+  for (const month of MONTHS) {
+    for (const [name, scopeOf] of SCOPES) {
+      it(`${month}, ${name}`, () => {
+        const scope = scopeOf();
+        const report = ok<MethodOutput<'reports.summary'>>('reports.summary', { period: month, ...scope });
+        expect(report.figures).toEqual(oracleFigures(core.store.db, month, scope));
+        // The previous month, whole: every month of 2026 is over.
+        expect(report.comparison.figures.closed.previous).toBe(
+          oracleFigures(core.store.db, report.comparison.previous.period, scope).closed,
         );
       });
     }

@@ -1,10 +1,10 @@
-// An independent computation of the quarterly figures, for cross-checking the report: plain
+// An independent computation of the summary figures, for cross-checking the report: plain
 // reads of whole tables and a replay of each demand's history in JavaScript. It shares no
-// code with src-main/reports (only the calendar helpers of domain/dates) and is slow on
-// purpose: simple enough to check by reading.
+// code with src-main/reports (only the calendar helpers of domain/dates and domain/period)
+// and is slow on purpose: simple enough to check by reading.
 import type Database from 'better-sqlite3';
 import { addDays, daysBetween, shanghaiDate } from '@shared/domain/dates';
-import { parseQuarter } from '@shared/domain/quarter';
+import { parsePeriod } from '@shared/domain/period';
 
 export interface OracleScope {
   staffId?: string;
@@ -34,8 +34,13 @@ function out(c: SplitCounter) {
 }
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 
-export function oracleFigures(db: Database.Database, quarter: string, scope: OracleScope = {}) {
-  const q = parseQuarter(quarter);
+/**
+ * The figures of `period` (a quarter, month, …) counted up to `asOf` when it is given and
+ * before the period's last day: every "at end" figure is then taken at asOf.
+ */
+export function oracleFigures(db: Database.Database, period: string, scope: OracleScope = {}, asOf?: string) {
+  const p = parsePeriod(period);
+  const q = { start: p.start, end: asOf && asOf < p.end ? asOf : p.end };
   const all = (table: string) => db.prepare(`SELECT * FROM ${table}`).all() as Row[];
   const enterprises = new Map(all('enterprises').map((e) => [e.id as string, e]));
   const liveEnt = (id: unknown) => {

@@ -20,7 +20,14 @@ import type { TargetProgress } from '@shared/reports/targets';
 import { periodOf, periodParams, windowParams, type PeriodParams } from './period';
 import { preparedOn } from '../../store/records';
 import { resolveScope, scopeParams, type ResolvedScope, type ScopeInput } from './scope';
-import { visitFigures, visitsFrom, visitTotals, type Split, type VisitTotals } from './visitFigures';
+import {
+  monthParams,
+  visitFigures,
+  visitsFrom,
+  visitTotals,
+  type Split,
+  type VisitTotals,
+} from './visitFigures';
 import { categorySplit, demandTotals } from './demandFigures';
 import { clinicTotals, followupTotals } from './serviceFigures';
 import { targetProgress } from './targets';
@@ -365,8 +372,8 @@ export function summaryFigures(
 
   // visitFigures pivots the months of a quarter; other periods count their months apart.
   const months = monthsOf(period);
-  const counted =
-    months.length <= 3 && months[0] === period.qs.slice(0, 7) ? splits.byMonth : visitsByMonth(db, scope, p);
+  const pivoted = Object.values(monthParams(period.qs));
+  const counted = months.every((m) => pivoted.includes(m)) ? splits.byMonth : visitsByMonth(db, scope, p);
   const byMonth: Split = {};
   for (const m of months) byMonth[m] = counted[m] ?? { visits: 0, enterprisesVisited: 0 };
   const staffIds = Object.keys(splits.byStaff);

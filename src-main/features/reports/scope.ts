@@ -233,7 +233,8 @@ export function scopeSql(s: ResolvedScope) {
       return {
         visits: '0',
         base: '0',
-        demands: `t."leadUnitId" = @unitId`,
+        // By id: the demand queries read a few columns of `t`, and the lead unit is not one.
+        demands: `t."id" IN (SELECT u."id" FROM demands u WHERE u."leadUnitId" = @unitId)`,
         followups: `f."parentType" = 'demand' AND f."parentId" IN (SELECT u."id" FROM demands u WHERE u."leadUnitId" = @unitId)`,
         clinics: null,
       };
