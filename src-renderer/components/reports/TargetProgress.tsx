@@ -15,14 +15,13 @@ import { DASH, formatCount } from './figures';
 import styles from './TargetProgress.module.css';
 
 interface Props {
-  title: string;
   asOf: string;
   targets: Record<string, Progress>;
 }
 
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-export function TargetProgress({ title, asOf, targets }: Props) {
+export function TargetProgress({ asOf, targets }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const keys = TARGET_KEYS.filter((k) => targets[k]);
@@ -31,8 +30,7 @@ export function TargetProgress({ title, asOf, targets }: Props) {
   const amount = (key: (typeof keys)[number], v: number) =>
     isAmountKey(key) ? formatCount(Math.round(v)) : formatCount(v);
   return (
-    <section className={styles.section} data-testid="target-progress">
-      <h3 className={styles.title}>{title}</h3>
+    <div className={styles.progress} data-testid="target-progress">
       {keys.length === 0 ? (
         <p className="muted">{t('targets.noTargets', { year })}</p>
       ) : (
@@ -97,6 +95,6 @@ export function TargetProgress({ title, asOf, targets }: Props) {
           </table>
         </>
       )}
-    </section>
+    </div>
   );
 }

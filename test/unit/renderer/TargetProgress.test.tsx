@@ -14,7 +14,6 @@ describe('the targets progress section', () => {
   it('shows each target in key order with its actual, % complete, pace and bar', () => {
     render(
       <TargetProgress
-        title="目标完成进度"
         asOf="2026-07-02"
         targets={{
           closed: { target: 300, actual: 120, pct: 0.4 },
@@ -40,16 +39,12 @@ describe('the targets progress section', () => {
 
   it('caps the bar at a full track past the target, and says when no target is set', () => {
     const { unmount } = render(
-      <TargetProgress
-        title="目标完成进度"
-        asOf="2026-12-31"
-        targets={{ visits: { target: 100, actual: 130, pct: 1.3 } }}
-      />,
+      <TargetProgress asOf="2026-12-31" targets={{ visits: { target: 100, actual: 130, pct: 1.3 } }} />,
     );
     expect(row('visits').textContent).toContain('130.0%');
     expect(row('visits').querySelector<HTMLElement>('[role="meter"] div')!.style.width).toBe('100%');
     unmount();
-    render(<TargetProgress title="目标完成进度" asOf="2026-12-31" targets={{}} />);
+    render(<TargetProgress asOf="2026-12-31" targets={{}} />);
     expect(screen.getByTestId('target-progress').textContent).toContain('2026 年尚未设定目标任务');
   });
 });
