@@ -64,8 +64,8 @@ export function targetLabel(key: TargetKey): Label {
   }
   const type = wordsOf('outcomeType', parts.outcome) ?? { zh: parts.outcome, en: parts.outcome };
   return parts.measure === 'count'
-    ? { zh: `${type.zh}（项数）`, en: `${type.en} (count)`, unit: '项' }
-    : { zh: `${type.zh}（金额）`, en: `${type.en} (amount)`, unit: '元' };
+    ? { zh: `${type.zh}数量`, en: `${type.en} (count)`, unit: '项' }
+    : { zh: `${type.zh}金额`, en: `${type.en} (amount)`, unit: '元' };
 }
 
 /** A target against the figure so far this year; pct null where there is no actual or the target is 0. */

@@ -271,7 +271,7 @@ describe('the progress in the Excel and Word reports', () => {
     expect(ws.getColumn(9).hidden).toBe(true);
     // Not counted yet: no actual, and no share (the formula gives an empty cell).
     const financing = 4 + 6;
-    expect([value(`B${financing}`), value(`E${financing}`)]).toEqual(['融资到位（金额）', '暂未统计']);
+    expect([value(`B${financing}`), value(`E${financing}`)]).toEqual(['融资到位金额', '暂未统计']);
     expect(ws.getCell(`F${financing}`).value).not.toHaveProperty('result', expect.any(Number));
     // A staff member's report has no targets, and no sheet.
     const staff = new ExcelJS.Workbook();
@@ -294,7 +294,7 @@ describe('the progress in the Excel and Word reports', () => {
     expect(text).toContain('办结数2件，完成全年目标10件的20.0%，慢于时间进度，需加快推进。');
     expect(text).toContain('目标任务完成进度（年累计）');
     expect(text).toContain('█████░░░░░（滞后）');
-    expect(text).toContain('融资到位（金额）100.00万元暂未统计');
+    expect(text).toContain('融资到位金额100.00万元暂未统计');
     const staff = await JSZip.loadAsync(await exported(t, 'docx', { period: '2026-07', staffId: t.meId }));
     expect(await staff.file('word/document.xml')!.async('string')).not.toContain('目标任务完成情况');
   });

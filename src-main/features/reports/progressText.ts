@@ -33,7 +33,7 @@ export function progressText(r: Pick<SummaryReport, 'targets' | 'asOf'>): string
   const rows = progressRows(r);
   const counted = rows.filter(([, p]) => p.pct !== null);
   const item = ([key, p]: [TargetKey, Progress]) =>
-    `${targetLabel(key).zh.replace(/（.*）$/, '')}${valueText(key, p.actual!)}，完成全年目标${valueText(key, p.target)}的${percent(p.pct)}`;
+    `${targetLabel(key).zh}${valueText(key, p.actual!)}，完成全年目标${valueText(key, p.target)}的${percent(p.pct)}`;
   const ahead = counted.filter(([, p]) => paceOf(p, r.asOf) === 'ahead');
   const behind = counted.filter(([, p]) => paceOf(p, r.asOf) === 'behind');
   const parts = [`截至${chineseDate(r.asOf)}，全年时间进度为${percent(yearElapsed(r.asOf))}。`];

@@ -29,10 +29,10 @@ describe('the targets screen', () => {
     expect((await screen.findByTestId('targets-year')).textContent).toBe('2026 年度目标任务');
     await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('办结数').value).toBe('300'));
     expect(row('visits').textContent).toContain('家次');
-    expect(row('outcome:tech_contract:amount').textContent).toContain('技术合同登记（金额）');
+    expect(row('outcome:tech_contract:amount').textContent).toContain('技术合同登记金额');
 
     await user.type(screen.getByLabelText('走访家次'), '1,200');
-    await user.type(screen.getByLabelText('技术合同登记（金额）'), '536500000.5');
+    await user.type(screen.getByLabelText('技术合同登记金额'), '536500000.5');
     await user.clear(screen.getByLabelText('办结数'));
     await user.click(screen.getByTestId('save-targets'));
     await waitFor(() =>
