@@ -1,8 +1,9 @@
-// 统计报表: the quarterly visit summary (季度走访工作总结) of a quarter and scope, laid out as
-// the report a supervisor presents: the figures with their formulas and comparisons, the
-// breakdowns and charts, the narrative sections, the records behind any figure, and the
-// Excel / Word / print outputs. The route holds the choice:
-// #/reports?quarter=2026Q3&staff=ID|town=NAME&figure=overdueAtEnd&key=…
+// 统计报表: the visit summary (走访工作总结) of a period (month, quarter, half year, year or
+// range of days) and scope, laid out as the report a supervisor presents: the figures with
+// their formulas and comparisons, the breakdowns and charts, the narrative sections, the
+// records behind any figure, and the Excel / Word / print outputs. The route holds the choice:
+// #/reports?period=2026Q3&staff=ID|town=NAME&figure=overdueAtEnd&key=… (`quarter=` as before
+// other periods still opens).
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECORD_FIGURES, type RecordFigure } from '@shared/reports/definitions';
@@ -24,7 +25,7 @@ import { RecordsDrawer } from '../components/reports/RecordsDrawer';
 import { ReportNotes } from '../components/reports/ReportNotes';
 import { ReportToolbar } from '../components/reports/ReportToolbar';
 import { TargetProgress } from '../components/reports/TargetProgress';
-import { quarterName, type SplitName } from '../components/reports/figures';
+import { periodName, type SplitName } from '../components/reports/figures';
 import { FIGURE_SECTIONS } from '../components/reports/sections';
 import styles from '../components/reports/reports.module.css';
 
@@ -44,18 +45,18 @@ export function ReportsScreen({ route }: { route: Route }) {
   const dirty = useReports(isDirty);
   const lang = currentLanguage() === 'en' ? 'en' : 'zh';
 
-  const { quarter: qp, staff: sp, town: tp, figure: fp, key: kp } = route.params;
+  const { period: pp, quarter: qp, staff: sp, town: tp, figure: fp, key: kp } = route.params;
   const fromRoute = useMemo(
-    () => selectionOf({ quarter: qp ?? '', staff: sp ?? '', town: tp ?? '' }, today),
-    [qp, sp, tp, today],
+    () => selectionOf({ period: pp ?? '', quarter: qp ?? '', staff: sp ?? '', town: tp ?? '' }, today),
+    [pp, qp, sp, tp, today],
   );
-  // Back on the screen from the menu (no quarter in the address): what was shown before.
-  const selection = qp || !stored ? fromRoute : stored;
+  // Back on the screen from the menu (no period in the address): what was shown before.
+  const selection = pp || qp || !stored ? fromRoute : stored;
   const current =
     report &&
     selectionKey(selection) ===
       selectionKey({
-        quarter: report.quarter,
+        period: report.period,
         staffId: report.scope.staffId,
         town: report.scope.town,
       });
@@ -84,7 +85,7 @@ export function ReportsScreen({ route }: { route: Route }) {
   const go = (next: Selection, drillTo?: { figure: RecordFigure; key?: string }) =>
     navigate(
       routeHref('reports', null, null, {
-        quarter: next.quarter,
+        period: next.period,
         staff: next.staffId,
         town: next.town,
         figure: drillTo?.figure,
@@ -118,7 +119,7 @@ export function ReportsScreen({ route }: { route: Route }) {
           className={current && !loading ? styles.reportPaper : `${styles.reportPaper} ${styles.isLoading}`}
           data-testid="report"
           data-key={selectionKey({
-            quarter: report.quarter,
+            period: report.period,
             staffId: report.scope.staffId,
             town: report.scope.town,
           })}
@@ -126,14 +127,16 @@ export function ReportsScreen({ route }: { route: Route }) {
         >
           <header className={styles.reportHead}>
             <h2 className={styles.reportTitle}>
-              {t('reports.heading', { quarter: quarterName(report.quarter) })}
+              {t('reports.heading', { quarter: periodName(report.period) })}
             </h2>
             <p className={`${styles.reportMeta} report-meta`}>
-              <span>{t('reports.period', { start: report.period.start, end: report.period.end })}</span>
+              <span>{t('reports.period', { start: report.from, end: report.to })}</span>
               <span>{t('reports.scopeIs', { scope: report.scope.label[lang] })}</span>
               <span className={report.partial ? `${styles.partial} partial` : undefined}>
                 {report.partial
-                  ? t('reports.partial', { date: report.asOf })
+                  ? t(report.kind === 'quarter' ? 'reports.partial' : 'reports.partialPeriod', {
+                      date: report.asOf,
+                    })
                   : t('reports.asOf', { date: report.asOf })}
               </span>
             </p>

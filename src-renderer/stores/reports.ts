@@ -1,15 +1,17 @@
-// 统计报表: the quarterly summary of one quarter and scope (reports.quarterly), its narrative
-// texts with a saved copy and a draft, the records behind a figure, and the file downloads.
-// The screen's route holds the choice (quarter, scope, figure); this store holds the data.
+// 统计报表: the summary of one period and scope (reports.summary: a month, quarter, half year,
+// year or range of days), its narrative texts with a saved copy and a draft, the records
+// behind a figure, and the file downloads. The screen's route holds the choice (period,
+// scope, figure); this store holds the data.
 import { create } from 'zustand';
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { RecordFigure } from '@shared/reports/definitions';
-import { QUARTER_RE, quarterOf, shiftQuarter } from '@shared/domain/quarter';
+import { quarterOf, shiftQuarter } from '@shared/domain/quarter';
+import { periodContaining, periodOrNull, shiftPeriod, type SteppedKind } from '@shared/domain/period';
 import { call, toApiError, type ApiError } from '../api';
 import { files } from '../files';
 import { notify } from './notices';
 
-export type Report = MethodOutput<'reports.quarterly'>;
+export type Report = MethodOutput<'reports.summary'>;
 export type FigureRecords = MethodOutput<'reports.records'>;
 export type Narrative = MethodOutput<'reports.narrative.get'>;
 export type ExportFormat = MethodInput<'reports.export'>['format'];
@@ -22,32 +24,43 @@ export const NARRATIVE_FIELDS = [
 export type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
 export type NarrativeTexts = Record<NarrativeField, string>;
 
-/** What a report is about: a quarter, and the bureau (both null), one staff member or one town. */
+/** What a report is about: a period, and the bureau (both null), one staff member or one town. */
 export interface Selection {
-  quarter: string;
+  /** A period key: '2026Q3', '2026-08', '2026H1', '2026', '2026-01-01..2026-08-31'. */
+  period: string;
   staffId: string | null;
   town: string | null;
 }
 
 export const selectionKey = (s: Selection): string =>
-  `${s.quarter}|${s.staffId ? `staff:${s.staffId}` : s.town ? `town:${s.town}` : 'bureau'}`;
+  `${s.period}|${s.staffId ? `staff:${s.staffId}` : s.town ? `town:${s.town}` : 'bureau'}`;
 
 const scopeInput = (s: Selection) => ({
-  quarter: s.quarter,
+  period: s.period,
   ...(s.staffId ? { staffId: s.staffId } : s.town ? { town: s.town } : {}),
 });
 
-/** The route's choice, checked: a malformed quarter falls back to the quarter of `today`. */
+/**
+ * The route's choice, checked: `period`, or `quarter` as addresses had it before other
+ * periods; one that does not exist (or has not begun) falls back to the quarter of `today`.
+ */
 export function selectionOf(params: Record<string, string>, today: string): Selection {
-  const quarter = QUARTER_RE.test(params.quarter ?? '') ? params.quarter! : quarterOf(today);
+  const given = periodOrNull(params.period) ?? periodOrNull(params.quarter);
+  const period = given && given.start <= today ? given.key : quarterOf(today);
   const staffId = params.staff || null;
-  return { quarter, staffId, town: staffId ? null : params.town || null };
+  return { period, staffId, town: staffId ? null : params.town || null };
 }
 
 /** The quarters offered one click away: this quarter and the four before it, oldest first. */
 export function recentQuarters(today: string, count = 5): string[] {
   const current = quarterOf(today);
   return Array.from({ length: count }, (_, i) => shiftQuarter(current, i - count + 1));
+}
+
+/** The periods of a kind offered one click away: the current one and those before it, oldest first. */
+export function recentPeriods(kind: SteppedKind, today: string, count = 5): string[] {
+  const current = periodContaining(kind, today);
+  return Array.from({ length: count }, (_, i) => shiftPeriod(current, i - count + 1).key);
 }
 
 export interface Drill {
@@ -156,7 +169,7 @@ export const useReports = create<ReportsState>((set, get) => ({
     try {
       const input = scopeInput(selection);
       const [report, narrative] = await Promise.all([
-        call('reports.quarterly', input),
+        call('reports.summary', input),
         call('reports.narrative.get', input),
       ]);
       if (seq !== loadSeq) return;
@@ -171,7 +184,7 @@ export const useReports = create<ReportsState>((set, get) => ({
         draft: keepDraft ? s.draft : textsOf(narrative),
         towns: selection.staffId || selection.town ? s.towns : mergeTowns(s.towns, townsOf(report)),
       });
-      if (!s.towns.length && (selection.staffId || selection.town)) void loadTowns(selection.quarter);
+      if (!s.towns.length && (selection.staffId || selection.town)) void loadTowns(selection.period);
     } catch (e) {
       if (seq === loadSeq) set({ loading: false, error: toApiError(e) });
     }
@@ -265,7 +278,7 @@ export const useReports = create<ReportsState>((set, get) => ({
         fileName: file.fileName,
         contentBase64: file.contentBase64 ?? '',
         mime: MIME[format],
-        quarter: selection.quarter,
+        period: selection.period,
         ...scopeName(get().report, selection),
       });
       return savedAs === null ? null : { fileName: savedAs, savedFirst };
@@ -283,9 +296,9 @@ function mergeTowns(known: string[], more: string[]): string[] {
 }
 
 /** The town picker needs the bureau's towns even when the page opens on a town or a person. */
-async function loadTowns(quarter: string): Promise<void> {
+async function loadTowns(period: string): Promise<void> {
   try {
-    const r = await call('reports.quarterly', { quarter });
+    const r = await call('reports.summary', { period });
     useReports.setState((s) => ({ towns: mergeTowns(s.towns, townsOf(r)) }));
   } catch {
     /* the picker keeps what it has */

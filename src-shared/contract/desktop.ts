@@ -17,6 +17,8 @@ export const SaveFileInput = z.strictObject({
   contentBase64: z.string().max(200 * 1024 * 1024),
   /** A report's quarter, for its proposed name. */
   quarter: Quarter.optional(),
+  /** A report's period (2026-08, 2026H1, 2026-01-01..2026-08-31, …), for its proposed name. */
+  period: z.string().max(40).optional(),
   /** A report's scope other than the whole bureau (a staff member's or a town's name). */
   scopeName: z.string().max(100).optional(),
 });

@@ -102,7 +102,7 @@ function monthIndex(period: Period): number {
   return Number(period.start.slice(0, 4)) * 12 + Number(period.start.slice(5, 7)) - 1;
 }
 
-function ofMonthIndex(kind: 'month' | 'quarter' | 'half' | 'year', index: number): Period {
+function ofMonthIndex(kind: SteppedKind, index: number): Period {
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
   switch (kind) {
@@ -130,8 +130,7 @@ export function previousPeriod(period: Period): Period {
     const days = dayCount(period.start, period.end);
     return rangeOf(addDays(period.start, -days), addDays(period.start, -1));
   }
-  const step = { month: 1, quarter: 3, half: 6, year: 12 }[period.kind];
-  return ofMonthIndex(period.kind, monthIndex(period) - step);
+  return shiftPeriod(period, -1);
 }
 
 /** The same period a year earlier. */
@@ -150,4 +149,29 @@ export const asOfDay = (period: Period, today: string): string => (today < perio
 export function cutPeriod(period: Period, days: number): { start: string; end: string } {
   const end = addDays(period.start, days - 1);
   return { start: period.start, end: end < period.end ? end : period.end };
+}
+
+/** Periods a picker steps through: every kind but a range. */
+export type SteppedKind = Exclude<PeriodKind, 'range'>;
+
+/** The period of `kind` that holds `date` ('2026-08-15' → '2026Q3'). */
+export function periodContaining(kind: SteppedKind, date: string): Period {
+  return ofMonthIndex(kind, Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1);
+}
+
+/** The period `by` steps after (or before) a month, quarter, half year or year. */
+export function shiftPeriod(period: Period, by: number): Period {
+  if (period.kind === 'range') throw new RangeError('a range has no next period of its kind');
+  const step = { month: 1, quarter: 3, half: 6, year: 12 }[period.kind];
+  return ofMonthIndex(period.kind, monthIndex(period) + step * by);
+}
+
+/** `key` when it names a period, else null (for addresses and pickers). */
+export function periodOrNull(key: string | undefined | null): Period | null {
+  if (!key) return null;
+  try {
+    return parsePeriod(key);
+  } catch {
+    return null;
+  }
 }

@@ -90,7 +90,7 @@ async function reportsEndToEnd(): Promise<void> {
   await reportShown(keyOf(previous));
   const report = app.api('reports.quarterly', { quarter: previous });
   await expectFiguresOf(report);
-  expect(page.url()).toContain(`quarter=${previous}`);
+  expect(page.url()).toContain(`period=${previous}`);
   // A rate with its numerator and denominator; the comparisons are written out.
   const closure = page.locator('.kpi[data-figure="closureRate"]');
   await expect(closure.locator('[data-testid="ratio"]').textContent()).resolves.toContain(

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { z } from 'zod';
 import type { SaveFileInput, UiLanguage } from '@shared/contract/desktop';
-import { quarterTitle } from '../../features/reports/format';
+import { periodOrNull } from '@shared/domain/period';
+import { periodTitle } from '../../features/reports/format';
 import type { Dialog, Window } from './electronApi';
 
 // The native dialogs behind the preload's named calls: where an export is saved (proposed in
@@ -24,9 +25,10 @@ export function proposedFileName(request: SaveRequest, bureau: string): string {
   const ext = extname(request.fileName);
   switch (request.purpose) {
     case 'report': {
-      if (!request.quarter) return `${bureau}_${request.fileName}`;
+      const period = periodOrNull(request.period ?? request.quarter);
+      if (!period) return `${bureau}_${request.fileName}`;
       const scope = request.scopeName ? `_${request.scopeName}` : '';
-      return `${bureau}_${quarterTitle(request.quarter)}走访工作总结${scope}${ext}`;
+      return `${bureau}_${periodTitle(period.key)}走访工作总结${scope}${ext}`;
     }
     case 'ledger':
     case 'rejects':

@@ -25,7 +25,6 @@ import {
   yearToDate,
 } from '@shared/reports/targets';
 import {
-  asOfNote,
   chineseDate,
   orgNameOf,
   periodNoun,
@@ -95,8 +94,8 @@ function technical(ws: ExcelJS.Worksheet, col: number): void {
   ws.getColumn(col).hidden = true;
 }
 
-/** The period as titles name it, with 截至 for one not yet over. */
-const titleOf = (r: SummaryReport) => `${periodTitle(r.period)}${asOfNote(r)}`;
+/** The period as titles name it (the subtitle says 截至 which day for one not over). */
+const titleOf = (r: SummaryReport) => periodTitle(r.period);
 
 const SCOPE_GROUPS: Record<string, string> = {
   visits: '走访',

@@ -5,13 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
 import type { ScalarKey } from '@shared/reports/definitions';
 import type { Report } from '../../stores/reports';
+
+type ComparedWindow = Report['comparison']['previous'];
 import {
   changeOf,
   formatCount,
   formatValue,
   isClinicKey,
   isRate,
-  quarterName,
+  windowName,
   unitOf,
   type Change,
 } from './figures';
@@ -23,11 +25,11 @@ interface Props {
   onOpen: (figure: ScalarKey) => void;
 }
 
-function ChangeLine({ label, quarter, change }: { label: string; quarter: string; change: Change }) {
+function ChangeLine({ label, against, change }: { label: string; against: ComparedWindow; change: Change }) {
   const { t } = useTranslation();
   const title = change.noData
-    ? t('reports.noComparison', { quarter: quarterName(quarter) })
-    : t('reports.vsTitle', { quarter: quarterName(quarter) });
+    ? t('reports.noComparison', { quarter: windowName(against) })
+    : t('reports.vsTitle', { quarter: windowName(against) });
   return (
     <span
       className={change.tone === 'good' ? styles.chgGood : change.tone === 'bad' ? styles.chgBad : undefined}
@@ -92,12 +94,12 @@ export function FigureTile({ figure: k, report, onOpen }: Props) {
         <span className={`${styles.kpiChanges} kpi-changes`}>
           <ChangeLine
             label={t('reports.vsPrevious')}
-            quarter={report.comparison.previousQuarter}
+            against={report.comparison.previous}
             change={changeOf(k, report, 'previous')}
           />
           <ChangeLine
             label={t('reports.vsLastYear')}
-            quarter={report.comparison.sameQuarterLastYear}
+            against={report.comparison.lastYear}
             change={changeOf(k, report, 'lastYear')}
           />
         </span>

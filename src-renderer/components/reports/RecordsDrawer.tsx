@@ -7,7 +7,7 @@ import { enumLabel } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { routeHref, type Screen } from '../../router';
 import { RECORDS_PAGE, useReports, type FigureRecords, type Report } from '../../stores/reports';
-import { isRate, quarterName, splitLabel, formatCount, type SplitName } from './figures';
+import { isRate, periodName, splitLabel, formatCount, type SplitName } from './figures';
 import type { ScalarKey } from '@shared/reports/definitions';
 import styles from './reports.module.css';
 
@@ -118,7 +118,7 @@ export function RecordsDrawer({ report, onClose }: { report: Report; onClose: ()
     <Dialog title={title} onClose={onClose} variant="drawer" wide testId="records-drawer">
       <p className={`muted ${styles.recordsSub}`}>
         {t('reports.records.subtitle', {
-          quarter: quarterName(report.quarter),
+          quarter: periodName(report.period),
           scope: report.scope.label[lang],
         })}
       </p>

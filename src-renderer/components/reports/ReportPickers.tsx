@@ -1,10 +1,20 @@
-// What the report is about: the quarter (this one and the four before it one click away,
-// arrows for any other) and the scope (the bureau, one staff member, one town).
+// What the report is about: the period (a month, quarter, half year or year, the current one
+// and the four before it one click away, arrows for any other; or any range of days) and the
+// scope (the bureau, one staff member, one town).
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shiftQuarter } from '@shared/domain/quarter';
+import {
+  parsePeriod,
+  periodContaining,
+  periodOrNull,
+  PERIOD_KINDS,
+  shiftPeriod,
+  type PeriodKind,
+  type SteppedKind,
+} from '@shared/domain/period';
 import { useSession } from '../../stores/session';
-import { recentQuarters, type Selection } from '../../stores/reports';
-import { quarterName } from './figures';
+import { recentPeriods, type Selection } from '../../stores/reports';
+import { periodName, quarterName } from './figures';
 import styles from './reports.module.css';
 
 interface Props {
@@ -14,53 +24,144 @@ interface Props {
   onChange: (next: Selection) => void;
 }
 
-export function QuarterPicker({ selection, today, onChange }: Omit<Props, 'towns'>) {
+/** A range's text fields as typed, before they make a period. */
+function RangeFields({ selection, today, onChange }: Omit<Props, 'towns'>) {
   const { t } = useTranslation();
-  const quarters = recentQuarters(today);
-  const current = quarters[quarters.length - 1]!;
-  const go = (quarter: string) => onChange({ ...selection, quarter });
+  const shown = parsePeriod(selection.period);
+  const [from, setFrom] = useState(shown.start);
+  const [to, setTo] = useState(shown.end);
+  const range = periodOrNull(`${from}..${to}`);
+  const ok = range !== null && range.start <= today;
+  return (
+    <form
+      className={styles.quarterPicker}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ok) onChange({ ...selection, period: range.key });
+      }}
+    >
+      <input
+        type="date"
+        name="rangeFrom"
+        aria-label={t('reports.rangeFrom')}
+        value={from}
+        max={today}
+        onChange={(e) => setFrom(e.target.value)}
+      />
+      <span aria-hidden>—</span>
+      <input
+        type="date"
+        name="rangeTo"
+        aria-label={t('reports.rangeTo')}
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+      />
+      <button
+        type="submit"
+        className="btn"
+        disabled={!ok}
+        title={ok ? undefined : t('reports.rangeInvalid')}
+        data-testid="range-apply"
+      >
+        {t('reports.rangeApply')}
+      </button>
+    </form>
+  );
+}
+
+/** The periods of one kind: the current one and the four before it, arrows for any other. */
+function SteppedPeriods({ kind, selection, today, onChange }: Omit<Props, 'towns'> & { kind: SteppedKind }) {
+  const { t } = useTranslation();
+  const periods = recentPeriods(kind, today);
+  const current = periods[periods.length - 1]!;
+  const shown = parsePeriod(selection.period);
+  const go = (period: string) => onChange({ ...selection, period });
+  // The quarter picker keeps its names (and the hooks tests and scripts know it by).
+  const quarter = kind === 'quarter';
+  const chip = (p: string) =>
+    p === current
+      ? t(`reports.currentPeriod.${kind}`)
+      : quarter
+        ? quarterName(p, 'quarterChip')
+        : periodName(p);
   return (
     <div
-      className={`${styles.quarterPicker} quarter-picker`}
+      className={`${styles.quarterPicker} ${quarter ? 'quarter-picker' : 'period-picker'}`}
       role="group"
-      aria-label={t('reports.quarterPicker')}
+      aria-label={quarter ? t('reports.quarterPicker') : t(`reports.periodKind.${kind}`)}
     >
       <button
         type="button"
         className="btn"
-        title={t('reports.previousQuarter')}
-        aria-label={t('reports.previousQuarter')}
-        onClick={() => go(shiftQuarter(selection.quarter, -1))}
-        data-testid="quarter-prev"
+        title={t('reports.previousPeriod')}
+        aria-label={t('reports.previousPeriod')}
+        onClick={() => go(shiftPeriod(shown, -1).key)}
+        data-testid={quarter ? 'quarter-prev' : 'period-prev'}
       >
         ‹
       </button>
       <div className="segmented">
-        {quarters.map((q) => (
+        {periods.map((p) => (
           <button
-            key={q}
+            key={p}
             type="button"
-            className={q === selection.quarter ? 'on' : undefined}
-            aria-pressed={q === selection.quarter}
-            title={quarterName(q)}
-            data-quarter={q}
-            onClick={() => go(q)}
+            className={p === selection.period ? 'on' : undefined}
+            aria-pressed={p === selection.period}
+            title={periodName(p)}
+            {...(quarter ? { 'data-quarter': p } : { 'data-period': p })}
+            onClick={() => go(p)}
           >
-            {q === current ? t('reports.current') : quarterName(q, 'quarterChip')}
+            {chip(p)}
           </button>
         ))}
       </div>
       <button
         type="button"
         className="btn"
-        title={t('reports.nextQuarter')}
-        aria-label={t('reports.nextQuarter')}
-        disabled={selection.quarter >= current}
-        onClick={() => go(shiftQuarter(selection.quarter, 1))}
-        data-testid="quarter-next"
+        title={t('reports.nextPeriod')}
+        aria-label={t('reports.nextPeriod')}
+        disabled={selection.period >= current}
+        onClick={() => go(shiftPeriod(shown, 1).key)}
+        data-testid={quarter ? 'quarter-next' : 'period-next'}
       >
         ›
       </button>
+    </div>
+  );
+}
+
+export function PeriodPicker({ selection, today, onChange }: Omit<Props, 'towns'>) {
+  const { t } = useTranslation();
+  const kind = parsePeriod(selection.period).kind;
+  // Another kind: its period that holds the last day shown (today at most).
+  const pick = (next: PeriodKind) => {
+    if (next === kind) return;
+    const shown = parsePeriod(selection.period);
+    const day = shown.end < today ? shown.end : today;
+    const period = next === 'range' ? `${shown.start}..${shown.end}` : periodContaining(next, day).key;
+    onChange({ ...selection, period });
+  };
+  return (
+    <div className={styles.quarterPicker}>
+      <div className="segmented" role="group" aria-label={t('reports.periodKindPicker')}>
+        {PERIOD_KINDS.map((k) => (
+          <button
+            key={k}
+            type="button"
+            className={k === kind ? 'on' : undefined}
+            aria-pressed={k === kind}
+            data-period-kind={k}
+            onClick={() => pick(k)}
+          >
+            {t(`reports.periodKind.${k}`)}
+          </button>
+        ))}
+      </div>
+      {kind === 'range' ? (
+        <RangeFields key={selection.period} selection={selection} today={today} onChange={onChange} />
+      ) : (
+        <SteppedPeriods kind={kind} selection={selection} today={today} onChange={onChange} />
+      )}
     </div>
   );
 }
@@ -72,14 +173,14 @@ export function ScopePicker({ selection, towns, onChange }: Omit<Props, 'today'>
   const type = selection.staffId ? 'staff' : selection.town ? 'town' : 'bureau';
   const pick = (next: 'bureau' | 'staff' | 'town') => {
     if (next === type) return;
-    const q = selection.quarter;
-    if (next === 'bureau') onChange({ quarter: q, staffId: null, town: null });
+    const period = selection.period;
+    if (next === 'bureau') onChange({ period, staffId: null, town: null });
     else if (next === 'staff') {
       const id = me ?? staff.find((s) => s.active !== false)?.id ?? staff[0]?.id;
-      if (id) onChange({ quarter: q, staffId: id, town: null });
-    } else if (towns[0]) onChange({ quarter: q, staffId: null, town: towns[0] });
+      if (id) onChange({ period, staffId: id, town: null });
+    } else if (towns[0]) onChange({ period, staffId: null, town: towns[0] });
   };
-  // Someone who has left may still have led visits in a past quarter: everyone is listed.
+  // Someone who has left may still have led visits in a past period: everyone is listed.
   const people = [...staff].sort((a, b) => Number(b.active !== false) - Number(a.active !== false));
   const townOptions = selection.town && !towns.includes(selection.town) ? [selection.town, ...towns] : towns;
   return (
@@ -105,7 +206,7 @@ export function ScopePicker({ selection, towns, onChange }: Omit<Props, 'today'>
           aria-label={t('reports.chooseStaff')}
           name="scopeStaff"
           value={selection.staffId ?? ''}
-          onChange={(e) => onChange({ quarter: selection.quarter, staffId: e.target.value, town: null })}
+          onChange={(e) => onChange({ period: selection.period, staffId: e.target.value, town: null })}
         >
           {people.map((s) => (
             <option key={s.id} value={s.id}>
@@ -119,7 +220,7 @@ export function ScopePicker({ selection, towns, onChange }: Omit<Props, 'today'>
           aria-label={t('reports.chooseTown')}
           name="scopeTown"
           value={selection.town ?? ''}
-          onChange={(e) => onChange({ quarter: selection.quarter, staffId: null, town: e.target.value })}
+          onChange={(e) => onChange({ period: selection.period, staffId: null, town: e.target.value })}
         >
           {townOptions.map((town) => (
             <option key={town} value={town}>

@@ -1,13 +1,13 @@
-// Above the report: the quarter and scope pickers, and the Excel / Word downloads and print.
+// Above the report: the period and scope pickers, and the Excel / Word downloads and print.
 import { useTranslation } from 'react-i18next';
 import { inform } from '../../stores/notices';
 import { useReports, type ExportFormat, type Selection } from '../../stores/reports';
-import { QuarterPicker, ScopePicker } from './ReportPickers';
+import { PeriodPicker, ScopePicker } from './ReportPickers';
 import styles from './reports.module.css';
 
 interface Props {
   selection: Selection;
-  /** Empty until the session is known: the quarter picker waits for it. */
+  /** Empty until the session is known: the period picker waits for it. */
   today: string;
   onChange: (next: Selection) => void;
   /** The report shown is the one selected: it can be downloaded and printed. */
@@ -28,7 +28,7 @@ export function ReportToolbar({ selection, today, onChange, ready }: Props) {
   return (
     <div className={`${styles.reportToolbar} report-toolbar no-print`}>
       <h1>{t('nav.reports')}</h1>
-      {today && <QuarterPicker selection={selection} today={today} onChange={onChange} />}
+      {today && <PeriodPicker selection={selection} today={today} onChange={onChange} />}
       <ScopePicker selection={selection} towns={towns} onChange={onChange} />
       <div className="head-actions push-right">
         {(

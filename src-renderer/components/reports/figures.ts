@@ -11,6 +11,7 @@ import {
   type ScalarKey,
 } from '@shared/reports/definitions';
 import { hadWork } from '@shared/reports/comparison';
+import { periodOrNull } from '@shared/domain/period';
 import type { Report } from '../../stores/reports';
 
 export type FigureChange = Report['comparison']['figures'][ScalarKey];
@@ -30,6 +31,34 @@ export function quarterName(quarter: string, key: 'quarterName' | 'quarterChip' 
   const q = Number(quarter.slice(5));
   const words = i18n.t('reports.quarterWords').split(',');
   return i18n.t(`reports.${key}`, { year: quarter.slice(0, 4), q: key === 'quarterName' ? words[q - 1] : q });
+}
+
+/** Any period's name: 2026年8月, 2026年第三季度, 2026年上半年, 2026年, or its first and last day. */
+export function periodName(key: string): string {
+  const p = periodOrNull(key);
+  if (!p) return key;
+  const year = p.start.slice(0, 4);
+  switch (p.kind) {
+    case 'month':
+      return i18n.t('reports.monthName', { year, m: Number(p.start.slice(5, 7)), mm: p.start.slice(5, 7) });
+    case 'quarter':
+      return quarterName(p.key);
+    case 'half': {
+      const h = p.key.endsWith('H1') ? 1 : 2;
+      return i18n.t('reports.halfName', { year, h, half: i18n.t('reports.halfWords').split(',')[h - 1] });
+    }
+    case 'year':
+      return i18n.t('reports.yearName', { year });
+    default:
+      return i18n.t('reports.rangeName', { start: p.start, end: p.end });
+  }
+}
+
+/** A compared window's name: the period, or its days when it is cut to as many as the report's. */
+export function windowName(w: { period: string; from: string; to: string }): string {
+  return periodOrNull(w.period)?.end === w.to
+    ? periodName(w.period)
+    : i18n.t('reports.rangeName', { start: w.from, end: w.to });
 }
 
 /** The unit after a count (家次, 件…): Chinese only, English puts none (no fallback to Chinese). */

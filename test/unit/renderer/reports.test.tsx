@@ -29,7 +29,7 @@ vi.mock('../../../src-renderer/files', () => ({
 // ECharts measures text on a canvas, which jsdom lacks (it answers null after a warning per call).
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 
-const Q3 = { quarter: '2026Q3', staffId: null, town: null };
+const Q3 = { period: '2026Q3', staffId: null, town: null };
 
 function district(): { b: Bridge; ds: ReturnType<typeof buildDataset> } {
   const ds = buildDataset();
@@ -44,22 +44,22 @@ beforeEach(() => {
 
 describe('the reports store', () => {
   it('reads the choice from the route, defaulting to the current quarter', () => {
-    expect(selectionOf({}, '2026-10-15')).toEqual({ quarter: '2026Q4', staffId: null, town: null });
-    expect(selectionOf({ quarter: '2026Q9' }, '2026-10-15').quarter).toBe('2026Q4');
+    expect(selectionOf({}, '2026-10-15')).toEqual({ period: '2026Q4', staffId: null, town: null });
+    expect(selectionOf({ quarter: '2026Q9' }, '2026-10-15').period).toBe('2026Q4');
     expect(selectionOf({ quarter: '2026Q2', staff: 's1', town: '西湖镇' }, '2026-10-15')).toEqual({
-      quarter: '2026Q2',
+      period: '2026Q2',
       staffId: 's1',
       town: null,
     });
     expect(recentQuarters('2026-10-15')).toEqual(['2025Q4', '2026Q1', '2026Q2', '2026Q3', '2026Q4']);
-    expect(selectionKey({ quarter: '2026Q3', staffId: null, town: '西湖镇' })).toBe('2026Q3|town:西湖镇');
+    expect(selectionKey({ period: '2026Q3', staffId: null, town: '西湖镇' })).toBe('2026Q3|town:西湖镇');
   });
 
   it('loads the report and its narrative; the towns come from the bureau report', async () => {
     const { b } = district();
     await useReports.getState().load(Q3);
     const s = useReports.getState();
-    expect(s.report).toEqual(b.ok('reports.quarterly', { quarter: '2026Q3' }));
+    expect(s.report).toEqual(b.ok('reports.summary', { period: '2026Q3' }));
     expect(s.towns).toEqual(['东城街道', '西湖镇']);
     expect(s.saved?.typicalCases).toBe('');
     // Loaded once per data version.
@@ -100,11 +100,11 @@ describe('the reports store', () => {
     district();
     await useReports.getState().load(Q3);
     expect(await useReports.getState().download('xlsx')).toEqual({
-      fileName: '季度走访工作总结-2026Q3.xlsx',
+      fileName: 'XX区科技局_2026年第三季度走访工作总结.xlsx',
       savedFirst: false,
     });
     const [{ fileName: name, contentBase64: base64, mime }] = vi.mocked(files.saveAs).mock.calls[0]!;
-    expect(name).toBe('季度走访工作总结-2026Q3.xlsx');
+    expect(name).toBe('XX区科技局_2026年第三季度走访工作总结.xlsx');
     expect(mime).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
@@ -136,10 +136,10 @@ describe('the reports store', () => {
 describe('figures as text', () => {
   it('writes undefined rates as —, rates as percentages, changes with their sign', async () => {
     const { b } = district();
-    const r = b.ok('reports.quarterly', { quarter: '2019Q1' });
+    const r = b.ok('reports.summary', { period: '2019Q1' });
     expect(formatValue('closureRate', r.figures.closureRate)).toBe('—');
     expect(formatValue('visits', r.figures.visits)).toBe('0');
-    const q3 = b.ok('reports.quarterly', { quarter: '2026Q3' });
+    const q3 = b.ok('reports.summary', { period: '2026Q3' });
     expect(formatValue('closureRate', q3.figures.closureRate)).toBe('33.3%');
     // Q2 had one visit: +4 visits (+400.0%); the year before had nothing recorded: not compared.
     expect(changeOf('visits', q3, 'previous')).toMatchObject({ text: '▲4（+400.0%）', tone: 'good' });
@@ -213,6 +213,44 @@ describe('the Reports screen', () => {
     expect(
       screen.getByTestId('report').querySelector<HTMLButtonElement>('.kpi[data-figure="clinics"]')!.disabled,
     ).toBe(true);
-    expect(window.location.hash).toBe(`#/reports?quarter=2026Q3&staff=${ds.staff.a}`);
+    expect(window.location.hash).toBe(`#/reports?period=2026Q3&staff=${ds.staff.a}`);
+  });
+
+  it('shows a month, a year and a range of days from the period picker', async () => {
+    const { b } = district();
+    const user = userEvent.setup();
+    window.location.hash = '#/reports?period=2026Q3';
+    render(<App />);
+    const key = () => screen.getByTestId('report').getAttribute('data-key');
+    await waitFor(() => expect(key()).toBe('2026Q3|bureau'));
+    // A month: the one holding the quarter's last day, then any of the recent ones.
+    await user.click(screen.getByRole('button', { name: '月' }));
+    await waitFor(() => expect(key()).toBe('2026-09|bureau'));
+    await user.click(screen.getByRole('button', { name: '2026年8月' }));
+    await waitFor(() => expect(key()).toBe('2026-08|bureau'));
+    expect(window.location.hash).toBe('#/reports?period=2026-08');
+    const august = b.ok('reports.summary', { period: '2026-08' });
+    await waitFor(() =>
+      expect(
+        screen.getByTestId('report').querySelector('.kpi[data-figure="visits"]')!.getAttribute('data-value'),
+      ).toBe(String(august.figures.visits)),
+    );
+    expect(within(screen.getByTestId('report')).getByText('2026年8月走访工作总结')).toBeTruthy();
+    // The year is not over ("now" is 2026-10-15): so far, and said so.
+    await user.click(screen.getByRole('button', { name: '年' }));
+    await waitFor(() => expect(key()).toBe('2026|bureau'));
+    expect(screen.getByTestId('report').querySelector('.partial')!.textContent).toContain('2026-10-15');
+    // Any range of days.
+    await user.click(screen.getByRole('button', { name: '自定义' }));
+    await waitFor(() => expect(key()).toBe('2026-01-01..2026-12-31|bureau'));
+    const from = screen.getByLabelText('开始日期');
+    const to = screen.getByLabelText('结束日期');
+    fireEvent.change(from, { target: { value: '2026-07-01' } });
+    fireEvent.change(to, { target: { value: '2026-08-31' } });
+    await user.click(screen.getByTestId('range-apply'));
+    await waitFor(() => expect(key()).toBe('2026-07-01..2026-08-31|bureau'));
+    // The end before the start is not offered.
+    fireEvent.change(screen.getByLabelText('结束日期'), { target: { value: '2026-06-01' } });
+    expect((screen.getByTestId('range-apply') as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -125,6 +125,13 @@ describe('proposed file names', () => {
       ),
     ).toBe('启明区科技局_2026年第一季度走访工作总结_张三.xlsx');
   });
+  it('names a report of any period by its title', () => {
+    const name = (period: string) =>
+      proposedFileName({ ...file, purpose: 'report', fileName: 'XX区科技局_x.docx', period }, '启明区科技局');
+    expect(name('2026-01-01..2026-08-31')).toBe('启明区科技局_2026年1-8月走访工作总结.docx');
+    expect(name('2026H1')).toBe('启明区科技局_2026年上半年走访工作总结.docx');
+    expect(name('2026-08')).toBe('启明区科技局_2026年8月走访工作总结.docx');
+  });
   it('keeps a sync file’s own name', () => {
     expect(
       proposedFileName({ ...file, purpose: 'sync', fileName: 'A1B2-20261123T040500-1-9.vlsync' }, '科技局'),
