@@ -9,6 +9,7 @@ import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
 import { seedDemo } from '../../seeds/demo';
 import { TestClock } from '../helpers';
+import { yearElapsed } from '@shared/reports/targets';
 
 // The demo district's annual targets: set for each year its year of work touches, a notch
 // higher this year than last.
@@ -47,5 +48,20 @@ describe('demo targets', () => {
     expect(y2026.visits).toBeGreaterThan(y2025.visits!);
     // Written as a bureau writes them: two significant figures.
     expect(String(y2026.visits)).toMatch(/^\d{2}0+$/);
+  });
+
+  it('tell a story on the 晾晒表: visits and clinics ahead of the year’s pace, closing and reach behind', () => {
+    const { targets, asOf } = ok('reports.summary', { period: '2026-11' });
+    expect(asOf).toBe('2026-11-23');
+    const pace = (key: string) => targets[key]!.pct! / yearElapsed(asOf);
+    expect(pace('visits')).toBeGreaterThan(1);
+    expect(pace('clinics')).toBeGreaterThan(1);
+    expect(pace('closed')).toBeLessThan(0.9);
+    expect(pace('enterprisesVisited')).toBeLessThan(1);
+    // Believable: none done twice over, none hardly begun.
+    for (const key of ['visits', 'enterprisesVisited', 'newDemands', 'closed', 'clinics']) {
+      expect(targets[key]!.pct).toBeGreaterThan(0.5);
+      expect(targets[key]!.pct).toBeLessThan(1.5);
+    }
   });
 });
