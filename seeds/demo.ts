@@ -10,6 +10,7 @@ import { createClinics } from './clinics';
 import { createVisits } from './visits';
 import { createInboundDemands } from './inbound';
 import { createShowcase } from './showcase';
+import { createTargets } from './targets';
 import { VisitNumbers } from '../src-main/features/visits/numbers';
 import { setAsideIndexes } from '../src-main/store/bulk';
 
@@ -99,6 +100,7 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
       createInboundDemands(s);
       createShowcase(s);
       s.as(s.supervisors[0]!, () => handOver(s));
+      s.as(s.supervisors[0]!, () => createTargets(s));
       rebuildIndexes?.();
     })();
   } finally {

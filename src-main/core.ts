@@ -34,6 +34,7 @@ const NOUN: Record<KindName, string> = {
   narratives: 'report narrative',
   settings: 'settings record',
   calendars: 'calendar year',
+  targets: 'target',
 };
 
 /** A live record, or NOT_FOUND naming the field that pointed at it. */

@@ -32,6 +32,7 @@ const ConflictsScreen = onDemand(() => import('./screens/ConflictsScreen'), 'Con
 const BackupsScreen = onDemand(() => import('./screens/BackupsScreen'), 'BackupsScreen');
 const SettingsScreen = onDemand(() => import('./screens/SettingsScreen'), 'SettingsScreen');
 const CalendarScreen = onDemand(() => import('./screens/CalendarScreen'), 'CalendarScreen');
+const TargetsScreen = onDemand(() => import('./screens/TargetsScreen'), 'TargetsScreen');
 
 /** A count shown on a navigation link (from the session store), with its tooltip's i18n key. */
 export type BadgeName = 'myLate' | 'bureauOverdue' | 'openConflicts';
@@ -59,6 +60,7 @@ const TABLE = {
   followups: { Component: FollowupsScreen, label: 'nav.followups' },
   staff: { Component: StaffScreen, label: 'nav.staff' },
   reports: { Component: ReportsScreen, label: 'nav.reports' },
+  targets: { Component: TargetsScreen, label: 'nav.targets' },
   import: { Component: ImportScreen, label: 'nav.import' },
   sync: { Component: SyncScreen, label: 'nav.sync' },
   conflicts: {

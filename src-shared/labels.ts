@@ -108,6 +108,17 @@ export const ENUM_LABELS = {
     written_up: { zh: '已成文', en: 'Written up' },
     closed: { zh: '已结束', en: 'Closed' },
   },
+  outcomeType: {
+    high_tech_application: { zh: '推荐申报高企', en: 'High-tech application' },
+    project_application: { zh: '推荐申报科研项目', en: 'Research project application' },
+    talent_application: { zh: '推荐申报人才工程', en: 'Talent programme application' },
+    tech_contract: { zh: '技术合同登记', en: 'Technology contract registered' },
+    policy_funds: { zh: '兑现政策资金', en: 'Policy funds paid' },
+    financing: { zh: '融资到位', en: 'Financing obtained' },
+    ip_pledge: { zh: '知识产权质押', en: 'IP pledge financing' },
+    achievement_transfer: { zh: '成果转化', en: 'Achievement transfer' },
+    other: { zh: '其他', en: 'Other' },
+  },
   followupParent: {
     demand: { zh: '需求', en: 'Demand' },
     visit: { zh: '走访', en: 'Visit' },

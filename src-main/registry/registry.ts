@@ -14,6 +14,7 @@ import { searchMethods } from '../features/search/methods';
 import { settingsMethods } from '../features/settings/methods';
 import { staffMethods } from '../features/staff/methods';
 import { syncMethods } from '../features/sync/methods';
+import { targetsMethods } from '../features/targets/methods';
 import { unitsMethods } from '../features/units/methods';
 import { visitsMethods } from '../features/visits/methods';
 
@@ -35,6 +36,7 @@ export const METHOD_DEFINITIONS = [
   ...settingsMethods,
   ...staffMethods,
   ...syncMethods,
+  ...targetsMethods,
   ...unitsMethods,
   ...visitsMethods,
 ] as const;

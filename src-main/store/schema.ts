@@ -112,6 +112,7 @@ const DERIVED_SQL: { [K in KindName]: Record<SqlDerivedKeys<(typeof MODELS)[K]>,
   narratives: {},
   settings: {},
   calendars: {},
+  targets: {},
   devices: {},
 };
 

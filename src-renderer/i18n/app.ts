@@ -42,6 +42,7 @@ export default defineWords({
     backups: { zh: '备份与恢复', en: 'Backups' },
     settings: { zh: '设置', en: 'Settings' },
     calendar: { zh: '工作日历', en: 'Work calendar' },
+    targets: { zh: '目标任务', en: 'Targets' },
     myLateTitle: { zh: '我的超期需求和逾期回访', en: 'My overdue demands and late follow-ups' },
     overdueTitle: { zh: '全局超期需求', en: 'Overdue demands (whole bureau)' },
   },

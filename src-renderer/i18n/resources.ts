@@ -14,6 +14,7 @@ import followups from './followups';
 import staff from './staff';
 import settings from './settings';
 import calendar from './calendar';
+import targets from './targets';
 import reports from './reports';
 import ledgerImport from './import';
 import sync from './sync';
@@ -36,6 +37,7 @@ export const WORDS = mergeWords(
   staff,
   settings,
   calendar,
+  targets,
   reports,
   ledgerImport,
   sync,

@@ -214,6 +214,7 @@ export default defineWords({
       narratives: { zh: '季度总结', en: 'Quarterly narrative' },
       settings: { zh: '单位设置', en: 'Settings' },
       calendars: { zh: '节假日安排', en: 'Holiday calendar' },
+      targets: { zh: '目标任务', en: 'Targets' },
       devices: { zh: '设备', en: 'Device' },
     },
   },

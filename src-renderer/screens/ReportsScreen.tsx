@@ -24,6 +24,7 @@ import { NarrativeEditor } from '../components/reports/NarrativeEditor';
 import { RecordsDrawer } from '../components/reports/RecordsDrawer';
 import { ReportNotes } from '../components/reports/ReportNotes';
 import { ReportToolbar } from '../components/reports/ReportToolbar';
+import { TargetProgress } from '../components/reports/TargetProgress';
 import { periodName, type SplitName } from '../components/reports/figures';
 import { FIGURE_SECTIONS } from '../components/reports/sections';
 import styles from '../components/reports/reports.module.css';
@@ -100,6 +101,7 @@ export function ReportsScreen({ route }: { route: Route }) {
   const openFigure = (figure: RecordFigure, key?: string) => go(selection, { figure, key });
   const openSplit = (split: SplitName, key: string) => openFigure(split, key);
 
+  const bureau = report?.scope.type === 'bureau';
   const numerals = t('reports.numerals').split(',');
   const sectionTitle = (i: number, title: string) => t('reports.sectionTitle', { n: numerals[i], title });
 
@@ -151,10 +153,23 @@ export function ReportsScreen({ route }: { route: Route }) {
             />
           ))}
 
+          {/* The targets are the bureau's: a narrower scope has none to stand against. */}
+          {bureau && (
+            <section className={styles.reportSection} data-section="targets">
+              <h2 className={styles.sectionTitle}>
+                {sectionTitle(FIGURE_SECTIONS.length, t('targets.progress'))}
+              </h2>
+              <TargetProgress asOf={report.asOf} targets={report.targets} />
+            </section>
+          )}
+
           <NarrativeEditor
             disabled={!current || loading}
             title={(i) =>
-              sectionTitle(FIGURE_SECTIONS.length + i, t(`reports.section.${NARRATIVE_FIELDS[i]}`))
+              sectionTitle(
+                FIGURE_SECTIONS.length + (bureau ? 1 : 0) + i,
+                t(`reports.section.${NARRATIVE_FIELDS[i]}`),
+              )
             }
           />
 

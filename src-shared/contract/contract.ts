@@ -48,6 +48,15 @@ import {
   SettingsSchema,
   SettingsSetInput,
 } from './settings';
+import {
+  TargetDeleteInput,
+  TargetDeleteSchema,
+  TargetListInput,
+  TargetListSchema,
+  TargetSchema,
+  TargetSetInput,
+} from './targets';
+import { UpwardExportInput, UpwardInput, UpwardReportSchema } from './upward';
 import { JOB_PHASES } from './jobs';
 import { fieldRecord } from './fieldRecord';
 
@@ -488,6 +497,9 @@ export const contract = {
   'settings.set': def(SettingsSetInput, SettingsSchema),
   'calendar.get': def(CalendarGetInput, CalendarYearSchema),
   'calendar.set': def(CalendarSetInput, CalendarYearSchema),
+  'targets.set': def(TargetSetInput, TargetSchema),
+  'targets.list': def(TargetListInput, TargetListSchema),
+  'targets.delete': def(TargetDeleteInput, TargetDeleteSchema),
   'sync.team.create': def(
     z.strictObject({ name: z.string().trim().min(1).max(100), passphrase: Passphrase }),
     z.object({ teamId: z.string(), name: z.string(), teamCode: z.string() }),
@@ -596,6 +608,8 @@ export const contract = {
   'reports.narrative.get': def(NarrativeGetInput, NarrativeSchema),
   'reports.narrative.save': def(NarrativeSaveInput, NarrativeSchema),
   'reports.export': def(ExportInput, ExportedFileSchema),
+  'reports.upward': def(UpwardInput, UpwardReportSchema),
+  'reports.upwardExport': def(UpwardExportInput, ExportedFileSchema),
   ...ledgerContract(ListInput),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

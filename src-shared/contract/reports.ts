@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { QUARTER_RE } from '../domain/quarter';
 import { PERIOD_KINDS } from '../domain/period';
 import { RECORD_FIGURES, SCALAR_KEYS, type ScalarKey } from '../reports/definitions';
+import { TargetProgressMap } from './targets';
 
 // Zod schemas of the report methods (reports.summary, reports.quarterly, reports.records,
 // reports.narrative.get / .save, reports.export), used by contract.ts.
@@ -154,6 +155,8 @@ const summaryFields = {
     staffNames: z.record(z.string(), z.string()),
   }),
   notes: z.array(z.object({ key: z.string(), zh: z.string(), en: z.string() })),
+  /** The bureau's annual targets against their figures from 1 January to asOf (the 晾晒表). */
+  targets: TargetProgressMap,
 };
 
 const comparisonFields = {

@@ -17,6 +17,7 @@ import { devices } from './devices';
 import { narratives } from './narratives';
 import { settings } from './settings';
 import { staff } from './staff';
+import { targets } from './targets';
 import { units } from './units';
 import { visits } from './visits';
 
@@ -33,6 +34,7 @@ export const MODELS = {
   narratives,
   settings,
   calendars,
+  targets,
   devices,
 } as const;
 

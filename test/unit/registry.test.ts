@@ -38,6 +38,7 @@ describe('the method registry', () => {
       'ledger.preview',
       'ledger.rejectsReport',
       'reports.export',
+      'reports.upwardExport',
     ]);
     expect(
       METHOD_DEFINITIONS.flatMap((d) => (d.mode === 'steps' ? [`${d.name}: ${d.job}`] : [])).sort(),

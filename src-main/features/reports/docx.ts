@@ -48,6 +48,8 @@ import {
 import { clinicsText, demandsText, followupsText, overviewText, visitsText } from './summaryText';
 import { hadWork } from '@shared/reports/comparison';
 import type { ExportOptions } from './xlsx';
+import { progressRows, progressText, textBar, valueText } from './progressText';
+import { targetLabel, paceOf } from '@shared/reports/targets';
 
 // The Word export in the usual layout of a government work summary (GB/T 9704): A4 with
 // 37/35/28/26 mm margins, a title in 小标宋 二号, body in 仿宋 三号 with a fixed 28 pt line,
@@ -330,6 +332,33 @@ function formulaTable(r: SummaryReport): Table {
   return table(['指标', '计算公式'], rows, [20, 80], [0, 1]);
 }
 
+/** 目标任务完成情况: each target, the figure so far this year, the share reached and a bar. */
+function progressTable(r: SummaryReport): Table {
+  const pace = { ahead: '（超前）', behind: '（滞后）' } as const;
+  const rows = progressRows(r).map(([key, p]) => {
+    const state = paceOf(p, r.asOf);
+    return [
+      targetLabel(key).zh,
+      valueText(key, p.target),
+      p.actual === null ? '暂未统计' : valueText(key, p.actual),
+      percent(p.pct),
+      p.pct === null ? '—' : `${textBar(p.pct)}${state ? pace[state] : ''}`,
+    ];
+  });
+  return table(['指标', '年度目标', '年累计完成', '完成率', '进度'], rows, [28, 17, 17, 11, 27]);
+}
+
+/** The targets part, for a report that has targets (the bureau's, in a year with some set). */
+function progressSection(r: SummaryReport, n: Numbering): (Paragraph | Table)[] {
+  if (!Object.keys(r.targets).length) return [];
+  return [
+    h1(9, '目标任务完成情况'),
+    body(progressText(r)),
+    n.nextTable('目标任务完成进度（年累计）'),
+    progressTable(r),
+  ];
+}
+
 function narrativeParagraphs(text: string): Paragraph[] {
   const parts = text
     .split(/\n+/)
@@ -403,6 +432,7 @@ export function buildDocument(p: DocxParts): Document {
     ),
     n.nextTable('比率的计算口径'),
     formulaTable(r),
+    ...progressSection(r, n),
     new Paragraph({ spacing: LINE, children: [] }),
     new Paragraph({
       alignment: AlignmentType.RIGHT,

@@ -16,6 +16,7 @@ import {
   type RateKey,
   type ScalarKey,
 } from '@shared/reports/definitions';
+import type { TargetProgress } from '@shared/reports/targets';
 import { periodOf, periodParams, windowParams, type PeriodParams } from './period';
 import { preparedOn } from '../../store/records';
 import { resolveScope, scopeParams, type ResolvedScope, type ScopeInput } from './scope';
@@ -31,6 +32,7 @@ import {
 import { categorySplit, demandTotals, firstReplyTotals, unitSplit, type UnitFigures } from './demandFigures';
 import { tierSplit } from './tierFigures';
 import { clinicTotals, followupTotals } from './serviceFigures';
+import { targetProgress } from './targets';
 
 // The period summary (走访工作总结) of shared/DOMAIN.md, for a month, quarter, half year, year or
 // any range of days: every figure is counted in SQL (see visitFigures, demandFigures,
@@ -133,6 +135,8 @@ export interface SummaryReport {
     /** Names of the staff keyed in byStaff. */
     staffNames: Record<string, string>;
   };
+  /** The bureau's annual targets against their figures from 1 January to asOf (bureau scope only). */
+  targets: Record<string, TargetProgress>;
   comparison: {
     /** Whole periods when the period is over, else cut to as many days as it has had. */
     previous: ComparedWindow;
@@ -447,6 +451,13 @@ export function summaryFigures(
       workloadAtEnd: current.workloadAtEnd,
       staffNames,
     },
+    targets: targetProgress(
+      core,
+      scope,
+      period.asOf,
+      (from, to) =>
+        scalarsOf(core, memo, scope, windowParams(`${from}..${to}`, 'range', from, to, to)).scalars,
+    ),
     comparison: {
       previous: windowOf(previousWindow),
       lastYear: windowOf(lastYearWindow),

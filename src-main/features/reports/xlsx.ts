@@ -18,6 +18,14 @@ import {
   type ScalarKey,
 } from '@shared/reports/definitions';
 import {
+  TARGET_KEYS,
+  isAmountKey,
+  paceOf,
+  targetLabel,
+  yearElapsed,
+  yearToDate,
+} from '@shared/reports/targets';
+import {
   chineseDate,
   orgNameOf,
   periodNoun,
@@ -41,10 +49,10 @@ export interface ExportOptions {
   org?: string;
 }
 
-const FONT = '宋体';
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+export const FONT = '宋体';
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const SECTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-const THIN: Partial<ExcelJS.Borders> = {
+export const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },
@@ -484,6 +492,54 @@ function recordsSheet(
   return ws;
 }
 
+/** 目标任务完成情况 (the 晾晒表): each target of the year against its figure so far this year. */
+function progressSheet(wb: ExcelJS.Workbook, r: SummaryReport, org: string): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet('目标进度', { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
+  const ytd = yearToDate(r.asOf);
+  const elapsed = yearElapsed(r.asOf);
+  const cols = [
+    '序号',
+    '指标',
+    '单位',
+    '年度目标',
+    '年累计完成',
+    '完成率',
+    '时间进度',
+    '进度',
+    '指标代码（系统）',
+  ];
+  titleRows(
+    ws,
+    `${org}${ytd.year}年目标任务完成情况`,
+    `累计区间：${spanText(ytd.from, ytd.to)}\u3000时间进度：${(elapsed * 100).toFixed(1)}%\u3000完成率 = 年累计完成 ÷ 年度目标`,
+    cols.length,
+  );
+  header(ws, 3, cols, [6, 30, 8, 16, 16, 10, 10, 8, 30]);
+  technical(ws, 9);
+  TARGET_KEYS.filter((k) => r.targets[k]).forEach((key, i) => {
+    const p = r.targets[key]!;
+    const n = 4 + i;
+    const label = targetLabel(key);
+    const pace = paceOf(p, r.asOf);
+    const row = ws.getRow(n);
+    const number = isAmountKey(key) ? '#,##0.00' : INT;
+    row.values = [i + 1, label.zh, label.unit ?? '', p.target, p.actual ?? '暂未统计'];
+    row.getCell(4).numFmt = number;
+    row.getCell(5).numFmt = number;
+    row.getCell(6).value = {
+      formula: `IF(AND(ISNUMBER(E${n}),D${n}>0),E${n}/D${n},"")`,
+      result: p.pct ?? '',
+    };
+    row.getCell(6).numFmt = PCT;
+    row.getCell(7).value = elapsed;
+    row.getCell(7).numFmt = PCT;
+    row.getCell(8).value = pace === 'ahead' ? '超前' : pace === 'behind' ? '滞后' : '';
+    row.getCell(9).value = key;
+    bodyStyle(row, cols.length);
+  });
+  return ws;
+}
+
 function notesSheet(wb: ExcelJS.Workbook, r: SummaryReport): ExcelJS.Worksheet {
   const ws = wb.addWorksheet('口径说明');
   ws.getColumn(1).width = 22;
@@ -515,6 +571,8 @@ export function writeSheets(
   wb.creator = 'Visit Ledger 科技服务走访台账';
   wb.created = new Date(core.store.now());
   summarySheet(wb, report, org).commit();
+  // Targets are the bureau's: a summary of a narrower scope, or a year without any, has no sheet.
+  if (Object.keys(report.targets).length) progressSheet(wb, report, org).commit();
   for (const spec of SPLITS) splitSheet(wb, report, org, spec).commit();
   categorySheet(wb, report, org).commit();
   const s = report.scope;
