@@ -92,6 +92,29 @@ describe('ConflictsScreen', () => {
   });
 });
 
+describe('a conflict over a unit', () => {
+  it('names the lead units of both sides, not their ids', async () => {
+    const b = installBridge();
+    const other = openLaptop('李明的笔记本', '李明', () => b.clock.now() + 60_000);
+    laptops.push(other);
+    sameTeam(b, other);
+    const lead = b.ok('units.create', { name: '区工信局', kind: 'department' });
+    const town = b.ok('units.create', { name: '东街道', kind: 'town' });
+    const e = b.ok('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
+    const d = b.ok('demands.create', { enterpriseId: e.id, title: '融资对接', categories: ['finance'] });
+    other.ok('sync.import', { contentBase64: b.ok('sync.export', { full: true }).contentBase64! });
+    b.clock.ms += 3_600_000;
+    b.ok('demands.update', { id: d.id, leadUnitId: lead.id });
+    other.ok('demands.update', { id: d.id, leadUnitId: town.id });
+    b.ok('sync.import', { contentBase64: other.ok('sync.export').contentBase64! });
+    render(<ConflictsScreen route={parseHash('#/conflicts')} />);
+    const card = await screen.findByTestId('conflict');
+    expect(within(card).getByTestId('conflict-field').textContent).toBe('主办单位');
+    await waitFor(() => expect(within(card).getByTestId('conflict-winner-value').textContent).toBe('东街道'));
+    expect(within(card).getByTestId('conflict-loser-value').textContent).toBe('区工信局');
+  });
+});
+
 describe('change history', () => {
   it('pairs each change with the value it replaced and groups a save', () => {
     const row = (at: string, field: string, value: unknown, device = 'd1'): AuditRow => ({
