@@ -25,7 +25,7 @@ function Side({ c, side, units }: { c: Conflict; side: 'winner' | 'loser'; units
   const s = c[side];
   const text =
     c.type === 'delete'
-      ? lostToDeleteText(t, c, side)
+      ? lostToDeleteText(t, c, side, units)
       : c.type === 'workflow'
         ? workflowMoveText(t, c, side)
         : fieldValueText(c.kind, c.field, s.value, units);

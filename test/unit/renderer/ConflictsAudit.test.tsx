@@ -3,13 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import './setup';
-import '../../../src-renderer/i18n';
 import { App } from '../../../src-renderer/App';
 import { ConflictsScreen } from '../../../src-renderer/screens/ConflictsScreen';
 import { AuditPanel } from '../../../src-renderer/components/AuditPanel';
 import { auditSaves, type AuditRow } from '../../../src-renderer/audit';
 import { fieldLabel, fieldValueText } from '../../../src-renderer/fieldValues';
-import { useConflicts } from '../../../src-renderer/stores/conflicts';
+import { useConflicts, type Conflict } from '../../../src-renderer/stores/conflicts';
+import { lostToDeleteText } from '../../../src-renderer/screens/sync/lostToDelete';
+import i18n from '../../../src-renderer/i18n';
 import { useSession } from '../../../src-renderer/stores/session';
 import { parseHash } from '../../../src-renderer/router';
 import { installBridge } from './bridge';
@@ -112,6 +113,19 @@ describe('a conflict over a unit', () => {
     expect(within(card).getByTestId('conflict-field').textContent).toBe('主办单位');
     await waitFor(() => expect(within(card).getByTestId('conflict-winner-value').textContent).toBe('东街道'));
     expect(within(card).getByTestId('conflict-loser-value').textContent).toBe('区工信局');
+  });
+
+  it('names the units of edits that lost to a delete', () => {
+    const c = {
+      kind: 'demands',
+      detail: {
+        fields: { leadUnitId: 'u-1', coUnitIds: ['u-2'] },
+        deletedBy: { deviceName: null, device: 'd', staffName: '李明', at: '2026-11-23T02:00:00Z' },
+      },
+    } as unknown as Conflict;
+    expect(lostToDeleteText(i18n.t, c, 'loser', { 'u-1': '区工信局', 'u-2': '东街道' })).toBe(
+      '主办单位：区工信局；协办单位：东街道',
+    );
   });
 });
 
