@@ -140,8 +140,8 @@ export const LABELS: Record<ScalarKey | SplitKey | TableKey | 'byCategory', Labe
   substantiveRate: { zh: '解决率', en: 'substantive rate' },
   onTimeRate: { zh: '按时办结率', en: 'on-time rate' },
   avgDaysToClose: { zh: '平均办结时长', en: 'average days to close', unit: '天' },
-  openAtEnd: { zh: '季末在办', en: 'open at end', unit: '件' },
-  overdueAtEnd: { zh: '季末超期', en: 'overdue at end', unit: '件' },
+  openAtEnd: { zh: '期末在办', en: 'open at end', unit: '件' },
+  overdueAtEnd: { zh: '期末超期', en: 'overdue at end', unit: '件' },
   supervised: { zh: '督办件', en: 'supervised', unit: '件' },
   extensions: { zh: '批准延期', en: 'extensions approved', unit: '次' },
   firstReplyRate: { zh: '按时答复率', en: 'first reply on time' },
@@ -174,23 +174,23 @@ export interface RateDefinition {
 export const RATE_DEFINITIONS: Record<RateKey, RateDefinition> = {
   coverage: {
     numerator: {
-      zh: '本季度被走访的有包联人在册企业数',
+      zh: '本期被走访的有包联人在册企业数',
       en: 'live enterprises with a liaison visited in the quarter',
     },
     denominator: { zh: '有包联人的在册企业数', en: 'live enterprises with a liaison' },
     formula: {
-      zh: '覆盖率 = 本季度被走访的有包联人在册企业数 ÷ 有包联人的在册企业数',
+      zh: '覆盖率 = 本期被走访的有包联人在册企业数 ÷ 有包联人的在册企业数',
       en: 'coverage = live enterprises with a liaison visited in the quarter ÷ live enterprises with a liaison',
     },
   },
   closureRate: {
     numerator: {
-      zh: '新增及结转需求中本季度办结数',
+      zh: '新增及结转需求中本期办结数',
       en: 'new and carried-over demands closed in the quarter',
     },
     denominator: { zh: '新增需求 + 上期结转', en: 'new demands + carried over' },
     formula: {
-      zh: '办结率 = 本季度新增及上期结转需求中本季度办结（季末仍为办结）的件数 ÷（本季度新增需求 + 上期结转需求）',
+      zh: '办结率 = 本期新增及上期结转需求中本期办结（期末仍为办结）的件数 ÷（本期新增需求 + 上期结转需求）',
       en: 'closure rate = new and carried-over demands closed in the quarter (still closed at its end) ÷ (new demands + carried over)',
     },
   },
@@ -223,7 +223,7 @@ export const RATE_DEFINITIONS: Record<RateKey, RateDefinition> = {
     numerator: { zh: '满意 + 基本满意', en: 'satisfied + mostly satisfied' },
     denominator: { zh: '填写满意度的回访次数', en: 'follow-ups with a satisfaction' },
     formula: {
-      zh: '满意率 =（满意 + 基本满意）÷ 本季度完成且填写了满意度的回访次数',
+      zh: '满意率 =（满意 + 基本满意）÷ 本期完成且填写了满意度的回访次数',
       en: 'satisfaction rate = (satisfied + mostly satisfied) ÷ follow-ups done in the quarter with a satisfaction',
     },
   },
@@ -262,32 +262,32 @@ export const NOTES: { key: string; zh: string; en: string }[] = [
   },
   {
     key: 'dates',
-    zh: '所有日期按北京时间（UTC+8）自然日计算；季度起止含首尾两日。',
+    zh: '所有日期按北京时间（UTC+8）自然日计算；统计期起止含首尾两日。',
     en: 'Dates are Asia/Shanghai calendar days; a quarter includes its first and last day.',
   },
   {
     key: 'statusAtBoundary',
-    zh: '季初、季末状态由需求流转记录还原：季初 = 首日0点前最后一次流转后的状态，季末 = 末日24点前最后一次流转后的状态。季前已办结、季内重新办理的需求不计入上期结转。',
+    zh: '期初、期末状态由需求流转记录还原：期初 = 首日0点前最后一次流转后的状态，期末 = 末日24点前最后一次流转后的状态。期前已办结、期内重新办理的需求不计入上期结转。',
     en: 'Status at the start / end of the quarter is rebuilt from the demand history: the state after the last move before the first day / by the end of the last day. A demand closed before the quarter and reopened inside it was not open at its start.',
   },
   {
     key: 'closed',
-    zh: '办结数 = 季内发生办结且季末仍为办结状态的需求（同一需求季内多次办结只计一次；季内办结后又重新办理、季末未办结的不计入办结，计入季末在办）。办结日期取季内最后一次办结。',
+    zh: '办结数 = 期内发生办结且期末仍为办结状态的需求（同一需求期内多次办结只计一次；期内办结后又重新办理、期末未办结的不计入办结，计入期末在办）。办结日期取期内最后一次办结。',
     en: 'Closed = demands moved to closed in the quarter and still closed at its end (counted once however many times; closed then reopened and open at the end counts as open, not closed). The closing date is the last move to closed in the quarter.',
   },
   {
     key: 'closureRateNumerator',
-    zh: '办结率分子只计本季度新增和上期结转的需求，以保证比率不超过100%；季前办结、季内重新办理后再次办结的需求计入办结数，但不计入办结率。',
+    zh: '办结率分子只计本期新增和上期结转的需求，以保证比率不超过100%；期前办结、期内重新办理后再次办结的需求计入办结数，但不计入办结率。',
     en: 'The closure-rate numerator counts only new and carried-over demands, so the rate stays within 100%; a demand closed before the quarter, reopened and closed again in it is in "closed" but not in the rate.',
   },
   {
     key: 'dueDateAtEnd',
-    zh: '季末超期按季末时有效的办理期限判断：现行期限减去季末之后才结束的挂起所顺延的天数；季末仍在挂起的需求按挂起开始当日判断（挂起期间期限暂停计时）。手工修改期限没有日期记录，按现行值计。',
+    zh: '期末超期按期末时有效的办理期限判断：现行期限减去期末之后才结束的挂起所顺延的天数；期末仍在挂起的需求按挂起开始当日判断（挂起期间期限暂停计时）。手工修改期限没有日期记录，按现行值计。',
     en: "Overdue at the end uses the due date in force then: today's due date minus the days added by holds that ended after the quarter; a demand on hold at the end is judged on the day its hold began (the clock is paused). Manual due-date edits are not dated and count as they are now.",
   },
   {
     key: 'closureType',
-    zh: '解决率按办结方式计；季末办结、之后又被重新办理的需求，取其最后一次记录的办结方式。',
+    zh: '解决率按办结方式计；期末办结、之后又被重新办理的需求，取其最后一次记录的办结方式。',
     en: 'The substantive rate uses the closure type; for a demand reopened after the quarter, the last closure type recorded.',
   },
   {
@@ -297,12 +297,12 @@ export const NOTES: { key: string; zh: string; en: string }[] = [
   },
   {
     key: 'supervised',
-    zh: '督办件 = 本季度新增及上期结转的需求中，季末前已被督办（含挂牌督办）的件数；督办一经记录即持续有效。批准延期 = 本季度内批准的延期申请次数。',
+    zh: '督办件 = 本期新增及上期结转的需求中，期末前已被督办（含挂牌督办）的件数；督办一经记录即持续有效。批准延期 = 本期内批准的延期申请次数。',
     en: 'Supervised = new and carried-over demands of the quarter put under supervision (either level) before its end; a supervision stays once recorded. Extensions approved = extension requests approved in the quarter.',
   },
   {
     key: 'byTier',
-    zh: '按资质统计时，企业在季度内有效的每一项资质各计一次（认定年份不晚于季度所在年份、且有效期不早于季度首日）；无有效资质的计入“无资质”，各项之和可能大于合计。',
+    zh: '按资质统计时，企业在期内有效的每一项资质各计一次（认定年份不晚于统计期末所在年份、且有效期不早于统计期首日）；无有效资质的计入“无资质”，各项之和可能大于合计。',
     en: 'By tier: an enterprise counts once under each tier valid in the quarter (year not after the quarter\'s year, expiry not before its first day); enterprises without one count under "none"; the tiers may add up to more than the total.',
   },
   {
@@ -327,7 +327,7 @@ export const NOTES: { key: string; zh: string; en: string }[] = [
   },
   {
     key: 'byCategory',
-    zh: '按类别统计本季度新增需求，一件需求在其每个类别下各计一次。',
+    zh: '按类别统计本期新增需求，一件需求在其每个类别下各计一次。',
     en: 'By category: new demands of the quarter, counted once in each of their categories.',
   },
   {

@@ -225,7 +225,7 @@ function demandTable(r: SummaryReport): Table {
   const f = r.figures;
   const rows: string[][] = [
     ['新增需求', `${num(f.newDemands)}件`, `${periodNoun(r)}受理的需求`],
-    ['上期结转', `${num(f.carriedOver)}件`, '季度前受理、季初仍在办的需求'],
+    ['上期结转', `${num(f.carriedOver)}件`, '期前受理、期初仍在办的需求'],
     ['办结数', `${num(f.closed)}件`, `${periodNoun(r)}办结、期末仍为办结状态的需求`],
     ...RATE_ROWS.map((k) => {
       const d = r.rates[k];
@@ -238,13 +238,13 @@ function demandTable(r: SummaryReport): Table {
       ];
     }),
     [
-      '季末在办',
+      '期末在办',
       `${num(f.openAtEnd)}件`,
       r.partial
         ? `${chineseDate(r.asOf)}24时仍未办结、未不予受理的需求`
         : '期末日24时仍未办结、未不予受理的需求',
     ],
-    ['季末超期', `${num(f.overdueAtEnd)}件`, '期末在办需求中已过当时办理期限的'],
+    ['期末超期', `${num(f.overdueAtEnd)}件`, '期末在办需求中已过当时办理期限的'],
   ];
   return table(['指标', '数值', '计算口径（分子/分母）'], rows, [18, 16, 66], [0, 2]);
 }
