@@ -29,7 +29,7 @@ describe('the enterprise timeline', () => {
     });
     expect(t.ok('demands.get', { id: d.id }).status).toBe('in_progress');
     const events = t
-      .ok('enterprises.timeline', { id: d.enterpriseId })
+      .ok('enterprises.timeline', { id: d.enterpriseId! })
       .items.filter((i) => i.type === 'demand_event')
       .map((i) => i.status);
     expect(events.slice(0, 2)).toEqual(['in_progress', 'closed']);
