@@ -131,12 +131,7 @@ function Palette({ onClose }: { onClose: () => void }) {
           >
             <h3 className={styles.groupHead}>
               {t(`nav.${g.kind}`)}
-              {g.total > g.items.length && (
-                <small className="muted">
-                  {' '}
-                  {t('search.more', { total: g.total, shown: g.items.length })}
-                </small>
-              )}
+              {g.more && <small className="muted"> {t('search.more', { shown: g.items.length })}</small>}
             </h3>
             <ul>
               {g.items.map((item) => {

@@ -16,7 +16,10 @@ export default defineWords({
     hint: { zh: '↑↓ 选择 · Enter 打开 · Esc 关闭', en: '↑↓ choose · Enter open · Esc close' },
     searching: { zh: '正在查找…', en: 'Searching…' },
     none: { zh: '没有找到“{{q}}”', en: 'Nothing found for “{{q}}”' },
-    more: { zh: '共 {{total}} 条，仅列出前 {{shown}} 条', en: '{{total}} found, first {{shown}} shown' },
+    more: {
+      zh: '仅列出前 {{shown}} 条，更多请在列表中搜索',
+      en: 'first {{shown}} shown: search the list for more',
+    },
     failed: { zh: '查找失败', en: 'Search failed' },
   },
 });

@@ -24,7 +24,12 @@ export const SearchHit = z.object({
 export const SearchResult = z.object({
   /** Only the kinds with a match, in SEARCH_KINDS order. */
   groups: z.array(
-    z.object({ kind: z.enum(SEARCH_KINDS), total: z.number().int(), items: z.array(SearchHit) }),
+    z.object({
+      kind: z.enum(SEARCH_KINDS),
+      items: z.array(SearchHit),
+      /** More records match than `items` shows (the grid's search lists them all). */
+      more: z.boolean(),
+    }),
   ),
 });
 export type SearchResult = z.infer<typeof SearchResult>;

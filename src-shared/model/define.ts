@@ -55,6 +55,12 @@ interface FieldCommon extends Described {
   search?: boolean;
   /** The quick search also reads the pinyin initials of its text (`hkzn` finds 华科智能). */
   searchInitials?: true;
+  /**
+   * search.global (Ctrl+K) finds the record by it: what names or numbers it, not its long texts
+   * (a visit by its number and enterprise, not by its summary), so that a query stays a quick
+   * one. Implies `search`.
+   */
+  findBy?: true;
   /** Lists may filter and sort by it (default true). */
   list?: boolean;
   /** Captured into the change log and synced (default true). */

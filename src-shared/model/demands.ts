@@ -42,6 +42,7 @@ export const demands = defineKind({
       zh: '企业',
       en: 'Enterprise',
       search: true,
+      findBy: true,
     },
     source: {
       input: z.enum(DEMAND_SOURCES).optional(),
@@ -87,6 +88,7 @@ export const demands = defineKind({
       zh: '需求标题',
       en: 'Demand title',
       search: true,
+      findBy: true,
       export: 'text',
       words: {
         words: [

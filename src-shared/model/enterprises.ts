@@ -26,6 +26,7 @@ export const enterprises = defineKind({
       zh: '统一社会信用代码',
       en: 'Credit code',
       search: true,
+      findBy: true,
       export: 'text',
       words: {
         words: [
@@ -63,6 +64,7 @@ export const enterprises = defineKind({
       zh: '企业名称',
       en: 'Enterprise name',
       search: true,
+      findBy: true,
       searchInitials: true,
       export: 'text',
       words: {
@@ -90,6 +92,7 @@ export const enterprises = defineKind({
       zh: '曾用名',
       en: 'Former names',
       search: true,
+      findBy: true,
       searchInitials: true,
       export: 'custom',
       words: { words: ['曾用名', '原名称', '原企业名称', 'former names'] },
@@ -200,6 +203,7 @@ export const enterprises = defineKind({
       zh: '联系人',
       en: 'Contacts',
       search: true,
+      findBy: true,
     },
     status: {
       input: z.enum(ENTERPRISE_STATUSES).optional(),

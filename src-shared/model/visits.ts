@@ -19,6 +19,7 @@ export const visits = defineKind({
       zh: '企业',
       en: 'Enterprise',
       search: true,
+      findBy: true,
     },
     date: {
       input: CalendarDate,
@@ -176,6 +177,7 @@ export const visits = defineKind({
       zh: '走访编号',
       en: 'Visit number',
       search: true,
+      findBy: true,
       export: 'text',
     },
   },

@@ -34,11 +34,11 @@ const searchBench: BenchModule = {
     const fragment = name.slice(2, 4);
     const initials = pinyinInitials(name).slice(0, 4);
     const plainLike = db.prepare(
-      `SELECT (SELECT count(*) FROM (SELECT 1 FROM enterprises WHERE "deletedAt" IS NULL AND "name" LIKE ?1 LIMIT 5))
-            + (SELECT count(*) FROM (SELECT 1 FROM visits WHERE "deletedAt" IS NULL AND "visitNo" LIKE ?1 LIMIT 5))
-            + (SELECT count(*) FROM (SELECT 1 FROM demands WHERE "deletedAt" IS NULL AND "title" LIKE ?1 LIMIT 5))
-            + (SELECT count(*) FROM (SELECT 1 FROM experts WHERE "deletedAt" IS NULL AND "name" LIKE ?1 LIMIT 5))
-            + (SELECT count(*) FROM (SELECT 1 FROM units WHERE "deletedAt" IS NULL AND "name" LIKE ?1 LIMIT 5))`,
+      `SELECT (SELECT count(*) FROM (SELECT 1 FROM enterprises WHERE "deletedAt" IS NULL AND "name" LIKE ? LIMIT 5))
+            + (SELECT count(*) FROM (SELECT 1 FROM visits WHERE "deletedAt" IS NULL AND "visitNo" LIKE ? LIMIT 5))
+            + (SELECT count(*) FROM (SELECT 1 FROM demands WHERE "deletedAt" IS NULL AND "title" LIKE ? LIMIT 5))
+            + (SELECT count(*) FROM (SELECT 1 FROM experts WHERE "deletedAt" IS NULL AND "name" LIKE ? LIMIT 5))
+            + (SELECT count(*) FROM (SELECT 1 FROM units WHERE "deletedAt" IS NULL AND "name" LIKE ? LIMIT 5))`,
     );
     const visitsOfName = db.prepare(
       `SELECT v.* FROM visits v JOIN enterprises e ON e."id" = v."enterpriseId"
@@ -48,13 +48,13 @@ const searchBench: BenchModule = {
       {
         name: `search.global (part of a name: "${fragment}")`,
         run: () => hits(ok(ctx, 'search.global', { q: fragment })),
-        baseline: () => plainLike.pluck().get(`%${fragment}%`) as number,
+        baseline: () => plainLike.pluck().get(...Array(5).fill(`%${fragment}%`)) as number,
         targetMs: TARGET_MS,
       },
       {
         name: `search.global (pinyin initials: "${initials}")`,
         run: () => hits(ok(ctx, 'search.global', { q: initials })),
-        baseline: () => plainLike.pluck().get(`%${initials}%`) as number,
+        baseline: () => plainLike.pluck().get(...Array(5).fill(`%${initials}%`)) as number,
         targetMs: TARGET_MS,
       },
       {

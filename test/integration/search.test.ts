@@ -107,12 +107,20 @@ describe('search.global', () => {
     });
   });
 
-  it('caps each group at the limit and says how many more there are', () => {
+  it('caps each group at the limit and says whether there are more', () => {
     const t = makeCore();
     for (let i = 0; i < 4; i++) makeEnterprise(t, { name: `海峡科技${i}号有限公司` });
     const [g] = t.ok('search.global', { q: '海峡', limit: 3 }).groups;
-    expect(g).toMatchObject({ kind: 'enterprises', total: 4 });
+    expect(g).toMatchObject({ kind: 'enterprises', more: true });
     expect(g!.items).toHaveLength(3);
+    expect(t.ok('search.global', { q: '海峡', limit: 4 }).groups[0]).toMatchObject({ more: false });
+  });
+
+  it("finds a visit by its number and enterprise, not by its summary (that is the grid's search)", () => {
+    const t = makeCore();
+    const d = district(t);
+    expect(t.ok('search.global', { q: '了解生产' }).groups).toEqual([]);
+    expect(t.ok('visits.list', { q: '了解生产' }).rows.map((r) => r.id)).toEqual([d.visit.id]);
   });
 
   it('answers an empty query with no groups, and leaves out deleted records', () => {

@@ -14,6 +14,28 @@ describe('closing a demand', () => {
   });
 });
 
+describe('the enterprise timeline', () => {
+  it('shows a reopen above the closing it undid, though both carry the same time', () => {
+    const t = makeCore();
+    const d = driveTo(t, makeDemand(t), 'closed');
+    // A dissatisfied follow-up done before the closing was recorded: the reopen takes the
+    // closing's time (never before the previous step).
+    t.ok('followups.create', {
+      parentType: 'demand',
+      parentId: d.id,
+      dueDate: '2026-11-20',
+      doneAt: '2026-11-20T09:00:00+08:00',
+      satisfaction: 'dissatisfied',
+    });
+    expect(t.ok('demands.get', { id: d.id }).status).toBe('in_progress');
+    const events = t
+      .ok('enterprises.timeline', { id: d.enterpriseId! })
+      .items.filter((i) => i.type === 'demand_event')
+      .map((i) => i.status);
+    expect(events.slice(0, 2)).toEqual(['in_progress', 'closed']);
+  });
+});
+
 describe('my tasks', () => {
   it('list a demand assigned to me today though it is due in 7 days; not one assigned to someone else', () => {
     const t = makeCore();

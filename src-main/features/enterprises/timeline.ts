@@ -99,6 +99,8 @@ export function enterpriseTimeline(core: Core, id: string): MethodOutput<'enterp
   ];
   // A plain date sorts as the start of its Shanghai day.
   const key = (at: string) => (at.length === 10 ? startOfShanghaiDay(at) : at);
-  items.sort((a, b) => key(b.at).localeCompare(key(a.at)));
+  // At the same time, the later recorded first (ids are time-ordered UUIDv7): a reopen that
+  // took its closing's time shows above it.
+  items.sort((a, b) => key(b.at).localeCompare(key(a.at)) || b.id.localeCompare(a.id));
   return { enterprise, items };
 }

@@ -250,7 +250,10 @@ describe('SyncScreen', () => {
     const { b, user } = await setup();
     b.ok('sync.team.create', { name: '局', passphrase: PASSPHRASE });
     await useSync.getState().load();
-    await user.upload(await screen.findByTestId('sync-import-file'), new File(['not a sync file'], 'x.vlsync'));
+    await user.upload(
+      await screen.findByTestId('sync-import-file'),
+      new File(['not a sync file'], 'x.vlsync'),
+    );
     await waitFor(() =>
       expect(document.querySelector('.field-error[data-field="file"]')?.textContent).toBeTruthy(),
     );
