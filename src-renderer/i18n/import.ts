@@ -26,8 +26,8 @@ export default defineWords({
       label: { zh: '台账文件', en: 'Ledger file' },
       choose: { zh: '选择文件…', en: 'Choose a file…' },
       hint: {
-        zh: '支持 .xlsx（Excel、WPS）和 .csv（UTF-8 或 GBK）；文件不超过 50 MB。',
-        en: '.xlsx (Excel, WPS) or .csv (UTF-8 or GBK), up to 50 MB.',
+        zh: '支持 .xlsx、.xls（Excel）、.et（WPS）、.ods 和 .csv（UTF-8 或 GBK）；文件不超过 50 MB。',
+        en: '.xlsx, .xls (Excel), .et (WPS), .ods or .csv (UTF-8 or GBK), up to 50 MB.',
       },
       reading: { zh: '正在读取文件…', en: 'Reading the file…' },
       picked: { zh: '{{name}}（{{size}}）', en: '{{name}} ({{size}})' },

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { RECORD_KINDS } from './methods';
 import type { ListInput as ListInputSchema } from './contract';
-import { IMPORT_KINDS, ROW_OUTCOMES } from '../ledger/types';
+import { FILE_FORMATS, IMPORT_KINDS, ROW_OUTCOMES } from '../ledger/types';
 import { fieldRecord } from './fieldRecord';
 
 const FilePath = z.string().min(1).max(4096);
@@ -99,7 +99,7 @@ export const ImportResult = z.object({
 
 export const PreviewResult = z.object({
   fileName: z.string(),
-  format: z.enum(['xlsx', 'csv']),
+  format: z.enum(FILE_FORMATS),
   encoding: z.string().nullable(),
   sheets: z.array(z.string()),
   sheet: z.string(),

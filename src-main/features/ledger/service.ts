@@ -12,7 +12,7 @@ import { formatFor } from './output';
 import { makePlan, type Plan } from './plan';
 import { writeRejects, type RejectsFile } from './rejects';
 import { readSource } from './source';
-import { columnLetter, type ImportKind, type RowError } from '@shared/ledger/types';
+import { columnLetter, type FileFormat, type ImportKind, type RowError } from '@shared/ledger/types';
 
 export interface LedgerSourceInput {
   path?: string | undefined;
@@ -57,7 +57,7 @@ function headerRowOf(plan: Plan): number {
 
 export interface PreviewResult extends ReturnType<typeof counts> {
   fileName: string;
-  format: 'xlsx' | 'csv';
+  format: FileFormat;
   encoding: string | null;
   sheets: string[];
   sheet: string;

@@ -126,7 +126,7 @@ export function MappingStep() {
           {t('import.mapping.title')}{' '}
           <span className="muted small">
             {s.file?.name} · {t(`import.kind.${d.kind}`)}
-            {d.format === 'xlsx' ? ` · ${d.sheet}` : ''}
+            {d.format !== 'csv' ? ` · ${d.sheet}` : ''}
           </span>
         </h2>
         <p className="hint">{t('import.mapping.hint')}</p>
