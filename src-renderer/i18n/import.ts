@@ -82,6 +82,11 @@ export default defineWords({
       source: { zh: '来源', en: 'Matched by' },
       sample: { zh: '示例（第一行数据）', en: 'Example (first data row)' },
       notImported: { zh: '— 不导入 —', en: '— not imported —' },
+      questionsTitle: {
+        zh: '以下列可以有两种理解，请确认（已按较可能的一种预选）：',
+        en: 'These columns could mean two things; please confirm (the likelier one is preselected):',
+      },
+      question: { zh: '列 {{column}} 是：', en: 'Column {{column}} is:' },
       required: { zh: '必填', en: 'required' },
       sourceLabel: {
         auto: { zh: '自动识别', en: 'detected' },

@@ -122,6 +122,16 @@ export const PreviewResult = z.object({
     }),
   ),
   unmappedColumns: z.array(Column),
+  /** Columns two fields could claim: the mapping step asks which one the column is. */
+  questions: z.array(
+    z.object({
+      column: z.number().int(),
+      letter: z.string(),
+      header: z.string(),
+      fields: z.array(z.object({ field: z.string(), label: z.string(), confidence: z.number() })),
+      chosen: z.string().nullable(),
+    }),
+  ),
   fields: z.array(
     z.object({ key: z.string(), label: z.string(), labelEn: z.string(), required: z.boolean() }),
   ),

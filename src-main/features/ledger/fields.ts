@@ -311,6 +311,11 @@ export interface KindDef {
   requiredColumns: FieldKey[];
   /** Header words that mean a field in this kind only (added to the field's own words). */
   aliases: Partial<Record<FieldKey, string[]>>;
+  /**
+   * Fields of the records a row refers to (the enterprise, a follow-up's parent), not of the
+   * records it makes: a header that fits one of the kind's own fields goes there first.
+   */
+  referenced: FieldKey[];
 }
 
 export const KIND_DEFS: Record<ImportKind, KindDef> = {
@@ -320,6 +325,7 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     required: [['uscc'], ['enterpriseName']],
     requiredColumns: [],
     aliases: { enterpriseStatus: ['状态'] },
+    referenced: ['liaison'],
   },
   visits: {
     label: '走访台账',
@@ -327,13 +333,16 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     required: [['enterpriseName', 'uscc'], ['visitDate'], ['leadStaff']],
     requiredColumns: [],
     aliases: {},
+    referenced: ENTERPRISE_REF,
   },
   visits_with_demands: {
     label: '走访及需求台账',
-    fields: [...ENTERPRISE_REF, ...VISIT, 'demandsText', ...HANDLING],
+    // 需求类别 beside the demands cell: the categories of the demands that name none.
+    fields: [...ENTERPRISE_REF, ...VISIT, 'demandsText', 'categories', ...HANDLING],
     required: [['enterpriseName', 'uscc'], ['visitDate'], ['leadStaff']],
     requiredColumns: ['demandsText'],
     aliases: { demandStatus: ['状态'] },
+    referenced: ENTERPRISE_REF,
   },
   demands: {
     label: '需求台账',
@@ -352,6 +361,7 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     required: [['enterpriseName', 'uscc'], ['demandTitle'], ['receivedAt']],
     requiredColumns: [],
     aliases: { receivedAt: ['走访日期', '日期', '时间', '走访时间'], demandStatus: ['状态'] },
+    referenced: ENTERPRISE_REF,
   },
   followups: {
     label: '回访台账',
@@ -380,6 +390,7 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     ],
     requiredColumns: [],
     aliases: { demandTitle: ['回访事项', '跟踪事项', '需求事项'], doneAt: ['日期', '时间'] },
+    referenced: ['uscc', 'enterpriseName', 'demandTitle', 'receivedAt', 'visitDate'],
   },
   staff: {
     label: '人员名单',
@@ -387,6 +398,7 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     required: [['staffName']],
     requiredColumns: [],
     aliases: {},
+    referenced: [],
   },
 };
 

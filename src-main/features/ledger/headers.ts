@@ -244,22 +244,54 @@ export function findLayout(
   return { headerRows, guessed, headers, dataRows, ignoredRows };
 }
 
-/** The automatic column → field matches of a kind. */
-export function autoMapping(headers: string[], kind: ImportKind): ColumnMatch[] {
-  const fields = KIND_DEFS[kind].fields;
-  const pairs: { column: number; field: FieldKey; score: number; order: number }[] = [];
+/** A header fitting one of the kind's own fields outranks a referenced record's field by this much. */
+const OWN_FIRST = 0.15;
+/** A hidden column loses a tie with a visible one. */
+const HIDDEN = 0.01;
+
+interface Candidate {
+  column: number;
+  field: FieldKey;
+  score: number;
+  /** The score, raised for the kind's own fields and lowered for hidden columns: the order of assignment. */
+  rank: number;
+  order: number;
+}
+
+/**
+ * Every (column, field) pair that could be matched, best first. A header that is exactly a
+ * field's word belongs to that field (需求类别 is the demands' categories, never a weak match
+ * of 企业类别), so its weaker candidates are dropped.
+ */
+function candidates(headers: string[], kind: ImportKind, hidden: ReadonlySet<number>): Candidate[] {
+  const def = KIND_DEFS[kind];
+  const referenced = new Set(def.referenced);
+  const out: Candidate[] = [];
   headers.forEach((header, column) => {
     if (!header || isIgnoredHeader(header)) return;
-    fields.forEach((field, order) => {
+    const mine: Candidate[] = [];
+    def.fields.forEach((field, order) => {
       const score = fieldScore(header, kind, field);
-      if (score >= MAP_MIN) pairs.push({ column, field, score, order });
+      if (score < MAP_MIN) return;
+      const rank = score + (referenced.has(field) ? 0 : OWN_FIRST) - (hidden.has(column) ? HIDDEN : 0);
+      mine.push({ column, field, score, rank, order });
     });
+    const exact = mine.some((c) => c.score === 1);
+    out.push(...(exact ? mine.filter((c) => c.score === 1) : mine));
   });
-  pairs.sort((a, b) => b.score - a.score || a.order - b.order || a.column - b.column);
+  return out.sort((a, b) => b.rank - a.rank || a.order - b.order || a.column - b.column);
+}
+
+/** The automatic column → field matches of a kind. */
+export function autoMapping(
+  headers: string[],
+  kind: ImportKind,
+  hidden: ReadonlySet<number> = NO_COLUMNS,
+): ColumnMatch[] {
   const usedColumns = new Set<number>();
   const usedFields = new Set<FieldKey>();
   const out: ColumnMatch[] = [];
-  for (const p of pairs) {
+  for (const p of candidates(headers, kind, hidden)) {
     if (usedColumns.has(p.column) || usedFields.has(p.field)) continue;
     usedColumns.add(p.column);
     usedFields.add(p.field);
@@ -270,6 +302,52 @@ export function autoMapping(headers: string[], kind: ImportKind): ColumnMatch[] 
       confidence: Math.round(p.score * 100) / 100,
       source: 'auto',
     });
+  }
+  return out.sort((a, b) => a.column - b.column);
+}
+
+const NO_COLUMNS: ReadonlySet<number> = new Set();
+
+/** A column more than one field fits well, put to the user rather than decided silently. */
+export interface ColumnQuestion {
+  column: number;
+  header: string;
+  /** The fields it could be, the chosen one first. */
+  fields: { field: FieldKey; confidence: number }[];
+  chosen: FieldKey | null;
+}
+
+/**
+ * Columns matched automatically where another field fits as well as a header word does
+ * (HEADER_HIT) and has no column of its own: the user says which it is. A column the user or a
+ * saved mapping mapped is answered already.
+ */
+export function columnQuestions(
+  headers: string[],
+  kind: ImportKind,
+  columns: ColumnMatch[],
+): ColumnQuestion[] {
+  const byColumn = new Map(columns.map((c) => [c.column, c]));
+  const mappedFields = new Set(columns.map((c) => c.field));
+  const rivals = new Map<number, Candidate[]>();
+  for (const c of candidates(headers, kind, NO_COLUMNS)) {
+    if (c.score < HEADER_HIT) continue;
+    const list = rivals.get(c.column) ?? [];
+    list.push(c);
+    rivals.set(c.column, list);
+  }
+  const out: ColumnQuestion[] = [];
+  for (const [column, list] of rivals) {
+    const match = byColumn.get(column);
+    if (match && match.source !== 'auto') continue;
+    const chosen = match?.field ?? null;
+    const others = list.filter((c) => c.field !== chosen && !mappedFields.has(c.field));
+    if (!others.length || (!chosen && others.length < 2)) continue;
+    const fields = [
+      ...(match ? [{ field: match.field, confidence: match.confidence }] : []),
+      ...others.map((c) => ({ field: c.field, confidence: Math.round(c.score * 100) / 100 })),
+    ];
+    out.push({ column, header: headers[column]!, fields, chosen });
   }
   return out.sort((a, b) => a.column - b.column);
 }

@@ -4,11 +4,13 @@ import type { Core } from '../../core';
 import { invalid } from '@shared/contract/errors';
 import {
   autoMapping,
+  columnQuestions,
   detectKind,
   findLayout,
   headerSignature,
   kindScore,
   type ColumnMatch,
+  type ColumnQuestion,
   type Layout,
 } from './headers';
 import {
@@ -40,6 +42,8 @@ export interface Plan {
   signature: string;
   savedMapping: string | null;
   columns: ColumnMatch[];
+  /** Columns two fields could claim: the wizard asks which. */
+  questions: ColumnQuestion[];
   missingRequired: { fields: FieldKey[]; label: string }[];
 }
 
@@ -101,7 +105,8 @@ export function makePlan(core: Core, source: SourceFile, opts: PlanOptions): Pla
       : findMapping(core, signature, opts.kind ?? null);
   const detected = detectKind(headers);
   const kind = opts.kind ?? saved?.kind ?? detected.kind;
-  const columns = resolveColumns(headers, kind, autoMapping(headers, kind), saved, opts.mapping);
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  const columns = resolveColumns(headers, kind, autoMapping(headers, kind, hidden), saved, opts.mapping);
   return {
     source,
     sheet,
@@ -112,6 +117,7 @@ export function makePlan(core: Core, source: SourceFile, opts: PlanOptions): Pla
     signature,
     savedMapping: saved?.name ?? null,
     columns,
+    questions: columnQuestions(headers, kind, columns),
     missingRequired: missingRequired(kind, columns),
   };
 }

@@ -10,6 +10,7 @@ import { cellText, splitList } from './text';
 import {
   isEmptyCell,
   readBool,
+  readCategories,
   readDate,
   readEnumCell,
   readEnumList,
@@ -143,6 +144,7 @@ function readField(field: FieldKey, raw: CellValue, ctx: RowContext): Read<unkno
   if (field === 'contactName') return { ok: true, value: splitList(cellText(raw)) };
   if (field === 'contactTitle')
     return { ok: true, value: splitList(cellText(raw)).map((t) => (isEmptyCell(t) ? null : t)) };
+  if (field === 'categories') return readCategories(raw);
   const type = FIELDS[field].type;
   switch (type.t) {
     case 'text':

@@ -79,6 +79,13 @@ export interface PreviewResult extends ReturnType<typeof counts> {
     source: 'auto' | 'saved' | 'user';
   }[];
   unmappedColumns: { column: number; letter: string; text: string }[];
+  questions: {
+    column: number;
+    letter: string;
+    header: string;
+    fields: { field: string; label: string; confidence: number }[];
+    chosen: string | null;
+  }[];
   fields: { key: string; label: string; labelEn: string; required: boolean }[];
   missingRequired: { fields: string[]; label: string }[];
   savedMapping: string | null;
@@ -128,6 +135,13 @@ export async function previewLedger(
     unmappedColumns: plan.layout.headers
       .map((text, column) => ({ column, letter: columnLetter(column), text }))
       .filter((h) => h.text && !mapped.has(h.column)),
+    questions: plan.questions.map((q) => ({
+      column: q.column,
+      letter: columnLetter(q.column),
+      header: q.header,
+      fields: q.fields.map((f) => ({ ...f, label: fieldLabel(f.field) })),
+      chosen: q.chosen,
+    })),
     fields: def.fields.map((key) => ({
       key,
       label: fieldLabel(key),

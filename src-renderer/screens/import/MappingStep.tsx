@@ -137,6 +137,32 @@ export function MappingStep() {
             })}
           </div>
         )}
+        {d.questions.length > 0 && (
+          <div className="notice notice-info" role="group" data-testid="import-questions">
+            <p>{t('import.mapping.questionsTitle')}</p>
+            {d.questions.map((q) => (
+              <div key={q.column} data-column={q.letter} className={styles.importInline}>
+                <span>
+                  {t('import.mapping.question', {
+                    column: columnLabel({ letter: q.letter, text: q.header }),
+                  })}
+                </span>
+                {q.fields.map((f) => (
+                  <button
+                    key={f.field}
+                    type="button"
+                    className={f.field === q.chosen ? 'btn primary' : 'btn'}
+                    data-field={f.field}
+                    disabled={s.busy !== null}
+                    onClick={() => void s.setColumn(f.field, q.column)}
+                  >
+                    {nameOf.get(f.field) ?? f.label}
+                  </button>
+                ))}
+              </div>
+            ))}
+          </div>
+        )}
         <table className={`table ${styles.importMapping}`} data-testid="import-mapping">
           <thead>
             <tr>
