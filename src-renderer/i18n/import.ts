@@ -145,6 +145,11 @@ export default defineWords({
         zh: '将顺带新建企业 {{count}} 家（文件中有名称和信用代码、系统中还没有的）。',
         en: '{{count}} enterprises will be created along the way (named with a credit code in the file, not yet in the app).',
       },
+      unknownUnits: {
+        zh: '系统中没有这些承办单位：{{list}}。含有它们的行不能导入。',
+        en: 'These units are not in the app: {{list}}. Rows naming them cannot be imported.',
+      },
+      addUnits: { zh: '添加这 {{count}} 个承办单位', en: 'Add these {{count}} units' },
       unknownStaff: {
         zh: '系统中没有这些人员：{{list}}。含有他们的行不能导入。',
         en: 'These people are not staff in the app: {{list}}. Rows naming them cannot be imported.',

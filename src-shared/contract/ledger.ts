@@ -26,6 +26,8 @@ const SOURCE = {
   mapping: Mapping.optional(),
   savedMappingName: z.string().trim().min(1).max(100).optional(),
   createStaff: z.boolean().optional(),
+  /** Units named in the file and unknown to the app are added (the one-click add). */
+  createUnits: z.boolean().optional(),
 };
 
 function withSource<T extends z.ZodRawShape>(shape: T) {
@@ -60,6 +62,8 @@ const Counts = {
   enterprisesCreated: z.number().int(),
   staffCreated: z.array(z.string()),
   unknownStaff: z.array(z.string()),
+  unitsCreated: z.array(z.string()),
+  unknownUnits: z.array(z.string()),
   errors: z.array(RowError),
   errorsTruncated: z.boolean(),
 };

@@ -26,6 +26,8 @@ export type FieldType =
   | { t: 'phone' }
   | { t: 'staff' }
   | { t: 'staffList' }
+  | { t: 'unit' }
+  | { t: 'unitList' }
   | { t: 'nameList' }
   | { t: 'tiers' }
   | { t: 'industry' }
@@ -178,7 +180,9 @@ const SPECS = {
   categories: of('demands', 'categories'),
   level: of('demands', 'level'),
   assignee: of('demands', 'assigneeStaffId', { type: { t: 'staff' } }),
-  responsibleUnit: of('demands', 'responsibleUnit'),
+  // Unit names, matched to units (承办单位): never kept as free text.
+  leadUnit: of('demands', 'leadUnitId', { type: { t: 'unit' } }),
+  coUnits: of('demands', 'coUnitIds', { type: { t: 'unitList' } }),
   receivedAt: of('demands', 'receivedAt'),
   dueDate: of('demands', 'dueDate'),
   complex: of('demands', 'complex'),
@@ -293,7 +297,8 @@ const VISIT: FieldKey[] = [
 const HANDLING: FieldKey[] = [
   'demandStatus',
   'assignee',
-  'responsibleUnit',
+  'leadUnit',
+  'coUnits',
   'level',
   'assignedAt',
   'answeredAt',

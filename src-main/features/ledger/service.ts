@@ -26,6 +26,8 @@ export interface LedgerSourceInput {
   savedMappingName?: string | undefined;
   /** Staff named in the file and unknown to the app are created (role staff) instead of rejecting the row. */
   createStaff?: boolean | undefined;
+  /** Units named in the file and unknown to the app are added (the one-click add) instead of rejecting the row. */
+  createUnits?: boolean | undefined;
 }
 
 /** Errors listed in a result (the rejects report has them all). */
@@ -46,6 +48,8 @@ function counts(exec: Execution) {
     enterprisesCreated: exec.enterprisesCreated,
     staffCreated: exec.staffCreated,
     unknownStaff: exec.unknownStaff,
+    unitsCreated: exec.unitsCreated,
+    unknownUnits: exec.unknownUnits,
     errors: exec.errors.slice(0, MAX_ERRORS),
     errorsTruncated: exec.errors.length > MAX_ERRORS,
   };
@@ -104,6 +108,7 @@ export async function previewLedger(
   const exec = execute(core, plan, {
     dryRun: true,
     createStaff: input.createStaff ?? false,
+    createUnits: input.createUnits,
     keepRows: input.rowsLimit ?? 500,
     limit: input.evaluateRows,
   });
@@ -191,7 +196,12 @@ export async function importLedger(
   requireColumns(plan);
   const dryRun = input.dryRun ?? false;
   const backup = !dryRun && plan.layout.dataRows.length ? backupStore(core, 'before-ledger-import') : null;
-  const exec = execute(core, plan, { dryRun, createStaff: input.createStaff ?? false, keepRows: 0 });
+  const exec = execute(core, plan, {
+    dryRun,
+    createStaff: input.createStaff ?? false,
+    createUnits: input.createUnits,
+    keepRows: 0,
+  });
   const rejects =
     input.rejectsPath && exec.rejected
       ? await writeRejects(plan, exec, input.rejectsPath, 'rejectsPath')
@@ -215,7 +225,12 @@ export async function rejectsReport(
 ): Promise<RejectsFile & { errors: RowError[] }> {
   checkRejectsPath(input.out, 'out');
   const plan = await planOf(core, input);
-  const exec = execute(core, plan, { dryRun: true, createStaff: input.createStaff ?? false, keepRows: 0 });
+  const exec = execute(core, plan, {
+    dryRun: true,
+    createStaff: input.createStaff ?? false,
+    createUnits: input.createUnits,
+    keepRows: 0,
+  });
   const file = await writeRejects(plan, exec, input.out, 'out');
   return { ...file, errors: exec.errors.slice(0, MAX_ERRORS) };
 }

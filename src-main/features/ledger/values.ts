@@ -117,6 +117,16 @@ export function readNames(v: CellValue): string[] {
   return names;
 }
 
+/** Unit names in one cell ("区工信局、高新镇"): names may hold spaces, so only list marks split them. */
+export function readUnitNames(v: CellValue): string[] {
+  const names: string[] = [];
+  for (const part of splitList(cellText(v))) {
+    const name = part.normalize('NFKC').trim();
+    if (name && !EMPTY.has(name) && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
 export interface TierValue {
   tier: Tier;
   year: number;
