@@ -127,6 +127,7 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   const rowCtx: RowContext = {
     lookup,
     year: Number(shanghaiDate(core.store.now()).slice(0, 4)),
+    titleYear: plan.layout.titleYear,
     unknownStaff: new Set(),
     unknownUnits: new Set(),
   };

@@ -34,6 +34,20 @@ export interface Layout {
   headers: string[];
   dataRows: SheetRow[];
   ignoredRows: { row: number; reason: string }[];
+  /** The year a title row above the header names (2026年…), for dates written without one. */
+  titleYear: number | null;
+}
+
+/** The year named by the rows above the header: "2026年一季度走访台账", "（2026年）". */
+function titleYearOf(rows: SheetRow[]): number | null {
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (typeof cell !== 'string') continue;
+      const m = /((?:19|20)\d{2})\s*年/.exec(cell.normalize('NFKC'));
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
 }
 
 /** Header text variants to compare: whole, and without bracketed notes ("(必填)", "（万元）"). */
@@ -241,7 +255,13 @@ export function findLayout(
     }
     dataRows.push(row);
   }
-  return { headerRows, guessed, headers, dataRows, ignoredRows };
+  const titleYear = titleYearOf(
+    rows.slice(
+      0,
+      rows.findIndex((r) => r.rowNo === headerRows[0]),
+    ),
+  );
+  return { headerRows, guessed, headers, dataRows, ignoredRows, titleYear };
 }
 
 /** A header fitting one of the kind's own fields outranks a referenced record's field by this much. */

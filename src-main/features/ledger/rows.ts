@@ -101,6 +101,8 @@ export interface RowContext {
   lookup: Lookup;
   /** Tiers without a year are taken as of this year. */
   year: number;
+  /** The year the ledger's title names ("2026年一季度…"): dates written without one take it. */
+  titleYear: number | null;
   /** Names that match no staff member, collected for the preview. */
   unknownStaff: Set<string>;
   /** Names that match no unit, collected for the preview's one-click add. */
@@ -173,9 +175,9 @@ function readField(field: FieldKey, raw: CellValue, ctx: RowContext): Read<unkno
     case 'uscc':
       return readUscc(raw);
     case 'date':
-      return readDate(raw);
+      return readDate(raw, ctx.titleYear);
     case 'instant':
-      return readInstant(raw);
+      return readInstant(raw, ctx.titleYear);
     case 'bool':
       return readBool(raw);
     case 'phone':

@@ -28,13 +28,14 @@ export function readText(v: CellValue, max: number): Read<string> {
   return { ok: true, value: t };
 }
 
-export function readDate(v: CellValue): Read<string> {
-  const r = readDateTime(v);
+/** `year`: the year of dates written without one (from the ledger's title). */
+export function readDate(v: CellValue, year: number | null = null): Read<string> {
+  const r = readDateTime(v, year);
   return r.ok ? { ok: true, value: r.value.date } : r;
 }
 
-export function readInstant(v: CellValue): Read<string> {
-  const r = readDateTime(v);
+export function readInstant(v: CellValue, year: number | null = null): Read<string> {
+  const r = readDateTime(v, year);
   return r.ok ? { ok: true, value: toInstantIso(r.value) } : r;
 }
 
