@@ -35,6 +35,8 @@ export interface SheetSpec {
   rows: Cell[][];
   /** e.g. 'A1:H1' */
   merges?: string[];
+  /** 0-based columns to hide. */
+  hiddenColumns?: number[];
 }
 
 /** Writes a workbook (one sheet per spec) and returns its path. */
@@ -54,6 +56,7 @@ export async function xlsxFile(
       row.commit();
     });
     for (const m of s.merges ?? []) ws.mergeCells(m);
+    for (const c of s.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   }
   const path = join(dir, name);
   await wb.xlsx.writeFile(path);
@@ -121,10 +124,7 @@ export const VISIT_HEADER = [
 
 export type BookType = 'biff8' | 'ods' | 'xlsx';
 
-export interface WorkbookSheet extends SheetSpec {
-  /** 0-based columns to hide. */
-  hiddenColumns?: number[];
-}
+export type WorkbookSheet = SheetSpec;
 
 /**
  * Writes a workbook with SheetJS (the library the importer reads .xls, .et and .ods with):

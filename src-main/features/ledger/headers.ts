@@ -146,6 +146,9 @@ function headerHits(
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** A sentence, not a value: punctuated, or a numbered or 注/※ line. */
+const NOTE = /[，。；：,;:]|^\d+[.、．]\D|^[（(]\d+[)）]|^[注※*]/u;
+
 const FOOTNOTE = /^(填表人|制表人|填报人|审核人|负责人|统计人|注[:：]|说明[:：]|备注[:：]|合计|总计|小计)/;
 
 /** A second header row: short texts only, most of them header words (a data row has a few at most). */
@@ -255,6 +258,17 @@ export function findLayout(
     }
     dataRows.push(row);
   }
+  // Notes under the table: one sentence a row, after the last row of values.
+  while (dataRows.length) {
+    const last = dataRows.at(-1)!;
+    // One text, in one cell or merged across the row.
+    const texts = new Set(last.cells.map((c) => cellText(c)).filter(Boolean));
+    const [text] = texts;
+    if (texts.size !== 1 || !NOTE.test(text!)) break;
+    dataRows.pop();
+    ignoredRows.push({ row: last.rowNo, reason: '表格下方的说明 (a note under the table)' });
+  }
+  ignoredRows.sort((a, b) => a.row - b.row);
   const titleYear = titleYearOf(
     rows.slice(
       0,
@@ -370,6 +384,41 @@ export function columnQuestions(
     out.push({ column, header: headers[column]!, fields, chosen });
   }
   return out.sort((a, b) => a.column - b.column);
+}
+
+/**
+ * Two tables side by side on one sheet: runs of headers separated by empty header cells, two
+ * of which each name at least two of the same fields (企业名称, 走访日期… twice). Returns the
+ * column ranges of the first two such runs, or null.
+ */
+export function sideBySide(headers: string[], kind: ImportKind): [number, number][] | null {
+  const runs: { from: number; to: number; fields: Set<FieldKey> }[] = [];
+  headers.forEach((header, column) => {
+    if (!header) return;
+    const last = runs.at(-1);
+    const run =
+      last && last.to === column - 1 ? last : { from: column, to: column, fields: new Set<FieldKey>() };
+    if (run !== last) runs.push(run);
+    run.to = column;
+    let best: FieldKey | null = null;
+    let bestScore = HEADER_HIT;
+    for (const field of KIND_DEFS[kind].fields) {
+      const s = fieldScore(header, kind, field);
+      if (s >= bestScore) [best, bestScore] = [field, s];
+    }
+    if (best) run.fields.add(best);
+  });
+  for (let i = 0; i < runs.length; i++) {
+    for (let j = i + 1; j < runs.length; j++) {
+      const shared = [...runs[i]!.fields].filter((f) => runs[j]!.fields.has(f));
+      if (shared.length >= 2)
+        return [
+          [runs[i]!.from, runs[i]!.to],
+          [runs[j]!.from, runs[j]!.to],
+        ];
+    }
+  }
+  return null;
 }
 
 /** How well a kind explains the headers: matched confidence, plus a bonus when its required fields are all there. */

@@ -9,6 +9,7 @@ import {
   findLayout,
   headerSignature,
   kindScore,
+  sideBySide,
   type ColumnMatch,
   type ColumnQuestion,
   type Layout,
@@ -22,7 +23,13 @@ import {
   type MappingInput,
 } from './mappings';
 import type { FieldKey } from './fields';
-import { IMPORT_KINDS, type ImportKind, type SheetData, type SourceFile } from '@shared/ledger/types';
+import {
+  IMPORT_KINDS,
+  columnLetter,
+  type ImportKind,
+  type SheetData,
+  type SourceFile,
+} from '@shared/ledger/types';
 
 export interface PlanOptions {
   kind?: ImportKind | undefined;
@@ -105,6 +112,16 @@ export function makePlan(core: Core, source: SourceFile, opts: PlanOptions): Pla
       : findMapping(core, signature, opts.kind ?? null);
   const detected = detectKind(headers);
   const kind = opts.kind ?? saved?.kind ?? detected.kind;
+  // Which table a row belongs to cannot be told: the user splits them, nothing is guessed.
+  const tables = opts.mapping ? null : sideBySide(headers, kind);
+  if (tables) {
+    const span = ([a, b]: [number, number]) => `${columnLetter(a)}–${columnLetter(b)} 列`;
+    throw invalid(
+      source.format === 'csv' ? 'path' : 'sheet',
+      `工作表“${sheet.name}”中并排放着两个表格（${tables.map(span).join('、')}）：请把其中一个移到另一个工作表，或分别导入 (two tables side by side)`,
+      { tables: tables.map(([from, to]) => ({ from: columnLetter(from), to: columnLetter(to) })) },
+    );
+  }
   const hidden = new Set(sheet.hiddenColumns ?? []);
   const columns = resolveColumns(headers, kind, autoMapping(headers, kind, hidden), saved, opts.mapping);
   return {
