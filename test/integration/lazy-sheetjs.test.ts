@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
+import type * as SheetJS from '@e965/xlsx';
 import { tempDir } from '../helpers';
 
 // SheetJS (.xls, .et, .ods) is an ES module, which lazy-libs.test.ts's look at require's cache
@@ -22,7 +23,7 @@ describe('SheetJS', () => {
     await readSource({ path: csv });
     expect(state.loaded).toBe(false);
     const xls = join(dir, 'a.xls');
-    const XLSX = await vi.importActual<typeof import('@e965/xlsx')>('@e965/xlsx');
+    const XLSX = await vi.importActual<typeof SheetJS>('@e965/xlsx');
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['企业名称'], ['A公司']]), 'S');
     writeFileSync(xls, XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer);
