@@ -77,6 +77,20 @@ describe('demand categories beside the demands (the issue example)', () => {
     expect(preview.created).toBe(1);
   });
 
+  it('in a kind without demands, 需求类别 is left unmapped rather than read as tiers', async () => {
+    const t = world();
+    const path = await xlsxFile({
+      rows: [
+        ['企业名称', '统一社会信用代码', '走访日期', '走访人员', '需求类别'],
+        ['福州示例科技有限公司', U1, '2026-03-05', '张三', '高企认定'],
+      ],
+    });
+    const preview = await aok(t, 'ledger.preview', { path, kind: 'visits' });
+    expect(preview.mapping.some((m) => m.header === '需求类别')).toBe(false);
+    expect(preview.unmappedColumns.map((c) => c.text)).toEqual(['需求类别']);
+    expect(preview).toMatchObject({ created: 1, rejected: 0 });
+  });
+
   it('a tier word in a category column is an error naming the column and what it was read as', async () => {
     const t = world();
     const path = await xlsxFile({

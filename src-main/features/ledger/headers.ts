@@ -283,6 +283,11 @@ const OWN_FIRST = 0.15;
 /** A hidden column loses a tie with a visible one. */
 const HIDDEN = 0.01;
 
+/** Every field's own header words, folded: a header that is one of them means that field. */
+const EXACT_ANYWHERE: ReadonlySet<string> = new Set(
+  Object.values(FIELDS).flatMap((f) => f.words.words.map(fold)),
+);
+
 interface Candidate {
   column: number;
   field: FieldKey;
@@ -311,7 +316,12 @@ function candidates(headers: string[], kind: ImportKind, hidden: ReadonlySet<num
       mine.push({ column, field, score, rank, order });
     });
     const exact = mine.some((c) => c.score === 1);
-    out.push(...(exact ? mine.filter((c) => c.score === 1) : mine));
+    if (exact) out.push(...mine.filter((c) => c.score === 1));
+    // Exactly a field of another kind (需求类别 in a visits ledger) is no guess at a referenced
+    // record's field (the enterprise's 企业类别); the kind's own fields may still take it.
+    else if (variants(header).some((v) => EXACT_ANYWHERE.has(v)))
+      out.push(...mine.filter((c) => !referenced.has(c.field)));
+    else out.push(...mine);
   });
   return out.sort((a, b) => b.rank - a.rank || a.order - b.order || a.column - b.column);
 }
