@@ -4,7 +4,9 @@
 // row directly above or below (two-level headers) lends its words to columns it names.
 // Columns: every (column, field) pair is scored (exact word 1.0, a word inside the header or
 // the header inside a word less, generic words × 0.85), then assigned greedily, best first,
-// one field per column and one column per field.
+// one field per column and one column per field. An exact word claims its column; the kind's
+// own fields go before those of the records a row refers to; a column another field fits as
+// well is a question for the user (columnQuestions). Two tables side by side are detected.
 import { createHash } from 'node:crypto';
 import { FIELDS, KIND_DEFS, type FieldKey } from './fields';
 import { IGNORED_HEADERS } from './ignoredHeaders';
