@@ -319,8 +319,9 @@ export interface KindDef {
   /**
    * Fields of the records a row refers to (the enterprise, a follow-up's parent), not of the
    * records it makes: a header that fits one of the kind's own fields goes there first.
+   * None: every field is the kind's own.
    */
-  referenced: FieldKey[];
+  referenced?: FieldKey[];
 }
 
 export const KIND_DEFS: Record<ImportKind, KindDef> = {
@@ -330,7 +331,6 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     required: [['uscc'], ['enterpriseName']],
     requiredColumns: [],
     aliases: { enterpriseStatus: ['状态'] },
-    referenced: ['liaison'],
   },
   visits: {
     label: '走访台账',
@@ -403,7 +403,6 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     required: [['staffName']],
     requiredColumns: [],
     aliases: {},
-    referenced: [],
   },
 };
 

@@ -306,7 +306,7 @@ interface Candidate {
  */
 function candidates(headers: string[], kind: ImportKind, hidden: ReadonlySet<number>): Candidate[] {
   const def = KIND_DEFS[kind];
-  const referenced = new Set(def.referenced);
+  const referenced = new Set(def.referenced ?? []);
   const out: Candidate[] = [];
   headers.forEach((header, column) => {
     if (!header || isIgnoredHeader(header)) return;
