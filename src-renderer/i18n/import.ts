@@ -26,8 +26,8 @@ export default defineWords({
       label: { zh: '台账文件', en: 'Ledger file' },
       choose: { zh: '选择文件…', en: 'Choose a file…' },
       hint: {
-        zh: '支持 .xlsx（Excel、WPS）和 .csv（UTF-8 或 GBK）；文件不超过 50 MB。',
-        en: '.xlsx (Excel, WPS) or .csv (UTF-8 or GBK), up to 50 MB.',
+        zh: '支持 .xlsx、.xls（Excel）、.et（WPS）、.ods 和 .csv（UTF-8 或 GBK）；文件不超过 50 MB。',
+        en: '.xlsx, .xls (Excel), .et (WPS), .ods or .csv (UTF-8 or GBK), up to 50 MB.',
       },
       reading: { zh: '正在读取文件…', en: 'Reading the file…' },
       picked: { zh: '{{name}}（{{size}}）', en: '{{name}} ({{size}})' },
@@ -82,6 +82,11 @@ export default defineWords({
       source: { zh: '来源', en: 'Matched by' },
       sample: { zh: '示例（第一行数据）', en: 'Example (first data row)' },
       notImported: { zh: '— 不导入 —', en: '— not imported —' },
+      questionsTitle: {
+        zh: '以下列可以有两种理解，请确认（已按较可能的一种预选）：',
+        en: 'These columns could mean two things; please confirm (the likelier one is preselected):',
+      },
+      question: { zh: '列 {{column}} 是：', en: 'Column {{column}} is:' },
       required: { zh: '必填', en: 'required' },
       sourceLabel: {
         auto: { zh: '自动识别', en: 'detected' },
@@ -140,6 +145,11 @@ export default defineWords({
         zh: '将顺带新建企业 {{count}} 家（文件中有名称和信用代码、系统中还没有的）。',
         en: '{{count}} enterprises will be created along the way (named with a credit code in the file, not yet in the app).',
       },
+      unknownUnits: {
+        zh: '系统中没有这些承办单位：{{list}}。含有它们的行不能导入。',
+        en: 'These units are not in the app: {{list}}. Rows naming them cannot be imported.',
+      },
+      addUnits: { zh: '添加这 {{count}} 个承办单位', en: 'Add these {{count}} units' },
       unknownStaff: {
         zh: '系统中没有这些人员：{{list}}。含有他们的行不能导入。',
         en: 'These people are not staff in the app: {{list}}. Rows naming them cannot be imported.',

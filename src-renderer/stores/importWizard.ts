@@ -73,6 +73,8 @@ interface WizardState {
   setColumn(field: string, column: number | null): Promise<void>;
   chooseSaved(choice: SavedChoice): Promise<void>;
   setCreateStaff(on: boolean): Promise<void>;
+  /** The one-click add: creates the units the file names and the app lacks, then previews again. */
+  addUnits(names: string[]): Promise<void>;
   loadSavedMappings(): Promise<void>;
   saveMapping(name: string): Promise<boolean>;
   deleteMapping(name: string): Promise<void>;
@@ -214,6 +216,17 @@ export const useImportWizard = create<WizardState>((set, get) => {
     async setCreateStaff(createStaff) {
       set((s) => ({ options: { ...s.options, createStaff } }));
       if (get().step === 'preview') await get().runPreview();
+    },
+    async addUnits(names) {
+      set({ busy: 'saving', error: null });
+      try {
+        for (const name of names) await call('units.create', { name });
+      } catch (e) {
+        set({ busy: null, error: wizardError(e) });
+        return;
+      }
+      set({ busy: null });
+      await get().runPreview();
     },
 
     async loadSavedMappings() {

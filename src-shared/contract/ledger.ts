@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { RECORD_KINDS } from './methods';
 import type { ListInput as ListInputSchema } from './contract';
-import { IMPORT_KINDS, ROW_OUTCOMES } from '../ledger/types';
+import { FILE_FORMATS, IMPORT_KINDS, ROW_OUTCOMES } from '../ledger/types';
 import { fieldRecord } from './fieldRecord';
 
 const FilePath = z.string().min(1).max(4096);
@@ -26,6 +26,8 @@ const SOURCE = {
   mapping: Mapping.optional(),
   savedMappingName: z.string().trim().min(1).max(100).optional(),
   createStaff: z.boolean().optional(),
+  /** Units named in the file and unknown to the app are added (the one-click add). */
+  createUnits: z.boolean().optional(),
 };
 
 function withSource<T extends z.ZodRawShape>(shape: T) {
@@ -60,6 +62,8 @@ const Counts = {
   enterprisesCreated: z.number().int(),
   staffCreated: z.array(z.string()),
   unknownStaff: z.array(z.string()),
+  unitsCreated: z.array(z.string()),
+  unknownUnits: z.array(z.string()),
   errors: z.array(RowError),
   errorsTruncated: z.boolean(),
 };
@@ -99,7 +103,7 @@ export const ImportResult = z.object({
 
 export const PreviewResult = z.object({
   fileName: z.string(),
-  format: z.enum(['xlsx', 'csv']),
+  format: z.enum(FILE_FORMATS),
   encoding: z.string().nullable(),
   sheets: z.array(z.string()),
   sheet: z.string(),
@@ -122,6 +126,16 @@ export const PreviewResult = z.object({
     }),
   ),
   unmappedColumns: z.array(Column),
+  /** Columns two fields could claim: the mapping step asks which one the column is. */
+  questions: z.array(
+    z.object({
+      column: z.number().int(),
+      letter: z.string(),
+      header: z.string(),
+      fields: z.array(z.object({ field: z.string(), label: z.string(), confidence: z.number() })),
+      chosen: z.string().nullable(),
+    }),
+  ),
   fields: z.array(
     z.object({ key: z.string(), label: z.string(), labelEn: z.string(), required: z.boolean() }),
   ),

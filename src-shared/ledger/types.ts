@@ -14,9 +14,13 @@ export interface SheetRow {
 export interface SheetData {
   name: string;
   rows: SheetRow[];
+  /** 0-based columns hidden in the sheet: a visible column wins over a hidden one of the same meaning. */
+  hiddenColumns?: number[];
 }
 
-export type FileFormat = 'xlsx' | 'csv';
+/** How a file was read: Excel 2007+, Excel 97–2003 (BIFF8), WPS 表格, OpenDocument, or text. */
+export const FILE_FORMATS = ['xlsx', 'xls', 'et', 'ods', 'csv'] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
 
 export interface SourceFile {
   fileName: string;

@@ -155,6 +155,21 @@ export const demands = defineKind({
       sql: 'text',
       zh: '主办单位',
       en: 'Lead unit',
+      // Ledgers name the one unit handling a demand in many ways; all of them mean the lead unit.
+      words: {
+        words: [
+          '主办单位',
+          '责任单位',
+          '承办单位',
+          '办理单位',
+          '承办部门',
+          '责任部门',
+          '牵头单位',
+          '主办部门',
+          'lead unit',
+          'responsible unit',
+        ],
+      },
     },
     coUnitIds: {
       ref: 'units',
@@ -166,6 +181,7 @@ export const demands = defineKind({
       sql: 'json',
       zh: '协办单位',
       en: 'Co-handling units',
+      words: { words: ['协办单位', '协办部门', '配合单位', '配合部门', 'co-handling units', 'co units'] },
     },
     responsibleUnit: {
       input: optText(200),
@@ -175,18 +191,6 @@ export const demands = defineKind({
       en: 'Responsible unit',
       search: true,
       export: 'text',
-      words: {
-        words: [
-          '责任单位',
-          '承办单位',
-          '办理单位',
-          '承办部门',
-          '责任部门',
-          '牵头单位',
-          '协调单位',
-          'responsible unit',
-        ],
-      },
     },
     receivedAt: {
       input: Instant.optional(),

@@ -1,6 +1,9 @@
 // A large visits ledger as a bureau would keep it (title row, header, one visit per row),
-// written with exceljs's streaming writer. Shared by the ledger benchmark and the scale test.
+// written with exceljs's streaming writer (.xlsx) or SheetJS (.xls, BIFF8). Shared by the
+// ledger benchmark and the scale test.
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
 import { usccCheckChar } from '@shared/domain/uscc';
 
 export const LEDGER_STAFF = [
@@ -48,6 +51,18 @@ export function ledgerRow(i: number, enterprises: number): (string | number | Da
   ];
 }
 
+const TITLE = '2024—2025年度企业走访台账';
+const HEADER = [
+  '序号',
+  '企业名称',
+  '统一社会信用代码',
+  '所属镇街',
+  '走访日期',
+  '走访方式',
+  '走访人员',
+  '走访情况',
+];
+
 export async function writeVisitLedger(
   path: string,
   rows: number,
@@ -59,19 +74,10 @@ export async function writeVisitLedger(
     useSharedStrings: true,
   });
   const ws = wb.addWorksheet('走访台账');
-  ws.addRow(['2024—2025年度企业走访台账']);
+  ws.addRow([TITLE]);
   ws.mergeCells('A1:H1');
   ws.getRow(1).commit();
-  ws.addRow([
-    '序号',
-    '企业名称',
-    '统一社会信用代码',
-    '所属镇街',
-    '走访日期',
-    '走访方式',
-    '走访人员',
-    '走访情况',
-  ]).commit();
+  ws.addRow(HEADER).commit();
   for (let i = 0; i < rows; i++) {
     const row = ws.addRow(ledgerRow(i, enterprises));
     row.getCell(5).numFmt = 'yyyy-mm-dd';
@@ -79,4 +85,35 @@ export async function writeVisitLedger(
   }
   ws.commit();
   await wb.commit();
+}
+
+/** The same ledger as an Excel 97–2003 workbook: dates are date-formatted serial numbers, as Excel stores them. */
+export function writeVisitLedgerXls(
+  path: string,
+  rows: number,
+  enterprises = Math.min(3000, Math.max(1, Math.ceil(rows / 16))),
+): void {
+  const data: XLSX.CellObject[][] = [[{ t: 's', v: TITLE }], HEADER.map((v) => ({ t: 's', v }))];
+  for (let i = 0; i < rows; i++) {
+    data.push(
+      ledgerRow(i, enterprises).map((v): XLSX.CellObject =>
+        v instanceof Date
+          ? { t: 'n', v: (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000, z: 'yyyy-mm-dd' }
+          : typeof v === 'number'
+            ? { t: 'n', v }
+            : { t: 's', v },
+      ),
+    );
+  }
+  const ws: XLSX.WorkSheet = {
+    '!data': data,
+    '!ref': `A1:H${rows + 2}`,
+    '!merges': [XLSX.utils.decode_range('A1:H1')],
+  };
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '走访台账');
+  writeFileSync(
+    path,
+    XLSX.write(wb, { type: 'buffer', bookType: 'biff8', dense: true } as XLSX.WritingOptions) as Buffer,
+  );
 }

@@ -1,6 +1,6 @@
 // One benchmark import: a fresh database with the ledger's staff, then ledger.import of the
 // file through the API (callAsync, as the doors call it).
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { openCore } from '../../src-main/open';
 import { call, callAsync } from '../../src-main/dispatch';
 import { LEDGER_STAFF } from './ledgerFile';
@@ -10,6 +10,16 @@ export interface ImportJobResult {
   rejected: number;
   ms: number;
   cpuMs: number;
+}
+
+/** Reads a workbook with one of the two readers, for the .xlsx reader comparison: rows read. */
+export async function readJob(file: string, reader: 'exceljs' | 'sheetjs'): Promise<number> {
+  const buf = readFileSync(file);
+  const sheets =
+    reader === 'exceljs'
+      ? await (await import('../../src-main/features/ledger/xlsxRead')).readXlsx(buf)
+      : (await import('../../src-main/features/ledger/sheetjsRead')).readWorkbook(buf);
+  return sheets.reduce((n, s) => n + s.rows.length, 0);
 }
 
 export async function importJob(file: string, dbPath: string): Promise<ImportJobResult> {

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import * as XLSX from '@e965/xlsx';
 import { callAsync } from '../../src-main/dispatch';
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
@@ -34,6 +35,8 @@ export interface SheetSpec {
   rows: Cell[][];
   /** e.g. 'A1:H1' */
   merges?: string[];
+  /** 0-based columns to hide. */
+  hiddenColumns?: number[];
 }
 
 /** Writes a workbook (one sheet per spec) and returns its path. */
@@ -53,6 +56,7 @@ export async function xlsxFile(
       row.commit();
     });
     for (const m of s.merges ?? []) ws.mergeCells(m);
+    for (const c of s.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   }
   const path = join(dir, name);
   await wb.xlsx.writeFile(path);
@@ -117,3 +121,55 @@ export const VISIT_HEADER = [
   '走访人员',
   '走访情况',
 ];
+
+export type BookType = 'biff8' | 'ods' | 'xlsx';
+
+export type WorkbookSheet = SheetSpec;
+
+/**
+ * Writes a workbook with SheetJS (the library the importer reads .xls, .et and .ods with):
+ * BIFF8 for .xls and .et (WPS saves .et as a BIFF8 compound document), OpenDocument for .ods.
+ * Dates become date-formatted serial numbers, as Excel stores them.
+ */
+export function workbookBytes(sheets: WorkbookSheet | WorkbookSheet[], bookType: BookType): Buffer {
+  const wb = XLSX.utils.book_new();
+  for (const [i, s] of (Array.isArray(sheets) ? sheets : [sheets]).entries()) {
+    const ws: XLSX.WorkSheet = {};
+    let width = 1;
+    s.rows.forEach((r, n) => {
+      width = Math.max(width, r.length);
+      r.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        const ref = XLSX.utils.encode_cell({ r: n, c });
+        ws[ref] =
+          v instanceof Date
+            ? { t: 'n', v: (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000, z: 'm/d/yy' }
+            : typeof v === 'number'
+              ? { t: 'n', v }
+              : typeof v === 'boolean'
+                ? { t: 'b', v }
+                : { t: 's', v };
+      });
+    });
+    ws['!ref'] = XLSX.utils.encode_range({
+      s: { r: 0, c: 0 },
+      e: { r: Math.max(0, s.rows.length - 1), c: width - 1 },
+    });
+    if (s.merges?.length) ws['!merges'] = s.merges.map((m) => XLSX.utils.decode_range(m));
+    if (s.hiddenColumns?.length)
+      ws['!cols'] = Array.from({ length: width }, (_, c) => ({ hidden: s.hiddenColumns!.includes(c) }));
+    XLSX.utils.book_append_sheet(wb, ws, s.name ?? `Sheet${i + 1}`);
+  }
+  return XLSX.write(wb, { type: 'buffer', bookType }) as Buffer;
+}
+
+export function workbookFile(
+  sheets: WorkbookSheet | WorkbookSheet[],
+  name: string,
+  bookType: BookType = 'biff8',
+  dir = tempDir(),
+): string {
+  const path = join(dir, name);
+  writeFileSync(path, workbookBytes(sheets, bookType));
+  return path;
+}

@@ -1,7 +1,8 @@
 // `visit-ledger [--db FILE] ledger …`: import a ledger file, preview it, export a list, manage
 // saved mappings. Each prints the API's JSON result; refusals go to stderr (exit 1).
 //   ledger import FILE [--kind K] [--mapping JSON_FILE] [--saved-mapping NAME] [--sheet NAME]
-//                      [--header-row N] [--encoding ENC] [--create-staff] [--dry-run] [--rejects OUT.xlsx]
+//                      [--header-row N] [--encoding ENC] [--create-staff] [--create-units] [--dry-run]
+//                      [--rejects OUT.xlsx]
 //   ledger preview FILE [same options] [--rows N]
 //   ledger export --kind KIND --out FILE [--filter JSON] [--q TEXT] [--sort JSON] [--columns a,b] [--format xlsx|csv]
 //   ledger mappings list [--kind K] | save NAME --from FILE [--kind K] [--mapping JSON_FILE] | delete NAME
@@ -28,6 +29,7 @@ interface SourceOptions {
   headerRow?: string;
   encoding?: string;
   createStaff?: boolean;
+  createUnits?: boolean;
 }
 
 function usage(io: LedgerCommandIo, field: string, message: string): never {
@@ -63,12 +65,13 @@ function sourceInput(io: LedgerCommandIo, file: string, o: SourceOptions): Recor
   if (o.headerRow) input.headerRow = Number(o.headerRow);
   if (o.encoding) input.encoding = o.encoding;
   if (o.createStaff) input.createStaff = true;
+  if (o.createUnits) input.createUnits = true;
   return input;
 }
 
 function withSourceOptions(cmd: Command): Command {
   return cmd
-    .argument('<file>', 'the ledger: .xlsx or .csv (UTF-8 or GBK)')
+    .argument('<file>', 'the ledger: .xlsx, .xls, .et, .ods or .csv (UTF-8 or GBK)')
     .addOption(
       new Option('--kind <kind>', 'what a row is (default: detected from the headers)').choices(IMPORT_KINDS),
     )
@@ -80,7 +83,8 @@ function withSourceOptions(cmd: Command): Command {
     .option('--sheet <name>', 'the worksheet (default: the one whose headers fit best)')
     .option('--header-row <n>', 'the header row as Excel numbers it (default: detected)')
     .option('--encoding <enc>', 'CSV text encoding (default: detected; e.g. utf-8, gb18030)')
-    .option('--create-staff', 'add staff members the file names and the app does not know');
+    .option('--create-staff', 'add staff members the file names and the app does not know')
+    .option('--create-units', 'add units (承办单位) the file names and the app does not know');
 }
 
 async function run(io: LedgerCommandIo, method: string, input: unknown): Promise<void> {

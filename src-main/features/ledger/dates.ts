@@ -2,6 +2,7 @@
 // 2026年3月5日, 20260305, 3/5/2026 (US order, as Excel writes CSV in an English locale),
 // Excel serial numbers (1950–2100), real date cells, each optionally followed by a time
 // (14:30, 14:30:15, 14时30分), and ISO instants with an offset. Times are Shanghai wall time.
+// A date without its year (3月5日, 3.5) takes the year the ledger's title names, when given.
 import { isValidDate, startOfShanghaiDay } from '@shared/domain/dates';
 import type { CellValue } from '@shared/ledger/types';
 
@@ -42,11 +43,13 @@ function fromSerial(n: number): DateResult {
 }
 
 const DATE_PART = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/;
+/** Month and day alone: 3月5日, 3.5 (not 3/5, which US-order files write for other things). */
+const MONTH_DAY = /^(\d{1,2})\s*(?:月\s*(\d{1,2})\s*[日号]?|\.(\d{1,2})(?!\d))/;
 const TIME_PART =
   /^(?:\s+|T|\s*[,，]\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:[:：分]\s*(\d{1,2}(?:\.\d+)?)\s*秒?)?\s*分?/;
 const OFFSET = /^(Z|[+-]\d{2}:?\d{2})$/i;
 
-function parseText(raw: string): DateResult {
+function parseText(raw: string, year: number | null): DateResult {
   const s = raw.normalize('NFKC').trim();
   const bad: DateResult = { ok: false, message: `无法识别的日期 '${raw}' (not a date)` };
   let m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
@@ -59,8 +62,15 @@ function parseText(raw: string): DateResult {
     ? { y: +m[3]!, mo: +m[1]!, d: +m[2]!, rest: m[4]! }
     : (() => {
         const p = DATE_PART.exec(s);
-        return p ? { y: +p[1]!, mo: +p[2]!, d: +p[3]!, rest: s.slice(p[0].length) } : null;
+        if (p) return { y: +p[1]!, mo: +p[2]!, d: +p[3]!, rest: s.slice(p[0].length) };
+        const md = MONTH_DAY.exec(s);
+        return md ? { y: year ?? 0, mo: +md[1]!, d: +(md[2] ?? md[3])!, rest: s.slice(md[0].length) } : null;
       })();
+  if (parts?.y === 0)
+    return {
+      ok: false,
+      message: `日期 '${raw}' 缺少年份，表格标题中也没有年份：请写成 2026-03-05 这样的完整日期 (no year)`,
+    };
   if (!parts) {
     if (/^\d{5}(\.\d+)?$/.test(s)) return fromSerial(Number(s));
     return bad;
@@ -94,16 +104,16 @@ function parseText(raw: string): DateResult {
 }
 
 /** Reads a cell as a date (and maybe a time). Empty cells are not passed here. */
-export function readDateTime(v: CellValue): DateResult {
+export function readDateTime(v: CellValue, year: number | null = null): DateResult {
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return { ok: false, message: '无效的日期单元格 (invalid date cell)' };
     return { ok: true, value: fromUtcMs(v.getTime()) };
   }
   if (typeof v === 'number') {
-    if (Number.isInteger(v) && v >= 19_000_101 && v <= 21_001_231) return parseText(String(v));
+    if (Number.isInteger(v) && v >= 19_000_101 && v <= 21_001_231) return parseText(String(v), null);
     return fromSerial(v);
   }
-  if (typeof v === 'string') return parseText(v);
+  if (typeof v === 'string') return parseText(v, year);
   return { ok: false, message: `无法识别的日期 '${String(v)}' (not a date)` };
 }
 

@@ -55,6 +55,11 @@ export function readEnum(group: EnumGroup, text: string): EnumResult {
   return result;
 }
 
+/** The value a word is exactly (a word, code or label of it), without guessing from parts. */
+export function exactEnum(group: EnumGroup, text: string): string | null {
+  return matcher(group).exact.get(fold(text)) ?? null;
+}
+
 function match(m: Matcher, group: EnumGroup, text: string): EnumResult {
   const f = fold(text);
   const hit = m.exact.get(f);

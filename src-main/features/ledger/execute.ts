@@ -5,7 +5,8 @@
 // what the import would do.
 import type { Core } from '../../core';
 import { createStaff } from '../staff/service';
-import { StaffFields } from '@shared/contract/schemas';
+import { createUnit } from '../units/service';
+import { StaffFields, UnitFields } from '@shared/contract/schemas';
 import { shanghaiDate } from '@shared/domain/dates';
 import { FIELDS, fieldLabel, type FieldKey } from './fields';
 import { isRowProblem, toRowFailure } from './failures';
@@ -15,7 +16,7 @@ import { normaliseRow, type RowContext } from './rows';
 import { applyRow } from './apply/rows';
 import type { ImportContext } from './apply/context';
 import { VisitNumbers } from '../visits/numbers';
-import { readNames, isEmptyCell } from './values';
+import { readNames, readUnitNames, isEmptyCell } from './values';
 import { cellText } from './text';
 import type { RowError, RowOutcome, SheetRow } from '@shared/ledger/types';
 
@@ -38,6 +39,8 @@ export interface Execution {
   enterprisesCreated: number;
   staffCreated: string[];
   unknownStaff: string[];
+  unitsCreated: string[];
+  unknownUnits: string[];
   errors: RowError[];
   /** The first `keepRows` rows, for the preview. */
   rows: RowReport[];
@@ -48,6 +51,8 @@ export interface Execution {
 export interface ExecuteOptions {
   dryRun: boolean;
   createStaff: boolean;
+  /** Units named in the file and unknown to the app are added (the one-click add). */
+  createUnits?: boolean | undefined;
   keepRows: number;
   /** Only the first this many data rows (a quick preview of a large file). */
   limit?: number | undefined;
@@ -83,10 +88,35 @@ function createMissingStaff(core: Core, plan: Plan, lookup: Lookup): string[] {
   return created;
 }
 
+const UNIT_TYPES = new Set(['unit', 'unitList']);
+
+/** Creates the units the file names and the app does not know (option createUnits). */
+function createMissingUnits(core: Core, plan: Plan, lookup: Lookup): string[] {
+  const created: string[] = [];
+  const columns = plan.columns.filter((c) => UNIT_TYPES.has(FIELDS[c.field].type.t));
+  for (const row of plan.layout.dataRows) {
+    for (const c of columns) {
+      const raw = row.cells[c.column] ?? null;
+      if (isEmptyCell(raw)) continue;
+      const names = readUnitNames(raw);
+      for (const name of FIELDS[c.field].type.t === 'unit' ? names.slice(0, 1) : names) {
+        if (lookup.unitId(name)) continue;
+        const parsed = UnitFields.safeParse({ name });
+        if (!parsed.success) continue;
+        createUnit(core, parsed.data);
+        created.push(name);
+        lookup.loadUnits();
+      }
+    }
+  }
+  return created.sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}
+
 function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   const db = core.store.db;
   const lookup = new Lookup(db);
   const staffCreated = opts.createStaff ? createMissingStaff(core, plan, lookup) : [];
+  const unitsCreated = opts.createUnits ? createMissingUnits(core, plan, lookup) : [];
   const ctx: ImportContext = {
     core,
     kind: plan.kind,
@@ -97,7 +127,9 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   const rowCtx: RowContext = {
     lookup,
     year: Number(shanghaiDate(core.store.now()).slice(0, 4)),
+    titleYear: plan.layout.titleYear,
     unknownStaff: new Set(),
+    unknownUnits: new Set(),
   };
   const headerOf = new Map(plan.columns.map((c) => [c.field, c.header || null]));
   const columnOf = (field: FieldKey | null) => (field ? (headerOf.get(field) ?? null) : null);
@@ -112,6 +144,8 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
     enterprisesCreated: 0,
     staffCreated,
     unknownStaff: [],
+    unitsCreated,
+    unknownUnits: [],
     errors: [],
     rows: [],
     rejects: [],
@@ -161,6 +195,7 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
     }
   }
   out.unknownStaff = [...rowCtx.unknownStaff];
+  out.unknownUnits = [...rowCtx.unknownUnits].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   return out;
 }
 

@@ -26,6 +26,8 @@ export type FieldType =
   | { t: 'phone' }
   | { t: 'staff' }
   | { t: 'staffList' }
+  | { t: 'unit' }
+  | { t: 'unitList' }
   | { t: 'nameList' }
   | { t: 'tiers' }
   | { t: 'industry' }
@@ -178,7 +180,9 @@ const SPECS = {
   categories: of('demands', 'categories'),
   level: of('demands', 'level'),
   assignee: of('demands', 'assigneeStaffId', { type: { t: 'staff' } }),
-  responsibleUnit: of('demands', 'responsibleUnit'),
+  // Unit names, matched to units (承办单位): never kept as free text.
+  leadUnit: of('demands', 'leadUnitId', { type: { t: 'unit' } }),
+  coUnits: of('demands', 'coUnitIds', { type: { t: 'unitList' } }),
   receivedAt: of('demands', 'receivedAt'),
   dueDate: of('demands', 'dueDate'),
   complex: of('demands', 'complex'),
@@ -293,7 +297,8 @@ const VISIT: FieldKey[] = [
 const HANDLING: FieldKey[] = [
   'demandStatus',
   'assignee',
-  'responsibleUnit',
+  'leadUnit',
+  'coUnits',
   'level',
   'assignedAt',
   'answeredAt',
@@ -311,6 +316,12 @@ export interface KindDef {
   requiredColumns: FieldKey[];
   /** Header words that mean a field in this kind only (added to the field's own words). */
   aliases: Partial<Record<FieldKey, string[]>>;
+  /**
+   * Fields of the records a row refers to (the enterprise, a follow-up's parent), not of the
+   * records it makes: a header that fits one of the kind's own fields goes there first.
+   * None: every field is the kind's own.
+   */
+  referenced?: FieldKey[];
 }
 
 export const KIND_DEFS: Record<ImportKind, KindDef> = {
@@ -327,13 +338,16 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     required: [['enterpriseName', 'uscc'], ['visitDate'], ['leadStaff']],
     requiredColumns: [],
     aliases: {},
+    referenced: ENTERPRISE_REF,
   },
   visits_with_demands: {
     label: '走访及需求台账',
-    fields: [...ENTERPRISE_REF, ...VISIT, 'demandsText', ...HANDLING],
+    // 需求类别 beside the demands cell: the categories of the demands that name none.
+    fields: [...ENTERPRISE_REF, ...VISIT, 'demandsText', 'categories', ...HANDLING],
     required: [['enterpriseName', 'uscc'], ['visitDate'], ['leadStaff']],
     requiredColumns: ['demandsText'],
     aliases: { demandStatus: ['状态'] },
+    referenced: ENTERPRISE_REF,
   },
   demands: {
     label: '需求台账',
@@ -352,6 +366,7 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     required: [['enterpriseName', 'uscc'], ['demandTitle'], ['receivedAt']],
     requiredColumns: [],
     aliases: { receivedAt: ['走访日期', '日期', '时间', '走访时间'], demandStatus: ['状态'] },
+    referenced: ENTERPRISE_REF,
   },
   followups: {
     label: '回访台账',
@@ -380,6 +395,7 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     ],
     requiredColumns: [],
     aliases: { demandTitle: ['回访事项', '跟踪事项', '需求事项'], doneAt: ['日期', '时间'] },
+    referenced: ['uscc', 'enterpriseName', 'demandTitle', 'receivedAt', 'visitDate'],
   },
   staff: {
     label: '人员名单',

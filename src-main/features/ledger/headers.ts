@@ -4,7 +4,9 @@
 // row directly above or below (two-level headers) lends its words to columns it names.
 // Columns: every (column, field) pair is scored (exact word 1.0, a word inside the header or
 // the header inside a word less, generic words × 0.85), then assigned greedily, best first,
-// one field per column and one column per field.
+// one field per column and one column per field. An exact word claims its column; the kind's
+// own fields go before those of the records a row refers to; a column another field fits as
+// well is a question for the user (columnQuestions). Two tables side by side are detected.
 import { createHash } from 'node:crypto';
 import { FIELDS, KIND_DEFS, type FieldKey } from './fields';
 import { IGNORED_HEADERS } from './ignoredHeaders';
@@ -34,6 +36,20 @@ export interface Layout {
   headers: string[];
   dataRows: SheetRow[];
   ignoredRows: { row: number; reason: string }[];
+  /** The year a title row above the header names (2026年…), for dates written without one. */
+  titleYear: number | null;
+}
+
+/** The year named by the rows above the header: "2026年一季度走访台账", "（2026年）". */
+function titleYearOf(rows: SheetRow[]): number | null {
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (typeof cell !== 'string') continue;
+      const m = /((?:19|20)\d{2})\s*年/.exec(cell.normalize('NFKC'));
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
 }
 
 /** Header text variants to compare: whole, and without bracketed notes ("(必填)", "（万元）"). */
@@ -131,6 +147,9 @@ function headerHits(
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** A sentence, not a value: punctuated, or a numbered or 注/※ line. */
+const NOTE = /[，。；：,;:]|^\d+[.、．]\D|^[（(]\d+[)）]|^[注※*]/u;
 
 const FOOTNOTE = /^(填表人|制表人|填报人|审核人|负责人|统计人|注[:：]|说明[:：]|备注[:：]|合计|总计|小计)/;
 
@@ -241,25 +260,84 @@ export function findLayout(
     }
     dataRows.push(row);
   }
-  return { headerRows, guessed, headers, dataRows, ignoredRows };
+  // Notes under the table: one sentence a row, after the last row of values.
+  while (dataRows.length) {
+    const last = dataRows.at(-1)!;
+    // One text, in one cell or merged across the row.
+    const texts = new Set(last.cells.map((c) => cellText(c)).filter(Boolean));
+    const [text] = texts;
+    if (texts.size !== 1 || !NOTE.test(text!)) break;
+    dataRows.pop();
+    ignoredRows.push({ row: last.rowNo, reason: '表格下方的说明 (a note under the table)' });
+  }
+  ignoredRows.sort((a, b) => a.row - b.row);
+  const titleYear = titleYearOf(
+    rows.slice(
+      0,
+      rows.findIndex((r) => r.rowNo === headerRows[0]),
+    ),
+  );
+  return { headerRows, guessed, headers, dataRows, ignoredRows, titleYear };
+}
+
+/** A header fitting one of the kind's own fields outranks a referenced record's field by this much. */
+const OWN_FIRST = 0.15;
+/** A hidden column loses a tie with a visible one. */
+const HIDDEN = 0.01;
+
+/** Every field's own header words, folded: a header that is one of them means that field. */
+const EXACT_ANYWHERE: ReadonlySet<string> = new Set(
+  Object.values(FIELDS).flatMap((f) => f.words.words.map(fold)),
+);
+
+interface Candidate {
+  column: number;
+  field: FieldKey;
+  score: number;
+  /** The score, raised for the kind's own fields and lowered for hidden columns: the order of assignment. */
+  rank: number;
+  order: number;
+}
+
+/**
+ * Every (column, field) pair that could be matched, best first. A header that is exactly a
+ * field's word belongs to that field (需求类别 is the demands' categories, never a weak match
+ * of 企业类别), so its weaker candidates are dropped.
+ */
+function candidates(headers: string[], kind: ImportKind, hidden: ReadonlySet<number>): Candidate[] {
+  const def = KIND_DEFS[kind];
+  const referenced = new Set(def.referenced ?? []);
+  const out: Candidate[] = [];
+  headers.forEach((header, column) => {
+    if (!header || isIgnoredHeader(header)) return;
+    const mine: Candidate[] = [];
+    def.fields.forEach((field, order) => {
+      const score = fieldScore(header, kind, field);
+      if (score < MAP_MIN) return;
+      const rank = score + (referenced.has(field) ? 0 : OWN_FIRST) - (hidden.has(column) ? HIDDEN : 0);
+      mine.push({ column, field, score, rank, order });
+    });
+    const exact = mine.some((c) => c.score === 1);
+    if (exact) out.push(...mine.filter((c) => c.score === 1));
+    // Exactly a field of another kind (需求类别 in a visits ledger) is no guess at a referenced
+    // record's field (the enterprise's 企业类别); the kind's own fields may still take it.
+    else if (variants(header).some((v) => EXACT_ANYWHERE.has(v)))
+      out.push(...mine.filter((c) => !referenced.has(c.field)));
+    else out.push(...mine);
+  });
+  return out.sort((a, b) => b.rank - a.rank || a.order - b.order || a.column - b.column);
 }
 
 /** The automatic column → field matches of a kind. */
-export function autoMapping(headers: string[], kind: ImportKind): ColumnMatch[] {
-  const fields = KIND_DEFS[kind].fields;
-  const pairs: { column: number; field: FieldKey; score: number; order: number }[] = [];
-  headers.forEach((header, column) => {
-    if (!header || isIgnoredHeader(header)) return;
-    fields.forEach((field, order) => {
-      const score = fieldScore(header, kind, field);
-      if (score >= MAP_MIN) pairs.push({ column, field, score, order });
-    });
-  });
-  pairs.sort((a, b) => b.score - a.score || a.order - b.order || a.column - b.column);
+export function autoMapping(
+  headers: string[],
+  kind: ImportKind,
+  hidden: ReadonlySet<number> = NO_COLUMNS,
+): ColumnMatch[] {
   const usedColumns = new Set<number>();
   const usedFields = new Set<FieldKey>();
   const out: ColumnMatch[] = [];
-  for (const p of pairs) {
+  for (const p of candidates(headers, kind, hidden)) {
     if (usedColumns.has(p.column) || usedFields.has(p.field)) continue;
     usedColumns.add(p.column);
     usedFields.add(p.field);
@@ -272,6 +350,87 @@ export function autoMapping(headers: string[], kind: ImportKind): ColumnMatch[] 
     });
   }
   return out.sort((a, b) => a.column - b.column);
+}
+
+const NO_COLUMNS: ReadonlySet<number> = new Set();
+
+/** A column more than one field fits well, put to the user rather than decided silently. */
+export interface ColumnQuestion {
+  column: number;
+  header: string;
+  /** The fields it could be, the chosen one first. */
+  fields: { field: FieldKey; confidence: number }[];
+  chosen: FieldKey | null;
+}
+
+/**
+ * Columns matched automatically where another field fits as well as a header word does
+ * (HEADER_HIT) and has no column of its own: the user says which it is. A column the user or a
+ * saved mapping mapped is answered already.
+ */
+export function columnQuestions(
+  headers: string[],
+  kind: ImportKind,
+  columns: ColumnMatch[],
+): ColumnQuestion[] {
+  const byColumn = new Map(columns.map((c) => [c.column, c]));
+  const mappedFields = new Set(columns.map((c) => c.field));
+  const rivals = new Map<number, Candidate[]>();
+  for (const c of candidates(headers, kind, NO_COLUMNS)) {
+    if (c.score < HEADER_HIT) continue;
+    const list = rivals.get(c.column) ?? [];
+    list.push(c);
+    rivals.set(c.column, list);
+  }
+  const out: ColumnQuestion[] = [];
+  for (const [column, list] of rivals) {
+    const match = byColumn.get(column);
+    if (match && match.source !== 'auto') continue;
+    const chosen = match?.field ?? null;
+    const others = list.filter((c) => c.field !== chosen && !mappedFields.has(c.field));
+    if (!others.length || (!chosen && others.length < 2)) continue;
+    const fields = [
+      ...(match ? [{ field: match.field, confidence: match.confidence }] : []),
+      ...others.map((c) => ({ field: c.field, confidence: Math.round(c.score * 100) / 100 })),
+    ];
+    out.push({ column, header: headers[column]!, fields, chosen });
+  }
+  return out.sort((a, b) => a.column - b.column);
+}
+
+/**
+ * Two tables side by side on one sheet: runs of headers separated by empty header cells, two
+ * of which each name at least two of the same fields (企业名称, 走访日期… twice). Returns the
+ * column ranges of the first two such runs, or null.
+ */
+export function sideBySide(headers: string[], kind: ImportKind): [number, number][] | null {
+  const runs: { from: number; to: number; fields: Set<FieldKey> }[] = [];
+  headers.forEach((header, column) => {
+    if (!header) return;
+    const last = runs.at(-1);
+    const run =
+      last && last.to === column - 1 ? last : { from: column, to: column, fields: new Set<FieldKey>() };
+    if (run !== last) runs.push(run);
+    run.to = column;
+    let best: FieldKey | null = null;
+    let bestScore = HEADER_HIT;
+    for (const field of KIND_DEFS[kind].fields) {
+      const s = fieldScore(header, kind, field);
+      if (s >= bestScore) [best, bestScore] = [field, s];
+    }
+    if (best) run.fields.add(best);
+  });
+  for (let i = 0; i < runs.length; i++) {
+    for (let j = i + 1; j < runs.length; j++) {
+      const shared = [...runs[i]!.fields].filter((f) => runs[j]!.fields.has(f));
+      if (shared.length >= 2)
+        return [
+          [runs[i]!.from, runs[i]!.to],
+          [runs[j]!.from, runs[j]!.to],
+        ];
+    }
+  }
+  return null;
 }
 
 /** How well a kind explains the headers: matched confidence, plus a bonus when its required fields are all there. */

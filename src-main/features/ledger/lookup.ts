@@ -17,6 +17,7 @@ export class Lookup {
   private readonly demands: Database.Statement;
   private readonly followups: Database.Statement;
   private staff = new Map<string, string[]>();
+  private units = new Map<string, string>();
   private readonly usccs = new Map<string, { id: string; name: string }>();
   private readonly names = new Map<string, string[]>();
   private readonly visits = new Map<string, string>();
@@ -39,6 +40,7 @@ export class Lookup {
       `SELECT * FROM followups WHERE "parentId" = ? AND "ownerStaffId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"`,
     );
     this.loadStaff();
+    this.loadUnits();
     const enterprises = db
       .prepare(
         `SELECT "id","uscc","name" FROM enterprises WHERE "deletedAt" IS NULL ORDER BY "createdAt", "id"`,
@@ -83,6 +85,18 @@ export class Lookup {
       if (!key) continue;
       this.staff.set(key, [...(this.staff.get(key) ?? []), r.id]);
     }
+  }
+
+  /** (Re)reads the units: names folded (they are unique among live units). */
+  loadUnits(): void {
+    const rows = this.db
+      .prepare(`SELECT "id","name" FROM units WHERE "deletedAt" IS NULL ORDER BY "createdAt", "id"`)
+      .all() as { id: string; name: string | null }[];
+    this.units = new Map(rows.map((r) => [fold(r.name ?? ''), r.id]));
+  }
+
+  unitId(name: string): string | null {
+    return this.units.get(fold(name)) ?? null;
   }
 
   staffIds(name: string): string[] {

@@ -4,11 +4,14 @@ import type { Core } from '../../core';
 import { invalid } from '@shared/contract/errors';
 import {
   autoMapping,
+  columnQuestions,
   detectKind,
   findLayout,
   headerSignature,
   kindScore,
+  sideBySide,
   type ColumnMatch,
+  type ColumnQuestion,
   type Layout,
 } from './headers';
 import {
@@ -20,7 +23,13 @@ import {
   type MappingInput,
 } from './mappings';
 import type { FieldKey } from './fields';
-import { IMPORT_KINDS, type ImportKind, type SheetData, type SourceFile } from '@shared/ledger/types';
+import {
+  IMPORT_KINDS,
+  columnLetter,
+  type ImportKind,
+  type SheetData,
+  type SourceFile,
+} from '@shared/ledger/types';
 
 export interface PlanOptions {
   kind?: ImportKind | undefined;
@@ -40,6 +49,8 @@ export interface Plan {
   signature: string;
   savedMapping: string | null;
   columns: ColumnMatch[];
+  /** Columns two fields could claim: the wizard asks which. */
+  questions: ColumnQuestion[];
   missingRequired: { fields: FieldKey[]; label: string }[];
 }
 
@@ -101,7 +112,18 @@ export function makePlan(core: Core, source: SourceFile, opts: PlanOptions): Pla
       : findMapping(core, signature, opts.kind ?? null);
   const detected = detectKind(headers);
   const kind = opts.kind ?? saved?.kind ?? detected.kind;
-  const columns = resolveColumns(headers, kind, autoMapping(headers, kind), saved, opts.mapping);
+  // Which table a row belongs to cannot be told: the user splits them, nothing is guessed.
+  const tables = opts.mapping ? null : sideBySide(headers, kind);
+  if (tables) {
+    const span = ([a, b]: [number, number]) => `${columnLetter(a)}–${columnLetter(b)} 列`;
+    throw invalid(
+      source.format === 'csv' ? 'path' : 'sheet',
+      `工作表“${sheet.name}”中并排放着两个表格（${tables.map(span).join('、')}）：请把其中一个移到另一个工作表，或分别导入 (two tables side by side)`,
+      { tables: tables.map(([from, to]) => ({ from: columnLetter(from), to: columnLetter(to) })) },
+    );
+  }
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  const columns = resolveColumns(headers, kind, autoMapping(headers, kind, hidden), saved, opts.mapping);
   return {
     source,
     sheet,
@@ -112,6 +134,7 @@ export function makePlan(core: Core, source: SourceFile, opts: PlanOptions): Pla
     signature,
     savedMapping: saved?.name ?? null,
     columns,
+    questions: columnQuestions(headers, kind, columns),
     missingRequired: missingRequired(kind, columns),
   };
 }

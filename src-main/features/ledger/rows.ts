@@ -10,6 +10,7 @@ import { cellText, splitList } from './text';
 import {
   isEmptyCell,
   readBool,
+  readCategories,
   readDate,
   readEnumCell,
   readEnumList,
@@ -18,6 +19,7 @@ import {
   readNames,
   readPhone,
   readText,
+  readUnitNames,
   readTiers,
   readUscc,
   type Read,
@@ -56,7 +58,8 @@ export interface RowValues {
   categories?: string[];
   level?: string;
   assignee?: string;
-  responsibleUnit?: string;
+  leadUnit?: string;
+  coUnits?: string[];
   receivedAt?: string;
   dueDate?: string;
   complex?: boolean;
@@ -98,8 +101,12 @@ export interface RowContext {
   lookup: Lookup;
   /** Tiers without a year are taken as of this year. */
   year: number;
+  /** The year the ledger's title names ("2026年一季度…"): dates written without one take it. */
+  titleYear: number | null;
   /** Names that match no staff member, collected for the preview. */
   unknownStaff: Set<string>;
+  /** Names that match no unit, collected for the preview's one-click add. */
+  unknownUnits: Set<string>;
 }
 
 function staffIdsOf(names: string[], ctx: RowContext): Read<string[]> {
@@ -119,6 +126,23 @@ function staffIdsOf(names: string[], ctx: RowContext): Read<string[]> {
         message: `有 ${found.length} 位同名人员 '${name}'，无法区分 (ambiguous staff name)`,
       };
     if (!ids.includes(found[0]!)) ids.push(found[0]!);
+  }
+  return { ok: true, value: ids };
+}
+
+function unitIdsOf(names: string[], ctx: RowContext): Read<string[]> {
+  const ids: string[] = [];
+  const unknown = names.filter((name) => !ctx.lookup.unitId(name));
+  if (unknown.length) {
+    for (const name of unknown) ctx.unknownUnits.add(name);
+    return {
+      ok: false,
+      message: `未知的承办单位 ${unknown.map((n) => `'${n}'`).join('、')}：请先在“承办单位”中添加，或导入时选择添加这些单位 (unknown unit)`,
+    };
+  }
+  for (const name of names) {
+    const id = ctx.lookup.unitId(name)!;
+    if (!ids.includes(id)) ids.push(id);
   }
   return { ok: true, value: ids };
 }
@@ -143,6 +167,7 @@ function readField(field: FieldKey, raw: CellValue, ctx: RowContext): Read<unkno
   if (field === 'contactName') return { ok: true, value: splitList(cellText(raw)) };
   if (field === 'contactTitle')
     return { ok: true, value: splitList(cellText(raw)).map((t) => (isEmptyCell(t) ? null : t)) };
+  if (field === 'categories') return readCategories(raw);
   const type = FIELDS[field].type;
   switch (type.t) {
     case 'text':
@@ -150,9 +175,9 @@ function readField(field: FieldKey, raw: CellValue, ctx: RowContext): Read<unkno
     case 'uscc':
       return readUscc(raw);
     case 'date':
-      return readDate(raw);
+      return readDate(raw, ctx.titleYear);
     case 'instant':
-      return readInstant(raw);
+      return readInstant(raw, ctx.titleYear);
     case 'bool':
       return readBool(raw);
     case 'phone':
@@ -163,6 +188,12 @@ function readField(field: FieldKey, raw: CellValue, ctx: RowContext): Read<unkno
     }
     case 'staffList':
       return staffIdsOf(readNames(raw), ctx);
+    case 'unit': {
+      const r = unitIdsOf(readUnitNames(raw).slice(0, 1), ctx);
+      return r.ok ? { ok: true, value: r.value[0] } : r;
+    }
+    case 'unitList':
+      return unitIdsOf(readUnitNames(raw), ctx);
     case 'nameList':
       return { ok: true, value: readNames(raw) };
     case 'tiers':

@@ -12,7 +12,7 @@ import { formatFor } from './output';
 import { makePlan, type Plan } from './plan';
 import { writeRejects, type RejectsFile } from './rejects';
 import { readSource } from './source';
-import { columnLetter, type ImportKind, type RowError } from '@shared/ledger/types';
+import { columnLetter, type FileFormat, type ImportKind, type RowError } from '@shared/ledger/types';
 
 export interface LedgerSourceInput {
   path?: string | undefined;
@@ -26,6 +26,8 @@ export interface LedgerSourceInput {
   savedMappingName?: string | undefined;
   /** Staff named in the file and unknown to the app are created (role staff) instead of rejecting the row. */
   createStaff?: boolean | undefined;
+  /** Units named in the file and unknown to the app are added (the one-click add) instead of rejecting the row. */
+  createUnits?: boolean | undefined;
 }
 
 /** Errors listed in a result (the rejects report has them all). */
@@ -46,6 +48,8 @@ function counts(exec: Execution) {
     enterprisesCreated: exec.enterprisesCreated,
     staffCreated: exec.staffCreated,
     unknownStaff: exec.unknownStaff,
+    unitsCreated: exec.unitsCreated,
+    unknownUnits: exec.unknownUnits,
     errors: exec.errors.slice(0, MAX_ERRORS),
     errorsTruncated: exec.errors.length > MAX_ERRORS,
   };
@@ -57,7 +61,7 @@ function headerRowOf(plan: Plan): number {
 
 export interface PreviewResult extends ReturnType<typeof counts> {
   fileName: string;
-  format: 'xlsx' | 'csv';
+  format: FileFormat;
   encoding: string | null;
   sheets: string[];
   sheet: string;
@@ -79,6 +83,13 @@ export interface PreviewResult extends ReturnType<typeof counts> {
     source: 'auto' | 'saved' | 'user';
   }[];
   unmappedColumns: { column: number; letter: string; text: string }[];
+  questions: {
+    column: number;
+    letter: string;
+    header: string;
+    fields: { field: string; label: string; confidence: number }[];
+    chosen: string | null;
+  }[];
   fields: { key: string; label: string; labelEn: string; required: boolean }[];
   missingRequired: { fields: string[]; label: string }[];
   savedMapping: string | null;
@@ -97,6 +108,7 @@ export async function previewLedger(
   const exec = execute(core, plan, {
     dryRun: true,
     createStaff: input.createStaff ?? false,
+    createUnits: input.createUnits,
     keepRows: input.rowsLimit ?? 500,
     limit: input.evaluateRows,
   });
@@ -128,6 +140,13 @@ export async function previewLedger(
     unmappedColumns: plan.layout.headers
       .map((text, column) => ({ column, letter: columnLetter(column), text }))
       .filter((h) => h.text && !mapped.has(h.column)),
+    questions: plan.questions.map((q) => ({
+      column: q.column,
+      letter: columnLetter(q.column),
+      header: q.header,
+      fields: q.fields.map((f) => ({ ...f, label: fieldLabel(f.field) })),
+      chosen: q.chosen,
+    })),
     fields: def.fields.map((key) => ({
       key,
       label: fieldLabel(key),
@@ -177,7 +196,12 @@ export async function importLedger(
   requireColumns(plan);
   const dryRun = input.dryRun ?? false;
   const backup = !dryRun && plan.layout.dataRows.length ? backupStore(core, 'before-ledger-import') : null;
-  const exec = execute(core, plan, { dryRun, createStaff: input.createStaff ?? false, keepRows: 0 });
+  const exec = execute(core, plan, {
+    dryRun,
+    createStaff: input.createStaff ?? false,
+    createUnits: input.createUnits,
+    keepRows: 0,
+  });
   const rejects =
     input.rejectsPath && exec.rejected
       ? await writeRejects(plan, exec, input.rejectsPath, 'rejectsPath')
@@ -201,7 +225,12 @@ export async function rejectsReport(
 ): Promise<RejectsFile & { errors: RowError[] }> {
   checkRejectsPath(input.out, 'out');
   const plan = await planOf(core, input);
-  const exec = execute(core, plan, { dryRun: true, createStaff: input.createStaff ?? false, keepRows: 0 });
+  const exec = execute(core, plan, {
+    dryRun: true,
+    createStaff: input.createStaff ?? false,
+    createUnits: input.createUnits,
+    keepRows: 0,
+  });
   const file = await writeRejects(plan, exec, input.out, 'out');
   return { ...file, errors: exec.errors.slice(0, MAX_ERRORS) };
 }

@@ -16,6 +16,9 @@ export interface SourceInput {
 
 const MAX_BYTES = 200 * 1024 * 1024;
 
+/** Extensions of the formats SheetJS reads: a file of these that is no workbook is refused as damaged. */
+const OLD_FORMATS = new Set(['.xls', '.et', '.ods', '.ett', '.xlt']);
+
 async function bytesOf(input: SourceInput): Promise<{ buf: Buffer; fileName: string; field: string }> {
   if (input.path !== undefined && input.contentBase64 !== undefined) {
     throw invalid('path', 'give either path or contentBase64, not both');
@@ -82,11 +85,24 @@ async function parseSource(
   const ext = extname(fileName).toLowerCase();
   const isZip = buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
   const isOle = buf.length > 8 && buf.readUInt32BE(0) === 0xd0cf11e0;
-  if (isOle) {
-    throw invalid(
-      field,
-      '这是旧版 .xls 或加密的工作簿：请在 Excel/WPS 中另存为 .xlsx（不设密码）后导入 (an .xls or password-protected workbook: save it as .xlsx first)',
-    );
+  // An OpenDocument file is a zip whose first entry (from LibreOffice and WPS), stored
+  // uncompressed, names its type; other writers are known by the extension only.
+  const isOds =
+    isZip && (ext === '.ods' || buf.subarray(30, 120).includes('application/vnd.oasis.opendocument'));
+  if (isOle || isOds || (!isZip && OLD_FORMATS.has(ext))) {
+    // Excel 97–2003 and WPS files are compound documents; so are password-protected .xlsx.
+    const { readWorkbook, WorkbookRefused } = await import('./sheetjsRead');
+    try {
+      return {
+        fileName,
+        format: isOds ? 'ods' : ext === '.et' ? 'et' : 'xls',
+        encoding: null,
+        sheets: readWorkbook(buf),
+      };
+    } catch (e) {
+      if (e instanceof WorkbookRefused) throw invalid(field, e.message, { reason: e.reason });
+      throw e;
+    }
   }
   if (isZip) {
     try {

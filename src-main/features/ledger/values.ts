@@ -3,7 +3,7 @@
 import { checkUscc } from '@shared/domain/uscc';
 import { INDUSTRY_SECTIONS, type DemandCategory, type Tier } from '@shared/domain/enums';
 import { BOOL_WORDS, EMPTY_WORDS } from './enumWords';
-import { readEnum } from './enums';
+import { exactEnum, readEnum } from './enums';
 import { readDateTime, toInstantIso } from './dates';
 import { ENUM_LABELS, type EnumGroup } from './labels';
 import { cellText, fold, splitList } from './text';
@@ -28,13 +28,14 @@ export function readText(v: CellValue, max: number): Read<string> {
   return { ok: true, value: t };
 }
 
-export function readDate(v: CellValue): Read<string> {
-  const r = readDateTime(v);
+/** `year`: the year of dates written without one (from the ledger's title). */
+export function readDate(v: CellValue, year: number | null = null): Read<string> {
+  const r = readDateTime(v, year);
   return r.ok ? { ok: true, value: r.value.date } : r;
 }
 
-export function readInstant(v: CellValue): Read<string> {
-  const r = readDateTime(v);
+export function readInstant(v: CellValue, year: number | null = null): Read<string> {
+  const r = readDateTime(v, year);
   return r.ok ? { ok: true, value: toInstantIso(r.value) } : r;
 }
 
@@ -63,6 +64,23 @@ export function readEnumList(group: EnumGroup, v: CellValue, max = 4): Read<stri
   if (!values.length) return fail('没有可识别的值 (no value)');
   if (values.length > max) return fail(`最多 ${max} 项，填了 ${values.length} 项 (too many)`);
   return { ok: true, value: values };
+}
+
+/**
+ * Demand categories. A word that is exactly an enterprise's tier (高新技术企业) and no category is
+ * an error, not a category guessed from its parts ("技术"): the column was probably the
+ * enterprise's, and the user should see what it was read as.
+ */
+export function readCategories(v: CellValue): Read<string[]> {
+  for (const part of splitList(cellText(v), /[和及与]/)) {
+    if (exactEnum('demandCategory', part)) continue;
+    const tier = exactEnum('tier', part.replace(/(19|20)\d{2}\s*年?度?|[()（）]/g, ''));
+    if (tier)
+      return fail(
+        `'${part}' 是企业资质（${ENUM_LABELS.tier[tier] ?? tier}），本列读作需求类别：请填需求类别，或把该列映射为企业资质 (a qualification in a demand category column)`,
+      );
+  }
+  return readEnumList('demandCategory', v);
 }
 
 export function readUscc(v: CellValue): Read<string> {
@@ -94,6 +112,16 @@ export function readPhone(v: CellValue): Read<string> {
 export function readNames(v: CellValue): string[] {
   const names: string[] = [];
   for (const part of splitList(cellText(v), /\s+/)) {
+    const name = part.normalize('NFKC').trim();
+    if (name && !EMPTY.has(name) && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/** Unit names in one cell ("区工信局、高新镇"): names may hold spaces, so only list marks split them. */
+export function readUnitNames(v: CellValue): string[] {
+  const names: string[] = [];
+  for (const part of splitList(cellText(v))) {
     const name = part.normalize('NFKC').trim();
     if (name && !EMPTY.has(name) && !names.includes(name)) names.push(name);
   }

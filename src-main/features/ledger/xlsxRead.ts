@@ -3,24 +3,19 @@
 // ranges come from the file's XML, read with jszip (the streaming reader does not report them).
 // jszip also checks every entry's CRC first: the streaming reader can wait forever on a
 // damaged archive, so a damaged file must be refused before it gets there.
-// A value merged over several rows (an enterprise's name over its three demands) is copied
-// into every row of the range, as the user sees it.
+// Merged values are copied into every cell of their range (merges.ts); hidden columns are
+// reported so that a visible column wins over a hidden one of the same meaning.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { fillMerges, nonEmpty, type MergeRange } from './merges';
 import { columnIndex, type CellValue, type SheetData, type SheetRow } from '@shared/ledger/types';
 
 interface SheetMeta {
   name: string;
   order: number;
-  merges: Range[];
-}
-
-interface Range {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
+  merges: MergeRange[];
+  hiddenColumns: number[];
 }
 
 const decode = (s: string) =>
@@ -76,14 +71,21 @@ async function readMeta(buf: Buffer): Promise<Map<string, SheetMeta>> {
     const path = a['r:id'] ? targets.get(a['r:id']) : undefined;
     if (!path || a.name === undefined) continue;
     const xml = zip.text(path) ?? '';
-    const merges: Range[] = [];
+    const merges: MergeRange[] = [];
     for (const mc of xml.matchAll(/<(?:\w+:)?mergeCell\s+ref="([^"]+)"/g)) {
       const [a1, b1] = mc[1]!.split(':');
       const from = cellRef(a1 ?? '');
       const to = cellRef(b1 ?? a1 ?? '');
       if (from && to) merges.push({ r1: from.row, c1: from.col, r2: to.row, c2: to.col });
     }
-    out.set(path, { name: a.name, order: order++, merges });
+    const hiddenColumns: number[] = [];
+    for (const col of xml.matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
+      const c = attrs(col[0]);
+      if (c.hidden !== '1' && c.hidden !== 'true') continue;
+      // A hidden range over the whole row (up to XFD) would be 16,384 columns: cap it.
+      for (let i = Number(c.min); i <= Math.min(Number(c.max), 1024); i++) hiddenColumns.push(i - 1);
+    }
+    out.set(path, { name: a.name, order: order++, merges, hiddenColumns });
   }
   return out;
 }
@@ -102,29 +104,6 @@ function toCell(v: ExcelValue): CellValue {
     if ('error' in v) return null;
   }
   return null;
-}
-
-function nonEmpty(c: CellValue): boolean {
-  return c !== null && !(typeof c === 'string' && c.trim() === '');
-}
-
-function fillMerges(rows: SheetRow[], merges: Range[]): void {
-  if (!merges.length) return;
-  const byNo = new Map(rows.map((r) => [r.rowNo, r]));
-  for (const m of merges) {
-    const top = byNo.get(m.r1)?.cells[m.c1] ?? null;
-    if (top === null) continue;
-    for (let r = m.r1; r <= m.r2; r++) {
-      const row = byNo.get(r);
-      if (!row) continue;
-      for (let c = m.c1; c <= m.c2; c++) {
-        if (!nonEmpty(row.cells[c] ?? null)) {
-          while (row.cells.length <= c) row.cells.push(null);
-          row.cells[c] = top;
-        }
-      }
-    }
-  }
 }
 
 export async function readXlsx(buf: Buffer): Promise<SheetData[]> {
@@ -149,7 +128,12 @@ export async function readXlsx(buf: Buffer): Promise<SheetData[]> {
     const id = (ws as unknown as { id: string | number }).id;
     const m = meta.get(`xl/worksheets/sheet${id}.xml`);
     if (m) fillMerges(rows, m.merges);
-    sheets.push({ name: m?.name ?? `Sheet${id}`, order: m?.order ?? 1000 + Number(id), rows });
+    sheets.push({
+      name: m?.name ?? `Sheet${id}`,
+      order: m?.order ?? 1000 + Number(id),
+      rows,
+      ...(m?.hiddenColumns.length ? { hiddenColumns: m.hiddenColumns } : {}),
+    });
   }
-  return sheets.sort((a, b) => a.order - b.order).map(({ name, rows }) => ({ name, rows }));
+  return sheets.sort((a, b) => a.order - b.order).map(({ order: _, ...sheet }) => sheet);
 }

@@ -74,7 +74,7 @@ function Detection() {
           </select>
           <FieldError name="kind" />
         </div>
-        {d.format === 'xlsx' ? (
+        {d.format !== 'csv' ? (
           <div className="field">
             <label htmlFor="import-sheet">{t('import.detect.sheet')}</label>
             <select
@@ -149,7 +149,7 @@ export function FileStep() {
             id="import-file"
             name="file"
             type="file"
-            accept=".xlsx,.xlsm,.csv,.txt,.xls"
+            accept=".xlsx,.xlsm,.xls,.et,.ods,.csv,.txt"
             data-testid="ledger-import-file"
             onChange={(e) => {
               const f = e.target.files?.[0];

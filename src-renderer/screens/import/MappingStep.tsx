@@ -126,7 +126,7 @@ export function MappingStep() {
           {t('import.mapping.title')}{' '}
           <span className="muted small">
             {s.file?.name} · {t(`import.kind.${d.kind}`)}
-            {d.format === 'xlsx' ? ` · ${d.sheet}` : ''}
+            {d.format !== 'csv' ? ` · ${d.sheet}` : ''}
           </span>
         </h2>
         <p className="hint">{t('import.mapping.hint')}</p>
@@ -135,6 +135,32 @@ export function MappingStep() {
             {t('import.mapping.missing', {
               list: d.missingRequired.map((m) => groupName(m.fields)).join('；'),
             })}
+          </div>
+        )}
+        {d.questions.length > 0 && (
+          <div className="notice notice-info" role="group" data-testid="import-questions">
+            <p>{t('import.mapping.questionsTitle')}</p>
+            {d.questions.map((q) => (
+              <div key={q.column} data-column={q.letter} className={styles.importInline}>
+                <span>
+                  {t('import.mapping.question', {
+                    column: columnLabel({ letter: q.letter, text: q.header }),
+                  })}
+                </span>
+                {q.fields.map((f) => (
+                  <button
+                    key={f.field}
+                    type="button"
+                    className={f.field === q.chosen ? 'btn primary' : 'btn'}
+                    data-field={f.field}
+                    disabled={s.busy !== null}
+                    onClick={() => void s.setColumn(f.field, q.column)}
+                  >
+                    {nameOf.get(f.field) ?? f.label}
+                  </button>
+                ))}
+              </div>
+            ))}
           </div>
         )}
         <table className={`table ${styles.importMapping}`} data-testid="import-mapping">

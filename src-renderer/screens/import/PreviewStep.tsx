@@ -186,6 +186,20 @@ export function PreviewStep() {
                 </label>
               </div>
             )}
+            {p.unknownUnits.length > 0 && (
+              <div className="warn" data-testid="import-unknown-units">
+                <div>{t('import.preview.unknownUnits', { list: p.unknownUnits.join('、') })}</div>
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid="import-add-units"
+                  disabled={s.busy !== null}
+                  onClick={() => void s.addUnits(p.unknownUnits)}
+                >
+                  {t('import.preview.addUnits', { count: p.unknownUnits.length })}
+                </button>
+              </div>
+            )}
             {p.errorsTruncated && <p className="warn">{t('import.preview.errorsTruncated')}</p>}
           </>
         )}

@@ -196,6 +196,44 @@ describe('import wizard', () => {
   });
 });
 
+describe('import wizard: contested columns and unknown units', () => {
+  it('asks which field a contested column is, and adds the units the file names in one click', async () => {
+    const b = installBridge();
+    b.ok('units.create', { name: '区工信局' });
+    const path = await xlsxFile({
+      rows: [
+        ['企业名称', '统一社会信用代码', '需求名称', '受理时间', '类别', '责任单位'],
+        ['闽江精密机械有限公司', freshUscc(), '检测设备', '2026-03-05', '技术攻关', '区工信局'],
+        ['榕城生物医药科技有限公司', freshUscc(), '贷款贴息', '2026-03-06', '融资', '高新镇'],
+      ],
+    });
+    const user = await upload(b, new File([readFileSync(path)], '需求台账.xlsx'));
+    await user.click(screen.getByTestId('import-next'));
+    const questions = await screen.findByTestId('import-questions', {}, WAIT);
+    expect(questions.textContent).toContain('E · 类别');
+    const chosen = questions.querySelector('button.primary') as HTMLButtonElement;
+    expect(chosen.getAttribute('data-field')).toBe('categories');
+    // The user confirms the preselected meaning: the question is answered.
+    await user.click(chosen);
+    await waitFor(() => expect(screen.queryByTestId('import-questions')).toBeNull(), WAIT);
+    expect(useImportWizard.getState().options.mapping).toEqual({ categories: 4 });
+
+    await user.click(screen.getByTestId('import-to-preview'));
+    await screen.findByTestId('import-counts', {}, WAIT);
+    expect(counts()).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 1 });
+    expect(screen.getByTestId('import-unknown-units').textContent).toContain('高新镇');
+    await user.click(screen.getByTestId('import-add-units'));
+    await waitFor(() => expect(counts()).toEqual({ created: 2, updated: 0, skipped: 0, rejected: 0 }), WAIT);
+    expect(screen.queryByTestId('import-unknown-units')).toBeNull();
+    expect(
+      b
+        .ok('units.list', {})
+        .rows.map((u) => u.name)
+        .sort(),
+    ).toEqual(['区工信局', '高新镇']);
+  });
+});
+
 describe('import wizard store', () => {
   it('sends corrections on top of the saved mapping, or alone when none is wanted', () => {
     const file = { name: 'a.csv', size: 3, contentBase64: 'YWJj' };

@@ -36,7 +36,9 @@ export interface DemandSpec {
   sourceVisitId?: string | undefined;
   level?: string | undefined;
   assignee?: string | undefined;
-  responsibleUnit?: string | undefined;
+  /** Unit ids: the lead unit (主办) and co-handling units (协办). */
+  leadUnitId?: string | undefined;
+  coUnitIds?: string[] | undefined;
   dueDate?: string | undefined;
   complex?: boolean | undefined;
   status?: DemandStatus | undefined;
@@ -111,7 +113,8 @@ const DEMAND_FIELDS = (s: DemandSpec): Record<string, FieldKey> => ({
   categories: s.titleField === 'demandTitle' ? 'categories' : s.titleField,
   level: 'level',
   assigneeStaffId: 'assignee',
-  responsibleUnit: 'responsibleUnit',
+  leadUnitId: 'leadUnit',
+  coUnitIds: 'coUnits',
   receivedAt: 'receivedAt',
   dueDate: 'dueDate',
   complex: 'complex',
@@ -120,6 +123,12 @@ const DEMAND_FIELDS = (s: DemandSpec): Record<string, FieldKey> => ({
   resolution: 'resolution',
   note: 'resolution',
 });
+
+function unitName(ctx: ImportContext, id: unknown): string {
+  const row = ctx.core.store.db.prepare(`SELECT "name" FROM units WHERE "id" = ?`).get(id) as
+    { name: string } | undefined;
+  return row?.name ?? String(id);
+}
 
 function rethrow(e: unknown, s: DemandSpec, prefix: string, atField?: FieldKey): never {
   if (!isRowProblem(e)) throw e;
@@ -149,6 +158,9 @@ function move(
           at,
           note: to === 'rejected' ? (s.resolution ?? s.remark ?? IMPORT_NOTE) : IMPORT_NOTE,
           assigneeStaffId: to === 'assigned' ? (s.assignee ?? s.defaultAssignee ?? undefined) : undefined,
+          // Handing it over names the units; none in the row keeps the demand's own.
+          leadUnitId: to === 'assigned' ? s.leadUnitId : undefined,
+          coUnitIds: to === 'assigned' ? s.coUnitIds : undefined,
           closureType: to === 'closed' ? (s.closureType ?? 'substantive') : undefined,
           resolution: to === 'closed' ? (s.resolution ?? IMPORT_NOTE) : undefined,
         },
@@ -184,7 +196,8 @@ export function applyDemand(ctx: ImportContext, s: DemandSpec, prefix = ''): Dem
         description: s.description,
         level: s.level,
         assigneeStaffId: s.assignee,
-        responsibleUnit: s.responsibleUnit,
+        leadUnitId: s.leadUnitId,
+        coUnitIds: s.coUnitIds,
         receivedAt: s.receivedAt,
         complex: s.complex,
         dueDate: s.dueDate,
@@ -207,7 +220,13 @@ function completeDemand(ctx: ImportContext, current: Demand, s: DemandSpec, pref
       { key: 'description', field: 'description', value: s.description },
       { key: 'level', field: 'level', value: s.level, display: (v) => enumLabel('demandLevel', String(v)) },
       { key: 'assigneeStaffId', field: 'assignee', value: s.assignee, display: (v) => staffName(ctx, v) },
-      { key: 'responsibleUnit', field: 'responsibleUnit', value: s.responsibleUnit },
+      { key: 'leadUnitId', field: 'leadUnit', value: s.leadUnitId, display: (v) => unitName(ctx, v) },
+      {
+        key: 'coUnitIds',
+        field: 'coUnits',
+        value: s.coUnitIds?.length ? s.coUnitIds : undefined,
+        display: (v) => (v as string[]).map((id) => unitName(ctx, id)).join('、'),
+      },
     ],
     notes,
   );

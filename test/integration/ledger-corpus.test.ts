@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { makeCore, tempDir, type TestCore } from '../helpers';
+import { aerr, aok } from './ledgerFixtures';
+import { CORPUS, CORPUS_STAFF, CORPUS_UNITS } from '../fixtures/ledgers/corpus';
+
+// The corpus of real-shaped ledgers (test/fixtures/ledgers/corpus.ts), each imported as a dry
+// run — what `visit-ledger ledger import FILE --dry-run` prints — with what it must give:
+// rows created, rows rejected and why, rows skipped as titles, totals and notes.
+
+/** Writes one ledger of the corpus (test folders last one test). */
+async function write(file: string): Promise<string> {
+  const ledger = CORPUS.find((c) => c.file === file);
+  if (!ledger) throw new Error(`no ledger ${file} in the corpus`);
+  return ledger.write(tempDir());
+}
+
+function world(): TestCore {
+  const t = makeCore();
+  for (const name of CORPUS_STAFF) t.ok('staff.create', { name });
+  for (const name of CORPUS_UNITS) t.ok('units.create', { name });
+  return t;
+}
+
+const dryRun = async (t: TestCore, file: string) =>
+  aok(t, 'ledger.import', { path: await write(file), dryRun: true });
+const preview = async (t: TestCore, file: string) => aok(t, 'ledger.preview', { path: await write(file) });
+
+async function visitDates(t: TestCore, file: string) {
+  await aok(t, 'ledger.import', { path: await write(file) });
+  return t.ok('visits.list', { sort: [{ field: 'date', dir: 'asc' }] }).rows.map((v) => v.date);
+}
+
+describe('the ledger corpus', () => {
+  it('has the layouts the issue lists', () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(CORPUS.map((c) => c.file.split('.').pop()))).toEqual(
+      new Set(['xlsx', 'xls', 'et', 'csv']),
+    );
+  });
+
+  it('two-row merged header', async () => {
+    const t = world();
+    expect(await dryRun(t, 'two-row-merged-header.xlsx')).toMatchObject({
+      kind: 'visits',
+      headerRow: 3,
+      created: 2,
+      rejected: 0,
+      enterprisesCreated: 2,
+    });
+    // The group row above names nothing the field row does not: the title and groups are skipped.
+    expect((await preview(t, 'two-row-merged-header.xlsx')).ignoredRows).toEqual([]);
+  });
+
+  it('序号 column, and a row naming someone who is not staff', async () => {
+    const t = world();
+    const r = await dryRun(t, 'serial-numbers.xlsx');
+    expect(r).toMatchObject({ kind: 'visits', created: 2, rejected: 1, unknownStaff: ['赵六'] });
+    expect(r.errors).toEqual([
+      { row: 4, column: '走访人员', field: 'leadStaff', message: expect.stringContaining("'赵六'") },
+    ]);
+    expect((await preview(t, 'serial-numbers.xlsx')).mapping.some((m) => m.header === '序号')).toBe(false);
+  });
+
+  it('合计 row', async () => {
+    const t = world();
+    expect(await dryRun(t, 'total-row.xlsx')).toMatchObject({ dataRows: 2, created: 2, rejected: 0 });
+    expect((await preview(t, 'total-row.xlsx')).ignoredRows).toEqual([
+      { row: 4, reason: expect.stringContaining('合计') },
+    ]);
+  });
+
+  it('notes under the table', async () => {
+    const t = world();
+    expect(await dryRun(t, 'notes-under-table.xlsx')).toMatchObject({ dataRows: 2, created: 2, rejected: 0 });
+    expect((await preview(t, 'notes-under-table.xlsx')).ignoredRows.map((r) => r.row)).toEqual([5, 6, 7]);
+  });
+
+  it('one enterprise merged over its demand rows', async () => {
+    const t = world();
+    expect(await dryRun(t, 'enterprise-over-demands.xlsx')).toMatchObject({
+      kind: 'demands',
+      created: 4,
+      rejected: 0,
+      enterprisesCreated: 2,
+    });
+    await aok(t, 'ledger.import', { path: await write('enterprise-over-demands.xlsx') });
+    const demands = t.ok('demands.list', {}).rows.map((d) => [d.enterpriseName, d.title, d.categories]);
+    expect(demands.sort((a, b) => (String(a[1]) < String(b[1]) ? -1 : 1))).toEqual([
+      ['北京示例精密有限公司', '专利布局', ['ip']],
+      ['福州示例科技有限公司', '引进高级工程师', ['talent']],
+      ['福州示例科技有限公司', '检测设备共享', ['tech']],
+      ['福州示例科技有限公司', '研发贷款贴息', ['finance']],
+    ]);
+  });
+
+  it('WPS .et with demands in one cell', async () => {
+    const t = world();
+    expect(await preview(t, 'wps-visits-with-demands.et')).toMatchObject({ format: 'et', sheet: '走访台账' });
+    expect(await dryRun(t, 'wps-visits-with-demands.et')).toMatchObject({
+      kind: 'visits_with_demands',
+      headerRow: 2,
+      created: 2,
+      rejected: 0,
+    });
+    await aok(t, 'ledger.import', { path: await write('wps-visits-with-demands.et') });
+    expect(
+      t
+        .ok('demands.list', {})
+        .rows.map((d) => d.title)
+        .sort(),
+    ).toEqual(['检测设备共享', '研发贷款贴息']);
+  });
+
+  it('.xls with visit dates stored as serial numbers', async () => {
+    const t = world();
+    expect(await dryRun(t, 'date-serials.xls')).toMatchObject({ created: 3, rejected: 0 });
+    expect(await visitDates(t, 'date-serials.xls')).toEqual(['2026-03-05', '2026-03-06', '2026-03-09']);
+  });
+
+  it('GBK CSV without a BOM under a title line', async () => {
+    const t = world();
+    expect(await preview(t, 'gbk-title.csv')).toMatchObject({
+      format: 'csv',
+      encoding: 'gb18030',
+      headerRow: 2,
+    });
+    expect(await dryRun(t, 'gbk-title.csv')).toMatchObject({ created: 2, rejected: 0 });
+  });
+
+  it('English columns', async () => {
+    const t = world();
+    expect(await dryRun(t, 'english.xlsx')).toMatchObject({ kind: 'visits', created: 2, rejected: 0 });
+  });
+
+  it('two tables side by side are refused, naming their columns', async () => {
+    const t = world();
+    const e = await aerr(t, 'ledger.import', { path: await write('side-by-side.xlsx'), dryRun: true });
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toContain('并排放着两个表格（A–C 列、E–G 列）');
+    expect(e.details).toMatchObject({
+      field: 'sheet',
+      tables: [
+        { from: 'A', to: 'C' },
+        { from: 'E', to: 'G' },
+      ],
+    });
+  });
+
+  it('a hidden column loses to the visible one with the same header', async () => {
+    const t = world();
+    expect(await dryRun(t, 'hidden-columns.xlsx')).toMatchObject({ created: 2, rejected: 0 });
+    expect(
+      (await preview(t, 'hidden-columns.xlsx')).mapping.find((m) => m.field === 'visitDate')?.letter,
+    ).toBe('D');
+    expect(await visitDates(t, 'hidden-columns.xlsx')).toEqual(['2026-03-05', '2026-03-06']);
+  });
+
+  it('dates written 2026.3.5 and 3月9日, the year from the title', async () => {
+    const t = world();
+    expect(await dryRun(t, 'dates-without-year.xlsx')).toMatchObject({ created: 2, rejected: 0 });
+    expect(await visitDates(t, 'dates-without-year.xlsx')).toEqual(['2026-03-05', '2026-03-09']);
+  });
+
+  it('需求类别 beside 企业需求: categories, and a tier word there rejected with the column named', async () => {
+    const t = world();
+    const r = await dryRun(t, 'demand-categories.xlsx');
+    expect(r).toMatchObject({ kind: 'visits_with_demands', created: 3, rejected: 1 });
+    expect(r.errors).toEqual([
+      { row: 5, column: '需求类别', field: 'categories', message: expect.stringContaining('企业资质') },
+    ]);
+  });
+
+  it('.xls of demands handed to units, one unknown unit listed', async () => {
+    const t = world();
+    const r = await dryRun(t, 'units.xls');
+    expect(r).toMatchObject({ kind: 'demands', created: 1, rejected: 1, unknownUnits: ['区自然资源局'] });
+    expect(r.errors).toEqual([
+      { row: 3, column: '责任单位', field: 'leadUnit', message: expect.stringContaining('区自然资源局') },
+    ]);
+    expect(
+      await aok(t, 'ledger.import', { path: await write('units.xls'), dryRun: true, createUnits: true }),
+    ).toMatchObject({ created: 2, rejected: 0, unitsCreated: ['区自然资源局'] });
+  });
+
+  it('through the command line: ledger import FILE --dry-run on the WPS file', async () => {
+    const t = world();
+    t.core.store.close();
+    const file = await write('wps-visits-with-demands.et');
+    const ROOT = resolve(__dirname, '../..');
+    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
+      execFile(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+          join(ROOT, 'src-main/doors/cli/cli.ts'),
+          '--db',
+          t.path,
+          'ledger',
+          'import',
+          file,
+          '--dry-run',
+        ],
+        { cwd: ROOT, timeout: 60_000 },
+        (error, stdout, stderr) => done({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
+      ),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      dryRun: true,
+      kind: 'visits_with_demands',
+      created: 2,
+      rejected: 0,
+    });
+  }, 60_000);
+});
