@@ -88,3 +88,20 @@ export function fileOf(request: OpenRequest): File {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return new File([bytes], request.name);
 }
+
+/**
+ * A file input's click handler: in the desktop app the click opens the native dialog instead
+ * (filtered to what `purpose` opens, starting in Documents) and hands the chosen file on as
+ * the input would; in the web mode the input keeps its own picker.
+ */
+export function openWithDialog(
+  purpose: DesktopInput<'desktop.openFile'>['purpose'],
+  onFile: (file: File) => void,
+  onError: (error: Error) => void,
+): (event: { preventDefault(): void }) => void {
+  return (event) => {
+    if (!files.canOpenFile()) return;
+    event.preventDefault();
+    files.openFile(purpose).then((file) => file && onFile(file), onError);
+  };
+}

@@ -66,6 +66,8 @@ interface WizardState {
 
   reset(): void;
   pickFile(file: File): Promise<void>;
+  /** A file that could not be opened (the desktop dialog's read failed), shown on the file field. */
+  failFile(error: Error): void;
   setKind(kind: ImportKind | undefined): Promise<void>;
   setSheet(sheet: string | undefined): Promise<void>;
   setHeaderRow(row: number | undefined): Promise<void>;
@@ -187,6 +189,15 @@ export const useImportWizard = create<WizardState>((set, get) => {
     reset() {
       ticket++;
       set({ ...FRESH });
+    },
+
+    failFile(error) {
+      set({
+        ...FRESH,
+        error: new ApiError('VALIDATION', i18n.t('import.file.readFailed', { message: error.message }), {
+          field: 'path',
+        }),
+      });
     },
 
     async pickFile(file) {

@@ -6,6 +6,7 @@ import { IMPORT_KINDS, type ImportKind } from '@shared/ledger/types';
 import { fileSize, useImportWizard } from '../../stores/importWizard';
 import { FieldError, OtherErrors } from './errors';
 import { formatCount } from '../../format';
+import { openWithDialog } from '../../files';
 import styles from './import.module.css';
 
 const ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'big5'] as const;
@@ -151,6 +152,7 @@ export function FileStep() {
             type="file"
             accept=".xlsx,.xlsm,.xls,.et,.ods,.csv,.txt"
             data-testid="ledger-import-file"
+            onClick={openWithDialog('ledger', (f) => void s.pickFile(f), s.failFile)}
             onChange={(e) => {
               const f = e.target.files?.[0];
               if (f) void s.pickFile(f);

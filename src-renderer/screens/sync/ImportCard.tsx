@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, Form } from '../../components/form';
+import { openWithDialog } from '../../files';
+import { toApiError } from '../../api';
 import { useSync } from '../../stores/sync';
 import { FolderSync } from './FolderSync';
 import { ImportReportView } from './ImportReportView';
@@ -39,6 +41,14 @@ export function ImportCard() {
               accept=".vlsync,application/octet-stream"
               disabled={busy !== null || noTeam}
               data-testid="sync-import-file"
+              onClick={openWithDialog(
+                'sync',
+                (file) => {
+                  setFileName(file.name);
+                  void importFile(file);
+                },
+                (e) => useSync.setState({ error: { action: 'import', error: toApiError(e) } }),
+              )}
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
                 e.currentTarget.value = '';

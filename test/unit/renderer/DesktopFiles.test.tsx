@@ -7,6 +7,8 @@ import '../../../src-renderer/i18n';
 import { files } from '../../../src-renderer/files';
 import { receiveHandedOver } from '../../../src-renderer/handedOver';
 import { FolderSync } from '../../../src-renderer/screens/sync/FolderSync';
+import { FileStep } from '../../../src-renderer/screens/import/FileStep';
+import { ImportCard } from '../../../src-renderer/screens/sync/ImportCard';
 import { useSync } from '../../../src-renderer/stores/sync';
 import { useImportWizard } from '../../../src-renderer/stores/importWizard';
 import { installBridge } from './bridge';
@@ -30,6 +32,7 @@ function withDesktop(answers: Record<string, unknown>): DesktopCalls {
       saveFile: call('saveFile'),
       chooseFolder: call('chooseFolder'),
       takeOpenRequests: call('takeOpenRequests'),
+      openFile: call('openFile'),
       setLanguage: call('setLanguage'),
     },
   });
@@ -125,5 +128,44 @@ describe('files handed to the desktop app', () => {
     await receiveHandedOver();
     expect(window.location.hash).toBe('#/import');
     expect(useImportWizard.getState().file).toMatchObject({ name: '走访台账.csv', contentBase64: csv });
+  });
+});
+
+describe('opening a file', () => {
+  it('the import wizard’s file field opens the desktop’s dialog and takes the file chosen', async () => {
+    installBridge();
+    const csv = Buffer.from('企业名称,统一社会信用代码\n启明精密,91350100M000100Y43\n').toString('base64');
+    const calls = withDesktop({ openFile: { purpose: 'ledger', name: '走访台账.et', contentBase64: csv } });
+    render(<FileStep />);
+    await userEvent.click(screen.getByTestId('ledger-import-file'));
+    await waitFor(() => expect(useImportWizard.getState().file).toMatchObject({ name: '走访台账.et' }));
+    expect(calls).toEqual([{ name: 'openFile', input: { purpose: 'ledger' } }]);
+  });
+
+  it('a cancelled dialog leaves the wizard as it was', async () => {
+    installBridge();
+    useImportWizard.getState().reset();
+    withDesktop({ openFile: null });
+    render(<FileStep />);
+    await userEvent.click(screen.getByTestId('ledger-import-file'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(useImportWizard.getState().file).toBeNull();
+  });
+
+  it('the sync import opens the desktop’s dialog for a .vlsync and imports it', async () => {
+    const b = installBridge();
+    const other = openLaptop('李明的笔记本', '李明', b.clock.now);
+    laptops.push(other);
+    sameTeam(b, other);
+    other.ok('staff.create', { name: '新同事', role: 'staff' });
+    const file = other.ok('sync.export', {});
+    const calls = withDesktop({
+      openFile: { purpose: 'sync', name: file.fileName, contentBase64: file.contentBase64 },
+    });
+    await useSync.getState().load();
+    render(<ImportCard />);
+    await userEvent.click(await screen.findByTestId('sync-import-file'));
+    await waitFor(() => expect(b.ok('staff.list', {}).rows.map((s) => s.name)).toContain('新同事'));
+    expect(calls).toEqual([{ name: 'openFile', input: { purpose: 'sync' } }]);
   });
 });
