@@ -96,6 +96,26 @@ export class Seeder {
     }
   }
 
+  /**
+   * Runs `fn` as if it were the instant `ms`: the methods that record "now" (督办, 催办,
+   * 阶段性答复, 承办单位反馈) record that instant, as they would have when it happened.
+   */
+  at<T>(ms: number, fn: () => T): T {
+    const store = this.core.store;
+    const now = store.now;
+    store.now = () => ms;
+    try {
+      return fn();
+    } finally {
+      store.now = now;
+    }
+  }
+
+  /** The bureau's 分管领导 (the staff member whose position is leader: see people.ts). */
+  get leader(): Member {
+    return this.supervisors[0]!;
+  }
+
   get supervisors(): Member[] {
     return this.staff.filter((s) => s.role === 'supervisor');
   }

@@ -8,6 +8,11 @@ import { fill, firmVars } from './text';
 import { unitsFor } from './units';
 import {
   ANSWER_NOTES,
+  DISTRICT_SUPERVISE_NOTES,
+  FIRST_REPLY_NOTES,
+  SUPERVISE_NOTES,
+  UNIT_REPLY_NOTES,
+  URGE_NOTES,
   FOLLOWUP_CONTENT,
   FOLLOWUP_RESULTS,
   HOLD_NOTES,
@@ -73,6 +78,17 @@ export class Life {
     if (at === null) return false;
     const units = move.to === 'assigned' && move.leadUnitId === undefined ? unitsFor(this.s, this.c) : null;
     this.s.as(who, () => this.s.api('demands.transition', { id: this.c.id, at: iso(at), ...move, ...units }));
+    return true;
+  }
+
+  /**
+   * An event that is no move (督办, 催办, 阶段性答复, 承办单位反馈) `days` after the last step,
+   * recorded by `who` through its method as of that instant.
+   */
+  event(days: number, who: Member, record: (id: string) => void): boolean {
+    const at = this.advance(days);
+    if (at === null) return false;
+    this.s.as(who, () => this.s.at(at, () => record(this.c.id)));
     return true;
   }
 
@@ -173,6 +189,12 @@ export function liveOut(s: Seeder, rand: Rand, c: DemandCase, cast: LifeCast): v
       note: '重新交办',
     });
   }
+  // 阶段性答复: a complex demand gets a first reply to the enterprise within days.
+  if (c.complex && rand.chance(0.7)) {
+    life.event(rand.between(0.3, 2.5), assignee, (id) =>
+      s.api('demands.reply', { id, note: rand.pick(FIRST_REPLY_NOTES) }),
+    );
+  }
   life.move(rand.between(0.05, 0.4) * factor, assignee, { to: 'in_progress' });
   const base = c.complex ? rand.between(6, 22) : rand.between(0.5, 2.5);
   const extra = c.level === 'district' ? 0 : c.complex ? rand.between(2, 10) : rand.between(0.5, 2);
@@ -183,6 +205,7 @@ export function liveOut(s: Seeder, rand: Rand, c: DemandCase, cast: LifeCast): v
     life.move(rand.between(4, 35), assignee, { to: 'in_progress', note: rand.pick(RESUME_NOTES) || null });
     handling -= before;
   }
+  handling -= chase(s, rand, life, cast, assignee, handling, factor);
   life.move(handling, assignee, { to: 'answered', note: rand.pick(ANSWER_NOTES) });
 
   // 回访: usually within two days of the answer.
@@ -226,6 +249,53 @@ export function liveOut(s: Seeder, rand: Rand, c: DemandCase, cast: LifeCast): v
       });
     }
   }
+}
+
+/**
+ * While a demand is handled: its lead (or a co) unit reports progress now and then (承办单位反馈);
+ * a slow one is put under supervision (督办, now and then 挂牌督办) and chased (催办). Returns
+ * the days of handling spent.
+ */
+function chase(
+  s: Seeder,
+  rand: Rand,
+  life: Life,
+  cast: LifeCast,
+  assignee: Member,
+  handling: number,
+  factor: number,
+) {
+  let spent = 0;
+  const units = unitsFor(s, life.c);
+  if (units && rand.chance(0.3)) {
+    const days = handling * rand.between(0.2, 0.5);
+    const unitId = units.coUnitIds.length && rand.chance(0.3) ? rand.pick(units.coUnitIds) : units.leadUnitId;
+    life.event(days, assignee, (id) =>
+      s.api('demands.unitReply', { id, unitId, note: rand.pick(UNIT_REPLY_NOTES) }),
+    );
+    spent += days;
+  }
+  if (factor > 1.5 && cast.assigner.role === 'supervisor' && rand.chance(0.5)) {
+    const days = (handling - spent) * rand.between(0.3, 0.5);
+    const district = rand.chance(0.2);
+    life.event(days, cast.assigner, (id) =>
+      s.api('demands.supervise', {
+        ids: [id],
+        level: district ? 'district' : 'bureau',
+        note: rand.pick(district ? DISTRICT_SUPERVISE_NOTES : SUPERVISE_NOTES),
+      }),
+    );
+    spent += days;
+    if (rand.chance(0.6)) {
+      const later = (handling - spent) * rand.between(0.3, 0.6);
+      const note = rand.pick(URGE_NOTES);
+      life.event(later, cast.assigner, (id) =>
+        s.api('demands.urge', { ids: [id], ...(note ? { note } : {}) }),
+      );
+      spent += later;
+    }
+  }
+  return spent;
 }
 
 /** Who assigns and who handles a demand received on a date. */

@@ -66,7 +66,7 @@ export function createUnits(s: Seeder): void {
 }
 
 /** FNV-1a: a stable number from a text, to draw a demand's units from the demand itself. */
-function hash(text: string): number {
+export function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x0100_0193);
   return h | 0;

@@ -5,6 +5,7 @@ import type { Firm, Member, Seeder } from './context';
 import type { Rand } from './random';
 import { dateOf, datesBetween, dayWeight, iso, later, msOn, workMinutes } from './clock';
 import { castFor, liveOut, type DemandCase } from './demands';
+import { hash } from './units';
 import { categoriesFor, demandText, fill, firmVars } from './text';
 import {
   CLOSING_WITH_DEMANDS,
@@ -63,6 +64,18 @@ export function planVisits(s: Seeder, rand: Rand): PlannedVisit[] {
   }
   // By date, so visit numbers follow the calendar; the firm order breaks ties.
   return planned.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * 领导带队: the bureau's leader leads about one visit in thirty to a firm holding a tier (高企,
+ * 专精特新…). Drawn from the visit itself (firm and date), so it adds no draw to the streams.
+ */
+function leaderLeads(s: Seeder, firm: Firm, date: string): boolean {
+  return (
+    firm.tiers.length > 0 &&
+    Math.abs(hash(`leader|${firm.name}|${date}`)) % 30 === 0 &&
+    s.activeOn(date).includes(s.leader)
+  );
 }
 
 function leadFor(s: Seeder, rand: Rand, firm: Firm, date: string): Member {
@@ -152,7 +165,8 @@ export function createVisits(s: Seeder): void {
   const recent = addDays(s.asOf, -10);
   const reviewBefore = addDays(s.asOf, -14);
   for (const { firm, date } of planVisits(s, rand)) {
-    const lead = leadFor(s, rand, firm, date);
+    const usual = leadFor(s, rand, firm, date);
+    const lead = leaderLeads(s, firm, date) ? s.leader : usual;
     const active = s.activeOn(date).filter((m) => m !== lead);
     const companions = rand.sample(
       active.filter((m) => m.role === 'staff'),

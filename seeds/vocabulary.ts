@@ -473,3 +473,24 @@ export const CLINIC_ADVICE = [
   '建议申报市级科技计划项目，争取研发资金支持',
   '建议先开展小批量验证，再逐步扩大应用',
 ];
+
+// What the events of a demand's handling that are no moves say.
+export const FIRST_REPLY_NOTES = [
+  '已电话告知企业需求已受理并交办，正在协调办理',
+  '已向企业阶段性答复：正在会同相关部门研究，预计两周内反馈',
+  '已联系企业负责人，说明办理流程和所需材料',
+  '已答复企业：需求已转主办单位办理，将跟踪进展',
+];
+export const UNIT_REPLY_NOTES = [
+  '已与企业对接，正在梳理相关材料',
+  '已安排专人负责，初步方案报局审核',
+  '已现场了解情况，需协调其他部门配合',
+  '已完成初审，待企业补充材料后办理',
+];
+export const SUPERVISE_NOTES = [
+  '办理进度滞后，列入督办',
+  '企业多次反映，局领导要求督办',
+  '涉及多个部门，需加强统筹，列入督办',
+];
+export const DISTRICT_SUPERVISE_NOTES = ['区领导批示，挂牌督办', '列入区重点企业诉求挂牌督办事项'];
+export const URGE_NOTES = ['请于本周内反馈办理进展', '企业再次来电询问，请加快办理', ''];

@@ -2,6 +2,7 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notices } from './components/Notices';
+import { SearchPalette } from './components/SearchPalette';
 import { currentLanguage, setLanguage } from './i18n';
 import { enumLabel, formatInstant } from './format';
 import { navigate, routeHref, useRoute } from './router';
@@ -108,6 +109,7 @@ export function App() {
           <span className="brand-sub">{t('app.subtitle')}</span>
         </div>
         <div className="topbar-right">
+          <SearchPalette />
           {info && <span className="today-date">{info.today}</span>}
           {info?.me ? (
             <a className="me" href={routeHref('settings')} data-testid="me-name">

@@ -1,6 +1,6 @@
 // A stored field of any record kind shown as words: its label, and its value with enum codes as
 // labels, staff ids as names, yes/no for flags. Used by the change history and the conflicts.
-import { MODELS, memberOf, type DerivedDef, type FieldDef, type ModelName } from '@shared/model';
+import { MODELS, memberOf, textLimitOf, type DerivedDef, type FieldDef, type ModelName } from '@shared/model';
 import i18n, { currentLanguage } from './i18n';
 import { enumLabel, enumLabels, formatInstant, industryLabel, listSeparator, yesNo } from './format';
 import { staffName } from './stores/session';
@@ -10,6 +10,11 @@ const INSTANT_FIELDS = new Set(['receivedAt', 'closedAt', 'holdSince', 'createdA
 /** A field or derived value of a kind's model; undefined for a name no model has. */
 export function defOf(kind: string, field: string): FieldDef | DerivedDef | undefined {
   return Object.hasOwn(MODELS, kind) ? memberOf(MODELS[kind as ModelName], field) : undefined;
+}
+
+/** The most characters a text field of a record kind takes (from its model). */
+export function textLimit(kind: ModelName, field: string): number | undefined {
+  return textLimitOf(MODELS[kind], field);
 }
 
 /** The words for a field of a record kind, from its model ("status" of an enterprise → 经营状态). */
@@ -47,6 +52,23 @@ export function demandEventText(e: { type: string; unitName?: string | null; not
   return `${what}${e.unitName ? ` · ${e.unitName}` : ''}${e.note ? `：${e.note}` : ''}`;
 }
 
+/** A hand-over (交办) as its history shows it: 主办单位：… · 协办单位：…; '' when it named no unit. */
+export function handOverText(e: { leadUnitName?: string | null; coUnitNames?: readonly string[] }): string {
+  const parts: string[] = [];
+  if (e.leadUnitName) parts.push(`${i18n.t('unit.lead')}：${e.leadUnitName}`);
+  if (e.coUnitNames?.length) parts.push(`${i18n.t('unit.co')}：${e.coUnitNames.join(listSeparator())}`);
+  return parts.join(' · ');
+}
+
+/** Unit ids as the units' names (from the change history's `unitNames`); an unknown one as a short id. */
+function unitNames(value: unknown, names: Readonly<Record<string, string>>): string {
+  const ids = Array.isArray(value) ? value : [value];
+  return ids
+    .filter((x): x is string => typeof x === 'string' && x !== '')
+    .map((id) => names[id] ?? shortId(id))
+    .join(listSeparator());
+}
+
 /** A demand's supervision (督办) and pending extension request (延期申请), in words. */
 const DEMAND_VALUES: Record<string, (o: Record<string, unknown>) => string> = {
   supervision: (o) =>
@@ -56,8 +78,16 @@ const DEMAND_VALUES: Record<string, (o: Record<string, unknown>) => string> = {
   history: (o) => demandEventText(o as { type: string }),
 };
 
-/** A field's value as words; null/empty as an empty string (the caller says "empty"). */
-export function fieldValueText(kind: string, field: string, value: unknown): string {
+/**
+ * A field's value as words; null/empty as an empty string (the caller says "empty"). Unit ids
+ * read as the names in `units` (what audit.record returns with its rows).
+ */
+export function fieldValueText(
+  kind: string,
+  field: string,
+  value: unknown,
+  units: Readonly<Record<string, string>> = {},
+): string {
   if (value === null || value === undefined || value === '') return '';
   if (kind === 'demands' && Object.hasOwn(DEMAND_VALUES, field) && typeof value === 'object')
     return DEMAND_VALUES[field]!(value as Record<string, unknown>);
@@ -72,6 +102,7 @@ export function fieldValueText(kind: string, field: string, value: unknown): str
   if (field === 'tiers' && Array.isArray(value) && value.length > 0 && typeof value[0] === 'string')
     return enumLabels('tier', value as string[]);
   if (def && 'ref' in def && def.ref === 'staff') return staffNames(value);
+  if (def && 'ref' in def && def.ref === 'units') return unitNames(value, units);
   if (field === 'industry' && typeof value === 'string') return industryLabel(value);
   if (typeof value === 'boolean') return yesNo(value);
   if (INSTANT_FIELDS.has(field) && typeof value === 'string') return formatInstant(value);

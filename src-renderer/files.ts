@@ -60,6 +60,16 @@ export const files = {
     return (await desktopCall('desktop.chooseFolder'))?.path ?? null;
   },
 
+  /** Whether files are opened through a native dialog (else the page's own file input). */
+  canOpenFile: (): boolean => isDesktop(),
+
+  /** A ledger or sync file the person picks in the native dialog, or null (cancelled). */
+  async openFile(purpose: DesktopInput<'desktop.openFile'>['purpose']): Promise<File | null> {
+    if (!isDesktop()) return null;
+    const opened = await desktopCall('desktop.openFile', { purpose });
+    return opened ? fileOf(opened) : null;
+  },
+
   /** The files the system handed the app since last asked (a double-clicked .vlsync…). */
   async handedOver(): Promise<OpenRequest[]> {
     return isDesktop() ? desktopCall('desktop.takeOpenRequests') : [];

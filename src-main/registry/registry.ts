@@ -10,6 +10,7 @@ import { expertsMethods } from '../features/experts/methods';
 import { followupsMethods } from '../features/followups/methods';
 import { ledgerMethods } from '../features/ledger/methods';
 import { reportsMethods } from '../features/reports/methods';
+import { searchMethods } from '../features/search/methods';
 import { settingsMethods } from '../features/settings/methods';
 import { staffMethods } from '../features/staff/methods';
 import { syncMethods } from '../features/sync/methods';
@@ -31,6 +32,7 @@ export const METHOD_DEFINITIONS = [
   ...followupsMethods,
   ...ledgerMethods,
   ...reportsMethods,
+  ...searchMethods,
   ...settingsMethods,
   ...staffMethods,
   ...syncMethods,

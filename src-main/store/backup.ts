@@ -27,7 +27,8 @@ import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 // compressed file must give back exactly the checked copy. Backups of earlier versions are
 // plain database files; both kinds are listed, checked and restored, told apart by their first
 // bytes. Rotation keeps the newest 10, then one a day for 7 days, one a week for 4 weeks and
-// one a month for 12 months, within twice the database's size (see backupsWithinBudget).
+// one a month for 12 months, within twice the database's size: when not all fit, the ones kept
+// are spread over days, weeks and months (see backupsWithinBudget).
 // The SHA-256 of each file as it lies in the folder (compressed or not) is written beside it
 // when it is taken, in the folder's SHA256SUMS (as sha256sum writes it, so `sha256sum -c`
 // checks it too), and checked before it is restored: integrity_check sees a broken structure,
@@ -344,9 +345,10 @@ function isoWeek(at: string): string {
  * The backups rotation keeps within a budget in bytes (pure, for testing). Those the age tiers
  * keep are taken in order of value, each while it still fits: the newest two always (the one
  * just taken, as the safety backup before a restore or a migration is, and the one before it:
- * two restores in a row keep both safety backups); then one a day, a week and a month, newest
- * first, as far back as fit; then the rest of the newest ten (minutes apart, mostly); backups
- * from the future last (their age is unknown).
+ * two restores in a row keep both safety backups); then one a day, one a week and one a month
+ * in turn, newest first in each, so that a budget of a few backups still reaches back months
+ * rather than days; then the rest of the newest ten (minutes apart, mostly); backups from the
+ * future last (their age is unknown).
  */
 export function backupsWithinBudget(
   backups: { file: string; at: string; bytes: number }[],
@@ -354,23 +356,22 @@ export function backupsWithinBudget(
   nowMs: number,
 ): Set<string> {
   const kept = backupsToKeep(backups, nowMs);
-  const spread = backupsToKeep(backups, nowMs, { ...KEEP, newest: 0 });
-  const newest = new Set(
-    backups
-      .filter((b) => !isFuture(b, nowMs))
-      .sort((a, b) => b.at.localeCompare(a.at))
-      .slice(0, ALWAYS_KEPT)
-      .map((b) => b.file),
-  );
-  const rank = (b: { file: string; at: string }) =>
-    newest.has(b.file) ? 0 : isFuture(b, nowMs) ? 3 : spread.has(b.file) ? 1 : 2;
-  const byValue = backups
-    .filter((b) => kept.has(b.file))
-    .sort((a, b) => rank(a) - rank(b) || b.at.localeCompare(a.at));
-  const keep = new Set<string>();
-  let total = 0;
-  for (const b of byValue) {
-    if (!newest.has(b.file) && total + b.bytes > budget) continue;
+  const newestFirst = (list: typeof backups) => [...list].sort((x, y) => y.at.localeCompare(x.at));
+  const present = newestFirst(backups.filter((b) => !isFuture(b, nowMs)));
+  const newest = present.slice(0, ALWAYS_KEPT);
+  const none = { newest: 0, daily: 0, weekly: 0, monthly: 0 };
+  const tiers = (['daily', 'weekly', 'monthly'] as const).map((tier) => {
+    const picked = keepByAge(present, { ...none, [tier]: KEEP[tier] });
+    return present.filter((b) => picked.has(b.file));
+  });
+  const spread = Array.from({ length: Math.max(...tiers.map((t) => t.length)) }, (_, i) =>
+    tiers.flatMap((t) => t[i] ?? []),
+  ).flat();
+  const order = [...newest, ...spread, ...present, ...newestFirst(backups)].filter((b) => kept.has(b.file));
+  const keep = new Set(newest.map((b) => b.file));
+  let total = newest.reduce((sum, b) => sum + b.bytes, 0);
+  for (const b of order) {
+    if (keep.has(b.file) || total + b.bytes > budget) continue;
     keep.add(b.file);
     total += b.bytes;
   }

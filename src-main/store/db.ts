@@ -7,6 +7,7 @@ import { HybridClock } from '@shared/domain/hlc';
 import { shanghaiDate } from '@shared/domain/dates';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { installCaptureTriggers } from './capture';
+import { installInitialsFunction } from './initials';
 import { newestStamp } from './changeLog';
 import { backupDatabase } from './backup';
 import { checkIdentity, fileIdentityOf, FILE_IDENTITY, insertDevice } from './identity';
@@ -68,6 +69,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   db.function('vl_staff', { deterministic: false }, () => store.actor.staffId);
   db.function('vl_today', { deterministic: false }, () => shanghaiDate(store.now()));
   db.function('vl_capturing', { deterministic: false }, () => (store.capturing ? 1 : 0));
+  installInitialsFunction(db);
 
   store.created = !db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'meta'`).get();
   // Until the device is known, stamps carry a placeholder node; migrations capture nothing.

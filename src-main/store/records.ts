@@ -17,6 +17,7 @@ import {
 } from './schema';
 import type { FilterCondition, ListQuery } from '@shared/contract/contract';
 import { invalid } from '@shared/contract/errors';
+import { containsPattern, likeEscape, searchSql } from './search';
 
 // Generic reads and writes of records. Services add the rules; this adds ids,
 // timestamps, attribution and the SQL for lists.
@@ -162,8 +163,6 @@ function fieldRef(kind: KindName, field: string, path: string): FieldRef {
   throw invalid(path, `unknown field '${field}' (known: ${known.join(', ')})`);
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function scalarParam(type: FieldType, v: unknown): unknown {
   if (type === 'bool' && typeof v === 'boolean') return v ? 1 : 0;
   return v;
@@ -207,7 +206,7 @@ function conditionSql(ref: FieldRef, cond: FilterCondition, path: string, params
         parts.push(`${ref.sql} <= ${p(v)}`);
         break;
       case 'contains':
-        parts.push(`${ref.sql} LIKE ${p(`%${likeEscape(String(v))}%`)} ESCAPE '\\'`);
+        parts.push(`${ref.sql} LIKE ${p(containsPattern(String(v)))} ESCAPE '\\'`);
         break;
       case 'startsWith':
         parts.push(`${ref.sql} LIKE ${p(`${likeEscape(String(v))}%`)} ESCAPE '\\'`);
@@ -243,11 +242,7 @@ export function listSql(kind: KindName, query: ListQuery, extraWhere: string[] =
     where.push(`(${conditionSql(fieldRef(kind, field, path), cond, path, params)})`);
   }
   const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean);
-  for (const word of words) {
-    const like = `%${likeEscape(word)}%`;
-    where.push(`(${def.search.map((f) => `t.${q(f)} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    params.push(...def.search.map(() => like));
-  }
+  for (const word of words) where.push(searchSql(kind, 't', word, params));
   const sort = query.sort?.length ? query.sort : [def.defaultSort];
   const orderBy = [
     ...sort.map(

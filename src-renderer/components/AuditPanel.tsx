@@ -11,9 +11,19 @@ import { useDataVersion, useSession } from '../stores/session';
 import styles from './AuditPanel.module.css';
 import { Tag } from './Badge';
 
-function Value({ kind, field, value }: { kind: string; field: string; value: unknown }) {
+function Value({
+  kind,
+  field,
+  value,
+  units,
+}: {
+  kind: string;
+  field: string;
+  value: unknown;
+  units: Record<string, string>;
+}) {
   const { t } = useTranslation();
-  const text = fieldValueText(kind, field, value);
+  const text = fieldValueText(kind, field, value, units);
   return text ? (
     <span className={styles.auditValue}>{text}</span>
   ) : (
@@ -33,6 +43,7 @@ export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [saves, setSaves] = useState<AuditSave[] | null>(null);
+  const [units, setUnits] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const dataVersion = useDataVersion([kind]);
   const myDevice = useSession((s) => s.info?.device.id);
@@ -45,6 +56,7 @@ export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
       .then((r) => {
         if (live) {
           setSaves(auditSaves(r.rows));
+          setUnits(r.unitNames);
           setError(null);
         }
       })
@@ -105,10 +117,10 @@ export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
                         <td>
                           {s.event === 'created' || c.field === EVENT_FIELD ? null : (
                             <>
-                              <Value kind={kind} field={c.field} value={c.before} /> →{' '}
+                              <Value kind={kind} field={c.field} value={c.before} units={units} /> →{' '}
                             </>
                           )}
-                          <Value kind={kind} field={c.field} value={c.after} />
+                          <Value kind={kind} field={c.field} value={c.after} units={units} />
                         </td>
                       </tr>
                     ))}

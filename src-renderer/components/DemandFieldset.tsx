@@ -1,6 +1,7 @@
 // The fields of one demand, shared by the visit form (demands raised in the visit) and the
 // demand form. `prefix` places API errors: "demands.0" in a visit, "" on its own.
 import { useTranslation } from 'react-i18next';
+import { textLimit } from '../fieldValues';
 import { Check, EnumChecks, EnumSelect, Field, StaffSelect, TextArea, TextInput } from './form';
 
 export interface DemandFieldValues {
@@ -29,7 +30,7 @@ export function DemandFieldset({ prefix, values, onChange }: Props) {
           name={n('title')}
           value={values.title}
           onChange={(v) => onChange({ title: v })}
-          maxLength={200}
+          limit={textLimit('demands', 'title')}
         />
       </Field>
       <Field
@@ -52,6 +53,7 @@ export function DemandFieldset({ prefix, values, onChange }: Props) {
           name={n('description')}
           value={values.description}
           onChange={(v) => onChange({ description: v })}
+          limit={textLimit('demands', 'description')}
           rows={2}
         />
       </Field>
@@ -76,6 +78,7 @@ export function DemandFieldset({ prefix, values, onChange }: Props) {
           name={n('responsibleUnit')}
           value={values.responsibleUnit}
           onChange={(v) => onChange({ responsibleUnit: v })}
+          limit={textLimit('demands', 'responsibleUnit')}
         />
       </Field>
       <Field name={n('complex')} label={t('demand.deadline')} group>

@@ -17,7 +17,9 @@ import { useTranslation } from 'react-i18next';
 import type { ListQuery } from '@shared/contract/contract';
 import type { RecordKind } from '@shared/contract/methods';
 import type { RecordOf } from '../records';
-import { columnDefsOf, type GridColumn } from './gridColumns';
+import { columnDefsOf, columnValueText, type GridColumn } from './gridColumns';
+import { FilterChips, type FilterChip } from './FilterChips';
+import { filterWords } from './filterChips';
 import { gridTheme } from './gridTheme';
 import { GridToolbar } from './GridToolbar';
 import { useGridLayout } from './useGridLayout';
@@ -65,6 +67,34 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
     [kind, columns, lang],
   );
 
+  // The column filters in force: remembered ones from the first render, then as the grid says.
+  const [filterModel, setFilterModel] = useState<Record<string, unknown>>(
+    () => (layout.initialState?.filter?.filterModel ?? {}) as Record<string, unknown>,
+  );
+  const readFilters = (gridApi: GridApi<Row>) =>
+    setFilterModel(gridApi.getFilterModel() as Record<string, unknown>);
+  const chips: FilterChip[] = Object.entries(filterModel).flatMap(([field, model]) => {
+    const column = columns.find((c) => c.field === field);
+    if (!column) return [];
+    const name = columnDefs.find((c) => c.colId === field)?.headerName ?? field;
+    return [
+      {
+        field,
+        name,
+        words: filterWords(
+          model,
+          (v) => columnValueText(kind, column, v),
+          (k, p) => t(k, p ?? {}),
+        ),
+      },
+    ];
+  });
+  const removeFilter = (field: string) => {
+    if (!api) return;
+    void api.setColumnFilterModel(field, null).then(() => api.onFilterChanged());
+  };
+  const clearFilters = () => api?.setFilterModel(null);
+
   const empty = rows.total === 0 && !rows.error;
 
   return (
@@ -81,6 +111,7 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
       >
         {toolbar}
       </GridToolbar>
+      <FilterChips chips={chips} onRemove={removeFilter} onClear={clearFilters} />
       {rows.error && (
         <div className={styles.gridError} role="alert">
           {t('grid.loadFailed')}: {rows.error.message}
@@ -106,7 +137,11 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
           rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
           initialState={layout.initialState}
           onStateUpdated={layout.onStateUpdated}
-          onGridReady={(e: GridReadyEvent<Row>) => setApi(e.api)}
+          onGridReady={(e: GridReadyEvent<Row>) => {
+            setApi(e.api);
+            readFilters(e.api);
+          }}
+          onFilterChanged={(e) => readFilters(e.api)}
           onGridPreDestroyed={(e) => setApi((current) => (current === e.api ? null : current))}
           onRowDoubleClicked={(e) => e.data && handlers.current.onOpen?.(e.data)}
           onRowClicked={(e) => e.data && handlers.current.onSelect?.(e.data)}
@@ -121,7 +156,18 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
         />
         {empty && (
           <div className={styles.gridEmpty} data-testid="grid-empty">
-            {layout.q || rows.screenFiltered ? t('grid.noMatch') : (emptyText ?? t('grid.empty'))}
+            {chips.length ? (
+              <>
+                {t('grid.noFilterMatch')}
+                <button type="button" className="link" onClick={clearFilters}>
+                  {t('grid.clearFilter')}
+                </button>
+              </>
+            ) : layout.q || rows.screenFiltered ? (
+              t('grid.noMatch')
+            ) : (
+              (emptyText ?? t('grid.empty'))
+            )}
           </div>
         )}
       </div>

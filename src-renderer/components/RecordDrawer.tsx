@@ -4,8 +4,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordKind } from '@shared/contract/methods';
 import type { ApiError } from '../api';
+import { inform } from '../stores/notices';
 import { AuditPanel } from './AuditPanel';
 import { Dialog } from './Dialog';
+import { DraftNotice } from './DraftNotice';
 import { Form } from './form';
 
 interface Props {
@@ -22,6 +24,20 @@ interface Props {
   wide?: boolean;
   /** The saved record this drawer edits: its change history is shown under the form. */
   audit?: { kind: RecordKind; id: string | null };
+  /** The form's draft (recordForm): restored or not, and changed since opened. */
+  draft?: FormDraft;
+}
+
+export interface FormDraft {
+  restored: boolean;
+  dirty: boolean;
+  discardDraft: () => void;
+}
+
+/** Closing a changed form keeps its draft: says so, so a closed drawer never looks like lost work. */
+export function closeKeepingDraft(draft: FormDraft | undefined, onClose: () => void, kept: string): void {
+  if (draft?.dirty) inform(kept);
+  onClose();
 }
 
 export function RecordDrawer({
@@ -37,24 +53,27 @@ export function RecordDrawer({
   testId,
   wide,
   audit,
+  draft,
 }: Props) {
   const { t } = useTranslation();
+  const close = () => closeKeepingDraft(draft, onClose, t('form.draftKept'));
   return (
-    <Dialog title={title} onClose={onClose} variant="drawer" testId={testId} wide={wide}>
+    <Dialog title={title} onClose={close} variant="drawer" testId={testId} wide={wide}>
+      {draft?.restored && !loading && <DraftNotice onDiscard={draft.discardDraft} />}
       {loading ? (
         <p className="muted">{t('common.loading')}</p>
       ) : (
         <Form
           error={error}
           onSubmit={onSave}
-          onCancel={onClose}
+          onCancel={close}
           label={title}
           actions={
             <>
               <button type="submit" className="btn primary" disabled={busy}>
                 {t('common.save')} <kbd>Ctrl+Enter</kbd>
               </button>
-              <button type="button" className="btn" onClick={onClose}>
+              <button type="button" className="btn" onClick={close}>
                 {t('common.cancel')}
               </button>
               {!isNew && onDelete && (

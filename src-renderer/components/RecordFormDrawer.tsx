@@ -69,6 +69,7 @@ export function RecordFormDrawer<K extends RecordKind, V>({
       onDelete={() => void remove()}
       testId={`${words}-form`}
       wide={wide}
+      draft={f}
     >
       <Fields values={f.values} set={f.set} id={id} />
     </RecordDrawer>

@@ -1,6 +1,6 @@
 // Pickers of units (承办单位): the lead unit (one) and the co-handling units (several) a demand
 // is handed to. They offer the live, active units, and keep showing a chosen one that is not.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Unit } from '@shared/contract/schemas';
 import { call } from '../api';
 import { useDataVersion } from '../stores/session';
@@ -21,6 +21,12 @@ export function useUnits(): Unit[] {
     };
   }, [version]);
   return units;
+}
+
+/** The live units' names by id: for values that hold unit ids (a conflict over a lead unit…). */
+export function useUnitNames(): Record<string, string> {
+  const units = useUnits();
+  return useMemo(() => Object.fromEntries(units.map((u) => [u.id, u.name ?? u.id])), [units]);
 }
 
 const offered = (units: Unit[], keep: readonly string[]) =>

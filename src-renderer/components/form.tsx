@@ -22,15 +22,17 @@ import type { ApiError } from '../api';
 import { ENUMS, type EnumName } from '../enums';
 import { enumLabel } from '../format';
 import { useSession } from '../stores/session';
-import { errorFor, fieldErrors, localizeMessage, unclaimed } from './formErrors';
+import { claims, errorFor, fieldErrors, localizeMessage, unclaimed } from './formErrors';
 
 interface FormCtx {
   errors: Record<string, string>;
   names: string[];
   register: (name: string) => () => void;
+  /** The field was changed since the error came: its message no longer applies. */
+  edited: (name: string) => void;
 }
 
-const Ctx = createContext<FormCtx>({ errors: {}, names: [], register: () => () => {} });
+const Ctx = createContext<FormCtx>({ errors: {}, names: [], register: () => () => {}, edited: () => {} });
 
 export const fieldId = (name: string) => `f-${name.replace(/[^\w-]/g, '-')}`;
 
@@ -55,7 +57,27 @@ interface FormProps {
 export function Form({ error, onSubmit, onCancel, children, actions, className, label }: FormProps) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const errors = useMemo(() => fieldErrors(error), [error]);
+  // The fields changed since this error came: a corrected field stops showing its message.
+  const [editedSince, setEdited] = useState<{ error: ApiError | null; names: Set<string> }>({
+    error,
+    names: new Set(),
+  });
+  const corrected = editedSince.error === error ? editedSince.names : null;
+  const errors = useMemo(() => {
+    const all = fieldErrors(error);
+    if (!corrected?.size) return all;
+    return Object.fromEntries(
+      Object.entries(all).filter(([path]) => ![...corrected].some((n) => claims(n, path))),
+    );
+  }, [error, corrected]);
+  const edited = useCallback(
+    (name: string) =>
+      setEdited((s) => {
+        const current = s.error === error ? s.names : new Set<string>();
+        return current.has(name) ? s : { error, names: new Set([...current, name]) };
+      }),
+    [error],
+  );
   const [names, setNames] = useState<string[]>([]);
   const register = useCallback((name: string) => {
     setNames((n) => [...n, name]);
@@ -65,7 +87,7 @@ export function Form({ error, onSubmit, onCancel, children, actions, className, 
         return i < 0 ? n : [...n.slice(0, i), ...n.slice(i + 1)];
       });
   }, []);
-  const ctx = useMemo(() => ({ errors, names, register }), [errors, names, register]);
+  const ctx = useMemo(() => ({ errors, names, register, edited }), [errors, names, register, edited]);
   const rest = unclaimed(errors, names);
   const claimedCount = Object.keys(errors).length - rest.length;
 
@@ -150,7 +172,7 @@ export function ConfirmActions({
 }
 
 export function Field({ name, label, children, required, hint, group, wide }: FieldProps) {
-  const { errors, names, register } = useContext(Ctx);
+  const { errors, names, register, edited } = useContext(Ctx);
   const localize = useLocalize();
   useLayoutEffect(() => register(name), [name, register]);
   const error = errorFor(errors, name, names);
@@ -166,6 +188,7 @@ export function Field({ name, label, children, required, hint, group, wide }: Fi
     return (
       <fieldset
         className={cls}
+        onChange={error ? () => edited(name) : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errId : undefined}
       >
@@ -187,7 +210,7 @@ export function Field({ name, label, children, required, hint, group, wide }: Fi
       })
     : children;
   return (
-    <div className={cls}>
+    <div className={cls} onChange={error ? () => edited(name) : undefined}>
       <label htmlFor={id}>
         {label}
         {required && <span className="req">*</span>}
@@ -203,24 +226,60 @@ export function Field({ name, label, children, required, hint, group, wide }: Fi
 
 type InputBase = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
 
-export function TextInput({
-  value,
-  onChange,
-  ...rest
-}: InputBase & { value: string | null | undefined; onChange: (v: string) => void }) {
-  return <input type="text" {...rest} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />;
+/**
+ * Characters typed against a field's limit (`limit`, from its model: fieldValues.textLimit),
+ * shown before save. Nothing is cut: the save refuses an over-long text and says which.
+ */
+function LengthCounter({ name, length, limit }: { name: string | undefined; length: number; limit: number }) {
+  const { t } = useTranslation();
+  const over = length - limit;
+  return (
+    <div className={`length-counter${over > 0 ? ' over' : ''}`}>
+      <span data-counter={name}>
+        {length}/{limit}
+      </span>
+      {over > 0 && <span role="status"> {t('form.overLimit', { n: over })}</span>}
+    </div>
+  );
+}
+
+interface Limited {
+  value: string | null | undefined;
+  onChange: (v: string) => void;
+  /** The most characters the field takes: a counter shows under it. */
+  limit?: number;
+}
+
+export function TextInput({ value, onChange, limit, ...rest }: InputBase & Limited) {
+  const input = (
+    <input type="text" {...rest} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />
+  );
+  if (limit === undefined) return input;
+  return (
+    <>
+      {input}
+      <LengthCounter name={rest.name} length={(value ?? '').length} limit={limit} />
+    </>
+  );
 }
 
 export function TextArea({
   value,
   onChange,
+  limit,
   rows = 3,
   ...rest
-}: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> & {
-  value: string | null | undefined;
-  onChange: (v: string) => void;
-}) {
-  return <textarea rows={rows} {...rest} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />;
+}: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> & Limited) {
+  const area = (
+    <textarea rows={rows} {...rest} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />
+  );
+  if (limit === undefined) return area;
+  return (
+    <>
+      {area}
+      <LengthCounter name={rest.name} length={(value ?? '').length} limit={limit} />
+    </>
+  );
 }
 
 export interface Option {

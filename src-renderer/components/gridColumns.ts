@@ -66,6 +66,15 @@ function defaultFormat(kind: ColumnKind, enumName: EnumName | undefined, value: 
   }
 }
 
+/** A value of a column as the grid shows it (a filter chip names its values so). */
+export function columnValueText<Row>(kind: RecordKind, column: GridColumn<Row>, value: unknown): string {
+  const c = withModelDefaults(kind, column);
+  const colKind = c.kind ?? 'text';
+  // A list column is filtered by one of its values.
+  if (colKind === 'enumList' && !Array.isArray(value)) return defaultFormat('enum', c.enumName, value);
+  return defaultFormat(colKind, c.enumName, value);
+}
+
 const TEXT_OPTIONS = ['contains', 'equals', 'notEqual', 'startsWith', 'blank', 'notBlank'];
 const NUMBER_OPTIONS = [
   'equals',

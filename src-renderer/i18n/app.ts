@@ -70,6 +70,13 @@ export default defineWords({
   },
   form: {
     saveFailed: { zh: '未能保存。', en: 'Not saved.' },
+    draftRestored: { zh: '已恢复上次未保存的内容。', en: 'Your unsaved changes were restored.' },
+    discardDraft: { zh: '丢弃草稿', en: 'Discard draft' },
+    overLimit: { zh: '超出 {{n}} 字', en: '{{n}} characters too many' },
+    draftKept: {
+      zh: '未保存的修改已存为草稿，下次打开时恢复。',
+      en: 'Your unsaved changes are kept as a draft and come back next time.',
+    },
     seeFields: {
       zh: '请查看标红的 {{count}} 处。',
       en: 'See the {{count}} fields marked in red.',
@@ -87,6 +94,24 @@ export default defineWords({
     columns: { zh: '列设置', en: 'Columns' },
     resetLayout: { zh: '恢复默认布局', en: 'Reset layout' },
     clearFilter: { zh: '清除筛选', en: 'Clear filter' },
+    noFilterMatch: { zh: '没有符合筛选条件的记录', en: 'No rows match these filters' },
+    filters: { zh: '当前筛选', en: 'Filters' },
+    clearFilters: { zh: '清除全部筛选', en: 'Clear all filters' },
+    removeFilter: { zh: '移除筛选：{{name}}', en: 'Remove filter: {{name}}' },
+    filterSep: { zh: '；', en: '; ' },
+    op: {
+      contains: { zh: '包含“{{v}}”', en: 'contains “{{v}}”' },
+      equals: { zh: '= {{v}}', en: '= {{v}}' },
+      notEqual: { zh: '≠ {{v}}', en: '≠ {{v}}' },
+      startsWith: { zh: '以“{{v}}”开头', en: 'starts with “{{v}}”' },
+      blank: { zh: '为空', en: 'is blank' },
+      notBlank: { zh: '不为空', en: 'is not blank' },
+      lessThan: { zh: '< {{v}}', en: '< {{v}}' },
+      lessThanOrEqual: { zh: '≤ {{v}}', en: '≤ {{v}}' },
+      greaterThan: { zh: '> {{v}}', en: '> {{v}}' },
+      greaterThanOrEqual: { zh: '≥ {{v}}', en: '≥ {{v}}' },
+      inRange: { zh: '{{v}} 至 {{to}}', en: '{{v}} to {{to}}' },
+    },
   },
   picker: {
     placeholder: { zh: '输入名称、信用代码或镇街', en: 'Type a name, USCC or town' },

@@ -3,6 +3,10 @@ import { defineWords } from './words';
 
 export default defineWords({
   clinic: {
+    plannedHint: {
+      zh: '“计划中”的会诊不计入报表的会诊成果；会诊举办后请改为“已举办”。',
+      en: 'A planned clinic is left out of the report’s clinic outcomes: set it to Held once it took place.',
+    },
     new: { zh: '新增会诊', en: 'New clinic' },
     edit: { zh: '编辑会诊', en: 'Edit clinic' },
     empty: { zh: '还没有专家会诊记录。', en: 'No expert clinics yet.' },

@@ -106,6 +106,10 @@ export default defineWords({
     },
     moves: { zh: '办理操作', en: 'Workflow' },
     noMoves: { zh: '该需求已终结，无可用操作。', en: 'This demand is final: no moves.' },
+    askSupervisorToReopen: {
+      zh: '如需继续办理，督办负责人可重新打开。',
+      en: 'A supervisor can reopen it if it needs more work.',
+    },
     note: { zh: '说明', en: 'Note' },
     noteRequired: { zh: '必须填写说明', en: 'A note is required' },
     noteOptional: { zh: '可选', en: 'Optional' },

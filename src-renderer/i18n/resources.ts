@@ -22,6 +22,7 @@ import quarantine from './quarantine';
 import backups from './backups';
 import orphans from './orphans';
 import workflowConflict from './workflowConflict';
+import search from './search';
 
 export const WORDS = mergeWords(
   app,
@@ -44,6 +45,7 @@ export const WORDS = mergeWords(
   backups,
   orphans,
   workflowConflict,
+  search,
 );
 
 export const zhCN = { ...inLanguage(WORDS, 'zh'), enum: allLabels('zh') };

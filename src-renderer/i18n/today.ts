@@ -17,6 +17,7 @@ export default defineWords({
     },
     nothingDue: { zh: '今天没有到期或超期的事项。', en: 'Nothing due today or late.' },
     demandsDue: { zh: '到期或超期的需求（{{count}}）', en: 'Demands due or overdue ({{count}})' },
+    assignedToday: { zh: '今天交给我的需求（{{count}}）', en: 'Demands handed to me today ({{count}})' },
     followupsDue: { zh: '到期或逾期的回访（{{count}}）', en: 'Follow-ups due or late ({{count}})' },
     late: { zh: '逾期', en: 'late' },
     figures: { zh: '本季度关键数据（{{quarter}}）', en: 'This quarter ({{quarter}})' },

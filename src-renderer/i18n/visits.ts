@@ -47,6 +47,10 @@ export default defineWords({
       zh: '未保存的走访已作为草稿保留，下次打开时恢复。',
       en: 'The unsaved visit is kept as a draft and comes back next time.',
     },
+    dateImplausible: {
+      zh: '走访日期 {{date}} 早于 2000 年或晚于明年，请确认是否输入有误。',
+      en: 'The visit date {{date}} is before 2000 or after next year: is it a typo?',
+    },
     draftRestored: { zh: '已恢复上次未保存的走访草稿。', en: 'Your unsaved visit was restored.' },
     discardDraft: { zh: '丢弃草稿', en: 'Discard draft' },
     liaisonIs: { zh: '包联人 {{name}}', en: 'liaison {{name}}' },

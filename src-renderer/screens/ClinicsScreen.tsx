@@ -8,6 +8,7 @@ import { EnumSelect, Field, TextArea, TextInput } from '../components/form';
 import type { FieldsProps } from '../components/RecordFormDrawer';
 import { RecordListScreen } from '../components/RecordListScreen';
 import { RecordPicker, enterpriseDetail, enterpriseLabel } from '../components/RecordPicker';
+import { textLimit } from '../fieldValues';
 import type { RecordOf } from '../records';
 import { routeHref, type Route } from '../router';
 import { diagnosedRow, useClinicForm, type ClinicValues, type DiagnosedRow } from '../stores/clinicForm';
@@ -107,12 +108,28 @@ function ClinicFields({ values: v, set, id }: FieldsProps<ClinicValues>) {
     <>
       <div className="form-grid">
         <Field name="topic" label={t('clinic.topic')} required wide>
-          <TextInput name="topic" value={v.topic} onChange={(x) => set({ topic: x })} autoFocus />
+          <TextInput
+            name="topic"
+            value={v.topic}
+            onChange={(x) => set({ topic: x })}
+            autoFocus
+            limit={textLimit('clinics', 'topic')}
+          />
         </Field>
         <Field name="date" label={t('clinic.date')} required>
           <input type="date" name="date" value={v.date} onChange={(e) => set({ date: e.target.value })} />
         </Field>
-        <Field name="status" label={t('clinic.status')}>
+        <Field
+          name="status"
+          label={t('clinic.status')}
+          hint={
+            v.status === 'planned' && (
+              <span className="hint-warn" data-testid="clinic-status-hint">
+                {t('clinic.plannedHint')}
+              </span>
+            )
+          }
+        >
           <EnumSelect
             enumName="clinicStatus"
             name="status"

@@ -9,6 +9,7 @@ import { inform } from '../stores/notices';
 import { useDataVersion, useSession } from '../stores/session';
 import { useConflicts, type Conflict } from '../stores/conflicts';
 import { Tag } from '../components/Badge';
+import { useUnitNames } from '../components/UnitPickers';
 import { lostToDeleteText } from './sync/lostToDelete';
 import { workflowMoveText } from './sync/workflowConflict';
 import styles from './sync/sync.module.css';
@@ -18,16 +19,16 @@ export function recordHref(kind: string, id: string): string | null {
   return isScreen(kind) ? routeHref(kind, id) : null;
 }
 
-function Side({ c, side }: { c: Conflict; side: 'winner' | 'loser' }) {
+function Side({ c, side, units }: { c: Conflict; side: 'winner' | 'loser'; units: Record<string, string> }) {
   const { t } = useTranslation();
   const { busyId, resolve } = useConflicts();
   const s = c[side];
   const text =
     c.type === 'delete'
-      ? lostToDeleteText(t, c, side)
+      ? lostToDeleteText(t, c, side, units)
       : c.type === 'workflow'
         ? workflowMoveText(t, c, side)
-        : fieldValueText(c.kind, c.field, s.value);
+        : fieldValueText(c.kind, c.field, s.value, units);
   const workflow = c.type === 'workflow';
   const chosen = c.resolution === side;
   return (
@@ -61,7 +62,7 @@ function Side({ c, side }: { c: Conflict; side: 'winner' | 'loser' }) {
   );
 }
 
-function ConflictCard({ c }: { c: Conflict }) {
+function ConflictCard({ c, units }: { c: Conflict; units: Record<string, string> }) {
   const { t } = useTranslation();
   const error = useConflicts((s) => s.errors[c.id]);
   const href = recordHref(c.kind, c.recordId);
@@ -94,8 +95,8 @@ function ConflictCard({ c }: { c: Conflict }) {
       </div>
       {c.type === 'workflow' && <p className="muted small">{t('workflowConflict.intro')}</p>}
       <div className={styles.conflictSides}>
-        <Side c={c} side="winner" />
-        <Side c={c} side="loser" />
+        <Side c={c} side="winner" units={units} />
+        <Side c={c} side="loser" units={units} />
       </div>
       {error && (
         <div className="notice notice-error" role="alert">
@@ -111,6 +112,7 @@ export function ConflictsScreen(_props: { route: Route }) {
   const { rows, loaded, loadError, includeResolved, load, setIncludeResolved } = useConflicts();
   const dataVersion = useDataVersion(['conflicts']);
   useSession((s) => s.staff); // staff names in values follow the staff list
+  const units = useUnitNames(); // and unit ids read as names
   useEffect(() => {
     void load();
   }, [load, dataVersion]);
@@ -145,7 +147,7 @@ export function ConflictsScreen(_props: { route: Route }) {
       )}
       <div className={styles.conflictList}>
         {rows.map((c) => (
-          <ConflictCard key={c.id} c={c} />
+          <ConflictCard key={c.id} c={c} units={units} />
         ))}
       </div>
     </section>

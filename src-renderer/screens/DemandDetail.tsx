@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemandStatus } from '@shared/domain/enums';
-import { MOVES } from '@shared/domain/workflow';
+import { MOVES, moveNeedsNote } from '@shared/domain/workflow';
 import { AuditPanel } from '../components/AuditPanel';
 import { Badge, DemandStatusBadge } from '../components/Badge';
 import { EnterpriseDeletedMark } from '../components/OrphanMark';
@@ -14,6 +14,7 @@ import { routeHref } from '../router';
 import { offeredMoves, useDemandDetail } from '../stores/demandDetail';
 import type { DataKind } from '../stores/dataKinds';
 import { staffName, useDataVersion, useSession } from '../stores/session';
+import { handOverText } from '../fieldValues';
 import { DemandGovernance } from './DemandGovernance';
 import { FirstReplyButton, FirstReplyFacts } from './DemandFirstReply';
 import styles from './DemandDetail.module.css';
@@ -85,7 +86,13 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
             </button>
           );
         })}
-        {moves.length === 0 && <span className="muted">{t('demand.noMoves')}</span>}
+        {moves.length === 0 && (
+          <span className="muted" data-testid="demand-no-moves">
+            <span>{t('demand.noMoves')}</span>
+            {/* Only a supervisor reopens: a staff member is told whom to ask. */}
+            {demand.status === 'closed' && <span> {t('demand.askSupervisorToReopen')}</span>}
+          </span>
+        )}
         <span className={styles.spacer} />
         <a className="btn" href={routeHref('demands', demand.id, 'edit')}>
           {t('common.edit')}
@@ -195,7 +202,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
             <span className={styles.historyMove}>
               {h.type === 'unit_reply' ? (
                 <>
-                  {t('unit.reply')} · {unitNameOf(demand, h.unitId)}
+                  {t('unit.reply')} · {h.unitName ?? unitNameOf(demand, h.unitId)}
                 </>
               ) : h.type !== 'transition' && h.from === h.to ? (
                 <>
@@ -214,6 +221,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
               )}
             </span>
             <span className={styles.historyBy}>{staffName(h.by)}</span>
+            {handOverText(h) && <div className={styles.historyNote}>{handOverText(h)}</div>}
             {h.superseded && (
               <span className={styles.supersededLabel} title={t('demand.supersededHint')}>
                 {t('demand.superseded')}
@@ -268,6 +276,7 @@ function MoveDialog() {
   const { demand, move, moveValues: v, moveError, busy, setMove, cancelMove, submitMove } = useDemandDetail();
   if (!demand?.status || !move) return null;
   const rule = MOVES[demand.status][move] ?? {};
+  const needsNote = moveNeedsNote(demand.status, move);
   const title = `${moveLabel(t, demand.status, move)}：${demand.title ?? ''}`;
   return (
     <Dialog title={title} onClose={cancelMove} testId="move-dialog">
@@ -344,13 +353,13 @@ function MoveDialog() {
             </Field>
           </>
         )}
-        <Field name="note" label={t('demand.note')} required={Boolean(rule.noteRequired)}>
+        <Field name="note" label={t('demand.note')} required={needsNote}>
           <TextArea
             name="note"
             value={v.note}
             onChange={(x) => setMove({ note: x })}
             rows={2}
-            placeholder={rule.noteRequired ? t('demand.noteRequired') : t('demand.noteOptional')}
+            placeholder={needsNote ? t('demand.noteRequired') : t('demand.noteOptional')}
           />
         </Field>
         <Field name="at" label={t('demand.at')} hint={t('demand.atHint')}>

@@ -2,6 +2,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog';
+import { DraftNotice } from '../components/DraftNotice';
+import { closeKeepingDraft } from '../components/RecordDrawer';
 import { DemandFieldset } from '../components/DemandFieldset';
 import { EnumSelect, Field, Form } from '../components/form';
 import { RecordPicker, enterpriseDetail, enterpriseLabel } from '../components/RecordPicker';
@@ -29,6 +31,7 @@ export function DemandForm({
   }, [id, enterpriseId]);
   const isNew = !id;
   const title = isNew ? t('demand.new') : t('demand.editTitle');
+  const close = () => closeKeepingDraft(form, onClose, t('form.draftKept'));
   const save = async () => {
     const saved = await useDemandForm.getState().save();
     if (saved) {
@@ -37,18 +40,19 @@ export function DemandForm({
     }
   };
   return (
-    <Dialog title={title} onClose={onClose} variant="drawer" wide testId="demand-form">
+    <Dialog title={title} onClose={close} variant="drawer" wide testId="demand-form">
+      {form.restored && <DraftNotice onDiscard={form.discardDraft} />}
       <Form
         error={error}
         onSubmit={() => void save()}
-        onCancel={onClose}
+        onCancel={close}
         label={title}
         actions={
           <>
             <button type="submit" className="btn primary" disabled={busy}>
               {t('common.save')} <kbd>Ctrl+Enter</kbd>
             </button>
-            <button type="button" className="btn" onClick={onClose}>
+            <button type="button" className="btn" onClick={close}>
               {t('common.cancel')}
             </button>
           </>

@@ -5,7 +5,7 @@ import type { MethodOutput } from '@shared/contract/contract';
 import type { EnumName } from '../enums';
 import { AuditPanel } from '../components/AuditPanel';
 import { Badge } from '../components/Badge';
-import { demandEventText } from '../fieldValues';
+import { demandEventText, handOverText } from '../fieldValues';
 import { enumLabel, formatInstant, industryLabel } from '../format';
 import { routeHref } from '../router';
 import { useEnterpriseDetail } from '../stores/enterpriseDetail';
@@ -46,9 +46,10 @@ const isNote = (item: Item) => item.type === 'demand_event' && !!item.event && i
 
 /** What the item is: its kind, or for a demand's event that is no move, what the event was. */
 function typeLabel(item: Item): string {
-  return isNote(item)
-    ? demandEventText({ type: item.event!, unitName: item.unitName ?? null })
-    : enumLabel('timelineType', item.type);
+  if (isNote(item)) return demandEventText({ type: item.event!, unitName: item.unitName ?? null });
+  // A hand-over (交办) names the units it handed the demand to.
+  const units = item.type === 'demand_event' ? handOverText(item) : '';
+  return `${enumLabel('timelineType', item.type)}${units ? ` · ${units}` : ''}`;
 }
 
 function statusEnum(item: Item): EnumName {

@@ -8,6 +8,7 @@ import { INDUSTRY_SECTIONS } from '@shared/domain/enums';
 import { Check, EnumSelect, Field, StaffSelect, TextArea, TextInput } from '../components/form';
 import { RecordDrawer } from '../components/RecordDrawer';
 import { enumLabel } from '../format';
+import { textLimit } from '../fieldValues';
 import { routeHref } from '../router';
 import {
   useDuplicateCheck,
@@ -95,6 +96,7 @@ export function EnterpriseForm({
       onDelete={() => void remove()}
       testId="enterprise-form"
       wide
+      draft={f}
     >
       <div className="form-grid">
         <Field
@@ -107,14 +109,19 @@ export function EnterpriseForm({
             name="uscc"
             value={v.uscc}
             onChange={(x) => f.set({ uscc: x })}
-            maxLength={40}
+            limit={textLimit('enterprises', 'uscc')}
             autoFocus
             className="mono"
             spellCheck={false}
           />
         </Field>
         <Field name="name" label={t('enterprise.name')} required>
-          <TextInput name="name" value={v.name} onChange={(x) => f.set({ name: x })} maxLength={200} />
+          <TextInput
+            name="name"
+            value={v.name}
+            onChange={(x) => f.set({ name: x })}
+            limit={textLimit('enterprises', 'name')}
+          />
         </Field>
 
         {(usccProblem || same.length > 0 || similar.length > 0 || dupes.error) && (
@@ -196,7 +203,12 @@ export function EnterpriseForm({
           ))}
         </datalist>
         <Field name="address" label={t('enterprise.address')} wide>
-          <TextInput name="address" value={v.address} onChange={(x) => f.set({ address: x })} />
+          <TextInput
+            name="address"
+            value={v.address}
+            onChange={(x) => f.set({ address: x })}
+            limit={textLimit('enterprises', 'address')}
+          />
         </Field>
         <Field name="liaisonStaffId" label={t('enterprise.liaison')}>
           <StaffSelect

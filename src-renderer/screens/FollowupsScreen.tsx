@@ -7,6 +7,7 @@ import type { FieldsProps } from '../components/RecordFormDrawer';
 import { RecordListScreen, type Scopes } from '../components/RecordListScreen';
 import { RecordPicker } from '../components/RecordPicker';
 import { enumLabel } from '../format';
+import { textLimit } from '../fieldValues';
 import type { RecordOf } from '../records';
 import { routeHref, type Route } from '../router';
 import { useFollowupForm, type FollowupValues } from '../stores/followupForm';
@@ -164,10 +165,22 @@ function FollowupFields({ values: v, set }: FieldsProps<FollowupValues>) {
           />
         </Field>
         <Field name="content" label={t('followup.content')} wide>
-          <TextArea name="content" value={v.content} onChange={(x) => set({ content: x })} rows={3} />
+          <TextArea
+            name="content"
+            value={v.content}
+            onChange={(x) => set({ content: x })}
+            rows={3}
+            limit={textLimit('followups', 'content')}
+          />
         </Field>
         <Field name="result" label={t('followup.result')} wide>
-          <TextArea name="result" value={v.result} onChange={(x) => set({ result: x })} rows={2} />
+          <TextArea
+            name="result"
+            value={v.result}
+            onChange={(x) => set({ result: x })}
+            rows={2}
+            limit={textLimit('followups', 'result')}
+          />
         </Field>
         <Field
           name="satisfaction"

@@ -50,6 +50,7 @@ export function TodayScreen() {
           {!meId && <p className="muted">{t('today.noMe')}</p>}
           {tasks &&
             tasks.demands.length +
+              tasks.assignedToday.length +
               tasks.followups.length +
               tasks.unitReplies.length +
               tasks.extensionRequests.length ===
@@ -99,6 +100,23 @@ export function TodayScreen() {
               <ul className={styles.taskList}>
                 {tasks.demands.map((d) => (
                   <li key={d.id} className={d.overdue ? styles.late : undefined}>
+                    <a href={routeHref('demands', d.id)}>{d.title}</a>
+                    <span className="muted"> · {d.enterpriseName}</span>
+                    <span className={styles.taskDue}>
+                      {t('demand.dueDate')} {formatDay(d.effectiveDueDate)}
+                    </span>
+                    <DemandStatusBadge demand={d} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {tasks && tasks.assignedToday.length > 0 && (
+            <>
+              <h3>{t('today.assignedToday', { count: tasks.assignedToday.length })}</h3>
+              <ul className={styles.taskList} data-testid="tasks-assigned-today">
+                {tasks.assignedToday.map((d) => (
+                  <li key={d.id}>
                     <a href={routeHref('demands', d.id)}>{d.title}</a>
                     <span className="muted"> · {d.enterpriseName}</span>
                     <span className={styles.taskDue}>

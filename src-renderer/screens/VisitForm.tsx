@@ -20,6 +20,8 @@ import {
 import { DemandStatusBadge } from '../components/Badge';
 import { RecordPicker, enterpriseDetail, enterpriseLabel } from '../components/RecordPicker';
 import { formatDay } from '../format';
+import { textLimit } from '../fieldValues';
+import { isImplausibleDate } from '@shared/domain/plausibleDates';
 import { navigate, routeHref } from '../router';
 import { useSession } from '../stores/session';
 import { inform } from '../stores/notices';
@@ -183,7 +185,18 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                     .join(' · ')}
                 </div>
               )}
-              <Field name="date" label={t('visit.date')} required>
+              <Field
+                name="date"
+                label={t('visit.date')}
+                required
+                hint={
+                  isImplausibleDate(values.date, useSession.getState().info?.today ?? values.date) && (
+                    <span className="hint-warn" data-testid="visit-date-warning">
+                      {t('visit.dateImplausible', { date: values.date })}
+                    </span>
+                  )
+                }
+              >
                 <input
                   type="date"
                   name="date"
@@ -230,6 +243,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                   name="peopleMet"
                   value={values.peopleMet}
                   onChange={(v) => set({ peopleMet: v })}
+                  limit={textLimit('visits', 'peopleMet')}
                   placeholder={t('visit.peopleMetPlaceholder')}
                 />
               </Field>
@@ -238,6 +252,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                   name="summary"
                   value={values.summary}
                   onChange={(v) => set({ summary: v })}
+                  limit={textLimit('visits', 'summary')}
                   rows={4}
                   placeholder={t('visit.summaryPlaceholder')}
                 />
@@ -247,6 +262,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                   name="policiesExplained"
                   value={values.policiesExplained}
                   onChange={(v) => set({ policiesExplained: v })}
+                  limit={textLimit('visits', 'policiesExplained')}
                   rows={2}
                 />
               </Field>

@@ -3,8 +3,8 @@ import { create } from 'zustand';
 import type { MethodInput } from '@shared/contract/contract';
 import type { Demand, Followup } from '@shared/contract/schemas';
 import type { DemandStatus } from '@shared/domain/enums';
-import { MOVES, allowedMoves } from '@shared/domain/workflow';
-import { call, toApiError, type ApiError } from '../api';
+import { MOVES, allowedMoves, checkMoveOnScreen } from '@shared/domain/workflow';
+import { ApiError, call, toApiError } from '../api';
 import { localInputToInstant, opt } from '../format';
 import { useSession } from './session';
 
@@ -111,7 +111,9 @@ export const useDemandDetail = create<DemandDetailState>((set, get) => ({
   },
   startMove(to) {
     const d = get().demand;
-    const me = useSession.getState().info?.me?.id ?? '';
+    // A staff member takes a demand himself; a supervisor hands it to someone, never by default to himself.
+    const me = useSession.getState().info?.me;
+    const taker = me && me.role !== 'supervisor' ? me.id : '';
     set({
       move: to,
       moveError: null,
@@ -119,7 +121,7 @@ export const useDemandDetail = create<DemandDetailState>((set, get) => ({
         ...emptyMove(),
         ...(to === 'assigned'
           ? {
-              assigneeStaffId: d?.assigneeStaffId ?? me,
+              assigneeStaffId: d?.assigneeStaffId ?? taker,
               leadUnitId: d?.leadUnitId ?? '',
               coUnitIds: d?.coUnitIds ?? [],
             }
@@ -137,6 +139,20 @@ export const useDemandDetail = create<DemandDetailState>((set, get) => ({
     const { id, move, moveValues, busy, demand: current } = get();
     if (!id || !move || !current?.status || busy) return false;
     set({ busy: true, moveError: null });
+    // What the dialog asks for besides the core's rules (a reason for a hold).
+    const problem = checkMoveOnScreen({
+      from: current.status,
+      to: move,
+      note: moveValues.note,
+      closureType: moveValues.closureType || null,
+      resolution: moveValues.resolution,
+      actorRole: useSession.getState().info?.me?.role ?? 'staff',
+    });
+    if (problem?.field === 'note') {
+      const issues = [{ path: 'note', message: problem.message }];
+      set({ busy: false, moveError: new ApiError('VALIDATION', problem.message, { field: 'note', issues }) });
+      return false;
+    }
     try {
       const demand = await call('demands.transition', buildTransition(id, current.status, move, moveValues));
       set({ demand, busy: false, move: null });

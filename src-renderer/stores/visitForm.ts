@@ -5,6 +5,7 @@ import type { MethodInput } from '@shared/contract/contract';
 import { ApiError, call, toApiError } from '../api';
 import { opt } from '../format';
 import { createRecordForm } from './recordForm';
+import { draftKey, dropDraft, readDraft, writeDraft } from './drafts';
 import { useSession } from './session';
 
 export interface DemandDraft {
@@ -37,7 +38,10 @@ export interface VisitValues {
   raised: Demand[];
 }
 
-export const DRAFT_KEY = 'vl.draft.visit';
+/** A new visit's draft: VisitForm keeps it itself (not the form store), to leave out the
+ *  demands already raised and to start from an enterprise picked elsewhere. */
+const VISIT_DRAFT = 'visit';
+export const DRAFT_KEY = draftKey(VISIT_DRAFT);
 
 let keySeq = 0;
 export function newDemandDraft(): DemandDraft {
@@ -116,6 +120,7 @@ function visitInput(v: VisitValues) {
 
 export const useVisitForm = createRecordForm<'visits', VisitValues>({
   kind: 'visits',
+  drafts: false,
   empty: emptyVisit,
   fromRecord: (v) => ({
     enterpriseId: v.enterpriseId ?? null,
@@ -157,30 +162,16 @@ export const useVisitForm = createRecordForm<'visits', VisitValues>({
 // --- the draft of a new visit ---------------------------------------------------------
 
 export function loadDraft(): VisitValues | null {
-  try {
-    const raw = localStorage.getItem(DRAFT_KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<VisitValues>;
-    return { ...emptyVisit(), ...parsed, raised: [] };
-  } catch {
-    return null;
-  }
+  const parsed = readDraft<VisitValues>(VISIT_DRAFT);
+  return parsed ? { ...emptyVisit(), ...parsed, raised: [] } : null;
 }
 
 export function saveDraft(values: VisitValues): void {
-  try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...values, raised: undefined }));
-  } catch {
-    /* storage unavailable */
-  }
+  writeDraft(VISIT_DRAFT, { ...values, raised: undefined });
 }
 
 export function clearDraft(): void {
-  try {
-    localStorage.removeItem(DRAFT_KEY);
-  } catch {
-    /* ignore */
-  }
+  dropDraft(VISIT_DRAFT);
 }
 
 /** A draft worth keeping: the user has typed or picked something. */

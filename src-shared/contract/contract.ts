@@ -40,6 +40,7 @@ import {
   SummaryReportSchema,
 } from './reports';
 import { ledgerContract } from './ledger';
+import { SearchInput, SearchResult } from './search';
 import {
   CalendarGetInput,
   CalendarSetInput,
@@ -159,6 +160,9 @@ export const TimelineItem = z.object({
   event: z.string().optional(),
   /** demand_event of a unit's reply: the unit. */
   unitName: z.string().nullable().optional(),
+  /** demand_event of a hand-over (交办): the lead and co units, by name. */
+  leadUnitName: z.string().nullable().optional(),
+  coUnitNames: z.array(z.string()).optional(),
 });
 
 export const BoardStaffCount = z.object({
@@ -393,6 +397,8 @@ export const contract = {
       followups: z.array(FollowupRecord),
       /** My open demands due today or late. */
       demands: z.array(DemandRecord),
+      /** My open demands handed to me today (created, assigned or reassigned), not yet due. */
+      assignedToday: z.array(DemandRecord),
       /** My open demands a unit replied on (recorded by someone else) since my last step on them. */
       unitReplies: z.array(
         DemandRecord.extend({
@@ -408,6 +414,7 @@ export const contract = {
       extensionRequests: z.array(DemandRecord),
     }),
   ),
+  'search.global': def(SearchInput, SearchResult),
   'enterprises.timeline': def(ById, z.object({ enterprise: EnterpriseRecord, items: z.array(TimelineItem) })),
   'enterprises.checkDuplicates': def(
     z.strictObject({
@@ -580,6 +587,8 @@ export const contract = {
   'audit.record': def(
     z.strictObject({ kind: z.enum(RECORD_KINDS), id: Id }),
     z.object({
+      /** The names of the units the rows' values refer to, by id (deleted units included). */
+      unitNames: z.record(z.string(), z.string()),
       rows: z.array(
         z.object({
           at: z.string(),

@@ -23,9 +23,13 @@ export const SaveFileInput = z.strictObject({
   scopeName: z.string().max(100).optional(),
 });
 
-/** A file the system handed to the app: a double-clicked `.vlsync` or ledger workbook. */
+/** What a file opened by the app is for, which decides the open dialog's filter. */
+export const OPEN_PURPOSES = ['sync', 'ledger'] as const;
+export type OpenPurpose = (typeof OPEN_PURPOSES)[number];
+
+/** A file the system handed to the app (a double-clicked `.vlsync` or ledger), or one opened. */
 export const OpenRequest = z.object({
-  purpose: z.enum(['sync', 'ledger']),
+  purpose: z.enum(OPEN_PURPOSES),
   name: z.string(),
   contentBase64: z.string(),
 });
@@ -39,6 +43,10 @@ const NoInput = z.strictObject({}).optional().default({});
 export const desktopContract = {
   'desktop.saveFile': { input: SaveFileInput, output: z.object({ path: z.string() }).nullable() },
   'desktop.chooseFolder': { input: NoInput, output: z.object({ path: z.string() }).nullable() },
+  'desktop.openFile': {
+    input: z.strictObject({ purpose: z.enum(OPEN_PURPOSES) }),
+    output: OpenRequest.nullable(),
+  },
   'desktop.takeOpenRequests': { input: NoInput, output: z.array(OpenRequest) },
   'desktop.setLanguage': { input: z.strictObject({ language: z.enum(UI_LANGUAGES) }), output: z.object({}) },
 } satisfies Record<DesktopMethodName, { input: z.ZodType; output: z.ZodType }>;

@@ -5,6 +5,7 @@
 export const DESKTOP_METHOD_NAMES = [
   'desktop.saveFile',
   'desktop.chooseFolder',
+  'desktop.openFile',
   'desktop.takeOpenRequests',
   'desktop.setLanguage',
 ] as const;

@@ -20,6 +20,7 @@ export const METHOD_NAMES = [
   'app.info',
   'me.set',
   'me.tasks',
+  'search.global',
   'enterprises.timeline',
   'enterprises.checkDuplicates',
   'demands.transition',

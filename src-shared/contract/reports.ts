@@ -56,6 +56,14 @@ const Split = z.record(z.string(), SplitEntry);
 const count = int;
 const maybeCount = int.nullable();
 const rate = z.number().min(0).max(1).nullable();
+const UnitEntry = z.object({
+  name: z.string(),
+  assigned: count,
+  closed: count,
+  openAtEnd: count,
+  overdueAtEnd: count,
+  onTimeRate: rate,
+});
 
 export const QuarterlyFigures = z.object({
   visits: count,
@@ -67,6 +75,7 @@ export const QuarterlyFigures = z.object({
   byTier: Split,
   byStaff: Split,
   solvedOnSite: count,
+  leaderVisits: count,
   newDemands: count,
   carriedOver: count,
   byCategory: z.record(z.string(), count),
@@ -79,6 +88,10 @@ export const QuarterlyFigures = z.object({
   overdueAtEnd: count,
   supervised: count,
   extensions: count,
+  firstReplyRate: rate,
+  byUnit: z.record(z.string(), UnitEntry),
+  tierStock: z.record(z.string(), count),
+  tierNew: z.record(z.string(), count),
   followups: count,
   satisfactionRate: rate,
   clinics: maybeCount,
@@ -133,6 +146,7 @@ const summaryFields = {
     onTimeRate: RateDetail,
     avgDaysToClose: RateDetail,
     satisfactionRate: RateDetail,
+    firstReplyRate: RateDetail,
   }),
   details: z.object({
     byMonth: Split,

@@ -43,6 +43,11 @@ export const HistoryEntry = recordSchema(MODELS.demandHistory)
     superseded: z.boolean(),
     /** The unit a 'unit_reply' event reports for. */
     unitId: z.string().nullable().optional(),
+    /** Its name (deleted units included). */
+    unitName: z.string().nullable().optional(),
+    /** A hand-over (交办): the names of the lead and co units it handed the demand to. */
+    leadUnitName: z.string().nullable().optional(),
+    coUnitNames: z.array(z.string()).optional(),
   });
 export const DemandRecord = recordSchema(MODELS.demands).extend({
   history: z.array(HistoryEntry).optional(),

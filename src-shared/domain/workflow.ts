@@ -5,6 +5,11 @@ import { PLAIN_WEEKS, addWorkingDays, type WorkCalendar } from './workingDays';
 /** The demand workflow of shared/DOMAIN.md: every allowed move and what it requires. */
 interface Move {
   noteRequired?: boolean;
+  /**
+   * The screens ask for a note before the move (a hold stops the clock: why?). The core still
+   * takes such a move without one, as older laptops, imports and the CLI have sent it.
+   */
+  noteAsked?: boolean;
   supervisorOnly?: boolean;
   closing?: boolean;
 }
@@ -12,7 +17,7 @@ interface Move {
 export const MOVES: Readonly<Record<DemandStatus, Partial<Record<DemandStatus, Move>>>> = {
   pending: { assigned: {}, rejected: { noteRequired: true } },
   assigned: { in_progress: {}, pending: { noteRequired: true } },
-  in_progress: { on_hold: {}, answered: {} },
+  in_progress: { on_hold: { noteAsked: true }, answered: {} },
   on_hold: { in_progress: {} },
   answered: { closed: { closing: true }, in_progress: {} },
   closed: { in_progress: { noteRequired: true, supervisorOnly: true } },
@@ -43,6 +48,8 @@ export interface MoveRequest {
 export interface MoveProblem {
   field: string;
   message: string;
+  /** What else is missing from the same request, so one try shows all of it. */
+  also?: { field: string; message: string }[];
 }
 
 /** Returns what is wrong with a requested move, or null when it is allowed. */
@@ -71,11 +78,26 @@ export function checkMove(req: MoveRequest): MoveProblem | null {
     return { field: 'to', message: 'only a supervisor can reopen a closed demand' };
   }
   if (move.closing) {
-    if (!req.closureType) return { field: 'closureType', message: 'closing needs a closure type' };
-    if (!req.resolution?.trim()) return { field: 'resolution', message: 'closing needs a resolution' };
+    const missing = [
+      ...(req.closureType ? [] : [{ field: 'closureType', message: 'closing needs a closure type' }]),
+      ...(req.resolution?.trim() ? [] : [{ field: 'resolution', message: 'closing needs a resolution' }]),
+    ];
+    const [first, ...also] = missing;
+    if (first) return also.length ? { ...first, also } : first;
   }
   return null;
 }
+
+/** checkMove, and the note a screen asks for (noteAsked): what a move dialog checks first. */
+export function checkMoveOnScreen(req: MoveRequest): MoveProblem | null {
+  const problem = checkMove(req);
+  if (problem || !req.from || !MOVES[req.from][req.to]?.noteAsked || req.note?.trim()) return problem;
+  return { field: 'note', message: `moving from '${req.from}' to '${req.to}' needs a note` };
+}
+
+/** Whether a move's dialog requires a note. */
+export const moveNeedsNote = (from: DemandStatus, to: DemandStatus): boolean =>
+  Boolean(MOVES[from][to]?.noteRequired || MOVES[from][to]?.noteAsked);
 
 export const DUE_DAYS = { ordinary: 7, complex: 30 } as const;
 

@@ -47,8 +47,20 @@ interface Described {
 
 interface FieldCommon extends Described {
   sql: SqlType;
-  /** Read by the quick-search box. */
+  /**
+   * Read by the quick search (each grid's box and search.global): a text field by its text, a
+   * list by each entry's text, a field that refers to a record (`ref`) by that record's
+   * searched fields (a visit found by its enterprise's name).
+   */
   search?: boolean;
+  /** The quick search also reads the pinyin initials of its text (`hkzn` finds 华科智能). */
+  searchInitials?: true;
+  /**
+   * search.global (Ctrl+K) finds the record by it: what names or numbers it, not its long texts
+   * (a visit by its number and enterprise, not by its summary), so that a query stays a quick
+   * one. Implies `search`.
+   */
+  findBy?: true;
   /** Lists may filter and sort by it (default true). */
   list?: boolean;
   /** Captured into the change log and synced (default true). */
@@ -219,6 +231,20 @@ export function memberOf(model: KindModel, key: string): FieldDef | DerivedDef |
   if (Object.hasOwn(model.fields, key)) return model.fields[key];
   if (Object.hasOwn(model.derived, key)) return model.derived[key];
   return undefined;
+}
+
+/**
+ * The most characters a text field takes (its input schema's max), so a form can count against
+ * it before saving; undefined for a field with no such limit.
+ */
+export function textLimitOf(model: KindModel, key: string): number | undefined {
+  const def = Object.hasOwn(model.fields, key) ? model.fields[key] : undefined;
+  let schema: unknown = def && 'input' in def ? def.input : undefined;
+  // Through .nullable() and .optional() to the string inside.
+  while (schema && typeof schema === 'object' && !('maxLength' in schema) && 'unwrap' in schema)
+    schema = (schema as { unwrap: () => unknown }).unwrap();
+  const max = (schema as { maxLength?: number | null } | undefined)?.maxLength;
+  return typeof max === 'number' ? max : undefined;
 }
 
 /** The export spec of a field or derived value, null when it is not exported. */

@@ -34,7 +34,16 @@ export const demands = defineKind({
   zh: '需求台账',
   en: 'Demands',
   fields: {
-    enterpriseId: { ref: 'enterprises', parent: true, input: Id, sql: 'text', zh: '企业', en: 'Enterprise' },
+    enterpriseId: {
+      ref: 'enterprises',
+      parent: true,
+      input: Id,
+      sql: 'text',
+      zh: '企业',
+      en: 'Enterprise',
+      search: true,
+      findBy: true,
+    },
     source: {
       input: z.enum(DEMAND_SOURCES).optional(),
       sql: 'text',
@@ -79,6 +88,7 @@ export const demands = defineKind({
       zh: '需求标题',
       en: 'Demand title',
       search: true,
+      findBy: true,
       export: 'text',
       words: {
         words: [
@@ -306,8 +316,20 @@ export const demands = defineKind({
     },
     // 阶段性答复: due when the demand is received (settings `sla`, working days), replied by the
     // first `reply` event or move to answered; both kept by the replay.
-    firstReplyDue: { output: nullableText, sql: 'text', zh: '答复时限', en: 'First reply due' },
-    firstRepliedAt: { output: nullableText, sql: 'text', zh: '阶段性答复时间', en: 'First replied' },
+    firstReplyDue: {
+      output: nullableText,
+      sql: 'text',
+      zh: '答复时限',
+      en: 'First reply due',
+      export: { cell: 'date', header: '首次答复期限' },
+    },
+    firstRepliedAt: {
+      output: nullableText,
+      sql: 'text',
+      zh: '阶段性答复时间',
+      en: 'First replied',
+      export: { cell: 'instant', header: '首次答复时间' },
+    },
   },
   derived: {
     enterpriseName: { output: lookedUp, sql: 'text', zh: '企业名称', en: 'Enterprise', export: 'text' },
@@ -341,7 +363,13 @@ export const demands = defineKind({
     },
     dueSoon: { output: z.boolean(), sql: 'bool', zh: '即将到期', en: 'Due soon' },
     /** The first reply came after its date, or has not come and its date has passed. */
-    firstReplyLate: { output: z.boolean(), sql: 'bool', zh: '答复超期', en: 'First reply late' },
+    firstReplyLate: {
+      output: z.boolean(),
+      sql: 'bool',
+      zh: '答复超期',
+      en: 'First reply late',
+      export: { cell: 'bool', header: '答复超期' },
+    },
     effectiveDueDate: { output: z.string().nullable(), zh: '实际期限', en: 'Effective due date' },
     daysLeft: {
       output: z.number().nullable(),

@@ -26,6 +26,7 @@ export const enterprises = defineKind({
       zh: '统一社会信用代码',
       en: 'Credit code',
       search: true,
+      findBy: true,
       export: 'text',
       words: {
         words: [
@@ -63,6 +64,8 @@ export const enterprises = defineKind({
       zh: '企业名称',
       en: 'Enterprise name',
       search: true,
+      findBy: true,
+      searchInitials: true,
       export: 'text',
       words: {
         words: [
@@ -89,6 +92,8 @@ export const enterprises = defineKind({
       zh: '曾用名',
       en: 'Former names',
       search: true,
+      findBy: true,
+      searchInitials: true,
       export: 'custom',
       words: { words: ['曾用名', '原名称', '原企业名称', 'former names'] },
     },
@@ -192,7 +197,14 @@ export const enterprises = defineKind({
         words: ['包联人', '包联干部', '挂钩干部', '服务专员', '联络员', '包联领导', '挂钩领导', 'liaison'],
       },
     },
-    contacts: { input: z.array(Contact).max(50).optional(), sql: 'json', zh: '联系人', en: 'Contacts' },
+    contacts: {
+      input: z.array(Contact).max(50).optional(),
+      sql: 'json',
+      zh: '联系人',
+      en: 'Contacts',
+      search: true,
+      findBy: true,
+    },
     status: {
       input: z.enum(ENTERPRISE_STATUSES).optional(),
       sql: 'text',

@@ -7,13 +7,14 @@ export const experts = defineKind({
   zh: '专家库',
   en: 'Experts',
   fields: {
-    name: { input: Name, sql: 'text', zh: '姓名', en: 'Name', search: true, export: 'text' },
+    name: { input: Name, sql: 'text', zh: '姓名', en: 'Name', search: true, findBy: true, export: 'text' },
     organization: {
       input: optText(200),
       sql: 'text',
       zh: '单位',
       en: 'Organization',
       search: true,
+      findBy: true,
       export: 'text',
     },
     title: { input: optText(100), sql: 'text', zh: '职称', en: 'Professional title', export: 'text' },
@@ -24,6 +25,7 @@ export const experts = defineKind({
       file: '专业领域',
       en: 'Speciality',
       search: true,
+      findBy: true,
       export: 'text',
     },
     phone: { input: Phone, sql: 'text', zh: '电话', file: '联系电话', en: 'Phone', export: 'phone' },

@@ -9,7 +9,15 @@ export const units = defineKind({
   zh: '承办单位',
   en: 'Units',
   fields: {
-    name: { input: Name, sql: 'text', zh: '单位名称', en: 'Name', search: true, export: 'text' },
+    name: {
+      input: Name,
+      sql: 'text',
+      zh: '单位名称',
+      en: 'Name',
+      search: true,
+      findBy: true,
+      export: 'text',
+    },
     kind: {
       input: z.enum(UNIT_KINDS).optional(),
       sql: 'text',
@@ -18,7 +26,15 @@ export const units = defineKind({
       enum: 'unitKind',
       export: 'enum',
     },
-    contact: { input: optText(100), sql: 'text', zh: '联系人', en: 'Contact', search: true, export: 'text' },
+    contact: {
+      input: optText(100),
+      sql: 'text',
+      zh: '联系人',
+      en: 'Contact',
+      search: true,
+      findBy: true,
+      export: 'text',
+    },
     phone: { input: Phone, sql: 'text', zh: '电话', file: '联系电话', en: 'Phone', export: 'phone' },
     active: { input: z.boolean().optional(), sql: 'bool', zh: '启用', en: 'Active', export: 'bool' },
   },

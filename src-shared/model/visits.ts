@@ -11,7 +11,16 @@ export const visits = defineKind({
   zh: '走访记录',
   en: 'Visits',
   fields: {
-    enterpriseId: { ref: 'enterprises', parent: true, input: Id, sql: 'text', zh: '企业', en: 'Enterprise' },
+    enterpriseId: {
+      ref: 'enterprises',
+      parent: true,
+      input: Id,
+      sql: 'text',
+      zh: '企业',
+      en: 'Enterprise',
+      search: true,
+      findBy: true,
+    },
     date: {
       input: CalendarDate,
       sql: 'text',
@@ -168,6 +177,7 @@ export const visits = defineKind({
       zh: '走访编号',
       en: 'Visit number',
       search: true,
+      findBy: true,
       export: 'text',
     },
   },

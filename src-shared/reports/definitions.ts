@@ -6,6 +6,7 @@ export const COUNT_KEYS = [
   'visits',
   'enterprisesVisited',
   'solvedOnSite',
+  'leaderVisits',
   'newDemands',
   'carriedOver',
   'closed',
@@ -29,11 +30,19 @@ export const RATE_KEYS = [
   'onTimeRate',
   'avgDaysToClose',
   'satisfactionRate',
+  'firstReplyRate',
 ] as const;
 export type RateKey = (typeof RATE_KEYS)[number];
 
 export const SPLIT_KEYS = ['byMode', 'byTown', 'byIndustry', 'byTier', 'byStaff'] as const;
 export type SplitKey = (typeof SPLIT_KEYS)[number];
+
+/**
+ * Figures that are tables of their own: per lead unit (承办单位) and the enterprises holding
+ * each tier (梯次培育). Not compared with other periods.
+ */
+export const TABLE_KEYS = ['byUnit', 'tierStock', 'tierNew'] as const;
+export type TableKey = (typeof TABLE_KEYS)[number];
 
 /** Figures whose records can be listed (reports.records); splits need a key. */
 export const RECORD_FIGURES = [
@@ -65,6 +74,11 @@ export const RECORD_FIGURES = [
   'enterprisesServed',
   'cooperationIntentions',
   'signedProjects',
+  'leaderVisits',
+  'firstReplyRate',
+  'byUnit',
+  'tierStock',
+  'tierNew',
 ] as const;
 export type RecordFigure = (typeof RECORD_FIGURES)[number];
 
@@ -74,6 +88,7 @@ export const SCALAR_KEYS = [
   'enterprisesVisited',
   'coverage',
   'solvedOnSite',
+  'leaderVisits',
   'newDemands',
   'carriedOver',
   'closed',
@@ -85,6 +100,7 @@ export const SCALAR_KEYS = [
   'overdueAtEnd',
   'supervised',
   'extensions',
+  'firstReplyRate',
   'followups',
   'satisfactionRate',
   'clinics',
@@ -111,11 +127,12 @@ export interface Label {
   unit?: string;
 }
 
-export const LABELS: Record<ScalarKey | SplitKey | 'byCategory', Label> = {
+export const LABELS: Record<ScalarKey | SplitKey | TableKey | 'byCategory', Label> = {
   visits: { zh: '走访家次', en: 'visits', unit: '家次' },
   enterprisesVisited: { zh: '走访企业数', en: 'enterprises visited', unit: '家' },
   coverage: { zh: '覆盖率', en: 'coverage' },
   solvedOnSite: { zh: '现场解决', en: 'solved on site', unit: '次' },
+  leaderVisits: { zh: '领导带队走访', en: 'visits led by leaders', unit: '家次' },
   newDemands: { zh: '新增需求', en: 'new demands', unit: '件' },
   carriedOver: { zh: '上期结转', en: 'carried over', unit: '件' },
   closed: { zh: '办结数', en: 'closed', unit: '件' },
@@ -123,10 +140,11 @@ export const LABELS: Record<ScalarKey | SplitKey | 'byCategory', Label> = {
   substantiveRate: { zh: '解决率', en: 'substantive rate' },
   onTimeRate: { zh: '按时办结率', en: 'on-time rate' },
   avgDaysToClose: { zh: '平均办结时长', en: 'average days to close', unit: '天' },
-  openAtEnd: { zh: '季末在办', en: 'open at end', unit: '件' },
-  overdueAtEnd: { zh: '季末超期', en: 'overdue at end', unit: '件' },
+  openAtEnd: { zh: '期末在办', en: 'open at end', unit: '件' },
+  overdueAtEnd: { zh: '期末超期', en: 'overdue at end', unit: '件' },
   supervised: { zh: '督办件', en: 'supervised', unit: '件' },
   extensions: { zh: '批准延期', en: 'extensions approved', unit: '次' },
+  firstReplyRate: { zh: '按时答复率', en: 'first reply on time' },
   followups: { zh: '回访次数', en: 'follow-ups', unit: '次' },
   satisfactionRate: { zh: '满意率', en: 'satisfaction rate' },
   clinics: { zh: '会诊场次', en: 'clinics', unit: '场' },
@@ -140,6 +158,9 @@ export const LABELS: Record<ScalarKey | SplitKey | 'byCategory', Label> = {
   byTier: { zh: '按企业资质', en: 'by tier' },
   byStaff: { zh: '按带队人员', en: 'by lead staff' },
   byCategory: { zh: '按需求类别', en: 'by category' },
+  byUnit: { zh: '按主办单位', en: 'per lead unit' },
+  tierStock: { zh: '梯次培育企业数', en: 'enterprises per tier' },
+  tierNew: { zh: '本年新增', en: 'new in the year' },
 };
 
 export interface RateDefinition {
@@ -153,23 +174,23 @@ export interface RateDefinition {
 export const RATE_DEFINITIONS: Record<RateKey, RateDefinition> = {
   coverage: {
     numerator: {
-      zh: '本季度被走访的有包联人在册企业数',
+      zh: '本期被走访的有包联人在册企业数',
       en: 'live enterprises with a liaison visited in the quarter',
     },
     denominator: { zh: '有包联人的在册企业数', en: 'live enterprises with a liaison' },
     formula: {
-      zh: '覆盖率 = 本季度被走访的有包联人在册企业数 ÷ 有包联人的在册企业数',
+      zh: '覆盖率 = 本期被走访的有包联人在册企业数 ÷ 有包联人的在册企业数',
       en: 'coverage = live enterprises with a liaison visited in the quarter ÷ live enterprises with a liaison',
     },
   },
   closureRate: {
     numerator: {
-      zh: '新增及结转需求中本季度办结数',
+      zh: '新增及结转需求中本期办结数',
       en: 'new and carried-over demands closed in the quarter',
     },
     denominator: { zh: '新增需求 + 上期结转', en: 'new demands + carried over' },
     formula: {
-      zh: '办结率 = 本季度新增及上期结转需求中本季度办结（季末仍为办结）的件数 ÷（本季度新增需求 + 上期结转需求）',
+      zh: '办结率 = 本期新增及上期结转需求中本期办结（期末仍为办结）的件数 ÷（本期新增需求 + 上期结转需求）',
       en: 'closure rate = new and carried-over demands closed in the quarter (still closed at its end) ÷ (new demands + carried over)',
     },
   },
@@ -202,8 +223,19 @@ export const RATE_DEFINITIONS: Record<RateKey, RateDefinition> = {
     numerator: { zh: '满意 + 基本满意', en: 'satisfied + mostly satisfied' },
     denominator: { zh: '填写满意度的回访次数', en: 'follow-ups with a satisfaction' },
     formula: {
-      zh: '满意率 =（满意 + 基本满意）÷ 本季度完成且填写了满意度的回访次数',
+      zh: '满意率 =（满意 + 基本满意）÷ 本期完成且填写了满意度的回访次数',
       en: 'satisfaction rate = (satisfied + mostly satisfied) ÷ follow-ups done in the quarter with a satisfaction',
+    },
+  },
+  firstReplyRate: {
+    numerator: { zh: '按时答复数', en: 'first replied on time' },
+    denominator: {
+      zh: '本期受理且答复时限已到的需求数',
+      en: 'demands received in the period whose first reply was due by its end',
+    },
+    formula: {
+      zh: '按时答复率 = 本期受理、在答复时限内（含当日）作出阶段性答复的需求数 ÷ 本期受理且答复时限不晚于统计截止日的需求数',
+      en: 'first reply on time = demands received in the period first replied on or before their first-reply date ÷ demands received in the period whose first-reply date is on or before the as-of day',
     },
   },
 };
@@ -230,32 +262,32 @@ export const NOTES: { key: string; zh: string; en: string }[] = [
   },
   {
     key: 'dates',
-    zh: '所有日期按北京时间（UTC+8）自然日计算；季度起止含首尾两日。',
+    zh: '所有日期按北京时间（UTC+8）自然日计算；统计期起止含首尾两日。',
     en: 'Dates are Asia/Shanghai calendar days; a quarter includes its first and last day.',
   },
   {
     key: 'statusAtBoundary',
-    zh: '季初、季末状态由需求流转记录还原：季初 = 首日0点前最后一次流转后的状态，季末 = 末日24点前最后一次流转后的状态。季前已办结、季内重新办理的需求不计入上期结转。',
+    zh: '期初、期末状态由需求流转记录还原：期初 = 首日0点前最后一次流转后的状态，期末 = 末日24点前最后一次流转后的状态。期前已办结、期内重新办理的需求不计入上期结转。',
     en: 'Status at the start / end of the quarter is rebuilt from the demand history: the state after the last move before the first day / by the end of the last day. A demand closed before the quarter and reopened inside it was not open at its start.',
   },
   {
     key: 'closed',
-    zh: '办结数 = 季内发生办结且季末仍为办结状态的需求（同一需求季内多次办结只计一次；季内办结后又重新办理、季末未办结的不计入办结，计入季末在办）。办结日期取季内最后一次办结。',
+    zh: '办结数 = 期内发生办结且期末仍为办结状态的需求（同一需求期内多次办结只计一次；期内办结后又重新办理、期末未办结的不计入办结，计入期末在办）。办结日期取期内最后一次办结。',
     en: 'Closed = demands moved to closed in the quarter and still closed at its end (counted once however many times; closed then reopened and open at the end counts as open, not closed). The closing date is the last move to closed in the quarter.',
   },
   {
     key: 'closureRateNumerator',
-    zh: '办结率分子只计本季度新增和上期结转的需求，以保证比率不超过100%；季前办结、季内重新办理后再次办结的需求计入办结数，但不计入办结率。',
+    zh: '办结率分子只计本期新增和上期结转的需求，以保证比率不超过100%；期前办结、期内重新办理后再次办结的需求计入办结数，但不计入办结率。',
     en: 'The closure-rate numerator counts only new and carried-over demands, so the rate stays within 100%; a demand closed before the quarter, reopened and closed again in it is in "closed" but not in the rate.',
   },
   {
     key: 'dueDateAtEnd',
-    zh: '季末超期按季末时有效的办理期限判断：现行期限减去季末之后才结束的挂起所顺延的天数；季末仍在挂起的需求按挂起开始当日判断（挂起期间期限暂停计时）。手工修改期限没有日期记录，按现行值计。',
+    zh: '期末超期按期末时有效的办理期限判断：现行期限减去期末之后才结束的挂起所顺延的天数；期末仍在挂起的需求按挂起开始当日判断（挂起期间期限暂停计时）。手工修改期限没有日期记录，按现行值计。',
     en: "Overdue at the end uses the due date in force then: today's due date minus the days added by holds that ended after the quarter; a demand on hold at the end is judged on the day its hold began (the clock is paused). Manual due-date edits are not dated and count as they are now.",
   },
   {
     key: 'closureType',
-    zh: '解决率按办结方式计；季末办结、之后又被重新办理的需求，取其最后一次记录的办结方式。',
+    zh: '解决率按办结方式计；期末办结、之后又被重新办理的需求，取其最后一次记录的办结方式。',
     en: 'The substantive rate uses the closure type; for a demand reopened after the quarter, the last closure type recorded.',
   },
   {
@@ -265,17 +297,37 @@ export const NOTES: { key: string; zh: string; en: string }[] = [
   },
   {
     key: 'supervised',
-    zh: '督办件 = 本季度新增及上期结转的需求中，季末前已被督办（含挂牌督办）的件数；督办一经记录即持续有效。批准延期 = 本季度内批准的延期申请次数。',
+    zh: '督办件 = 本期新增及上期结转的需求中，期末前已被督办（含挂牌督办）的件数；督办一经记录即持续有效。批准延期 = 本期内批准的延期申请次数。',
     en: 'Supervised = new and carried-over demands of the quarter put under supervision (either level) before its end; a supervision stays once recorded. Extensions approved = extension requests approved in the quarter.',
   },
   {
     key: 'byTier',
-    zh: '按资质统计时，企业在季度内有效的每一项资质各计一次（认定年份不晚于季度所在年份、且有效期不早于季度首日）；无有效资质的计入“无资质”，各项之和可能大于合计。',
+    zh: '按资质统计时，企业在期内有效的每一项资质各计一次（认定年份不晚于统计期末所在年份、且有效期不早于统计期首日）；无有效资质的计入“无资质”，各项之和可能大于合计。',
     en: 'By tier: an enterprise counts once under each tier valid in the quarter (year not after the quarter\'s year, expiry not before its first day); enterprises without one count under "none"; the tiers may add up to more than the total.',
   },
   {
+    key: 'leaderVisits',
+    zh: '领导带队走访 = 带队人职务为“领导”的走访（按带队人现在的职务认定）。',
+    en: "Visits led by leaders = visits whose lead staff member's position is leader (the position as it is now).",
+  },
+  {
+    key: 'firstReplyRate',
+    zh: '按时答复率：首次阶段性答复（或首次反馈企业）日期不晚于答复时限的为按时；答复时限尚未到的需求不计入分母。',
+    en: 'First reply on time: the first reply (or first answer) on or before the first-reply date; demands whose first reply is not due yet are left out.',
+  },
+  {
+    key: 'byUnit',
+    zh: '按主办单位统计需求当前的主办单位：交办件数 = 本期新增及上期结转，办结、期末在办、期末超期与总表口径相同；未交办到单位的需求不列入。',
+    en: 'Per lead unit: the lead unit a demand has now; assigned = new and carried over, the other columns as in the totals; demands not handed to a unit are not listed.',
+  },
+  {
+    key: 'tierStock',
+    zh: '梯次培育企业数 = 截止日持有该资质的在册企业（认定年份不晚于截止日所在年份，且未填有效期或有效期不早于截止日）；本年新增 = 认定年份为截止日所在年份的在册企业。一家企业在其每项资质下各计一次。按人员统计时为其包联的企业，按镇街统计时为该镇街的企业。',
+    en: "Enterprises per tier = live enterprises holding the tier on the as-of day (certified in or before that year, with no expiry or one not before that day); new in the year = live enterprises certified in that year. An enterprise counts once under each tier. Staff scope: the enterprises the member is liaison for; town scope: the town's.",
+  },
+  {
     key: 'byCategory',
-    zh: '按类别统计本季度新增需求，一件需求在其每个类别下各计一次。',
+    zh: '按类别统计本期新增需求，一件需求在其每个类别下各计一次。',
     en: 'By category: new demands of the quarter, counted once in each of their categories.',
   },
   {

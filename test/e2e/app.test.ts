@@ -276,7 +276,10 @@ async function everydayWork(): Promise<void> {
       await dialog.locator('[data-testid="move-confirm"]').click();
       await dialog.waitFor({ state: 'detached' });
     };
-    await move('assigned'); // the assignee defaults to me
+    // A supervisor is not preselected as the handler (issue 15): he picks one.
+    await move('assigned', async () => {
+      await page.locator('[data-testid="move-dialog"] select[name="assigneeStaffId"]').selectOption(meId);
+    });
     await detail.locator('.badge-demandStatus-assigned').first().waitFor();
 
     await nav('board');

@@ -84,7 +84,7 @@ const nav = async (screen: string) => {
 };
 
 async function upload(file: Buffer) {
-  await page.setInputFiles('[data-testid="import-file"]', {
+  await page.setInputFiles('[data-testid="ledger-import-file"]', {
     name: '洪山镇走访台账.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: file,

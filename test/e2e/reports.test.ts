@@ -117,7 +117,7 @@ async function reportsEndToEnd(): Promise<void> {
   const drawer = page.locator('[data-testid="records-drawer"]');
   await drawer.locator(`[data-testid="records-table"][data-total="${overdue}"]`).waitFor();
   await expect.poll(() => drawer.locator('tbody tr').count()).toBe(Math.min(overdue, 200));
-  await expect(drawer.locator('h2').textContent()).resolves.toContain(`季末超期：${overdue} 条记录`);
+  await expect(drawer.locator('h2').textContent()).resolves.toContain(`期末超期：${overdue} 条记录`);
   const records = app.api('reports.records', { quarter: previous, figure: 'overdueAtEnd', limit: 1000 });
   expect(records.total).toBe(overdue);
   expect(
@@ -176,7 +176,7 @@ async function reportsEndToEnd(): Promise<void> {
     return v;
   };
   expect(valueOf('走访家次')).toBe(report.figures.visits);
-  expect(valueOf('季末超期')).toBe(report.figures.overdueAtEnd);
+  expect(valueOf('期末超期')).toBe(report.figures.overdueAtEnd);
   expect(wb.getWorksheet('需求明细')).toBeTruthy();
 
   // --- a town's report -------------------------------------------------------------------------------
@@ -202,7 +202,7 @@ async function reportsEndToEnd(): Promise<void> {
   await page.waitForSelector('.kpi[data-figure="overdueAtEnd"] .kpi-label:has-text("Overdue at end")');
   await shot('06-english');
   await page.click('[data-testid="lang-zh"]');
-  await page.waitForSelector('.kpi[data-figure="overdueAtEnd"] .kpi-label:has-text("季末超期")');
+  await page.waitForSelector('.kpi[data-figure="overdueAtEnd"] .kpi-label:has-text("期末超期")');
 
   // --- the print layout: the report alone ----------------------------------------------------------------
   await page.emulateMedia({ media: 'print' });

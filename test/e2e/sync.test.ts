@@ -78,7 +78,7 @@ describe('sync between two laptops', () => {
     await nav('sync');
     await page.waitForSelector('[data-testid="team-code"]');
     const file = otherFile(true);
-    await page.setInputFiles('[data-testid="import-file"]', file);
+    await page.setInputFiles('[data-testid="sync-import-file"]', file);
     await page.waitForSelector('[data-testid="last-report"]');
     expect(Number(await figure('newChanges'))).toBeGreaterThan(0);
     expect(await figure('createdRecords')).toBe('4'); // enterprise, expert, staff member, device
@@ -89,7 +89,7 @@ describe('sync between two laptops', () => {
       .toContain('李明的笔记本');
     await app.shot('sync-report');
 
-    await page.setInputFiles('[data-testid="import-file"]', file);
+    await page.setInputFiles('[data-testid="sync-import-file"]', file);
     await expect
       .poll(() => page.locator('[data-testid="last-report"] [data-testid="report-nothing-new"]').count())
       .toBe(1);
@@ -101,7 +101,7 @@ describe('sync between two laptops', () => {
     otherApi('enterprises.update', { id: enterpriseId, status: 'dormant' });
     await new Promise((r) => setTimeout(r, 20));
     app.api('enterprises.update', { id: enterpriseId, status: 'unreachable' });
-    await page.setInputFiles('[data-testid="import-file"]', otherFile());
+    await page.setInputFiles('[data-testid="sync-import-file"]', otherFile());
     await expect.poll(() => figure('conflicts')).toBe('1');
     await expect.poll(() => page.locator('[data-testid="badge-conflicts"]').textContent()).toBe('1');
 
@@ -122,7 +122,7 @@ describe('sync between two laptops', () => {
   it('shows the other laptop’s change in the enterprise’s change history', async () => {
     otherApi('enterprises.update', { id: enterpriseId, address: '建新镇金山大道 88 号' });
     await nav('sync');
-    await page.setInputFiles('[data-testid="import-file"]', otherFile());
+    await page.setInputFiles('[data-testid="sync-import-file"]', otherFile());
     await expect.poll(() => figure('updatedRecords')).toBe('1');
     await page.goto(`${new URL(page.url()).origin}/#/enterprises/${enterpriseId}`);
     const panel = page.locator('[data-testid="audit-panel"]');
@@ -191,7 +191,7 @@ describe('sync between two laptops', () => {
         if (count && seen.at(-1) !== count) seen.push(count);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    await page.setInputFiles('[data-testid="import-file"]', file);
+    await page.setInputFiles('[data-testid="sync-import-file"]', file);
     // Attached, not visible: on a fast machine the counted phase shows for about 100 ms, which
     // a visibility poll can miss; the observer above records every count that was shown.
     await page.waitForSelector('[data-testid="sync-progress-count"]', { state: 'attached' });

@@ -233,7 +233,7 @@ describe('the backups folder', () => {
     expect(readdirSync(dir)).toContain(basename(fresh));
   });
 
-  it('within its budget keeps the newest two, then one a day, a week and a month, then the rest', () => {
+  it('within its budget keeps the newest two, then one a day, a week and a month in turn, then the rest', () => {
     const at = (day: number, hour = 0) =>
       `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
     const b = (day: number, bytes: number) => ({ file: `d${day}`, at: at(day), bytes });
@@ -245,7 +245,8 @@ describe('the backups folder', () => {
     expect(kept(90)).toEqual(['d15', 'd16', 'd17', 'd18', 'd19', 't10', 't11', 't9', 't8'].sort());
     expect(kept(80)).toEqual(['d15', 'd16', 'd17', 'd18', 'd19', 't10', 't11', 't9'].sort());
     expect(kept(70)).toEqual(['d15', 'd16', 'd17', 'd18', 'd19', 't10', 't11'].sort());
-    expect(kept(50)).toEqual(['d17', 'd18', 'd19', 't10', 't11'].sort());
+    // Yesterday, then last week's (15 November is a Sunday), then the day before yesterday.
+    expect(kept(50)).toEqual(['d15', 'd18', 'd19', 't10', 't11'].sort());
     expect(kept(0)).toEqual(['t10', 't11']);
     expect([...backupsWithinBudget([b(1, 10), b(2, 10), b(3, 10)], 30, now)].sort()).toEqual([
       'd1',
@@ -254,6 +255,16 @@ describe('the backups folder', () => {
     ]);
     expect([...backupsWithinBudget([b(1, 10), b(2, 10), b(3, 10)], 25, now)].sort()).toEqual(['d2', 'd3']);
     expect([...backupsWithinBudget([b(3, 10), b(1, 5), b(2, 10)], 12, now)].sort()).toEqual(['d2', 'd3']);
+    // A year of one backup a day, room for seven: they reach back months, not a week.
+    const year = Array.from({ length: 365 }, (_, i) => ({
+      file: `y${i}`,
+      at: new Date(now - i * 24 * 3600_000).toISOString(),
+      bytes: 10,
+    }));
+    const ages = [...backupsWithinBudget(year, 70, now)].map((f) => Number(f.slice(1))).sort((x, y) => x - y);
+    expect(ages).toHaveLength(7);
+    expect(ages.slice(0, 2)).toEqual([0, 1]);
+    expect(ages.at(-1)).toBeGreaterThanOrEqual(50);
     // A backup from the clock running fast is not one of the newest two.
     const future = { file: 'future', at: '2027-01-01T00:00:00.000Z', bytes: 10 };
     expect([...backupsWithinBudget([b(1, 10), b(2, 10), future], 20, now)].sort()).toEqual(['d1', 'd2']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../helpers';
-import { demandIn, makeEnterprise } from './fixtures';
+import { demandIn, handToUnits, makeEnterprise, makeUnits } from './fixtures';
 
 // Where units, supervision, extensions and reminders show besides the demand itself: the
 // reminder's text, the enterprise timeline and the demand's change history.
@@ -8,17 +8,10 @@ import { demandIn, makeEnterprise } from './fixtures';
 const HOUR = 3_600_000;
 
 function handed(t: TestCore) {
-  const lead = t.ok('units.create', { name: '区工信局', kind: 'department' });
-  const co = t.ok('units.create', { name: '东街道', kind: 'town' });
+  const { lead, co } = makeUnits(t);
   const e = makeEnterprise(t, { name: '闽江精密机械有限公司' });
   const d = demandIn(t, 'pending', { enterpriseId: e.id, title: '检测设备共享' });
-  t.ok('demands.transition', {
-    id: d.id,
-    to: 'assigned',
-    assigneeStaffId: t.meId,
-    leadUnitId: lead.id,
-    coUnitIds: [co.id],
-  });
+  handToUnits(t, d.id, lead.id, [co.id]);
   t.ok('demands.transition', { id: d.id, to: 'in_progress' });
   return { lead, co, enterprise: e, demand: t.ok('demands.get', { id: d.id }) };
 }
@@ -96,5 +89,34 @@ describe("a demand's change history", () => {
       staffId: t.meId,
       staffName: '测试员',
     });
+  });
+});
+
+describe('units by name wherever a demand’s history shows them', () => {
+  it('the history, the change history and the timeline name the lead and co units, not their ids', () => {
+    const t = makeCore();
+    const { lead, co, enterprise, demand } = handed(t);
+    t.clock.ms += HOUR;
+    t.ok('demands.unitReply', { id: demand.id, unitId: co.id, note: '已联系企业' });
+    // Renamed since: the history names the unit as it is called now.
+    t.ok('units.update', { id: lead.id, name: '区工业和信息化局' });
+
+    const history = t.ok('demands.get', { id: demand.id }).history!;
+    expect(history.find((h) => h.to === 'assigned' && h.type === 'transition')).toMatchObject({
+      leadUnitName: '区工业和信息化局',
+      coUnitNames: ['东街道'],
+    });
+    expect(history.find((h) => h.type === 'unit_reply')).toMatchObject({ unitId: co.id, unitName: '东街道' });
+    // A move that hands the demand to no unit names none.
+    expect(history.find((h) => h.to === 'in_progress')).not.toHaveProperty('leadUnitName');
+
+    const audit = t.ok('audit.record', { kind: 'demands', id: demand.id });
+    expect(audit.rows.find((r) => r.field === 'leadUnitId')?.value).toBe(lead.id);
+    expect(audit.unitNames).toEqual({ [lead.id]: '区工业和信息化局', [co.id]: '东街道' });
+
+    const handOver = t
+      .ok('enterprises.timeline', { id: enterprise.id })
+      .items.find((i) => i.type === 'demand_event' && i.status === 'assigned');
+    expect(handOver).toMatchObject({ leadUnitName: '区工业和信息化局', coUnitNames: ['东街道'] });
   });
 });

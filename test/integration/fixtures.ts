@@ -87,3 +87,25 @@ export function demandIn(
 ): Demand {
   return driveTo(t, makeDemand(t, fields), status);
 }
+
+export type Unit = MethodOutput<'units.get'>;
+
+/** Three units (承办单位): a department to lead, a town and a platform to co-handle. */
+export function makeUnits(t: TestCore): { lead: Unit; co: Unit; other: Unit } {
+  return {
+    lead: t.ok('units.create', { name: '区工信局', kind: 'department', contact: '王科长' }),
+    co: t.ok('units.create', { name: '东街道', kind: 'town' }),
+    other: t.ok('units.create', { name: '知识产权服务站', kind: 'platform' }),
+  };
+}
+
+/** 交办: moves a pending demand to assigned, handled by `assigneeStaffId` (me) and the units. */
+export function handToUnits(
+  t: TestCore,
+  demandId: string,
+  leadUnitId: string | null,
+  coUnitIds: string[] = [],
+  assigneeStaffId: string = t.meId,
+): Demand {
+  return t.ok('demands.transition', { id: demandId, to: 'assigned', assigneeStaffId, leadUnitId, coUnitIds });
+}

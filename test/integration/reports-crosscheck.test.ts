@@ -92,6 +92,14 @@ describe('quarterly figures agree with an independent computation on the demo di
       expect(f.visits, quarter).toBeGreaterThan(100);
       expect(f.newDemands, quarter).toBeGreaterThan(10);
       expect(f.closed, quarter).toBeGreaterThan(10);
+      // The leader leads visits, first replies are judged, units and tiers are tables.
+      expect(f.leaderVisits, quarter).toBeGreaterThan(10);
+      expect(f.leaderVisits, quarter).toBeLessThan(f.visits / 10);
+      expect(f.firstReplyRate, quarter).toBeGreaterThan(0.3);
+      expect(f.firstReplyRate, quarter).toBeLessThan(1);
+      expect(Object.keys(f.byUnit).length, quarter).toBeGreaterThan(5);
+      expect(Object.keys(f.tierStock).length, quarter).toBeGreaterThan(2);
+      expect(Object.keys(f.tierNew).length, quarter).toBeGreaterThan(0);
     }
     // Quarters after the first have demands carried over, and the year ends with open ones.
     expect(oracleFigures(core.store.db, '2026Q2').carriedOver).toBeGreaterThan(0);
@@ -125,5 +133,29 @@ describe('quarterly figures agree with an independent computation on the demo di
         );
       });
     }
+  }
+});
+
+describe('the records behind the new figures', () => {
+  for (const quarter of QUARTERS) {
+    it(`${quarter}: as many as each figure counts`, () => {
+      const report = ok<MethodOutput<'reports.quarterly'>>('reports.quarterly', { quarter });
+      const f = report.figures;
+      const records = (figure: string, key?: string) =>
+        ok<MethodOutput<'reports.records'>>('reports.records', { quarter, figure, ...(key ? { key } : {}) });
+      expect(records('leaderVisits').total).toBe(f.leaderVisits);
+      const replies = records('firstReplyRate', undefined);
+      expect(replies.total).toBe(report.rates.firstReplyRate.denominator);
+      expect(replies.rows.filter((r) => r.inNumerator).length).toBe(report.rates.firstReplyRate.numerator);
+      for (const [unitId, u] of Object.entries(f.byUnit)) {
+        const rows = records('byUnit', unitId).rows;
+        expect(rows.filter((r) => r.detail.new === true || r.detail.carriedOver === true).length).toBe(
+          u.assigned,
+        );
+        expect(rows.filter((r) => r.detail.closedInQuarter === true).length).toBe(u.closed);
+      }
+      for (const figure of ['tierStock', 'tierNew'] as const)
+        for (const [tier, n] of Object.entries(f[figure])) expect(records(figure, tier).total).toBe(n);
+    });
   }
 });

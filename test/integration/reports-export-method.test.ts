@@ -59,8 +59,8 @@ describe('reports.export', () => {
     expect(values.get('新增需求')).toBe(f.newDemands);
     expect(values.get('上期结转')).toBe(f.carriedOver);
     expect(values.get('办结数')).toBe(f.closed);
-    expect(values.get('季末在办')).toBe(f.openAtEnd);
-    expect(values.get('季末超期')).toBe(f.overdueAtEnd);
+    expect(values.get('期末在办')).toBe(f.openAtEnd);
+    expect(values.get('期末超期')).toBe(f.overdueAtEnd);
     expect(values.get('回访次数')).toBe(f.followups);
     expect(values.get('会诊场次')).toBe(f.clinics);
     expect(values.get('办结率') as number).toBeCloseTo(f.closureRate!, 12);

@@ -50,7 +50,7 @@ describe('Excel export', () => {
     expect(sum.getRow(3).getCell(2).value).toBe('指标');
     expect(rowOf(sum, '走访家次').getCell(4).value).toBe(5);
     expect(rowOf(sum, '走访企业数').getCell(4).value).toBe(4);
-    expect(rowOf(sum, '季末超期').getCell(4).value).toBe(6);
+    expect(rowOf(sum, '期末超期').getCell(4).value).toBe(6);
     expect(rowOf(sum, '会诊场次').getCell(4).value).toBe(2);
 
     const closure = rowOf(sum, '办结率');

@@ -117,6 +117,20 @@ export function oracleFigures(db: Database.Database, period: string, scope: Orac
   let overdueAtEnd = 0;
   let supervised = 0;
   let extensions = 0;
+  let firstRepliesDue = 0;
+  let firstRepliesOnTime = 0;
+  const units = new Map(all('units').map((u) => [String(u.id), u]));
+  const byUnit: Record<
+    string,
+    {
+      name: string;
+      assigned: number;
+      closed: number;
+      onTime: number;
+      openAtEnd: number;
+      overdueAtEnd: number;
+    }
+  > = {};
   const byCategory: Record<string, number> = {};
   for (const d of all('demands')) {
     if (d.deletedAt || !enterpriseOk(d.enterpriseId)) continue;
@@ -159,6 +173,12 @@ export function oracleFigures(db: Database.Database, period: string, scope: Orac
     const isClosed = s1 === 'closed' && !!last && Date.parse(String(last.at)) >= startMs;
     const held = Number(d.onHoldDays ?? 0);
     const dueEnd = d.dueDate ? addDays(String(d.dueDate), -Math.max(0, held - heldBy)) : null;
+    // 按时答复率 (asOf = the period's last day): received in it, first reply due by then.
+    if (isNew && d.firstReplyDue && String(d.firstReplyDue) <= q.end) {
+      firstRepliesDue += 1;
+      if (d.firstRepliedAt && shanghaiDate(String(d.firstRepliedAt)) <= String(d.firstReplyDue))
+        firstRepliesOnTime += 1;
+    }
     if (isNew) {
       newDemands += 1;
       for (const c of JSON.parse(String(d.categories)) as string[]) byCategory[c] = (byCategory[c] ?? 0) + 1;
@@ -188,6 +208,25 @@ export function oracleFigures(db: Database.Database, period: string, scope: Orac
       days += daysBetween(rday, closedOn) - heldBy;
       const type = d.closureType ?? (lastClosureType.get(d.id) as { value: string } | undefined)?.value;
       if (type === 'substantive') substantive += 1;
+    }
+    // Per lead unit (the unit it has now): any demand that counts in one of its columns.
+    const unitId = s(d.leadUnitId);
+    if (unitId && (isNew || carried || isClosed || open)) {
+      const u = (byUnit[unitId] ??= {
+        name: s(units.get(unitId)?.name) ?? unitId,
+        assigned: 0,
+        closed: 0,
+        onTime: 0,
+        openAtEnd: 0,
+        overdueAtEnd: 0,
+      });
+      if (isNew || carried) u.assigned += 1;
+      if (open) u.openAtEnd += 1;
+      if (open && dueEnd && (s1 === 'on_hold' && holdStart ? holdStart : q.end) > dueEnd) u.overdueAtEnd += 1;
+      if (isClosed) {
+        u.closed += 1;
+        if (!dueEnd || shanghaiDate(String(last!.at)) <= dueEnd) u.onTime += 1;
+      }
     }
   }
 
@@ -266,6 +305,31 @@ export function oracleFigures(db: Database.Database, period: string, scope: Orac
     };
   }
 
+  // --- 梯次培育: live enterprises of the scope (staff: those they are liaison for) per tier.
+  const tierStock: Record<string, number> = {};
+  const tierNew: Record<string, number> = {};
+  for (const e of enterprises.values()) {
+    if (e.deletedAt) continue;
+    if (scope.staffId && e.liaisonStaffId !== scope.staffId) continue;
+    if (scope.town && e.town !== scope.town) continue;
+    const tiers = JSON.parse(String(e.tiers ?? '[]')) as {
+      tier: string;
+      year: number;
+      expiresOn?: string | null;
+    }[];
+    const held = new Set(
+      tiers.filter((t) => t.year <= year && (!t.expiresOn || t.expiresOn >= q.end)).map((t) => t.tier),
+    );
+    const fresh = new Set(tiers.filter((t) => t.year === year).map((t) => t.tier));
+    for (const t of held) tierStock[t] = (tierStock[t] ?? 0) + 1;
+    for (const t of fresh) tierNew[t] = (tierNew[t] ?? 0) + 1;
+  }
+  const leaders = new Set(
+    all('staff')
+      .filter((m) => m.position === 'leader')
+      .map((m) => String(m.id)),
+  );
+
   return {
     visits: visits.length,
     enterprisesVisited: visited.size,
@@ -276,6 +340,7 @@ export function oracleFigures(db: Database.Database, period: string, scope: Orac
     byTier: out(byTier),
     byStaff: out(byStaff),
     solvedOnSite: visits.filter((v) => v.solvedOnSite === 1).length,
+    leaderVisits: visits.filter((v) => leaders.has(String(v.leadStaffId))).length,
     newDemands,
     carriedOver,
     byCategory,
@@ -288,6 +353,15 @@ export function oracleFigures(db: Database.Database, period: string, scope: Orac
     overdueAtEnd,
     supervised,
     extensions,
+    firstReplyRate: ratio(firstRepliesOnTime, firstRepliesDue),
+    byUnit: Object.fromEntries(
+      Object.entries(byUnit).map(([id, { onTime, ...u }]) => [
+        id,
+        { ...u, onTimeRate: ratio(onTime, u.closed) },
+      ]),
+    ),
+    tierStock,
+    tierNew,
     followups,
     satisfactionRate: ratio((satisfaction.satisfied ?? 0) + (satisfaction.mostly_satisfied ?? 0), rated),
     ...clinicFigures,

@@ -50,6 +50,9 @@ const all = <T = Record<string, unknown>>(core: Core, sql: string, ...params: un
 const one = (core: Core, sql: string, ...params: unknown[]): number =>
   Object.values(core.store.db.prepare(sql).get(...params) as Record<string, number>)[0]!;
 
+/** History rows that are workflow moves (a null type: written before events had types). */
+const MOVES_ONLY = `("type" IS NULL OR "type" = 'transition')`;
+
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const TABLES = [
   'staff',
@@ -297,9 +300,10 @@ describe('demo district, scale 1', () => {
       `SELECT "id","status","receivedAt","closedAt" FROM demands`,
     );
     const history = new Map<string, { at: string; from: string | null; to: string }[]>();
+    // The workflow's moves: 督办, 催办, replies and units' reports are events that move nothing.
     for (const h of all<{ demandId: string; at: string; from: string | null; to: string }>(
       core,
-      `SELECT "demandId","at","from","to" FROM demand_history ORDER BY rowid`,
+      `SELECT "demandId","at","from","to" FROM demand_history WHERE ${MOVES_ONLY} ORDER BY rowid`,
     )) {
       history.set(h.demandId, [...(history.get(h.demandId) ?? []), h]);
     }
@@ -325,6 +329,57 @@ describe('demo district, scale 1', () => {
         problems.push(`${d.id}: closedAt is not the closing step`);
     }
     expect(problems.slice(0, 10)).toEqual([]);
+  });
+
+  it('records 督办, 催办, first replies and units’ reports through their methods, none of them a move', () => {
+    const { core } = a;
+    const counts = Object.fromEntries(
+      all<{ type: string; n: number }>(
+        core,
+        `SELECT "type", count(*) AS n FROM demand_history WHERE NOT ${MOVES_ONLY} GROUP BY 1`,
+      ).map((r) => [r.type, r.n]),
+    );
+    expect(counts.supervised).toBeGreaterThan(10);
+    expect(counts.urged).toBeGreaterThan(5);
+    expect(counts.reply).toBeGreaterThan(20);
+    expect(counts.unit_reply).toBeGreaterThan(20);
+    // Each leaves an open demand where it was, inside its life, never after now.
+    const events = `demand_history h JOIN demands d ON d."id" = h."demandId" WHERE NOT ${MOVES_ONLY.replaceAll('"type"', 'h."type"')}`;
+    expect(
+      one(
+        core,
+        `SELECT count(*) FROM ${events} AND (h."from" IS NOT h."to" OR h."to" IN ('closed', 'rejected'))`,
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        core,
+        `SELECT count(*) FROM ${events} AND (h."at" < d."receivedAt" OR h."at" > ?)`,
+        new Date(NOW).toISOString(),
+      ),
+    ).toBe(0);
+    // 督办 by supervisors; a unit reports on a demand it leads or co-handles.
+    expect(
+      all<{ role: string }>(
+        core,
+        `SELECT DISTINCT s."role" FROM ${events.replace('WHERE', 'JOIN staff s ON s."id" = h."by" WHERE')} AND h."type" = 'supervised'`,
+      ).map((r) => r.role),
+    ).toEqual(['supervisor']);
+    expect(
+      one(
+        core,
+        `SELECT count(*) FROM ${events} AND h."type" = 'unit_reply' AND json_extract(h."data", '$.unitId') IS NOT d."leadUnitId"
+           AND NOT EXISTS (SELECT 1 FROM json_each(d."coUnitIds") j WHERE j.value = json_extract(h."data", '$.unitId'))`,
+      ),
+    ).toBe(0);
+    // A first reply before the answer is the demand's firstRepliedAt.
+    expect(
+      one(
+        core,
+        `SELECT count(*) FROM demands d WHERE d."firstRepliedAt" IS NOT (SELECT min(h."at") FROM demand_history h
+           WHERE h."demandId" = d."id" AND (h."type" = 'reply' OR h."to" = 'answered'))`,
+      ),
+    ).toBe(0);
   });
 
   it('points every reference at a live record', () => {
@@ -403,7 +458,7 @@ describe('demo district, scale 1', () => {
     expect(one(core, `SELECT count(DISTINCT "by") FROM demand_history`)).toBeGreaterThanOrEqual(8);
     const assigners = all<{ role: string }>(
       core,
-      `SELECT DISTINCT s."role" FROM demand_history h JOIN staff s ON s."id" = h."by" WHERE h."to" = 'assigned'`,
+      `SELECT DISTINCT s."role" FROM demand_history h JOIN staff s ON s."id" = h."by" WHERE h."to" = 'assigned' AND ${MOVES_ONLY}`,
     );
     expect(assigners.map((r) => r.role)).toEqual(['supervisor']);
     expect(one(core, `SELECT count(*) FROM staff WHERE "active" = 0`)).toBe(1);

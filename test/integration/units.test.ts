@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../helpers';
-import { makeDemand } from './fixtures';
+import { handToUnits, makeDemand, makeUnits } from './fixtures';
 
 // Units (承办单位): a record kind of their own, and the demands handed to them (交办).
 
 const PASS = 'correct horse battery staple';
-
-function units(t: TestCore) {
-  const lead = t.ok('units.create', { name: '区工信局', kind: 'department', contact: '王科长' });
-  const co = t.ok('units.create', { name: '东街道', kind: 'town' });
-  const other = t.ok('units.create', { name: '知识产权服务站', kind: 'platform' });
-  return { lead, co, other };
-}
 
 describe('units', () => {
   it('are created, listed, updated and soft-deleted, with their defaults', () => {
@@ -29,7 +22,7 @@ describe('units', () => {
 
   it('refuses a second live unit of the same name, and a rename onto one', () => {
     const t = makeCore();
-    const { lead, co } = units(t);
+    const { lead, co } = makeUnits(t);
     expect(t.err('units.create', { name: lead.name })).toMatchObject({
       code: 'CONFLICT',
       details: { field: 'name' },
@@ -41,7 +34,7 @@ describe('units', () => {
 
   it('refuses deleting a unit that leads or co-handles an open demand, not a closed one', () => {
     const t = makeCore();
-    const { lead, co } = units(t);
+    const { lead, co } = makeUnits(t);
     const d = makeDemand(t, { leadUnitId: lead.id, coUnitIds: [co.id] });
     for (const id of [lead.id, co.id]) {
       const e = t.err('units.delete', { id });
@@ -56,7 +49,7 @@ describe('units', () => {
 describe('demands handed to units', () => {
   it('a move to assigned names the lead and co units: set on the demand and on the event', () => {
     const t = makeCore();
-    const { lead, co, other } = units(t);
+    const { lead, co, other } = makeUnits(t);
     const d = makeDemand(t);
     const moved = t.ok('demands.transition', {
       id: d.id,
@@ -87,7 +80,7 @@ describe('demands handed to units', () => {
 
   it('a refused hand-over changes nothing', () => {
     const t = makeCore();
-    const { lead } = units(t);
+    const { lead } = makeUnits(t);
     const d = makeDemand(t);
     const e = t.err('demands.transition', {
       id: d.id,
@@ -102,15 +95,9 @@ describe('demands handed to units', () => {
 
   it('records what a handling unit reported as an event that does not move the demand', () => {
     const t = makeCore();
-    const { lead, co, other } = units(t);
+    const { lead, co, other } = makeUnits(t);
     const d = makeDemand(t);
-    t.ok('demands.transition', {
-      id: d.id,
-      to: 'assigned',
-      assigneeStaffId: t.meId,
-      leadUnitId: lead.id,
-      coUnitIds: [co.id],
-    });
+    handToUnits(t, d.id, lead.id, [co.id]);
     t.clock.ms += 60_000;
     const replied = t.ok('demands.unitReply', { id: d.id, unitId: co.id, note: '已联系企业，正在协调场地' });
     expect(replied.status).toBe('assigned');
@@ -135,18 +122,9 @@ describe('demands handed to units', () => {
 describe('the board per unit', () => {
   it('counts open, overdue and due-soon demands per lead unit, and filters by a lead or co unit', () => {
     const t = makeCore({ now: '2026-11-01T10:00:00+08:00' });
-    const { lead, co, other } = units(t);
-    const hand = (leadUnitId: string | null, coUnitIds: string[]) => {
-      const d = makeDemand(t);
-      t.ok('demands.transition', {
-        id: d.id,
-        to: 'assigned',
-        assigneeStaffId: t.meId,
-        leadUnitId,
-        coUnitIds,
-      });
-      return d.id;
-    };
+    const { lead, co, other } = makeUnits(t);
+    const hand = (leadUnitId: string | null, coUnitIds: string[]) =>
+      handToUnits(t, makeDemand(t).id, leadUnitId, coUnitIds).id;
     const a = hand(lead.id, [co.id]);
     const b = hand(lead.id, []);
     const c = hand(other.id, [lead.id]);
@@ -189,15 +167,9 @@ describe('units across laptops', () => {
       const file = from.ok('sync.export', {});
       to.ok('sync.import', { contentBase64: file.contentBase64!, fileName: file.fileName });
     };
-    const { lead, co } = units(a);
+    const { lead, co } = makeUnits(a);
     const d = makeDemand(a);
-    a.ok('demands.transition', {
-      id: d.id,
-      to: 'assigned',
-      assigneeStaffId: a.meId,
-      leadUnitId: lead.id,
-      coUnitIds: [co.id],
-    });
+    handToUnits(a, d.id, lead.id, [co.id]);
     ship(a, b);
     expect(b.ok('units.get', { id: lead.id })).toMatchObject({
       name: '区工信局',

@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { z } from 'zod';
-import type { SaveFileInput, UiLanguage } from '@shared/contract/desktop';
+import type { OpenPurpose, OpenRequest, SaveFileInput, UiLanguage } from '@shared/contract/desktop';
 import { periodOrNull } from '@shared/domain/period';
 import { periodTitle } from '../../features/reports/format';
 import type { Dialog, Window } from './electronApi';
+import { EXTENSIONS_OF, readOpenPath } from './openRequest';
 
 // The native dialogs behind the preload's named calls: where an export is saved (proposed in
 // Documents, under a Chinese name a bureau would give it) and which folder syncs.
@@ -52,6 +53,10 @@ const WORDS = {
   saveTitle: { zh: '保存文件', en: 'Save file' },
   folderTitle: { zh: '选择同步文件夹', en: 'Choose the sync folder' },
   folderButton: { zh: '选择此文件夹', en: 'Use this folder' },
+  openLedger: { zh: '打开台账文件', en: 'Open a ledger file' },
+  openSync: { zh: '打开同步文件', en: 'Open a sync file' },
+  ledgerFilter: { zh: '台账（Excel、WPS 表格、CSV）', en: 'Ledgers (Excel, WPS, CSV)' },
+  syncFilter: { zh: '走访台账同步文件', en: 'Visit Ledger sync file' },
 } as const;
 
 const word = (key: keyof typeof WORDS, language: UiLanguage) => WORDS[key][language === 'en' ? 'en' : 'zh'];
@@ -110,4 +115,25 @@ export async function chooseFolder(
     : await ctx.dialog.showOpenDialog(options);
   const path = r.filePaths[0];
   return r.canceled || !path ? null : { path };
+}
+
+/** Asks for a ledger or sync file (filtered to what the purpose opens) and reads it; null when cancelled. */
+export async function openFile(ctx: DialogContext, purpose: OpenPurpose): Promise<OpenRequest | null> {
+  const ledger = purpose === 'ledger';
+  const options = {
+    title: word(ledger ? 'openLedger' : 'openSync', ctx.language),
+    defaultPath: ctx.documentsDir,
+    filters: [
+      {
+        name: word(ledger ? 'ledgerFilter' : 'syncFilter', ctx.language),
+        extensions: [...EXTENSIONS_OF[purpose]],
+      },
+    ],
+    properties: ['openFile' as const],
+  };
+  const r = ctx.window
+    ? await ctx.dialog.showOpenDialog(ctx.window, options)
+    : await ctx.dialog.showOpenDialog(options);
+  const path = r.filePaths[0];
+  return r.canceled || !path ? null : readOpenPath({ purpose, path });
 }

@@ -5,7 +5,9 @@ import type { App, Dialog, Window } from './electronApi';
 // export writes a file) asks first, then waits for the job to end before the database is
 // closed: nothing is cut off half-way. Stopping a job mid-way would roll its transaction back
 // as cleanly, but the person asked to quit, not to lose the import they started, so the app
-// waits. Without a job, the database is closed and the app quits at once.
+// waits. So does quitting while the core is still being opened (a migration, the pre-upgrade
+// backup or the demo district's first load): the database is closed once it is open. Without
+// either, the database is closed and the app quits at once.
 
 export interface QuitGuardOptions {
   app: Pick<App, 'on' | 'quit'>;
@@ -15,6 +17,8 @@ export interface QuitGuardOptions {
   runningJob: () => string | null;
   /** Resolves when no job holds the database any more. */
   jobEnded: () => Promise<void>;
+  /** While the core is being opened, resolves once it is open or has failed to; else null. */
+  opening: () => Promise<void> | null;
   /** Closes the database (the core may not be open: then nothing). */
   closeCore: () => void;
   language: () => UiLanguage;
@@ -47,6 +51,13 @@ export function guardQuit(options: QuitGuardOptions): { requestQuit(): void } {
   let state: 'open' | 'asking' | 'waiting' | 'closed' = 'open';
 
   async function settle(): Promise<void> {
+    const opening = options.opening();
+    if (opening) {
+      state = 'waiting';
+      options.log('quit: waiting for the database to open');
+      await opening;
+      state = 'open';
+    }
     const job = options.runningJob();
     if (job) {
       state = 'asking';
@@ -81,7 +92,7 @@ export function guardQuit(options: QuitGuardOptions): { requestQuit(): void } {
 
   options.app.on('before-quit', (event) => {
     if (state === 'closed') return;
-    if (state === 'open' && !options.runningJob()) {
+    if (state === 'open' && !options.runningJob() && !options.opening()) {
       close();
       return;
     }

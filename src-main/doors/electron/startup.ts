@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { release } from 'node:os';
 import type { z } from 'zod';
 import type { ApiErrorBody } from '@shared/contract/errors';
@@ -9,14 +8,14 @@ import type { CallResult } from '../../dispatch';
 import { toErrorBody } from '../../errorBody';
 import { CSP } from '../security';
 import type { DesktopCore } from './coreSide';
-import { bureauName, chooseFolder, saveFile, type DialogContext } from './dialogs';
+import { bureauName, chooseFolder, openFile, saveFile, type DialogContext } from './dialogs';
 import { diagnosticsFileName, diagnosticsText } from './diagnostics';
 import type { ElectronApi, Window } from './electronApi';
 import { registerIpc } from './ipc';
 import { openLog, type Log } from './log';
 import { bringToFront, createMainWindow } from './mainWindow';
 import { installMenu } from './menu';
-import { openPathOf, type OpenPath } from './openRequest';
+import { openPathOf, readOpenPath, type OpenPath } from './openRequest';
 import { guardQuit, guardWindowClose } from './quitGuard';
 import { holdSingleInstance } from './singleInstance';
 import { startupFailureMessage } from './startupFailure';
@@ -48,8 +47,6 @@ export interface Shell {
 
 type CoreState = { ok: true; core: DesktopCore } | { ok: false; error: ApiErrorBody };
 
-const MAX_OPEN_BYTES = 200 * 1024 * 1024;
-
 export function startShell(electron: ElectronApi, options: ShellOptions): Shell | null {
   const { app } = electron;
   app.enableSandbox();
@@ -79,7 +76,8 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
   let core: DesktopCore | null = null;
   let startupError: string | null = null;
   let settle!: (state: CoreState) => void;
-  const coreState = new Promise<CoreState>((resolve) => (settle = resolve));
+  let opened = false;
+  const coreState = new Promise<CoreState>((resolve) => (settle = resolve)).finally(() => (opened = true));
 
   const rendererDir = join(options.mainDir, '../renderer');
   const dialogContext = (): DialogContext => ({
@@ -98,6 +96,7 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
   } = {
     'desktop.saveFile': async (input) => saveFile(dialogContext(), input, await bureau()),
     'desktop.chooseFolder': () => chooseFolder(dialogContext(), null),
+    'desktop.openFile': ({ purpose }) => openFile(dialogContext(), purpose),
     'desktop.takeOpenRequests': () => pending.splice(0).flatMap((p) => readOpenRequest(p, log)),
     'desktop.setLanguage': ({ language: next }) => {
       language = next;
@@ -191,6 +190,7 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
     window: () => win,
     runningJob: () => core?.runningJob() ?? null,
     jobEnded: () => core?.jobEnded() ?? Promise.resolve(),
+    opening: () => (opened ? null : coreState.then(() => undefined)),
     closeCore: () => core?.close(),
     language: () => language,
     log: (m) => log.info(m),
@@ -245,10 +245,7 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
 /** A file handed over, read for the page; one that cannot be read is logged and skipped. */
 function readOpenRequest(p: OpenPath, log: Log): OpenRequest[] {
   try {
-    if (statSync(p.path).size > MAX_OPEN_BYTES) throw new Error('file too large');
-    return [
-      { purpose: p.purpose, name: basename(p.path), contentBase64: readFileSync(p.path).toString('base64') },
-    ];
+    return [readOpenPath(p)];
   } catch (e) {
     log.error(`cannot read the ${p.purpose} file handed over: ${(e as Error).message}`);
     return [];

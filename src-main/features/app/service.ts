@@ -6,6 +6,7 @@ import type { Demand } from '@shared/contract/schemas';
 import type { MethodOutput } from '@shared/contract/contract';
 import { decorate } from '../demands/service';
 import { OPEN_DEMAND_STATUSES } from '@shared/domain/enums';
+import { shanghaiDaySql } from '../../store/rulesSql';
 
 export const DEMO_LOADED_KEY = 'demoLoadedAt';
 
@@ -45,6 +46,18 @@ const UNIT_REPLIES_SQL = `
     AND h."at" > coalesce((SELECT max(m."at") FROM demand_history m
                            WHERE m."demandId" = d."id" AND m."by" = ? AND m."deletedAt" IS NULL), '')`;
 
+/**
+ * My open demands handed to me today: created with me as handler, or moved or reassigned to me
+ * (an event naming me as assignee), on today's Shanghai date.
+ */
+const ASSIGNED_TODAY_SQL = `
+  SELECT d."id" FROM demands d
+  WHERE d."assigneeStaffId" = ? AND d."deletedAt" IS NULL AND d."status" IN (${OPEN_LIST})
+    AND (${shanghaiDaySql('d."createdAt"')} = ?
+      OR EXISTS (SELECT 1 FROM demand_history h
+                 WHERE h."demandId" = d."id" AND h."deletedAt" IS NULL
+                   AND json_extract(h."data", '$.assigneeStaffId') = ? AND ${shanghaiDaySql('h."at"')} = ?))`;
+
 const LATEST_UNIT_REPLY_SQL = `
   SELECT h."at", u."name" AS unitName, h."note" FROM demand_history h
   LEFT JOIN units u ON u."id" = json_extract(h."data", '$.unitId')
@@ -67,13 +80,22 @@ function demandsById(core: Core, ids: string[]): Demand[] {
 }
 
 /**
- * 我的待办: my follow-ups and demands due today or late, the unit replies waiting for me, and
+ * 我的待办: my follow-ups and demands due today or late, the demands handed to me today, the
+ * unit replies waiting for me, and
  * for a supervisor the extension requests to decide.
  */
 export function myTasks(core: Core): MethodOutput<'me.tasks'> {
   const me = meId(core);
   const day = today(core);
-  if (!me) return { today: day, followups: [], demands: [], unitReplies: [], extensionRequests: [] };
+  if (!me)
+    return {
+      today: day,
+      followups: [],
+      demands: [],
+      assignedToday: [],
+      unitReplies: [],
+      extensionRequests: [],
+    };
   const followups = listRows(core.store, 'followups', {
     filter: { ownerStaffId: me, doneAt: null, dueDate: { lte: day } },
     sort: [{ field: 'dueDate', dir: 'asc' }],
@@ -96,7 +118,11 @@ export function myTasks(core: Core): MethodOutput<'me.tasks'> {
       note: string | null;
     },
   }));
+  const due = new Set(demands.map((d) => d.id));
+  const assignedToday = demandsById(core, ids(ASSIGNED_TODAY_SQL, me, day, me, day)).filter(
+    (d) => !due.has(d.id),
+  );
   const extensionRequests =
     myRole(core) === 'supervisor' ? demandsById(core, ids(EXTENSION_REQUESTS_SQL)) : [];
-  return { today: day, followups, demands, unitReplies, extensionRequests };
+  return { today: day, followups, demands, assignedToday, unitReplies, extensionRequests };
 }

@@ -3,6 +3,8 @@ import { requireLive } from '../../core';
 import { DELETE_KNOWLEDGE, KINDS, allColumns, fromSql } from '../../store/schema';
 import type { RecordKind } from '@shared/contract/methods';
 import { parseHlc } from '@shared/domain/hlc';
+import { MODELS, memberOf, type ModelName } from '@shared/model';
+import { unitNamesOf } from '../units/service';
 
 // Who changed what and when, for any record, read from the change log — including
 // changes that arrived by sync (they keep their origin device and staff member).
@@ -46,6 +48,28 @@ function historyEvents(core: Core, demandId: string): ChangeRow[] {
   }));
 }
 
+/** The fields of a kind that hold unit ids (a demand's lead and co units). */
+function unitFields(kind: RecordKind): Set<string> {
+  if (!Object.hasOwn(MODELS, kind)) return new Set();
+  const model = MODELS[kind as ModelName];
+  return new Set(
+    Object.keys(model.fields).filter((f) => {
+      const def = memberOf(model, f);
+      return !!def && 'ref' in def && def.ref === 'units';
+    }),
+  );
+}
+
+/** The unit ids the changes' values hold (a list of units is stored as JSON text). */
+function unitIdsOf(kind: RecordKind, rows: { field: string; value: unknown }[]): string[] {
+  const fields = unitFields(kind);
+  return rows.flatMap((r) => {
+    if (!fields.has(r.field) || typeof r.value !== 'string' || !r.value) return [];
+    const value: unknown = r.value.startsWith('[') ? JSON.parse(r.value) : r.value;
+    return (Array.isArray(value) ? value : [value]).filter((id): id is string => typeof id === 'string');
+  });
+}
+
 export function recordAudit(core: Core, input: { kind: RecordKind; id: string }) {
   const kind = input.kind;
   const table = KINDS[kind].table;
@@ -62,6 +86,8 @@ export function recordAudit(core: Core, input: { kind: RecordKind; id: string })
   const all = kind === 'demands' ? [...rows, ...historyEvents(core, input.id)] : rows;
   all.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
   return {
+    // What the history shows instead of the ids of lead and co units.
+    unitNames: Object.fromEntries(unitNamesOf(core, unitIdsOf(kind, rows))),
     rows: all.map((r) => ({
       at: new Date(parseHlc(r.hlc).ms).toISOString(),
       device: r.device,

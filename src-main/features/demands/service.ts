@@ -14,12 +14,20 @@ import type { ListedOf } from '../../store/schema';
 import type { DemandFields, DemandPatch, Demand, DemandHistoryEntry } from '@shared/contract/schemas';
 import type { ListQuery, Transition } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
-import { checkMove, deadline, defaultDueDate, firstReplyLate, slaDates } from '@shared/domain/workflow';
+import {
+  checkMove,
+  deadline,
+  type MoveProblem,
+  defaultDueDate,
+  firstReplyLate,
+  slaDates,
+} from '@shared/domain/workflow';
 import { eventType, type DemandEventType, type HistoryEventData } from '@shared/domain/demandReplay';
 import { missingForClosing, type FollowupOutcome } from '@shared/domain/closing';
 import { addDays, shanghaiDate, toInstant } from '@shared/domain/dates';
 import { OPEN_DEMAND_STATUSES, isOpenStatus, type DemandStatus } from '@shared/domain/enums';
 import { eventsOf, replayDemands } from './replay';
+import { unitNamesOf } from '../units/service';
 import { slaOf, workCalendarOf } from '../settings/service';
 
 type DemandInput = z.output<typeof DemandFields>;
@@ -52,6 +60,12 @@ export function decorate(core: Core, d: ListedOf<'demands'>): Demand {
 /** A demand's events by their `at`, the moves that lost their place marked superseded (by the replay). */
 export function demandHistory(core: Core, demandId: string): DemandHistoryEntry[] {
   const events = eventsOf(core.store, [demandId]).get(demandId) ?? [];
+  // The units named by the events (a unit's reply, a hand-over to lead and co units), by name.
+  const names = unitNamesOf(
+    core,
+    events.flatMap((e) => [e.data?.unitId, e.data?.leadUnitId, ...(e.data?.coUnitIds ?? [])]),
+  );
+  const nameOf = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
   return events
     .map((e) => ({
       id: e.id,
@@ -63,6 +77,13 @@ export function demandHistory(core: Core, demandId: string): DemandHistoryEntry[
       type: eventType(e),
       superseded: e.superseded,
       unitId: e.data?.unitId ?? null,
+      unitName: nameOf(e.data?.unitId),
+      ...(e.data?.leadUnitId || e.data?.coUnitIds?.length
+        ? {
+            leadUnitName: nameOf(e.data.leadUnitId),
+            coUnitNames: (e.data.coUnitIds ?? []).map((id) => nameOf(id) ?? id),
+          }
+        : {}),
     }))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -253,7 +274,7 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
   const current = requireLive(core, 'demands', input.id);
   const from = current.status;
   const actorRole = myRole(core);
-  const problem =
+  const problem: MoveProblem | null =
     checkMove({
       from,
       to: input.to,
@@ -273,7 +294,7 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
       field: problem.field,
       from,
       to: input.to,
-      issues: [{ path: problem.field, message: problem.message }],
+      issues: [problem, ...(problem.also ?? [])].map((p) => ({ path: p.field, message: p.message })),
     });
   }
   const at = input.at ? toInstant(input.at) : nowIso(core);

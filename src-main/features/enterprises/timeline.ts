@@ -2,6 +2,7 @@ import type { Core } from '../../core';
 import { startOfShanghaiDay } from '@shared/domain/dates';
 import type { MethodOutput } from '@shared/contract/contract';
 import { getEnterprise } from './service';
+import { unitNamesOf } from '../units/service';
 import { eventType } from '@shared/domain/demandReplay';
 import type { DemandStatus } from '@shared/domain/enums';
 
@@ -29,18 +30,30 @@ export function enterpriseTimeline(core: Core, id: string): MethodOutput<'enterp
   const events = db
     .prepare(
       `SELECT h."id", h."at", d."title" || coalesce(' — ' || h."note", '') AS title, h."to" AS status,
-              s."name" AS staffName, d."id" AS refId, h."superseded", h."type", h."from", u."name" AS unitName
+              s."name" AS staffName, d."id" AS refId, h."superseded", h."type", h."from",
+              json_extract(h."data", '$.unitId') AS unitId, json_extract(h."data", '$.leadUnitId') AS leadUnitId,
+              json_extract(h."data", '$.coUnitIds') AS coUnitIds
        FROM demand_history h JOIN demands d ON d."id" = h."demandId"
        LEFT JOIN staff s ON s."id" = h."by"
-       LEFT JOIN units u ON u."id" = json_extract(h."data", '$.unitId')
        WHERE d."enterpriseId" = ? AND d."deletedAt" IS NULL AND h."deletedAt" IS NULL AND h."from" IS NOT NULL`,
     )
-    .all(id) as (Omit<Item, 'type' | 'superseded' | 'event'> & {
+    .all(id) as (Omit<Item, 'type' | 'superseded' | 'event' | 'unitName'> & {
+    unitId: string | null;
+    leadUnitId: string | null;
+    coUnitIds: string | null;
     superseded: number;
     type: string | null;
     from: DemandStatus | null;
     status: DemandStatus;
   })[];
+  const unitNames = unitNamesOf(
+    core,
+    events.flatMap((e) => [
+      e.unitId,
+      e.leadUnitId,
+      ...(e.coUnitIds ? (JSON.parse(e.coUnitIds) as string[]) : []),
+    ]),
+  );
   const clinics = db
     .prepare(
       `SELECT c."id", c."date" AS at, c."topic" AS title, c."status", NULL AS staffName
@@ -64,17 +77,30 @@ export function enterpriseTimeline(core: Core, id: string): MethodOutput<'enterp
     ...visits.map((v) => ({ ...v, type: 'visit' as const, refId: null })),
     ...demands.map((d) => ({ ...d, type: 'demand' as const })),
     // A superseded move is shown (what happened), marked: it never applied.
-    ...events.map(({ from, type, ...e }) => ({
-      ...e,
-      type: 'demand_event' as const,
-      superseded: e.superseded === 1,
-      event: eventType({ type, from, to: e.status }),
-    })),
+    ...events.map(({ from, type, unitId, leadUnitId, coUnitIds, ...e }) => {
+      const co = coUnitIds ? (JSON.parse(coUnitIds) as string[]) : [];
+      return {
+        ...e,
+        type: 'demand_event' as const,
+        superseded: e.superseded === 1,
+        event: eventType({ type, from, to: e.status }),
+        unitName: unitId ? (unitNames.get(unitId) ?? null) : null,
+        // A hand-over (交办) names its lead and co units.
+        ...(leadUnitId || co.length
+          ? {
+              leadUnitName: leadUnitId ? (unitNames.get(leadUnitId) ?? null) : null,
+              coUnitNames: co.map((u) => unitNames.get(u) ?? u),
+            }
+          : {}),
+      };
+    }),
     ...clinics.map((c) => ({ ...c, type: 'clinic' as const, refId: null })),
     ...followups.map((f) => ({ ...f, type: 'followup' as const })),
   ];
   // A plain date sorts as the start of its Shanghai day.
   const key = (at: string) => (at.length === 10 ? startOfShanghaiDay(at) : at);
-  items.sort((a, b) => key(b.at).localeCompare(key(a.at)));
+  // At the same time, the later recorded first (ids are time-ordered UUIDv7): a reopen that
+  // took its closing's time shows above it.
+  items.sort((a, b) => key(b.at).localeCompare(key(a.at)) || b.id.localeCompare(a.id));
   return { enterprise, items };
 }

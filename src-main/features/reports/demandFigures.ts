@@ -211,3 +211,65 @@ export function categorySplit(
   ).all(p) as { k: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.k, r.n]));
 }
+
+// --- 按时答复率: demands received in the period, first replied on or before firstReplyDue,
+// over those whose firstReplyDue is on or before @asOf (a reply not due yet is not judged).
+
+/** The demands (alias t) of the first-reply rate's denominator, with `onTime` for its numerator. */
+export function firstReplySql(scope: ResolvedScope): string {
+  return `SELECT t."id" AS id,
+    coalesce(${day('t."firstRepliedAt"')} <= t."firstReplyDue", 0) AS onTime
+  FROM demands t
+  WHERE t."receivedAt" >= @ts AND t."receivedAt" < @te AND t."deletedAt" IS NULL
+    AND t."firstReplyDue" IS NOT NULL AND t."firstReplyDue" <= @asOf
+    AND ${enterpriseFilter(scope, 't."enterpriseId"')} AND (${scopeSql(scope).demands})`;
+}
+
+export function firstReplyTotals(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+): { onTime: number; due: number } {
+  return preparedOn(db, `SELECT total(onTime) AS onTime, count(*) AS due FROM (${firstReplySql(scope)})`).get(
+    p,
+  ) as { onTime: number; due: number };
+}
+
+// --- Per lead unit (主办单位): the unit a demand has now, over the same facts as the totals.
+
+export interface UnitFigures {
+  name: string;
+  /** New in the period or carried over into it. */
+  assigned: number;
+  closed: number;
+  openAtEnd: number;
+  overdueAtEnd: number;
+  onTimeRate: number | null;
+}
+
+/** The facts (alias f) of the demands handed to a lead unit that count in any of its figures. */
+export function unitFactsSql(scope: ResolvedScope): string {
+  return `SELECT f.*, t."leadUnitId" AS unitId FROM (${demandFactsSql(scope)}) f JOIN demands t ON t."id" = f.id
+    WHERE coalesce(t."leadUnitId", '') <> '' AND (f.isNew OR f.carried OR f.closed OR f.openEnd)`;
+}
+
+export function unitSplit(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+): Record<string, UnitFigures> {
+  const rows = preparedOn(
+    db,
+    `SELECT uf.unitId, coalesce(u."name", uf.unitId) AS name, total(uf.isNew OR uf.carried) AS assigned,
+       total(uf.closed) AS closed, total(uf.closed AND uf.onTime) AS onTime,
+       total(uf.openEnd) AS openAtEnd, total(uf.overdueEnd) AS overdueAtEnd
+     FROM (${unitFactsSql(scope)}) uf LEFT JOIN units u ON u."id" = uf.unitId
+     GROUP BY uf.unitId ORDER BY assigned DESC, name, uf.unitId`,
+  ).all(p) as (Omit<UnitFigures, 'onTimeRate'> & { unitId: string; onTime: number })[];
+  return Object.fromEntries(
+    rows.map(({ unitId, onTime, ...r }) => [
+      unitId,
+      { ...r, onTimeRate: r.closed === 0 ? null : onTime / r.closed },
+    ]),
+  );
+}

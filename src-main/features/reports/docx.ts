@@ -26,6 +26,7 @@ import { reportCharts, type Chart } from './charts';
 import {
   LABELS,
   SCALAR_KEYS,
+  TIER_LABELS,
   type RateKey,
   type ScalarKey,
   type SplitKey,
@@ -212,13 +213,19 @@ function splitTable(r: SummaryReport, split: SplitKey | 'byMonth', first: string
   return table([first, '走访家次', '占比', '走访企业数'], rows, [40, 20, 20, 20]);
 }
 
-const RATE_ROWS: RateKey[] = ['closureRate', 'substantiveRate', 'onTimeRate', 'avgDaysToClose'];
+const RATE_ROWS: RateKey[] = [
+  'closureRate',
+  'substantiveRate',
+  'onTimeRate',
+  'avgDaysToClose',
+  'firstReplyRate',
+];
 
 function demandTable(r: SummaryReport): Table {
   const f = r.figures;
   const rows: string[][] = [
     ['新增需求', `${num(f.newDemands)}件`, `${periodNoun(r)}受理的需求`],
-    ['上期结转', `${num(f.carriedOver)}件`, '季度前受理、季初仍在办的需求'],
+    ['上期结转', `${num(f.carriedOver)}件`, '期前受理、期初仍在办的需求'],
     ['办结数', `${num(f.closed)}件`, `${periodNoun(r)}办结、期末仍为办结状态的需求`],
     ...RATE_ROWS.map((k) => {
       const d = r.rates[k];
@@ -231,15 +238,51 @@ function demandTable(r: SummaryReport): Table {
       ];
     }),
     [
-      '季末在办',
+      '期末在办',
       `${num(f.openAtEnd)}件`,
       r.partial
         ? `${chineseDate(r.asOf)}24时仍未办结、未不予受理的需求`
         : '期末日24时仍未办结、未不予受理的需求',
     ],
-    ['季末超期', `${num(f.overdueAtEnd)}件`, '期末在办需求中已过当时办理期限的'],
+    ['期末超期', `${num(f.overdueAtEnd)}件`, '期末在办需求中已过当时办理期限的'],
   ];
   return table(['指标', '数值', '计算口径（分子/分母）'], rows, [18, 16, 66], [0, 2]);
+}
+
+/** The demands per lead unit (主办单位). */
+function unitTable(r: SummaryReport): Table {
+  const rows = Object.values(r.figures.byUnit).map((u) => [
+    u.name,
+    num(u.assigned),
+    num(u.closed),
+    num(u.openAtEnd),
+    num(u.overdueAtEnd),
+    percent(u.onTimeRate),
+  ]);
+  if (!rows.length) rows.push(['本期无交办到单位的需求', '—', '—', '—', '—', '—']);
+  return table(
+    ['主办单位', '交办件数', '办结', '期末在办', '期末超期', '按时办结率'],
+    rows,
+    [30, 14, 12, 14, 14, 16],
+  );
+}
+
+/** 梯次培育: enterprises holding each tier at the end, and those certified in its year. */
+function tierTable(r: SummaryReport): Table {
+  const { tierStock, tierNew } = r.figures;
+  const rows = Object.keys(TIER_LABELS)
+    .filter((k) => tierStock[k] || tierNew[k])
+    .map((k) => [TIER_LABELS[k]!, num(tierStock[k] ?? 0), num(tierNew[k] ?? 0)]);
+  if (!rows.length) rows.push(['无持有资质的在册企业', '0', '0']);
+  return table(['企业资质', '期末持有（家）', '本年新增（家）'], rows, [40, 30, 30]);
+}
+
+/** 领导带队走访: a sentence after the visits' overview. */
+function leaderText(r: SummaryReport): string {
+  const n = r.figures.leaderVisits;
+  return n > 0
+    ? `局领导带队走访企业${num(n)}家次，占走访家次的${percent(r.figures.visits ? n / r.figures.visits : null)}。`
+    : '本期无领导带队走访。';
 }
 
 function comparisonTable(r: SummaryReport): Table {
@@ -344,6 +387,7 @@ export function buildDocument(p: DocxParts): Document {
     h1(1, '走访服务开展情况'),
     h2(1, '总体情况'),
     body(visitsText(r)),
+    body(leaderText(r)),
     n.nextTable('按走访方式统计'),
     splitTable(r, 'byMode', '走访方式'),
     ...n.figure(chart('visitsByMonth')),
@@ -355,10 +399,14 @@ export function buildDocument(p: DocxParts): Document {
     splitTable(r, 'byTier', '企业资质'),
     n.nextTable('按行业门类统计'),
     splitTable(r, 'byIndustry', '行业门类', 8),
+    n.nextTable('梯次培育企业'),
+    tierTable(r),
     h1(2, '企业需求办理情况'),
     body(demandsText(r)),
     n.nextTable('需求办理主要指标'),
     demandTable(r),
+    n.nextTable('主办单位办理情况'),
+    unitTable(r),
     ...n.figure(chart('demandsByCategory')),
     ...n.figure(chart('closureFunnel')),
     h1(3, '跟踪回访情况'),

@@ -21,6 +21,7 @@ import { periodOf, periodParams, windowParams, type PeriodParams } from './perio
 import { preparedOn } from '../../store/records';
 import { resolveScope, scopeParams, type ResolvedScope, type ScopeInput } from './scope';
 import {
+  leaderVisitCount,
   monthParams,
   visitFigures,
   visitsFrom,
@@ -28,7 +29,8 @@ import {
   type Split,
   type VisitTotals,
 } from './visitFigures';
-import { categorySplit, demandTotals } from './demandFigures';
+import { categorySplit, demandTotals, firstReplyTotals, unitSplit, type UnitFigures } from './demandFigures';
+import { tierSplit } from './tierFigures';
 import { clinicTotals, followupTotals } from './serviceFigures';
 import { targetProgress } from './targets';
 
@@ -60,6 +62,7 @@ export interface QuarterlyFigures {
   byTier: Split;
   byStaff: Split;
   solvedOnSite: number;
+  leaderVisits: number;
   newDemands: number;
   carriedOver: number;
   byCategory: Record<string, number>;
@@ -72,6 +75,12 @@ export interface QuarterlyFigures {
   overdueAtEnd: number;
   supervised: number;
   extensions: number;
+  firstReplyRate: number | null;
+  /** Per lead unit id (主办单位). */
+  byUnit: Record<string, UnitFigures>;
+  /** Enterprises holding each tier at the end, and those certified in its year. */
+  tierStock: Record<string, number>;
+  tierNew: Record<string, number>;
   followups: number;
   satisfactionRate: number | null;
   clinics: number | null;
@@ -231,6 +240,8 @@ function computeScalars(
   const dm = demandTotals(db, scope, p);
   const fu = followupTotals(db, scope, p);
   const cl = clinicTotals(db, scope, p);
+  const leaderVisits = leaderVisitCount(db, scope, p);
+  const firstReply = firstReplyTotals(db, scope, p);
   const sat = fu.bySatisfaction;
   const withSatisfaction = (sat.satisfied ?? 0) + (sat.mostly_satisfied ?? 0) + (sat.dissatisfied ?? 0);
   const rates: Record<RateKey, RateDetail> = {
@@ -244,12 +255,14 @@ function computeScalars(
       (sat.satisfied ?? 0) + (sat.mostly_satisfied ?? 0),
       withSatisfaction,
     ),
+    firstReplyRate: rate('firstReplyRate', firstReply.onTime, firstReply.due),
   };
   const scalars: ScalarFigures = {
     visits: v.visits,
     enterprisesVisited: v.enterprisesVisited,
     coverage: rates.coverage.value,
     solvedOnSite: v.solvedOnSite,
+    leaderVisits,
     newDemands: dm.newDemands,
     carriedOver: dm.carriedOver,
     closed: dm.closed,
@@ -261,6 +274,7 @@ function computeScalars(
     overdueAtEnd: dm.overdueAtEnd,
     supervised: dm.supervised,
     extensions: dm.extensions,
+    firstReplyRate: rates.firstReplyRate.value,
     followups: fu.followups,
     satisfactionRate: rates.satisfactionRate.value,
     clinics: cl?.clinics ?? null,
@@ -403,6 +417,7 @@ export function summaryFigures(
       byTier: splits.byTier,
       byStaff: splits.byStaff,
       solvedOnSite: s.solvedOnSite,
+      leaderVisits: s.leaderVisits,
       newDemands: s.newDemands,
       carriedOver: s.carriedOver,
       // Not a scalar: the current period's only (comparisons do not need it).
@@ -416,6 +431,11 @@ export function summaryFigures(
       overdueAtEnd: s.overdueAtEnd,
       supervised: s.supervised,
       extensions: s.extensions,
+      firstReplyRate: s.firstReplyRate,
+      // Tables of the current period only, like byCategory.
+      byUnit: unitSplit(db, scope, p),
+      tierStock: tierSplit(db, scope, 'tierStock', p),
+      tierNew: tierSplit(db, scope, 'tierNew', p),
       followups: s.followups,
       satisfactionRate: s.satisfactionRate,
       clinics: s.clinics,

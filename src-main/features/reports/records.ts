@@ -4,8 +4,9 @@ import { invalid } from '@shared/contract/errors';
 import { chosenPeriod, periodParams, type PeriodChoice } from './period';
 import { shanghaiDaySql } from '../../store/rulesSql';
 import { resolveScope, scopeParams, type ResolvedScope, type ScopeInput } from './scope';
-import { baseFrom, TIER_VALID, visitsFrom } from './visitFigures';
-import { demandFactsSql } from './demandFigures';
+import { baseFrom, LEADER_LED, TIER_VALID, visitsFrom } from './visitFigures';
+import { demandFactsSql, firstReplySql, unitFactsSql } from './demandFigures';
+import { tierEntriesFrom } from './tierFigures';
 import { clinicsFrom, followupsFrom, servedEnterprisesSql } from './serviceFigures';
 import { UNKNOWN_KEY, type RecordFigure } from '@shared/reports/definitions';
 
@@ -90,6 +91,11 @@ const KIND_OF: Record<RecordFigure, RecordKind> = {
   signedProjects: 'clinic',
   experts: 'expert',
   enterprisesServed: 'enterprise',
+  leaderVisits: 'visit',
+  firstReplyRate: 'demand',
+  byUnit: 'demand',
+  tierStock: 'enterprise',
+  tierNew: 'enterprise',
 };
 
 /** A JSON boolean (or null) in json_object(), where SQLite would give 0 / 1. */
@@ -105,6 +111,7 @@ function visitRows(scope: ResolvedScope, figure: RecordFigure, key: string | nul
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (figure === 'solvedOnSite') where.push(`v."solvedOnSite" = 1`);
+  if (figure === 'leaderVisits') where.push(LEADER_LED);
   if (figure in SPLIT_FILTER) {
     if (key === null) throw invalid('key', `${figure} needs a key`);
     where.push(`coalesce(nullif(${SPLIT_FILTER[figure]}, ''), '${UNKNOWN_KEY}') = @key`);
@@ -133,7 +140,8 @@ function visitRows(scope: ResolvedScope, figure: RecordFigure, key: string | nul
   };
 }
 
-function enterpriseRows(scope: ResolvedScope, figure: RecordFigure): Built {
+function enterpriseRows(scope: ResolvedScope, figure: RecordFigure, key: string | null): Built {
+  if (figure === 'tierStock' || figure === 'tierNew') return tierRows(scope, figure, key);
   const visited = `SELECT v."enterpriseId" AS eid, count(*) AS n ${visitsFrom(scope)} GROUP BY v."enterpriseId"`;
   if (figure === 'coverage') {
     return {
@@ -168,6 +176,38 @@ function enterpriseRows(scope: ResolvedScope, figure: RecordFigure): Built {
   };
 }
 
+/** The enterprises holding a tier (key) at the end, or certified in its year. */
+function tierRows(scope: ResolvedScope, figure: 'tierStock' | 'tierNew', key: string | null): Built {
+  if (key === null) throw invalid('key', `${figure} needs a key`);
+  return {
+    params: { key },
+    sql: `SELECT 'enterprise' AS kind, e."id", NULL AS date, e."name" AS title, e."id" AS enterpriseId,
+        e."name" AS enterpriseName, e."town", e."liaisonStaffId" AS staffId,
+        (SELECT s."name" FROM staff s WHERE s."id" = e."liaisonStaffId") AS staffName, e."status", NULL AS inNumerator,
+        json_object('tier', @key, 'year', min(json_extract(j.value, '$.year')),
+          'expiresOn', max(json_extract(j.value, '$.expiresOn'))) AS detail
+      ${tierEntriesFrom(scope, figure)} AND json_extract(j.value, '$.tier') = @key
+      GROUP BY e."id"
+      ORDER BY e."town", e."name", e."id"`,
+  };
+}
+
+/** The demands of the first-reply rate's denominator; those replied on time are its numerator. */
+function firstReplyRows(scope: ResolvedScope): Built {
+  return {
+    params: {},
+    sql: `SELECT 'demand' AS kind, t."id", ${shanghaiDaySql('t."receivedAt"')} AS date, t."title", t."enterpriseId",
+        e."name" AS enterpriseName, e."town", t."assigneeStaffId" AS staffId, s."name" AS staffName, t."status",
+        fr.onTime AS inNumerator,
+        json_object('firstReplyDue', t."firstReplyDue", 'firstRepliedAt', t."firstRepliedAt",
+          'firstRepliedOn', ${shanghaiDaySql('t."firstRepliedAt"')}, 'onTime', ${jbool('fr.onTime')},
+          'receivedAt', t."receivedAt") AS detail
+      FROM (${firstReplySql(scope)}) fr JOIN demands t ON t."id" = fr.id
+      LEFT JOIN enterprises e ON e."id" = t."enterpriseId" LEFT JOIN staff s ON s."id" = t."assigneeStaffId"
+      ORDER BY t."receivedAt", t."id"`,
+  };
+}
+
 const DEMAND_CONDITION: Partial<Record<RecordFigure, { where: string; numerator?: string }>> = {
   newDemands: { where: 'f.isNew' },
   carriedOver: { where: 'f.carried' },
@@ -181,12 +221,18 @@ const DEMAND_CONDITION: Partial<Record<RecordFigure, { where: string; numerator?
   overdueAtEnd: { where: 'f.overdueEnd' },
   supervised: { where: 'f.supervised' },
   extensions: { where: 'f.extensions > 0' },
+  byUnit: { where: `f.unitId = @key` },
 };
 
 function demandRows(scope: ResolvedScope, figure: RecordFigure, key: string | null): Built {
+  if (figure === 'firstReplyRate') return firstReplyRows(scope);
   const c = DEMAND_CONDITION[figure]!;
   const params: Record<string, unknown> = {};
   let where = c.where;
+  if (figure === 'byUnit') {
+    if (key === null) throw invalid('key', 'byUnit needs a key (a unit id)');
+    params.key = key;
+  }
   if (figure === 'byCategory') {
     if (key === null) throw invalid('key', 'byCategory needs a key');
     where += ` AND EXISTS (SELECT 1 FROM json_each(t."categories") j WHERE j.value = @key)`;
@@ -202,7 +248,7 @@ function demandRows(scope: ResolvedScope, figure: RecordFigure, key: string | nu
           'onTime', ${jbool('CASE WHEN f.closed THEN f.onTime END')}, 'closureType', f.closureType, 'categories', json(t."categories"),
           'supervised', ${jbool('f.supervised')}, 'extensions', f.extensions,
           'receivedAt', t."receivedAt") AS detail
-      FROM (${demandFactsSql(scope)}) f JOIN demands t ON t."id" = f.id
+      FROM (${figure === 'byUnit' ? unitFactsSql(scope) : demandFactsSql(scope)}) f JOIN demands t ON t."id" = f.id
       LEFT JOIN enterprises e ON e."id" = t."enterpriseId" LEFT JOIN staff s ON s."id" = t."assigneeStaffId"
       WHERE ${where}
       ORDER BY t."receivedAt", t."id"`,
@@ -264,7 +310,7 @@ function build(scope: ResolvedScope, figure: RecordFigure, key: string | null): 
     case 'visit':
       return visitRows(scope, figure, key);
     case 'enterprise':
-      return enterpriseRows(scope, figure);
+      return enterpriseRows(scope, figure, key);
     case 'demand':
       return demandRows(scope, figure, key);
     case 'followup':

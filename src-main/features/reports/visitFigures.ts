@@ -241,3 +241,15 @@ export function visitTotals(db: Database.Database, scope: ResolvedScope, p: Para
 export function visitFigures(db: Database.Database, scope: ResolvedScope, p: Params) {
   return run(db, scope, p, true);
 }
+
+// --- 领导带队走访: visits whose lead staff member is a leader (staff `position`).
+
+/** The visit (alias v) was led by a staff member whose position is leader. */
+export const LEADER_LED = `v."leadStaffId" IN (SELECT ls."id" FROM staff ls WHERE ls."position" = 'leader')`;
+
+export function leaderVisitCount(db: Database.Database, scope: ResolvedScope, p: Params): number {
+  const row = preparedOn(db, `SELECT count(*) AS n ${visitsFrom(scope)} AND ${LEADER_LED}`).get(p) as {
+    n: number;
+  };
+  return row.n;
+}

@@ -13,6 +13,7 @@ import {
   LABELS,
   RATE_DEFINITIONS,
   STATUS_LABELS,
+  TIER_LABELS,
   type RateKey,
   type ScalarKey,
 } from '@shared/reports/definitions';
@@ -63,7 +64,10 @@ const DAYS = '0.0';
 const INT = '#,##0';
 
 const SECTIONS: { title: string; keys: ScalarKey[] }[] = [
-  { title: '一、走访服务', keys: ['visits', 'enterprisesVisited', 'coverage', 'solvedOnSite'] },
+  {
+    title: '一、走访服务',
+    keys: ['visits', 'enterprisesVisited', 'coverage', 'solvedOnSite', 'leaderVisits'],
+  },
   {
     title: '二、需求办理',
     keys: [
@@ -78,6 +82,7 @@ const SECTIONS: { title: string; keys: ScalarKey[] }[] = [
       'overdueAtEnd',
       'supervised',
       'extensions',
+      'firstReplyRate',
     ],
   },
   { title: '三、跟踪回访', keys: ['followups', 'satisfactionRate'] },
@@ -242,7 +247,83 @@ function summarySheet(wb: ExcelJS.Workbook, r: SummaryReport, org: string): Exce
       ? `期间尚未结束，环比、同比按相同天数比较（${spanText(c.previous.from, c.previous.to)}；${spanText(c.lastYear.from, c.lastYear.to)}）。`
       : '');
   note.font = { name: FONT, size: 10, italic: true };
+  rowNo = unitTable(ws, r, rowNo + 2);
+  tierTable(ws, r, rowNo + 1);
   return ws;
+}
+
+/** A small table below the summary: its title row, header and rows; returns the next free row. */
+function subTable(
+  ws: ExcelJS.Worksheet,
+  first: number,
+  title: string,
+  names: string[],
+  rows: ExcelJS.CellValue[][],
+  formats: string[],
+): number {
+  const t = ws.getCell(first, 1);
+  ws.mergeCells(first, 1, first, names.length);
+  t.value = title;
+  t.font = { name: FONT, bold: true, size: 11 };
+  t.fill = SECTION_FILL;
+  t.border = THIN;
+  const head = ws.getRow(first + 1);
+  names.forEach((n, i) => {
+    const c = head.getCell(i + 1);
+    c.value = n;
+    c.font = { name: FONT, bold: true, size: 11 };
+    c.fill = HEADER_FILL;
+    c.border = THIN;
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  rows.forEach((values, i) => {
+    const row = ws.getRow(first + 2 + i);
+    values.forEach((v, j) => {
+      row.getCell(j + 1).value = v;
+      if (formats[j]) row.getCell(j + 1).numFmt = formats[j]!;
+    });
+    bodyStyle(row, names.length);
+  });
+  return first + 2 + rows.length;
+}
+
+/** 附表: the demands per lead unit (主办单位). */
+function unitTable(ws: ExcelJS.Worksheet, r: SummaryReport, first: number): number {
+  const units = Object.values(r.figures.byUnit);
+  return subTable(
+    ws,
+    first,
+    `附表1 主办单位办理情况（交办件数 = 本期新增 + 上期结转，按需求当前的主办单位统计）`,
+    ['序号', '主办单位', '交办件数', '办结数', '期末在办', '期末超期', '按时办结率'],
+    units.length
+      ? units.map((u, i) => [
+          i + 1,
+          u.name,
+          u.assigned,
+          u.closed,
+          u.openAtEnd,
+          u.overdueAtEnd,
+          u.onTimeRate ?? '—',
+        ])
+      : [['', '本期无交办到单位的需求']],
+    ['', '', INT, INT, INT, INT, PCT],
+  );
+}
+
+/** 附表: 梯次培育, the enterprises holding each tier at the end and those certified in its year. */
+function tierTable(ws: ExcelJS.Worksheet, r: SummaryReport, first: number): number {
+  const { tierStock, tierNew } = r.figures;
+  const tiers = Object.keys(TIER_LABELS).filter((k) => tierStock[k] || tierNew[k]);
+  return subTable(
+    ws,
+    first,
+    `附表2 梯次培育企业（截至${chineseDate(r.asOf)}，一家企业在其每项资质下各计一次）`,
+    ['序号', '企业资质', '期末持有企业数', '本年新增', '代码'],
+    tiers.length
+      ? tiers.map((k, i) => [i + 1, TIER_LABELS[k]!, tierStock[k] ?? 0, tierNew[k] ?? 0, k])
+      : [['', '无持有资质的在册企业']],
+    ['', '', INT, INT, ''],
+  );
 }
 
 interface SplitSpec {

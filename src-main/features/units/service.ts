@@ -64,3 +64,16 @@ export function deleteUnit(core: Core, id: string) {
 }
 
 export const listUnits = (core: Core, query: ListQuery) => listRows(core.store, 'units', query);
+
+/**
+ * The names of units by id, deleted units included: a history or a change made while a unit
+ * handled a record names it, whatever became of it since. Unknown ids are left out.
+ */
+export function unitNamesOf(core: Core, ids: Iterable<string | null | undefined>): Map<string, string> {
+  const wanted = [...new Set([...ids].filter((id): id is string => typeof id === 'string' && id !== ''))];
+  if (!wanted.length) return new Map();
+  const rows = core.store.db
+    .prepare(`SELECT "id", "name" FROM units WHERE "id" IN (${wanted.map(() => '?').join(',')})`)
+    .all(...wanted) as { id: string; name: string | null }[];
+  return new Map(rows.filter((u) => u.name).map((u) => [u.id, u.name!]));
+}

@@ -1,5 +1,6 @@
 // Below a section's figures: its charts and breakdown tables (visits by mode, town, tier,
-// industry and staff; demands by category and status; follow-ups by satisfaction). Each
+// industry and staff, enterprises per tier; demands by category, status and lead unit;
+// follow-ups by satisfaction). Each
 // count opens the records behind it.
 import { useTranslation } from 'react-i18next';
 import { DEMAND_STATUSES, SATISFACTIONS } from '@shared/domain/enums';
@@ -10,6 +11,8 @@ import type { SplitName } from './figures';
 import { ReportChart } from './ReportChart';
 import type { FigureSectionKey } from './sections';
 import { SplitTable } from './SplitTable';
+import { TierTable } from './TierTable';
+import { UnitTable } from './UnitTable';
 import styles from './reports.module.css';
 
 interface Props {
@@ -30,6 +33,7 @@ export function Breakdowns({ section, report, onOpen }: Props) {
           <SplitTable split="byTier" report={report} onOpen={onOpen} />
           <SplitTable split="byIndustry" report={report} onOpen={onOpen} />
           <SplitTable split="byStaff" report={report} onOpen={onOpen} />
+          <TierTable report={report} onOpen={onOpen} />
         </div>
       );
     case 'demands':
@@ -52,6 +56,7 @@ export function Breakdowns({ section, report, onOpen }: Props) {
             }))}
             testId="status-at-end"
           />
+          <UnitTable report={report} onOpen={onOpen} />
         </div>
       );
     case 'followups':

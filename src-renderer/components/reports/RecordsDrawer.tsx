@@ -22,7 +22,17 @@ const SCREEN_OF: Record<Row['kind'], Screen> = {
   expert: 'experts',
 };
 
-const SPLITS: readonly string[] = ['byMode', 'byTown', 'byIndustry', 'byTier', 'byStaff', 'byCategory'];
+const SPLITS: readonly string[] = [
+  'byMode',
+  'byTown',
+  'byIndustry',
+  'byTier',
+  'byStaff',
+  'byCategory',
+  'byUnit',
+  'tierStock',
+  'tierNew',
+];
 
 /** The words for what a row is at the quarter's end (or how it counts). */
 function RowState({ row }: { row: Row }) {
@@ -42,6 +52,13 @@ function RowState({ row }: { row: Row }) {
       if (str('closureType')) parts.push(enumLabel('closureType', str('closureType')));
       if (d.overdueAtEnd === true && str('dueDateAtEnd'))
         parts.push(t('reports.records.dueAtEnd', { date: str('dueDateAtEnd') }));
+      if (str('firstReplyDue'))
+        parts.push(
+          t('reports.records.firstReply', {
+            due: str('firstReplyDue'),
+            on: str('firstRepliedOn') ?? t('reports.records.notReplied'),
+          }),
+        );
       return (
         <>
           {atEnd && <DemandStatusBadge demand={{ status: atEnd, overdue: d.overdueAtEnd === true }} />}
@@ -76,7 +93,9 @@ function RowState({ row }: { row: Row }) {
         <span className="muted small">
           {num('clinics') !== null
             ? t('reports.records.clinicsN', { count: num('clinics')! })
-            : t('reports.records.visitsN', { count: num('visits') ?? 0 })}
+            : str('tier')
+              ? t('reports.records.tierYear', { year: num('year') })
+              : t('reports.records.visitsN', { count: num('visits') ?? 0 })}
         </span>
       );
     case 'clinic':

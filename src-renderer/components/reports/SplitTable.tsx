@@ -6,7 +6,8 @@ import { formatCount, formatShare, orderedKeys, splitLabel, type SplitName } fro
 import styles from './reports.module.css';
 
 interface Props {
-  split: SplitName;
+  /** A split of the visits, or the demands by category (units and tiers have tables of their own). */
+  split: Exclude<SplitName, 'byUnit' | 'tierStock' | 'tierNew'>;
   report: Report;
   onOpen: (split: SplitName, key: string) => void;
 }

@@ -15,7 +15,16 @@ import { periodOrNull } from '@shared/domain/period';
 import type { Report } from '../../stores/reports';
 
 export type FigureChange = Report['comparison']['figures'][ScalarKey];
-export type SplitName = 'byMode' | 'byTown' | 'byIndustry' | 'byTier' | 'byStaff' | 'byCategory';
+export type SplitName =
+  | 'byMode'
+  | 'byTown'
+  | 'byIndustry'
+  | 'byTier'
+  | 'byStaff'
+  | 'byCategory'
+  | 'byUnit'
+  | 'tierStock'
+  | 'tierNew';
 
 export const DASH = '—';
 
@@ -144,6 +153,11 @@ export function splitLabel(split: SplitName, key: string, report: Report | null)
       return report?.details.staffNames[key] ?? key;
     case 'byCategory':
       return enumLabel('demandCategory', key);
+    case 'byUnit':
+      return report?.figures.byUnit[key]?.name ?? key;
+    case 'tierStock':
+    case 'tierNew':
+      return enumLabel('tier', key);
     default:
       return key;
   }
@@ -152,6 +166,8 @@ export function splitLabel(split: SplitName, key: string, report: Report | null)
 const ORDER: Partial<Record<SplitName, readonly string[]>> = {
   byMode: VISIT_MODES,
   byTier: [...TIERS, 'none'],
+  tierStock: TIERS,
+  tierNew: TIERS,
 };
 
 /** Keys in the order a reader expects: codes in their own order, the rest largest first; unknown last. */

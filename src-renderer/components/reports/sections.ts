@@ -5,7 +5,7 @@ import { CLINIC_KEYS, type ScalarKey } from '@shared/reports/definitions';
 export type FigureSectionKey = 'visits' | 'demands' | 'followups' | 'clinics';
 
 export const FIGURE_SECTIONS: readonly { key: FigureSectionKey; figures: readonly ScalarKey[] }[] = [
-  { key: 'visits', figures: ['visits', 'enterprisesVisited', 'solvedOnSite', 'coverage'] },
+  { key: 'visits', figures: ['visits', 'enterprisesVisited', 'solvedOnSite', 'leaderVisits', 'coverage'] },
   {
     key: 'demands',
     figures: [
@@ -17,6 +17,7 @@ export const FIGURE_SECTIONS: readonly { key: FigureSectionKey; figures: readonl
       'supervised',
       'extensions',
       'avgDaysToClose',
+      'firstReplyRate',
       'closureRate',
       'substantiveRate',
       'onTimeRate',

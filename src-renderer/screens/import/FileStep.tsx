@@ -150,7 +150,7 @@ export function FileStep() {
             name="file"
             type="file"
             accept=".xlsx,.xlsm,.csv,.txt,.xls"
-            data-testid="import-file"
+            data-testid="ledger-import-file"
             onChange={(e) => {
               const f = e.target.files?.[0];
               if (f) void s.pickFile(f);

@@ -38,7 +38,7 @@ export function ImportCard() {
               type="file"
               accept=".vlsync,application/octet-stream"
               disabled={busy !== null || noTeam}
-              data-testid="import-file"
+              data-testid="sync-import-file"
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
                 e.currentTarget.value = '';

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '@shared/contract/contract';
 import { call, toApiError, type ApiError } from '../../api';
 import { fieldLabel, fieldValueText } from '../../fieldValues';
+import { useUnitNames } from '../../components/UnitPickers';
 import { formatInstant } from '../../format';
 import { inform } from '../../stores/notices';
 import { useSession } from '../../stores/session';
@@ -21,6 +22,7 @@ export function QuarantineCard() {
   const status = useSync((s) => s.status);
   const count = status?.quarantined ?? 0;
   const [listed, setListed] = useState<Held[]>([]);
+  const units = useUnitNames();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
@@ -93,7 +95,7 @@ export function QuarantineCard() {
                       {kindText(r.kind)} {href ? <a href={href}>{label}</a> : label}
                     </td>
                     <td>{fieldLabel(r.kind, r.field)}</td>
-                    <td>{fieldValueText(r.kind, r.field, r.value)}</td>
+                    <td>{fieldValueText(r.kind, r.field, r.value, units)}</td>
                     <td>{formatInstant(r.at)}</td>
                     <td>
                       <button

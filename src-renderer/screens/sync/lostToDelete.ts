@@ -13,7 +13,13 @@ interface Detail {
 const isDetail = (d: unknown): d is Detail =>
   typeof d === 'object' && d !== null && 'fields' in d && 'deletedBy' in d;
 
-export function lostToDeleteText(t: TFunction, c: Conflict, side: 'winner' | 'loser'): string {
+/** `units`: unit names by id, for edits of a demand's lead or co units. */
+export function lostToDeleteText(
+  t: TFunction,
+  c: Conflict,
+  side: 'winner' | 'loser',
+  units: Readonly<Record<string, string>> = {},
+): string {
   if (!isDetail(c.detail)) return '';
   if (side === 'winner') {
     const by = c.detail.deletedBy;
@@ -23,6 +29,6 @@ export function lostToDeleteText(t: TFunction, c: Conflict, side: 'winner' | 'lo
     });
   }
   return Object.entries(c.detail.fields)
-    .map(([f, v]) => `${fieldLabel(c.kind, f)}：${fieldValueText(c.kind, f, v) || t('sync.empty')}`)
+    .map(([f, v]) => `${fieldLabel(c.kind, f)}：${fieldValueText(c.kind, f, v, units) || t('sync.empty')}`)
     .join('；');
 }

@@ -3,13 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import './setup';
-import '../../../src-renderer/i18n';
 import { App } from '../../../src-renderer/App';
 import { ConflictsScreen } from '../../../src-renderer/screens/ConflictsScreen';
 import { AuditPanel } from '../../../src-renderer/components/AuditPanel';
 import { auditSaves, type AuditRow } from '../../../src-renderer/audit';
 import { fieldLabel, fieldValueText } from '../../../src-renderer/fieldValues';
-import { useConflicts } from '../../../src-renderer/stores/conflicts';
+import { useConflicts, type Conflict } from '../../../src-renderer/stores/conflicts';
+import { lostToDeleteText } from '../../../src-renderer/screens/sync/lostToDelete';
+import i18n from '../../../src-renderer/i18n';
 import { useSession } from '../../../src-renderer/stores/session';
 import { parseHash } from '../../../src-renderer/router';
 import { installBridge } from './bridge';
@@ -89,6 +90,42 @@ describe('ConflictsScreen', () => {
     b.clock.ms += 15 * 60_000;
     await useSession.getState().refreshSync();
     await waitFor(() => expect(screen.queryByTestId('clock-behind')).toBeNull());
+  });
+});
+
+describe('a conflict over a unit', () => {
+  it('names the lead units of both sides, not their ids', async () => {
+    const b = installBridge();
+    const other = openLaptop('李明的笔记本', '李明', () => b.clock.now() + 60_000);
+    laptops.push(other);
+    sameTeam(b, other);
+    const lead = b.ok('units.create', { name: '区工信局', kind: 'department' });
+    const town = b.ok('units.create', { name: '东街道', kind: 'town' });
+    const e = b.ok('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
+    const d = b.ok('demands.create', { enterpriseId: e.id, title: '融资对接', categories: ['finance'] });
+    other.ok('sync.import', { contentBase64: b.ok('sync.export', { full: true }).contentBase64! });
+    b.clock.ms += 3_600_000;
+    b.ok('demands.update', { id: d.id, leadUnitId: lead.id });
+    other.ok('demands.update', { id: d.id, leadUnitId: town.id });
+    b.ok('sync.import', { contentBase64: other.ok('sync.export').contentBase64! });
+    render(<ConflictsScreen route={parseHash('#/conflicts')} />);
+    const card = await screen.findByTestId('conflict');
+    expect(within(card).getByTestId('conflict-field').textContent).toBe('主办单位');
+    await waitFor(() => expect(within(card).getByTestId('conflict-winner-value').textContent).toBe('东街道'));
+    expect(within(card).getByTestId('conflict-loser-value').textContent).toBe('区工信局');
+  });
+
+  it('names the units of edits that lost to a delete', () => {
+    const c = {
+      kind: 'demands',
+      detail: {
+        fields: { leadUnitId: 'u-1', coUnitIds: ['u-2'] },
+        deletedBy: { deviceName: null, device: 'd', staffName: '李明', at: '2026-11-23T02:00:00Z' },
+      },
+    } as unknown as Conflict;
+    expect(lostToDeleteText(i18n.t, c, 'loser', { 'u-1': '区工信局', 'u-2': '东街道' })).toBe(
+      '主办单位：区工信局；协办单位：东街道',
+    );
   });
 });
 

@@ -80,10 +80,10 @@ describe('DemandDetail', () => {
     };
 
     await move('assigned', async (dialog) => {
-      // The assignee defaults to me.
-      expect((within(dialog).getByLabelText(/承办人/) as HTMLSelectElement).value).toBe(
-        useSession.getState().info!.me!.id,
-      );
+      // A supervisor is not preselected as the handler (issue 15): he picks one.
+      const assignee = within(dialog).getByLabelText(/承办人/) as HTMLSelectElement;
+      expect(assignee.value).toBe('');
+      await user.selectOptions(assignee, useSession.getState().info!.me!.id);
     });
     await waitFor(() => expect(moves()).toEqual(['in_progress', 'pending']));
     await move('in_progress');
@@ -158,6 +158,7 @@ describe('DemandDetail', () => {
     // The lead unit is not offered as a co unit.
     expect(within(dialog).queryByRole('checkbox', { name: '区工信局' })).toBeNull();
     await user.click(within(dialog).getByRole('checkbox', { name: '东街道' }));
+    await user.selectOptions(within(dialog).getByLabelText(/承办人/), b.meId);
     await user.click(within(dialog).getByTestId('move-confirm'));
     await waitFor(() => expect(screen.queryByTestId('move-dialog')).toBeNull());
     expect(b.ok('demands.get', { id })).toMatchObject({ leadUnitId: lead.id, coUnitIds: [co.id] });

@@ -164,4 +164,26 @@ describe('events in words', () => {
     expect(text).toContain('主办单位');
     expect(text).not.toMatch(/bureau|unit_reply|urged/);
   });
+
+  it('the history, the change history and the timeline name the lead and co units, never their ids', async () => {
+    const { b, id, lead, co, enterprise } = await world('supervisor');
+    const user = userEvent.setup();
+    const view = render(<EnterpriseDetail id={enterprise.id} />);
+    const timeline = await screen.findByTestId('timeline');
+    await waitFor(() => expect(timeline.textContent).toContain('主办单位：区工信局 · 协办单位：东街道'));
+    view.unmount();
+
+    useDemandDetail.setState({ id: null, demand: null, move: null });
+    render(<DemandDetail id={id} onClose={() => {}} />);
+    const history = await screen.findByTestId('demand-history');
+    await waitFor(() => expect(history.textContent).toContain('主办单位：区工信局 · 协办单位：东街道'));
+    const audit = screen.getByTestId('audit-panel');
+    await user.click(within(audit).getByText('修改记录'));
+    await waitFor(() => expect(audit.querySelector('[data-field="leadUnitId"]')).toBeTruthy());
+    expect(audit.querySelector('[data-field="leadUnitId"]')!.textContent).toContain('区工信局');
+    expect(audit.querySelector('[data-field="coUnitIds"]')!.textContent).toContain('东街道');
+    const text = audit.textContent ?? '';
+    for (const unitId of [lead.id, co.id]) expect(text).not.toContain(unitId.slice(-6));
+    expect(b.ok('demands.get', { id }).leadUnitId).toBe(lead.id);
+  });
 });

@@ -59,7 +59,7 @@ const route = parseHash('#/import');
 async function upload(b: Bridge, file: File) {
   const user = userEvent.setup();
   render(<ImportScreen route={route} />);
-  await user.upload(screen.getByTestId('import-file'), file);
+  await user.upload(screen.getByTestId('ledger-import-file'), file);
   await screen.findByTestId('import-detection', {}, WAIT);
   return user;
 }
@@ -114,7 +114,7 @@ describe('import wizard', () => {
 
     // The same file again: nothing new; 走访情况, mapped this time, fills the two empty summaries.
     await user.click(screen.getByRole('button', { name: '导入另一个文件' }));
-    await user.upload(screen.getByTestId('import-file'), file);
+    await user.upload(screen.getByTestId('ledger-import-file'), file);
     await screen.findByTestId('import-detection', {}, WAIT);
     await user.click(screen.getByTestId('import-next'));
     await user.click(await screen.findByTestId('import-to-preview'));
@@ -127,13 +127,13 @@ describe('import wizard', () => {
     const b = installBridge();
     const user = userEvent.setup();
     render(<ImportScreen route={route} />);
-    await user.upload(screen.getByTestId('import-file'), new File(['not a workbook'], '台账.xlsx'));
+    await user.upload(screen.getByTestId('ledger-import-file'), new File(['not a workbook'], '台账.xlsx'));
     const alert = await screen.findByRole('alert', {}, WAIT);
     expect(alert.getAttribute('data-field')).toBe('path');
     expect(alert.textContent).toContain('不是有效的 .xlsx 文件');
     expect(alert.closest('.field')!.querySelector('#import-file')).toBeTruthy();
     expect((screen.getByTestId('import-next') as HTMLButtonElement).disabled).toBe(true);
-    await user.upload(screen.getByTestId('import-file'), new File([], 'empty.csv'));
+    await user.upload(screen.getByTestId('ledger-import-file'), new File([], 'empty.csv'));
     expect((await screen.findByRole('alert')).textContent).toBe('文件是空的。');
     expect(b.calls.filter((c) => c.method === 'ledger.preview')).toHaveLength(1);
   });

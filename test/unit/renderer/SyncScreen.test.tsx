@@ -125,7 +125,7 @@ describe('SyncScreen', () => {
     const file = other.exportFile();
     await useSync.getState().load();
 
-    await user.upload(await screen.findByTestId('import-file'), file);
+    await user.upload(await screen.findByTestId('sync-import-file'), file);
     const report = within(await screen.findByTestId('last-report')).getByTestId('import-report');
     expect(figure(report, 'createdRecords')).toBe('4'); // two enterprises, the staff member, the device
     expect(Number(figure(report, 'newChanges'))).toBeGreaterThan(0);
@@ -137,7 +137,7 @@ describe('SyncScreen', () => {
     expect(imported.fileName).toBe(file.name);
     expect(b.ok('enterprises.list').total).toBe(2);
 
-    await user.upload(screen.getByTestId('import-file'), file);
+    await user.upload(screen.getByTestId('sync-import-file'), file);
     await waitFor(() =>
       expect(within(screen.getByTestId('last-report')).getByTestId('report-nothing-new').textContent).toBe(
         '0 条新变更：这些变更本机都已有了。',
@@ -160,7 +160,7 @@ describe('SyncScreen', () => {
     let job: unknown = null;
     const release = holdJob(b, 'sync.import', () => job);
 
-    await user.upload(await screen.findByTestId('import-file'), file);
+    await user.upload(await screen.findByTestId('sync-import-file'), file);
     const box = await screen.findByTestId('sync-progress-import');
     expect(within(box).getByTestId('sync-progress-phase').textContent).toBe(`正在导入 ${file.name}…`);
     const started = { method: 'sync.import', startedAt: '2026-11-23T04:00:00.000Z', file: null };
@@ -178,7 +178,7 @@ describe('SyncScreen', () => {
       expect(within(box).getByTestId('sync-progress-phase').textContent).toBe('正在重建索引…'),
     );
     expect(box.querySelector('progress')!.hasAttribute('value')).toBe(false);
-    expect(screen.getByTestId('import-file')).toHaveProperty('disabled', true);
+    expect(screen.getByTestId('sync-import-file')).toHaveProperty('disabled', true);
 
     release();
     await screen.findByTestId('last-report');
@@ -250,7 +250,10 @@ describe('SyncScreen', () => {
     const { b, user } = await setup();
     b.ok('sync.team.create', { name: '局', passphrase: PASSPHRASE });
     await useSync.getState().load();
-    await user.upload(await screen.findByTestId('import-file'), new File(['not a sync file'], 'x.vlsync'));
+    await user.upload(
+      await screen.findByTestId('sync-import-file'),
+      new File(['not a sync file'], 'x.vlsync'),
+    );
     await waitFor(() =>
       expect(document.querySelector('.field-error[data-field="file"]')?.textContent).toBeTruthy(),
     );
@@ -270,7 +273,7 @@ describe('SyncScreen', () => {
     const file = other.exportFile();
     await useSync.getState().load();
 
-    await user.upload(await screen.findByTestId('import-file'), file);
+    await user.upload(await screen.findByTestId('sync-import-file'), file);
     const dialog = await screen.findByTestId('mass-delete');
     expect(within(dialog).getByTestId('mass-delete-rows').textContent).toBe('专家：删除 6 条（现有 6 条）');
     expect(b.ok('experts.list').total).toBe(6);
@@ -291,7 +294,7 @@ describe('SyncScreen', () => {
     b.ok('sync.import', { contentBase64: other.ok('sync.export', { full: true }).contentBase64! });
     for (const id of ids) other.ok('experts.delete', { id });
     await useSync.getState().load();
-    await user.upload(await screen.findByTestId('import-file'), other.exportFile());
+    await user.upload(await screen.findByTestId('sync-import-file'), other.exportFile());
     const dialog = await screen.findByTestId('mass-delete');
     await user.click(within(dialog).getByText('取消'));
     expect(screen.queryByTestId('mass-delete')).toBeNull();

@@ -185,6 +185,58 @@ describe('the Reports screen', () => {
     expect(b.ok('reports.narrative.get', { quarter: '2026Q3' }).typicalCases).toBe('检测设备难题');
   });
 
+  it('shows the demands per lead unit and the enterprises per tier, each opening its records', async () => {
+    const { b, ds } = district();
+    // A demand received in Q3 and still pending, handed to a unit now: its lead unit is the one it has now.
+    const { id } = ds.t.core.store.db
+      .prepare(
+        `SELECT "id" FROM demands WHERE "status" = 'pending' AND "receivedAt" >= '2026-06-30T16:00:00Z'
+           AND "receivedAt" < '2026-09-30T16:00:00Z' ORDER BY "id" LIMIT 1`,
+      )
+      .get() as { id: string };
+    const unit = b.ok('units.create', { name: '区工信局', kind: 'department' });
+    b.ok('demands.transition', { id, to: 'assigned', assigneeStaffId: ds.t.meId, leadUnitId: unit.id });
+    const user = userEvent.setup();
+    window.location.hash = '#/reports?quarter=2026Q3';
+    render(<App />);
+    const report = await screen.findByTestId('report');
+    await waitFor(() => expect(report.getAttribute('aria-busy')).toBe('false'));
+    expect(report.querySelector('.kpi[data-figure="leaderVisits"]')).toBeTruthy();
+    expect(report.querySelector('.kpi[data-figure="firstReplyRate"]')).toBeTruthy();
+
+    const units = report.querySelector<HTMLElement>('[data-split="byUnit"]')!;
+    const row = units.querySelector<HTMLElement>(`tr[data-key="${unit.id}"]`)!;
+    // Received in Q3 and open at its end: assigned, open, overdue as the core counts it; nothing closed.
+    const u = b.ok('reports.quarterly', { quarter: '2026Q3' }).figures.byUnit[unit.id]!;
+    expect(u).toMatchObject({ assigned: 1, closed: 0, openAtEnd: 1, onTimeRate: null });
+    expect([...row.querySelectorAll('td')].map((c) => c.textContent)).toEqual([
+      '区工信局',
+      '1',
+      '0',
+      '1',
+      String(u.overdueAtEnd),
+      '—',
+    ]);
+    await user.click(within(row).getByRole('button', { name: '区工信局' }));
+    const drawer = await screen.findByTestId('records-drawer');
+    await waitFor(() => expect(drawer.querySelectorAll('tbody tr')).toHaveLength(1));
+    expect(drawer.querySelector(`tr[data-record="${id}"]`)).toBeTruthy();
+    expect(within(drawer).getByText(/按主办单位 · 区工信局/)).toBeTruthy();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('records-drawer')).toBeNull());
+
+    const figures = b.ok('reports.quarterly', { quarter: '2026Q3' }).figures;
+    const tiers = report.querySelector<HTMLElement>('[data-split="tierStock"]')!;
+    const highTech = tiers.querySelector<HTMLElement>('tr[data-key="high_tech"]')!;
+    expect(highTech.querySelectorAll('td')[1]!.textContent).toBe(String(figures.tierStock.high_tech));
+    await user.click(within(highTech).getAllByRole('button')[0]!);
+    const tierDrawer = await screen.findByTestId('records-drawer');
+    await waitFor(() =>
+      expect(tierDrawer.querySelectorAll('tbody tr')).toHaveLength(figures.tierStock.high_tech!),
+    );
+    expect(tierDrawer.querySelector('tbody tr a')!.getAttribute('href')).toMatch(/^#\/enterprises\//);
+  });
+
   it('switches quarter and scope from the pickers', async () => {
     const { b, ds } = district();
     const user = userEvent.setup();

@@ -180,6 +180,52 @@ describe('native dialogs', () => {
   });
 });
 
+describe('opening a file', () => {
+  it('asks with a native dialog filtered to ledgers and gives the page the file read', async () => {
+    const { root } = start();
+    const { writeFileSync } = await import('node:fs');
+    const ledger = join(root, '2026年走访台账.et');
+    writeFileSync(ledger, 'wps bytes');
+    const { stub, shell } = start({ folderPath: ledger });
+    stub.ready();
+    await shell!.ready;
+    expect(await stub.invoke('desktop.openFile', { purpose: 'ledger' })).toEqual({
+      ok: true,
+      result: {
+        purpose: 'ledger',
+        name: '2026年走访台账.et',
+        contentBase64: Buffer.from('wps bytes').toString('base64'),
+      },
+    });
+    const o = stub.dialogs.at(-1)!.options as {
+      title: string;
+      properties: string[];
+      filters: { extensions: string[] }[];
+    };
+    expect(o.title).toBe('打开台账文件');
+    expect(o.properties).toEqual(['openFile']);
+    expect(o.filters[0]!.extensions).toEqual(expect.arrayContaining(['xlsx', 'xls', 'et', 'ods', 'csv']));
+  });
+
+  it('offers only sync files for a sync import, and a cancelled dialog gives null', async () => {
+    const { stub, shell } = start();
+    stub.ready();
+    await shell!.ready;
+    expect(await stub.invoke('desktop.openFile', { purpose: 'sync' })).toEqual({ ok: true, result: null });
+    const o = stub.dialogs.at(-1)!.options as { filters: { extensions: string[] }[] };
+    expect(o.filters[0]!.extensions).toEqual(['vlsync']);
+  });
+
+  it('refuses a purpose it does not know, without a dialog', async () => {
+    const { stub, shell } = start();
+    stub.ready();
+    await shell!.ready;
+    const r = await stub.invoke('desktop.openFile', { purpose: 'anything' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(stub.dialogs).toHaveLength(0);
+  });
+});
+
 describe('application menu', () => {
   const labels = (menu: MenuItemConstructorOptions[]) => menu.map((m) => m.label);
   const items = (menu: MenuItemConstructorOptions[]) =>
@@ -321,6 +367,33 @@ describe('quitting', () => {
     await tick();
     expect(fake.state.closed).toBe(true);
     expect(stub.events.slice(-3)).toEqual(['core:close', 'app:quit', 'app:quit-done']);
+  });
+
+  it('while the core is still being prepared, waits for it to open, then closes it and quits', async () => {
+    let open!: () => void;
+    const opened = new Promise<void>((r) => (open = r));
+    const { stub, shell, fake } = start({}, { core: async () => (await opened, fake.api) });
+    stub.ready();
+    await tick();
+    expect(stub.events).toContain('core:load');
+    stub.electron.app.quit();
+    await tick();
+    expect(stub.events.at(-1)).toBe('app:quit'); // prevented: the migration or demo load runs on
+    expect(stub.events).not.toContain('core:close');
+    open();
+    await shell!.ready;
+    await tick();
+    await tick();
+    expect(fake.state.closed).toBe(true);
+    expect(stub.events.slice(-3)).toEqual(['core:close', 'app:quit', 'app:quit-done']);
+  });
+
+  it('a core that failed to open is not waited for: the app quits at once', async () => {
+    const { stub, shell } = start({}, { core: async () => Promise.reject(new Error('disk full')) });
+    stub.ready();
+    await shell!.ready;
+    stub.electron.app.quit();
+    expect(stub.events.slice(-2)).toEqual(['app:quit', 'app:quit-done']);
   });
 
   it('closing the window during a job asks too; 继续工作 keeps the window and the database open', async () => {
