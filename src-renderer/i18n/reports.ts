@@ -5,8 +5,8 @@ export default defineWords({
   reports: {
     title: { zh: '统计报表', en: 'Reports' },
     heading: { zh: '{{quarter}}走访工作总结', en: 'Visit work summary, {{quarter}}' },
-    monthName: { zh: '{{year}}年{{m}}月', en: '{{year}}-{{mm}}' },
-    halfName: { zh: '{{year}}年{{half}}半年', en: 'H{{h}} {{year}}' },
+    monthName: { zh: '{{year}}年{{m}}月', en: '{{m}}/{{year}}' },
+    halfName: { zh: '{{year}}年{{half}}半年', en: 'H{{half}} {{year}}' },
     halfWords: { zh: '上,下', en: '1,2' },
     yearName: { zh: '{{year}}年', en: '{{year}}' },
     rangeName: { zh: '{{start}} 至 {{end}}', en: '{{start}} to {{end}}' },

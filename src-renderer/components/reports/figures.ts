@@ -49,12 +49,12 @@ export function periodName(key: string): string {
   const year = p.start.slice(0, 4);
   switch (p.kind) {
     case 'month':
-      return i18n.t('reports.monthName', { year, m: Number(p.start.slice(5, 7)), mm: p.start.slice(5, 7) });
+      return i18n.t('reports.monthName', { year, m: Number(p.start.slice(5, 7)) });
     case 'quarter':
       return quarterName(p.key);
     case 'half': {
-      const h = p.key.endsWith('H1') ? 1 : 2;
-      return i18n.t('reports.halfName', { year, h, half: i18n.t('reports.halfWords').split(',')[h - 1] });
+      const h = p.key.endsWith('H1') ? 0 : 1;
+      return i18n.t('reports.halfName', { year, half: i18n.t('reports.halfWords').split(',')[h] });
     }
     case 'year':
       return i18n.t('reports.yearName', { year });
