@@ -14,6 +14,7 @@ import { resolveScope, scopeParams, type ResolvedScope, type ScopeInput } from '
 import { visitFigures, visitTotals, type Split, type VisitTotals } from './visitFigures';
 import { categorySplit, demandTotals } from './demandFigures';
 import { clinicTotals, followupTotals } from './serviceFigures';
+import { activityTotals, outcomesByType, type OutcomesByType } from './activityFigures';
 
 // The quarterly summary (季度走访工作总结) of shared/DOMAIN.md: every figure is counted in SQL
 // (see visitFigures, demandFigures, serviceFigures); this module puts them together, adds the
@@ -59,6 +60,11 @@ export interface QuarterlyFigures {
   enterprisesServed: number | null;
   cooperationIntentions: number | null;
   signedProjects: number | null;
+  activities: number;
+  activitiesByType: Record<string, number>;
+  attendees: number;
+  enterprisesReached: number;
+  outcomesByType: OutcomesByType;
 }
 
 export type ScalarFigures = Pick<QuarterlyFigures, ScalarKey>;
@@ -186,6 +192,7 @@ function computeScalars(
   const dm = demandTotals(db, scope, p);
   const fu = followupTotals(db, scope, p);
   const cl = clinicTotals(db, scope, p);
+  const ac = activityTotals(db, scope, p);
   const sat = fu.bySatisfaction;
   const withSatisfaction = (sat.satisfied ?? 0) + (sat.mostly_satisfied ?? 0) + (sat.dissatisfied ?? 0);
   const rates: Record<RateKey, RateDetail> = {
@@ -223,12 +230,31 @@ function computeScalars(
     enterprisesServed: cl?.enterprisesServed ?? null,
     cooperationIntentions: cl?.cooperationIntentions ?? null,
     signedProjects: cl?.signedProjects ?? null,
+    activities: ac.activities,
+    attendees: ac.attendees,
+    enterprisesReached: ac.enterprisesReached,
   };
   return {
     scalars,
     rates,
     satisfaction: sat,
     workloadAtEnd: dm.workloadAtEnd,
+  };
+}
+
+/** The activity and outcome figures: the scalars computed above, and their splits by type. */
+function activityFiguresOf(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Record<string, unknown>,
+  s: ScalarFigures,
+) {
+  return {
+    activities: s.activities,
+    activitiesByType: activityTotals(db, scope, p).activitiesByType,
+    attendees: s.attendees,
+    enterprisesReached: s.enterprisesReached,
+    outcomesByType: outcomesByType(db, scope, p),
   };
 }
 
@@ -333,6 +359,7 @@ export function quarterlySummary(core: Core, input: QuarterlyInput): QuarterlyRe
       enterprisesServed: s.enterprisesServed,
       cooperationIntentions: s.cooperationIntentions,
       signedProjects: s.signedProjects,
+      ...activityFiguresOf(db, scope, p, s),
     },
     rates: current.rates,
     details: {

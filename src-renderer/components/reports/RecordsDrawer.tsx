@@ -20,6 +20,8 @@ const SCREEN_OF: Record<Row['kind'], Screen> = {
   clinic: 'clinics',
   enterprise: 'enterprises',
   expert: 'experts',
+  activity: 'activities',
+  outcome: 'outcomes',
 };
 
 const SPLITS: readonly string[] = ['byMode', 'byTown', 'byIndustry', 'byTier', 'byStaff', 'byCategory'];
