@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { addDays, daysBetween, shanghaiDate } from '@shared/domain/dates';
 import { parseQuarter } from '@shared/domain/quarter';
+import { oracleActivityFigures } from './reports-oracle-activities';
 
 export interface OracleScope {
   staffId?: string;
@@ -286,5 +287,6 @@ export function oracleFigures(db: Database.Database, quarter: string, scope: Ora
     followups,
     satisfactionRate: ratio((satisfaction.satisfied ?? 0) + (satisfaction.mostly_satisfied ?? 0), rated),
     ...clinicFigures,
+    ...oracleActivityFigures(db, q, scope),
   };
 }
