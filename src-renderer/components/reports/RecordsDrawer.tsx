@@ -78,7 +78,9 @@ function RowState({ row }: { row: Row }) {
         <span className="muted small">
           {num('clinics') !== null
             ? t('reports.records.clinicsN', { count: num('clinics')! })
-            : t('reports.records.visitsN', { count: num('visits') ?? 0 })}
+            : num('activities') !== null
+              ? t('reports.records.activitiesN', { count: num('activities')! })
+              : t('reports.records.visitsN', { count: num('visits') ?? 0 })}
         </span>
       );
     case 'clinic':
@@ -90,6 +92,29 @@ function RowState({ row }: { row: Row }) {
               intentions: num('cooperationIntentions') ?? 0,
               signed: num('signedProjects') ?? 0,
             })}
+          </span>
+        </>
+      );
+    case 'activity':
+      return (
+        <>
+          {enumLabel('activityType', str('type'))}
+          {num('attendees') !== null && (
+            <span className="muted small">
+              {' '}
+              · {t('reports.records.attendeesN', { count: num('attendees')! })}
+            </span>
+          )}
+        </>
+      );
+    case 'outcome':
+      return (
+        <>
+          <Badge enumName="outcomeStatus" value={row.status} />{' '}
+          <span className="muted small">
+            {enumLabel('outcomeType', str('type'))}
+            {num('amount') !== null &&
+              ` · ${t('reports.records.yuan', { value: num('amount')!.toFixed(2) })}`}
           </span>
         </>
       );
