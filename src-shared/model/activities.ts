@@ -43,10 +43,8 @@ export const activities = defineKind({
       en: 'Title',
       search: true,
       export: 'text',
-      words: {
-        words: ['活动名称', '活动主题', '会议名称', '活动内容', 'activity', 'title'],
-        weak: ['名称', '主题'],
-      },
+      // No generic words: 名称 alone is an enterprise's name in most ledgers.
+      words: { words: ['活动名称', '活动主题', '会议名称', '活动内容', '活动', 'activity', 'title'] },
     },
     place: {
       input: optText(200),
@@ -65,6 +63,7 @@ export const activities = defineKind({
       zh: '组织人员',
       en: 'Organisers',
       export: 'custom',
+      words: { words: ['组织人员', '组织者', '活动负责人', '承办人员', 'organisers', 'organizers'] },
     },
     expertIds: {
       ref: 'experts',
@@ -81,6 +80,10 @@ export const activities = defineKind({
       zh: '参加企业',
       en: 'Enterprises',
       export: 'custom',
+      words: {
+        words: ['参加企业', '参会企业', '参与企业', '参加单位', '参会单位', '企业名单', 'enterprises'],
+        weak: ['企业', '单位'],
+      },
     },
     attendees: {
       input: z.number().int().min(0).max(1_000_000).nullable().optional(),
