@@ -6,7 +6,7 @@ import { SLA_UNITS } from './domain/workflow';
 /** The groups with words: the domain's enumerations, and a few the screens add. */
 export const LABEL_GROUPS = {
   ...ENUM_GROUPS,
-  timelineType: ['visit', 'demand', 'clinic', 'followup', 'demand_event'],
+  timelineType: ['visit', 'demand', 'clinic', 'followup', 'demand_event', 'activity', 'outcome'],
   followupState: ['planned', 'done'],
   slaUnit: SLA_UNITS,
 } as const;
@@ -190,6 +190,8 @@ export const ENUM_LABELS = {
     clinic: { zh: '会诊', en: 'Clinic' },
     followup: { zh: '回访', en: 'Follow-up' },
     demand_event: { zh: '需求进展', en: 'Demand progress' },
+    activity: { zh: '服务活动', en: 'Activity' },
+    outcome: { zh: '服务成效', en: 'Outcome' },
   },
   followupState: {
     planned: { zh: '待回访', en: 'Planned' },

@@ -139,7 +139,7 @@ export const AppInfo = z.object({
 });
 
 export const TimelineItem = z.object({
-  type: z.enum(['visit', 'demand', 'clinic', 'followup', 'demand_event']),
+  type: z.enum(['visit', 'demand', 'clinic', 'followup', 'demand_event', 'activity', 'outcome']),
   id: Id,
   /** What orders the timeline: a date or an instant. */
   at: z.string(),
@@ -153,6 +153,10 @@ export const TimelineItem = z.object({
   event: z.string().optional(),
   /** demand_event of a unit's reply: the unit. */
   unitName: z.string().nullable().optional(),
+  /** activity / outcome: its type (the activityType / outcomeType code). */
+  kind: z.string().nullable().optional(),
+  /** outcome: its amount in yuan. */
+  amount: z.number().nullable().optional(),
 });
 
 export const BoardStaffCount = z.object({
