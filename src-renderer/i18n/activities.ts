@@ -13,7 +13,7 @@ export default defineWords({
     addOrganizer: { zh: '添加组织人员…', en: 'Add an organiser…' },
     addExpert: { zh: '添加专家…', en: 'Add an expert…' },
     heldHint: {
-      zh: '已举办的活动须填写参加企业或参加人次，才能计入统计报表。',
+      zh: '活动举办后，填写参加企业或参加人次（至少一项），才能计入统计报表。',
       en: 'A held activity needs its enterprises or its attendees to count in the reports.',
     },
   },

@@ -167,6 +167,47 @@ describe('the enterprises they name', () => {
   });
 });
 
+describe('the enterprise timeline', () => {
+  it('lists the activities it took part in and its outcomes, with type, amount and the demand answered', () => {
+    const t = makeCore();
+    const e = makeEnterprise(t);
+    const other = makeEnterprise(t);
+    const organiser = t.ok('staff.create', { name: '李组织' });
+    const d = demandIn(t, 'closed', { enterpriseId: e.id });
+    const a = briefing(t, { enterpriseIds: [e.id], organizerStaffIds: [organiser.id] });
+    briefing(t, { title: '别家的活动', enterpriseIds: [other.id] });
+    const o = t.ok('outcomes.create', {
+      enterpriseId: e.id,
+      type: 'policy_funds',
+      date: '2026-11-20',
+      amount: 88_090_000,
+      description: '研发补助',
+      demandId: d.id,
+    });
+    const items = t.ok('enterprises.timeline', { id: e.id }).items;
+    expect(items.filter((i) => i.type === 'activity' || i.type === 'outcome')).toEqual([
+      expect.objectContaining({
+        type: 'outcome',
+        id: o.id,
+        at: '2026-11-20',
+        title: '研发补助',
+        status: 'done',
+        kind: 'policy_funds',
+        amount: 88_090_000,
+        refId: d.id,
+      }),
+      expect.objectContaining({
+        type: 'activity',
+        id: a.id,
+        at: '2026-11-10',
+        kind: 'policy_briefing',
+        staffName: '李组织',
+        status: 'held',
+      }),
+    ]);
+  });
+});
+
 describe('sync', () => {
   it('carries activities and outcomes, their edits and deletes, to the other laptop', () => {
     const a = makeCore();
