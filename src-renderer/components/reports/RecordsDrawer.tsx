@@ -133,7 +133,12 @@ export function RecordsDrawer({ report, onClose }: { report: Report; onClose: ()
   const title = key
     ? t('reports.records.titleKey', {
         figure: name,
-        key: splitLabel(figure as SplitName, key, report),
+        key:
+          figure === 'activitiesByType'
+            ? enumLabel('activityType', key)
+            : figure === 'outcomesByType'
+              ? enumLabel('outcomeType', key)
+              : splitLabel(figure as SplitName, key, report),
         count: drill.total,
       })
     : t('reports.records.title', { figure: name, count: drill.total });
