@@ -55,6 +55,8 @@ export class Seeder {
     demands: 0,
     clinics: 0,
     followups: 0,
+    activities: 0,
+    outcomes: 0,
   };
   me!: Member;
 

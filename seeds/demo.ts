@@ -7,6 +7,7 @@ import { chooseMe, createExperts, createStaff, retireLeavers } from './people';
 import { createUnits } from './units';
 import { createEnterprises, existingUsccs } from './enterprises';
 import { createClinics } from './clinics';
+import { createActivities, createOutcomes } from './activities';
 import { createVisits } from './visits';
 import { createInboundDemands } from './inbound';
 import { createShowcase } from './showcase';
@@ -16,8 +17,8 @@ import { setAsideIndexes } from '../src-main/store/bulk';
 
 // The demo district (启明区, a fictional district of a fictional 江州市): a year of the
 // bureau's work ending on `asOf`. ×1 is the app's first-start demo (10 staff, 300 firms,
-// ~5,000 visits); ×N multiplies firms, visits, demands and clinics (×20 ≈ 6,000 firms and
-// 100,000+ visits) for benchmarks. The same seed and asOf give the same content.
+// ~5,000 visits, 16 service activities, ~200 outcomes); ×N multiplies firms, visits, demands,
+// clinics, activities and outcomes (×20 ≈ 6,000 firms and 100,000+ visits) for benchmarks. The same seed and asOf give the same content.
 
 export interface SeedOptions {
   scale: number;
@@ -99,6 +100,8 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
       createVisits(s);
       createInboundDemands(s);
       createShowcase(s);
+      createActivities(s);
+      createOutcomes(s);
       s.as(s.supervisors[0]!, () => handOver(s));
       s.as(s.supervisors[0]!, () => createTargets(s));
       rebuildIndexes?.();

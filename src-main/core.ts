@@ -30,6 +30,8 @@ const NOUN: Record<KindName, string> = {
   demandHistory: 'history entry',
   clinics: 'clinic',
   followups: 'follow-up',
+  activities: 'activity',
+  outcomes: 'outcome',
   devices: 'device',
   narratives: 'report narrative',
   settings: 'settings record',

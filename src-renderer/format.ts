@@ -33,6 +33,13 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** An amount in yuan: 万元 from ten thousand up in Chinese (as the bureau writes money), ¥ in English. */
+export function formatYuan(yuan: number): string {
+  if (i18n.language === 'en')
+    return `¥${yuan.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return yuan >= 10_000 ? `${(yuan / 10_000).toFixed(2)}万元` : `${yuan.toFixed(2)}元`;
+}
+
 /** 、 between Chinese list items, a comma in English. */
 export function listSeparator(): string {
   return i18n.language === 'en' ? ', ' : '、';

@@ -24,6 +24,8 @@ const ClinicsScreen = onDemand(() => import('./screens/ClinicsScreen'), 'Clinics
 const ExpertsScreen = onDemand(() => import('./screens/ExpertsScreen'), 'ExpertsScreen');
 const UnitsScreen = onDemand(() => import('./screens/UnitsScreen'), 'UnitsScreen');
 const FollowupsScreen = onDemand(() => import('./screens/FollowupsScreen'), 'FollowupsScreen');
+const ActivitiesScreen = onDemand(() => import('./screens/ActivitiesScreen'), 'ActivitiesScreen');
+const OutcomesScreen = onDemand(() => import('./screens/OutcomesScreen'), 'OutcomesScreen');
 const StaffScreen = onDemand(() => import('./screens/StaffScreen'), 'StaffScreen');
 const ReportsScreen = onDemand(() => import('./screens/ReportsScreen'), 'ReportsScreen');
 const ImportScreen = onDemand(() => import('./screens/ImportScreen'), 'ImportScreen');
@@ -58,6 +60,8 @@ const TABLE = {
   experts: { Component: ExpertsScreen, label: 'nav.experts' },
   units: { Component: UnitsScreen, label: 'nav.units' },
   followups: { Component: FollowupsScreen, label: 'nav.followups' },
+  activities: { Component: ActivitiesScreen, label: 'nav.activities' },
+  outcomes: { Component: OutcomesScreen, label: 'nav.outcomes' },
   staff: { Component: StaffScreen, label: 'nav.staff' },
   reports: { Component: ReportsScreen, label: 'nav.reports' },
   targets: { Component: TargetsScreen, label: 'nav.targets' },

@@ -6,7 +6,7 @@ import { SLA_UNITS } from './domain/workflow';
 /** The groups with words: the domain's enumerations, and a few the screens add. */
 export const LABEL_GROUPS = {
   ...ENUM_GROUPS,
-  timelineType: ['visit', 'demand', 'clinic', 'followup', 'demand_event'],
+  timelineType: ['visit', 'demand', 'clinic', 'followup', 'demand_event', 'activity', 'outcome'],
   followupState: ['planned', 'done'],
   slaUnit: SLA_UNITS,
 } as const;
@@ -108,6 +108,20 @@ export const ENUM_LABELS = {
     written_up: { zh: '已成文', en: 'Written up' },
     closed: { zh: '已结束', en: 'Closed' },
   },
+  activityType: {
+    policy_briefing: { zh: '政策宣讲', en: 'Policy briefing' },
+    training: { zh: '培训辅导', en: 'Training' },
+    matchmaking: { zh: '产学研对接', en: 'Industry–research matchmaking' },
+    salon: { zh: '科技沙龙', en: 'Tech salon' },
+    popular_science: { zh: '科普活动', en: 'Popular science' },
+    signing: { zh: '签约仪式', en: 'Signing ceremony' },
+    other: { zh: '其他', en: 'Other' },
+  },
+  activityStatus: {
+    planned: { zh: '计划中', en: 'Planned' },
+    held: { zh: '已举办', en: 'Held' },
+    cancelled: { zh: '已取消', en: 'Cancelled' },
+  },
   outcomeType: {
     high_tech_application: { zh: '推荐申报高企', en: 'High-tech application' },
     project_application: { zh: '推荐申报科研项目', en: 'Research project application' },
@@ -118,6 +132,12 @@ export const ENUM_LABELS = {
     ip_pledge: { zh: '知识产权质押', en: 'IP pledge financing' },
     achievement_transfer: { zh: '成果转化', en: 'Achievement transfer' },
     other: { zh: '其他', en: 'Other' },
+  },
+  outcomeStatus: {
+    applied: { zh: '已申报', en: 'Applied' },
+    approved: { zh: '已获批', en: 'Approved' },
+    rejected: { zh: '未获批', en: 'Rejected' },
+    done: { zh: '已完成', en: 'Done' },
   },
   followupParent: {
     demand: { zh: '需求', en: 'Demand' },
@@ -170,6 +190,8 @@ export const ENUM_LABELS = {
     clinic: { zh: '会诊', en: 'Clinic' },
     followup: { zh: '回访', en: 'Follow-up' },
     demand_event: { zh: '需求进展', en: 'Demand progress' },
+    activity: { zh: '服务活动', en: 'Activity' },
+    outcome: { zh: '服务成效', en: 'Outcome' },
   },
   followupState: {
     planned: { zh: '待回访', en: 'Planned' },

@@ -1,5 +1,6 @@
 import type { MethodName } from '@shared/contract/methods';
 import type { AnyMethodDef, MethodDef } from './define';
+import { activitiesMethods } from '../features/activities/methods';
 import { appMethods } from '../features/app/methods';
 import { auditMethods } from '../features/audit/methods';
 import { backupsMethods } from '../features/backups/methods';
@@ -8,6 +9,7 @@ import { demandsMethods } from '../features/demands/methods';
 import { enterprisesMethods } from '../features/enterprises/methods';
 import { expertsMethods } from '../features/experts/methods';
 import { followupsMethods } from '../features/followups/methods';
+import { outcomesMethods } from '../features/outcomes/methods';
 import { ledgerMethods } from '../features/ledger/methods';
 import { reportsMethods } from '../features/reports/methods';
 import { searchMethods } from '../features/search/methods';
@@ -22,6 +24,7 @@ import { visitsMethods } from '../features/visits/methods';
 // method of the contract is defined exactly once; dispatch looks them up by name.
 
 export const METHOD_DEFINITIONS = [
+  ...activitiesMethods,
   ...appMethods,
   ...auditMethods,
   ...backupsMethods,
@@ -31,6 +34,7 @@ export const METHOD_DEFINITIONS = [
   ...expertsMethods,
   ...followupsMethods,
   ...ledgerMethods,
+  ...outcomesMethods,
   ...reportsMethods,
   ...searchMethods,
   ...settingsMethods,

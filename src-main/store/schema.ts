@@ -109,6 +109,13 @@ const DERIVED_SQL: { [K in KindName]: Record<SqlDerivedKeys<(typeof MODELS)[K]>,
     enterpriseName: `(SELECT e."name" FROM enterprises e WHERE e."id" = ${followupEnterpriseId})`,
     parentTitle: `CASE t."parentType" WHEN 'demand' THEN (SELECT d."title" FROM demands d WHERE d."id" = t."parentId") WHEN 'visit' THEN (SELECT v."visitNo" FROM visits v WHERE v."id" = t."parentId") WHEN 'clinic' THEN (SELECT c."topic" FROM clinics c WHERE c."id" = t."parentId") END`,
   },
+  activities: {
+    enterpriseCount: `json_array_length(t."enterpriseIds")`,
+  },
+  outcomes: {
+    enterpriseName,
+    demandTitle: `(SELECT d."title" FROM demands d WHERE d."id" = t."demandId")`,
+  },
   narratives: {},
   settings: {},
   calendars: {},

@@ -34,6 +34,8 @@ export default defineWords({
     experts: { zh: '专家库', en: 'Experts' },
     units: { zh: '承办单位', en: 'Units' },
     followups: { zh: '跟踪回访', en: 'Follow-ups' },
+    activities: { zh: '服务活动', en: 'Activities' },
+    outcomes: { zh: '服务成效', en: 'Outcomes' },
     staff: { zh: '人员', en: 'Staff' },
     reports: { zh: '统计报表', en: 'Reports' },
     import: { zh: '台账导入', en: 'Import' },

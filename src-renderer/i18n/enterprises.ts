@@ -86,5 +86,7 @@ export default defineWords({
     icon_demand_event: { zh: '办', en: 'P' },
     icon_clinic: { zh: '诊', en: 'C' },
     icon_followup: { zh: '回', en: 'F' },
+    icon_activity: { zh: '活', en: 'A' },
+    icon_outcome: { zh: '效', en: 'O' },
   },
 });

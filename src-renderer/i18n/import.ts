@@ -21,6 +21,8 @@ export default defineWords({
       followups: { zh: '回访记录', en: 'Follow-ups' },
       visits_with_demands: { zh: '走访台账（含需求列）', en: 'Visit ledger (demands in a column)' },
       staff: { zh: '人员名单', en: 'Staff list' },
+      activities: { zh: '活动台账', en: 'Activity ledger' },
+      outcomes: { zh: '成效台账', en: 'Outcome ledger' },
     },
     file: {
       label: { zh: '台账文件', en: 'Ledger file' },

@@ -10,6 +10,7 @@ import enterprises from './enterprises';
 import clinics from './clinics';
 import experts from './experts';
 import units from './units';
+import activities from './activities';
 import followups from './followups';
 import staff from './staff';
 import settings from './settings';
@@ -33,6 +34,7 @@ export const WORDS = mergeWords(
   clinics,
   experts,
   units,
+  activities,
   followups,
   staff,
   settings,

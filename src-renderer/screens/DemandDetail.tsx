@@ -17,6 +17,7 @@ import { staffName, useDataVersion, useSession } from '../stores/session';
 import { handOverText } from '../fieldValues';
 import { DemandGovernance } from './DemandGovernance';
 import { FirstReplyButton, FirstReplyFacts } from './DemandFirstReply';
+import { DemandOutcomes } from './DemandOutcomes';
 import styles from './DemandDetail.module.css';
 
 export function moveLabel(t: (k: string) => string, from: DemandStatus, to: DemandStatus): string {
@@ -24,7 +25,7 @@ export function moveLabel(t: (k: string) => string, from: DemandStatus, to: Dema
 }
 
 /** The demand, its follow-ups, its enterprise's and people's names. */
-const SHOWN: readonly DataKind[] = ['demands', 'followups', 'enterprises', 'staff', 'units'];
+const SHOWN: readonly DataKind[] = ['demands', 'followups', 'outcomes', 'enterprises', 'staff', 'units'];
 
 export function DemandDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -248,6 +249,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
           ))}
         </ul>
       )}
+      <DemandOutcomes demand={demand} />
       <AuditPanel kind="demands" id={demand.id} />
       {move && <MoveDialog />}
     </aside>

@@ -6,7 +6,7 @@ import type { EnumName } from '../enums';
 import { AuditPanel } from '../components/AuditPanel';
 import { Badge } from '../components/Badge';
 import { demandEventText, handOverText } from '../fieldValues';
-import { enumLabel, formatInstant, industryLabel } from '../format';
+import { enumLabel, formatInstant, formatYuan, industryLabel } from '../format';
 import { routeHref } from '../router';
 import { useEnterpriseDetail } from '../stores/enterpriseDetail';
 import type { DataKind } from '../stores/dataKinds';
@@ -21,10 +21,21 @@ const STATUS_ENUM: Record<Item['type'], EnumName> = {
   demand_event: 'demandStatus',
   clinic: 'clinicStatus',
   followup: 'satisfaction',
+  activity: 'activityStatus',
+  outcome: 'outcomeStatus',
 };
 
 /** The enterprise and its timeline: visits, demands and their moves, clinics, follow-ups. */
-const SHOWN: readonly DataKind[] = ['enterprises', 'visits', 'demands', 'clinics', 'followups', 'staff'];
+const SHOWN: readonly DataKind[] = [
+  'enterprises',
+  'visits',
+  'demands',
+  'clinics',
+  'followups',
+  'activities',
+  'outcomes',
+  'staff',
+];
 
 function itemHref(item: Item): string {
   switch (item.type) {
@@ -38,6 +49,10 @@ function itemHref(item: Item): string {
       return routeHref('clinics', item.id);
     case 'followup':
       return routeHref('followups', item.id);
+    case 'activity':
+      return routeHref('activities', item.id);
+    case 'outcome':
+      return routeHref('outcomes', item.id);
   }
 }
 
@@ -47,9 +62,16 @@ const isNote = (item: Item) => item.type === 'demand_event' && !!item.event && i
 /** What the item is: its kind, or for a demand's event that is no move, what the event was. */
 function typeLabel(item: Item): string {
   if (isNote(item)) return demandEventText({ type: item.event!, unitName: item.unitName ?? null });
-  // A hand-over (交办) names the units it handed the demand to.
-  const units = item.type === 'demand_event' ? handOverText(item) : '';
-  return `${enumLabel('timelineType', item.type)}${units ? ` · ${units}` : ''}`;
+  // A hand-over (交办) names the units it handed the demand to; an activity or outcome its type.
+  const detail =
+    item.type === 'demand_event'
+      ? handOverText(item)
+      : item.type === 'activity'
+        ? enumLabel('activityType', item.kind)
+        : item.type === 'outcome'
+          ? enumLabel('outcomeType', item.kind)
+          : '';
+  return `${enumLabel('timelineType', item.type)}${detail ? ` · ${detail}` : ''}`;
 }
 
 function statusEnum(item: Item): EnumName {
@@ -204,6 +226,9 @@ export function EnterpriseDetail({ id }: { id: string }) {
                       )}
                     </div>
                     <a href={itemHref(item)}>{item.title.trim() || t('common.untitled')}</a>
+                    {item.amount !== null && item.amount !== undefined && (
+                      <span className="muted"> · {formatYuan(item.amount)}</span>
+                    )}
                   </div>
                 </li>
               ))}

@@ -20,4 +20,6 @@ export const LIST_READS: Record<RecordKind, readonly DataKind[]> = {
   demands: ['demands', 'enterprises', 'staff', 'units'],
   clinics: ['clinics'],
   followups: ['followups', 'demands', 'visits', 'clinics', 'enterprises', 'staff'],
+  activities: ['activities'],
+  outcomes: ['outcomes', 'enterprises', 'demands'],
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { RECORD_KINDS, type MethodName } from './methods';
 import {
+  ActivityFields,
+  ActivityRecord,
   ClinicFields,
   ClinicRecord,
   DemandFields,
@@ -17,6 +19,8 @@ import {
   FollowupRecord,
   Id,
   Instant,
+  OutcomeFields,
+  OutcomeRecord,
   StaffFields,
   StaffRecord,
   UnitFields,
@@ -123,6 +127,8 @@ const visits = crud(VisitCreate, patchOf(VisitFields), VisitRecord);
 const demands = crud(DemandFields, DemandPatch.extend({ id: Id }).strict(), DemandRecord);
 const clinics = crud(ClinicFields, patchOf(ClinicFields), ClinicRecord);
 const followups = crud(FollowupFields, patchOf(FollowupFields), FollowupRecord);
+const activities = crud(ActivityFields, patchOf(ActivityFields), ActivityRecord);
+const outcomes = crud(OutcomeFields, patchOf(OutcomeFields), OutcomeRecord);
 
 /** A new device identity this database took, restored from a backup or copied from another laptop. */
 export const NewIdentity = z.object({
@@ -146,7 +152,7 @@ export const AppInfo = z.object({
 });
 
 export const TimelineItem = z.object({
-  type: z.enum(['visit', 'demand', 'clinic', 'followup', 'demand_event']),
+  type: z.enum(['visit', 'demand', 'clinic', 'followup', 'demand_event', 'activity', 'outcome']),
   id: Id,
   /** What orders the timeline: a date or an instant. */
   at: z.string(),
@@ -163,6 +169,10 @@ export const TimelineItem = z.object({
   /** demand_event of a hand-over (交办): the lead and co units, by name. */
   leadUnitName: z.string().nullable().optional(),
   coUnitNames: z.array(z.string()).optional(),
+  /** activity / outcome: its type (the activityType / outcomeType code). */
+  kind: z.string().nullable().optional(),
+  /** outcome: its amount in yuan. */
+  amount: z.number().nullable().optional(),
 });
 
 export const BoardStaffCount = z.object({
@@ -388,6 +398,16 @@ export const contract = {
   'followups.update': followups.update,
   'followups.delete': followups.delete,
   'followups.list': followups.list,
+  'activities.create': activities.create,
+  'activities.get': activities.get,
+  'activities.update': activities.update,
+  'activities.delete': activities.delete,
+  'activities.list': activities.list,
+  'outcomes.create': outcomes.create,
+  'outcomes.get': outcomes.get,
+  'outcomes.update': outcomes.update,
+  'outcomes.delete': outcomes.delete,
+  'outcomes.list': outcomes.list,
   'app.info': def(z.strictObject({}).optional().default({}), AppInfo),
   'me.set': def(z.strictObject({ staffId: Id }), AppInfo),
   'me.tasks': def(
@@ -572,7 +592,13 @@ export const contract = {
     z.strictObject({ keepId: Id, mergeIds: z.array(Id).min(1).max(50) }),
     z.object({
       kept: EnterpriseRecord,
-      moved: z.object({ visits: z.number().int(), demands: z.number().int(), clinics: z.number().int() }),
+      moved: z.object({
+        visits: z.number().int(),
+        demands: z.number().int(),
+        clinics: z.number().int(),
+        outcomes: z.number().int(),
+        activities: z.number().int(),
+      }),
     }),
   ),
   'backups.list': def(z.strictObject({}).optional().default({}), z.object({ rows: z.array(BackupInfo) })),

@@ -10,6 +10,8 @@ export const RECORD_KINDS = [
   'demands',
   'clinics',
   'followups',
+  'activities',
+  'outcomes',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 

@@ -99,6 +99,11 @@ export const QuarterlyFigures = z.object({
   enterprisesServed: maybeCount,
   cooperationIntentions: maybeCount,
   signedProjects: maybeCount,
+  activities: count,
+  activitiesByType: z.record(z.string(), count),
+  attendees: count,
+  enterprisesReached: count,
+  outcomesByType: z.record(z.string(), z.object({ count, amount: z.number() })),
 });
 
 export const RateDetail = z.object({
@@ -197,7 +202,7 @@ export const RecordsInput = PeriodOrQuarter.extend({
   .superRefine(onePeriod);
 
 export const FigureRecordSchema = z.object({
-  kind: z.enum(['visit', 'demand', 'followup', 'clinic', 'enterprise', 'expert']),
+  kind: z.enum(['visit', 'demand', 'followup', 'clinic', 'enterprise', 'expert', 'activity', 'outcome']),
   id: z.string(),
   date: z.string().nullable(),
   title: z.string().nullable(),

@@ -73,6 +73,12 @@ export const ClinicRecord = recordSchema(MODELS.clinics);
 export const FollowupFields = fieldsSchema(MODELS.followups);
 export const FollowupRecord = recordSchema(MODELS.followups);
 
+// --- activities and outcomes ----------------------------------------------
+export const ActivityFields = fieldsSchema(MODELS.activities);
+export const ActivityRecord = recordSchema(MODELS.activities);
+export const OutcomeFields = fieldsSchema(MODELS.outcomes);
+export const OutcomeRecord = recordSchema(MODELS.outcomes);
+
 export const DeviceRecord = recordSchema(MODELS.devices);
 
 export type Staff = z.infer<typeof StaffRecord>;
@@ -84,3 +90,5 @@ export type Demand = z.infer<typeof DemandRecord>;
 export type DemandHistoryEntry = z.infer<typeof HistoryEntry>;
 export type Clinic = z.infer<typeof ClinicRecord>;
 export type Followup = z.infer<typeof FollowupRecord>;
+export type Activity = z.infer<typeof ActivityRecord>;
+export type Outcome = z.infer<typeof OutcomeRecord>;

@@ -42,6 +42,16 @@ export const DEMAND_STATUSES = [
 ] as const;
 export const CLOSURE_TYPES = ['substantive', 'partial', 'explained'] as const;
 export const CLINIC_STATUSES = ['planned', 'held', 'written_up', 'closed'] as const;
+export const ACTIVITY_TYPES = [
+  'policy_briefing',
+  'training',
+  'matchmaking',
+  'salon',
+  'popular_science',
+  'signing',
+  'other',
+] as const;
+export const ACTIVITY_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export const OUTCOME_TYPES = [
   'high_tech_application',
   'project_application',
@@ -53,6 +63,7 @@ export const OUTCOME_TYPES = [
   'achievement_transfer',
   'other',
 ] as const;
+export const OUTCOME_STATUSES = ['applied', 'approved', 'rejected', 'done'] as const;
 export const FOLLOWUP_PARENTS = ['demand', 'visit', 'clinic'] as const;
 export const FOLLOWUP_CHANNELS = ['onsite', 'phone', 'online'] as const;
 export const SATISFACTIONS = ['satisfied', 'mostly_satisfied', 'dissatisfied'] as const;
@@ -69,6 +80,7 @@ export type DemandStatus = (typeof DEMAND_STATUSES)[number];
 export type DemandCategory = (typeof DEMAND_CATEGORIES)[number];
 export type ClosureType = (typeof CLOSURE_TYPES)[number];
 export type Satisfaction = (typeof SATISFACTIONS)[number];
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export type OutcomeType = (typeof OUTCOME_TYPES)[number];
 export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
 
@@ -99,7 +111,10 @@ export const ENUM_GROUPS = {
   demandStatus: DEMAND_STATUSES,
   closureType: CLOSURE_TYPES,
   clinicStatus: CLINIC_STATUSES,
+  activityType: ACTIVITY_TYPES,
+  activityStatus: ACTIVITY_STATUSES,
   outcomeType: OUTCOME_TYPES,
+  outcomeStatus: OUTCOME_STATUSES,
   followupParent: FOLLOWUP_PARENTS,
   followupChannel: FOLLOWUP_CHANNELS,
   satisfaction: SATISFACTIONS,

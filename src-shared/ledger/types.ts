@@ -38,6 +38,8 @@ export const IMPORT_KINDS = [
   'followups',
   'visits_with_demands',
   'staff',
+  'activities',
+  'outcomes',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 

@@ -74,7 +74,16 @@ interface FieldCommon extends Described {
 
 /** Kinds a field may refer to by id. */
 export type RefKind =
-  'staff' | 'enterprises' | 'experts' | 'units' | 'visits' | 'demands' | 'clinics' | 'followups';
+  | 'staff'
+  | 'enterprises'
+  | 'experts'
+  | 'units'
+  | 'visits'
+  | 'demands'
+  | 'clinics'
+  | 'followups'
+  | 'activities'
+  | 'outcomes';
 
 /**
  * How a field names the record this one belongs under (a demand's enterprise, a follow-up's

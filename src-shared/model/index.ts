@@ -6,6 +6,7 @@
 // holds them to the models), its place in the export's column order (ledger/exportColumns.ts),
 // its grid column and form control on the screen, and, when ledger files carry it, its header
 // `words` here and its import field in ledger/fields.ts (label, words and parse type follow).
+import { activities } from './activities';
 import { calendars } from './calendars';
 import { clinics } from './clinics';
 import { demands } from './demands';
@@ -15,6 +16,7 @@ import { followups } from './followups';
 import { demandHistory } from './demandHistory';
 import { devices } from './devices';
 import { narratives } from './narratives';
+import { outcomes } from './outcomes';
 import { settings } from './settings';
 import { staff } from './staff';
 import { targets } from './targets';
@@ -31,6 +33,8 @@ export const MODELS = {
   demandHistory,
   clinics,
   followups,
+  activities,
+  outcomes,
   narratives,
   settings,
   calendars,

@@ -20,6 +20,10 @@ export const COUNT_KEYS = [
   'enterprisesServed',
   'cooperationIntentions',
   'signedProjects',
+  // service activities
+  'activities',
+  'attendees',
+  'enterprisesReached',
 ] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];
 
@@ -79,6 +83,12 @@ export const RECORD_FIGURES = [
   'byUnit',
   'tierStock',
   'tierNew',
+  // service activities and outcomes (activitiesByType and outcomesByType need a type as key)
+  'activities',
+  'activitiesByType',
+  'attendees',
+  'enterprisesReached',
+  'outcomesByType',
 ] as const;
 export type RecordFigure = (typeof RECORD_FIGURES)[number];
 
@@ -108,6 +118,9 @@ export const SCALAR_KEYS = [
   'enterprisesServed',
   'cooperationIntentions',
   'signedProjects',
+  'activities',
+  'attendees',
+  'enterprisesReached',
 ] as const;
 export type ScalarKey = (typeof SCALAR_KEYS)[number];
 
@@ -127,7 +140,11 @@ export interface Label {
   unit?: string;
 }
 
-export const LABELS: Record<ScalarKey | SplitKey | TableKey | 'byCategory', Label> = {
+/** Figures keyed by an activity or outcome type. */
+export const TYPE_SPLIT_KEYS = ['activitiesByType', 'outcomesByType'] as const;
+export type TypeSplitKey = (typeof TYPE_SPLIT_KEYS)[number];
+
+export const LABELS: Record<ScalarKey | SplitKey | TableKey | TypeSplitKey | 'byCategory', Label> = {
   visits: { zh: '走访家次', en: 'visits', unit: '家次' },
   enterprisesVisited: { zh: '走访企业数', en: 'enterprises visited', unit: '家' },
   coverage: { zh: '覆盖率', en: 'coverage' },
@@ -161,6 +178,11 @@ export const LABELS: Record<ScalarKey | SplitKey | TableKey | 'byCategory', Labe
   byUnit: { zh: '按主办单位', en: 'per lead unit' },
   tierStock: { zh: '梯次培育企业数', en: 'enterprises per tier' },
   tierNew: { zh: '本年新增', en: 'new in the year' },
+  activities: { zh: '服务活动', en: 'service activities', unit: '场' },
+  attendees: { zh: '参加人次', en: 'attendees', unit: '人次' },
+  enterprisesReached: { zh: '参加企业', en: 'enterprises reached', unit: '家' },
+  activitiesByType: { zh: '服务活动（按类型）', en: 'activities by type' },
+  outcomesByType: { zh: '服务成效（按类型）', en: 'outcomes by type' },
 };
 
 export interface RateDefinition {
@@ -243,6 +265,8 @@ export const RATE_DEFINITIONS: Record<RateKey, RateDefinition> = {
 // The words of the report's tables, from the one source of labels (@shared/labels).
 export const MODE_LABELS: Record<string, string> = fileLabelsOf('visitMode');
 export const TIER_LABELS: Record<string, string> = { ...fileLabelsOf('tier'), none: '无资质' };
+export const ACTIVITY_TYPE_LABELS: Record<string, string> = fileLabelsOf('activityType');
+export const OUTCOME_TYPE_LABELS: Record<string, string> = fileLabelsOf('outcomeType');
 export const CATEGORY_LABELS: Record<string, string> = fileLabelsOf('demandCategory');
 export const STATUS_LABELS: Record<string, string> = fileLabelsOf('demandStatus');
 export const CLOSURE_LABELS: Record<string, string> = fileLabelsOf('closureType');
@@ -329,6 +353,16 @@ export const NOTES: { key: string; zh: string; en: string }[] = [
     key: 'byCategory',
     zh: '按类别统计本期新增需求，一件需求在其每个类别下各计一次。',
     en: 'By category: new demands of the quarter, counted once in each of their categories.',
+  },
+  {
+    key: 'activities',
+    zh: '服务活动 = 活动日期在本期内、状态为“已举办”的活动场次；按类型各计场次；参加人次为这些活动填写的参加人次之和；参加企业为这些活动的参加企业去重后的在册企业数。按人员统计时为其作为组织人员的活动；按镇街统计时为有该镇街企业参加的活动（参加企业只计该镇街企业，参加人次为整场活动的人次）。',
+    en: "Service activities = activities held and dated in the period, counted per type; attendees = the sum of their attendees; enterprises reached = the distinct live enterprises that took part. Staff scope: activities the member organised; town scope: activities a town enterprise took part in (enterprises reached counts the town's only, attendees are whole activities).",
+  },
+  {
+    key: 'outcomes',
+    zh: '服务成效按类型统计本期内（成效日期）、状态不是“未获批”的成效：数量为各条成效数量之和，金额为填写的金额之和（元）。所属企业已删除的不计；按人员统计时为其包联企业的成效，按镇街统计时为该镇街企业的成效。',
+    en: "Outcomes by type: outcomes dated in the period and not rejected; count = the sum of their counts, amount = the sum of their amounts (yuan). Outcomes of deleted enterprises are excluded; staff scope: outcomes of the enterprises the member is liaison for; town scope: of the town's enterprises.",
   },
   {
     key: 'noHistory',

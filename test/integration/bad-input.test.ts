@@ -64,6 +64,20 @@ function populated(path: string) {
     parentId: demand.id,
     dueDate: '2026-11-25',
   });
+  const activity = t.ok('activities.create', {
+    type: 'policy_briefing',
+    date: '2026-11-10',
+    title: '研发费用加计扣除政策宣讲',
+    enterpriseIds: [e.id],
+    attendees: 40,
+  });
+  const outcome = t.ok('outcomes.create', {
+    enterpriseId: e.id,
+    type: 'tech_contract',
+    date: '2026-11-12',
+    amount: 350000,
+    demandId: closed.id,
+  });
   // Pending, handed to a lead and a co unit when it was created.
   const handed = t.ok('demands.create', {
     enterpriseId: e.id,
@@ -91,6 +105,8 @@ function populated(path: string) {
     handed,
     clinic,
     followup,
+    activity,
+    outcome,
   };
 }
 type World = ReturnType<typeof populated>;
@@ -198,6 +214,8 @@ function createCases(w: World, kind: RecordKind): Case[] {
   const demand = { enterpriseId: w.e.id, categories: ['tech'], title: '需求' };
   const clinic = { date: '2026-11-02', topic: '会诊' };
   const fu = { parentType: 'demand', parentId: w.demand.id };
+  const activity = { type: 'policy_briefing', date: '2026-11-10', title: '政策宣讲', attendees: 30 };
+  const outcome = { enterpriseId: w.e.id, type: 'tech_contract', date: '2026-11-12' };
   switch (kind) {
     case 'staff':
       return [
@@ -342,6 +360,38 @@ function createCases(w: World, kind: RecordKind): Case[] {
         nf({ ...fu, ownerStaffId: 'ghost-staff' }, 'ownerStaffId'),
         extra(fu),
       ];
+    case 'activities':
+      return [
+        v({ type: 'training', title: 'x' }, 'date'),
+        v({ ...activity, type: 'party' }, 'type'),
+        v({ ...activity, title: '' }, 'title'),
+        v({ ...activity, status: 'done' }, 'status'),
+        v({ ...activity, attendees: -3 }, 'attendees'),
+        v({ ...activity, attendees: 2.5 }, 'attendees'),
+        v({ ...activity, enterpriseIds: [w.e.id, w.e.id] }, 'enterpriseIds'),
+        // Held (dated before today) with neither its enterprises nor its attendees.
+        v({ type: 'training', date: '2026-11-02', title: '培训' }, 'attendees'),
+        v({ ...activity, status: 'held', enterpriseIds: [], attendees: null }, 'attendees'),
+        nf({ ...activity, enterpriseIds: ['ghost-enterprise'] }, 'enterpriseIds.0'),
+        nf({ ...activity, organizerStaffIds: ['ghost-staff'] }, 'organizerStaffIds.0'),
+        nf({ ...activity, expertIds: ['ghost-expert'] }, 'expertIds.0'),
+        extra(activity),
+      ];
+    case 'outcomes':
+      return [
+        v({ enterpriseId: w.e.id, date: '2026-11-01' }, 'type'),
+        v({ ...outcome, type: 'medal' }, 'type'),
+        v({ ...outcome, date: '2026-02-30' }, 'date'),
+        v({ ...outcome, amount: -1 }, 'amount'),
+        v({ ...outcome, amount: 10.005 }, 'amount'),
+        v({ ...outcome, count: 0 }, 'count'),
+        v({ ...outcome, status: 'lost' }, 'status'),
+        nf({ ...outcome, enterpriseId: 'ghost-enterprise' }, 'enterpriseId'),
+        nf({ ...outcome, demandId: 'ghost-demand' }, 'demandId'),
+        // The demand answered is the enterprise's own.
+        v({ ...outcome, enterpriseId: w.other.id, demandId: w.demand.id }, 'demandId'),
+        extra(outcome),
+      ];
   }
 }
 
@@ -355,6 +405,8 @@ function updateCases(w: World, kind: RecordKind): Case[] {
     demands: w.demand.id,
     clinics: w.clinic.id,
     followups: w.followup.id,
+    activities: w.activity.id,
+    outcomes: w.outcome.id,
   };
   const id = idOf[kind];
   const generic: Case[] = [
@@ -403,6 +455,16 @@ function updateCases(w: World, kind: RecordKind): Case[] {
       v({ id, doneAt: '2026-12-01' }, 'doneAt'),
       v({ id, satisfaction: 'meh' }, 'satisfaction'),
     ],
+    activities: [
+      v({ id, enterpriseIds: [], attendees: null }, 'attendees'),
+      nf({ id, enterpriseIds: ['ghost-enterprise'] }, 'enterpriseIds.0'),
+    ],
+    outcomes: [
+      v({ id, amount: -0.01 }, 'amount'),
+      v({ id, amount: 1.234 }, 'amount'),
+      nf({ id, demandId: 'ghost-demand' }, 'demandId'),
+      v({ id, enterpriseId: w.other.id }, 'demandId'),
+    ],
   };
   return [...generic, ...specific[kind]];
 }
@@ -418,6 +480,8 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
     demands: w.demand.id,
     clinics: w.clinic.id,
     followups: w.followup.id,
+    activities: w.activity.id,
+    outcomes: w.outcome.id,
   };
   for (const kind of RECORD_KINDS) {
     out[`${kind}.create`] = [...NOT_AN_OBJECT, NULL_INPUT, ...createCases(w, kind)];

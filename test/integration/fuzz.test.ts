@@ -38,6 +38,13 @@ function populated(): { t: TestCore; templates: Partial<Record<MethodName, Recor
     parentId: demand.id,
     dueDate: '2026-11-25',
   });
+  const activity = t.ok('activities.create', {
+    type: 'training',
+    date: '2026-11-03',
+    title: '高企申报培训',
+    enterpriseIds: [e.id],
+  });
+  const outcome = t.ok('outcomes.create', { enterpriseId: e.id, type: 'tech_contract', date: '2026-11-04' });
   const ids: Record<string, string> = {
     staff: t.meId,
     enterprises: e.id,
@@ -46,6 +53,8 @@ function populated(): { t: TestCore; templates: Partial<Record<MethodName, Recor
     demands: demand.id,
     clinics: clinic.id,
     followups: followup.id,
+    activities: activity.id,
+    outcomes: outcome.id,
   };
   const creates: Record<string, Record<string, unknown>> = {
     staff: { name: '新同事', role: 'staff', phone: '13800000000' },
@@ -66,6 +75,8 @@ function populated(): { t: TestCore; templates: Partial<Record<MethodName, Recor
       satisfaction: 'satisfied',
       doneAt: '2026-11-22',
     },
+    activities: { type: 'salon', date: '2026-11-05', title: '技术沙龙', attendees: 20 },
+    outcomes: { enterpriseId: e.id, type: 'policy_funds', date: '2026-11-06', amount: 50000.5 },
   };
   const templates: Partial<Record<MethodName, Record<string, unknown>>> = {};
   for (const [kind, id] of Object.entries(ids)) {

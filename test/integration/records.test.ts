@@ -90,6 +90,28 @@ const SPECS: Record<RecordKind, KindSpec> = {
     patch: { result: '已落实', channel: 'online' },
     sortField: 'content',
   },
+  activities: {
+    make: (t, i, m) => ({
+      type: 'training',
+      date: `2026-08-1${i}`,
+      title: `${m}${i}`,
+      enterpriseIds: [parents(t).enterprise.id],
+      attendees: 20 + i,
+    }),
+    patch: { place: '区科技局报告厅', summary: '讲解高企认定' },
+    sortField: 'title',
+  },
+  outcomes: {
+    make: (t, i, m) => ({
+      enterpriseId: makeEnterprise(t).id,
+      type: 'policy_funds',
+      date: `2026-07-1${i}`,
+      amount: 150000.5 + i,
+      description: `${m}${i}`,
+    }),
+    patch: { status: 'approved', count: 2 },
+    sortField: 'description',
+  },
 };
 
 const KIND_LIST = Object.keys(SPECS) as RecordKind[];

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { addDays, daysBetween, shanghaiDate } from '@shared/domain/dates';
 import { parsePeriod } from '@shared/domain/period';
+import { oracleActivityFigures } from './reports-oracle-activities';
 
 export interface OracleScope {
   staffId?: string;
@@ -365,5 +366,6 @@ export function oracleFigures(db: Database.Database, period: string, scope: Orac
     followups,
     satisfactionRate: ratio((satisfaction.satisfied ?? 0) + (satisfaction.mostly_satisfied ?? 0), rated),
     ...clinicFigures,
+    ...oracleActivityFigures(db, q, scope),
   };
 }

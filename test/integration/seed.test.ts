@@ -63,6 +63,8 @@ const TABLES = [
   'demands',
   'demand_history',
   'followups',
+  'activities',
+  'outcomes',
 ];
 const VOLATILE = new Set(['id', 'createdAt', 'updatedAt', 'updatedByDevice']);
 
@@ -168,6 +170,8 @@ describe('demo district, scale 1', () => {
       demands: live('demands'),
       clinics: live('clinics'),
       followups: live('followups'),
+      activities: live('activities'),
+      outcomes: live('outcomes'),
     }).toEqual(counts);
     expect(one(core, `SELECT count(DISTINCT "town") FROM enterprises`)).toBe(8);
     expect(one(core, `SELECT count(*) FROM staff WHERE "role" = 'supervisor'`)).toBe(2);

@@ -29,6 +29,8 @@ const RECORD_TABLES = [
   'demand_history',
   'clinics',
   'followups',
+  'activities',
+  'outcomes',
   'devices',
 ];
 

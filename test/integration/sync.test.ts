@@ -34,6 +34,8 @@ function content(t: TestCore) {
     'demand_history',
     'clinics',
     'followups',
+    'activities',
+    'outcomes',
     'devices',
   ]) {
     out[table] = (snap[table] as Record<string, unknown>[])

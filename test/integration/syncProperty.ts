@@ -62,6 +62,8 @@ const RECORD_TABLES = [
   'demand_history',
   'clinics',
   'followups',
+  'activities',
+  'outcomes',
   'narratives',
   'devices',
 ];

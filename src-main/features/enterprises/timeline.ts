@@ -73,6 +73,21 @@ export function enterpriseTimeline(core: Core, id: string): MethodOutput<'enterp
          (f."parentType" = 'demand' AND f."parentId" IN (SELECT "id" FROM demands WHERE "enterpriseId" = ? AND "deletedAt" IS NULL)))`,
     )
     .all(id, id) as Omit<Item, 'type'>[];
+  // Activities it took part in (their first organiser), and what the service brought it.
+  const activities = db
+    .prepare(
+      `SELECT a."id", a."date" AS at, a."title", a."status", a."type" AS kind, s."name" AS staffName
+       FROM activities a LEFT JOIN staff s ON s."id" = json_extract(a."organizerStaffIds", '$[0]')
+       WHERE a."deletedAt" IS NULL AND EXISTS (SELECT 1 FROM json_each(a."enterpriseIds") j WHERE j.value = ?)`,
+    )
+    .all(id) as Omit<Item, 'type' | 'refId'>[];
+  const outcomes = db
+    .prepare(
+      `SELECT o."id", o."date" AS at, coalesce(o."description", '') AS title, o."status", o."type" AS kind,
+              o."amount", NULL AS staffName, o."demandId" AS refId
+       FROM outcomes o WHERE o."enterpriseId" = ? AND o."deletedAt" IS NULL`,
+    )
+    .all(id) as Omit<Item, 'type'>[];
   const items: Item[] = [
     ...visits.map((v) => ({ ...v, type: 'visit' as const, refId: null })),
     ...demands.map((d) => ({ ...d, type: 'demand' as const })),
@@ -96,6 +111,8 @@ export function enterpriseTimeline(core: Core, id: string): MethodOutput<'enterp
     }),
     ...clinics.map((c) => ({ ...c, type: 'clinic' as const, refId: null })),
     ...followups.map((f) => ({ ...f, type: 'followup' as const })),
+    ...activities.map((a) => ({ ...a, type: 'activity' as const, refId: null })),
+    ...outcomes.map((o) => ({ ...o, type: 'outcome' as const })),
   ];
   // A plain date sorts as the start of its Shanghai day.
   const key = (at: string) => (at.length === 10 ? startOfShanghaiDay(at) : at);

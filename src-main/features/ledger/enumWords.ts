@@ -145,6 +145,35 @@ export const ENUM_WORDS: { [G in EnumGroup]?: Record<string, string[]> } = {
     commissioner: ['特派员'],
     liaison: ['企业联络员'],
   },
+  activityType: {
+    policy_briefing: ['宣讲', '宣讲会', '政策宣讲会', '政策解读', '政策解读会', '政策宣传'],
+    training: ['培训', '辅导', '培训会', '培训班', '业务培训', '申报辅导'],
+    matchmaking: ['对接', '对接会', '产学研', '产学研对接会', '校企对接', '供需对接', '成果对接'],
+    salon: ['沙龙', '技术沙龙', '交流会', '座谈交流'],
+    popular_science: ['科普', '科普宣传', '科技活动周', '科普活动周'],
+    signing: ['签约', '集中签约', '签约活动'],
+  },
+  activityStatus: {
+    planned: ['计划', '拟举办', '待举办', '未举办', '筹备中'],
+    held: ['已举办', '举办', '已开展', '开展', '已完成', '完成'],
+    cancelled: ['取消', '已取消'],
+  },
+  outcomeType: {
+    high_tech_application: ['高企', '高新技术企业', '申报高企', '高企申报', '推荐高企', '高企认定'],
+    project_application: ['科研项目', '科技项目', '项目申报', '申报项目', '推荐申报项目'],
+    talent_application: ['人才', '人才工程', '人才项目', '人才申报', '推荐申报人才'],
+    tech_contract: ['技术合同', '技术合同登记', '技术交易', '合同登记', '技术合同认定'],
+    policy_funds: ['政策资金', '资金兑现', '政策兑现', '兑现资金', '补助资金', '奖补资金', '奖励资金'],
+    financing: ['融资', '贷款', '股权融资', '科技贷', '银行贷款'],
+    ip_pledge: ['质押', '知识产权质押', '专利质押', '质押融资'],
+    achievement_transfer: ['成果转化', '技术转让', '专利转让', '转化'],
+  },
+  outcomeStatus: {
+    applied: ['申报中', '已申报', '待审批', '审核中', '已推荐'],
+    approved: ['获批', '已获批', '通过', '已通过', '立项', '已立项', '认定通过'],
+    rejected: ['未通过', '落选'],
+    done: ['完成', '已完成', '已到位', '到位', '已兑现', '兑现', '已登记', '登记'],
+  },
 };
 
 /** Cell texts that mean "no value" in any field (a dash, 无, 暂无…). */

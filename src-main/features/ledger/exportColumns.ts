@@ -203,6 +203,14 @@ const CELLS: Partial<Record<RecordKind, Record<string, Cell>>> = {
         list<{ enterpriseId: string }>(r.enterprises).map((e) => x.enterprise(e.enterpriseId)?.name ?? ''),
       ),
   },
+  activities: {
+    enterpriseIds: (r, x) => joined(list<string>(r.enterpriseIds).map((e) => x.enterprise(e)?.name ?? '')),
+    organizerStaffIds: (r, x) => joined(list<string>(r.organizerStaffIds).map((s) => x.staffName(s))),
+    expertIds: (r, x) => joined(list<string>(r.expertIds).map((e) => x.expertName(e))),
+  },
+  outcomes: {
+    enterpriseUscc: enterpriseUscc('enterpriseId'),
+  },
   followups: {
     enterpriseUscc: enterpriseUscc('enterpriseId'),
     parentTitle: (r) => (r.parentType === 'demand' ? str(r.parentTitle) : ''),
@@ -234,4 +242,6 @@ export const KIND_TITLES: Record<RecordKind, string> = {
   demands: '需求台账',
   clinics: '专家会诊',
   followups: '跟踪回访',
+  activities: '服务活动',
+  outcomes: '服务成效',
 };

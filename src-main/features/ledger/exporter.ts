@@ -10,6 +10,8 @@ import { listDemands } from '../demands/service';
 import { listClinics } from '../clinics/service';
 import { listFollowups } from '../followups/service';
 import { listUnits } from '../units/service';
+import { listActivities } from '../activities/service';
+import { listOutcomes } from '../outcomes/service';
 import type { ListQuery } from '@shared/contract/contract';
 import type { RecordKind } from '@shared/contract/methods';
 import { invalid } from '@shared/contract/errors';
@@ -28,6 +30,8 @@ const LISTS: Record<RecordKind, Lister> = {
   demands: listDemands,
   clinics: listClinics,
   followups: listFollowups,
+  activities: listActivities,
+  outcomes: listOutcomes,
 };
 
 export interface ExportInput {

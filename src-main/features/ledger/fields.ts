@@ -28,6 +28,9 @@ export type FieldType =
   | { t: 'staffList' }
   | { t: 'unit' }
   | { t: 'unitList' }
+  | { t: 'enterpriseList' }
+  | { t: 'amount' }
+  | { t: 'count'; min: number }
   | { t: 'nameList' }
   | { t: 'tiers' }
   | { t: 'industry' }
@@ -222,6 +225,24 @@ const SPECS = {
   position: of('staff', 'position'),
   staffPhone: of('staff', 'phone'),
   active: of('staff', 'active'),
+  // service activities (活动台账)
+  activityTitle: of('activities', 'title', { en: 'Activity' }),
+  activityType: of('activities', 'type', { en: 'Activity type' }),
+  activityDate: of('activities', 'date', { en: 'Activity date' }),
+  activityPlace: of('activities', 'place'),
+  activityStatus: of('activities', 'status', { en: 'Activity status' }),
+  // Enterprise names, each matched to one enterprise of the app.
+  activityEnterprises: of('activities', 'enterpriseIds', { type: { t: 'enterpriseList' } }),
+  attendees: of('activities', 'attendees', { type: { t: 'count', min: 0 } }),
+  organizers: of('activities', 'organizerStaffIds', { type: { t: 'staffList' } }),
+  activitySummary: of('activities', 'summary'),
+  // outcomes (成效台账): 金额 in 元, 万元 or 亿元, from the cell or its header
+  outcomeType: of('outcomes', 'type', { en: 'Outcome type' }),
+  outcomeDate: of('outcomes', 'date', { en: 'Outcome date' }),
+  amount: of('outcomes', 'amount', { type: { t: 'amount' } }),
+  outcomeCount: of('outcomes', 'count', { type: { t: 'count', min: 1 } }),
+  outcomeStatus: of('outcomes', 'status', { en: 'Outcome status' }),
+  outcomeDescription: of('outcomes', 'description'),
 } satisfies Record<string, ModelRef | FileColumn>;
 
 export type FieldKey = keyof typeof SPECS;
@@ -403,6 +424,42 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     required: [['staffName']],
     requiredColumns: [],
     aliases: {},
+  },
+  activities: {
+    label: '活动台账',
+    fields: [
+      'activityTitle',
+      'activityType',
+      'activityDate',
+      'activityPlace',
+      'activityStatus',
+      'activityEnterprises',
+      'attendees',
+      'organizers',
+      'activitySummary',
+      'remark',
+    ],
+    required: [['activityTitle'], ['activityDate']],
+    // Only a ledger with a column of activity names is an activity ledger.
+    requiredColumns: ['activityTitle'],
+    aliases: { activityType: ['类型', '形式'], activityStatus: ['状态'] },
+  },
+  outcomes: {
+    label: '成效台账',
+    fields: [
+      'uscc',
+      'enterpriseName',
+      'outcomeType',
+      'outcomeDate',
+      'amount',
+      'outcomeCount',
+      'outcomeStatus',
+      'outcomeDescription',
+      'remark',
+    ],
+    required: [['enterpriseName', 'uscc'], ['outcomeType'], ['outcomeDate']],
+    requiredColumns: ['outcomeType'],
+    aliases: { outcomeType: ['类型', '类别'], outcomeStatus: ['状态'] },
   },
 };
 

@@ -449,6 +449,8 @@ const KIND_PREFERENCE: ImportKind[] = [
   'visits_with_demands',
   'demands',
   'followups',
+  'outcomes',
+  'activities',
   'visits',
   'enterprises',
   'staff',

@@ -6,6 +6,7 @@ import { readDemandsCell } from './demandsCell';
 import { FIELDS, KIND_DEFS, fieldLabel, type FieldKey } from './fields';
 import type { ColumnMatch } from './headers';
 import type { Lookup } from './lookup';
+import { readAmount, readCount } from './money';
 import { cellText, splitList } from './text';
 import {
   isEmptyCell,
@@ -84,6 +85,23 @@ export interface RowValues {
   position?: string;
   staffPhone?: string;
   active?: boolean;
+  activityTitle?: string;
+  activityType?: string;
+  activityDate?: string;
+  activityPlace?: string;
+  activityStatus?: string;
+  /** Enterprise ids, in the order the cell names them. */
+  activityEnterprises?: string[];
+  attendees?: number;
+  organizers?: string[];
+  activitySummary?: string;
+  outcomeType?: string;
+  outcomeDate?: string;
+  /** Yuan. */
+  amount?: number;
+  outcomeCount?: number;
+  outcomeStatus?: string;
+  outcomeDescription?: string;
 }
 
 export interface FieldProblem {
@@ -147,6 +165,25 @@ function unitIdsOf(names: string[], ctx: RowContext): Read<string[]> {
   return { ok: true, value: ids };
 }
 
+/** Enterprise names, each matched to exactly one live enterprise (by name or former name). */
+function enterpriseIdsOf(names: string[], ctx: RowContext): Read<string[]> {
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  for (const name of names) {
+    const found = ctx.lookup.enterprisesByName(name);
+    if (found.length > 1)
+      return {
+        ok: false,
+        message: `企业库中有 ${found.length} 家企业名为「${name}」，无法区分 (ambiguous name)`,
+      };
+    if (!found.length) unknown.push(name);
+    else if (!ids.includes(found[0]!)) ids.push(found[0]!);
+  }
+  if (unknown.length)
+    return { ok: false, message: `企业库中没有：${unknown.join('、')} (no such enterprise)` };
+  return { ok: true, value: ids };
+}
+
 /** Phone numbers in the order of the contacts (无 keeps a place for a contact without one). */
 function readPhones(v: CellValue): Read<(string | null)[]> {
   const out: (string | null)[] = [];
@@ -162,7 +199,7 @@ function readPhones(v: CellValue): Read<(string | null)[]> {
   return { ok: true, value: out };
 }
 
-function readField(field: FieldKey, raw: CellValue, ctx: RowContext): Read<unknown> {
+function readField(field: FieldKey, raw: CellValue, ctx: RowContext, header: string): Read<unknown> {
   if (field === 'contactPhone') return readPhones(raw);
   if (field === 'contactName') return { ok: true, value: splitList(cellText(raw)) };
   if (field === 'contactTitle')
@@ -194,6 +231,12 @@ function readField(field: FieldKey, raw: CellValue, ctx: RowContext): Read<unkno
     }
     case 'unitList':
       return unitIdsOf(readUnitNames(raw), ctx);
+    case 'enterpriseList':
+      return enterpriseIdsOf(splitList(cellText(raw)), ctx);
+    case 'amount':
+      return readAmount(raw, header);
+    case 'count':
+      return readCount(raw, type.min);
     case 'nameList':
       return { ok: true, value: readNames(raw) };
     case 'tiers':
@@ -220,7 +263,7 @@ export function normaliseRow(
   for (const c of columns) {
     const raw = row.cells[c.column] ?? null;
     if (isEmptyCell(raw)) continue;
-    const r = readField(c.field, raw, ctx);
+    const r = readField(c.field, raw, ctx, c.header);
     if (r.ok) {
       if (r.value !== undefined && r.value !== '') values[c.field] = r.value;
     } else problems.push({ field: c.field, message: r.message });

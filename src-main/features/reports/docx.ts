@@ -45,7 +45,15 @@ import {
   spanText,
   splitLabel,
 } from './format';
-import { clinicsText, demandsText, followupsText, overviewText, visitsText } from './summaryText';
+import {
+  activitiesText,
+  clinicsText,
+  demandsText,
+  followupsText,
+  outcomesText,
+  overviewText,
+  visitsText,
+} from './summaryText';
 import { hadWork } from '@shared/reports/comparison';
 import type { ExportOptions } from './xlsx';
 import { progressRows, progressText, textBar, valueText } from './progressText';
@@ -414,6 +422,8 @@ export function buildDocument(p: DocxParts): Document {
     ...n.figure(chart('satisfaction')),
     h1(4, '专家会诊情况'),
     body(clinicsText(r)),
+    body(activitiesText(r)),
+    body(outcomesText(r)),
     h1(5, '典型案例'),
     ...narrativeParagraphs(narrative.typicalCases),
     h1(6, '存在的问题'),

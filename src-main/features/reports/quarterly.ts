@@ -33,6 +33,7 @@ import { categorySplit, demandTotals, firstReplyTotals, unitSplit, type UnitFigu
 import { tierSplit } from './tierFigures';
 import { clinicTotals, followupTotals } from './serviceFigures';
 import { targetProgress } from './targets';
+import { activityTotals, outcomesByType, type OutcomesByType } from './activityFigures';
 
 // The period summary (走访工作总结) of shared/DOMAIN.md, for a month, quarter, half year, year or
 // any range of days: every figure is counted in SQL (see visitFigures, demandFigures,
@@ -88,6 +89,11 @@ export interface QuarterlyFigures {
   enterprisesServed: number | null;
   cooperationIntentions: number | null;
   signedProjects: number | null;
+  activities: number;
+  activitiesByType: Record<string, number>;
+  attendees: number;
+  enterprisesReached: number;
+  outcomesByType: OutcomesByType;
 }
 
 export type ScalarFigures = Pick<QuarterlyFigures, ScalarKey>;
@@ -242,6 +248,7 @@ function computeScalars(
   const cl = clinicTotals(db, scope, p);
   const leaderVisits = leaderVisitCount(db, scope, p);
   const firstReply = firstReplyTotals(db, scope, p);
+  const ac = activityTotals(db, scope, p);
   const sat = fu.bySatisfaction;
   const withSatisfaction = (sat.satisfied ?? 0) + (sat.mostly_satisfied ?? 0) + (sat.dissatisfied ?? 0);
   const rates: Record<RateKey, RateDetail> = {
@@ -282,12 +289,31 @@ function computeScalars(
     enterprisesServed: cl?.enterprisesServed ?? null,
     cooperationIntentions: cl?.cooperationIntentions ?? null,
     signedProjects: cl?.signedProjects ?? null,
+    activities: ac.activities,
+    attendees: ac.attendees,
+    enterprisesReached: ac.enterprisesReached,
   };
   return {
     scalars,
     rates,
     satisfaction: sat,
     workloadAtEnd: dm.workloadAtEnd,
+  };
+}
+
+/** The activity and outcome figures: the scalars computed above, and their splits by type. */
+function activityFiguresOf(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Record<string, unknown>,
+  s: ScalarFigures,
+) {
+  return {
+    activities: s.activities,
+    activitiesByType: activityTotals(db, scope, p).activitiesByType,
+    attendees: s.attendees,
+    enterprisesReached: s.enterprisesReached,
+    outcomesByType: outcomesByType(db, scope, p),
   };
 }
 
@@ -443,6 +469,7 @@ export function summaryFigures(
       enterprisesServed: s.enterprisesServed,
       cooperationIntentions: s.cooperationIntentions,
       signedProjects: s.signedProjects,
+      ...activityFiguresOf(db, scope, p, s),
     },
     rates: current.rates,
     details: {

@@ -8,6 +8,7 @@ import { baseFrom, LEADER_LED, TIER_VALID, visitsFrom } from './visitFigures';
 import { demandFactsSql, firstReplySql, unitFactsSql } from './demandFigures';
 import { tierEntriesFrom } from './tierFigures';
 import { clinicsFrom, followupsFrom, servedEnterprisesSql } from './serviceFigures';
+import { activitiesFrom, outcomesFrom, reachedEnterprisesSql } from './activityFigures';
 import { UNKNOWN_KEY, type RecordFigure } from '@shared/reports/definitions';
 
 export { RECORD_FIGURES, type RecordFigure } from '@shared/reports/definitions';
@@ -16,7 +17,8 @@ export { RECORD_FIGURES, type RecordFigure } from '@shared/reports/definitions';
 // the figure itself, so that the count of rows is the figure. For a rate, the rows are its
 // denominator and `inNumerator` marks those counted above the line.
 
-export type RecordKind = 'visit' | 'demand' | 'followup' | 'clinic' | 'enterprise' | 'expert';
+export type RecordKind =
+  'visit' | 'demand' | 'followup' | 'clinic' | 'enterprise' | 'expert' | 'activity' | 'outcome';
 
 export interface FigureRecord {
   kind: RecordKind;
@@ -96,6 +98,11 @@ const KIND_OF: Record<RecordFigure, RecordKind> = {
   byUnit: 'demand',
   tierStock: 'enterprise',
   tierNew: 'enterprise',
+  activities: 'activity',
+  activitiesByType: 'activity',
+  attendees: 'activity',
+  enterprisesReached: 'enterprise',
+  outcomesByType: 'outcome',
 };
 
 /** A JSON boolean (or null) in json_object(), where SQLite would give 0 / 1. */
@@ -305,7 +312,62 @@ function clinicRows(scope: ResolvedScope, figure: RecordFigure): Built {
   };
 }
 
+/** The activities behind activities / activitiesByType / attendees, and the enterprises they reached. */
+function activityRows(scope: ResolvedScope, figure: RecordFigure, key: string | null): Built {
+  const from = activitiesFrom(scope);
+  if (figure === 'enterprisesReached') {
+    return {
+      params: {},
+      sql: `SELECT 'enterprise' AS kind, re."id", min(a."date") AS date, re."name" AS title, re."id" AS enterpriseId,
+          re."name" AS enterpriseName, re."town", re."liaisonStaffId" AS staffId, s."name" AS staffName, re."status",
+          NULL AS inNumerator, json_object('activities', count(DISTINCT a."id")) AS detail
+        FROM (SELECT a."id", a."date", a."enterpriseIds" ${from}) a ${reachedEnterprisesSql(scope)}
+        LEFT JOIN staff s ON s."id" = re."liaisonStaffId"
+        GROUP BY re."id" ORDER BY re."town", re."name", re."id"`,
+    };
+  }
+  const params: Record<string, unknown> = {};
+  let where = '';
+  if (figure === 'activitiesByType') {
+    if (key === null) throw invalid('key', 'activitiesByType needs a key');
+    where = 'AND a."type" = @key';
+    params.key = key;
+  }
+  if (figure === 'attendees') where = 'AND a."attendees" > 0';
+  return {
+    params,
+    sql: `SELECT 'activity' AS kind, a."id", a."date", a."title", NULL AS enterpriseId, NULL AS enterpriseName,
+        NULL AS town, NULL AS staffId, NULL AS staffName, a."status", NULL AS inNumerator,
+        json_object('type', a."type", 'place', a."place", 'attendees', a."attendees",
+          'enterprises', json_array_length(a."enterpriseIds")) AS detail
+      ${from} ${where}
+      ORDER BY a."date", a."id"`,
+  };
+}
+
+function outcomeRows(scope: ResolvedScope, key: string | null): Built {
+  if (key === null) throw invalid('key', 'outcomesByType needs a key');
+  return {
+    params: { key },
+    sql: `SELECT 'outcome' AS kind, o."id", o."date", coalesce(substr(o."description", 1, 60), '') AS title,
+        o."enterpriseId", e."name" AS enterpriseName, e."town", e."liaisonStaffId" AS staffId, s."name" AS staffName,
+        o."status", NULL AS inNumerator,
+        json_object('type', o."type", 'count', o."count", 'amount', o."amount", 'demandId', o."demandId") AS detail
+      FROM outcomes o LEFT JOIN enterprises e ON e."id" = o."enterpriseId" LEFT JOIN staff s ON s."id" = e."liaisonStaffId"
+      WHERE o."id" IN (SELECT o."id" ${outcomesFrom(scope)}) AND o."type" = @key
+      ORDER BY o."date", o."id"`,
+  };
+}
+
 function build(scope: ResolvedScope, figure: RecordFigure, key: string | null): Built {
+  if (
+    figure === 'activities' ||
+    figure === 'activitiesByType' ||
+    figure === 'attendees' ||
+    figure === 'enterprisesReached'
+  )
+    return activityRows(scope, figure, key);
+  if (figure === 'outcomesByType') return outcomeRows(scope, key);
   switch (KIND_OF[figure]) {
     case 'visit':
       return visitRows(scope, figure, key);

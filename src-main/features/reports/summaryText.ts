@@ -1,7 +1,12 @@
 import type { SummaryReport } from './quarterly';
 import { hadWork } from '@shared/reports/comparison';
 import type { ScalarKey } from '@shared/reports/definitions';
-import { CATEGORY_LABELS, MODE_LABELS } from '@shared/reports/definitions';
+import {
+  ACTIVITY_TYPE_LABELS,
+  CATEGORY_LABELS,
+  MODE_LABELS,
+  OUTCOME_TYPE_LABELS,
+} from '@shared/reports/definitions';
 import { chineseDate, changeText, num, percent, periodNoun, spanText } from './format';
 
 // The sentences of the Word report, written from the figures (Chinese, the register of a
@@ -92,4 +97,28 @@ export function clinicsText(r: SummaryReport): string {
     `${periodNoun(r)}组织专家会诊${num(f.clinics)}场${vs(r, 'clinics')}，参与专家${num(f.experts)}位，诊断服务企业${num(f.enterprisesServed)}家，` +
     `达成合作意向${num(f.cooperationIntentions)}项，签约项目${num(f.signedProjects)}项。`
   );
+}
+
+/** 万元 with two decimals, as the bureau's reports write money ("兑付政策资金8809万元"). */
+const wan = (yuan: number) => `${num(yuan / 10_000, 2)}万元`;
+
+export function activitiesText(r: SummaryReport): string {
+  const f = r.figures;
+  if (!f.activities) return `${periodNoun(r)}未开展服务活动。`;
+  const types = Object.entries(f.activitiesByType)
+    .map(([k, n]) => `${ACTIVITY_TYPE_LABELS[k] ?? k}${num(n)}场`)
+    .join('、');
+  return (
+    `${periodNoun(r)}开展服务活动${num(f.activities)}场${vs(r, 'activities')}（${types}），` +
+    `参加${num(f.attendees)}人次，覆盖企业${num(f.enterprisesReached)}家。`
+  );
+}
+
+export function outcomesText(r: SummaryReport): string {
+  const entries = Object.entries(r.figures.outcomesByType);
+  if (!entries.length) return `${periodNoun(r)}未登记服务成效。`;
+  const parts = entries.map(
+    ([k, o]) => `${OUTCOME_TYPE_LABELS[k] ?? k}${num(o.count)}项${o.amount ? `（${wan(o.amount)}）` : ''}`,
+  );
+  return `${periodNoun(r)}登记服务成效：${parts.join('，')}。`;
 }

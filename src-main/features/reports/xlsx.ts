@@ -7,10 +7,12 @@ import { periodParams } from './period';
 import { resolveScope } from './scope';
 import { demandLedger, type LedgerDemand } from './records';
 import {
+  ACTIVITY_TYPE_LABELS,
   CATEGORY_LABELS,
   CLINIC_KEYS,
   CLOSURE_LABELS,
   LABELS,
+  OUTCOME_TYPE_LABELS,
   RATE_DEFINITIONS,
   STATUS_LABELS,
   TIER_LABELS,
@@ -90,6 +92,7 @@ const SECTIONS: { title: string; keys: ScalarKey[] }[] = [
     title: '四、专家会诊',
     keys: ['clinics', 'experts', 'enterprisesServed', 'cooperationIntentions', 'signedProjects'],
   },
+  { title: '五、服务活动', keys: ['activities', 'attendees', 'enterprisesReached'] },
 ];
 
 const isRate = (key: ScalarKey): key is RateKey => key in RATE_DEFINITIONS;
@@ -237,6 +240,7 @@ function summarySheet(wb: ExcelJS.Workbook, r: SummaryReport, org: string): Exce
       rowNo += 1;
     }
   }
+  rowNo = byTypeRows(ws, r, rowNo, cols.length);
   technical(ws, 3);
   rowNo += 1;
   ws.mergeCells(rowNo, 1, rowNo, cols.length);
@@ -429,6 +433,44 @@ function categorySheet(wb: ExcelJS.Workbook, r: SummaryReport, org: string): Exc
   ws.getRow(totalRow + 2).getCell(1).value =
     '注：一件需求在其每个类别下各计一次，各类之和可能大于新增需求件数。';
   return ws;
+}
+
+/**
+ * Below the summary's figures: activities per type, and outcomes per type with their count
+ * and amount (yuan, and 万元 as the bureau's reports write it). Returns the next free row.
+ */
+function byTypeRows(ws: ExcelJS.Worksheet, r: SummaryReport, first: number, cols: number): number {
+  let rowNo = first;
+  const section = (title: string) => {
+    ws.mergeCells(rowNo, 1, rowNo, cols);
+    const c = ws.getCell(rowNo, 1);
+    c.value = title;
+    c.font = { name: FONT, bold: true, size: 11 };
+    c.fill = SECTION_FILL;
+    c.border = THIN;
+    rowNo += 1;
+  };
+  const line = (label: string, key: string, n: number, note: string | null) => {
+    const row = ws.getRow(rowNo);
+    row.getCell(2).value = label;
+    row.getCell(3).value = key;
+    row.getCell(4).value = n;
+    row.getCell(4).numFmt = INT;
+    if (note) row.getCell(7).value = note;
+    bodyStyle(row, cols);
+    rowNo += 1;
+  };
+  section('服务活动（按类型，场）');
+  for (const [key, n] of Object.entries(r.figures.activitiesByType))
+    line(ACTIVITY_TYPE_LABELS[key] ?? key, key, n, null);
+  section('服务成效（按类型，数量；不含未获批）');
+  for (const [key, o] of Object.entries(r.figures.outcomesByType)) {
+    const amount = o.amount
+      ? `金额 ${o.amount.toFixed(2)} 元（${(o.amount / 10_000).toFixed(2)} 万元）`
+      : null;
+    line(OUTCOME_TYPE_LABELS[key] ?? key, key, o.count, amount);
+  }
+  return rowNo;
 }
 
 /** A flag cell: '是', or no cell at all (exceljs's time is per written cell). */

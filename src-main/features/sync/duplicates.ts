@@ -25,13 +25,13 @@ export function listDuplicates(core: Core) {
 export function mergeEnterprises(core: Core, input: { keepId: string; mergeIds: string[] }) {
   const keep = requireLive(core, 'enterprises', input.keepId, 'keepId');
   const db = core.store.db;
-  const moved = { visits: 0, demands: 0, clinics: 0 };
+  const moved = { visits: 0, demands: 0, clinics: 0, outcomes: 0, activities: 0 };
   const formerNames = new Set(keep.formerNames ?? []);
   const contacts = [...(keep.contacts ?? [])];
   input.mergeIds.forEach((id, i) => {
     if (id === input.keepId) throw invalid(`mergeIds.${i}`, 'is the enterprise being kept');
     const other = requireLive(core, 'enterprises', id, `mergeIds.${i}`);
-    for (const kind of ['visits', 'demands'] as const) {
+    for (const kind of ['visits', 'demands', 'outcomes'] as const) {
       const ids = db.prepare(`SELECT "id" FROM ${kind} WHERE "enterpriseId" = ?`).all(id) as { id: string }[];
       for (const r of ids) updateRecord(core.store, kind, r.id, { enterpriseId: input.keepId });
       moved[kind] += ids.length;
@@ -50,6 +50,19 @@ export function mergeEnterprises(core: Core, input: { keepId: string; mergeIds: 
         : entries.map((e) => (e.enterpriseId === id ? { ...e, enterpriseId: input.keepId } : e));
       updateRecord(core.store, 'clinics', clinicId, { enterprises: next });
       moved.clinics += 1;
+    }
+    const activities = db
+      .prepare(
+        `SELECT "id" FROM activities WHERE EXISTS (SELECT 1 FROM json_each(activities."enterpriseIds") j WHERE j.value = ?)`,
+      )
+      .all(id) as { id: string }[];
+    for (const { id: activityId } of activities) {
+      const ids = getRow(core.store, 'activities', activityId)!.enterpriseIds ?? [];
+      const next = ids.includes(input.keepId)
+        ? ids.filter((e) => e !== id)
+        : ids.map((e) => (e === id ? input.keepId : e));
+      updateRecord(core.store, 'activities', activityId, { enterpriseIds: next });
+      moved.activities += 1;
     }
     for (const n of [other.name, ...(other.formerNames ?? [])]) if (n && n !== keep.name) formerNames.add(n);
     for (const c of other.contacts ?? []) {

@@ -8,6 +8,7 @@ import type { ORPHAN_ACTIONS, OrphanView } from '@shared/contract/contract';
 import { invalid } from '@shared/contract/errors';
 import { deleteDemand } from '../demands/service';
 import { deleteFollowup } from '../followups/service';
+import { deleteOutcome } from '../outcomes/service';
 import { deleteVisit } from '../visits/service';
 import { closeRestored } from './lostToDeletes';
 import { PARENT_LINKS, type ParentLink } from './parentLinks';
@@ -27,6 +28,7 @@ const LABEL: Partial<Record<KindName, string>> = {
   visits: 'visitNo',
   clinics: 'topic',
   followups: 'content',
+  outcomes: 'description',
 };
 
 /** An orphan is deleted by its kind's own delete, with that kind's rules. */
@@ -34,6 +36,7 @@ const DELETE: Partial<Record<KindName, (core: Core, id: string) => unknown>> = {
   demands: deleteDemand,
   visits: deleteVisit,
   followups: deleteFollowup,
+  outcomes: deleteOutcome,
 };
 
 const isRecordKind = (k: KindName): k is RecordKind => (RECORD_KINDS as readonly string[]).includes(k);

@@ -14,6 +14,7 @@ import { sql as extensionsAndSupervision } from './013_extensions_and_supervisio
 import { sql as deleteKnowledge } from './014_delete_knowledge';
 import { sql as compactChangeLog } from './015_compact_change_log';
 import { sql as settingsAndFirstReply } from './016_settings_and_first_reply';
+import { sql as activitiesAndOutcomes } from './017_activities_and_outcomes';
 import { sql as targets } from './018_targets';
 
 export interface Migration {
@@ -40,6 +41,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 14, name: 'delete_knowledge', sql: deleteKnowledge },
   { version: 15, name: 'compact_change_log', sql: compactChangeLog },
   { version: 16, name: 'settings_and_first_reply', sql: settingsAndFirstReply },
+  { version: 17, name: 'activities_and_outcomes', sql: activitiesAndOutcomes },
   { version: 18, name: 'targets', sql: targets },
 ];
 

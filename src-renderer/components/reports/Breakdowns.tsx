@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DEMAND_STATUSES, SATISFACTIONS } from '@shared/domain/enums';
 import { enumLabel } from '../../format';
 import type { Report } from '../../stores/reports';
+import { ActivityBreakdowns } from './ActivityBreakdowns';
 import { CountTable } from './CountTable';
 import type { SplitName } from './figures';
 import { ReportChart } from './ReportChart';
@@ -77,6 +78,8 @@ export function Breakdowns({ section, report, onOpen }: Props) {
           />
         </div>
       );
+    case 'activities':
+      return <ActivityBreakdowns report={report} />;
     default:
       return null;
   }

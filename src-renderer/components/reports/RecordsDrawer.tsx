@@ -20,6 +20,8 @@ const SCREEN_OF: Record<Row['kind'], Screen> = {
   clinic: 'clinics',
   enterprise: 'enterprises',
   expert: 'experts',
+  activity: 'activities',
+  outcome: 'outcomes',
 };
 
 const SPLITS: readonly string[] = [
@@ -95,7 +97,9 @@ function RowState({ row }: { row: Row }) {
             ? t('reports.records.clinicsN', { count: num('clinics')! })
             : str('tier')
               ? t('reports.records.tierYear', { year: num('year') })
-              : t('reports.records.visitsN', { count: num('visits') ?? 0 })}
+              : num('activities') !== null
+                ? t('reports.records.activitiesN', { count: num('activities')! })
+                : t('reports.records.visitsN', { count: num('visits') ?? 0 })}
         </span>
       );
     case 'clinic':
@@ -107,6 +111,29 @@ function RowState({ row }: { row: Row }) {
               intentions: num('cooperationIntentions') ?? 0,
               signed: num('signedProjects') ?? 0,
             })}
+          </span>
+        </>
+      );
+    case 'activity':
+      return (
+        <>
+          {enumLabel('activityType', str('type'))}
+          {num('attendees') !== null && (
+            <span className="muted small">
+              {' '}
+              · {t('reports.records.attendeesN', { count: num('attendees')! })}
+            </span>
+          )}
+        </>
+      );
+    case 'outcome':
+      return (
+        <>
+          <Badge enumName="outcomeStatus" value={row.status} />{' '}
+          <span className="muted small">
+            {enumLabel('outcomeType', str('type'))}
+            {num('amount') !== null &&
+              ` · ${t('reports.records.yuan', { value: num('amount')!.toFixed(2) })}`}
           </span>
         </>
       );
@@ -125,7 +152,12 @@ export function RecordsDrawer({ report, onClose }: { report: Report; onClose: ()
   const title = key
     ? t('reports.records.titleKey', {
         figure: name,
-        key: splitLabel(figure as SplitName, key, report),
+        key:
+          figure === 'activitiesByType'
+            ? enumLabel('activityType', key)
+            : figure === 'outcomesByType'
+              ? enumLabel('outcomeType', key)
+              : splitLabel(figure as SplitName, key, report),
         count: drill.total,
       })
     : t('reports.records.title', { figure: name, count: drill.total });

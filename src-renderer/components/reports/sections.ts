@@ -1,8 +1,8 @@
-// The order of the report: four sections of figures (一 to 四), then the narrative sections,
+// The order of the report: five sections of figures (一 to 五), then the narrative sections,
 // then the notes. Pure: no React.
 import { CLINIC_KEYS, type ScalarKey } from '@shared/reports/definitions';
 
-export type FigureSectionKey = 'visits' | 'demands' | 'followups' | 'clinics';
+export type FigureSectionKey = 'visits' | 'demands' | 'followups' | 'clinics' | 'activities';
 
 export const FIGURE_SECTIONS: readonly { key: FigureSectionKey; figures: readonly ScalarKey[] }[] = [
   { key: 'visits', figures: ['visits', 'enterprisesVisited', 'solvedOnSite', 'leaderVisits', 'coverage'] },
@@ -25,4 +25,5 @@ export const FIGURE_SECTIONS: readonly { key: FigureSectionKey; figures: readonl
   },
   { key: 'followups', figures: ['followups', 'satisfactionRate'] },
   { key: 'clinics', figures: CLINIC_KEYS },
+  { key: 'activities', figures: ['activities', 'attendees', 'enterprisesReached'] },
 ];

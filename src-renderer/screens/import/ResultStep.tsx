@@ -15,6 +15,8 @@ const LIST_OF: Record<ImportKind, Screen> = {
   demands: 'demands',
   followups: 'followups',
   staff: 'staff',
+  activities: 'activities',
+  outcomes: 'outcomes',
 };
 
 export function ResultStep() {

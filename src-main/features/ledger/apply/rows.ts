@@ -17,6 +17,7 @@ import type { RowValues } from '../rows';
 import { fillPatch, withRemark, type Applied, type ImportContext } from './context';
 import { applyDemand } from './demand';
 import { applyEnterpriseRow, resolveEnterprise } from './enterprise';
+import { applyActivityRow, applyOutcomeRow } from './activity';
 import { applyStaffRow } from './staff';
 import { applyVisitRow } from './visit';
 
@@ -203,5 +204,9 @@ export function applyRow(ctx: ImportContext, v: RowValues): Applied {
       return applyFollowupRow(ctx, v);
     case 'staff':
       return applyStaffRow(ctx, v);
+    case 'activities':
+      return applyActivityRow(ctx, v);
+    case 'outcomes':
+      return applyOutcomeRow(ctx, v);
   }
 }
