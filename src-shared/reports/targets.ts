@@ -48,8 +48,7 @@ export function targetKeyParts(key: TargetKey): TargetKeyParts {
 /** An amount in yuan may have fen; every other target counts things, in whole numbers. */
 export const isAmountKey = (key: TargetKey): boolean => key.endsWith(':amount');
 
-// The service-activity figures are the summary's, but their words are not in LABELS yet.
-// TODO(lead): take them from LABELS once the activity figures land there.
+// A target names what is counted (场次, 人次) where the summary's LABELS name the figure.
 const ACTIVITY_LABELS: Record<'activities' | 'attendees', Label> = {
   activities: { zh: '服务活动场次', en: 'service activities', unit: '场' },
   attendees: { zh: '活动参与人次', en: 'activity attendees', unit: '人次' },

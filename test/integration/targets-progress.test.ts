@@ -54,6 +54,23 @@ function district(): TestCore {
   ] as const) {
     t.ok('visits.create', { enterpriseId: e.id, date, mode: 'onsite', leadStaffId: t.meId });
   }
+  // Service work of the year: one activity held in March, financing in May (and one refused).
+  t.ok('activities.create', {
+    type: 'matchmaking',
+    date: '2026-03-15',
+    title: '产学研对接会',
+    enterpriseIds: [e1.id, e2.id],
+    attendees: 30,
+    status: 'held',
+  } as never);
+  t.ok('outcomes.create', { enterpriseId: e1.id, type: 'financing', date: '2026-05-20', amount: 300_000 });
+  t.ok('outcomes.create', {
+    enterpriseId: e2.id,
+    type: 'financing',
+    date: '2026-05-21',
+    amount: 500_000,
+    status: 'rejected',
+  });
   const targets = {
     visits: 8,
     enterprisesVisited: 4,
@@ -81,9 +98,9 @@ describe('progress against targets', () => {
       closed: { target: 10, actual: 2, pct: 0.2 },
       // A target of 0 has no share to reach.
       clinics: { target: 0, actual: 0, pct: null },
-      // Not counted yet by this app (activities and outcomes): no actual, no share.
-      activities: { target: 12, actual: null, pct: null },
-      'outcome:financing:amount': { target: 1_000_000, actual: null, pct: null },
+      // Activities held, and outcomes not refused, to asOf.
+      activities: { target: 12, actual: 1, pct: 1 / 12 },
+      'outcome:financing:amount': { target: 1_000_000, actual: 300_000, pct: 0.3 },
     });
     // The quarterly report says the same.
     expect(t.ok('reports.quarterly', { quarter: '2026Q3' }).targets).toEqual(r.targets);
@@ -152,8 +169,21 @@ describe('upward reporting (上级报送)', () => {
     expect(row('newDemands')).toMatchObject({ value: 1, target: 4, actual: 3, pct: 0.75 });
     expect(row('closed')).toMatchObject({ value: 1, target: 10, actual: 2, pct: 0.2 });
     // No target set: the figures still go up, with no share.
-    expect(row('outcome:tech_contract:count')).toMatchObject({ target: null, pct: null, unit: '项' });
-    expect(row('outcome:financing:amount')).toMatchObject({ value: null, target: 1_000_000, actual: null });
+    expect(row('outcome:tech_contract:count')).toMatchObject({
+      value: 0,
+      target: null,
+      pct: null,
+      unit: '项',
+    });
+    expect(row('outcome:financing:amount')).toMatchObject({
+      value: 300_000,
+      target: 1_000_000,
+      actual: 300_000,
+      pct: 0.3,
+    });
+    expect(row('outcome:financing:count')).toMatchObject({ value: 1, actual: 1 });
+    expect(row('activities')).toMatchObject({ value: 0, actual: 1 });
+    expect(row('attendees')).toMatchObject({ value: 0, actual: 30 });
   });
 
   it('is refused for a period that does not exist, naming the field', () => {
@@ -214,7 +244,10 @@ describe('upward reporting (上级报送)', () => {
       'IF(AND(ISNUMBER(G5),ISNUMBER(F5),F5>0),G5/F5,"")',
     );
     const financing = 5 + TARGET_KEYS.indexOf('outcome:financing:amount');
-    expect([at(`E${financing}`), at(`F${financing}`), at(`G${financing}`)]).toEqual([null, 1_000_000, null]);
+    // Financing of 20 May: the quarter's figure and the year's so far; the refused one not counted.
+    expect([at(`E${financing}`), at(`F${financing}`), at(`G${financing}`)]).toEqual([
+      300_000, 1_000_000, 300_000,
+    ]);
     expect(String(at(`A${5 + TARGET_KEYS.length + 1}`))).toMatch(/^说明：/);
   });
 
@@ -269,10 +302,13 @@ describe('the progress in the Excel and Word reports', () => {
     expect(ws.getCell('G4').value).toBeCloseTo(183 / 365);
     expect(['B5', 'F5', 'H5'].map(value)).toEqual(['走访企业数', 0.75, '超前']);
     expect(ws.getColumn(9).hidden).toBe(true);
-    // Not counted yet: no actual, and no share (the formula gives an empty cell).
+    // Outcomes count their amounts (the refused financing not).
     const financing = 4 + 6;
-    expect([value(`B${financing}`), value(`E${financing}`)]).toEqual(['融资到位金额', '暂未统计']);
-    expect(ws.getCell(`F${financing}`).value).not.toHaveProperty('result', expect.any(Number));
+    expect([value(`B${financing}`), value(`E${financing}`), value(`F${financing}`)]).toEqual([
+      '融资到位金额',
+      300_000,
+      0.3,
+    ]);
     // A staff member's report has no targets, and no sheet.
     const staff = new ExcelJS.Workbook();
     await staff.xlsx.load(
@@ -291,10 +327,12 @@ describe('the progress in the Excel and Word reports', () => {
     expect(text).toContain(
       '走访企业数3家，完成全年目标4家的75.0%；新增需求3件，完成全年目标4件的75.0%，快于时间进度。',
     );
-    expect(text).toContain('办结数2件，完成全年目标10件的20.0%，慢于时间进度，需加快推进。');
+    expect(text).toContain(
+      '办结数2件，完成全年目标10件的20.0%；服务活动场次1场，完成全年目标12场的8.3%；融资到位金额30.00万元，完成全年目标100.00万元的30.0%，慢于时间进度，需加快推进。',
+    );
     expect(text).toContain('目标任务完成进度（年累计）');
     expect(text).toContain('█████░░░░░（滞后）');
-    expect(text).toContain('融资到位金额100.00万元暂未统计');
+    expect(text).toContain('融资到位金额100.00万元30.00万元30.0%');
     const staff = await JSZip.loadAsync(await exported(t, 'docx', { period: '2026-07', staffId: t.meId }));
     expect(await staff.file('word/document.xml')!.async('string')).not.toContain('目标任务完成情况');
   });

@@ -32,7 +32,7 @@ import {
 import { categorySplit, demandTotals, firstReplyTotals, unitSplit, type UnitFigures } from './demandFigures';
 import { tierSplit } from './tierFigures';
 import { clinicTotals, followupTotals } from './serviceFigures';
-import { targetProgress } from './targets';
+import { targetProgress, type TargetActuals } from './targets';
 import { activityTotals, outcomesByType, type OutcomesByType } from './activityFigures';
 
 // The period summary (走访工作总结) of shared/DOMAIN.md, for a month, quarter, half year, year or
@@ -372,6 +372,21 @@ export interface QuarterlyInput extends ScopeInput {
   quarter: string;
 }
 
+/** What targets are measured against over the days `from`…`to` (a year to date, a period so far). */
+export function targetActuals(
+  core: Core,
+  scope: ResolvedScope,
+  from: string,
+  to: string,
+  memo = memoFor(core.store.db),
+): TargetActuals {
+  const window = windowParams(`${from}..${to}`, 'range', from, to, to);
+  return {
+    ...scalarsOf(core, memo, scope, window).scalars,
+    outcomesByType: outcomesByType(core.store.db, scope, { ...window, ...scopeParams(scope) }),
+  };
+}
+
 /** Scalar figures only, for one period (used by comparisons and benchmarks). */
 export function quarterlyScalars(core: Core, input: QuarterlyInput): ScalarFigures {
   const memo = memoFor(core.store.db);
@@ -478,12 +493,8 @@ export function summaryFigures(
       workloadAtEnd: current.workloadAtEnd,
       staffNames,
     },
-    targets: targetProgress(
-      core,
-      scope,
-      period.asOf,
-      (from, to) =>
-        scalarsOf(core, memo, scope, windowParams(`${from}..${to}`, 'range', from, to, to)).scalars,
+    targets: targetProgress(core, scope, period.asOf, (from, to) =>
+      targetActuals(core, scope, from, to, memo),
     ),
     comparison: {
       previous: windowOf(previousWindow),

@@ -3,6 +3,7 @@ import type { Store } from '../../store/db';
 import { targetsOf } from '../targets/service';
 import type { ResolvedScope } from './scope';
 import type { ScalarFigures } from './quarterly';
+import type { OutcomesByType } from './activityFigures';
 import {
   TARGET_KEYS,
   progressOf,
@@ -16,29 +17,18 @@ import {
 // target of asOf's year against its figure from 1 January to asOf. The targets are the
 // bureau's: a summary of one staff member, town or unit has none to be measured against.
 
-/** A target key's figure among a summary's scalar figures; null where the app does not count it yet. */
-export function targetFigure(s: ScalarFigures, key: TargetKey): number | null {
+/** The figures a target is measured against: the summary's scalars and its outcomes by type. */
+export type TargetActuals = ScalarFigures & { outcomesByType: OutcomesByType };
+
+/** A target key's figure among a summary's figures; null where the figure is not counted (scope). */
+export function targetFigure(s: TargetActuals, key: TargetKey): number | null {
   const parts = targetKeyParts(key);
-  if (!('figure' in parts)) {
-    // TODO(lead): outcomes are counted once the outcomes kind and its figures (outcomesByType)
-    // are merged; until then their progress has no actual.
-    return null;
-  }
-  switch (parts.figure) {
-    case 'visits':
-    case 'enterprisesVisited':
-    case 'newDemands':
-    case 'closed':
-    case 'clinics':
-      return s[parts.figure];
-    case 'activities':
-    case 'attendees':
-      // TODO(lead): as outcomes, once the activities kind and its figures are merged.
-      return null;
-  }
+  if ('figure' in parts) return s[parts.figure];
+  const outcome = s.outcomesByType[parts.outcome];
+  return outcome ? outcome[parts.measure] : 0;
 }
 
-export const targetFigures = (s: ScalarFigures): Record<TargetKey, number | null> =>
+export const targetFigures = (s: TargetActuals): Record<TargetKey, number | null> =>
   Object.fromEntries(TARGET_KEYS.map((k) => [k, targetFigure(s, k)])) as Record<TargetKey, number | null>;
 
 /** The year's targets, by key. */
@@ -54,7 +44,7 @@ export function targetProgress(
   core: Core,
   scope: ResolvedScope,
   asOf: string,
-  figuresOver: (from: string, to: string) => ScalarFigures,
+  figuresOver: (from: string, to: string) => TargetActuals,
 ): Record<string, TargetProgress> {
   if (scope.type !== 'bureau') return {};
   const { year, from, to } = yearToDate(asOf);

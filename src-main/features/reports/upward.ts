@@ -9,7 +9,8 @@ import { outputPath, writeAtomically } from '../ledger/output';
 import type { ReportFile } from './export';
 import { orgNameOf, periodTitle } from './format';
 import { periodParams } from './period';
-import { quarterlyScalars } from './quarterly';
+import { targetActuals } from './quarterly';
+import { resolveScope } from './scope';
 import { targetFigures, targetValues } from './targets';
 
 // 上级报送 (reports.upward, reports.upwardExport): the bureau's main figures of a period with
@@ -20,8 +21,8 @@ export function upwardReport(core: Core, input: { period: string }, day: string 
   const p = periodParams(input.period, { today: day, field: 'period' });
   const ytd = yearToDate(p.asOf);
   // The bureau's figures over the period's days so far, and over the year's.
-  const figuresOver = (from: string, to: string) =>
-    targetFigures(quarterlyScalars(core, { quarter: `${from}..${to}` }));
+  const bureau = resolveScope(core, {});
+  const figuresOver = (from: string, to: string) => targetFigures(targetActuals(core, bureau, from, to));
   const value = figuresOver(p.from, p.asOf);
   const actual = figuresOver(ytd.from, ytd.to);
   const targets = targetValues(core.store, ytd.year);
