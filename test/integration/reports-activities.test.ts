@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCore, type TestCore } from '../helpers';
-import { makeEnterprise } from './fixtures';
+import { handToUnits, makeDemand, makeEnterprise, makeUnits } from './fixtures';
 import { openCore } from '../../src-main/open';
 import { call } from '../../src-main/dispatch';
 import type { Core } from '../../src-main/core';
@@ -107,6 +107,36 @@ describe('activity and outcome figures on a hand-built district (2026Q3)', () =>
         tech_contract: { count: 1, amount: 1234567.89 },
         high_tech_application: { count: 1, amount: 0 },
       },
+    });
+  });
+
+  it('a unit: activities are not handed to units (0); outcomes answering the demands it leads', () => {
+    const { t, e1, e2 } = district();
+    const { lead, other } = makeUnits(t);
+    const led = makeDemand(t, { enterpriseId: e1.id });
+    handToUnits(t, led.id, lead.id);
+    const elsewhere = makeDemand(t, { enterpriseId: e2.id });
+    handToUnits(t, elsewhere.id, other.id);
+    t.ok('outcomes.create', {
+      enterpriseId: e1.id,
+      type: 'financing',
+      date: '2026-08-08',
+      amount: 200,
+      demandId: led.id,
+    });
+    t.ok('outcomes.create', {
+      enterpriseId: e2.id,
+      type: 'financing',
+      date: '2026-08-09',
+      amount: 700,
+      demandId: elsewhere.id,
+    });
+    expect(q3(t, { unitId: lead.id })).toMatchObject({
+      activities: 0,
+      activitiesByType: {},
+      attendees: 0,
+      enterprisesReached: 0,
+      outcomesByType: { financing: { count: 1, amount: 200 } },
     });
   });
 

@@ -9,7 +9,8 @@ import { enterpriseFilter } from './scope';
 // How the scope applies: staff: the activities the member organised, and the outcomes of
 // the enterprises the member is liaison for (包联); town: the activities a live enterprise
 // of the town took part in (enterprisesReached counts the town's only, attendees are whole
-// activities, as clinics do), and the outcomes of the town's enterprises.
+// activities, as clinics do), and the outcomes of the town's enterprises; unit: no activity
+// (not handed to units, as visits are not), and the outcomes answering demands the unit leads.
 
 type Params = Record<string, unknown>;
 
@@ -21,7 +22,10 @@ export function activitiesFrom(scope: ResolvedScope): string {
       : scope.type === 'town'
         ? `EXISTS (SELECT 1 FROM json_each(a."enterpriseIds") jt JOIN enterprises te
              ON te."id" = jt.value AND te."deletedAt" IS NULL AND te."town" = @town)`
-        : '1';
+        : // Activities are not handed to units (as visits are not).
+          scope.type === 'unit'
+          ? '0'
+          : '1';
   return `FROM activities a WHERE a."deletedAt" IS NULL AND a."status" = 'held'
     AND a."date" BETWEEN @qs AND @qe AND (${cond})`;
 }
@@ -63,7 +67,9 @@ export function outcomesFrom(scope: ResolvedScope): string {
   const staff =
     scope.type === 'staff'
       ? `AND o."enterpriseId" IN (SELECT le."id" FROM enterprises le WHERE le."liaisonStaffId" = @staffId)`
-      : '';
+      : scope.type === 'unit'
+        ? `AND o."demandId" IN (SELECT ud."id" FROM demands ud WHERE ud."leadUnitId" = @unitId)`
+        : '';
   return `FROM outcomes o WHERE o."deletedAt" IS NULL AND o."status" IS NOT 'rejected'
     AND o."date" BETWEEN @qs AND @qe AND ${enterpriseFilter(scope, 'o."enterpriseId"')} ${staff}`;
 }
