@@ -77,10 +77,12 @@ describe('activity and outcome figures on a hand-built district (2026Q3)', () =>
     });
     const f = q3(t);
     expect(Object.keys(f.outcomesByType).sort()).toEqual(['high_tech_application', 'tech_contract']);
-    // Compared with the quarter before (nothing) and after.
+    // Q4 is not over: compared with as many days of Q3 (to 23 August: the briefing of 1 July
+    // and the science day of 20 August, not the training of 30 September).
     const r = t.ok('reports.quarterly', { quarter: '2026Q4' });
+    expect(r.asOf).toBe('2026-11-23');
     expect(r.figures).toMatchObject({ activities: 1, attendees: 12, enterprisesReached: 0 });
-    expect(r.comparison.figures.activities).toMatchObject({ current: 1, previous: 3, changeVsPrevious: -2 });
+    expect(r.comparison.figures.activities).toMatchObject({ current: 1, previous: 2, changeVsPrevious: -1 });
   });
 
   it('a town: activities its live enterprises took part in, only they reached; a staff member: organised, and the outcomes of their firms', () => {
