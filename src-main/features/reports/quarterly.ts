@@ -29,7 +29,7 @@ import {
   type Split,
   type VisitTotals,
 } from './visitFigures';
-import { categorySplit, demandTotals, firstReplyTotals, unitSplit, type UnitFigures } from './demandFigures';
+import { categorySplit, demandTotals, firstReplyTotals, type UnitFigures } from './demandFigures';
 import { tierSplit } from './tierFigures';
 import { clinicTotals, followupTotals } from './serviceFigures';
 import { targetProgress } from './targets';
@@ -175,13 +175,16 @@ interface Computed {
   rates: Record<RateKey, RateDetail>;
   satisfaction: Record<string, number>;
   workloadAtEnd: Record<string, number>;
+  /** Counted with the demand totals (the same facts): only the summary's own period shows it. */
+  byUnit: Record<string, UnitFigures>;
 }
 
 // The scalar figures of a quarter depend on the data only (not on "now"). A summary needs
 // three quarters (the quarter, the previous one, the same one last year), so they are kept
 // per connection and reused while the data is unchanged: PRAGMA data_version changes when
 // another connection commits, total_changes() counts this connection's own writes, so any
-// write anywhere makes the next call recompute. Splits are always computed afresh.
+// write anywhere makes the next call recompute. Splits other than byUnit (counted with the
+// demand totals) are always computed afresh.
 const MEMO_SIZE = 48;
 const memos = new WeakMap<Database.Database, { version: string; entries: Map<string, Computed> }>();
 
@@ -288,6 +291,7 @@ function computeScalars(
     rates,
     satisfaction: sat,
     workloadAtEnd: dm.workloadAtEnd,
+    byUnit: dm.byUnit,
   };
 }
 
@@ -433,7 +437,7 @@ export function summaryFigures(
       extensions: s.extensions,
       firstReplyRate: s.firstReplyRate,
       // Tables of the current period only, like byCategory.
-      byUnit: unitSplit(db, scope, p),
+      byUnit: current.byUnit,
       tierStock: tierSplit(db, scope, 'tierStock', p),
       tierNew: tierSplit(db, scope, 'tierNew', p),
       followups: s.followups,
