@@ -128,6 +128,20 @@ SELECT id, s1, isNew, carried, openEnd, closed, dueEnd, heldBy, closedOn,
 FROM f`;
 }
 
+type Params = Record<string, unknown>;
+
+/** New and closed demands only (what targets measure): the boundary states, none of the extras. */
+export function demandFlow(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+): { newDemands: number; closed: number } {
+  return preparedOn(
+    db,
+    `WITH ${candidatesSql(scope)},\n${statesSql()}\nSELECT total(isNew) AS newDemands, total(closed) AS closed FROM y`,
+  ).get(p) as { newDemands: number; closed: number };
+}
+
 /**
  * The totals over the per-demand facts, by status at the end, workload and lead unit (NULL for
  * a demand without one, or one that counts in no unit figure: its lead unit is not looked up).
@@ -175,8 +189,6 @@ export interface DemandTotals {
   /** Per lead unit id, most assigned first (then by name and id, as SQLite orders text). */
   byUnit: Record<string, UnitFigures>;
 }
-
-type Params = Record<string, unknown>;
 
 type TotalsRow = { s1: string; workload: number; unitId: string | null; n: number } & Omit<
   DemandTotals,

@@ -29,10 +29,10 @@ import {
   type Split,
   type VisitTotals,
 } from './visitFigures';
-import { categorySplit, demandTotals, firstReplyTotals, type UnitFigures } from './demandFigures';
+import { categorySplit, demandFlow, demandTotals, firstReplyTotals, type UnitFigures } from './demandFigures';
 import { tierSplit } from './tierFigures';
 import { clinicTotals, followupTotals } from './serviceFigures';
-import { targetProgress } from './targets';
+import { targetProgress, type TargetActuals } from './targets';
 
 // The period summary (走访工作总结) of shared/DOMAIN.md, for a month, quarter, half year, year or
 // any range of days: every figure is counted in SQL (see visitFigures, demandFigures,
@@ -209,6 +209,8 @@ export function clearReportMemo(db: Database.Database): void {
   memos.delete(db);
 }
 
+const memoKey = (scope: ResolvedScope, period: PeriodParams) => `${period.qs}..${period.qe}|${scope.key}`;
+
 /**
  * `memo` comes from memoFor(), called before the first query of the call: the data read
  * afterwards is then never older than the version it is kept under.
@@ -220,7 +222,7 @@ function scalarsOf(
   period: PeriodParams,
   visits?: VisitTotals,
 ): Computed {
-  const key = `${period.qs}..${period.qe}|${scope.key}`;
+  const key = memoKey(scope, period);
   let computed = memo.get(key);
   if (!computed) {
     computed = computeScalars(core, scope, period, visits);
@@ -228,6 +230,32 @@ function scalarsOf(
     memo.set(key, computed);
   }
   return structuredClone(computed);
+}
+
+/**
+ * The figures targets are measured with over `window`: the memo's when the summary has counted
+ * those days (a year as of today), else only these: all of a month's or a quarter's year to
+ * date would cost more than the period itself.
+ */
+function targetActuals(
+  core: Core,
+  memo: Map<string, Computed>,
+  scope: ResolvedScope,
+  window: PeriodParams,
+): TargetActuals {
+  const counted = memo.get(memoKey(scope, window));
+  if (counted) return counted.scalars;
+  const db = core.store.db;
+  const p = { ...window, ...scopeParams(scope) };
+  const v = visitTotals(db, scope, p);
+  const dm = demandFlow(db, scope, p);
+  return {
+    visits: v.visits,
+    enterprisesVisited: v.enterprisesVisited,
+    newDemands: dm.newDemands,
+    closed: dm.closed,
+    clinics: clinicTotals(db, scope, p)?.clinics ?? null,
+  };
 }
 
 /** The scalar figures and rates of the days of `period` (no splits). */
@@ -455,12 +483,8 @@ export function summaryFigures(
       workloadAtEnd: current.workloadAtEnd,
       staffNames,
     },
-    targets: targetProgress(
-      core,
-      scope,
-      period.asOf,
-      (from, to) =>
-        scalarsOf(core, memo, scope, windowParams(`${from}..${to}`, 'range', from, to, to)).scalars,
+    targets: targetProgress(core, scope, period.asOf, (from, to) =>
+      targetActuals(core, memo, scope, windowParams(`${from}..${to}`, 'range', from, to, to)),
     ),
     comparison: {
       previous: windowOf(previousWindow),

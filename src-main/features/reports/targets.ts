@@ -16,8 +16,14 @@ import {
 // target of asOf's year against its figure from 1 January to asOf. The targets are the
 // bureau's: a summary of one staff member, town or unit has none to be measured against.
 
+/** The scalar figures targets are measured with. */
+export type TargetActuals = Pick<
+  ScalarFigures,
+  'visits' | 'enterprisesVisited' | 'newDemands' | 'closed' | 'clinics'
+>;
+
 /** A target key's figure among a summary's scalar figures; null where the app does not count it yet. */
-export function targetFigure(s: ScalarFigures, key: TargetKey): number | null {
+export function targetFigure(s: TargetActuals, key: TargetKey): number | null {
   const parts = targetKeyParts(key);
   if (!('figure' in parts)) {
     // TODO(lead): outcomes are counted once the outcomes kind and its figures (outcomesByType)
@@ -54,7 +60,7 @@ export function targetProgress(
   core: Core,
   scope: ResolvedScope,
   asOf: string,
-  figuresOver: (from: string, to: string) => ScalarFigures,
+  figuresOver: (from: string, to: string) => TargetActuals,
 ): Record<string, TargetProgress> {
   if (scope.type !== 'bureau') return {};
   const { year, from, to } = yearToDate(asOf);
