@@ -128,15 +128,48 @@ SELECT id, s1, isNew, carried, openEnd, closed, dueEnd, heldBy, closedOn,
 FROM f`;
 }
 
-/** The totals over the per-demand facts, by status at the end and workload. */
+type Params = Record<string, unknown>;
+
+/** New and closed demands only (what targets measure): the boundary states, none of the extras. */
+export function demandFlow(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+): { newDemands: number; closed: number } {
+  return preparedOn(
+    db,
+    `WITH ${candidatesSql(scope)},\n${statesSql()}\nSELECT total(isNew) AS newDemands, total(closed) AS closed FROM y`,
+  ).get(p) as { newDemands: number; closed: number };
+}
+
+/**
+ * The totals over the per-demand facts, by status at the end, workload and lead unit (NULL for
+ * a demand without one, or one that counts in no unit figure: its lead unit is not looked up).
+ */
 function demandTotalsSql(scope: ResolvedScope): string {
-  return `SELECT s1, (isNew OR carried) AS workload, count(*) AS n,
+  return `SELECT s1, workload, unitId, count(*) AS n,
   total(isNew) AS newDemands, total(carried) AS carriedOver, total(closed) AS closed,
-  total(closed AND (isNew OR carried)) AS closedOfWorkload, total(closed AND closureType = 'substantive') AS substantive,
+  total(closed AND workload) AS closedOfWorkload, total(closed AND closureType = 'substantive') AS substantive,
   total(closed AND onTime) AS onTime, total(daysToClose) AS daysToCloseTotal,
   total(openEnd) AS openAtEnd, total(overdueEnd) AS overdueAtEnd,
   total(supervised) AS supervised, total(extensions) AS extensions
-FROM (${demandFactsSql(scope)}) GROUP BY 1, 2`;
+FROM (SELECT f.*, (f.isNew OR f.carried) AS workload,
+    CASE WHEN f.isNew OR f.carried OR f.closed OR f.openEnd
+      THEN nullif((SELECT t."leadUnitId" FROM demands t WHERE t."id" = f.id), '') END AS unitId
+  FROM (${demandFactsSql(scope)}) f)
+GROUP BY 1, 2, 3`;
+}
+
+// --- Per lead unit (主办单位): the unit a demand has now, over the same facts as the totals.
+
+export interface UnitFigures {
+  name: string;
+  /** New in the period or carried over into it. */
+  assigned: number;
+  closed: number;
+  openAtEnd: number;
+  overdueAtEnd: number;
+  onTimeRate: number | null;
 }
 
 export interface DemandTotals {
@@ -153,45 +186,82 @@ export interface DemandTotals {
   extensions: number;
   /** Status at the end of the quarter of the workload (new + carried over), for the funnel. */
   workloadAtEnd: Record<string, number>;
+  /** Per lead unit id, most assigned first (then by name and id, as SQLite orders text). */
+  byUnit: Record<string, UnitFigures>;
 }
 
-type Params = Record<string, unknown>;
+type TotalsRow = { s1: string; workload: number; unitId: string | null; n: number } & Omit<
+  DemandTotals,
+  'workloadAtEnd' | 'byUnit'
+>;
+
+const SUMMED = [
+  'newDemands',
+  'carriedOver',
+  'closed',
+  'closedOfWorkload',
+  'substantive',
+  'onTime',
+  'daysToCloseTotal',
+  'openAtEnd',
+  'overdueAtEnd',
+  'supervised',
+  'extensions',
+] as const satisfies readonly (keyof TotalsRow)[];
+
+/** BINARY collation: SQLite compares text as UTF-8 bytes. */
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** The unit figures from the totals' rows of demands with a lead unit, named and ordered. */
+function unitFigures(db: Database.Database, rows: TotalsRow[]): Record<string, UnitFigures> {
+  const sums = new Map<
+    string,
+    { assigned: number; closed: number; onTime: number; openAtEnd: number; overdueAtEnd: number }
+  >();
+  for (const r of rows) {
+    if (r.unitId === null) continue;
+    const u = sums.get(r.unitId) ?? { assigned: 0, closed: 0, onTime: 0, openAtEnd: 0, overdueAtEnd: 0 };
+    if (r.workload) u.assigned += r.n;
+    u.closed += r.closed;
+    u.onTime += r.onTime;
+    u.openAtEnd += r.openAtEnd;
+    u.overdueAtEnd += r.overdueAtEnd;
+    sums.set(r.unitId, u);
+  }
+  if (!sums.size) return {};
+  const ids = [...sums.keys()];
+  const names = new Map(
+    (
+      db
+        .prepare(`SELECT "id", "name" FROM units WHERE "id" IN (${ids.map(() => '?').join(',')})`)
+        .all(...ids) as {
+        id: string;
+        name: string | null;
+      }[]
+    ).map((u) => [u.id, u.name]),
+  );
+  const units = ids.map((id) => ({ id, name: names.get(id) ?? id, ...sums.get(id)! }));
+  units.sort((a, b) => b.assigned - a.assigned || byBytes(a.name, b.name) || byBytes(a.id, b.id));
+  return Object.fromEntries(
+    units.map(({ id, name, assigned, closed, onTime, openAtEnd, overdueAtEnd }) => [
+      id,
+      { name, assigned, closed, openAtEnd, overdueAtEnd, onTimeRate: closed === 0 ? null : onTime / closed },
+    ]),
+  );
+}
 
 export function demandTotals(db: Database.Database, scope: ResolvedScope, p: Params): DemandTotals {
-  const rows = preparedOn(db, demandTotalsSql(scope)).all(p) as ({
-    s1: string;
-    workload: number;
-    n: number;
-  } & Omit<DemandTotals, 'workloadAtEnd'>)[];
-  const totals: DemandTotals = {
-    newDemands: 0,
-    carriedOver: 0,
-    closed: 0,
-    closedOfWorkload: 0,
-    substantive: 0,
-    onTime: 0,
-    daysToCloseTotal: 0,
-    openAtEnd: 0,
-    overdueAtEnd: 0,
-    supervised: 0,
-    extensions: 0,
-    workloadAtEnd: {},
-  };
+  const rows = preparedOn(db, demandTotalsSql(scope)).all(p) as TotalsRow[];
+  const totals = Object.fromEntries(SUMMED.map((k) => [k, 0])) as Omit<
+    DemandTotals,
+    'workloadAtEnd' | 'byUnit'
+  >;
+  const workloadAtEnd: Record<string, number> = {};
   for (const r of rows) {
-    totals.newDemands += r.newDemands;
-    totals.carriedOver += r.carriedOver;
-    totals.closed += r.closed;
-    totals.closedOfWorkload += r.closedOfWorkload;
-    totals.substantive += r.substantive;
-    totals.onTime += r.onTime;
-    totals.daysToCloseTotal += r.daysToCloseTotal;
-    totals.openAtEnd += r.openAtEnd;
-    totals.overdueAtEnd += r.overdueAtEnd;
-    totals.supervised += r.supervised;
-    totals.extensions += r.extensions;
-    if (r.workload) totals.workloadAtEnd[r.s1] = (totals.workloadAtEnd[r.s1] ?? 0) + r.n;
+    for (const k of SUMMED) totals[k] += r[k];
+    if (r.workload) workloadAtEnd[r.s1] = (workloadAtEnd[r.s1] ?? 0) + r.n;
   }
-  return totals;
+  return { ...totals, workloadAtEnd, byUnit: unitFigures(db, rows) };
 }
 
 /** New demands of Q, counted once in each of their categories. */
@@ -235,41 +305,8 @@ export function firstReplyTotals(
   ) as { onTime: number; due: number };
 }
 
-// --- Per lead unit (主办单位): the unit a demand has now, over the same facts as the totals.
-
-export interface UnitFigures {
-  name: string;
-  /** New in the period or carried over into it. */
-  assigned: number;
-  closed: number;
-  openAtEnd: number;
-  overdueAtEnd: number;
-  onTimeRate: number | null;
-}
-
 /** The facts (alias f) of the demands handed to a lead unit that count in any of its figures. */
 export function unitFactsSql(scope: ResolvedScope): string {
   return `SELECT f.*, t."leadUnitId" AS unitId FROM (${demandFactsSql(scope)}) f JOIN demands t ON t."id" = f.id
     WHERE coalesce(t."leadUnitId", '') <> '' AND (f.isNew OR f.carried OR f.closed OR f.openEnd)`;
-}
-
-export function unitSplit(
-  db: Database.Database,
-  scope: ResolvedScope,
-  p: Params,
-): Record<string, UnitFigures> {
-  const rows = preparedOn(
-    db,
-    `SELECT uf.unitId, coalesce(u."name", uf.unitId) AS name, total(uf.isNew OR uf.carried) AS assigned,
-       total(uf.closed) AS closed, total(uf.closed AND uf.onTime) AS onTime,
-       total(uf.openEnd) AS openAtEnd, total(uf.overdueEnd) AS overdueAtEnd
-     FROM (${unitFactsSql(scope)}) uf LEFT JOIN units u ON u."id" = uf.unitId
-     GROUP BY uf.unitId ORDER BY assigned DESC, name, uf.unitId`,
-  ).all(p) as (Omit<UnitFigures, 'onTimeRate'> & { unitId: string; onTime: number })[];
-  return Object.fromEntries(
-    rows.map(({ unitId, onTime, ...r }) => [
-      unitId,
-      { ...r, onTimeRate: r.closed === 0 ? null : onTime / r.closed },
-    ]),
-  );
 }

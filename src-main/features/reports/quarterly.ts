@@ -29,7 +29,7 @@ import {
   type Split,
   type VisitTotals,
 } from './visitFigures';
-import { categorySplit, demandTotals, firstReplyTotals, unitSplit, type UnitFigures } from './demandFigures';
+import { categorySplit, demandFlow, demandTotals, firstReplyTotals, type UnitFigures } from './demandFigures';
 import { tierSplit } from './tierFigures';
 import { clinicTotals, followupTotals } from './serviceFigures';
 import { targetProgress, type TargetActuals } from './targets';
@@ -181,13 +181,16 @@ interface Computed {
   rates: Record<RateKey, RateDetail>;
   satisfaction: Record<string, number>;
   workloadAtEnd: Record<string, number>;
+  /** Counted with the demand totals (the same facts): only the summary's own period shows it. */
+  byUnit: Record<string, UnitFigures>;
 }
 
 // The scalar figures of a quarter depend on the data only (not on "now"). A summary needs
 // three quarters (the quarter, the previous one, the same one last year), so they are kept
 // per connection and reused while the data is unchanged: PRAGMA data_version changes when
 // another connection commits, total_changes() counts this connection's own writes, so any
-// write anywhere makes the next call recompute. Splits are always computed afresh.
+// write anywhere makes the next call recompute. Splits other than byUnit (counted with the
+// demand totals) are always computed afresh.
 const MEMO_SIZE = 48;
 const memos = new WeakMap<Database.Database, { version: string; entries: Map<string, Computed> }>();
 
@@ -212,6 +215,8 @@ export function clearReportMemo(db: Database.Database): void {
   memos.delete(db);
 }
 
+const memoKey = (scope: ResolvedScope, period: PeriodParams) => `${period.qs}..${period.qe}|${scope.key}`;
+
 /**
  * `memo` comes from memoFor(), called before the first query of the call: the data read
  * afterwards is then never older than the version it is kept under.
@@ -223,7 +228,7 @@ function scalarsOf(
   period: PeriodParams,
   visits?: VisitTotals,
 ): Computed {
-  const key = `${period.qs}..${period.qe}|${scope.key}`;
+  const key = memoKey(scope, period);
   let computed = memo.get(key);
   if (!computed) {
     computed = computeScalars(core, scope, period, visits);
@@ -298,6 +303,7 @@ function computeScalars(
     rates,
     satisfaction: sat,
     workloadAtEnd: dm.workloadAtEnd,
+    byUnit: dm.byUnit,
   };
 }
 
@@ -372,7 +378,12 @@ export interface QuarterlyInput extends ScopeInput {
   quarter: string;
 }
 
-/** What targets are measured against over the days `from`…`to` (a year to date, a period so far). */
+/**
+ * What targets are measured against over the days `from`…`to` (a year to date, a period so
+ * far): the memo's figures when the summary has counted those days (a year as of today), else
+ * only these, since all of a month's or a quarter's year to date would cost more than the
+ * period itself. Outcomes are not among the scalars and are counted each time (one query).
+ */
 export function targetActuals(
   core: Core,
   scope: ResolvedScope,
@@ -380,10 +391,24 @@ export function targetActuals(
   to: string,
   memo = memoFor(core.store.db),
 ): TargetActuals {
+  const db = core.store.db;
   const window = windowParams(`${from}..${to}`, 'range', from, to, to);
+  const p = { ...window, ...scopeParams(scope) };
+  const outcomes = outcomesByType(db, scope, p);
+  const counted = memo.get(memoKey(scope, window));
+  if (counted) return { ...counted.scalars, outcomesByType: outcomes };
+  const v = visitTotals(db, scope, p);
+  const dm = demandFlow(db, scope, p);
+  const ac = activityTotals(db, scope, p);
   return {
-    ...scalarsOf(core, memo, scope, window).scalars,
-    outcomesByType: outcomesByType(core.store.db, scope, { ...window, ...scopeParams(scope) }),
+    visits: v.visits,
+    enterprisesVisited: v.enterprisesVisited,
+    newDemands: dm.newDemands,
+    closed: dm.closed,
+    clinics: clinicTotals(db, scope, p)?.clinics ?? null,
+    activities: ac.activities,
+    attendees: ac.attendees,
+    outcomesByType: outcomes,
   };
 }
 
@@ -474,7 +499,7 @@ export function summaryFigures(
       extensions: s.extensions,
       firstReplyRate: s.firstReplyRate,
       // Tables of the current period only, like byCategory.
-      byUnit: unitSplit(db, scope, p),
+      byUnit: current.byUnit,
       tierStock: tierSplit(db, scope, 'tierStock', p),
       tierNew: tierSplit(db, scope, 'tierNew', p),
       followups: s.followups,

@@ -8,6 +8,7 @@ import {
   TARGET_KEYS,
   progressOf,
   targetKeyParts,
+  type FigureTargetKey,
   yearToDate,
   type TargetKey,
   type TargetProgress,
@@ -17,10 +18,10 @@ import {
 // target of asOf's year against its figure from 1 January to asOf. The targets are the
 // bureau's: a summary of one staff member, town or unit has none to be measured against.
 
-/** The figures a target is measured against: the summary's scalars and its outcomes by type. */
-export type TargetActuals = ScalarFigures & { outcomesByType: OutcomesByType };
+/** The figures a target is measured against: its count figures and the outcomes by type. */
+export type TargetActuals = Pick<ScalarFigures, FigureTargetKey> & { outcomesByType: OutcomesByType };
 
-/** A target key's figure among a summary's figures; null where the figure is not counted (scope). */
+/** A target key's figure; null where the figure is not counted (a scope without clinics). */
 export function targetFigure(s: TargetActuals, key: TargetKey): number | null {
   const parts = targetKeyParts(key);
   if ('figure' in parts) return s[parts.figure];
