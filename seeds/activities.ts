@@ -2,7 +2,9 @@ import { addDays, daysBetween } from '@shared/domain/dates';
 import type { ActivityType, DemandCategory, OutcomeType } from '@shared/domain/enums';
 import type { Firm, Seeder } from './context';
 import type { Rand } from './random';
-import { isWeekend } from './clock';
+import { dateOf, isWeekend, iso, later, msOn } from './clock';
+import { castFor, liveOut } from './demands';
+import { categoriesFor, demandText } from './text';
 import { FIELDS, TOWNS } from './vocabulary';
 
 // Service activities (服务活动) and outcomes (服务成效) of the demo year.
@@ -10,7 +12,8 @@ import { FIELDS, TOWNS } from './vocabulary';
 // Activities: about 16 events per scale unit, spread over the year (宣讲 and 培训 most, a
 // few 对接会 and 沙龙, one 科普 and one 签约仪式), each with 1–2 organisers, experts where
 // they belong, 8–30 enterprises and their 人次; one past event was cancelled, a couple are
-// planned for the coming weeks.
+// planned for the coming weeks. A few firms raise a demand there (source 'activity'), handled
+// as any other.
 //
 // Outcomes: the season's 高企 recommendations (May–July, firms that are 科技型中小企业 and not yet
 // 高企), project and talent recommendations, registered technology contracts, policy funds paid,
@@ -71,6 +74,7 @@ function weekdayOnOrAfter(date: string): string {
 
 export function createActivities(s: Seeder): void {
   const rand = s.rand.fork(10);
+  const life = s.rand.fork(12);
   const year = s.asOf.slice(0, 4);
   const normal = s.firms.filter((f) => f.status === 'normal');
   const n = ACTIVITIES_PER_SCALE * s.scale;
@@ -97,7 +101,7 @@ export function createActivities(s: Seeder): void {
     // 人次: a few people per firm, more at trainings and popular-science days.
     const perFirm =
       type === 'training' ? rand.between(2, 4) : type === 'popular_science' ? 6 : rand.between(1.2, 2);
-    s.as(organisers[0]!, () =>
+    const activity = s.as(organisers[0]!, () =>
       s.api('activities.create', {
         type,
         date,
@@ -112,7 +116,42 @@ export function createActivities(s: Seeder): void {
       }),
     );
     s.counts.activities += 1;
+    if (status === 'held') activityDemands(s, life, activity.id, firms, date, year);
   });
+}
+
+/** Demands raised at a held activity: one or two of its firms, handled as any demand. */
+function activityDemands(
+  s: Seeder,
+  rand: Rand,
+  activityId: string,
+  firms: Firm[],
+  date: string,
+  year: string,
+): void {
+  for (const firm of rand.sample(firms, rand.int(0, 2))) {
+    const receivedMs = Math.min(later(rand, msOn(date, 17 * 60), rand.between(0, 1)), s.cutoffMs);
+    const categories = categoriesFor(rand, ['policy', 'high_tech_cert', 'finance', 'talent']);
+    const text = demandText(rand, firm, categories[0]!, year);
+    const cast = castFor(s, rand, firm, dateOf(receivedMs));
+    const demand = s.as(cast.assigner, () =>
+      s.api('demands.create', {
+        enterpriseId: firm.id,
+        source: 'activity',
+        sourceActivityId: activityId,
+        categories,
+        ...text,
+        receivedAt: iso(receivedMs),
+      }),
+    );
+    s.counts.demands += 1;
+    liveOut(
+      s,
+      rand,
+      { id: demand.id, firm, categories, complex: text.complex, level: text.level, receivedMs },
+      cast,
+    );
+  }
 }
 
 /** Yuan with at most two decimals, between `min` and `max` 万元, mostly round figures. */

@@ -67,6 +67,7 @@ export const ENUM_LABELS = {
   demandSource: {
     visit: { zh: '走访', en: 'Visit' },
     clinic: { zh: '专家会诊', en: 'Expert clinic' },
+    activity: { zh: '服务活动', en: 'Service activity' },
     hotline: { zh: '热线', en: 'Hotline' },
     self_reported: { zh: '企业自报', en: 'Self-reported' },
     other: { zh: '其他', en: 'Other' },

@@ -10,6 +10,7 @@ import { toListQuery, type ColumnKinds, type SortItem } from './gridQuery';
 /** Grid columns whose export column has another key (a count on screen, the names in the file). */
 const ALIASES: Partial<Record<RecordKind, Record<string, string>>> = {
   clinics: { expertCount: 'expertIds', enterpriseCount: 'enterprises' },
+  activities: { enterpriseCount: 'enterpriseIds' },
 };
 
 /** The export columns of the visible grid columns, in order; `left` are grid columns no export has. */

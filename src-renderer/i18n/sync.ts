@@ -211,6 +211,8 @@ export default defineWords({
       demandHistory: { zh: '需求办理过程', en: 'Demand history' },
       clinics: { zh: '会诊', en: 'Clinic' },
       followups: { zh: '回访', en: 'Follow-up' },
+      activities: { zh: '服务活动', en: 'Activity' },
+      outcomes: { zh: '服务成效', en: 'Outcome' },
       narratives: { zh: '季度总结', en: 'Quarterly narrative' },
       settings: { zh: '单位设置', en: 'Settings' },
       calendars: { zh: '节假日安排', en: 'Holiday calendar' },

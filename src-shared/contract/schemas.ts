@@ -60,6 +60,7 @@ export const VisitDemand = DemandFields.omit({
   source: true,
   sourceVisitId: true,
   sourceClinicId: true,
+  sourceActivityId: true,
 });
 export const VisitFields = fieldsSchema(MODELS.visits);
 export const VisitCreate = VisitFields.extend({ demands: z.array(VisitDemand).max(20).optional() });

@@ -17,7 +17,7 @@ export const TIERS = [
 ] as const;
 export const VISIT_MODES = ['onsite', 'phone', 'meeting', 'online'] as const;
 export const VISIT_STATUSES = ['draft', 'submitted', 'reviewed'] as const;
-export const DEMAND_SOURCES = ['visit', 'clinic', 'hotline', 'self_reported', 'other'] as const;
+export const DEMAND_SOURCES = ['visit', 'clinic', 'activity', 'hotline', 'self_reported', 'other'] as const;
 export const DEMAND_CATEGORIES = [
   'tech',
   'talent',

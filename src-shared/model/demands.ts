@@ -56,6 +56,13 @@ export const demands = defineKind({
     },
     sourceVisitId: { input: Id.nullable().optional(), sql: 'text', zh: '来源走访', en: 'Source visit' },
     sourceClinicId: { input: Id.nullable().optional(), sql: 'text', zh: '来源会诊', en: 'Source clinic' },
+    sourceActivityId: {
+      ref: 'activities',
+      input: Id.nullable().optional(),
+      sql: 'text',
+      zh: '来源活动',
+      en: 'Source activity',
+    },
     categories: {
       input: z
         .array(z.enum(DEMAND_CATEGORIES))

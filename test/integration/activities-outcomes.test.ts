@@ -167,6 +167,35 @@ describe('the enterprises they name', () => {
   });
 });
 
+describe('demands raised at an activity', () => {
+  it("have source 'activity' and name it; the enterprise must have taken part", () => {
+    const t = makeCore();
+    const e = makeEnterprise(t);
+    const other = makeEnterprise(t);
+    const a = briefing(t, { enterpriseIds: [e.id] });
+    const d = t.ok('demands.create', {
+      enterpriseId: e.id,
+      categories: ['policy'],
+      title: '加计扣除政策咨询',
+      sourceActivityId: a.id,
+    });
+    expect(d).toMatchObject({ source: 'activity', sourceActivityId: a.id });
+    const before = snapshot(t.core);
+    expect(
+      t.err('demands.create', {
+        enterpriseId: other.id,
+        categories: ['policy'],
+        title: 'x',
+        sourceActivityId: a.id,
+      }),
+    ).toMatchObject({ code: 'VALIDATION', details: { field: 'sourceActivityId' } });
+    expect(
+      t.err('demands.create', { enterpriseId: e.id, categories: ['policy'], title: 'x', source: 'activity' }),
+    ).toMatchObject({ code: 'VALIDATION', details: { field: 'sourceActivityId' } });
+    expect(snapshot(t.core)).toEqual(before);
+  });
+});
+
 describe('the enterprise timeline', () => {
   it('lists the activities it took part in and its outcomes, with type, amount and the demand answered', () => {
     const t = makeCore();

@@ -143,6 +143,11 @@ function checkReferences(
       throw invalid('sourceClinicId', 'the enterprise was not diagnosed in that clinic');
     }
   }
+  if (input.sourceActivityId) {
+    const activity = requireLive(core, 'activities', input.sourceActivityId, 'sourceActivityId');
+    if (!enterpriseId || !(activity.enterpriseIds ?? []).includes(enterpriseId))
+      throw invalid('sourceActivityId', 'the enterprise did not take part in that activity');
+  }
 }
 
 /** A lead unit and co units that are live units, none of them twice. */
@@ -166,12 +171,22 @@ export function createDemand(core: Core, input: DemandInput): Demand {
   checkReferences(core, input, input.enterpriseId);
   const receivedAt = input.receivedAt ? toInstant(input.receivedAt) : nowIso(core);
   notInFuture(core, 'receivedAt', receivedAt);
-  const source = input.source ?? (input.sourceVisitId ? 'visit' : input.sourceClinicId ? 'clinic' : 'other');
+  const source =
+    input.source ??
+    (input.sourceVisitId
+      ? 'visit'
+      : input.sourceClinicId
+        ? 'clinic'
+        : input.sourceActivityId
+          ? 'activity'
+          : 'other');
   if (source === 'visit' && !input.sourceVisitId)
     throw invalid('sourceVisitId', "is required when source is 'visit'");
   if (source === 'clinic' && !input.sourceClinicId) {
     throw invalid('sourceClinicId', "is required when source is 'clinic'");
   }
+  if (source === 'activity' && !input.sourceActivityId)
+    throw invalid('sourceActivityId', "is required when source is 'activity'");
   const complex = input.complex ?? false;
   // The limits and calendar of the day it is received: a later change applies to later demands.
   const sla = slaOf(core);
@@ -221,6 +236,7 @@ export function updateDemand(
         : {}),
       sourceVisitId: patch.sourceVisitId ?? (patch.enterpriseId ? current.sourceVisitId : undefined),
       sourceClinicId: patch.sourceClinicId ?? (patch.enterpriseId ? current.sourceClinicId : undefined),
+      sourceActivityId: patch.sourceActivityId ?? (patch.enterpriseId ? current.sourceActivityId : undefined),
     },
     enterpriseId,
   );

@@ -97,6 +97,7 @@ export const ENUM_WORDS: { [G in EnumGroup]?: Record<string, string[]> } = {
   demandSource: {
     visit: ['走访', '走访收集', '一对一走访', '上门走访', '企业走访'],
     clinic: ['会诊', '专家会诊', '专家问诊', '诊断'],
+    activity: ['活动', '服务活动', '宣讲会', '培训会', '对接会'],
     hotline: ['热线', '12345', '服务热线', '电话反映', '热线电话'],
     self_reported: ['企业自报', '自报', '企业申报', '自主申报', '企业反映', '来访', '企业来访', '线上提交'],
     other: ['其他', '其它'],

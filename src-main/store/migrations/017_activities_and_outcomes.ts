@@ -1,6 +1,6 @@
 // Service activities (服务活动: one event, many enterprises) and outcomes (服务成效: what the
 // service brought an enterprise, in yuan where it is money). migrate() installs the capture
-// triggers of the new tables after this migration, so they are synced like the others.
+// triggers of the new tables and column after this migration, so they are synced like the others.
 
 const META = `
   "createdAt" TEXT NOT NULL,
@@ -23,4 +23,7 @@ CREATE TABLE outcomes (
 CREATE INDEX outcomes_date ON outcomes ("date");
 CREATE INDEX outcomes_enterprise ON outcomes ("enterpriseId");
 CREATE INDEX outcomes_demand ON outcomes ("demandId");
+
+-- A demand raised at an activity (source 'activity').
+ALTER TABLE demands ADD COLUMN "sourceActivityId" TEXT;
 `;

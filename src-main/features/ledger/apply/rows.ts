@@ -7,7 +7,7 @@
 import { createFollowup, updateFollowup } from '../../followups/service';
 import { FollowupFields } from '@shared/contract/schemas';
 import { shanghaiDate } from '@shared/domain/dates';
-import type { ClosureType, DemandCategory, DemandStatus } from '@shared/domain/enums';
+import type { ClosureType, DEMAND_SOURCES, DemandCategory, DemandStatus } from '@shared/domain/enums';
 import type { ApiError } from '@shared/contract/errors';
 import { titleOf } from '../demandsCell';
 import { RowFailure, isRowProblem, toRowFailure } from '../failures';
@@ -21,10 +21,12 @@ import { applyActivityRow, applyOutcomeRow } from './activity';
 import { applyStaffRow } from './staff';
 import { applyVisitRow } from './visit';
 
+type DemandSource = (typeof DEMAND_SOURCES)[number];
+
 export function applyDemandRow(ctx: ImportContext, v: RowValues): Applied {
   const enterprise = resolveEnterprise(ctx, v, true);
   const receivedAt = v.receivedAt!;
-  let source = (v.source ?? 'other') as 'visit' | 'clinic' | 'hotline' | 'self_reported' | 'other';
+  let source = (v.source ?? 'other') as DemandSource;
   let sourceVisitId: string | undefined;
   const notes = [...enterprise.notes];
   if (source === 'visit') {
@@ -39,6 +41,9 @@ export function applyDemandRow(ctx: ImportContext, v: RowValues): Applied {
   } else if (source === 'clinic') {
     source = 'other';
     notes.push('需求来源：会诊需求不关联会诊记录导入，来源记为“其他” (clinic demands come in as other)');
+  } else if (source === 'activity') {
+    source = 'other';
+    notes.push('需求来源：活动需求不关联活动记录导入，来源记为“其他” (activity demands come in as other)');
   }
   const cut = titleOf(v.demandTitle!);
   const r = applyDemand(ctx, {
