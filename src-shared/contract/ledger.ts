@@ -60,6 +60,8 @@ const Counts = {
   enterprisesCreated: z.number().int(),
   staffCreated: z.array(z.string()),
   unknownStaff: z.array(z.string()),
+  /** Towns of the file not in the bureau's list (settings `towns`). */
+  unknownTowns: z.array(z.string()),
   errors: z.array(RowError),
   errorsTruncated: z.boolean(),
 };

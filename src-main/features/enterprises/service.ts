@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { type Core, requireLive, softDelete } from '../../core';
 import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
-import type { EnterpriseFields, Enterprise } from '@shared/contract/schemas';
+import type { EnterpriseFields, Enterprise, RecordWarning } from '@shared/contract/schemas';
+import { townListFor } from '../settings/service';
+import { townWarning } from '../settings/towns';
 import type { ListQuery } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
 import { checkUscc, normalizeUscc } from '@shared/domain/uscc';
@@ -56,7 +58,16 @@ function withExpiry(tiers: Tier[]): Tier[] {
   });
 }
 
-export function createEnterprise(core: Core, input: EnterpriseInput): Enterprise {
+type Saved = Enterprise & { warnings?: RecordWarning[] };
+
+/** The saved enterprise, with a warning when its town is not in the bureau's list. */
+function withWarnings(core: Core, id: string, townChanged: boolean): Saved {
+  const saved = getEnterprise(core, id);
+  const warnings = townChanged ? townWarning(townListFor(core, id), saved.town) : [];
+  return warnings.length ? { ...saved, warnings } : saved;
+}
+
+export function createEnterprise(core: Core, input: EnterpriseInput): Saved {
   const uscc = usccRules(core, input.uscc, input.usccOverride ?? false, input.usccOverrideReason, null);
   if (input.liaisonStaffId) requireLive(core, 'staff', input.liaisonStaffId, 'liaisonStaffId');
   const id = insertRecord(core.store, 'enterprises', {
@@ -68,13 +79,13 @@ export function createEnterprise(core: Core, input: EnterpriseInput): Enterprise
     contacts: input.contacts ?? [],
     status: input.status ?? 'normal',
   });
-  return getEnterprise(core, id);
+  return withWarnings(core, id, true);
 }
 
 export function updateEnterprise(
   core: Core,
   { id, ...patch }: Partial<EnterpriseInput> & { id: string },
-): Enterprise {
+): Saved {
   const current = requireLive(core, 'enterprises', id);
   const next: Record<string, unknown> = { ...patch };
   if (
@@ -98,7 +109,7 @@ export function updateEnterprise(
     if (!former.includes(current.name)) next.formerNames = [...former, current.name];
   }
   updateRecord(core.store, 'enterprises', id, next);
-  return getEnterprise(core, id);
+  return withWarnings(core, id, patch.town !== undefined && patch.town !== current.town);
 }
 
 /** An enterprise with open demands stays: deleting it would hide work that is still owed. */

@@ -5,6 +5,8 @@
 // what the import would do.
 import type { Core } from '../../core';
 import { createStaff } from '../staff/service';
+import { townListFor } from '../settings/service';
+import { unlistedTowns } from '../settings/towns';
 import { StaffFields } from '@shared/contract/schemas';
 import { shanghaiDate } from '@shared/domain/dates';
 import { FIELDS, fieldLabel, type FieldKey } from './fields';
@@ -38,6 +40,8 @@ export interface Execution {
   enterprisesCreated: number;
   staffCreated: string[];
   unknownStaff: string[];
+  /** Towns of the file the bureau's list does not hold, offered for adding before the import. */
+  unknownTowns: string[];
   errors: RowError[];
   /** The first `keepRows` rows, for the preview. */
   rows: RowReport[];
@@ -87,6 +91,9 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   const db = core.store.db;
   const lookup = new Lookup(db);
   const staffCreated = opts.createStaff ? createMissingStaff(core, plan, lookup) : [];
+  // Taken before any row is written: the file's own towns do not vouch for themselves.
+  const townList = townListFor(core, null);
+  const towns = new Set<string>();
   const ctx: ImportContext = {
     core,
     kind: plan.kind,
@@ -112,6 +119,7 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
     enterprisesCreated: 0,
     staffCreated,
     unknownStaff: [],
+    unknownTowns: [],
     errors: [],
     rows: [],
     rejects: [],
@@ -119,6 +127,7 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   const applyOne = db.transaction((values: Parameters<typeof applyRow>[1]) => applyRow(ctx, values));
   for (const row of rows) {
     const normal = normaliseRow(row, plan.columns, plan.kind, rowCtx);
+    if (normal.values.town) towns.add(normal.values.town);
     let errors: RowError[] = normal.problems.map((p) => ({
       row: row.rowNo,
       column: columnOf(p.field),
@@ -161,6 +170,7 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
     }
   }
   out.unknownStaff = [...rowCtx.unknownStaff];
+  out.unknownTowns = unlistedTowns(townList, towns);
   return out;
 }
 

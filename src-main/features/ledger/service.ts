@@ -46,6 +46,7 @@ function counts(exec: Execution) {
     enterprisesCreated: exec.enterprisesCreated,
     staffCreated: exec.staffCreated,
     unknownStaff: exec.unknownStaff,
+    unknownTowns: exec.unknownTowns,
     errors: exec.errors.slice(0, MAX_ERRORS),
     errorsTruncated: exec.errors.length > MAX_ERRORS,
   };

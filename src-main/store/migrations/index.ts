@@ -15,6 +15,7 @@ import { sql as deleteKnowledge } from './014_delete_knowledge';
 import { sql as compactChangeLog } from './015_compact_change_log';
 import { sql as settingsAndFirstReply } from './016_settings_and_first_reply';
 import { sql as targets } from './018_targets';
+import { sql as towns } from './019_towns';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 15, name: 'compact_change_log', sql: compactChangeLog },
   { version: 16, name: 'settings_and_first_reply', sql: settingsAndFirstReply },
   { version: 18, name: 'targets', sql: targets },
+  { version: 19, name: 'towns', sql: towns },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
