@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import './setup';
+import { CalendarScreen } from '../../../src-renderer/screens/CalendarScreen';
 import { EnterpriseForm } from '../../../src-renderer/screens/EnterpriseForm';
 import { UnknownTowns } from '../../../src-renderer/screens/import/UnknownTowns';
 import { useSession } from '../../../src-renderer/stores/session';
@@ -48,5 +49,25 @@ describe('the import preview’s unknown towns', () => {
     await waitFor(() => expect(b.ok('settings.get', {}).towns).toEqual(['城东街道', '不存在镇']));
     await waitFor(() => expect(screen.queryByRole('button', { name: '加入列表：不存在镇' })).toBeNull());
     expect(screen.getByRole('button', { name: '加入列表：城西镇' })).toBeTruthy();
+  });
+});
+
+describe('the list of towns on the calendar screen', () => {
+  it('shows the towns in use and saves the list a supervisor edits, one a line', async () => {
+    const b = installBridge();
+    b.ok('enterprises.create', {
+      uscc: '91350100M000100Y43',
+      name: '福州星火科技有限公司',
+      town: '城东街道',
+    });
+    await useSession.getState().load();
+    const user = userEvent.setup();
+    render(<CalendarScreen />);
+    const card = await screen.findByTestId('towns-card');
+    const box = within(card).getByRole('textbox') as HTMLTextAreaElement;
+    expect(box.value).toBe('城东街道');
+    await user.type(box, '\n城南镇\n\n');
+    await user.click(within(card).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(b.ok('settings.get', {}).towns).toEqual(['城东街道', '城南镇']));
   });
 });
