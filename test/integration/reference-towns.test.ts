@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeCore } from '../helpers';
 import { makeEnterprise } from './fixtures';
 import { aok, xlsxFile } from './ledgerFixtures';
+import { pair, ship } from './syncPair';
 
 // The bureau's list of towns (镇街, shared/DOMAIN.md "settings — this bureau"): a town typed that
 // is not in it is saved with a warning, so the report's town split is not polluted unnoticed.
@@ -75,5 +76,13 @@ describe('the list of towns', () => {
     expect(dry.unknownTowns).toEqual(['不存在镇']);
     const preview = await aok(t, 'ledger.preview', { path });
     expect(preview.unknownTowns).toEqual(['不存在镇']);
+  });
+
+  it('is synced like the other settings: set on one laptop, the list of the team', () => {
+    const { a, b } = pair();
+    a.ok('settings.set', { towns: ['城东街道', '城南镇'] });
+    ship(a, b);
+    expect(b.ok('settings.get', {}).towns).toEqual(['城东街道', '城南镇']);
+    expect(makeEnterprise(b, { town: '不存在镇' }).warnings).toHaveLength(1);
   });
 });
