@@ -23,8 +23,8 @@ export const RecordWarning = z.object({
   message: z.string(),
 });
 export type RecordWarning = z.output<typeof RecordWarning>;
-/** An enterprise as created or updated, with the warnings of its save (none: absent). */
-export const EnterpriseSaved = EnterpriseRecord.extend({ warnings: z.array(RecordWarning).optional() });
+/** An enterprise as get, create and update return it, with its warnings (none: absent). */
+export const EnterpriseChecked = EnterpriseRecord.extend({ warnings: z.array(RecordWarning).optional() });
 
 export const ExpertFields = fieldsSchema(MODELS.experts);
 export const ExpertRecord = recordSchema(MODELS.experts);

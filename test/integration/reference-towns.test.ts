@@ -50,6 +50,9 @@ describe('the list of towns', () => {
     expect(odd.warnings).toEqual([
       expect.objectContaining({ field: 'town', code: 'not_listed', value: '不存在镇' }),
     ]);
+    expect(t.ok('enterprises.get', { id: odd.id }).warnings).toHaveLength(1);
+    t.ok('settings.set', { towns: ['城东街道', '城南镇', '不存在镇'] });
+    expect(t.ok('enterprises.get', { id: odd.id }).warnings).toBeUndefined();
     const moved = t.ok('enterprises.update', { id: listed.id, town: '城西镇' });
     expect(moved.warnings).toEqual([expect.objectContaining({ field: 'town', value: '城西镇' })]);
     expect(t.ok('enterprises.update', { id: listed.id, town: '城南镇' }).warnings ?? []).toEqual([]);

@@ -58,16 +58,19 @@ function withExpiry(tiers: Tier[]): Tier[] {
   });
 }
 
-type Saved = Enterprise & { warnings?: RecordWarning[] };
+type Checked = Enterprise & { warnings?: RecordWarning[] };
 
-/** The saved enterprise, with a warning when its town is not in the bureau's list. */
-function withWarnings(core: Core, id: string, townChanged: boolean): Saved {
-  const saved = getEnterprise(core, id);
-  const warnings = townChanged ? townWarning(townListFor(core, id), saved.town) : [];
-  return warnings.length ? { ...saved, warnings } : saved;
+/**
+ * An enterprise as get, create and update return it: with a warning while its town is not in
+ * the bureau's list, so the same record reads the same whichever of them returned it.
+ */
+export function checkedEnterprise(core: Core, id: string): Checked {
+  const e = getEnterprise(core, id);
+  const warnings = townWarning(townListFor(core, id), e.town);
+  return warnings.length ? { ...e, warnings } : e;
 }
 
-export function createEnterprise(core: Core, input: EnterpriseInput): Saved {
+export function createEnterprise(core: Core, input: EnterpriseInput): Checked {
   const uscc = usccRules(core, input.uscc, input.usccOverride ?? false, input.usccOverrideReason, null);
   if (input.liaisonStaffId) requireLive(core, 'staff', input.liaisonStaffId, 'liaisonStaffId');
   const id = insertRecord(core.store, 'enterprises', {
@@ -79,13 +82,13 @@ export function createEnterprise(core: Core, input: EnterpriseInput): Saved {
     contacts: input.contacts ?? [],
     status: input.status ?? 'normal',
   });
-  return withWarnings(core, id, true);
+  return checkedEnterprise(core, id);
 }
 
 export function updateEnterprise(
   core: Core,
   { id, ...patch }: Partial<EnterpriseInput> & { id: string },
-): Saved {
+): Checked {
   const current = requireLive(core, 'enterprises', id);
   const next: Record<string, unknown> = { ...patch };
   if (
@@ -109,7 +112,7 @@ export function updateEnterprise(
     if (!former.includes(current.name)) next.formerNames = [...former, current.name];
   }
   updateRecord(core.store, 'enterprises', id, next);
-  return withWarnings(core, id, patch.town !== undefined && patch.town !== current.town);
+  return checkedEnterprise(core, id);
 }
 
 /** An enterprise with open demands stays: deleting it would hide work that is still owed. */
