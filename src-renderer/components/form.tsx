@@ -23,6 +23,7 @@ import { ENUMS, type EnumName } from '../enums';
 import { enumLabel } from '../format';
 import { useSession } from '../stores/session';
 import { claims, errorFor, fieldErrors, localizeMessage, unclaimed } from './formErrors';
+import { staffLabels } from '../staffLabels';
 
 interface FormCtx {
   errors: Record<string, string>;
@@ -418,8 +419,8 @@ export function StaffSelect(
 ) {
   const { includeId, ...rest } = props;
   const staff = useSession((s) => s.staff);
-  const options = staff
-    .filter((s) => s.active !== false || s.id === includeId || s.id === props.value)
-    .map((s) => ({ value: s.id, label: s.name ?? s.id }));
+  const listed = staff.filter((s) => s.active !== false || s.id === includeId || s.id === props.value);
+  const labels = staffLabels(listed);
+  const options = listed.map((s) => ({ value: s.id, label: labels.get(s.id)! }));
   return <Select {...rest} options={options} />;
 }

@@ -14,6 +14,12 @@ export default defineWords({
     complex: { zh: '复杂需求办结时限（天）', en: 'Complex demand (days)' },
     firstReply: { zh: '阶段性答复时限（工作日）', en: 'First reply (working days)' },
     settingsSaved: { zh: '已保存单位设置', en: 'Settings saved' },
+    towns: { zh: '镇街列表', en: 'Towns' },
+    townsHint: {
+      zh: '每行一个。录入或导入的镇街不在列表中时会提示，以免同一镇街因写法不同在报表中分成几行。',
+      en: 'One a line. A town typed or imported that is not listed gets a warning, so spelling variants do not split the reports.',
+    },
+    townsSaved: { zh: '已保存镇街列表', en: 'Towns saved' },
     year: { zh: '{{year}} 年节假日安排', en: 'Holidays of {{year}}' },
     prevYear: { zh: '上一年', en: 'Previous year' },
     nextYear: { zh: '下一年', en: 'Next year' },

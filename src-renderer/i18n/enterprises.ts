@@ -2,6 +2,11 @@
 import { defineWords } from './words';
 
 export default defineWords({
+  towns: {
+    notListed: { zh: '不在镇街列表中', en: 'Not in the list of towns' },
+    add: { zh: '加入列表', en: 'Add to the list' },
+    askSupervisor: { zh: '（可请主管加入列表）', en: '(a supervisor can add it)' },
+  },
   enterprise: {
     new: { zh: '新增企业', en: 'New enterprise' },
     edit: { zh: '编辑企业', en: 'Edit enterprise' },

@@ -156,6 +156,10 @@ export default defineWords({
         zh: '系统中没有这些人员：{{list}}。含有他们的行不能导入。',
         en: 'These people are not staff in the app: {{list}}. Rows naming them cannot be imported.',
       },
+      unknownTowns: {
+        zh: '这些镇街不在镇街列表中：{{list}}。导入后会在报表中单列一行。',
+        en: 'These towns are not in the list of towns: {{list}}. Each would be its own line in the reports.',
+      },
       createStaff: { zh: '把这些人员添加为工作人员后再导入', en: 'Add them as staff, then import' },
       errorsTruncated: {
         zh: '问题太多，只列出了一部分；下载“不能导入的行”可看到全部。',

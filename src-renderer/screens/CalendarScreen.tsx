@@ -1,4 +1,4 @@
-// 工作日历: the bureau's name and time limits (settings `sla`), and each year's official holidays
+// 工作日历: the bureau's name, time limits (settings `sla`) and list of towns, and each year's official holidays
 // and worked weekend days, marked on a year view and read from the State Council's notice as
 // pasted. Anyone sees them; supervisors change them (the core refuses others).
 import { useEffect, useState } from 'react';
@@ -31,6 +31,7 @@ export function CalendarScreen() {
       </div>
       <div className="cards">
         <SlaCard />
+        <TownsCard />
         <YearCard />
       </div>
     </div>
@@ -89,6 +90,44 @@ function SlaForm({ settings }: { settings: MethodOutput<'settings.get'> }) {
         {days('ordinary')}
         {days('complex')}
         {days('firstReply')}
+      </Form>
+    </section>
+  );
+}
+
+function TownsCard() {
+  const settings = useWorkCalendar((s) => s.settings);
+  return settings ? <TownsForm key={settings.updatedAt ?? ''} towns={settings.towns} /> : null;
+}
+
+/** The bureau's towns (镇街), one a line: a town typed elsewhere that is not here gets a warning. */
+function TownsForm({ towns }: { towns: readonly string[] }) {
+  const { t } = useTranslation();
+  const { saveSettings, busy, settingsError } = useWorkCalendar();
+  const [text, setText] = useState(towns.join('\n'));
+  const save = async () => {
+    const list = text
+      .split('\n')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (await saveSettings({ towns: list })) inform(t('calendar.townsSaved'));
+  };
+  return (
+    <section className="card" data-testid="towns-card">
+      <h2>{t('calendar.towns')}</h2>
+      <p className="hint">{t('calendar.townsHint')}</p>
+      <Form
+        error={settingsError}
+        onSubmit={() => void save()}
+        actions={
+          <button type="submit" className="btn primary" disabled={busy}>
+            {t('common.save')}
+          </button>
+        }
+      >
+        <Field name="towns" label={t('calendar.towns')} wide>
+          <TextArea name="towns" rows={8} value={text} onChange={setText} />
+        </Field>
       </Form>
     </section>
   );

@@ -7,6 +7,7 @@ import { checkUscc } from '@shared/domain/uscc';
 import { INDUSTRY_SECTIONS } from '@shared/domain/enums';
 import { Check, EnumSelect, Field, StaffSelect, TextArea, TextInput } from '../components/form';
 import { RecordDrawer } from '../components/RecordDrawer';
+import { TownInput } from '../components/TownInput';
 import { enumLabel } from '../format';
 import { textLimit } from '../fieldValues';
 import { routeHref } from '../router';
@@ -184,7 +185,7 @@ export function EnterpriseForm({
         )}
 
         <Field name="town" label={t('enterprise.town')}>
-          <TextInput name="town" value={v.town} onChange={(x) => f.set({ town: x })} />
+          <TownInput name="town" value={v.town} onChange={(x) => f.set({ town: x })} />
         </Field>
         <Field name="industry" label={t('enterprise.industry')} hint={t('enterprise.industryHint')}>
           <TextInput

@@ -1,7 +1,8 @@
 // Logging a visit, built for speed: enterprise by typing, today and me by default, demands
 // raised in the same form, all from the keyboard (Enter picks, Alt+D adds a demand,
 // Ctrl+Enter / Ctrl+S saves, Esc closes). A new visit's entry survives a closed window.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { staffLabels } from '../staffLabels';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '@shared/contract/schemas';
 import { AuditPanel } from '../components/AuditPanel';
@@ -49,6 +50,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
   const form = useVisitForm();
   const { values, error, busy, loading } = form;
   const staff = useSession((s) => s.staff);
+  const staffLabel = useMemo(() => staffLabels(staff), [staff]);
   const [restored, setRestored] = useState(false);
   const [picked, setPicked] = useState<Enterprise | null>(null);
   const focusDemand = useRef<number | null>(null);
@@ -233,7 +235,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                     .filter((s) => s.active !== false && s.id !== values.leadStaffId)
                     .map((s) => (
                       <option key={s.id} value={s.id}>
-                        {s.name}
+                        {staffLabel.get(s.id)}
                       </option>
                     ))}
                 </select>

@@ -1,7 +1,7 @@
-// The settings screen's bureau part: the limits and name (settings.get/set) and one year of the
+// The settings screen's bureau part: the limits, name and towns (settings.get/set) and one year of the
 // holiday calendar being edited (calendar.get/set), with the pasted notice read into it.
 import { create } from 'zustand';
-import type { MethodOutput } from '@shared/contract/contract';
+import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import { parseHolidayNotice } from '@shared/domain/holidayNotice';
 import { isWeekend } from '@shared/domain/workingDays';
 import { call, toApiError, type ApiError } from '../api';
@@ -28,7 +28,7 @@ interface WorkCalendarState {
   yearError: ApiError | null;
   busy: boolean;
   loadSettings(): Promise<void>;
-  saveSettings(patch: { orgName?: string | null; sla?: Partial<Settings['sla']> }): Promise<boolean>;
+  saveSettings(patch: MethodInput<'settings.set'>): Promise<boolean>;
   loadYear(year: number): Promise<void>;
   /** A weekday becomes a holiday or back; a weekend day becomes a worked day or back. */
   toggle(date: string): void;

@@ -64,6 +64,8 @@ const Counts = {
   unknownStaff: z.array(z.string()),
   unitsCreated: z.array(z.string()),
   unknownUnits: z.array(z.string()),
+  /** Towns of the file not in the bureau's list (settings `towns`). */
+  unknownTowns: z.array(z.string()),
   errors: z.array(RowError),
   errorsTruncated: z.boolean(),
 };

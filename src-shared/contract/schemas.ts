@@ -15,6 +15,16 @@ export const StaffRecord = recordSchema(MODELS.staff);
 
 export const EnterpriseFields = fieldsSchema(MODELS.enterprises);
 export const EnterpriseRecord = recordSchema(MODELS.enterprises);
+/** Something saved that the bureau's reference lists do not know, e.g. a town not in its list. */
+export const RecordWarning = z.object({
+  field: z.string(),
+  code: z.enum(['not_listed']),
+  value: z.string(),
+  message: z.string(),
+});
+export type RecordWarning = z.output<typeof RecordWarning>;
+/** An enterprise as get, create and update return it, with its warnings (none: absent). */
+export const EnterpriseChecked = EnterpriseRecord.extend({ warnings: z.array(RecordWarning).optional() });
 
 export const ExpertFields = fieldsSchema(MODELS.experts);
 export const ExpertRecord = recordSchema(MODELS.experts);

@@ -10,6 +10,8 @@ export const SettingsSchema = z.object({
   orgName: z.string().nullable(),
   /** The limits in force: the defaults (calendar days, 7 / 30, first reply 3) until set. */
   sla: SlaSchema,
+  /** The bureau's towns (镇街); until a supervisor sets them, the towns live enterprises use. */
+  towns: z.array(z.string()),
   /** Null until something was set. */
   updatedAt: z.string().nullable(),
   updatedByStaff: z.string().nullable(),
@@ -20,6 +22,8 @@ export const SettingsSetInput = z.strictObject({
   orgName: z.string().trim().max(100).nullable().optional(),
   /** Limits given in part keep the others. */
   sla: SlaSchema.partial().optional(),
+  /** The whole list, replacing the one in force; checked for blanks and duplicates by the service. */
+  towns: z.array(z.string().max(50)).max(1000).optional(),
 });
 
 export const CalendarGetInput = z.strictObject({ year: Year });

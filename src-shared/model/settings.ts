@@ -22,6 +22,7 @@ export const settings = defineKind({
   fields: {
     orgName: { output: z.string().nullable(), sql: 'text', zh: '单位名称', en: 'Organisation' },
     sla: { output: SlaSchema.nullable(), sql: 'json', zh: '办理时限', en: 'Time limits', list: false },
+    towns: { output: z.array(z.string()).nullable(), sql: 'json', zh: '镇街列表', en: 'Towns', list: false },
   },
   defaultSort: { field: 'orgName', dir: 'asc' },
 });

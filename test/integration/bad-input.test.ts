@@ -586,6 +586,10 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
       v({ sla: { ordinary: 0 } }, 'sla.ordinary'),
       v({ sla: { complex: 1.5 } }, 'sla.complex'),
       v({ sla: { firstReply: 61 } }, 'sla.firstReply'),
+      v({ towns: '城东街道' }, 'towns'),
+      v({ towns: [5] }, 'towns.0'),
+      v({ towns: [LONG(51)] }, 'towns.0'),
+      v({ towns: ['城东街道', ' '] }, 'towns'),
       v({ sla: { unit: 'workday', surplusField: 1 } }, 'sla'),
       extra({ orgName: '启明区科技局' }),
     ],
@@ -975,6 +979,7 @@ describe('what only a supervisor may do is refused to staff and changes nothing'
     for (const c of [
       { method: 'settings.set', input: { sla: { unit: 'workday' } }, mentions: 'sla' },
       { method: 'settings.set', input: { orgName: '启明区科技局' }, mentions: 'orgName' },
+      { method: 'settings.set', input: { towns: ['城东街道'] }, mentions: 'towns' },
       {
         method: 'calendar.set',
         input: { year: 2025, holidays: ['2025-10-01'], workdays: [] },

@@ -27,6 +27,7 @@ describe('settings and the calendar', () => {
     expect(t.ok('settings.get', {})).toEqual({
       orgName: null,
       sla: { unit: 'calendar', ordinary: 7, complex: 30, firstReply: 3 },
+      towns: [],
       updatedAt: null,
       updatedByStaff: null,
     });

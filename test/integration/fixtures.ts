@@ -25,7 +25,7 @@ export function withWrongCheck(uscc: string): string {
 export function makeEnterprise(
   t: TestCore,
   fields: Partial<MethodInput<'enterprises.create'>> = {},
-): Enterprise {
+): MethodOutput<'enterprises.create'> {
   return t.ok('enterprises.create', { uscc: freshUscc(), name: `测试企业${usccSeq}有限公司`, ...fields });
 }
 

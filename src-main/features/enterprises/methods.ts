@@ -1,9 +1,9 @@
 import { defineMethod } from '../../registry/define';
 import {
   checkDuplicates,
+  checkedEnterprise,
   createEnterprise,
   deleteEnterprise,
-  getEnterprise,
   listEnterprises,
   updateEnterprise,
 } from './service';
@@ -11,7 +11,7 @@ import { enterpriseTimeline } from './timeline';
 
 export const enterprisesMethods = [
   defineMethod({ name: 'enterprises.create', handler: createEnterprise }),
-  defineMethod({ name: 'enterprises.get', handler: (c, i) => getEnterprise(c, i.id) }),
+  defineMethod({ name: 'enterprises.get', handler: (c, i) => checkedEnterprise(c, i.id) }),
   defineMethod({ name: 'enterprises.update', handler: updateEnterprise }),
   defineMethod({ name: 'enterprises.delete', handler: (c, i) => deleteEnterprise(c, i.id) }),
   defineMethod({ name: 'enterprises.list', handler: listEnterprises }),

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { type Core, requireLive, softDelete } from '../../core';
 import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
-import type { EnterpriseFields, Enterprise } from '@shared/contract/schemas';
+import type { EnterpriseFields, Enterprise, RecordWarning } from '@shared/contract/schemas';
+import { townListFor } from '../settings/service';
+import { townWarning } from '../settings/towns';
 import type { ListQuery } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
 import { checkUscc, normalizeUscc } from '@shared/domain/uscc';
@@ -56,7 +58,19 @@ function withExpiry(tiers: Tier[]): Tier[] {
   });
 }
 
-export function createEnterprise(core: Core, input: EnterpriseInput): Enterprise {
+type Checked = Enterprise & { warnings?: RecordWarning[] };
+
+/**
+ * An enterprise as get, create and update return it: with a warning while its town is not in
+ * the bureau's list, so the same record reads the same whichever of them returned it.
+ */
+export function checkedEnterprise(core: Core, id: string): Checked {
+  const e = getEnterprise(core, id);
+  const warnings = townWarning(townListFor(core, id), e.town);
+  return warnings.length ? { ...e, warnings } : e;
+}
+
+export function createEnterprise(core: Core, input: EnterpriseInput): Checked {
   const uscc = usccRules(core, input.uscc, input.usccOverride ?? false, input.usccOverrideReason, null);
   if (input.liaisonStaffId) requireLive(core, 'staff', input.liaisonStaffId, 'liaisonStaffId');
   const id = insertRecord(core.store, 'enterprises', {
@@ -68,13 +82,13 @@ export function createEnterprise(core: Core, input: EnterpriseInput): Enterprise
     contacts: input.contacts ?? [],
     status: input.status ?? 'normal',
   });
-  return getEnterprise(core, id);
+  return checkedEnterprise(core, id);
 }
 
 export function updateEnterprise(
   core: Core,
   { id, ...patch }: Partial<EnterpriseInput> & { id: string },
-): Enterprise {
+): Checked {
   const current = requireLive(core, 'enterprises', id);
   const next: Record<string, unknown> = { ...patch };
   if (
@@ -98,7 +112,7 @@ export function updateEnterprise(
     if (!former.includes(current.name)) next.formerNames = [...former, current.name];
   }
   updateRecord(core.store, 'enterprises', id, next);
-  return getEnterprise(core, id);
+  return checkedEnterprise(core, id);
 }
 
 /** An enterprise with open demands stays: deleting it would hide work that is still owed. */

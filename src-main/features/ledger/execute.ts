@@ -6,6 +6,8 @@
 import type { Core } from '../../core';
 import { createStaff } from '../staff/service';
 import { createUnit } from '../units/service';
+import { townListFor } from '../settings/service';
+import { unlistedTowns } from '../settings/towns';
 import { StaffFields, UnitFields } from '@shared/contract/schemas';
 import { shanghaiDate } from '@shared/domain/dates';
 import { FIELDS, fieldLabel, type FieldKey } from './fields';
@@ -41,6 +43,8 @@ export interface Execution {
   unknownStaff: string[];
   unitsCreated: string[];
   unknownUnits: string[];
+  /** Towns of the file the bureau's list does not hold, offered for adding before the import. */
+  unknownTowns: string[];
   errors: RowError[];
   /** The first `keepRows` rows, for the preview. */
   rows: RowReport[];
@@ -117,6 +121,9 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   const lookup = new Lookup(db);
   const staffCreated = opts.createStaff ? createMissingStaff(core, plan, lookup) : [];
   const unitsCreated = opts.createUnits ? createMissingUnits(core, plan, lookup) : [];
+  // Taken before any row is written: the file's own towns do not vouch for themselves.
+  const townList = townListFor(core, null);
+  const towns = new Set<string>();
   const ctx: ImportContext = {
     core,
     kind: plan.kind,
@@ -146,6 +153,7 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
     unknownStaff: [],
     unitsCreated,
     unknownUnits: [],
+    unknownTowns: [],
     errors: [],
     rows: [],
     rejects: [],
@@ -153,6 +161,7 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   const applyOne = db.transaction((values: Parameters<typeof applyRow>[1]) => applyRow(ctx, values));
   for (const row of rows) {
     const normal = normaliseRow(row, plan.columns, plan.kind, rowCtx);
+    if (normal.values.town) towns.add(normal.values.town);
     let errors: RowError[] = normal.problems.map((p) => ({
       row: row.rowNo,
       column: columnOf(p.field),
@@ -196,6 +205,7 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   }
   out.unknownStaff = [...rowCtx.unknownStaff];
   out.unknownUnits = [...rowCtx.unknownUnits].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  out.unknownTowns = unlistedTowns(townList, towns);
   return out;
 }
 

@@ -50,6 +50,7 @@ function counts(exec: Execution) {
     unknownStaff: exec.unknownStaff,
     unitsCreated: exec.unitsCreated,
     unknownUnits: exec.unknownUnits,
+    unknownTowns: exec.unknownTowns,
     errors: exec.errors.slice(0, MAX_ERRORS),
     errorsTruncated: exec.errors.length > MAX_ERRORS,
   };

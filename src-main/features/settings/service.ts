@@ -5,6 +5,7 @@ import { getRow, insertRecord, updateRecord } from '../../store/records';
 import { ApiError, invalid } from '@shared/contract/errors';
 import type { CalendarYearView, Settings } from '@shared/contract/settings';
 import { DEFAULT_SLA, type Sla } from '@shared/domain/workflow';
+import { checkedTowns, townsInUse } from './towns';
 import {
   calendarProblems,
   workCalendar,
@@ -27,15 +28,28 @@ function requireSupervisorFor(core: Core, field: string, what: string): void {
   }
 }
 
-export function getSettings(core: Core): Settings {
+function liveSettings(core: Core) {
   const row = getRow(core.store, 'settings', SETTINGS_ID);
-  const live = row && !row.deletedAt ? row : null;
+  return row && !row.deletedAt ? row : null;
+}
+
+export function getSettings(core: Core): Settings {
+  const live = liveSettings(core);
   return {
     orgName: live?.orgName ?? null,
     sla: { ...DEFAULT_SLA, ...(live?.sla ?? {}) },
+    towns: live?.towns ?? townsInUse(core),
     updatedAt: live?.updatedAt ?? null,
     updatedByStaff: live?.updatedByStaff ?? null,
   };
+}
+
+/**
+ * The towns an enterprise's town is checked against. Until a list is set, the towns the other
+ * live enterprises use: the enterprise being saved does not vouch for its own town.
+ */
+export function townListFor(core: Core, enterpriseId: string | null): string[] {
+  return liveSettings(core)?.towns ?? townsInUse(core, enterpriseId);
 }
 
 /** The limits a demand received now is given. */
@@ -43,10 +57,16 @@ export const slaOf = (core: Core): Sla => getSettings(core).sla;
 
 export function setSettings(
   core: Core,
-  input: { orgName?: string | null | undefined; sla?: Partial<Sla> | undefined },
+  input: {
+    orgName?: string | null | undefined;
+    sla?: Partial<Sla> | undefined;
+    towns?: string[] | undefined;
+  },
 ): Settings {
-  requireSupervisorFor(core, input.sla ? 'sla' : 'orgName', 'change the settings');
+  const field = input.sla ? 'sla' : input.towns ? 'towns' : 'orgName';
+  requireSupervisorFor(core, field, 'change the settings');
   const patch: Record<string, unknown> = {};
+  if (input.towns) patch.towns = checkedTowns(input.towns);
   if (input.orgName !== undefined) patch.orgName = input.orgName?.trim() || null;
   // Limits given in part keep the others: a change applies to demands received afterwards.
   if (input.sla) patch.sla = { ...getSettings(core).sla, ...input.sla };

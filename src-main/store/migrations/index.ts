@@ -16,6 +16,7 @@ import { sql as compactChangeLog } from './015_compact_change_log';
 import { sql as settingsAndFirstReply } from './016_settings_and_first_reply';
 import { sql as activitiesAndOutcomes } from './017_activities_and_outcomes';
 import { sql as targets } from './018_targets';
+import { sql as towns } from './019_towns';
 import { sql as demandHistoryEvents } from './020_demand_history_events';
 
 export interface Migration {
@@ -44,6 +45,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 16, name: 'settings_and_first_reply', sql: settingsAndFirstReply },
   { version: 17, name: 'activities_and_outcomes', sql: activitiesAndOutcomes },
   { version: 18, name: 'targets', sql: targets },
+  { version: 19, name: 'towns', sql: towns },
   { version: 20, name: 'demand_history_events', sql: demandHistoryEvents },
 ];
 

@@ -2,6 +2,7 @@
 // and the four before it one click away, arrows for any other; or any range of days) and the
 // scope (the bureau, one staff member, one town).
 import { useState } from 'react';
+import { staffLabels } from '../../staffLabels';
 import { useTranslation } from 'react-i18next';
 import {
   parsePeriod,
@@ -182,6 +183,7 @@ export function ScopePicker({ selection, towns, onChange }: Omit<Props, 'today'>
   };
   // Someone who has left may still have led visits in a past period: everyone is listed.
   const people = [...staff].sort((a, b) => Number(b.active !== false) - Number(a.active !== false));
+  const labels = staffLabels(people);
   const townOptions = selection.town && !towns.includes(selection.town) ? [selection.town, ...towns] : towns;
   return (
     <div className={`${styles.scopePicker} scope-picker`} role="group" aria-label={t('reports.scope')}>
@@ -210,7 +212,7 @@ export function ScopePicker({ selection, towns, onChange }: Omit<Props, 'today'>
         >
           {people.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.active === false ? t('reports.inactive', { name: s.name }) : s.name}
+              {s.active === false ? t('reports.inactive', { name: labels.get(s.id) }) : labels.get(s.id)}
             </option>
           ))}
         </select>

@@ -7,6 +7,7 @@ import { useLocalize } from '../../components/form';
 import { useImportWizard, type Preview } from '../../stores/importWizard';
 import { Counts } from './Counts';
 import { OtherErrors } from './errors';
+import { UnknownTowns } from './UnknownTowns';
 import styles from './import.module.css';
 
 type PreviewRow = Preview['rows'][number];
@@ -200,6 +201,7 @@ export function PreviewStep() {
                 </button>
               </div>
             )}
+            <UnknownTowns towns={p.unknownTowns} />
             {p.errorsTruncated && <p className="warn">{t('import.preview.errorsTruncated')}</p>}
           </>
         )}
