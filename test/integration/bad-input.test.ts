@@ -800,6 +800,51 @@ function casesFor(w: World): Partial<Record<MethodName, Case[]>> {
       v({ period: '2026', staffId: w.colleague.id, unitId: w.unit.id }, 'unitId'),
       extra({ period: '2026' }),
     ],
+    'reports.upward': [
+      ...NOT_AN_OBJECT,
+      v({}, 'period'),
+      v({ period: 2026 }, 'period'),
+      v({ period: '2026Q5' }, 'period'),
+      v({ period: '2026-08-31..2026-01-01' }, 'period'),
+      extra({ period: '2026' }),
+    ],
+    'reports.upwardExport': [
+      ...NOT_AN_OBJECT,
+      v({}, 'period'),
+      v({ period: '2026H3' }, 'period'),
+      v({ period: '2026', path: '' }, 'path'),
+      extra({ period: '2026' }),
+    ],
+    'targets.set': [
+      ...NOT_AN_OBJECT,
+      v({ key: 'visits', value: 10 }, 'year'),
+      v({ year: 1999, key: 'visits', value: 10 }, 'year'),
+      v({ year: 2026, value: 10 }, 'key'),
+      v({ year: 2026, key: 'coverage', value: 0.5 }, 'key'),
+      v({ year: 2026, key: 'outcome:nonsense:count', value: 3 }, 'key'),
+      v({ year: 2026, key: 'visits' }, 'value'),
+      v({ year: 2026, key: 'visits', value: -1 }, 'value'),
+      v({ year: 2026, key: 'visits', value: 1.5 }, 'value'),
+      v({ year: 2026, key: 'outcome:financing:amount', value: 100.123 }, 'value'),
+      extra({ year: 2026, key: 'visits', value: 10 }),
+    ],
+    'targets.list': [...NOT_AN_OBJECT, v({}, 'year'), v({ year: '2026' }, 'year'), extra({ year: 2026 })],
+    'targets.delete': [
+      ...NOT_AN_OBJECT,
+      v({ year: 2026 }, 'key'),
+      v({ key: 'visits' }, 'year'),
+      v({ year: 2026, key: 'everything' }, 'key'),
+      extra({ year: 2026, key: 'visits' }),
+    ],
+    'search.global': [
+      ...NOT_AN_OBJECT,
+      v({}, 'q'),
+      v({ q: 5 }, 'q'),
+      v({ q: LONG(201) }, 'q'),
+      v({ q: '盛芯', limit: 0 }, 'limit'),
+      v({ q: '盛芯', limit: 51 }, 'limit'),
+      extra({ q: '盛芯' }),
+    ],
     'reports.quarterly': quarterCases,
     'reports.narrative.get': quarterCases,
     'reports.narrative.save': [
@@ -972,7 +1017,7 @@ describe('what only a supervisor may do is refused to staff and changes nothing'
     );
   });
 
-  it('changing the settings or the holiday calendar', async () => {
+  it('changing the settings, the holiday calendar or the targets', async () => {
     const w = world();
     w.t.ok('me.set', { staffId: w.colleague.id });
     let dump = JSON.stringify(snapshot(w.t.core));
@@ -985,6 +1030,8 @@ describe('what only a supervisor may do is refused to staff and changes nothing'
         input: { year: 2025, holidays: ['2025-10-01'], workdays: [] },
         mentions: 'year',
       },
+      { method: 'targets.set', input: { year: 2026, key: 'visits', value: 10 }, mentions: 'value' },
+      { method: 'targets.delete', input: { year: 2026, key: 'visits' }, mentions: 'key' },
     ] as const) {
       dump = await expectRefused(
         w.t,
