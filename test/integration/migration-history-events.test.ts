@@ -81,6 +81,7 @@ describe('migration 8: history rows become events', () => {
           // Migration 16: no first-reply date; replied at the first move to answered.
           firstReplyDue: null,
           firstRepliedAt: firstAnswered(before.demand_history as HistoryRow[], (d as { id: string }).id),
+          sourceActivityId: null, // migration 17
         })),
       );
       expect(after.changes).toEqual(before.changes);
