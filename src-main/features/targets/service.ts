@@ -15,9 +15,13 @@ export const targetId = (year: number, key: string): string => uuidv5(`target|${
 
 function requireSupervisorFor(core: Core, field: string): void {
   if (myRole(core) !== 'supervisor') {
-    throw new ApiError('FORBIDDEN', `${field}: 只有督办负责人可以设置目标任务 (only a supervisor can set targets)`, {
-      field,
-    });
+    throw new ApiError(
+      'FORBIDDEN',
+      `${field}: 只有督办负责人可以设置目标任务 (only a supervisor can set targets)`,
+      {
+        field,
+      },
+    );
   }
 }
 
@@ -40,9 +44,7 @@ export function targetsOf(store: Store, year: number): Target[] {
     )
     .all(year) as TargetRow[];
   // A key this version does not know (written by a newer one) is kept, not shown.
-  return rows
-    .filter((r) => isTargetKey(r.key))
-    .sort((a, b) => ORDER.get(a.key)! - ORDER.get(b.key)!);
+  return rows.filter((r) => isTargetKey(r.key)).sort((a, b) => ORDER.get(a.key)! - ORDER.get(b.key)!);
 }
 
 export const listTargets = (core: Core, { year }: { year: number }) => ({
