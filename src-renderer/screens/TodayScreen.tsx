@@ -14,6 +14,23 @@ import styles from './TodayScreen.module.css';
 /** My tasks (demands, follow-ups, with enterprise names) and the quarter's figures. */
 const SHOWN: readonly DataKind[] = ['demands', 'followups', 'visits', 'clinics', 'enterprises'];
 
+type TaskDemand = NonNullable<ReturnType<typeof useToday.getState>['tasks']>['demands'][number];
+
+/** A demand in my tasks: its title, enterprise, due date and status; late ones marked. */
+function DemandTask({ demand: d }: { demand: TaskDemand }) {
+  const { t } = useTranslation();
+  return (
+    <li className={d.overdue ? styles.late : undefined}>
+      <a href={routeHref('demands', d.id)}>{d.title}</a>
+      <span className="muted"> · {d.enterpriseName}</span>
+      <span className={styles.taskDue}>
+        {t('demand.dueDate')} {formatDay(d.effectiveDueDate)}
+      </span>
+      <DemandStatusBadge demand={d} />
+    </li>
+  );
+}
+
 export function TodayScreen() {
   const { t } = useTranslation();
   const info = useSession((s) => s.info);
@@ -99,14 +116,7 @@ export function TodayScreen() {
               <h3>{t('today.demandsDue', { count: tasks.demands.length })}</h3>
               <ul className={styles.taskList}>
                 {tasks.demands.map((d) => (
-                  <li key={d.id} className={d.overdue ? styles.late : undefined}>
-                    <a href={routeHref('demands', d.id)}>{d.title}</a>
-                    <span className="muted"> · {d.enterpriseName}</span>
-                    <span className={styles.taskDue}>
-                      {t('demand.dueDate')} {formatDay(d.effectiveDueDate)}
-                    </span>
-                    <DemandStatusBadge demand={d} />
-                  </li>
+                  <DemandTask key={d.id} demand={d} />
                 ))}
               </ul>
             </>
@@ -116,14 +126,7 @@ export function TodayScreen() {
               <h3>{t('today.assignedToday', { count: tasks.assignedToday.length })}</h3>
               <ul className={styles.taskList} data-testid="tasks-assigned-today">
                 {tasks.assignedToday.map((d) => (
-                  <li key={d.id}>
-                    <a href={routeHref('demands', d.id)}>{d.title}</a>
-                    <span className="muted"> · {d.enterpriseName}</span>
-                    <span className={styles.taskDue}>
-                      {t('demand.dueDate')} {formatDay(d.effectiveDueDate)}
-                    </span>
-                    <DemandStatusBadge demand={d} />
-                  </li>
+                  <DemandTask key={d.id} demand={d} />
                 ))}
               </ul>
             </>
