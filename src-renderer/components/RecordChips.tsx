@@ -1,5 +1,5 @@
 // Several records of one kind as removable chips, and a picker that adds one more (an
-// activity's enterprises, organisers and experts).
+// activity's enterprises, organisers and experts; a clinic's experts).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api';
@@ -11,18 +11,21 @@ type ChipKind = 'enterprises' | 'staff' | 'experts';
 
 const nameOf = (row: RecordOf<ChipKind>): string => row.name ?? row.id;
 
-export function RecordChips({
+export function RecordChips<K extends ChipKind>({
   kind,
   name,
   ids,
   onChange,
   placeholder,
+  detail,
 }: {
-  kind: ChipKind;
+  kind: K;
   name: string;
   ids: string[];
   onChange: (ids: string[]) => void;
   placeholder: string;
+  /** What tells the picker's records apart (an expert's organisation and title). */
+  detail?: (row: RecordOf<K>) => string;
 }) {
   const { t } = useTranslation();
   const [names, setNames] = useState<Record<string, string>>({});
@@ -68,6 +71,7 @@ export function RecordChips({
           onChange([...ids, id]);
         }}
         label={nameOf}
+        {...(detail ? { detail } : {})}
         placeholder={placeholder}
       />
     </div>

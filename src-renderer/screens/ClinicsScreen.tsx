@@ -1,18 +1,16 @@
 // 专家会诊: clinics where experts diagnose several enterprises at once.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, toApiError } from '../api';
 import { Badge } from '../components/Badge';
 import type { GridColumn } from '../components/Grid';
 import { EnumSelect, Field, TextArea, TextInput } from '../components/form';
 import type { FieldsProps } from '../components/RecordFormDrawer';
 import { RecordListScreen } from '../components/RecordListScreen';
 import { RecordPicker, enterpriseDetail, enterpriseLabel } from '../components/RecordPicker';
+import { RecordChips } from '../components/RecordChips';
 import { textLimit } from '../fieldValues';
 import type { RecordOf } from '../records';
 import { routeHref, type Route } from '../router';
 import { diagnosedRow, useClinicForm, type ClinicValues, type DiagnosedRow } from '../stores/clinicForm';
-import { notify } from '../stores/notices';
 
 const COLUMNS: GridColumn<RecordOf<'clinics'>>[] = [
   { field: 'date', header: 'clinic.date', kind: 'date', width: 120 },
@@ -44,59 +42,6 @@ export function ClinicsScreen({ route }: { route: Route }) {
       Fields={ClinicFields}
       wide
     />
-  );
-}
-
-/** The chosen experts as removable chips, and a picker to add more. */
-function ExpertsEditor({ ids, onChange }: { ids: string[]; onChange: (ids: string[]) => void }) {
-  const { t } = useTranslation();
-  const [names, setNames] = useState<Record<string, string>>({});
-  const missing = ids.filter((id) => !(id in names));
-  const missingKey = missing.join(',');
-  useEffect(() => {
-    if (!missingKey) return;
-    let stale = false;
-    call('experts.list', { filter: { id: missingKey.split(',') }, limit: 100 })
-      .then((page) => {
-        if (!stale)
-          setNames((n) => ({ ...n, ...Object.fromEntries(page.rows.map((e) => [e.id, e.name ?? e.id])) }));
-      })
-      .catch((e: unknown) => notify(toApiError(e)));
-    return () => {
-      stale = true;
-    };
-  }, [missingKey]);
-  return (
-    <div>
-      <div className="chips">
-        {ids.map((id) => (
-          <span className="chip" key={id}>
-            {names[id] ?? '…'}
-            <button
-              type="button"
-              aria-label={t('common.remove')}
-              onClick={() => onChange(ids.filter((x) => x !== id))}
-            >
-              ×
-            </button>
-          </span>
-        ))}
-      </div>
-      <RecordPicker
-        kind="experts"
-        name="expertPicker"
-        value={null}
-        clearOnPick
-        onChange={(id, row) => {
-          if (!id || ids.includes(id)) return;
-          setNames((n) => ({ ...n, [id]: row?.name ?? id }));
-          onChange([...ids, id]);
-        }}
-        label={(r) => r.name ?? ''}
-        detail={(r) => [r.organization, r.title].filter(Boolean).join(' · ')}
-        placeholder={t('clinic.addExpert')}
-      />
-    </div>
   );
 }
 
@@ -144,7 +89,14 @@ function ClinicFields({ values: v, set, id }: FieldsProps<ClinicValues>) {
           <TextInput name="field" value={v.field} onChange={(x) => set({ field: x })} />
         </Field>
         <Field name="expertIds" label={t('clinic.experts')} wide>
-          <ExpertsEditor ids={v.expertIds} onChange={(ids) => set({ expertIds: ids })} />
+          <RecordChips
+            kind="experts"
+            name="expertPicker"
+            ids={v.expertIds}
+            onChange={(ids) => set({ expertIds: ids })}
+            placeholder={t('clinic.addExpert')}
+            detail={(r) => [r.organization, r.title].filter(Boolean).join(' · ')}
+          />
         </Field>
       </div>
       <Field name="enterprises" label={t('clinic.enterprises')} group>
