@@ -12,6 +12,7 @@ import { createVisits } from './visits';
 import { createInboundDemands } from './inbound';
 import { createShowcase } from './showcase';
 import { createTargets } from './targets';
+import { DISTRICT } from './vocabulary';
 import { VisitNumbers } from '../src-main/features/visits/numbers';
 import { setAsideIndexes } from '../src-main/store/bulk';
 
@@ -103,7 +104,10 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
       createActivities(s);
       createOutcomes(s);
       s.as(s.supervisors[0]!, () => handOver(s));
-      s.as(s.supervisors[0]!, () => createTargets(s));
+      s.as(s.supervisors[0]!, () => {
+        s.api('settings.set', { orgName: `${DISTRICT}科技局` });
+        createTargets(s);
+      });
       rebuildIndexes?.();
     })();
   } finally {

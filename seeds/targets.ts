@@ -6,7 +6,8 @@ import type { Seeder } from './context';
 // demo's year of work touches. They are sized from the district's own pace of work (its
 // figures over the demo year, per 365 days), so that the 晾晒表 tells the same story at any
 // scale: visits and clinics ahead of the year's pace, new demands about on it, demands closed
-// and the enterprises reached behind it; last year's targets a notch lower than this year's.
+// and the enterprises reached behind it, activities and outcomes some ahead and some behind;
+// last year's targets a notch lower than this year's.
 
 /** Target ÷ the demo's yearly pace, per key: below 1 is a target the district runs ahead of. */
 const STRETCH = {
@@ -15,25 +16,19 @@ const STRETCH = {
   newDemands: 1.0,
   closed: 1.3,
   clinics: 0.85,
+  activities: 1.1,
+  attendees: 0.9,
+  'outcome:high_tech_application:count': 1.2,
+  'outcome:project_application:count': 1.0,
+  'outcome:talent_application:count': 0.9,
+  'outcome:tech_contract:count': 1.05,
+  'outcome:tech_contract:amount': 0.95,
+  'outcome:policy_funds:amount': 1.05,
+  'outcome:financing:amount': 1.25,
+  'outcome:ip_pledge:amount': 0.9,
+  'outcome:achievement_transfer:count': 1.0,
 } satisfies Partial<Record<TargetKey, number>>;
 type PacedKey = keyof typeof STRETCH;
-
-// The demo has no activities or outcomes yet: these targets are what a district of 300 firms
-// sets (per ×1 of scale); their actuals stay uncounted until those records exist.
-// TODO(lead): size these from the demo's pace too once it seeds activities and outcomes.
-const PER_SCALE: Partial<Record<TargetKey, number>> = {
-  activities: 48,
-  attendees: 3000,
-  'outcome:high_tech_application:count': 40,
-  'outcome:project_application:count': 25,
-  'outcome:talent_application:count': 12,
-  'outcome:tech_contract:count': 60,
-  'outcome:tech_contract:amount': 500_000_000,
-  'outcome:policy_funds:amount': 80_000_000,
-  'outcome:financing:amount': 150_000_000,
-  'outcome:ip_pledge:amount': 30_000_000,
-  'outcome:achievement_transfer:count': 15,
-};
 
 /** A target as a bureau writes one: two significant figures (1,234 → 1,200). */
 function round(n: number): number {
@@ -55,8 +50,26 @@ function yearlyPace(s: Seeder): Record<PacedKey, number> {
       .pluck()
       .get(...params) as number;
   const visits = `FROM visits WHERE "deletedAt" IS NULL AND "status" <> 'draft' AND "date" BETWEEN ? AND ?`;
+  const activities = `FROM activities WHERE "deletedAt" IS NULL AND "status" = 'held' AND "date" BETWEEN ? AND ?`;
   const perYear = 365 / 364;
+  const outcomes = Object.fromEntries(
+    (
+      db
+        .prepare(
+          `SELECT "type", sum("count") AS n, coalesce(sum("amount"), 0) AS amount FROM outcomes
+           WHERE "deletedAt" IS NULL AND "status" <> 'rejected' AND "date" BETWEEN ? AND ? GROUP BY 1`,
+        )
+        .all(from, to) as { type: string; n: number; amount: number }[]
+    ).flatMap((o) => [
+      [`outcome:${o.type}:count`, o.n * perYear],
+      [`outcome:${o.type}:amount`, o.amount * perYear],
+    ]),
+  ) as Record<string, number>;
+  const outcomeKeys = Object.keys(STRETCH).filter((k) => k.startsWith('outcome:'));
   return {
+    ...(Object.fromEntries(outcomeKeys.map((k) => [k, outcomes[k] ?? 0])) as Record<PacedKey, number>),
+    activities: one(`SELECT count(*) ${activities}`, from, to) * perYear,
+    attendees: one(`SELECT coalesce(sum("attendees"), 0) ${activities}`, from, to) * perYear,
     visits: one(`SELECT count(*) ${visits}`, from, to) * perYear,
     // Distinct firms do not add up over days: the demo year's own number.
     enterprisesVisited: one(`SELECT count(DISTINCT "enterpriseId") ${visits}`, from, to),
@@ -87,12 +100,10 @@ export function createTargets(s: Seeder): void {
   for (let year = Number(s.start.slice(0, 4)); year <= thisYear; year++) {
     // Each year's targets grow on the last year's by a tenth.
     const growth = 1.1 ** (year - thisYear);
-    const values: [TargetKey, number][] = [
-      ...Object.entries(STRETCH).map(
-        ([k, f]) => [k, pace[k as keyof typeof pace] * f!] as [TargetKey, number],
-      ),
-      ...Object.entries(PER_SCALE).map(([k, n]) => [k, n! * s.scale] as [TargetKey, number]),
-    ];
+    // A figure the demo year has none of gets no target (a target of 1 for nothing done).
+    const values = Object.entries(STRETCH)
+      .map(([k, f]) => [k, pace[k as PacedKey] * f] as [TargetKey, number])
+      .filter(([, v]) => v > 0);
     for (const [key, value] of values) s.api('targets.set', { year, key, value: round(value * growth) });
   }
 }
