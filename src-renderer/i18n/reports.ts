@@ -49,6 +49,9 @@ export default defineWords({
     scope_bureau: { zh: '全局', en: 'Bureau' },
     scope_staff: { zh: '人员', en: 'Staff member' },
     scope_town: { zh: '镇街', en: 'Town' },
+    scope_unit: { zh: '承办单位', en: 'Unit' },
+    chooseUnit: { zh: '选择承办单位', en: 'Choose a unit' },
+    noUnits: { zh: '还没有承办单位', en: 'No unit yet' },
     chooseStaff: { zh: '选择人员', en: 'Choose a staff member' },
     chooseTown: { zh: '选择镇街', en: 'Choose a town' },
     noTowns: { zh: '本季度没有带镇街的走访记录', en: 'No visit of this quarter has a town' },
@@ -82,6 +85,7 @@ export default defineWords({
       demands: { zh: '范围·需求', en: 'Scope · demands' },
       followups: { zh: '范围·回访', en: 'Scope · follow-ups' },
       clinics: { zh: '范围·会诊', en: 'Scope · clinics' },
+      activities: { zh: '范围·服务活动与成效', en: 'Scope · activities and outcomes' },
     },
     section: {
       visits: { zh: '走访服务开展情况', en: 'Visits' },

@@ -2,7 +2,7 @@
 // range of days) and scope, laid out as the report a supervisor presents: the figures with
 // their formulas and comparisons, the breakdowns and charts, the narrative sections, the
 // records behind any figure, and the Excel / Word / print outputs. The route holds the choice:
-// #/reports?period=2026Q3&staff=ID|town=NAME&figure=overdueAtEnd&key=… (`quarter=` as before
+// #/reports?period=2026Q3&staff=ID|town=NAME|unit=ID&figure=overdueAtEnd&key=… (`quarter=` as before
 // other periods still opens).
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import {
   NARRATIVE_FIELDS,
   selectionKey,
   selectionOf,
+  selectionOfReport,
   useReports,
   type Selection,
 } from '../stores/reports';
@@ -45,21 +46,18 @@ export function ReportsScreen({ route }: { route: Route }) {
   const dirty = useReports(isDirty);
   const lang = currentLanguage() === 'en' ? 'en' : 'zh';
 
-  const { period: pp, quarter: qp, staff: sp, town: tp, figure: fp, key: kp } = route.params;
+  const { period: pp, quarter: qp, staff: sp, town: tp, unit: up, figure: fp, key: kp } = route.params;
   const fromRoute = useMemo(
-    () => selectionOf({ period: pp ?? '', quarter: qp ?? '', staff: sp ?? '', town: tp ?? '' }, today),
-    [pp, qp, sp, tp, today],
+    () =>
+      selectionOf(
+        { period: pp ?? '', quarter: qp ?? '', staff: sp ?? '', town: tp ?? '', unit: up ?? '' },
+        today,
+      ),
+    [pp, qp, sp, tp, up, today],
   );
   // Back on the screen from the menu (no period in the address): what was shown before.
   const selection = pp || qp || !stored ? fromRoute : stored;
-  const current =
-    report &&
-    selectionKey(selection) ===
-      selectionKey({
-        period: report.period,
-        staffId: report.scope.staffId,
-        town: report.scope.town,
-      });
+  const current = report && selectionKey(selection) === selectionKey(selectionOfReport(report));
 
   useEffect(() => {
     if (today) void useReports.getState().load(selection, dataVersion);
@@ -88,6 +86,7 @@ export function ReportsScreen({ route }: { route: Route }) {
         period: next.period,
         staff: next.staffId,
         town: next.town,
+        unit: next.unitId,
         figure: drillTo?.figure,
         key: drillTo?.key,
       }),
@@ -118,11 +117,7 @@ export function ReportsScreen({ route }: { route: Route }) {
         <article
           className={current && !loading ? styles.reportPaper : `${styles.reportPaper} ${styles.isLoading}`}
           data-testid="report"
-          data-key={selectionKey({
-            period: report.period,
-            staffId: report.scope.staffId,
-            town: report.scope.town,
-          })}
+          data-key={selectionKey(selectionOfReport(report))}
           aria-busy={!current || loading}
         >
           <header className={styles.reportHead}>

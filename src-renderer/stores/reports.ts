@@ -24,21 +24,39 @@ export const NARRATIVE_FIELDS = [
 export type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
 export type NarrativeTexts = Record<NarrativeField, string>;
 
-/** What a report is about: a period, and the bureau (both null), one staff member or one town. */
+/**
+ * What a report is about: a period, and the bureau (all null), one staff member, one town or
+ * one unit (承办单位). At most one of the scope fields is set.
+ */
 export interface Selection {
   /** A period key: '2026Q3', '2026-08', '2026H1', '2026', '2026-01-01..2026-08-31'. */
   period: string;
   staffId: string | null;
   town: string | null;
+  /** Absent is the same as null (selections written before units were a scope). */
+  unitId?: string | null;
 }
 
 export const selectionKey = (s: Selection): string =>
-  `${s.period}|${s.staffId ? `staff:${s.staffId}` : s.town ? `town:${s.town}` : 'bureau'}`;
+  `${s.period}|${
+    s.staffId ? `staff:${s.staffId}` : s.town ? `town:${s.town}` : s.unitId ? `unit:${s.unitId}` : 'bureau'
+  }`;
+
+/** A report's own selection (its period and scope), to compare with the one asked for. */
+export const selectionOfReport = (r: Report): Selection => ({
+  period: r.period,
+  staffId: r.scope.staffId,
+  town: r.scope.town,
+  unitId: r.scope.unitId,
+});
 
 const scopeInput = (s: Selection) => ({
   period: s.period,
-  ...(s.staffId ? { staffId: s.staffId } : s.town ? { town: s.town } : {}),
+  ...(s.staffId ? { staffId: s.staffId } : s.town ? { town: s.town } : s.unitId ? { unitId: s.unitId } : {}),
 });
+
+/** Whether the selection is narrower than the bureau. */
+const scoped = (s: Selection): boolean => !!(s.staffId || s.town || s.unitId);
 
 /**
  * The route's choice, checked: `period`, or `quarter` as addresses had it before other
@@ -48,7 +66,9 @@ export function selectionOf(params: Record<string, string>, today: string): Sele
   const given = periodOrNull(params.period) ?? periodOrNull(params.quarter);
   const period = given && given.start <= today ? given.key : quarterOf(today);
   const staffId = params.staff || null;
-  return { period, staffId, town: staffId ? null : params.town || null };
+  const town = staffId ? null : params.town || null;
+  const unitId = staffId || town ? null : params.unit || null;
+  return { period, staffId, town, ...(unitId ? { unitId } : {}) };
 }
 
 /** The quarters offered one click away: this quarter and the four before it, oldest first. */
@@ -124,9 +144,11 @@ export function isDirty(s: Pick<ReportsState, 'saved' | 'draft'>): boolean {
 
 const townsOf = (r: Report): string[] => Object.keys(r.figures.byTown).filter((t) => t !== 'unknown');
 
-/** The report's scope, for the proposed file name: a town's or a staff member's name. */
+/** The report's scope, for the proposed file name: a town's, a staff member's or a unit's name. */
 function scopeName(report: Report | null, selection: Selection): { scopeName?: string } {
-  const name = selection.town ?? (selection.staffId ? report?.scope.staffName : null);
+  const name =
+    selection.town ??
+    (selection.staffId ? report?.scope.staffName : selection.unitId ? report?.scope.unitName : null);
   return name ? { scopeName: name } : {};
 }
 
@@ -182,9 +204,9 @@ export const useReports = create<ReportsState>((set, get) => ({
         error: null,
         saved: narrative,
         draft: keepDraft ? s.draft : textsOf(narrative),
-        towns: selection.staffId || selection.town ? s.towns : mergeTowns(s.towns, townsOf(report)),
+        towns: scoped(selection) ? s.towns : mergeTowns(s.towns, townsOf(report)),
       });
-      if (!s.towns.length && (selection.staffId || selection.town)) void loadTowns(selection.period);
+      if (!s.towns.length && scoped(selection)) void loadTowns(selection.period);
     } catch (e) {
       if (seq === loadSeq) set({ loading: false, error: toApiError(e) });
     }

@@ -140,6 +140,12 @@ describe('activity and outcome figures on a hand-built district (2026Q3)', () =>
       enterprisesReached: 0,
       outcomesByType: { financing: { count: 1, amount: 200 } },
     });
+    // The report says so among its scope rules.
+    const rules = t.ok('reports.summary', { period: '2026Q3', unitId: lead.id }).scope.rules;
+    expect(rules.find((r) => r.group === 'activities')).toMatchObject({
+      zh: expect.stringMatching(/计为0.*主办需求/),
+      en: expect.stringMatching(/counted as 0.*demands the unit leads/),
+    });
   });
 
   it('lists the records behind each figure; a split needs its key', () => {

@@ -22,6 +22,7 @@ import { ApiError, invalid } from '@shared/contract/errors';
 //   unit              demands whose lead unit (主办单位) is the unit, and the follow-ups of
 //                     those demands; visits and clinics are not handed to units: visits count
 //                     0 (coverage has no base) and the clinic figures are null.
+//   activities        service activities and outcomes (成效): see activityFigures.ts.
 
 export type ScopeType = 'bureau' | 'staff' | 'town' | 'unit';
 
@@ -45,7 +46,7 @@ export interface ResolvedScope {
 }
 
 export interface ScopeRule {
-  group: 'visits' | 'coverage' | 'demands' | 'followups' | 'clinics';
+  group: 'visits' | 'coverage' | 'demands' | 'followups' | 'clinics' | 'activities';
   zh: string;
   en: string;
 }
@@ -60,6 +61,7 @@ const BUREAU_RULES: ScopeRule[] = [
   { group: 'demands', zh: '全部企业需求', en: 'all demands' },
   { group: 'followups', zh: '全部回访', en: 'all follow-ups' },
   { group: 'clinics', zh: '全部专家会诊', en: 'all expert clinics' },
+  { group: 'activities', zh: '全部服务活动与成效', en: 'all service activities and outcomes' },
 ];
 
 const STAFF_RULES: ScopeRule[] = [
@@ -75,6 +77,11 @@ const STAFF_RULES: ScopeRule[] = [
     group: 'clinics',
     zh: '专家会诊不归属个人，按人员统计时不适用（为空）',
     en: 'expert clinics are not attributable to one staff member: null in staff scope',
+  },
+  {
+    group: 'activities',
+    zh: '该人员组织的服务活动；该人员包联企业的成效',
+    en: 'activities the staff member organised; outcomes of the enterprises the member is liaison for',
   },
 ];
 
@@ -96,6 +103,11 @@ const TOWN_RULES: ScopeRule[] = [
     zh: '诊断了该镇街企业的会诊；服务企业数只计该镇街企业，专家数与成果为整场会诊的数字',
     en: "clinics that diagnosed a town enterprise; enterprises served counts the town's only, experts and outcomes are whole-clinic figures",
   },
+  {
+    group: 'activities',
+    zh: '该镇街企业参加的服务活动（覆盖企业只计该镇街企业，参加人次为整场活动的数字）；该镇街企业的成效',
+    en: "activities a town enterprise took part in (enterprises reached counts the town's only, attendees are whole-activity figures); outcomes of the town's enterprises",
+  },
 ];
 
 const UNIT_RULES: ScopeRule[] = [
@@ -111,6 +123,11 @@ const UNIT_RULES: ScopeRule[] = [
     group: 'clinics',
     zh: '专家会诊不归属承办单位，按单位统计时不适用（为空）',
     en: 'expert clinics are not attributable to a unit: null in unit scope',
+  },
+  {
+    group: 'activities',
+    zh: '服务活动不交办给承办单位（计为0）；成效为回应该单位主办需求的成效',
+    en: 'activities are not handed to units (counted as 0); outcomes answering demands the unit leads',
   },
 ];
 

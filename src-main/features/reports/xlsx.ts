@@ -111,6 +111,7 @@ const SCOPE_GROUPS: Record<string, string> = {
   demands: '需求',
   followups: '回访',
   clinics: '会诊',
+  activities: '服务活动与成效',
 };
 
 function titleRows(ws: ExcelJS.Worksheet, title: string, subtitle: string, lastCol: number): void {

@@ -1,6 +1,6 @@
 // What the report is about: the period (a month, quarter, half year or year, the current one
 // and the four before it one click away, arrows for any other; or any range of days) and the
-// scope (the bureau, one staff member, one town).
+// scope (the bureau, one staff member, one town, one unit).
 import { useState } from 'react';
 import { staffLabels } from '../../staffLabels';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,8 @@ import {
   type SteppedKind,
 } from '@shared/domain/period';
 import { useSession } from '../../stores/session';
-import { recentPeriods, type Selection } from '../../stores/reports';
+import { useUnits } from '../UnitPickers';
+import { recentPeriods, type Report, type Selection } from '../../stores/reports';
 import { periodName, quarterName } from './figures';
 import styles from './reports.module.css';
 
@@ -167,19 +168,31 @@ export function PeriodPicker({ selection, today, onChange }: Omit<Props, 'towns'
   );
 }
 
+type ScopeKind = Report['scope']['type'];
+const SCOPE_KINDS = ['bureau', 'staff', 'town', 'unit'] as const satisfies readonly ScopeKind[];
+
 export function ScopePicker({ selection, towns, onChange }: Omit<Props, 'today'>) {
   const { t } = useTranslation();
   const staff = useSession((s) => s.staff);
   const me = useSession((s) => s.info?.me?.id ?? null);
-  const type = selection.staffId ? 'staff' : selection.town ? 'town' : 'bureau';
-  const pick = (next: 'bureau' | 'staff' | 'town') => {
+  const units = useUnits();
+  const type = selection.staffId ? 'staff' : selection.town ? 'town' : selection.unitId ? 'unit' : 'bureau';
+  const period = selection.period;
+  const nobody = { period, staffId: null, town: null, unitId: null };
+  const pick = (next: ScopeKind) => {
     if (next === type) return;
-    const period = selection.period;
-    if (next === 'bureau') onChange({ period, staffId: null, town: null });
+    if (next === 'bureau') onChange(nobody);
     else if (next === 'staff') {
       const id = me ?? staff.find((s) => s.active !== false)?.id ?? staff[0]?.id;
-      if (id) onChange({ period, staffId: id, town: null });
-    } else if (towns[0]) onChange({ period, staffId: null, town: towns[0] });
+      if (id) onChange({ ...nobody, staffId: id });
+    } else if (next === 'town') {
+      if (towns[0]) onChange({ ...nobody, town: towns[0] });
+    } else if (units[0]) onChange({ ...nobody, unitId: units[0].id });
+  };
+  // A scope with nothing to choose from (no town seen, no unit yet), with why.
+  const none: Partial<Record<ScopeKind, string>> = {
+    ...(towns.length === 0 ? { town: t('reports.noTowns') } : {}),
+    ...(units.length === 0 ? { unit: t('reports.noUnits') } : {}),
   };
   // Someone who has left may still have led visits in a past period: everyone is listed.
   const people = [...staff].sort((a, b) => Number(b.active !== false) - Number(a.active !== false));
@@ -188,14 +201,14 @@ export function ScopePicker({ selection, towns, onChange }: Omit<Props, 'today'>
   return (
     <div className={`${styles.scopePicker} scope-picker`} role="group" aria-label={t('reports.scope')}>
       <div className="segmented">
-        {(['bureau', 'staff', 'town'] as const).map((s) => (
+        {SCOPE_KINDS.map((s) => (
           <button
             key={s}
             type="button"
             className={s === type ? 'on' : undefined}
             aria-pressed={s === type}
-            disabled={s === 'town' && towns.length === 0 && type !== 'town'}
-            title={s === 'town' && towns.length === 0 ? t('reports.noTowns') : undefined}
+            disabled={none[s] !== undefined && type !== s}
+            title={none[s]}
             data-scope={s}
             onClick={() => pick(s)}
           >
@@ -208,7 +221,7 @@ export function ScopePicker({ selection, towns, onChange }: Omit<Props, 'today'>
           aria-label={t('reports.chooseStaff')}
           name="scopeStaff"
           value={selection.staffId ?? ''}
-          onChange={(e) => onChange({ period: selection.period, staffId: e.target.value, town: null })}
+          onChange={(e) => onChange({ ...nobody, staffId: e.target.value })}
         >
           {people.map((s) => (
             <option key={s.id} value={s.id}>
@@ -222,11 +235,29 @@ export function ScopePicker({ selection, towns, onChange }: Omit<Props, 'today'>
           aria-label={t('reports.chooseTown')}
           name="scopeTown"
           value={selection.town ?? ''}
-          onChange={(e) => onChange({ period: selection.period, staffId: null, town: e.target.value })}
+          onChange={(e) => onChange({ ...nobody, town: e.target.value })}
         >
           {townOptions.map((town) => (
             <option key={town} value={town}>
               {town}
+            </option>
+          ))}
+        </select>
+      )}
+      {type === 'unit' && (
+        <select
+          aria-label={t('reports.chooseUnit')}
+          name="scopeUnit"
+          value={selection.unitId ?? ''}
+          onChange={(e) => onChange({ ...nobody, unitId: e.target.value })}
+        >
+          {/* A unit of an address that is no longer live: shown by id until the report refuses it. */}
+          {!units.some((u) => u.id === selection.unitId) && (
+            <option value={selection.unitId ?? ''}>{selection.unitId}</option>
+          )}
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.active === false ? t('reports.inactive', { name: u.name ?? u.id }) : (u.name ?? u.id)}
             </option>
           ))}
         </select>

@@ -268,6 +268,38 @@ describe('the Reports screen', () => {
     expect(window.location.hash).toBe(`#/reports?period=2026Q3&staff=${ds.staff.a}`);
   });
 
+  it('reports on a unit (承办单位) picked by name: summary, address, records and file', async () => {
+    const { b } = district();
+    const other = b.ok('units.create', { name: '区发改局', kind: 'department' });
+    const unit = b.ok('units.create', { name: '区工信局', kind: 'department' });
+    const user = userEvent.setup();
+    window.location.hash = '#/reports?period=2026Q3';
+    render(<App />);
+    const key = () => screen.getByTestId('report').getAttribute('data-key');
+    await waitFor(() => expect(key()).toBe('2026Q3|bureau'));
+    const unitButton = screen.getByRole('button', { name: '承办单位' });
+    await waitFor(() => expect((unitButton as HTMLButtonElement).disabled).toBe(false));
+    await user.click(unitButton);
+    // The first unit by name, then the one picked.
+    await waitFor(() => expect(key()).toBe(`2026Q3|unit:${other.id}`));
+    await user.selectOptions(screen.getByRole('combobox', { name: '选择承办单位' }), '区工信局');
+    await waitFor(() => expect(key()).toBe(`2026Q3|unit:${unit.id}`));
+    expect(b.calls).toContainEqual({
+      method: 'reports.summary',
+      input: { period: '2026Q3', unitId: unit.id },
+    });
+    expect(within(screen.getByTestId('report')).getByText('统计范围：承办单位：区工信局')).toBeTruthy();
+    // The notes say how the unit scope counts activities and outcomes.
+    expect(within(screen.getByTestId('report')).getByText('范围·服务活动与成效')).toBeTruthy();
+    expect(window.location.hash).toBe(`#/reports?period=2026Q3&unit=${unit.id}`);
+    // The records behind a figure and the file are the unit's too.
+    await useReports.getState().openRecords('overdueAtEnd', null);
+    expect(b.calls.at(-1)).toMatchObject({ method: 'reports.records', input: { unitId: unit.id } });
+    await useReports.getState().download('xlsx');
+    expect(b.calls.at(-1)).toMatchObject({ method: 'reports.export', input: { unitId: unit.id } });
+    expect(vi.mocked(files.saveAs).mock.calls[0]![0]).toMatchObject({ scopeName: '区工信局' });
+  });
+
   it('shows a month, a year and a range of days from the period picker', async () => {
     const { b } = district();
     const user = userEvent.setup();
