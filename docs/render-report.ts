@@ -1,5 +1,6 @@
-// Renders the quarterly Word report of the demo district to PDF (LibreOffice) and its first
-// page to docs/report-page1.png (pdftoppm), to look at the layout.
+// Renders the quarterly Word report of the demo district to PDF (LibreOffice), its first page
+// to docs/report-page1.png and the page of its targets' table (目标任务完成进度) to
+// docs/report-targets.png (pdftoppm), to look at the layout.
 //
 //   npx tsx docs/render-report.ts [--db FILE] [--quarter 2026Q4] [--keep DIR]
 //
@@ -47,26 +48,40 @@ try {
   execFileSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, docx], {
     stdio: 'ignore',
   });
-  execFileSync('pdftoppm', [
-    '-png',
-    '-r',
-    '100',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    join(work, 'report.pdf'),
-    join(work, 'page'),
-  ]);
-  const page = readdirSync(work).find((f) => f.startsWith('page') && f.endsWith('.png'))!;
-  copyFileSync(join(work, page), join(here, 'report-page1.png'));
+  const pdf = join(work, 'report.pdf');
+  const render = (page: number, name: string) => {
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '100',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      pdf,
+      join(work, name),
+    ]);
+    const png = readdirSync(work).find((f) => f.startsWith(name) && f.endsWith('.png'))!;
+    copyFileSync(join(work, png), join(here, `${name}.png`));
+  };
+  const pages = Number(
+    execFileSync('pdfinfo', [pdf])
+      .toString()
+      .match(/Pages:\s+(\d+)/)?.[1],
+  );
+  render(1, 'report-page1');
+  const targetsPage = Array.from({ length: pages }, (_, i) => i + 1).find((n) =>
+    execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'])
+      .toString()
+      .includes('目标任务完成进度'),
+  );
+  if (targetsPage) render(targetsPage, 'report-targets');
   if (values.keep) {
     for (const f of ['report.docx', 'report.pdf']) copyFileSync(join(work, f), join(resolve(values.keep), f));
   }
-  const pages = execFileSync('pdfinfo', [join(work, 'report.pdf')])
-    .toString()
-    .match(/Pages:\s+(\d+)/)?.[1];
-  process.stdout.write(`docs/report-page1.png written (${pages} pages in the PDF)\n`);
+  process.stdout.write(
+    `docs/report-page1.png and report-targets.png (page ${targetsPage ?? '—'}) written (${pages} pages in the PDF)\n`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

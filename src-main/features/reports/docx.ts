@@ -353,7 +353,7 @@ function progressTable(r: SummaryReport): Table {
       p.pct === null ? '—' : `${textBar(p.pct)}${state ? pace[state] : ''}`,
     ];
   });
-  return table(['指标', '年度目标', '年累计完成', '完成率', '进度'], rows, [28, 17, 17, 11, 27]);
+  return table(['指标', '年度目标', '年累计完成', '完成率', '进度'], rows, [24, 15, 15, 10, 36]);
 }
 
 /** The targets part, for a report that has targets (the bureau's, in a year with some set). */
