@@ -17,10 +17,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { Core } from '../../core';
-import { today } from '../../core';
-import { summaryFigures, type QuarterlyInput, type SummaryReport } from './quarterly';
-import { periodParams } from './period';
-import { resolveScope } from './scope';
+import { quarterSummary, type QuarterlyInput, type SummaryReport } from './quarterly';
 import { getNarrative, type Narrative } from './narrative';
 import { reportCharts, type Chart } from './charts';
 import {
@@ -520,12 +517,5 @@ export async function quarterlyDocx(
   input: QuarterlyInput,
   options: ExportOptions = {},
 ): Promise<Buffer> {
-  const day = today(core);
-  const report = summaryFigures(
-    core,
-    resolveScope(core, input),
-    periodParams(input.quarter, { today: day }),
-    day,
-  );
-  return summaryDocx(core, report, orgNameOf(core, options.orgName));
+  return summaryDocx(core, quarterSummary(core, input), orgNameOf(core, options.orgName));
 }

@@ -536,14 +536,18 @@ export function periodSummary(core: Core, input: SummaryInput, day: string = tod
   return summaryFigures(core, scope, periodParams(input.period, { today: day, field: 'period' }), day);
 }
 
+/** The summary of a quarter as of `day` (a refused quarter names the field `quarter`). */
+export function quarterSummary(core: Core, input: QuarterlyInput, day: string = today(core)): SummaryReport {
+  return summaryFigures(core, resolveScope(core, input), periodParams(input.quarter, { today: day }), day);
+}
+
 /** reports.quarterly: the summary of a quarter, with its quarter-named fields. */
 export function quarterlySummary(
   core: Core,
   input: QuarterlyInput,
   day: string = today(core),
 ): QuarterlyReport {
-  const scope = resolveScope(core, input);
-  const r = summaryFigures(core, scope, periodParams(input.quarter, { today: day }), day);
+  const r = quarterSummary(core, input, day);
   const { period, kind: _kind, from, to, comparison, ...rest } = r;
   return {
     quarter: period,

@@ -1,10 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { Core } from '../../core';
-import { today } from '../../core';
-import { summaryFigures, type QuarterlyInput, type SummaryReport } from './quarterly';
-import { periodParams } from './period';
-import { resolveScope } from './scope';
+import { quarterSummary, type QuarterlyInput, type SummaryReport } from './quarterly';
 import { demandLedger, type LedgerDemand } from './records';
 import {
   ACTIVITY_TYPE_LABELS,
@@ -650,12 +647,5 @@ export async function quarterlyXlsx(
   input: QuarterlyInput,
   options: ExportOptions = {},
 ): Promise<Buffer> {
-  const day = today(core);
-  const report = summaryFigures(
-    core,
-    resolveScope(core, input),
-    periodParams(input.quarter, { today: day }),
-    day,
-  );
-  return summaryXlsx(core, report, orgNameOf(core, options.orgName));
+  return summaryXlsx(core, quarterSummary(core, input), orgNameOf(core, options.orgName));
 }
