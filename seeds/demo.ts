@@ -15,6 +15,7 @@ import { createTargets } from './targets';
 import { DISTRICT } from './vocabulary';
 import { VisitNumbers } from '../src-main/features/visits/numbers';
 import { setAsideIndexes } from '../src-main/store/bulk';
+import { captureInBulk } from '../src-main/store/bulkCapture';
 
 // The demo district (启明区, a fictional district of a fictional 江州市): a year of the
 // bureau's work ending on `asOf`. ×1 is the app's first-start demo (10 staff, 300 firms,
@@ -91,6 +92,7 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
   try {
     db.transaction(() => {
       const rebuildIndexes = bulk ? setAsideIndexes(db, UNREAD_WHILE_SEEDING) : null;
+      const endCapture = bulk ? captureInBulk(core.store) : null;
       const names = new Set<string>();
       createStaff(s, names);
       chooseMe(s);
@@ -108,6 +110,7 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
         s.api('settings.set', { orgName: `${DISTRICT}科技局` });
         createTargets(s);
       });
+      endCapture?.();
       rebuildIndexes?.();
     })();
   } finally {
