@@ -40,10 +40,13 @@ function differ(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** Text order as SQLite's max() compares it (UTF-8 bytes), which UTF-16 order matches below U+D800. */
+/**
+ * Text order as SQLite's max() compares it: UTF-8 bytes, which JS order (UTF-16) matches but
+ * for characters from U+D800 on. A stamp stored whole for its odd shape may have them.
+ */
+const ODD = /[\ud800-\uffff]/;
 function later(a: string, b: string): boolean {
-  const plain = (s: string) => !/[\ud800-\uffff]/.test(s);
-  return plain(a) && plain(b) ? a > b : Buffer.compare(Buffer.from(a), Buffer.from(b)) > 0;
+  return ODD.test(a) || ODD.test(b) ? Buffer.compare(Buffer.from(a), Buffer.from(b)) > 0 : a > b;
 }
 
 /**
@@ -134,8 +137,8 @@ export function captureInBulk(store: Store): () => void {
         value,
         update ? (stamps.get(field === 'deletedAt' ? '' : field) ?? null) : null,
       ]);
+      log.append(rows);
       for (const row of rows) {
-        log.add(row);
         note(stamps, row[5], row[0]);
         const was = newestOfDevice.get(row[1]);
         if (was === undefined || later(row[0], was)) newestOfDevice.set(row[1], row[0]);
