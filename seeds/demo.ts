@@ -29,9 +29,10 @@ export interface SeedOptions {
   asOf?: string;
   /**
    * Write as a bulk load (the default): the same calls in the same one transaction, with what
-   * only a writer holding it alone may do: visit numbers counted on from one read, and the
-   * indexes nothing reads meanwhile built once at the end. False writes call by call exactly as
-   * a door would; both give the same records and change log (test/integration/seed.test.ts).
+   * only a writer holding it alone may do: visit numbers counted on from one read, the indexes
+   * nothing reads meanwhile built once at the end, and the changes captured in JS instead of by
+   * the triggers (store/bulkCapture.ts). False writes call by call exactly as a door would; both
+   * give the same records and change log (test/integration/seed.test.ts).
    */
   bulk?: boolean;
 }
