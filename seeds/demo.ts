@@ -15,7 +15,7 @@ import { createTargets } from './targets';
 import { DISTRICT } from './vocabulary';
 import { VisitNumbers } from '../src-main/features/visits/numbers';
 import { setAsideIndexes } from '../src-main/store/bulk';
-import { captureInBulk } from '../src-main/store/bulkCapture';
+import { capturingInBulk } from '../src-main/store/bulkCapture';
 
 // The demo district (启明区, a fictional district of a fictional 江州市): a year of the
 // bureau's work ending on `asOf`. ×1 is the app's first-start demo (10 staff, 300 firms,
@@ -93,25 +93,8 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
   try {
     db.transaction(() => {
       const rebuildIndexes = bulk ? setAsideIndexes(db, UNREAD_WHILE_SEEDING) : null;
-      const endCapture = bulk ? captureInBulk(core.store) : null;
-      const names = new Set<string>();
-      createStaff(s, names);
-      chooseMe(s);
-      createExperts(s, names);
-      createUnits(s);
-      s.as(s.supervisors[0]!, () => createEnterprises(s, existingUsccs(s)));
-      createClinics(s);
-      createVisits(s);
-      createInboundDemands(s);
-      createShowcase(s);
-      createActivities(s);
-      createOutcomes(s);
-      s.as(s.supervisors[0]!, () => handOver(s));
-      s.as(s.supervisors[0]!, () => {
-        s.api('settings.set', { orgName: `${DISTRICT}科技局` });
-        createTargets(s);
-      });
-      endCapture?.();
+      if (bulk) capturingInBulk(core.store, () => writeDistrict(s));
+      else writeDistrict(s);
       rebuildIndexes?.();
     })();
   } finally {
@@ -119,6 +102,27 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
     core.store.actor = { deviceId: actor.deviceId, staffId: core.store.getMeta('meStaffId') };
   }
   return { ...s.counts };
+}
+
+/** The district, in the order its story happens. */
+function writeDistrict(s: Seeder): void {
+  const names = new Set<string>();
+  createStaff(s, names);
+  chooseMe(s);
+  createExperts(s, names);
+  createUnits(s);
+  s.as(s.supervisors[0]!, () => createEnterprises(s, existingUsccs(s)));
+  createClinics(s);
+  createVisits(s);
+  createInboundDemands(s);
+  createShowcase(s);
+  createActivities(s);
+  createOutcomes(s);
+  s.as(s.supervisors[0]!, () => handOver(s));
+  s.as(s.supervisors[0]!, () => {
+    s.api('settings.set', { orgName: `${DISTRICT}科技局` });
+    createTargets(s);
+  });
 }
 
 /** The colleague who left: their firms go to their successor, and they become inactive. */

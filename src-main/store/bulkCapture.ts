@@ -50,13 +50,14 @@ function later(a: string, b: string): boolean {
 }
 
 /**
- * Swaps the record tables' capture triggers (and the log's origin trigger) for the bulk
- * capture, inside the caller's transaction, and returns what writes the last changes and puts
- * the triggers back. The store's writes flush the queue through `store.flushCapture`.
+ * Runs `load` inside the caller's transaction with the record tables' capture triggers (and
+ * the log's origin trigger) swapped for the bulk capture, and puts them back at its end. The
+ * store's writes append the queued changes through `store.flushCapture`. A load that throws
+ * leaves the rollback to the caller's transaction, and the store as it was.
  */
-export function captureInBulk(store: Store): () => void {
+export function capturingInBulk<T>(store: Store, load: () => T): T {
   const { db } = store;
-  if (!db.inTransaction) throw new Error('captureInBulk runs inside a transaction');
+  if (!db.inTransaction) throw new Error('capturingInBulk runs inside a transaction');
   const tables = KIND_NAMES.map((kind) => KINDS[kind].table);
   const columns = new Map(KIND_NAMES.map((kind) => [KINDS[kind].table, capturedColumns(db, kind)]));
   const names = tables.flatMap((t) => [`capture_${t}_insert`, `capture_${t}_update`]);
@@ -146,20 +147,24 @@ export function captureInBulk(store: Store): () => void {
     }
   };
   store.flushCapture = flush;
-
-  return () => {
+  let result: T;
+  try {
+    result = load();
     flush();
+  } finally {
     store.flushCapture = undefined;
-    for (const table of tables) {
-      db.exec(`DROP TRIGGER IF EXISTS temp.${q(`bulk_${table}_insert`)};
-        DROP TRIGGER IF EXISTS temp.${q(`bulk_${table}_update`)};`);
-    }
-    for (const { sql } of saved) db.exec(sql);
-    // What the log's trigger (changes_origin, migration 5) does per change, once per device.
-    const noteOrigin = db.prepare(
-      `INSERT INTO change_origins ("device","lastHlc") VALUES (?, ?)
-         ON CONFLICT ("device") DO UPDATE SET "lastHlc" = excluded."lastHlc" WHERE excluded."lastHlc" > "lastHlc"`,
-    );
-    for (const [device, hlc] of newestOfDevice) noteOrigin.run(device, hlc);
-  };
+  }
+
+  for (const table of tables) {
+    db.exec(`DROP TRIGGER IF EXISTS temp.${q(`bulk_${table}_insert`)};
+      DROP TRIGGER IF EXISTS temp.${q(`bulk_${table}_update`)};`);
+  }
+  for (const { sql } of saved) db.exec(sql);
+  // What the log's trigger (changes_origin, migration 5) does per change, once per device.
+  const noteOrigin = db.prepare(
+    `INSERT INTO change_origins ("device","lastHlc") VALUES (?, ?)
+       ON CONFLICT ("device") DO UPDATE SET "lastHlc" = excluded."lastHlc" WHERE excluded."lastHlc" > "lastHlc"`,
+  );
+  for (const [device, hlc] of newestOfDevice) noteOrigin.run(device, hlc);
+  return result;
 }
