@@ -53,7 +53,7 @@ function later(a: string, b: string): boolean {
  * Runs `load` inside the caller's transaction with the record tables' capture triggers (and
  * the log's origin trigger) swapped for the bulk capture, and puts them back at its end. The
  * store's writes append the queued changes through `store.flushCapture`. A load that throws
- * leaves the rollback to the caller's transaction, and the store as it was.
+ * leaves the triggers as they were and the rollback to the caller's transaction.
  */
 export function capturingInBulk<T>(store: Store, load: () => T): T {
   const { db } = store;
@@ -146,20 +146,29 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
       }
     }
   };
+  /** The triggers as they were: the capture triggers, on this connection too. */
+  const restore = () => {
+    store.flushCapture = undefined;
+    for (const table of tables) {
+      db.exec(`DROP TRIGGER IF EXISTS temp.${q(`bulk_${table}_insert`)};
+        DROP TRIGGER IF EXISTS temp.${q(`bulk_${table}_update`)};`);
+    }
+    for (const { sql } of saved) db.exec(sql);
+  };
+
   store.flushCapture = flush;
   let result: T;
   try {
     result = load();
     flush();
-  } finally {
-    store.flushCapture = undefined;
+  } catch (e) {
+    // A caller that goes on in its transaction finds every write captured by the triggers
+    // again (one that failed in SQLite may have rolled it back, and the triggers with it).
+    if (db.inTransaction) restore();
+    else store.flushCapture = undefined;
+    throw e;
   }
-
-  for (const table of tables) {
-    db.exec(`DROP TRIGGER IF EXISTS temp.${q(`bulk_${table}_insert`)};
-      DROP TRIGGER IF EXISTS temp.${q(`bulk_${table}_update`)};`);
-  }
-  for (const { sql } of saved) db.exec(sql);
+  restore();
   // What the log's trigger (changes_origin, migration 5) does per change, once per device.
   const noteOrigin = db.prepare(
     `INSERT INTO change_origins ("device","lastHlc") VALUES (?, ?)
