@@ -12,7 +12,9 @@ import { KIND_NAMES, KINDS, q } from './schema';
 // one JS call, which stamps each captured field as vl_hlc() would and queues it; the store's
 // writes (records.ts) append the queue to change_log with the dictionaries' ids cached
 // (changeLogWriter), before anything can read the log; the prior stamps an update records are
-// kept in memory; the devices' newest stamps are noted once at the end.
+// kept in memory; the devices' newest stamps are noted once at the end. (A statement outside
+// records.ts that changed captured fields would leave its changes queued until the next write
+// there; the only others, the replay's superseded flags, change none.)
 
 interface SchemaItem {
   name: string;
