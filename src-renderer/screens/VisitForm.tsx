@@ -36,6 +36,7 @@ import {
   type DemandDraft,
 } from '../stores/visitForm';
 import styles from './VisitForm.module.css';
+import { DateInput } from '../components/DateInput';
 
 interface Props {
   /** A visit id, or null for a new visit. */
@@ -199,13 +200,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                   )
                 }
               >
-                <input
-                  type="date"
-                  name="date"
-                  value={values.date}
-                  max={useSession.getState().info?.today}
-                  onChange={(e) => set({ date: e.target.value })}
-                />
+                <DateInput name="date" value={values.date} onChange={(v) => set({ date: v })} />
               </Field>
               <Field name="mode" label={t('visit.mode')} required group>
                 <EnumRadios
