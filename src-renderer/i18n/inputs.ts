@@ -12,7 +12,7 @@ export default defineWords({
     calendar: { zh: '从日历中选择', en: 'Pick from a calendar' },
   },
   people: {
-    placeholder: { zh: '输入姓名筛选，回车选中', en: 'Type a name, Enter to add' },
+    placeholder: { zh: '输入姓名筛选', en: 'Type a name' },
     remove: { zh: '移除 {{name}}', en: 'Remove {{name}}' },
   },
 });
