@@ -82,9 +82,12 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>): void {
       (e.shiftKey ? stops[stops.length - 1]! : stops[0]!).focus();
     };
     // Focus moved behind the panel some other way (a script, a click through): bring it back.
+    // It goes back where it was in the panel, not to the start.
+    let lastInside: HTMLElement | null = null;
     const onFocusIn = (e: FocusEvent) => {
-      if (!innermost() || panel.contains(e.target as Node)) return;
-      initialFocus(panel).focus();
+      if (!innermost()) return;
+      if (panel.contains(e.target as Node)) lastInside = e.target as HTMLElement;
+      else (lastInside?.isConnected ? lastInside : initialFocus(panel)).focus();
     };
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('focusin', onFocusIn);

@@ -86,8 +86,11 @@ describe('the focus trap of drawers and dialogs', () => {
     render(<Page />);
     await user.click(screen.getByRole('button', { name: 'opener' }));
     await waitFor(() => expect(focusedText()).toBe('first'));
+    await user.tab();
+    await user.tab();
+    expect(focusedText()).toBe('last');
     (document.querySelector('[name="behind"]') as HTMLInputElement).focus();
-    expect(inside()).toBe(true);
+    expect(focusedText()).toBe('last'); // back where it was
   });
 
   it('keeps Tab inside the visit form drawer, from its first field round to it again', async () => {
@@ -97,11 +100,11 @@ describe('the focus trap of drawers and dialogs', () => {
     render(<App />);
     const drawer = await screen.findByTestId('visit-form');
     await waitFor(() => expect(document.activeElement?.getAttribute('name')).toBe('enterpriseId'));
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 20; i++) {
       await user.tab();
       expect(drawer.contains(document.activeElement)).toBe(true);
     }
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 20; i++) {
       await user.tab({ shift: true });
       expect(drawer.contains(document.activeElement)).toBe(true);
     }
