@@ -108,7 +108,7 @@ describe('the keyboard in the visit form drawer', () => {
     const visit = app.api('visits.list', {}).rows[0]!;
     expect(visit.date).toBe('2026-03-05');
     const wang = app.api('staff.list', {}).rows.filter((s) => s.name === '王伟');
-    const staffIds = app.api('visits.get', { id: visit.id }).staffIds;
+    const staffIds = app.api('visits.get', { id: visit.id }).staffIds ?? [];
     expect(wang.filter((s) => staffIds.includes(s.id)).map((s) => s.position)).toEqual(['staff']);
     expect(app.problems).toEqual([]);
   });

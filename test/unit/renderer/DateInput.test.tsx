@@ -29,7 +29,20 @@ const box = () => screen.getByRole('textbox', { name: '日期' }) as HTMLInputEl
 const model = () => screen.getByTestId('model').textContent;
 const focusedName = () => document.activeElement?.getAttribute('name');
 
+const sources = import.meta.glob<string>('../../../src-renderer/**/*.tsx', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
 describe('DateInput', () => {
+  it('is the only date field: no form keeps a native four-stop date input', () => {
+    const native = Object.entries(sources)
+      .filter(([, text]) => /type="date"/.test(text))
+      .map(([path]) => path.replace(/.*src-renderer\//, ''));
+    expect(native).toEqual(['components/DateInput.tsx']);
+  });
+
   it('is one Tab stop, with its calendar button out of the Tab order', async () => {
     const user = userEvent.setup();
     render(<Box />);
