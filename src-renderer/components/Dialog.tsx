@@ -1,8 +1,9 @@
-// A modal panel: a centred dialog or a drawer on the right. Focus moves into it and comes
-// back when it closes; Esc is handled by the form inside (or here when there is none).
-import { useEffect, useRef, type ReactNode } from 'react';
+// A modal panel: a centred dialog or a drawer on the right. It keeps the keyboard while open
+// (focusTrap); Esc is handled by the form inside (or here when there is none).
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import styles from './Dialog.module.css';
+import { useFocusTrap } from './focusTrap';
 
 interface Props {
   title: ReactNode;
@@ -16,17 +17,7 @@ interface Props {
 export function Dialog({ title, onClose, children, variant = 'dialog', wide, testId }: Props) {
   const { t } = useTranslation();
   const panel = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    const el = panel.current;
-    if (el && !el.contains(document.activeElement)) {
-      const first = el.querySelector<HTMLElement>(
-        '[autofocus], [data-autofocus], input, select, textarea, button',
-      );
-      (first ?? el).focus();
-    }
-    return () => before?.focus?.();
-  }, []);
+  useFocusTrap(panel);
   return (
     <div
       className={`${styles.overlay} ${variant === 'dialog' ? styles.overlayDialog : styles.overlayDrawer}`}

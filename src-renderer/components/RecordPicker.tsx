@@ -8,6 +8,9 @@ import { toApiError } from '../api';
 import { getRecord, listRecords, type RecordOf } from '../records';
 import styles from './RecordPicker.module.css';
 
+/** The most records the list offers. */
+const LIST_SIZE = 8;
+
 interface Props<K extends RecordKind> extends Omit<
   InputHTMLAttributes<HTMLInputElement>,
   'value' | 'onChange'
@@ -22,6 +25,8 @@ interface Props<K extends RecordKind> extends Omit<
   filter?: ListQuery['filter'];
   /** Clear the text after picking (for adding several records to a list). */
   clearOnPick?: boolean;
+  /** Records not offered (those already picked). */
+  exclude?: readonly string[];
 }
 
 export function RecordPicker<K extends RecordKind>({
@@ -32,6 +37,7 @@ export function RecordPicker<K extends RecordKind>({
   detail,
   filter,
   clearOnPick,
+  exclude,
   ...rest
 }: Props<K>) {
   const { t } = useTranslation();
@@ -62,6 +68,7 @@ export function RecordPicker<K extends RecordKind>({
     latest.current = { pick, label };
   });
   const filterKey = JSON.stringify(filter ?? {});
+  const excludeKey = JSON.stringify(exclude ?? []);
 
   // A value given from outside (an edited record, a restored draft): fetch its label once.
   const chosenId = chosen?.id ?? null;
@@ -82,19 +89,21 @@ export function RecordPicker<K extends RecordKind>({
     const n = ++seq.current;
     const timer = setTimeout(() => {
       setState('searching');
+      const excluded = new Set(JSON.parse(excludeKey) as string[]);
       listRecords(kind, {
         q: text.trim() || undefined,
-        limit: 8,
+        limit: LIST_SIZE + excluded.size,
         filter: JSON.parse(filterKey) as ListQuery['filter'],
       })
         .then((page) => {
           if (n !== seq.current) return;
-          const first = page.rows[0];
+          const rows = page.rows.filter((r) => !excluded.has(r.id)).slice(0, LIST_SIZE);
+          const first = rows[0];
           if (pendingEnter.current && first) {
             latest.current.pick(first);
             return;
           }
-          setItems(page.rows);
+          setItems(rows);
           setActive(0);
           setState('done');
         })
@@ -105,7 +114,7 @@ export function RecordPicker<K extends RecordKind>({
         });
     }, 150);
     return () => clearTimeout(timer);
-  }, [text, open, kind, filterKey]);
+  }, [text, open, kind, filterKey, excludeKey]);
 
   const shown = value && chosen?.id === value && !clearOnPick ? chosen.label : text;
 
@@ -138,6 +147,8 @@ export function RecordPicker<K extends RecordKind>({
           rest.onBlur?.(e);
         }}
         onKeyDown={(e) => {
+          rest.onKeyDown?.(e);
+          if (e.defaultPrevented) return;
           if (e.key === 'ArrowDown') {
             e.preventDefault();
             if (!open) setOpen(true);

@@ -20,7 +20,10 @@ export default defineWords({
     mode: { zh: '走访方式', en: 'Mode' },
     lead: { zh: '牵头人', en: 'Lead' },
     participants: { zh: '同行人员', en: 'Colleagues' },
-    participantsHint: { zh: '按住 Ctrl 可多选', en: 'Hold Ctrl to choose several' },
+    participantsHint: {
+      zh: '输入姓名筛选，回车选中；退格键移除最后一位',
+      en: 'Type a name, Enter adds; Backspace removes the last',
+    },
     peopleMet: { zh: '接待人员', en: 'People met' },
     peopleMetPlaceholder: {
       zh: '如：张总（总经理）、李工（技术负责人）',

@@ -10,6 +10,7 @@ import { fieldLabel } from '../fieldValues';
 import type { RecordOf } from '../records';
 import type { Route } from '../router';
 import { useActivityForm, type ActivityValues } from '../stores/activityForms';
+import { DateInput } from '../components/DateInput';
 
 const COLUMNS: GridColumn<RecordOf<'activities'>>[] = [
   // Headers and enum words come from the activities model.
@@ -56,7 +57,7 @@ export function ActivityFields({ values: v, set }: FieldsProps<ActivityValues>) 
           <EnumSelect enumName="activityType" name="type" value={v.type} onChange={(x) => set({ type: x })} />
         </Field>
         <Field name="date" label={label('date')} required>
-          <input type="date" name="date" value={v.date} onChange={(e) => set({ date: e.target.value })} />
+          <DateInput name="date" value={v.date} onChange={(x) => set({ date: x })} />
         </Field>
         <Field name="status" label={label('status')}>
           <EnumSelect

@@ -11,6 +11,7 @@ import { textLimit } from '../fieldValues';
 import type { RecordOf } from '../records';
 import { routeHref, type Route } from '../router';
 import { diagnosedRow, useClinicForm, type ClinicValues, type DiagnosedRow } from '../stores/clinicForm';
+import { DateInput } from '../components/DateInput';
 
 const COLUMNS: GridColumn<RecordOf<'clinics'>>[] = [
   { field: 'date', header: 'clinic.date', kind: 'date', width: 120 },
@@ -62,7 +63,7 @@ function ClinicFields({ values: v, set, id }: FieldsProps<ClinicValues>) {
           />
         </Field>
         <Field name="date" label={t('clinic.date')} required>
-          <input type="date" name="date" value={v.date} onChange={(e) => set({ date: e.target.value })} />
+          <DateInput name="date" value={v.date} onChange={(x) => set({ date: x })} />
         </Field>
         <Field
           name="status"

@@ -9,6 +9,7 @@ import { EnumSelect, Field, Form } from '../components/form';
 import { RecordPicker, enterpriseDetail, enterpriseLabel } from '../components/RecordPicker';
 import { useDemandForm } from '../stores/demandForm';
 import { inform } from '../stores/notices';
+import { DateInput } from '../components/DateInput';
 
 const STANDALONE_SOURCES = ['hotline', 'self_reported', 'other'] as const;
 
@@ -82,12 +83,7 @@ export function DemandForm({
                 />
               </Field>
               <Field name="receivedAt" label={t('demand.receivedAt')}>
-                <input
-                  type="date"
-                  name="receivedAt"
-                  value={v.receivedAt}
-                  onChange={(e) => set({ receivedAt: e.target.value })}
-                />
+                <DateInput name="receivedAt" value={v.receivedAt} onChange={(x) => set({ receivedAt: x })} />
               </Field>
             </>
           )}
@@ -96,12 +92,11 @@ export function DemandForm({
             label={t('demand.dueDate')}
             hint={t(isNew ? 'demand.dueDateHint' : 'demand.dueDateFixed')}
           >
-            <input
-              type="date"
+            <DateInput
               name="dueDate"
               value={v.dueDate}
               disabled={!isNew}
-              onChange={(e) => set({ dueDate: e.target.value })}
+              onChange={(x) => set({ dueDate: x })}
             />
           </Field>
         </div>

@@ -12,6 +12,7 @@ import { ConfirmActions, Field, Form, Select, TextArea } from '../components/for
 import { formatDay, formatInstant } from '../format';
 import { useDemandDetail } from '../stores/demandDetail';
 import { staffName, useSession } from '../stores/session';
+import { DateInput } from '../components/DateInput';
 
 export function DemandGovernance({ demand }: { demand: Demand }) {
   const { t } = useTranslation();
@@ -134,11 +135,10 @@ export function DemandGovernance({ demand }: { demand: Demand }) {
           >
             <p className="muted">{t('extension.current', { date: formatDay(demand.dueDate) })}</p>
             <Field name="dueDate" label={t('extension.dueDate')} required>
-              <input
-                type="date"
+              <DateInput
                 name="dueDate"
                 value={request.dueDate}
-                onChange={(e) => setRequest((r) => ({ ...r, dueDate: e.target.value }))}
+                onChange={(x) => setRequest((r) => ({ ...r, dueDate: x }))}
               />
             </Field>
             <Field name="reason" label={t('extension.reason')} required>

@@ -19,6 +19,7 @@ import {
 } from '../stores/enterpriseForm';
 import { inform } from '../stores/notices';
 import styles from './EnterpriseForm.module.css';
+import { DateInput } from '../components/DateInput';
 
 /** The local USCC check, worded for people; null when fine or too early to say. */
 export function usccWarning(
@@ -262,12 +263,11 @@ export function EnterpriseForm({
               max={2100}
               onChange={(e) => setTier(i, { year: e.target.value })}
             />
-            <input
-              type="date"
+            <DateInput
               name={`tiers.${i}.expiresOn`}
               aria-label={t('enterprise.tierExpires')}
               value={row.expiresOn}
-              onChange={(e) => setTier(i, { expiresOn: e.target.value })}
+              onChange={(x) => setTier(i, { expiresOn: x })}
             />
             <button
               type="button"

@@ -12,6 +12,7 @@ import type { RecordOf } from '../records';
 import { routeHref, type Route } from '../router';
 import { useFollowupForm, type FollowupValues } from '../stores/followupForm';
 import { useSession } from '../stores/session';
+import { DateInput } from '../components/DateInput';
 
 const COLUMNS: GridColumn<RecordOf<'followups'>>[] = [
   { field: 'dueDate', header: 'followup.dueDate', kind: 'date', width: 135 },
@@ -141,20 +142,10 @@ function FollowupFields({ values: v, set }: FieldsProps<FollowupValues>) {
           />
         </Field>
         <Field name="dueDate" label={t('followup.dueDate')}>
-          <input
-            type="date"
-            name="dueDate"
-            value={v.dueDate}
-            onChange={(e) => set({ dueDate: e.target.value })}
-          />
+          <DateInput name="dueDate" value={v.dueDate} onChange={(x) => set({ dueDate: x })} />
         </Field>
         <Field name="doneAt" label={t('followup.doneAt')} hint={t('followup.doneAtHint')}>
-          <input
-            type="date"
-            name="doneAt"
-            value={v.doneAt}
-            onChange={(e) => set({ doneAt: e.target.value })}
-          />
+          <DateInput name="doneAt" value={v.doneAt} onChange={(x) => set({ doneAt: x })} />
         </Field>
         <Field name="channel" label={t('followup.channel')} group>
           <EnumRadios
@@ -197,11 +188,10 @@ function FollowupFields({ values: v, set }: FieldsProps<FollowupValues>) {
           />
         </Field>
         <Field name="nextFollowupDate" label={t('followup.nextDate')}>
-          <input
-            type="date"
+          <DateInput
             name="nextFollowupDate"
             value={v.nextFollowupDate}
-            onChange={(e) => set({ nextFollowupDate: e.target.value })}
+            onChange={(x) => set({ nextFollowupDate: x })}
           />
         </Field>
       </div>

@@ -11,6 +11,7 @@ import { fieldLabel } from '../fieldValues';
 import type { RecordOf } from '../records';
 import { routeHref, type Route } from '../router';
 import { useOutcomeForm, type OutcomeValues } from '../stores/activityForms';
+import { DateInput } from '../components/DateInput';
 
 const COLUMNS: GridColumn<RecordOf<'outcomes'>>[] = [
   // Headers and enum words come from the outcomes model.
@@ -73,7 +74,7 @@ export function OutcomeFields({ values: v, set }: FieldsProps<OutcomeValues>) {
           <EnumSelect enumName="outcomeType" name="type" value={v.type} onChange={(x) => set({ type: x })} />
         </Field>
         <Field name="date" label={label('date')} required>
-          <input type="date" name="date" value={v.date} onChange={(e) => set({ date: e.target.value })} />
+          <DateInput name="date" value={v.date} onChange={(x) => set({ date: x })} />
         </Field>
         <Field name="amount" label={label('amount')}>
           <input

@@ -1,8 +1,7 @@
 // Logging a visit, built for speed: enterprise by typing, today and me by default, demands
 // raised in the same form, all from the keyboard (Enter picks, Alt+D adds a demand,
 // Ctrl+Enter / Ctrl+S saves, Esc closes). A new visit's entry survives a closed window.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { staffLabels } from '../staffLabels';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '@shared/contract/schemas';
 import { AuditPanel } from '../components/AuditPanel';
@@ -19,6 +18,7 @@ import {
   TextInput,
 } from '../components/form';
 import { DemandStatusBadge } from '../components/Badge';
+import { RecordChips } from '../components/RecordChips';
 import { RecordPicker, enterpriseDetail, enterpriseLabel } from '../components/RecordPicker';
 import { formatDay } from '../format';
 import { textLimit } from '../fieldValues';
@@ -36,6 +36,7 @@ import {
   type DemandDraft,
 } from '../stores/visitForm';
 import styles from './VisitForm.module.css';
+import { DateInput } from '../components/DateInput';
 
 interface Props {
   /** A visit id, or null for a new visit. */
@@ -49,8 +50,6 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
   const { t } = useTranslation();
   const form = useVisitForm();
   const { values, error, busy, loading } = form;
-  const staff = useSession((s) => s.staff);
-  const staffLabel = useMemo(() => staffLabels(staff), [staff]);
   const [restored, setRestored] = useState(false);
   const [picked, setPicked] = useState<Enterprise | null>(null);
   const focusDemand = useRef<number | null>(null);
@@ -199,13 +198,7 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                   )
                 }
               >
-                <input
-                  type="date"
-                  name="date"
-                  value={values.date}
-                  max={useSession.getState().info?.today}
-                  onChange={(e) => set({ date: e.target.value })}
-                />
+                <DateInput name="date" value={values.date} onChange={(v) => set({ date: v })} />
               </Field>
               <Field name="mode" label={t('visit.mode')} required group>
                 <EnumRadios
@@ -224,21 +217,15 @@ export function VisitForm({ id, enterpriseId, onClose }: Props) {
                 />
               </Field>
               <Field name="staffIds" label={t('visit.participants')} hint={t('visit.participantsHint')}>
-                <select
-                  multiple
+                <RecordChips
+                  kind="staff"
                   name="staffIds"
-                  size={3}
-                  value={values.staffIds}
-                  onChange={(e) => set({ staffIds: [...e.target.selectedOptions].map((o) => o.value) })}
-                >
-                  {staff
-                    .filter((s) => s.active !== false && s.id !== values.leadStaffId)
-                    .map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {staffLabel.get(s.id)}
-                      </option>
-                    ))}
-                </select>
+                  ids={values.staffIds}
+                  onChange={(ids) => set({ staffIds: ids })}
+                  filter={{ active: true }}
+                  exclude={values.leadStaffId ? [values.leadStaffId] : []}
+                  placeholder={t('people.placeholder')}
+                />
               </Field>
               <Field name="peopleMet" label={t('visit.peopleMet')} wide>
                 <TextInput

@@ -24,7 +24,7 @@ const nav = async (screen: string) => {
   await page.waitForSelector(`[data-nav="${screen}"][aria-current="page"]`);
 };
 
-/** Presses Tab until the focused element matches `selector` (keyboard only, but robust to tab stops inside date inputs). */
+/** Presses Tab until the focused element matches `selector` (keyboard only, robust to how many stops a form has). */
 async function tabTo(selector: string, max = 12): Promise<void> {
   for (let i = 0; i < max; i++) {
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;

@@ -18,6 +18,7 @@ import { useUnits } from '../UnitPickers';
 import { recentPeriods, type Report, type Selection } from '../../stores/reports';
 import { periodName, quarterName } from './figures';
 import styles from './reports.module.css';
+import { DateInput } from '../DateInput';
 
 interface Props {
   selection: Selection;
@@ -42,22 +43,9 @@ function RangeFields({ selection, today, onChange }: Omit<Props, 'towns'>) {
         if (ok) onChange({ ...selection, period: range.key });
       }}
     >
-      <input
-        type="date"
-        name="rangeFrom"
-        aria-label={t('reports.rangeFrom')}
-        value={from}
-        max={today}
-        onChange={(e) => setFrom(e.target.value)}
-      />
+      <DateInput name="rangeFrom" aria-label={t('reports.rangeFrom')} value={from} onChange={setFrom} />
       <span aria-hidden>—</span>
-      <input
-        type="date"
-        name="rangeTo"
-        aria-label={t('reports.rangeTo')}
-        value={to}
-        onChange={(e) => setTo(e.target.value)}
-      />
+      <DateInput name="rangeTo" aria-label={t('reports.rangeTo')} value={to} onChange={setTo} />
       <button
         type="submit"
         className="btn"
