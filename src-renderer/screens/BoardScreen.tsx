@@ -136,8 +136,7 @@ export function BoardScreen() {
                     <col />
                     <col className={styles.colEnterprise} />
                     <col className={styles.colPerson} />
-                    <col className={styles.colDate} />
-                    <col className={styles.colDays} />
+                    <col className={styles.colDue} />
                   </colgroup>
                   <tbody>
                     {g.rows.map((d) => (
@@ -154,10 +153,10 @@ export function BoardScreen() {
                             onChange={(e) => s.toggle(d.id, e.target.checked)}
                           />
                         </td>
-                        <td>
+                        <td className={styles.statusCell}>
                           <DemandStatusBadge demand={d} />
                         </td>
-                        <td>
+                        <td data-cell="title">
                           <a href={routeHref('demands', d.id)}>{d.title}</a>
                           <div className="muted small">{enumLabels('demandCategory', d.categories)}</div>
                         </td>
@@ -165,13 +164,16 @@ export function BoardScreen() {
                           {d.enterpriseName} {d.enterpriseDeleted && <EnterpriseDeletedMark />}
                         </td>
                         <td>{s.groupBy === 'status' ? d.assigneeName || t('demand.noAssignee') : d.town}</td>
-                        <td className={styles.nowrap}>{formatDay(d.effectiveDueDate ?? d.dueDate)}</td>
+                        {/* The due date with the days left under it: one column, so the title keeps the width. */}
                         <td className={styles.nowrap}>
-                          {d.daysLeft !== null && d.daysLeft !== undefined
-                            ? d.daysLeft < 0
-                              ? t('demand.daysLate', { count: -d.daysLeft })
-                              : t('demand.daysLeft', { count: d.daysLeft })
-                            : ''}
+                          {formatDay(d.effectiveDueDate ?? d.dueDate)}
+                          {d.daysLeft !== null && d.daysLeft !== undefined && (
+                            <div className="small">
+                              {d.daysLeft < 0
+                                ? t('demand.daysLate', { count: -d.daysLeft })
+                                : t('demand.daysLeft', { count: d.daysLeft })}
+                            </div>
+                          )}
                         </td>
                       </tr>
                     ))}

@@ -7,14 +7,17 @@ import { navigate, routeHref, type Route } from '../router';
 import { EnterpriseDetail } from './EnterpriseDetail';
 import { EnterpriseForm } from './EnterpriseForm';
 
+// Sized for a 1366-pixel laptop: the name (up to ~18 characters) whole beside the other columns,
+// the credit code just wide enough for its 18 characters. 经营状态 is 正常 for nearly every firm:
+// it waits in the column chooser (the enterprise's page shows any other status).
 const COLUMNS: GridColumn<Enterprise>[] = [
-  { field: 'uscc', header: 'enterprise.uscc', width: 190 },
-  { field: 'name', header: 'enterprise.name', flex: 2, minWidth: 200 },
-  { field: 'town', header: 'enterprise.town', width: 110 },
+  { field: 'uscc', header: 'enterprise.uscc', width: 172 },
+  { field: 'name', header: 'enterprise.name', flex: 2, minWidth: 250 },
+  { field: 'town', header: 'enterprise.town', width: 88 },
   {
     field: 'industry',
     header: 'enterprise.industry',
-    width: 150,
+    width: 140,
     format: (v) => industryLabel(v as string | null),
   },
   {
@@ -22,13 +25,21 @@ const COLUMNS: GridColumn<Enterprise>[] = [
     header: 'enterprise.tiers',
     kind: 'json',
     flex: 1,
+    minWidth: 110,
     format: (v) =>
       ((v as { tier: string }[] | null) ?? []).map((x) => enumLabel('tier', x.tier)).join(listSeparator()),
   },
-  { field: 'liaisonName', header: 'enterprise.liaison', width: 100 },
-  { field: 'lastVisitDate', header: 'enterprise.lastVisit', kind: 'date', width: 120 },
-  { field: 'openDemands', header: 'enterprise.openDemands', kind: 'number', width: 110 },
-  { field: 'status', header: 'enterprise.status', kind: 'enum', enumName: 'enterpriseStatus', width: 105 },
+  { field: 'liaisonName', header: 'enterprise.liaison', width: 88 },
+  { field: 'lastVisitDate', header: 'enterprise.lastVisit', kind: 'date', width: 110 },
+  { field: 'openDemands', header: 'enterprise.openDemands', kind: 'number', width: 114 },
+  {
+    field: 'status',
+    header: 'enterprise.status',
+    kind: 'enum',
+    enumName: 'enterpriseStatus',
+    width: 105,
+    hide: true,
+  },
   { field: 'address', header: 'enterprise.address', hide: true },
 ];
 

@@ -56,7 +56,11 @@ interface BoardState {
 
 const GROUP_KEY = 'vl.board.groupBy';
 
-/** Groups in a useful order: statuses along the workflow, people with the most overdue first. Rows keep the board's order (overdue first). */
+/**
+ * Groups in a useful order: by status, those holding overdue demands first (the board promises
+ * "overdue first", and a morning's intake must not push them off the screen), each set along the
+ * workflow; by assignee, the most overdue first. Rows keep the board's order (overdue first).
+ */
 export function groupRows(rows: Demand[], by: GroupBy): BoardGroup[] {
   const groups = new Map<string, BoardGroup>();
   for (const d of rows) {
@@ -70,11 +74,8 @@ export function groupRows(rows: Demand[], by: GroupBy): BoardGroup[] {
   }
   const list = [...groups.values()];
   if (by === 'status') {
-    list.sort(
-      (a, b) =>
-        (DEMAND_STATUSES as readonly string[]).indexOf(a.key) -
-        (DEMAND_STATUSES as readonly string[]).indexOf(b.key),
-    );
+    const step = (g: BoardGroup) => (DEMAND_STATUSES as readonly string[]).indexOf(g.key);
+    list.sort((a, b) => Number(b.overdue > 0) - Number(a.overdue > 0) || step(a) - step(b));
   } else {
     list.sort(
       (a, b) => b.overdue - a.overdue || b.rows.length - a.rows.length || a.label.localeCompare(b.label),

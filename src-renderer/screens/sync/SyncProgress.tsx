@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../format';
 import { useSync } from '../../stores/sync';
@@ -17,11 +18,18 @@ export function SyncProgress({
 }) {
   const { t } = useTranslation();
   const { busy, progress } = useSync();
-  if (busy !== action) return null;
+  const box = useRef<HTMLDivElement>(null);
+  const running = busy === action;
+  // It opens under its button, often below the window's edge on a laptop: bring it into sight.
+  useEffect(() => {
+    if (running) box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [running]);
+  if (!running) return null;
   const job = progress;
   const counted = job !== null && job.total > 0;
   return (
     <div
+      ref={box}
       className={styles.syncProgress}
       role="status"
       aria-live="polite"

@@ -9,17 +9,31 @@ const d = (over: Partial<Demand>): Demand =>
   ({ id: Math.random().toString(36), status: 'pending', overdue: false, dueSoon: false, ...over }) as Demand;
 
 describe('the supervisor board', () => {
-  it('groups by status along the workflow, and by assignee with the most overdue first', () => {
+  it('groups by status, those holding overdue demands first, and by assignee with the most overdue first', () => {
     const rows = [
       d({ status: 'in_progress', assigneeStaffId: 'a', assigneeName: '甲', overdue: true }),
       d({ status: 'pending', assigneeStaffId: null, assigneeName: null }),
       d({ status: 'assigned', assigneeStaffId: 'b', assigneeName: '乙' }),
       d({ status: 'assigned', assigneeStaffId: 'b', assigneeName: '乙' }),
     ];
+    // "超期的排在最前": a morning's intake (pending) must not push the overdue below the screen.
     expect(groupRows(rows, 'status').map((g) => [g.key, g.rows.length])).toEqual([
+      ['in_progress', 1],
       ['pending', 1],
       ['assigned', 2],
-      ['in_progress', 1],
+    ]);
+    // Among groups alike, the workflow's order.
+    const late = [
+      d({ status: 'on_hold', overdue: true }),
+      d({ status: 'assigned', overdue: true }),
+      d({ status: 'pending' }),
+      d({ status: 'answered' }),
+    ];
+    expect(groupRows(late, 'status').map((g) => g.key)).toEqual([
+      'assigned',
+      'on_hold',
+      'pending',
+      'answered',
     ]);
     expect(groupRows(rows, 'assignee').map((g) => [g.label, g.rows.length, g.overdue])).toEqual([
       ['甲', 1, 1],
