@@ -24,6 +24,7 @@ import backups from './backups';
 import orphans from './orphans';
 import workflowConflict from './workflowConflict';
 import search from './search';
+import views from './views';
 
 export const WORDS = mergeWords(
   app,
@@ -48,6 +49,7 @@ export const WORDS = mergeWords(
   orphans,
   workflowConflict,
   search,
+  views,
 );
 
 export const zhCN = { ...inLanguage(WORDS, 'zh'), enum: allLabels('zh') };
