@@ -27,6 +27,8 @@ describe('the 超期 view of the demands grid', () => {
 
 async function journey(): Promise<void> {
   const { page } = app;
+  // The staff's laptops.
+  await page.setViewportSize({ width: 1366, height: 768 });
   const boss = app.api('staff.create', { name: '王督办', role: 'supervisor' });
   app.api('me.set', { staffId: boss.id });
   const e = app.api('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
