@@ -85,7 +85,16 @@ export function ViewMenu(props: Props) {
         </span>
       )}
       {editing ? (
-        <form className={styles.nameForm} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && close()}>
+        <form
+          className={styles.nameForm}
+          onSubmit={submit}
+          onKeyDown={(e) => {
+            // Esc leaves the name, not the screen around it.
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            close();
+          }}
+        >
           <input
             className={styles.name}
             aria-label={t('views.name')}

@@ -72,7 +72,11 @@ async function journey(): Promise<void> {
 
   await page.evaluate(() => (window.location.hash = '#/demands'));
   await page.waitForSelector('[data-grid="demands"] [data-testid="grid-count"]:has-text("共 6 条")');
-  await page.getByRole('combobox', { name: '视图' }).selectOption({ label: '超期' });
+  // By keyboard: 全部记录, 我的, 本季, 超期.
+  const views = page.getByRole('combobox', { name: '视图' });
+  await views.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  expect(await views.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe('超期');
   await page.waitForSelector('[data-grid="demands"] [data-testid="grid-count"]:has-text("共 2 条")');
   await page.waitForSelector('[data-testid="filter-chip-view-overdue"]');
   const titles = await page.$$eval('[data-grid="demands"] .ag-row [col-id="title"]', (els) =>

@@ -149,6 +149,25 @@ describe('user views', () => {
   });
 });
 
+describe('the view selector by keyboard', () => {
+  // Choosing with the arrow keys is the browser's own <select>: the Chromium check does it.
+  it('names a view from the keyboard, and Esc leaves the name and goes back to the selector', async () => {
+    await demands();
+    const user = userEvent.setup();
+    renderGrid();
+    await waitFor(() => expect(count()).toBe('共 3 条'), WAIT);
+    await user.selectOptions(viewSelect(), '超期');
+    viewSelect().focus();
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe('存为视图');
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: '视图名称' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox', { name: '视图名称' })).toBeNull();
+    expect(document.activeElement).toBe(viewSelect());
+  });
+});
+
 describe('a modified view', () => {
   it('is marked modified when its filters or search change, and no longer once they are back', async () => {
     await demands();
