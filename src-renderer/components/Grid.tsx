@@ -23,7 +23,7 @@ import { FilterChips, type FilterChip } from './FilterChips';
 import { filterWords } from './filterChips';
 import { sortModelOf } from './gridExport';
 import type { SortItem } from './gridQuery';
-import type { BuiltinViews } from './gridViews';
+import type { BuiltinKey, BuiltinViews } from './gridViews';
 import { KIND_VIEWS } from './kindViews';
 import { gridTheme } from './gridTheme';
 import { GridToolbar } from './GridToolbar';
@@ -135,7 +135,8 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
     ...columnChips,
   ];
   const removeFilter = (field: string) => {
-    if (field.startsWith(VIEW_CHIP)) return views.removeCondition(field.slice(VIEW_CHIP.length) as never);
+    if (field.startsWith(VIEW_CHIP))
+      return views.removeCondition(field.slice(VIEW_CHIP.length) as BuiltinKey);
     if (!api) return;
     void api.setColumnFilterModel(field, null).then(() => api.onFilterChanged());
   };
