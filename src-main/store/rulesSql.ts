@@ -40,3 +40,7 @@ export const firstReplyLateSql = (t = 't'): string =>
   `coalesce(CASE WHEN ${t}."firstReplyDue" IS NULL THEN 0
     WHEN ${t}."firstRepliedAt" IS NOT NULL THEN ${shanghaiDaySql(`${t}."firstRepliedAt"`)} > ${t}."firstReplyDue"
     ELSE ${isOpenSql(`${t}."status"`)} AND ${refDate(t)} > ${t}."firstReplyDue" END, 0)`;
+
+/** A late follow-up (followupLate()): not done and past its planned date. */
+export const followupLateSql = (t = 't'): string =>
+  `coalesce(${t}."doneAt" IS NULL AND ${t}."dueDate" < vl_today(), 0)`;

@@ -9,7 +9,7 @@ import {
   type SqlType,
   type StoredRecord,
 } from '@shared/model';
-import { dueSoonSql, firstReplyLateSql, isOpenSql, overdueSql } from './rulesSql';
+import { dueSoonSql, firstReplyLateSql, followupLateSql, isOpenSql, overdueSql } from './rulesSql';
 
 export type FieldType = SqlType;
 
@@ -97,6 +97,8 @@ const DERIVED_SQL: { [K in KindName]: Record<SqlDerivedKeys<(typeof MODELS)[K]>,
     overdue: overdueSql(),
     dueSoon: dueSoonSql(),
     firstReplyLate: firstReplyLateSql(),
+    // A JSON object (never the text null a hand-made row might hold).
+    supervised: `coalesce(json_type(t."supervision") = 'object', 0)`,
   },
   demandHistory: {},
   clinics: {
@@ -108,6 +110,7 @@ const DERIVED_SQL: { [K in KindName]: Record<SqlDerivedKeys<(typeof MODELS)[K]>,
     enterpriseId: followupEnterpriseId,
     enterpriseName: `(SELECT e."name" FROM enterprises e WHERE e."id" = ${followupEnterpriseId})`,
     parentTitle: `CASE t."parentType" WHEN 'demand' THEN (SELECT d."title" FROM demands d WHERE d."id" = t."parentId") WHEN 'visit' THEN (SELECT v."visitNo" FROM visits v WHERE v."id" = t."parentId") WHEN 'clinic' THEN (SELECT c."topic" FROM clinics c WHERE c."id" = t."parentId") END`,
+    overdue: followupLateSql(),
   },
   activities: {
     enterpriseCount: `json_array_length(t."enterpriseIds")`,

@@ -7,7 +7,7 @@ export interface FilterChip {
   field: string;
   /** The column's header. */
   name: string;
-  /** What the filter keeps (包含“白沙”). */
+  /** What the filter keeps (包含“白沙”); none for a view's condition that says it all (超期). */
   words: string;
 }
 
@@ -24,7 +24,7 @@ export function FilterChips({ chips, onRemove, onClear }: Props) {
     <div className={styles.chips} role="group" aria-label={t('grid.filters')} data-testid="filter-chips">
       {chips.map((c) => (
         <span key={c.field} className={styles.chip} data-testid={`filter-chip-${c.field}`}>
-          {c.name}：{c.words}
+          {c.words ? `${c.name}：${c.words}` : c.name}
           <button
             type="button"
             className={styles.remove}

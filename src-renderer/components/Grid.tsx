@@ -1,6 +1,7 @@
 // The one grid every list uses: AG Grid Community with the Infinite row model paged through
 // KIND.list, so sorting, filters and the quick search run in SQL and 100,000 rows scroll smoothly.
-// Column layout, sort, filters and search are remembered per grid id.
+// Column layout, sort, filters and search are remembered per grid id, and so are its named
+// views (built-in for its kind, and the user's own).
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import {
@@ -20,15 +21,25 @@ import type { RecordOf } from '../records';
 import { columnDefsOf, columnValueText, type GridColumn } from './gridColumns';
 import { FilterChips, type FilterChip } from './FilterChips';
 import { filterWords } from './filterChips';
+import { sortModelOf } from './gridExport';
+import type { SortItem } from './gridQuery';
+import type { BuiltinKey, BuiltinViews } from './gridViews';
+import { KIND_VIEWS } from './kindViews';
 import { gridTheme } from './gridTheme';
 import { GridToolbar } from './GridToolbar';
 import { useGridLayout } from './useGridLayout';
 import { useGridRows } from './useGridRows';
+import { useGridViews } from './useGridViews';
+import { ViewMenu } from './ViewMenu';
 import styles from './Grid.module.css';
 
 export type { GridColumn } from './gridColumns';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
+
+const NO_VIEWS: BuiltinViews = {};
+/** The chip field of a built-in view's condition. */
+const VIEW_CHIP = 'view-';
 
 export interface GridProps<K extends RecordKind> {
   /** Storage key of this grid's layout. */
@@ -37,6 +48,8 @@ export interface GridProps<K extends RecordKind> {
   columns: GridColumn<RecordOf<K>>[];
   /** Filters of the screen (toggles), added to the column filters. */
   baseFilter?: ListQuery['filter'];
+  /** Built-in views offered (default: those of the kind, KIND_VIEWS). */
+  views?: BuiltinViews;
   onOpen?: (row: RecordOf<K>) => void;
   onSelect?: (row: RecordOf<K>) => void;
   rowClass?: (row: RecordOf<K>) => string | undefined;
@@ -48,11 +61,40 @@ export interface GridProps<K extends RecordKind> {
 export function Grid<K extends RecordKind>(props: GridProps<K>) {
   type Row = RecordOf<K>;
   const { id, kind, columns, baseFilter, onOpen, onSelect, rowClass, toolbar, emptyText } = props;
+  const builtins = props.views ?? KIND_VIEWS[kind] ?? NO_VIEWS;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [api, setApi] = useState<GridApi<Row> | null>(null);
   const layout = useGridLayout(id, lang);
-  const rows = useGridRows({ kind, columns, q: layout.q, baseFilter, api });
+
+  // The column filters in force: remembered ones from the first render, then as the grid says;
+  // the sort likewise (a view compares both with its own).
+  const [filterModel, setFilterModel] = useState<Record<string, unknown>>(
+    () => (layout.initialState?.filter?.filterModel ?? {}) as Record<string, unknown>,
+  );
+  const [sort, setSort] = useState<SortItem[]>(() =>
+    (layout.initialState?.sort?.sortModel ?? []).map((s) => ({ colId: s.colId, sort: s.sort })),
+  );
+  const readFilters = (gridApi: GridApi<Row>) =>
+    setFilterModel(gridApi.getFilterModel() as Record<string, unknown>);
+  const readSort = (gridApi: GridApi<Row>) => setSort(sortModelOf(gridApi.getColumnState()));
+
+  const views = useGridViews({
+    id,
+    builtins,
+    api: api as GridApi | null,
+    filterModel,
+    sort,
+    q: layout.q,
+    setQ: layout.setQ,
+  });
+  // The screen's toggles and the views' conditions, both in force.
+  const viewFilter = views.filter;
+  const filter = useMemo(
+    () => (Object.keys(viewFilter).length ? { ...baseFilter, ...viewFilter } : baseFilter),
+    [baseFilter, viewFilter],
+  );
+  const rows = useGridRows({ kind, columns, q: layout.q, baseFilter: filter, api });
 
   // The grid's event handlers read the screen's latest callbacks.
   const handlers = useRef({ onOpen, onSelect, rowClass });
@@ -67,13 +109,7 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
     [kind, columns, lang],
   );
 
-  // The column filters in force: remembered ones from the first render, then as the grid says.
-  const [filterModel, setFilterModel] = useState<Record<string, unknown>>(
-    () => (layout.initialState?.filter?.filterModel ?? {}) as Record<string, unknown>,
-  );
-  const readFilters = (gridApi: GridApi<Row>) =>
-    setFilterModel(gridApi.getFilterModel() as Record<string, unknown>);
-  const chips: FilterChip[] = Object.entries(filterModel).flatMap(([field, model]) => {
+  const columnChips: FilterChip[] = Object.entries(filterModel).flatMap(([field, model]) => {
     const column = columns.find((c) => c.field === field);
     if (!column) return [];
     const name = columnDefs.find((c) => c.colId === field)?.headerName ?? field;
@@ -89,11 +125,26 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
       },
     ];
   });
+  // A built-in view's condition is a chip too: 超期, 本季 2026-10-01 – 2026-12-31.
+  const chips: FilterChip[] = [
+    ...views.conditions.map((key) => ({
+      field: `${VIEW_CHIP}${key}`,
+      name: t(`views.builtin.${key}`),
+      words: builtins[key]?.words?.(views.ctx) ?? '',
+    })),
+    ...columnChips,
+  ];
   const removeFilter = (field: string) => {
+    if (field.startsWith(VIEW_CHIP))
+      return views.removeCondition(field.slice(VIEW_CHIP.length) as BuiltinKey);
     if (!api) return;
     void api.setColumnFilterModel(field, null).then(() => api.onFilterChanged());
   };
-  const clearFilters = () => api?.setFilterModel(null);
+  const clearFilters = views.clear;
+  const resetLayout = () => {
+    views.reset();
+    layout.resetLayout();
+  };
 
   const empty = rows.total === 0 && !rows.error;
 
@@ -106,10 +157,21 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
         api={api}
         columns={columnDefs.map((c) => ({ field: c.colId!, label: c.headerName ?? c.colId! }))}
         view={rows.view}
-        onResetLayout={layout.resetLayout}
+        onResetLayout={resetLayout}
         total={rows.total}
       >
         {toolbar}
+        <ViewMenu
+          builtins={views.offered}
+          users={views.users}
+          active={views.active}
+          modified={views.modified}
+          onChoose={views.choose}
+          onSaveAs={views.saveAs}
+          onRename={views.rename}
+          onUpdate={views.update}
+          onRemove={views.remove}
+        />
       </GridToolbar>
       <FilterChips chips={chips} onRemove={removeFilter} onClear={clearFilters} />
       {rows.error && (
@@ -140,8 +202,10 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
           onGridReady={(e: GridReadyEvent<Row>) => {
             setApi(e.api);
             readFilters(e.api);
+            readSort(e.api);
           }}
           onFilterChanged={(e) => readFilters(e.api)}
+          onSortChanged={(e) => readSort(e.api)}
           onGridPreDestroyed={(e) => setApi((current) => (current === e.api ? null : current))}
           onRowDoubleClicked={(e) => e.data && handlers.current.onOpen?.(e.data)}
           onRowClicked={(e) => e.data && handlers.current.onSelect?.(e.data)}

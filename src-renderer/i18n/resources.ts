@@ -25,6 +25,7 @@ import orphans from './orphans';
 import workflowConflict from './workflowConflict';
 import search from './search';
 import inputs from './inputs';
+import views from './views';
 
 export const WORDS = mergeWords(
   app,
@@ -50,6 +51,7 @@ export const WORDS = mergeWords(
   workflowConflict,
   search,
   inputs,
+  views,
 );
 
 export const zhCN = { ...inLanguage(WORDS, 'zh'), enum: allLabels('zh') };

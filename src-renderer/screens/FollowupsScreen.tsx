@@ -1,5 +1,6 @@
 // 跟踪回访: follow-ups of demands, visits and clinics, with the enterprise's satisfaction.
 import { useTranslation } from 'react-i18next';
+import { followupLate } from '@shared/domain/workflow';
 import { Badge } from '../components/Badge';
 import type { GridColumn } from '../components/Grid';
 import { EnumRadios, EnumSelect, Field, StaffSelect, TextArea } from '../components/form';
@@ -57,11 +58,7 @@ export function FollowupsScreen({ route }: { route: Route }) {
       Fields={FollowupFields}
       wide
       scopes={SCOPES}
-      rowClass={(f) =>
-        !f.doneAt && f.dueDate && f.dueDate < (useSession.getState().info?.today ?? '')
-          ? 'row-overdue'
-          : undefined
-      }
+      rowClass={(f) => (followupLate(f, useSession.getState().info?.today ?? '') ? 'row-overdue' : undefined)}
       // A follow-up started from a demand's page: of that demand, and back there after.
       initOf={({ id, params: { parentType, parentId } }) =>
         id === 'new' && parentType && parentId ? { parentType, parentId } : undefined

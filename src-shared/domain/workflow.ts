@@ -198,3 +198,8 @@ export function firstReplyLate(
   const day = d.status === 'on_hold' && d.holdSince ? shanghaiDate(d.holdSince) : today;
   return day > d.firstReplyDue;
 }
+
+/** A late follow-up (回访超期): not done, and its planned date has passed. */
+export function followupLate(f: { doneAt?: string | null; dueDate?: string | null }, today: string): boolean {
+  return !f.doneAt && !!f.dueDate && f.dueDate < today;
+}

@@ -373,6 +373,8 @@ export const demands = defineKind({
       export: { cell: 'bool', header: '是否超期' },
     },
     dueSoon: { output: z.boolean(), sql: 'bool', zh: '即将到期', en: 'Due soon' },
+    /** Under supervision (督办): filters only, the record carries `supervision` itself. */
+    supervised: { sql: 'bool', zh: '督办', en: 'Supervised' },
     /** The first reply came after its date, or has not come and its date has passed. */
     firstReplyLate: {
       output: z.boolean(),

@@ -135,6 +135,8 @@ export const followups = defineKind({
       en: 'Parent',
       export: { cell: 'custom', header: '需求标题' },
     },
+    /** Not done and past its planned date (domain/followups.followupLate): filters only. */
+    overdue: { sql: 'bool', zh: '超期', en: 'Overdue' },
   },
   defaultSort: { field: 'dueDate', dir: 'desc' },
 });
