@@ -44,7 +44,13 @@ export function routeHref(
   return qs ? `${href}?${qs}` : href;
 }
 
-export function navigate(href: string, options: { replace?: boolean } = {}): void {
+/** Until when the screen navigated to may take the keyboard focus (see takeArrivalFocus). */
+let arrivalFocusUntil = 0;
+/** A screen still loading its record gets this long to claim the focus; later it is too late. */
+const ARRIVAL_FOCUS_MS = 3_000;
+
+export function navigate(href: string, options: { replace?: boolean; focusArrival?: boolean } = {}): void {
+  arrivalFocusUntil = options.focusArrival ? Date.now() + ARRIVAL_FOCUS_MS : 0;
   if (options.replace) {
     history.replaceState(null, '', href);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -63,4 +69,15 @@ const getHash = () => window.location.hash;
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, getHash, () => '');
   return parseHash(hash);
+}
+
+/**
+ * Whether the screen just navigated to should take the focus (once): it was opened from the
+ * keyboard (the search palette), so the next Tab should reach its own actions, not walk the
+ * sidebar again from the top bar.
+ */
+export function takeArrivalFocus(): boolean {
+  const wanted = Date.now() < arrivalFocusUntil;
+  arrivalFocusUntil = 0;
+  return wanted;
 }

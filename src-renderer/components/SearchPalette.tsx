@@ -78,7 +78,7 @@ function Palette({ onClose }: { onClose: () => void }) {
   );
   const openHit = (hit: Hit) => {
     onClose();
-    navigate(routeHref(hit.kind, hit.id));
+    navigate(routeHref(hit.kind, hit.id), { focusArrival: true });
   };
   const optionId = (i: number) => `search-hit-${i}`;
 

@@ -19,6 +19,7 @@ import { DemandGovernance } from './DemandGovernance';
 import { FirstReplyButton, FirstReplyFacts } from './DemandFirstReply';
 import { DemandOutcomes } from './DemandOutcomes';
 import styles from './DemandDetail.module.css';
+import { useArrivalFocus } from '../components/arrivalFocus';
 
 export function moveLabel(t: (k: string) => string, from: DemandStatus, to: DemandStatus): string {
   return t(`move.${from}_${to}`);
@@ -37,6 +38,7 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
   useEffect(() => {
     void load(id);
   }, [id, load, dataVersion]);
+  const headingRef = useArrivalFocus<HTMLHeadingElement>();
 
   if (loadError) {
     return (
@@ -62,7 +64,9 @@ export function DemandDetail({ id, onClose }: { id: string; onClose: () => void 
     <aside className={styles.detail} data-testid="demand-detail" aria-label={demand.title ?? ''}>
       <header className={styles.detailHead}>
         <div>
-          <h2>{demand.title}</h2>
+          <h2 ref={headingRef} tabIndex={-1}>
+            {demand.title}
+          </h2>
           <DemandStatusBadge demand={demand} />
         </div>
         <button type="button" className="icon-btn" aria-label={t('common.close')} onClick={onClose}>

@@ -12,6 +12,7 @@ import { useEnterpriseDetail } from '../stores/enterpriseDetail';
 import type { DataKind } from '../stores/dataKinds';
 import { useDataVersion } from '../stores/session';
 import styles from './EnterpriseDetail.module.css';
+import { useArrivalFocus } from '../components/arrivalFocus';
 
 type Item = MethodOutput<'enterprises.timeline'>['items'][number];
 
@@ -87,6 +88,7 @@ export function EnterpriseDetail({ id }: { id: string }) {
   useEffect(() => {
     void load(id);
   }, [id, load, dataVersion]);
+  const headingRef = useArrivalFocus<HTMLHeadingElement>();
 
   if (error) {
     return (
@@ -108,7 +110,7 @@ export function EnterpriseDetail({ id }: { id: string }) {
           <a className="muted small" href={routeHref('enterprises')}>
             ← {t('nav.enterprises')}
           </a>
-          <h1>
+          <h1 ref={headingRef} tabIndex={-1}>
             {e.name}{' '}
             {e.status && e.status !== 'normal' && <Badge enumName="enterpriseStatus" value={e.status} />}
           </h1>

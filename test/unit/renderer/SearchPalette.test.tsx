@@ -48,6 +48,25 @@ describe('the search palette', () => {
     expect(screen.queryByTestId('search-palette')).toBeNull();
   });
 
+  it('puts the keyboard on the record it opened: one Tab from its heading to its first action', async () => {
+    const b = installBridge();
+    const d = district(b);
+    const user = userEvent.setup();
+    window.location.hash = '#/today';
+    render(<App />);
+    await screen.findByTestId('me-name');
+    await user.keyboard('{Control>}k{/Control}');
+    await screen.findByTestId('search-input');
+    await user.keyboard('hkzn');
+    await screen.findByTestId('search-group-enterprises');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(window.location.hash).toBe(`#/enterprises/${d.huake.id}`));
+    const heading = await screen.findByRole('heading', { level: 1, name: /华科智能装备有限公司/ });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    await user.tab();
+    expect(document.activeElement?.textContent).toContain('记一次走访');
+  });
+
   it('says when nothing matches, and closes on Esc', async () => {
     const b = installBridge();
     district(b);
