@@ -1,10 +1,12 @@
 // Several records of one kind as removable chips, and a picker that adds one more (an
 // activity's enterprises, organisers and experts; a clinic's experts).
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api';
 import { listRecords, type RecordOf } from '../records';
 import { notify } from '../stores/notices';
+import { useSession } from '../stores/session';
+import { staffLabels } from '../staffLabels';
 import { RecordPicker } from './RecordPicker';
 
 type ChipKind = 'enterprises' | 'staff' | 'experts';
@@ -28,6 +30,10 @@ export function RecordChips<K extends ChipKind>({
   detail?: (row: RecordOf<K>) => string;
 }) {
   const { t } = useTranslation();
+  // Staff are named as every staff picker names them: two 王伟 told apart (staffLabels).
+  const staff = useSession((s) => s.staff);
+  const people = useMemo(() => (kind === 'staff' ? staffLabels(staff) : null), [kind, staff]);
+  const labelOf = (row: RecordOf<K>) => people?.get(row.id) ?? nameOf(row);
   const [names, setNames] = useState<Record<string, string>>({});
   const missingKey = ids.filter((id) => !(id in names)).join(',');
   useEffect(() => {
@@ -48,7 +54,7 @@ export function RecordChips<K extends ChipKind>({
       <div className="chips" data-testid={`${name}-chips`}>
         {ids.map((id) => (
           <span className="chip" key={id}>
-            {names[id] ?? '…'}
+            {people?.get(id) ?? names[id] ?? '…'}
             <button
               type="button"
               aria-label={t('common.remove')}
@@ -70,7 +76,7 @@ export function RecordChips<K extends ChipKind>({
           setNames((n) => ({ ...n, [id]: row ? nameOf(row) : id }));
           onChange([...ids, id]);
         }}
-        label={nameOf}
+        label={labelOf}
         {...(detail ? { detail } : {})}
         placeholder={placeholder}
       />
