@@ -6,6 +6,7 @@ import './setup';
 import { EnterpriseForm } from '../../../src-renderer/screens/EnterpriseForm';
 import { UnknownIndustries } from '../../../src-renderer/screens/import/UnknownTowns';
 import { useSession } from '../../../src-renderer/stores/session';
+import { CalendarScreen } from '../../../src-renderer/screens/CalendarScreen';
 import { installBridge } from './bridge';
 
 // The industry field picks from GB/T 4754-2017 (sections and divisions ship with the app) and
@@ -75,5 +76,19 @@ describe('the import preview’s unknown industries', () => {
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: '加入自定义行业：智能制造' })).toBeNull(),
     );
+  });
+});
+
+describe('the custom industries on the calendar screen', () => {
+  it('are edited one a line by a supervisor, beside the built-in standard', async () => {
+    const b = installBridge();
+    await useSession.getState().load();
+    const user = userEvent.setup();
+    render(<CalendarScreen />);
+    const card = await screen.findByTestId('industries-card');
+    expect(card.textContent).toContain('GB/T 4754-2017');
+    await user.type(within(card).getByRole('textbox'), '智能制造\n数字经济\n');
+    await user.click(within(card).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(b.ok('settings.get', {}).industries).toEqual(['智能制造', '数字经济']));
   });
 });
