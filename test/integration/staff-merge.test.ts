@@ -51,7 +51,12 @@ describe('staff recorded on two laptops', () => {
     b.ok('visits.update', { id: visit.id, status: 'reviewed' });
     const demandId = b.ok('demands.list', { filter: { sourceVisitId: visit.id } }).rows[0]!.id;
     b.ok('demands.supervise', { ids: [demandId], level: 'bureau', note: '重点跟进' });
-    b.ok('followups.create', { parentType: 'demand', parentId: demandId, dueDate: '2026-11-25', ownerStaffId: wb.id });
+    b.ok('followups.create', {
+      parentType: 'demand',
+      parentId: demandId,
+      dueDate: '2026-11-25',
+      ownerStaffId: wb.id,
+    });
     b.ok('activities.create', {
       type: 'policy_briefing',
       date: '2026-11-10',
@@ -69,7 +74,13 @@ describe('staff recorded on two laptops', () => {
 
     const merged = a.ok('staff.merge', { keepId: wa.id, mergeIds: [wb.id] });
     expect(merged.kept.id).toBe(wa.id);
-    expect(merged.moved).toMatchObject({ visits: 1, demands: 1, followups: 1, activities: 1, enterprises: 1 });
+    expect(merged.moved).toMatchObject({
+      visits: 1,
+      demands: 1,
+      followups: 1,
+      activities: 1,
+      enterprises: 1,
+    });
     expect(namings(a, wb.id)).toEqual([]);
     expect(namings(a, wa.id)).toHaveLength(9);
     expect(a.ok('demands.get', { id: demandId }).supervision?.by).toBe(wa.id);

@@ -19,7 +19,10 @@ export function checkedIndustries(items: readonly string[]): string[] {
 }
 
 /** The warning for an industry neither the standard nor the bureau's entries hold, if it is one. */
-export function industryWarning(custom: readonly string[], industry: string | null | undefined): RecordWarning[] {
+export function industryWarning(
+  custom: readonly string[],
+  industry: string | null | undefined,
+): RecordWarning[] {
   const value = industry?.trim();
   if (!value || isListedIndustry(value, custom)) return [];
   return [
