@@ -2,6 +2,7 @@
 import i18n from './i18n';
 import type { EnumName } from './enums';
 import { DATE_RE, shanghaiDate } from '@shared/domain/dates';
+import { industryEntry, industryText } from '@shared/domain/industries';
 
 /** A calendar date stays as it is; an instant becomes its Shanghai date. */
 export function formatDay(value: string | null | undefined): string {
@@ -49,11 +50,16 @@ export function enumLabels(name: EnumName, values: readonly string[] | null | un
   return (values ?? []).map((v) => enumLabel(name, v)).join(listSeparator());
 }
 
-/** GB/T 4754 code such as "C39" → "C39 制造业". */
-export function industryLabel(code: string | null | undefined): string {
-  if (!code) return '';
-  const section = enumLabel('industry', code.slice(0, 1));
-  return `${code} ${section}`;
+/**
+ * An industry as read: a section by its letter and name in the UI's language ("C 制造业"), a
+ * division by its code and GB/T 4754 name, an entry outside the standard as typed.
+ */
+export function industryLabel(value: string | null | undefined): string {
+  const entry = industryEntry(value);
+  if (!entry) return value ?? '';
+  return entry.code === entry.section
+    ? `${entry.code} ${enumLabel('industry', entry.code)}`
+    : industryText(value);
 }
 
 export function yesNo(value: boolean | null | undefined): string {

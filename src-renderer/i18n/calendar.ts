@@ -20,6 +20,12 @@ export default defineWords({
       en: 'One a line. A town typed or imported that is not listed gets a warning, so spelling variants do not split the reports.',
     },
     townsSaved: { zh: '已保存镇街列表', en: 'Towns saved' },
+    industries: { zh: '自定义行业', en: 'Custom industries' },
+    industriesHint: {
+      zh: '每行一个。国民经济行业分类（GB/T 4754-2017）的门类和大类已内置；录入或导入的行业两者都不在时会提示。',
+      en: 'One a line. The GB/T 4754-2017 sections and divisions are built in; an industry typed or imported that is in neither gets a warning.',
+    },
+    industriesSaved: { zh: '已保存自定义行业', en: 'Custom industries saved' },
     year: { zh: '{{year}} 年节假日安排', en: 'Holidays of {{year}}' },
     prevYear: { zh: '上一年', en: 'Previous year' },
     nextYear: { zh: '下一年', en: 'Next year' },

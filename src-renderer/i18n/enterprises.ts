@@ -7,6 +7,16 @@ export default defineWords({
     add: { zh: '加入列表', en: 'Add to the list' },
     askSupervisor: { zh: '（可请主管加入列表）', en: '(a supervisor can add it)' },
   },
+  industries: {
+    placeholder: {
+      zh: '代码、名称或拼音首字母，如 C39、电子、jsj',
+      en: 'Code, name or pinyin initials: C39, 电子, jsj',
+    },
+    notListed: { zh: '不在行业分类中', en: 'Not in the list of industries' },
+    add: { zh: '加入自定义行业', en: 'Add to the custom industries' },
+    askSupervisor: { zh: '（可请主管加入列表）', en: '(a supervisor can add it)' },
+    custom: { zh: '自定义行业', en: 'Custom industry' },
+  },
   enterprise: {
     new: { zh: '新增企业', en: 'New enterprise' },
     edit: { zh: '编辑企业', en: 'Edit enterprise' },
@@ -41,8 +51,8 @@ export default defineWords({
     address: { zh: '地址', en: 'Address' },
     industry: { zh: '行业', en: 'Industry' },
     industryHint: {
-      zh: 'GB/T 4754 门类字母，可加两位大类，如 C39',
-      en: 'GB/T 4754 section letter, optionally a division: C39',
+      zh: 'GB/T 4754-2017 门类或大类，如 C39；也可选自定义行业',
+      en: 'A GB/T 4754-2017 section or division (C39), or a custom industry',
     },
     tiers: { zh: '企业资质', en: 'Tiers' },
     tier: { zh: '资质', en: 'Tier' },

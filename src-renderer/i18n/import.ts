@@ -160,6 +160,10 @@ export default defineWords({
         zh: '这些镇街不在镇街列表中：{{list}}。导入后会在报表中单列一行。',
         en: 'These towns are not in the list of towns: {{list}}. Each would be its own line in the reports.',
       },
+      unknownIndustries: {
+        zh: '这些行业不在国民经济行业分类（GB/T 4754-2017）和自定义行业中：{{list}}。仍会导入，报表中单列一行。',
+        en: 'These industries are neither in GB/T 4754-2017 nor among the custom industries: {{list}}. They are imported, each its own line in the reports.',
+      },
       createStaff: { zh: '把这些人员添加为工作人员后再导入', en: 'Add them as staff, then import' },
       errorsTruncated: {
         zh: '问题太多，只列出了一部分；下载“不能导入的行”可看到全部。',

@@ -11,6 +11,7 @@ export default defineWords({
     },
     name: { zh: '姓名', en: 'Name' },
     role: { zh: '角色', en: 'Role' },
+    position: { zh: '职务', en: 'Position' },
     phone: { zh: '电话', en: 'Phone' },
     active: { zh: '在岗', en: 'Active' },
     activeLabel: { zh: '在岗（可被选为牵头人、承办人）', en: 'Active (can lead visits and handle demands)' },

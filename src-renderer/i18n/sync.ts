@@ -106,6 +106,7 @@ export default defineWords({
     updatedRecords: { zh: '更新记录', en: 'Records updated' },
     conflicts: { zh: '冲突', en: 'Conflicts' },
     duplicates: { zh: '重复企业', en: 'Duplicate enterprises' },
+    duplicateStaff: { zh: '重复人员', en: 'Staff recorded twice' },
     orphans: { zh: '孤立记录', en: 'Orphaned records' },
     deletions: { zh: '删除', en: 'Deleted' },
     anomalies: { zh: '时钟异常', en: 'Clock anomalies' },
@@ -124,6 +125,7 @@ export default defineWords({
     backupTaken: { zh: '导入前已备份本机数据库。', en: 'The database was backed up before the import.' },
     seeConflicts: { zh: '查看冲突', en: 'See the conflicts' },
     seeDuplicates: { zh: '处理重复企业', en: 'Handle duplicate enterprises' },
+    seeStaffDuplicates: { zh: '处理重复人员', en: 'Handle staff recorded twice' },
     folderTitle: { zh: '同步文件夹', en: 'Sync folder' },
     folderHint: {
       zh: '填写一个共享文件夹的路径（如网络共享盘）。点“同步”会把本机新变更导出到该文件夹，并导入其中尚未导入的其他电脑的文件。本机会记住这个文件夹。',
@@ -178,6 +180,16 @@ export default defineWords({
       en: 'Merged: {{visits}} visits, {{demands}} demands and {{clinics}} clinics moved',
     },
     usccGroup: { zh: '信用代码 {{uscc}}', en: 'Credit code {{uscc}}' },
+    staffDuplicatesTitle: { zh: '重复人员', en: 'Staff recorded twice' },
+    staffDuplicatesIntro: {
+      zh: '以下人员姓名和电话相同，可能是加入团队的两台电脑各自登记了同一个人。选择要保留的一条并合并：其余记录名下的走访、需求、回访、服务活动和办理记录都会转到保留的人员名下，然后删除其余记录。合并本身也会同步到其他电脑。',
+      en: 'These staff members share a name and a phone: two laptops of the team probably recorded the same person. Choose the record to keep and merge: the visits, demands, follow-ups, activities and demand history of the others move to it, and the others are deleted. The merge syncs to the other laptops.',
+    },
+    staffGroup: { zh: '{{name}} · {{phone}}', en: '{{name}} · {{phone}}' },
+    staffMerged: {
+      zh: '已合并：{{count}} 条记录转到保留的人员名下',
+      en: 'Merged: {{count}} records moved to the kept staff member',
+    },
     clockBehind: {
       zh: '本机时钟落后：已见到的最新变更时间为 {{newest}}，而本机现在是 {{now}}。请校准本机的日期和时间，否则本机的修改可能被当作旧修改。',
       en: "This laptop's clock is behind: the newest change seen is stamped {{newest}}, and this laptop says {{now}}. Set its date and time, or its edits may count as older than they are.",

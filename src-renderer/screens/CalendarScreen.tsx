@@ -1,4 +1,4 @@
-// 工作日历: the bureau's name, time limits (settings `sla`) and list of towns, and each year's official holidays
+// 工作日历: the bureau's name, time limits (settings `sla`), lists of towns and industries, and each year's official holidays
 // and worked weekend days, marked on a year view and read from the State Council's notice as
 // pasted. Anyone sees them; supervisors change them (the core refuses others).
 import { useEffect, useState } from 'react';
@@ -31,7 +31,8 @@ export function CalendarScreen() {
       </div>
       <div className="cards">
         <SlaCard />
-        <TownsCard />
+        <ListCard field="towns" />
+        <ListCard field="industries" />
         <YearCard />
       </div>
     </div>
@@ -95,27 +96,41 @@ function SlaForm({ settings }: { settings: MethodOutput<'settings.get'> }) {
   );
 }
 
-function TownsCard() {
+/** The words of each reference list's card. */
+const LIST_WORDS = {
+  towns: { title: 'calendar.towns', hint: 'calendar.townsHint', saved: 'calendar.townsSaved' },
+  industries: {
+    title: 'calendar.industries',
+    hint: 'calendar.industriesHint',
+    saved: 'calendar.industriesSaved',
+  },
+} as const;
+
+function ListCard({ field }: { field: keyof typeof LIST_WORDS }) {
   const settings = useWorkCalendar((s) => s.settings);
-  return settings ? <TownsForm key={settings.updatedAt ?? ''} towns={settings.towns} /> : null;
+  return settings ? <ListForm key={settings.updatedAt ?? ''} field={field} items={settings[field]} /> : null;
 }
 
-/** The bureau's towns (镇街), one a line: a town typed elsewhere that is not here gets a warning. */
-function TownsForm({ towns }: { towns: readonly string[] }) {
+/**
+ * A reference list of the bureau, one entry a line: the towns (镇街), or the industries it uses
+ * beside GB/T 4754-2017. A value typed elsewhere that is not listed gets a warning.
+ */
+function ListForm({ field, items }: { field: keyof typeof LIST_WORDS; items: readonly string[] }) {
   const { t } = useTranslation();
+  const words = LIST_WORDS[field];
   const { saveSettings, busy, settingsError } = useWorkCalendar();
-  const [text, setText] = useState(towns.join('\n'));
+  const [text, setText] = useState(items.join('\n'));
   const save = async () => {
     const list = text
       .split('\n')
       .map((x) => x.trim())
       .filter(Boolean);
-    if (await saveSettings({ towns: list })) inform(t('calendar.townsSaved'));
+    if (await saveSettings({ [field]: list })) inform(t(words.saved));
   };
   return (
-    <section className="card" data-testid="towns-card">
-      <h2>{t('calendar.towns')}</h2>
-      <p className="hint">{t('calendar.townsHint')}</p>
+    <section className="card" data-testid={`${field}-card`}>
+      <h2>{t(words.title)}</h2>
+      <p className="hint">{t(words.hint)}</p>
       <Form
         error={settingsError}
         onSubmit={() => void save()}
@@ -125,8 +140,8 @@ function TownsForm({ towns }: { towns: readonly string[] }) {
           </button>
         }
       >
-        <Field name="towns" label={t('calendar.towns')} wide>
-          <TextArea name="towns" rows={8} value={text} onChange={setText} />
+        <Field name={field} label={t(words.title)} wide>
+          <TextArea name={field} rows={8} value={text} onChange={setText} />
         </Field>
       </Form>
     </section>

@@ -4,11 +4,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkUscc } from '@shared/domain/uscc';
-import { INDUSTRY_SECTIONS } from '@shared/domain/enums';
 import { Check, EnumSelect, Field, StaffSelect, TextArea, TextInput } from '../components/form';
 import { RecordDrawer } from '../components/RecordDrawer';
 import { TownInput } from '../components/TownInput';
-import { enumLabel } from '../format';
+import { IndustryInput } from '../components/IndustryInput';
 import { textLimit } from '../fieldValues';
 import { routeHref } from '../router';
 import {
@@ -189,21 +188,8 @@ export function EnterpriseForm({
           <TownInput name="town" value={v.town} onChange={(x) => f.set({ town: x })} />
         </Field>
         <Field name="industry" label={t('enterprise.industry')} hint={t('enterprise.industryHint')}>
-          <TextInput
-            name="industry"
-            value={v.industry}
-            onChange={(x) => f.set({ industry: x })}
-            list="industry-sections"
-            maxLength={3}
-          />
+          <IndustryInput name="industry" value={v.industry} onChange={(x) => f.set({ industry: x })} />
         </Field>
-        <datalist id="industry-sections">
-          {INDUSTRY_SECTIONS.map((s) => (
-            <option key={s} value={s}>
-              {enumLabel('industry', s)}
-            </option>
-          ))}
-        </datalist>
         <Field name="address" label={t('enterprise.address')} wide>
           <TextInput
             name="address"

@@ -10,6 +10,7 @@ import { TeamCard } from './sync/TeamCard';
 import { ExportCard } from './sync/ExportCard';
 import { ImportCard } from './sync/ImportCard';
 import { DuplicatesCard } from './sync/DuplicatesCard';
+import { StaffDuplicatesCard } from './sync/StaffDuplicatesCard';
 import { OrphansCard } from './sync/OrphansCard';
 import { QuarantineCard } from './sync/QuarantineCard';
 import { HistoryCard } from './sync/HistoryCard';
@@ -54,6 +55,7 @@ export function SyncScreen(_props: { route: Route }) {
           <div className={styles.syncCol}>
             <QuarantineCard />
             <DuplicatesCard />
+            <StaffDuplicatesCard />
             <OrphansCard />
             <HistoryCard />
             <DevicesCard />

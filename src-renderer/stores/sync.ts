@@ -9,6 +9,7 @@ import { useSession } from './session';
 export type SyncStatus = MethodOutput<'sync.status'>;
 export type ImportReport = MethodOutput<'sync.import'>;
 export type DuplicateGroup = MethodOutput<'duplicates.list'>['groups'][number];
+export type StaffDuplicateGroup = MethodOutput<'staff.duplicates'>['groups'][number];
 export type FolderResult = MethodOutput<'sync.folder'>;
 export type ExportResult = MethodOutput<'sync.export'>;
 export type SyncJob = NonNullable<MethodOutput<'sync.progress'>['job']>;
@@ -41,11 +42,13 @@ export async function fileToBase64(file: Blob): Promise<string> {
   return btoa(binary);
 }
 
-type Busy = null | 'team' | 'export' | 'import' | 'folder' | 'merge';
+type Busy = null | 'team' | 'export' | 'import' | 'folder' | 'merge' | 'mergeStaff';
 
 interface SyncState {
   status: SyncStatus | null;
   duplicates: DuplicateGroup[];
+  /** The same person recorded on two laptops (same name and phone). */
+  staffDuplicates: StaffDuplicateGroup[];
   loadError: ApiError | null;
   busy: Busy;
   /** The error of the last action, shown by the part of the screen that made it. */
@@ -66,6 +69,7 @@ interface SyncState {
   confirmMassDelete(): Promise<void>;
   cancelMassDelete(): void;
   merge(keepId: string, mergeIds: string[]): Promise<MethodOutput<'duplicates.merge'> | null>;
+  mergeStaff(keepId: string, mergeIds: string[]): Promise<MethodOutput<'staff.merge'> | null>;
   clearError(): void;
 }
 
@@ -157,6 +161,7 @@ export const useSync = create<SyncState>((set, get) => {
   return {
     status: null,
     duplicates: [],
+    staffDuplicates: [],
     loadError: null,
     busy: null,
     error: null,
@@ -167,8 +172,17 @@ export const useSync = create<SyncState>((set, get) => {
     progress: null,
     async load() {
       try {
-        const [status, duplicates] = await Promise.all([call('sync.status'), call('duplicates.list')]);
-        set({ status, duplicates: duplicates.groups, loadError: null });
+        const [status, duplicates, staffDuplicates] = await Promise.all([
+          call('sync.status'),
+          call('duplicates.list'),
+          call('staff.duplicates'),
+        ]);
+        set({
+          status,
+          duplicates: duplicates.groups,
+          staffDuplicates: staffDuplicates.groups,
+          loadError: null,
+        });
         useSession.setState({
           openConflicts: status.openConflicts,
           clockBehind: status.clockBehind,
@@ -223,6 +237,11 @@ export const useSync = create<SyncState>((set, get) => {
     },
     async merge(keepId, mergeIds) {
       const r = await run('merge', () => call('duplicates.merge', { keepId, mergeIds }));
+      if (r) await afterChange();
+      return r;
+    },
+    async mergeStaff(keepId, mergeIds) {
+      const r = await run('mergeStaff', () => call('staff.merge', { keepId, mergeIds }));
       if (r) await afterChange();
       return r;
     },

@@ -240,6 +240,8 @@ export const ImportReport = z.object({
   conflicts: z.number().int(),
   deletions: z.record(z.string(), z.number().int()),
   duplicateEnterprises: z.number().int(),
+  /** Groups of staff members recorded twice (staff.duplicates; absent before schema 22). */
+  duplicateStaff: z.number().int().optional(),
   /** Live records left under a deleted or merged-away parent (absent before schema 10). */
   orphans: z.number().int().optional(),
   anomalies: z.array(
@@ -601,6 +603,18 @@ export const contract = {
         activities: z.number().int(),
       }),
     }),
+  ),
+  // The same person recorded on two laptops (same name and phone): offered, then merged.
+  'staff.duplicates': def(
+    z.strictObject({}).optional().default({}),
+    z.object({
+      groups: z.array(z.object({ name: z.string(), phone: z.string(), staff: z.array(StaffRecord) })),
+    }),
+  ),
+  'staff.merge': def(
+    z.strictObject({ keepId: Id, mergeIds: z.array(Id).min(1).max(50) }),
+    /** `moved`: the records now naming the survivor, by kind. */
+    z.object({ kept: StaffRecord, moved: z.record(z.string(), z.number().int()) }),
   ),
   'backups.list': def(z.strictObject({}).optional().default({}), z.object({ rows: z.array(BackupInfo) })),
   'backups.create': def(

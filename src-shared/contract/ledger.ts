@@ -66,6 +66,8 @@ const Counts = {
   unknownUnits: z.array(z.string()),
   /** Towns of the file not in the bureau's list (settings `towns`). */
   unknownTowns: z.array(z.string()),
+  /** Industries of the file in neither GB/T 4754 nor the bureau's own entries (settings `industries`). */
+  unknownIndustries: z.array(z.string()),
   errors: z.array(RowError),
   errorsTruncated: z.boolean(),
 };

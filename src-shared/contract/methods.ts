@@ -56,6 +56,8 @@ export const METHOD_NAMES = [
   'quarantine.resolve',
   'duplicates.list',
   'duplicates.merge',
+  'staff.duplicates',
+  'staff.merge',
   'backups.list',
   'backups.create',
   'backups.restore',

@@ -12,6 +12,8 @@ export const SettingsSchema = z.object({
   sla: SlaSchema,
   /** The bureau's towns (镇街); until a supervisor sets them, the towns live enterprises use. */
   towns: z.array(z.string()),
+  /** The bureau's own industries, beside the GB/T 4754-2017 sections and divisions. */
+  industries: z.array(z.string()),
   /** Null until something was set. */
   updatedAt: z.string().nullable(),
   updatedByStaff: z.string().nullable(),
@@ -24,6 +26,8 @@ export const SettingsSetInput = z.strictObject({
   sla: SlaSchema.partial().optional(),
   /** The whole list, replacing the one in force; checked for blanks and duplicates by the service. */
   towns: z.array(z.string().max(50)).max(1000).optional(),
+  /** The whole list of the bureau's own industries, replacing the one in force. */
+  industries: z.array(z.string().max(100)).max(1000).optional(),
 });
 
 export const CalendarGetInput = z.strictObject({ year: Year });

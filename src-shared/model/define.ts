@@ -67,6 +67,8 @@ interface FieldCommon extends Described {
   sync?: boolean;
   /** The kind whose record id(s) it holds (screens show the record's name instead). */
   ref?: RefKind;
+  /** A JSON object field: the kind whose record id each of these keys holds (a supervision's `by`). */
+  refIn?: Readonly<Record<string, RefKind>>;
   /** The field names the record(s) this one belongs under (`true`: its `ref`): see ParentOf. */
   parent?: true | ParentOf;
   words?: HeaderWords;

@@ -33,6 +33,7 @@ export const demandHistory = defineKind({
     type: { output: nullableText, sql: 'text', zh: '事件类型', en: 'Event type' },
     /** What the event carries (closure, due date…): HistoryEventData of domain/demandReplay. */
     data: {
+      refIn: { assigneeStaffId: 'staff', leadUnitId: 'units', unitId: 'units' },
       output: z.record(z.string(), z.unknown()).nullable(),
       sql: 'json',
       zh: '事件内容',

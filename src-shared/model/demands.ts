@@ -310,6 +310,7 @@ export const demands = defineKind({
     onHoldDays: { output: z.number().nullable(), sql: 'int', zh: '挂起天数', en: 'Days on hold' },
     // Kept by the replay of the demand's history too (requestExtension, decideExtension, supervise).
     extension: {
+      refIn: { by: 'staff' },
       output: ExtensionRequest.nullable(),
       sql: 'json',
       zh: '延期申请',
@@ -318,6 +319,7 @@ export const demands = defineKind({
       export: 'custom',
     },
     supervision: {
+      refIn: { by: 'staff' },
       output: Supervision.nullable(),
       sql: 'json',
       zh: '督办',

@@ -1,6 +1,7 @@
 // 企业库: the enterprises the bureau serves.
 import { z } from 'zod';
 import { ENTERPRISE_STATUSES, TIERS } from '../domain/enums';
+import { INDUSTRY_CODE_RE } from '../domain/industries';
 import { defineKind } from './define';
 import { CalendarDate, Id, Name, Phone, optText } from './validators';
 
@@ -132,14 +133,17 @@ export const enterprises = defineKind({
       },
     },
     industry: {
+      // A code (C39) is checked for its shape; a name outside the standard (a custom entry,
+      // an old ledger's wording) is kept, and get / create / update warn about it.
       input: z
         .string()
         .trim()
-        .toUpperCase()
-        .regex(
-          /^[A-T](\d{2})?$/,
+        .max(100)
+        .refine(
+          (s) => !/^[A-Za-z]\d*$/.test(s) || INDUSTRY_CODE_RE.test(s),
           'must be a GB/T 4754-2017 section letter A–T, optionally with a two-digit division (C39)',
         )
+        .transform((s) => (INDUSTRY_CODE_RE.test(s) ? s.toUpperCase() : s))
         .nullable()
         .optional(),
       sql: 'text',

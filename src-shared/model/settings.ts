@@ -23,6 +23,14 @@ export const settings = defineKind({
     orgName: { output: z.string().nullable(), sql: 'text', zh: '单位名称', en: 'Organisation' },
     sla: { output: SlaSchema.nullable(), sql: 'json', zh: '办理时限', en: 'Time limits', list: false },
     towns: { output: z.array(z.string()).nullable(), sql: 'json', zh: '镇街列表', en: 'Towns', list: false },
+    /** The bureau's own industries, beside the GB/T 4754-2017 list (domain/industries). */
+    industries: {
+      output: z.array(z.string()).nullable(),
+      sql: 'json',
+      zh: '自定义行业',
+      en: 'Custom industries',
+      list: false,
+    },
   },
   defaultSort: { field: 'orgName', dir: 'asc' },
 });

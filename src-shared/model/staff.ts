@@ -57,6 +57,15 @@ export const staff = defineKind({
       export: 'bool',
       words: { words: ['在岗', '是否在岗', '在职', '是否在职', '在岗情况', 'active'] },
     },
+    // Set when the staff member was merged into another as the same person (and deleted): a
+    // laptop whose user was this copy follows it to the survivor.
+    mergedInto: {
+      ref: 'staff',
+      output: z.string().nullable(),
+      sql: 'text',
+      zh: '已合并至',
+      en: 'Merged into',
+    },
   },
   defaultSort: { field: 'name', dir: 'asc' },
 });

@@ -28,6 +28,7 @@ describe('settings and the calendar', () => {
       orgName: null,
       sla: { unit: 'calendar', ordinary: 7, complex: 30, firstReply: 3 },
       towns: [],
+      industries: [],
       updatedAt: null,
       updatedByStaff: null,
     });

@@ -101,6 +101,7 @@ function populated(): { t: TestCore; templates: Partial<Record<MethodName, Recor
     'sync.import': { contentBase64: 'VkxTWU5D' },
     'conflicts.resolve': { id: 'x', keep: 'loser' },
     'duplicates.merge': { keepId: e.id, mergeIds: [e.id] },
+    'staff.merge': { keepId: t.meId, mergeIds: [t.meId] },
     'backups.restore': { file: '/nonexistent/backup.db' },
     'audit.record': { kind: 'enterprises', id: e.id },
   });

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { type Core, requireLive, softDelete } from '../../core';
 import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
 import type { EnterpriseFields, Enterprise, RecordWarning } from '@shared/contract/schemas';
-import { townListFor } from '../settings/service';
+import { customIndustriesOf, townListFor } from '../settings/service';
+import { industryWarning } from '../settings/industries';
 import { townWarning } from '../settings/towns';
 import type { ListQuery } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
@@ -61,12 +62,15 @@ function withExpiry(tiers: Tier[]): Tier[] {
 type Checked = Enterprise & { warnings?: RecordWarning[] };
 
 /**
- * An enterprise as get, create and update return it: with a warning while its town is not in
- * the bureau's list, so the same record reads the same whichever of them returned it.
+ * An enterprise as get, create and update return it: with a warning while its town or industry
+ * is not in the bureau's lists, so the same record reads the same whichever of them returned it.
  */
 export function checkedEnterprise(core: Core, id: string): Checked {
   const e = getEnterprise(core, id);
-  const warnings = townWarning(townListFor(core, id), e.town);
+  const warnings = [
+    ...townWarning(townListFor(core, id), e.town),
+    ...industryWarning(customIndustriesOf(core), e.industry),
+  ];
   return warnings.length ? { ...e, warnings } : e;
 }
 

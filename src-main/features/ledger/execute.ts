@@ -6,7 +6,8 @@
 import type { Core } from '../../core';
 import { createStaff } from '../staff/service';
 import { createUnit } from '../units/service';
-import { townListFor } from '../settings/service';
+import { customIndustriesOf, townListFor } from '../settings/service';
+import { unlistedIndustries } from '../settings/industries';
 import { unlistedTowns } from '../settings/towns';
 import { StaffFields, UnitFields } from '@shared/contract/schemas';
 import { shanghaiDate } from '@shared/domain/dates';
@@ -45,6 +46,8 @@ export interface Execution {
   unknownUnits: string[];
   /** Towns of the file the bureau's list does not hold, offered for adding before the import. */
   unknownTowns: string[];
+  /** Industries of the file neither GB/T 4754 nor the bureau's own entries hold: kept, with a warning. */
+  unknownIndustries: string[];
   errors: RowError[];
   /** The first `keepRows` rows, for the preview. */
   rows: RowReport[];
@@ -124,6 +127,7 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   // Taken before any row is written: the file's own towns do not vouch for themselves.
   const townList = townListFor(core, null);
   const towns = new Set<string>();
+  const industries = new Set<string>();
   const ctx: ImportContext = {
     core,
     kind: plan.kind,
@@ -154,6 +158,7 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
     unitsCreated,
     unknownUnits: [],
     unknownTowns: [],
+    unknownIndustries: [],
     errors: [],
     rows: [],
     rejects: [],
@@ -162,6 +167,7 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   for (const row of rows) {
     const normal = normaliseRow(row, plan.columns, plan.kind, rowCtx);
     if (normal.values.town) towns.add(normal.values.town);
+    if (normal.values.industry) industries.add(normal.values.industry);
     let errors: RowError[] = normal.problems.map((p) => ({
       row: row.rowNo,
       column: columnOf(p.field),
@@ -206,6 +212,7 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   out.unknownStaff = [...rowCtx.unknownStaff];
   out.unknownUnits = [...rowCtx.unknownUnits].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   out.unknownTowns = unlistedTowns(townList, towns);
+  out.unknownIndustries = unlistedIndustries(customIndustriesOf(core), industries);
   return out;
 }
 

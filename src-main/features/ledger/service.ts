@@ -51,6 +51,7 @@ function counts(exec: Execution) {
     unitsCreated: exec.unitsCreated,
     unknownUnits: exec.unknownUnits,
     unknownTowns: exec.unknownTowns,
+    unknownIndustries: exec.unknownIndustries,
     errors: exec.errors.slice(0, MAX_ERRORS),
     errorsTruncated: exec.errors.length > MAX_ERRORS,
   };

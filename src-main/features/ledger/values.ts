@@ -2,6 +2,7 @@
 // or a message for the user (Chinese first, English in brackets).
 import { checkUscc } from '@shared/domain/uscc';
 import { INDUSTRY_SECTIONS, type DemandCategory, type Tier } from '@shared/domain/enums';
+import { industryByName } from '@shared/domain/industries';
 import { BOOL_WORDS, EMPTY_WORDS } from './enumWords';
 import { exactEnum, readEnum } from './enums';
 import { readDateTime, toInstantIso } from './dates';
@@ -151,11 +152,17 @@ export function readTiers(v: CellValue, defaultYear: number): Read<TierValue[]> 
   return out.length ? { ok: true, value: out } : fail('没有可识别的资质 (no tier)');
 }
 
-/** "C39", "C 制造业", "C39 计算机…" or a section name ("制造业") → GB/T 4754 code. */
+/**
+ * "C39", "C 制造业", "C39 计算机…", a division's or a section's name ("制造业") → GB/T 4754
+ * code. Any other text is kept as written: the run lists it (unknownIndustries) and the
+ * enterprise is saved with a warning, as an industry outside the list is (settings/industries).
+ */
 export function readIndustry(v: CellValue): Read<string> {
   const t = cellText(v).normalize('NFKC').trim();
   const code = /^([A-Ta-t])(\d{2})?(?![0-9A-Za-z])/.exec(t);
   if (code) return { ok: true, value: `${code[1]!.toUpperCase()}${code[2] ?? ''}` };
+  const named = industryByName(t);
+  if (named) return { ok: true, value: named.code };
   const f = fold(t);
   const labels = ENUM_LABELS.industry;
   const hits = INDUSTRY_SECTIONS.filter((s) => {
@@ -163,9 +170,7 @@ export function readIndustry(v: CellValue): Read<string> {
     return l === f || (f.length >= 2 && (l.includes(f) || f.includes(l)));
   });
   if (hits.length === 1) return { ok: true, value: hits[0]! };
-  return fail(
-    `无法识别的行业 '${t}' (unknown industry)：填门类字母加两位大类代码（如 C39）或门类名称（如 制造业）`,
-  );
+  return { ok: true, value: t };
 }
 
 export type { DemandCategory };

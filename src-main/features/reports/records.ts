@@ -10,6 +10,7 @@ import { tierEntriesFrom } from './tierFigures';
 import { clinicsFrom, followupsFrom, servedEnterprisesSql } from './serviceFigures';
 import { activitiesFrom, outcomesFrom, reachedEnterprisesSql } from './activityFigures';
 import { UNKNOWN_KEY, type RecordFigure } from '@shared/reports/definitions';
+import { industrySplitSql } from '@shared/domain/industries';
 
 export { RECORD_FIGURES, type RecordFigure } from '@shared/reports/definitions';
 
@@ -60,7 +61,7 @@ export interface FigureRecords {
 const SPLIT_FILTER: Record<string, string> = {
   byMode: `v."mode"`,
   byTown: `e."town"`,
-  byIndustry: `upper(substr(e."industry", 1, 1))`,
+  byIndustry: industrySplitSql(`e."industry"`),
   byStaff: `v."leadStaffId"`,
 };
 

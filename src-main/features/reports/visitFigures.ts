@@ -4,6 +4,7 @@ import type { ResolvedScope } from './scope';
 import { enterpriseFilter, scopeSql } from './scope';
 import { UNKNOWN_KEY } from '@shared/reports/definitions';
 import { VISIT_MODES } from '@shared/domain/enums';
+import { industrySplitSql } from '@shared/domain/industries';
 
 // Visit figures, counted in SQL. The quarter's visits are read once from the covering index
 // visits_report and grouped per enterprise, with the counts per mode and per month pivoted
@@ -177,7 +178,7 @@ function statement(scope: ResolvedScope, withSplits: boolean, months: number, in
     // JSON in SQL cost more than all the rest). A visited enterprise that is not (yet) in the
     // table has no town, section or tier.
     parts.push(
-      `SELECT 'enterprises', coalesce(ee."town", '') || char(31) || upper(substr(coalesce(ee."industry", ''), 1, 1))
+      `SELECT 'enterprises', coalesce(ee."town", '') || char(31) || ${industrySplitSql(`coalesce(ee."industry", '')`)}
          || char(31) || coalesce(ee."tiers", ''), total(ve.n), count(*), 0
        FROM ve LEFT JOIN enterprises ee ON ee."id" = ve.eid GROUP BY 2`,
     );

@@ -6,6 +6,7 @@ import { ApiError, invalid } from '@shared/contract/errors';
 import type { CalendarYearView, Settings } from '@shared/contract/settings';
 import { DEFAULT_SLA, type Sla } from '@shared/domain/workflow';
 import { checkedTowns, townsInUse } from './towns';
+import { checkedIndustries } from './industries';
 import {
   calendarProblems,
   workCalendar,
@@ -39,6 +40,7 @@ export function getSettings(core: Core): Settings {
     orgName: live?.orgName ?? null,
     sla: { ...DEFAULT_SLA, ...(live?.sla ?? {}) },
     towns: live?.towns ?? townsInUse(core),
+    industries: live?.industries ?? [],
     updatedAt: live?.updatedAt ?? null,
     updatedByStaff: live?.updatedByStaff ?? null,
   };
@@ -52,6 +54,9 @@ export function townListFor(core: Core, enterpriseId: string | null): string[] {
   return liveSettings(core)?.towns ?? townsInUse(core, enterpriseId);
 }
 
+/** The bureau's own industries, checked beside the GB/T 4754-2017 list. */
+export const customIndustriesOf = (core: Core): string[] => liveSettings(core)?.industries ?? [];
+
 /** The limits a demand received now is given (as getSettings has them, without listing the towns). */
 export const slaOf = (core: Core): Sla => ({ ...DEFAULT_SLA, ...(liveSettings(core)?.sla ?? {}) });
 
@@ -61,12 +66,14 @@ export function setSettings(
     orgName?: string | null | undefined;
     sla?: Partial<Sla> | undefined;
     towns?: string[] | undefined;
+    industries?: string[] | undefined;
   },
 ): Settings {
-  const field = input.sla ? 'sla' : input.towns ? 'towns' : 'orgName';
+  const field = input.sla ? 'sla' : input.towns ? 'towns' : input.industries ? 'industries' : 'orgName';
   requireSupervisorFor(core, field, 'change the settings');
   const patch: Record<string, unknown> = {};
   if (input.towns) patch.towns = checkedTowns(input.towns);
+  if (input.industries) patch.industries = checkedIndustries(input.industries);
   if (input.orgName !== undefined) patch.orgName = input.orgName?.trim() || null;
   // Limits given in part keep the others: a change applies to demands received afterwards.
   if (input.sla) patch.sla = { ...getSettings(core).sla, ...input.sla };

@@ -20,18 +20,21 @@ export function townsInUse(core: Core, exceptId: string | null = null): string[]
   return rows.map((r) => r.town).sort(byName);
 }
 
-/** The list as given, trimmed; refused whole at a blank or a repeated town. */
-export function checkedTowns(towns: readonly string[]): string[] {
-  const out = towns.map((t) => t.trim());
+/** A reference list as given, trimmed; refused whole at a blank or a repeated entry. */
+export function checkedList(field: string, items: readonly string[]): string[] {
+  const out = items.map((t) => t.trim());
   const blank = out.findIndex((t) => !t);
-  if (blank >= 0) throw invalid('towns', `第 ${blank + 1} 项为空 (a town is blank)`);
+  if (blank >= 0) throw invalid(field, `第 ${blank + 1} 项为空 (an entry is blank)`);
   const seen = new Set<string>();
-  for (const town of out) {
-    if (seen.has(town)) throw invalid('towns', `“${town}”重复 (listed twice)`, { town });
-    seen.add(town);
+  for (const item of out) {
+    if (seen.has(item)) throw invalid(field, `“${item}”重复 (listed twice)`, { value: item });
+    seen.add(item);
   }
   return out;
 }
+
+/** The list of towns as given, trimmed; refused whole at a blank or a repeated town. */
+export const checkedTowns = (towns: readonly string[]): string[] => checkedList('towns', towns);
 
 /** The warning for a town the list does not hold, if it does not. */
 export function townWarning(list: readonly string[], town: string | null | undefined): RecordWarning[] {

@@ -15,6 +15,7 @@ import { decodeSteps, FileWriter, LINE_CHANGES, type DecodedFile, type WireChang
 import { requireTeam, currentTeam } from './team';
 import { checkDeviceCodes } from './deviceCodes';
 import { orphanCount } from './orphans';
+import { duplicateStaffCount, followMergedMe } from '../staff/duplicates';
 
 // Export and import of sync files: the only way data moves between laptops.
 
@@ -149,6 +150,7 @@ export interface ImportReport extends ApplyReport {
   origin: { id: string; name: string };
   exportedAt: string;
   duplicateEnterprises: number;
+  duplicateStaff: number;
   orphans: number;
   backup: string | null;
 }
@@ -205,6 +207,7 @@ export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport
         sender: manifest.origin,
       });
       applied.anomalies.push(...checkDeviceCodes(store, changes));
+      followMergedMe(core);
       const skipped = malformedStampsAnomaly(decoded.malformedStamps);
       const report: ImportReport = {
         ...applied,
@@ -215,6 +218,7 @@ export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport
         origin: manifest.origin,
         exportedAt: manifest.exportedAt,
         duplicateEnterprises: duplicateUsccCount(core),
+        duplicateStaff: duplicateStaffCount(core),
         orphans: orphanCount(core),
         backup,
       };

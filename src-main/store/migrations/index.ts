@@ -18,6 +18,7 @@ import { sql as activitiesAndOutcomes } from './017_activities_and_outcomes';
 import { sql as targets } from './018_targets';
 import { sql as towns } from './019_towns';
 import { sql as demandHistoryEvents } from './020_demand_history_events';
+import { sql as industries } from './022_industries';
 import { sql as visitsByEnterprise } from './023_visits_by_enterprise';
 
 export interface Migration {
@@ -48,6 +49,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 18, name: 'targets', sql: targets },
   { version: 19, name: 'towns', sql: towns },
   { version: 20, name: 'demand_history_events', sql: demandHistoryEvents },
+  // 21 is reserved for another change of this release.
+  { version: 22, name: 'industries_and_staff_merges', sql: industries },
   { version: 23, name: 'visits_by_enterprise', sql: visitsByEnterprise },
 ];
 

@@ -1,7 +1,7 @@
 // How the report's numbers are written on screen: values, changes against other quarters,
 // the names of quarters and of split keys. Undefined rates are '—', never NaN.
 import i18n from '../../i18n';
-import { enumLabel } from '../../format';
+import { enumLabel, industryLabel } from '../../format';
 import { TIERS, VISIT_MODES } from '@shared/domain/enums';
 import {
   CLINIC_KEYS,
@@ -148,7 +148,8 @@ export function splitLabel(split: SplitName, key: string, report: Report | null)
     case 'byTier':
       return key === 'none' ? i18n.t('reports.splits.noTier') : enumLabel('tier', key);
     case 'byIndustry':
-      return `${key} ${enumLabel('industry', key)}`;
+      // A section by its letter and name; an industry outside the standard by its own text.
+      return industryLabel(key);
     case 'byStaff':
       return report?.details.staffNames[key] ?? key;
     case 'byCategory':

@@ -7,7 +7,7 @@ import { useLocalize } from '../../components/form';
 import { useImportWizard, type Preview } from '../../stores/importWizard';
 import { Counts } from './Counts';
 import { OtherErrors } from './errors';
-import { UnknownTowns } from './UnknownTowns';
+import { UnknownIndustries, UnknownTowns } from './UnknownTowns';
 import styles from './import.module.css';
 
 type PreviewRow = Preview['rows'][number];
@@ -202,6 +202,7 @@ export function PreviewStep() {
               </div>
             )}
             <UnknownTowns towns={p.unknownTowns} />
+            <UnknownIndustries industries={p.unknownIndustries} />
             {p.errorsTruncated && <p className="warn">{t('import.preview.errorsTruncated')}</p>}
           </>
         )}

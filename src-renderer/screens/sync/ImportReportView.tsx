@@ -31,6 +31,8 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
     ['updatedRecords', report.updatedRecords],
     ['conflicts', report.conflicts],
     ['duplicates', report.duplicateEnterprises],
+    // Shown only when a join brought the same person twice (absent from earlier reports).
+    ...(report.duplicateStaff ? [['duplicateStaff', report.duplicateStaff] as [string, number]] : []),
     ['orphans', report.orphans ?? 0],
     ['anomalies', report.anomalies.length],
   ];
@@ -52,7 +54,7 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
           <div
             key={key}
             className={
-              n > 0 && ['conflicts', 'anomalies', 'duplicates', 'orphans'].includes(key)
+              n > 0 && ['conflicts', 'anomalies', 'duplicates', 'duplicateStaff', 'orphans'].includes(key)
                 ? `${styles.syncFigure} ${styles.attention}`
                 : styles.syncFigure
             }
@@ -92,6 +94,17 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
               }
             >
               {t('sync.seeDuplicates')}
+            </button>
+          )}{' '}
+          {(report.duplicateStaff ?? 0) > 0 && (
+            <button
+              type="button"
+              className="link"
+              onClick={() =>
+                document.getElementById('sync-staff-duplicates')?.scrollIntoView({ behavior: 'smooth' })
+              }
+            >
+              {t('sync.seeStaffDuplicates')}
             </button>
           )}
         </p>

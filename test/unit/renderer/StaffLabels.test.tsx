@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { render } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import './setup';
 import { StaffSelect } from '../../../src-renderer/components/form';
+import { RecordChips } from '../../../src-renderer/components/RecordChips';
 import { staffLabels } from '../../../src-renderer/staffLabels';
 import { useSession } from '../../../src-renderer/stores/session';
 import { installBridge } from './bridge';
@@ -46,5 +48,32 @@ describe('staff labels', () => {
     const options = [...container.querySelectorAll('option')].map((o) => o.textContent);
     expect(options).toContain('王伟（科室负责人）');
     expect(options).toContain('王伟（工作人员）');
+  });
+
+  it('tell the two 王伟 apart among an activity’s organisers, in the chips and the picker', async () => {
+    const b = installBridge();
+    const head = b.ok('staff.create', { name: '王伟', position: 'section_head', phone: '13800008821' });
+    b.ok('staff.create', { name: '王伟', phone: '13900001234' });
+    await useSession.getState().load();
+    const user = userEvent.setup();
+    const { container } = render(
+      <RecordChips
+        kind="staff"
+        name="organizerStaffIds"
+        ids={[head.id]}
+        onChange={() => {}}
+        placeholder="添加"
+      />,
+    );
+    await waitFor(() =>
+      expect(container.querySelector('[data-testid="organizerStaffIds-chips"]')?.textContent).toContain(
+        '王伟（科室负责人）',
+      ),
+    );
+    await user.type(screen.getByRole('combobox'), '王伟');
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(
+      expect.arrayContaining(['王伟（科室负责人）', '王伟（工作人员）']),
+    );
   });
 });

@@ -21,6 +21,7 @@ afterEach(() => {
   useSync.setState({
     status: null,
     duplicates: [],
+    staffDuplicates: [],
     loadError: null,
     busy: null,
     error: null,
@@ -350,5 +351,34 @@ describe('SyncScreen', () => {
     expect(b.ok('enterprises.list').rows.map((e) => e.id)).toEqual([mine.id]);
     expect(b.ok('visits.list').rows[0]?.enterpriseId).toBe(mine.id);
     expect(b.ok('enterprises.get', { id: mine.id }).formerNames).toContain('星火科技');
+  });
+
+  it('offers the same person recorded on the other laptop for merging, and merges them', async () => {
+    const { b, other, user } = await setup();
+    sameTeam(b, other);
+    const mine = b.ok('staff.create', { name: '王伟', phone: '13800001111', position: 'section_head' });
+    const theirs = other.ok('staff.create', { name: '王伟', phone: '13800001111' });
+    const e = other.ok('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
+    other.ok('visits.create', {
+      enterpriseId: e.id,
+      date: '2026-11-20',
+      mode: 'onsite',
+      leadStaffId: theirs.id,
+    });
+    const report = b.ok('sync.import', { contentBase64: other.ok('sync.export').contentBase64! });
+    expect(report.duplicateStaff).toBe(1);
+    await useSync.getState().load();
+    const group = await screen.findByTestId('staff-duplicate-group');
+    expect(group.textContent).toContain('王伟 · 13800001111');
+    expect(screen.getByTestId('sync-staff-duplicates').textContent).toContain('走访、需求、回访');
+    window.confirm = () => true;
+    const keep = within(group)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('科室负责人'))!;
+    await user.click(within(keep).getByRole('radio'));
+    await user.click(within(group).getByTestId('staff-duplicate-merge'));
+    await waitFor(() => expect(screen.queryByTestId('staff-duplicate-group')).toBeNull());
+    expect(b.ok('visits.list').rows[0]?.leadStaffId).toBe(mine.id);
+    expect(b.ok('staff.list').rows.map((s) => s.id)).not.toContain(theirs.id);
   });
 });
