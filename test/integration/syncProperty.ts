@@ -41,7 +41,8 @@ import { eventsOf } from '../../src-main/features/demands/replay';
 const PASS = 'correct horse battery staple';
 const START = '2026-11-23T09:00:00+08:00';
 /** Where file-backed laptops live: memory-backed when the system has it (fsyncs are free). */
-const FILE_ROOT = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+const SHM = existsSync('/dev/shm');
+const FILE_ROOT = SHM ? '/dev/shm' : tmpdir();
 const MAX_LAPTOPS = 5;
 
 const HOUR = 3600_000;
@@ -303,8 +304,14 @@ const EXPECTED_REFUSALS = new Set(['VALIDATION', 'CONFLICT', 'WORKFLOW', 'NOT_FO
 interface Replica {
   core: Core;
   clock: TestClock;
-  /** The database file, or ':memory:' (a schedule without restores or copies needs no file). */
+  /** The database file, or ':memory:' where the system has no memory-backed folder. */
   path: string;
+  /**
+   * Whether the schedule uses the laptop's file (backups, restores, copies). A schedule without
+   * them keeps its laptops in memory, or in a memory-backed file copied from the migrated
+   * template: migrating a new in-memory database took most of a short schedule's time.
+   */
+  fileBacked: boolean;
 }
 
 export interface Team {
@@ -462,9 +469,9 @@ class Run {
   constructor(
     private team: Team,
     private stats: Stats,
-    fileBacked: boolean,
+    private fileBacked: boolean,
   ) {
-    if (fileBacked) this.dir = mkdtempSync(join(FILE_ROOT, 'vl-property-'));
+    if (fileBacked || SHM) this.dir = mkdtempSync(join(FILE_ROOT, 'vl-property-'));
   }
 
   /** A laptop of the team, with a supervisor as "me". */
@@ -478,7 +485,7 @@ class Run {
     // What sync.team.join stores, without deriving the key again.
     core.store.setMeta('teamCode', this.team.code);
     core.store.setMeta('teamKey', this.team.key);
-    const rep = { core, clock, path };
+    const rep = { core, clock, path, fileBacked: this.fileBacked };
     this.reps.push(rep);
     return rep;
   }
@@ -493,7 +500,7 @@ class Run {
     source.core = openTestCore(source.path, source.core.store.options);
     const clock = new TestClock(source.clock.ms);
     const core = openTestCore(path, { now: clock.now, deviceName: `laptop-${i}` });
-    const rep = { core, clock, path };
+    const rep = { core, clock, path, fileBacked: true };
     this.reps.push(rep);
     return rep;
   }
@@ -758,10 +765,10 @@ class Run {
         return;
       }
       case 'backup':
-        if (rep.path !== ':memory:') must(core, 'backups.create', {});
+        if (rep.fileBacked) must(core, 'backups.create', {});
         return;
       case 'restore': {
-        if (rep.path === ':memory:') return;
+        if (!rep.fileBacked) return;
         const { rows } = must<{ rows: { path: string }[] }>(core, 'backups.list', {});
         if (!rows.length) return;
         this.retiredLogs.push(changeLog(core));
@@ -770,7 +777,7 @@ class Run {
         return;
       }
       case 'clone':
-        if (rep.path === ':memory:' || reps.length >= MAX_LAPTOPS) return;
+        if (!rep.fileBacked || reps.length >= MAX_LAPTOPS) return;
         this.cloneLaptop(rep);
         stats.clones += 1;
         return;
