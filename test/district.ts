@@ -81,7 +81,7 @@ export function demoDistrictAt(path: string, d: District): SeedCounts {
   return counts;
 }
 
-/** The district the demo's own tests read (seed.test.ts, seed-targets, seed-units). */
+/** The district the demo tests read (seed.test.ts, seed-targets, seed-units), and changeLog.migration. */
 export const SEED_TEST_DISTRICT: District = {
   seed: 1,
   asOf: '2026-11-23',
