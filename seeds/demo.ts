@@ -15,6 +15,7 @@ import { createTargets } from './targets';
 import { DISTRICT } from './vocabulary';
 import { VisitNumbers } from '../src-main/features/visits/numbers';
 import { setAsideIndexes } from '../src-main/store/bulk';
+import { capturingInBulk } from '../src-main/store/bulkCapture';
 
 // The demo district (启明区, a fictional district of a fictional 江州市): a year of the
 // bureau's work ending on `asOf`. ×1 is the app's first-start demo (10 staff, 300 firms,
@@ -28,9 +29,10 @@ export interface SeedOptions {
   asOf?: string;
   /**
    * Write as a bulk load (the default): the same calls in the same one transaction, with what
-   * only a writer holding it alone may do: visit numbers counted on from one read, and the
-   * indexes nothing reads meanwhile built once at the end. False writes call by call exactly as
-   * a door would; both give the same records and change log (test/integration/seed.test.ts).
+   * only a writer holding it alone may do: visit numbers counted on from one read, the indexes
+   * nothing reads meanwhile built once at the end, and the changes captured in JS instead of by
+   * the triggers (store/bulkCapture.ts). False writes call by call exactly as a door would; both
+   * give the same records and change log (test/integration/seed.test.ts).
    */
   bulk?: boolean;
 }
@@ -91,23 +93,8 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
   try {
     db.transaction(() => {
       const rebuildIndexes = bulk ? setAsideIndexes(db, UNREAD_WHILE_SEEDING) : null;
-      const names = new Set<string>();
-      createStaff(s, names);
-      chooseMe(s);
-      createExperts(s, names);
-      createUnits(s);
-      s.as(s.supervisors[0]!, () => createEnterprises(s, existingUsccs(s)));
-      createClinics(s);
-      createVisits(s);
-      createInboundDemands(s);
-      createShowcase(s);
-      createActivities(s);
-      createOutcomes(s);
-      s.as(s.supervisors[0]!, () => handOver(s));
-      s.as(s.supervisors[0]!, () => {
-        s.api('settings.set', { orgName: `${DISTRICT}科技局` });
-        createTargets(s);
-      });
+      if (bulk) capturingInBulk(core.store, () => writeDistrict(s));
+      else writeDistrict(s);
       rebuildIndexes?.();
     })();
   } finally {
@@ -115,6 +102,27 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
     core.store.actor = { deviceId: actor.deviceId, staffId: core.store.getMeta('meStaffId') };
   }
   return { ...s.counts };
+}
+
+/** The district, in the order its story happens. */
+function writeDistrict(s: Seeder): void {
+  const names = new Set<string>();
+  createStaff(s, names);
+  chooseMe(s);
+  createExperts(s, names);
+  createUnits(s);
+  s.as(s.supervisors[0]!, () => createEnterprises(s, existingUsccs(s)));
+  createClinics(s);
+  createVisits(s);
+  createInboundDemands(s);
+  createShowcase(s);
+  createActivities(s);
+  createOutcomes(s);
+  s.as(s.supervisors[0]!, () => handOver(s));
+  s.as(s.supervisors[0]!, () => {
+    s.api('settings.set', { orgName: `${DISTRICT}科技局` });
+    createTargets(s);
+  });
 }
 
 /** The colleague who left: their firms go to their successor, and they become inactive. */

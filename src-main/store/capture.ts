@@ -7,7 +7,7 @@ import { KIND_NAMES, KINDS, UNCAPTURED, q, type KindName } from './schema';
 // writes the remote rows itself, with their original clock and origin.
 
 /** The table's columns that are captured: all but the meta stamps and the fields not synced. */
-function columnsOf(db: Database.Database, kind: KindName): string[] {
+export function capturedColumns(db: Database.Database, kind: KindName): string[] {
   const { table, unsynced } = KINDS[kind];
   return (db.pragma(`table_info(${q(table)})`) as { name: string }[])
     .map((c) => c.name)
@@ -19,7 +19,7 @@ export function installCaptureTriggers(db: Database.Database): void {
   const withPrev = (db.pragma('table_info(changes)') as { name: string }[]).some((c) => c.name === 'prevHlc');
   for (const kind of KIND_NAMES) {
     const table = KINDS[kind].table;
-    const cols = columnsOf(db, kind);
+    const cols = capturedColumns(db, kind);
     // A kind whose table a later migration creates: its triggers come with that migration.
     if (!cols.length) continue;
     const ins = cols.map((c) => `SELECT ${sqlString(c)} AS f, NEW.${q(c)} AS v`).join(' UNION ALL ');

@@ -62,10 +62,14 @@ export const logSize = (db: Database.Database): number =>
 
 /**
  * Appends changes straight to change_log (the view's trigger does the same, a row at a time in
- * SQL): for imports, which append many and need to know whether each was new. Ids are looked up
- * once per writer; use a writer within one transaction.
+ * SQL): for imports, which append many and need to know whether each was new (`add`), and bulk
+ * loads, which append changes of their own (`append`, several rows a statement). Ids are looked
+ * up once per writer; use a writer within one transaction.
  */
-export function changeLogWriter(db: Database.Database): { add(c: LogChange): boolean } {
+export function changeLogWriter(db: Database.Database): {
+  add(c: LogChange): boolean;
+  append(changes: readonly LogChange[]): void;
+} {
   const names = new Map<string, number>();
   const findName = db.prepare(`SELECT "n" FROM change_names WHERE "name" = ?`).pluck();
   const addName = db.prepare(`INSERT INTO change_names ("name") VALUES (?)`);
@@ -91,29 +95,41 @@ export function changeLogWriter(db: Database.Database): { add(c: LogChange): boo
     }
     return n;
   };
-  const insert = db.prepare(
-    `INSERT OR IGNORE INTO change_log ("ms","ctr","node","device","staff","rec","field","value","pms","pctr","pnode")
-     VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
-  );
+  const INSERT = `INSERT OR IGNORE INTO change_log ("ms","ctr","node","device","staff","rec","field","value","pms","pctr","pnode") VALUES `;
+  const ROW = '(?,?,?,?,?,?,?,?,?,?,?)';
+  const insert = db.prepare(INSERT + ROW);
+  /** A change's columns, its names and record numbered in the order the view's trigger numbers them. */
+  const columns = ([hlc, device, staff, tbl, rowId, field, value, prevHlc]: LogChange): unknown[] => {
+    const [ms, ctr, node] = stampColumns(hlc);
+    const prev = prevHlc === null ? null : stampColumns(prevHlc);
+    return [
+      ms,
+      ctr,
+      nameId(node),
+      nameId(device),
+      staff === null ? null : nameId(staff),
+      recordId(tbl, rowId),
+      nameId(field),
+      value,
+      prev?.[0] ?? null,
+      prev?.[1] ?? null,
+      prev ? nameId(prev[2]) : null,
+    ];
+  };
+  const BATCH = 64;
+  const inserts = new Map<number, Database.Statement>();
+  const insertOf = (rows: number): Database.Statement => {
+    let stmt = inserts.get(rows);
+    if (!stmt) inserts.set(rows, (stmt = db.prepare(INSERT + Array(rows).fill(ROW).join(','))));
+    return stmt;
+  };
   return {
-    add([hlc, device, staff, tbl, rowId, field, value, prevHlc]) {
-      const [ms, ctr, node] = stampColumns(hlc);
-      const prev = prevHlc === null ? null : stampColumns(prevHlc);
-      return (
-        insert.run(
-          ms,
-          ctr,
-          nameId(node),
-          nameId(device),
-          staff === null ? null : nameId(staff),
-          recordId(tbl, rowId),
-          nameId(field),
-          value,
-          prev?.[0] ?? null,
-          prev?.[1] ?? null,
-          prev ? nameId(prev[2]) : null,
-        ).changes === 1
-      );
+    add: (c) => insert.run(...columns(c)).changes === 1,
+    append(changes) {
+      for (let i = 0; i < changes.length; i += BATCH) {
+        const batch = changes.slice(i, i + BATCH);
+        insertOf(batch.length).run(...batch.flatMap(columns));
+      }
     },
   };
 }

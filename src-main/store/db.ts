@@ -38,6 +38,11 @@ export interface Store {
   now: () => number;
   /** False while sync applies remote changes: triggers then capture nothing. */
   capturing: boolean;
+  /**
+   * Set while a bulk load captures changes in JS (bulkCapture.ts): appends the changes its
+   * triggers queued to the log. The store's writes call it, so that nothing reads a log behind.
+   */
+  flushCapture?: () => void;
   /** True when this open created the file (the app then loads the demo district). */
   created: boolean;
   /** How it was opened, so a restore can reopen it the same way. */

@@ -68,6 +68,7 @@ export function insertRecord(store: Store, kind: KindName, values: Row, id: stri
   const names = Object.keys(cols).filter((c) => row[c] !== undefined);
   const sql = `INSERT INTO ${q(KINDS[kind].table)} ("id", ${names.map(q).join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`;
   prepared(store, sql).run(id, ...names.map((c) => toSql(cols[c]!, row[c])));
+  store.flushCapture?.();
   return id;
 }
 
@@ -85,7 +86,9 @@ export function updateRecord(store: Store, kind: KindName, id: string, patch: Ro
   }
   const changed = names.map((c) => `${q(c)} IS NOT ?`).join(' OR ');
   const sql = `UPDATE ${q(KINDS[kind].table)} SET ${all.map((c) => `${q(c)} = ?`).join(', ')} WHERE "id" = ? AND (${changed})`;
-  return prepared(store, sql).run(...values, id, ...names.map((c) => toSql(cols[c]!, patch[c]))).changes > 0;
+  const { changes } = prepared(store, sql).run(...values, id, ...names.map((c) => toSql(cols[c]!, patch[c])));
+  store.flushCapture?.();
+  return changes > 0;
 }
 
 /**

@@ -136,6 +136,30 @@ describe('quarterly figures agree with an independent computation on the demo di
   }
 });
 
+// A year and its halves group their visits through other paths than months and quarters do:
+// by enterprise in index order, their months pivoted into columns (visitFigures.ts).
+describe('a year and its halves agree with the independent computation, month by month', () => {
+  // The halves for the bureau only: the index order applies to the bureau's visits alone.
+  for (const period of ['2026', '2026H1', '2026H2']) {
+    for (const [name, scopeOf] of period === '2026' ? SCOPES : SCOPES.slice(0, 1)) {
+      it(`${period}, ${name}`, () => {
+        const scope = scopeOf();
+        const report = ok<MethodOutput<'reports.summary'>>('reports.summary', { period, ...scope });
+        expect(report.figures).toEqual(oracleFigures(core.store.db, period, scope));
+        const months = Object.keys(report.details.byMonth);
+        expect(months).toHaveLength(period === '2026' ? 12 : 6);
+        for (const month of months) {
+          const m = oracleFigures(core.store.db, month, scope);
+          expect(report.details.byMonth[month], month).toEqual({
+            visits: m.visits,
+            enterprisesVisited: m.enterprisesVisited,
+          });
+        }
+      });
+    }
+  }
+});
+
 describe('the records behind the new figures', () => {
   for (const quarter of QUARTERS) {
     it(`${quarter}: as many as each figure counts`, () => {

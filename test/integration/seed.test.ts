@@ -107,11 +107,11 @@ function content(core: Core): Record<string, string[]> {
 }
 
 /**
- * Every table of the file as text, row by row in insertion order: records, their history, the
- * change log (stamps, prior stamps, values), the log's origins. Only what differs between two
- * files made at the same pinned time is replaced: each UUID (record ids, the device id inside
- * stamps) by the order it first appears in, the device's random code by DEV, the path-bound
- * file identity and the migrations' wall-clock times dropped.
+ * Every table of the file as text, row by row in insertion order, each value with its storage
+ * class: records, their history, the change log (stamps, prior stamps, values), the log's
+ * origins. Only what differs between two files made at the same pinned time is replaced: each
+ * UUID (record ids, the device id inside stamps) by the order it first appears in, the device's
+ * random code by DEV, the path-bound file identity and the migrations' wall-clock times dropped.
  */
 function everyTable(core: Core): Map<string, string[]> {
   const { code } = core.store.device;
@@ -128,10 +128,15 @@ function everyTable(core: Core): Map<string, string[]> {
   );
   const out = new Map<string, string[]>();
   for (const { name: table, wr } of tables) {
-    // Insertion order; a table without rowids (few rows, keyed by name or device) by its key.
-    const rows = all(core, `SELECT * FROM "${table}" ORDER BY ${wr ? '1' : 'rowid'}`).filter(
-      (row) => !(table === 'meta' && row.key === FILE_IDENTITY),
-    );
+    // Storage classes, as JSON shows an integer and a real alike. Insertion order; a table
+    // without rowids (few rows, keyed by name or device) by its key.
+    const types = all<{ name: string }>(core, `SELECT "name" FROM pragma_table_info(?)`, table)
+      .map((c) => `typeof("${c.name}")`)
+      .join(` || ',' || `);
+    const rows = all(
+      core,
+      `SELECT *, ${types} AS "storedAs" FROM "${table}" ORDER BY ${wr ? '1' : 'rowid'}`,
+    ).filter((row) => !(table === 'meta' && row.key === FILE_IDENTITY));
     out.set(
       table,
       rows.map((row) =>

@@ -8,6 +8,7 @@ import { bundleChild, integrity } from '../crashTools';
 import { call } from '../../src-main/dispatch';
 import { copyDatabaseFile, makeCore, tempDir } from '../helpers';
 import { generateWork, joinLike } from './sync-workload';
+import { RECORD_TABLES } from '../recordTables';
 
 // An import killed (SIGKILL) at random moments — while the backup is taken, while the file
 // is read, while changes are applied, while the transaction commits — must leave the
@@ -19,20 +20,6 @@ let CHILD = '';
 const CHANGES = 20_000;
 const KILLS = 12;
 const PASS = 'correct horse battery staple';
-const RECORD_TABLES = [
-  'staff',
-  'enterprises',
-  'experts',
-  'units',
-  'visits',
-  'demands',
-  'demand_history',
-  'clinics',
-  'followups',
-  'activities',
-  'outcomes',
-  'devices',
-];
 
 beforeAll(() => {
   CHILD = bundleChild('test/integration/sync-crash-child.ts');

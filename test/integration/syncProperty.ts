@@ -12,6 +12,7 @@ import type { DemandStatus, Role } from '@shared/domain/enums';
 import { openTestCore, TestClock } from '../helpers';
 import { DERIVED_DEMAND_FIELDS, replayDemand } from '@shared/domain/demandReplay';
 import { eventsOf } from '../../src-main/features/demands/replay';
+import { RECORD_TABLES } from '../recordTables';
 
 // The sync promises (shared/DOMAIN.md, "Sync: what must hold…"), as a property over random
 // schedules: three to five laptops of one team edit records offline (creates, edits, deletes,
@@ -53,22 +54,6 @@ const YEAR = 365 * DAY;
 const CLOCK_MIN = Date.parse('1990-01-01T00:00:00Z');
 const CLOCK_MAX = Date.parse('2090-12-31T00:00:00Z');
 
-/** Tables whose content must converge (the per-device bookkeeping columns left out). */
-const RECORD_TABLES = [
-  'staff',
-  'enterprises',
-  'experts',
-  'units',
-  'visits',
-  'demands',
-  'demand_history',
-  'clinics',
-  'followups',
-  'activities',
-  'outcomes',
-  'narratives',
-  'devices',
-];
 const LOCAL_BOOKKEEPING = new Set(['updatedAt', 'updatedByDevice', 'updatedByStaff']);
 /**
  * The demand fields the workflow sets: what replaying the history gives (invariant 2), not

@@ -26,7 +26,7 @@ import { eventType, type DemandEventType, type HistoryEventData } from '@shared/
 import { missingForClosing, type FollowupOutcome } from '@shared/domain/closing';
 import { addDays, shanghaiDate, toInstant } from '@shared/domain/dates';
 import { OPEN_DEMAND_STATUSES, isOpenStatus, type DemandStatus } from '@shared/domain/enums';
-import { eventsOf, replayDemands } from './replay';
+import { eventsOf, replayDemands, type StoredEvent } from './replay';
 import { unitNamesOf } from '../units/service';
 import { slaOf, workCalendarOf } from '../settings/service';
 
@@ -57,9 +57,15 @@ export function decorate(core: Core, d: ListedOf<'demands'>): Demand {
   };
 }
 
-/** A demand's events by their `at`, the moves that lost their place marked superseded (by the replay). */
-export function demandHistory(core: Core, demandId: string): DemandHistoryEntry[] {
-  const events = eventsOf(core.store, [demandId]).get(demandId) ?? [];
+/**
+ * A demand's events by their `at`, the moves that lost their place marked superseded (by the
+ * replay). `events`: the demand's events as a replay just read and flagged them, if it did.
+ */
+export function demandHistory(
+  core: Core,
+  demandId: string,
+  events: readonly StoredEvent[] = eventsOf(core.store, [demandId]).get(demandId) ?? [],
+): DemandHistoryEntry[] {
   // The units named by the events (a unit's reply, a hand-over to lead and co units), by name.
   const names = unitNamesOf(
     core,
@@ -88,14 +94,18 @@ export function demandHistory(core: Core, demandId: string): DemandHistoryEntry[
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export function getDemand(core: Core, id: string): Demand {
+export function getDemand(core: Core, id: string, events?: readonly StoredEvent[]): Demand {
   requireLive(core, 'demands', id);
-  return { ...decorate(core, getRow(core.store, 'demands', id, true)!), history: demandHistory(core, id) };
+  return {
+    ...decorate(core, getRow(core.store, 'demands', id, true)!),
+    history: demandHistory(core, id, events),
+  };
 }
 
 /**
  * Appends an event to a demand's history, then writes what the replay of its history now
- * gives: the one way a demand's status, closure, hold and due date change.
+ * gives: the one way a demand's status, closure, hold and due date change. Returns the events
+ * the replay read and flagged (none for a demand whose creation has not arrived).
  */
 export function recordEvent(
   core: Core,
@@ -108,7 +118,7 @@ export function recordEvent(
     note?: string | null | undefined;
     data?: HistoryEventData | undefined;
   },
-): void {
+): StoredEvent[] | undefined {
   insertRecord(core.store, 'demandHistory', {
     demandId,
     type: event.type,
@@ -119,7 +129,7 @@ export function recordEvent(
     note: event.note ?? null,
     data: event.data ?? null,
   });
-  replayDemands(core.store, [demandId], 'local');
+  return replayDemands(core.store, [demandId], 'local').get(demandId)?.events;
 }
 
 function checkReferences(
@@ -317,8 +327,11 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
   notInFuture(core, 'at', at);
   // Never before the previous transition (notes such as a due date switch do not count, nor a
   // move that lost its place to a concurrent one on another laptop).
-  const moves = demandHistory(core, input.id).filter((h) => h.type === 'transition' && !h.superseded);
-  const floor = moves[moves.length - 1]?.at ?? current.receivedAt;
+  const floor =
+    (eventsOf(core.store, [input.id]).get(input.id) ?? [])
+      .filter((e) => eventType(e) === 'transition' && !e.superseded)
+      .reduce<string | null>((latest, e) => (latest === null || e.at > latest ? e.at : latest), null) ??
+    current.receivedAt;
   if (floor && Date.parse(at) < Date.parse(floor)) {
     throw invalid('at', `cannot be before the previous step (${floor})`);
   }
@@ -352,8 +365,15 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
       : input.to === 'assigned'
         ? { assigneeStaffId: assigneeStaffId ?? null, ...units }
         : undefined;
-  recordEvent(core, input.id, { type: 'transition', at, from, to: input.to, note: input.note, data });
-  return getDemand(core, input.id);
+  const events = recordEvent(core, input.id, {
+    type: 'transition',
+    at,
+    from,
+    to: input.to,
+    note: input.note,
+    data,
+  });
+  return getDemand(core, input.id, events);
 }
 
 /** 销号 by a staff member: what the demand's follow-ups still lack (see @shared/domain/closing). */

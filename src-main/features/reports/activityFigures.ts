@@ -52,7 +52,9 @@ export function activityTotals(db: Database.Database, scope: ResolvedScope, p: P
   ).all(p) as { k: string; n: number; attendees: number }[];
   const reached = preparedOn(
     db,
-    `SELECT count(DISTINCT re."id") AS n FROM (SELECT a."enterpriseIds" ${from}) a ${reachedEnterprisesSql(scope)}`,
+    // Materialized: flattened, the planner may drive the join by every enterprise (seconds).
+    `WITH a AS MATERIALIZED (SELECT a."enterpriseIds" ${from})
+     SELECT count(DISTINCT re."id") AS n FROM a ${reachedEnterprisesSql(scope)}`,
   ).get(p) as { n: number };
   return {
     activities: byType.reduce((a, r) => a + r.n, 0),

@@ -22,7 +22,8 @@ import { preparedOn } from '../../store/records';
 import { resolveScope, scopeParams, type ResolvedScope, type ScopeInput } from './scope';
 import {
   leaderVisitCount,
-  monthParams,
+  monthsBetween,
+  PIVOT_MONTHS,
   visitFigures,
   visitsFrom,
   visitTotals,
@@ -346,21 +347,7 @@ function compare(current: ScalarFigures, previous: ScalarFigures, lastYear: Scal
   return out;
 }
 
-/** The months from the period's first day to asOf ('2026-07'…), in order. */
-function monthsOf(period: PeriodParams): string[] {
-  const out: string[] = [];
-  let y = Number(period.qs.slice(0, 4));
-  let m = Number(period.qs.slice(5, 7));
-  const last = period.qe.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    out.push(key);
-    if (key >= last) return out;
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
-}
-
-/** Visits per month, for periods that the quarter's pivot (visitFigures) does not fit. */
+/** Visits per month, for ranges longer than the pivot of visitFigures. */
 function visitsByMonth(db: Database.Database, scope: ResolvedScope, p: Record<string, unknown>): Split {
   const rows = preparedOn(
     db,
@@ -450,10 +437,9 @@ export function summaryFigures(
   const previous = scalarsOf(core, memo, scope, previousWindow).scalars;
   const lastYear = scalarsOf(core, memo, scope, lastYearWindow).scalars;
 
-  // visitFigures pivots the months of a quarter; other periods count their months apart.
-  const months = monthsOf(period);
-  const pivoted = Object.values(monthParams(period.qs));
-  const counted = months.every((m) => pivoted.includes(m)) ? splits.byMonth : visitsByMonth(db, scope, p);
+  // visitFigures pivots the months of up to a year; a longer range counts its months apart.
+  const months = monthsBetween(period.qs, period.qe);
+  const counted = months.length <= PIVOT_MONTHS ? splits.byMonth : visitsByMonth(db, scope, p);
   const byMonth: Split = {};
   for (const m of months) byMonth[m] = counted[m] ?? { visits: 0, enterprisesVisited: 0 };
   const staffIds = Object.keys(splits.byStaff);

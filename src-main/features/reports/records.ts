@@ -318,10 +318,12 @@ function activityRows(scope: ResolvedScope, figure: RecordFigure, key: string | 
   if (figure === 'enterprisesReached') {
     return {
       params: {},
-      sql: `SELECT 'enterprise' AS kind, re."id", min(a."date") AS date, re."name" AS title, re."id" AS enterpriseId,
+      // Materialized, as in activityTotals: flattened, the join is driven by every enterprise.
+      sql: `WITH a AS MATERIALIZED (SELECT a."id", a."date", a."enterpriseIds" ${from})
+        SELECT 'enterprise' AS kind, re."id", min(a."date") AS date, re."name" AS title, re."id" AS enterpriseId,
           re."name" AS enterpriseName, re."town", re."liaisonStaffId" AS staffId, s."name" AS staffName, re."status",
           NULL AS inNumerator, json_object('activities', count(DISTINCT a."id")) AS detail
-        FROM (SELECT a."id", a."date", a."enterpriseIds" ${from}) a ${reachedEnterprisesSql(scope)}
+        FROM a ${reachedEnterprisesSql(scope)}
         LEFT JOIN staff s ON s."id" = re."liaisonStaffId"
         GROUP BY re."id" ORDER BY re."town", re."name", re."id"`,
     };

@@ -17,8 +17,8 @@ export interface SplitEntry {
 export type Split = Record<string, SplitEntry>;
 
 /** The quarter's visits in scope: live, not drafts, dated in Q, not of a deleted enterprise. */
-export function visitsFrom(scope: ResolvedScope): string {
-  return `FROM visits v
+export function visitsFrom(scope: ResolvedScope, index = ''): string {
+  return `FROM visits v ${index}
     WHERE v."date" BETWEEN @qs AND @qe AND v."status" IS NOT 'draft' AND v."deletedAt" IS NULL
       AND ${enterpriseFilter(scope, 'v."enterpriseId"')} AND (${scopeSql(scope).visits})`;
 }
@@ -52,30 +52,67 @@ export interface VisitSplits {
 
 type Params = Record<string, unknown>;
 
-const MONTHS = ['m1', 'm2', 'm3'] as const;
+/** Months pivoted into columns: a year's at most (a longer range counts its months apart). */
+export const PIVOT_MONTHS = 12;
+/** Months per packed sum: three 16-bit fields, the fourth of the first sum holds solved-on-site. */
+const PER_SUM = 3;
+
+/** The months from `qs` to `qe` ('2026-07'…), in order. */
+export function monthsBetween(qs: string, qe: string): string[] {
+  const out: string[] = [];
+  let y = Number(qs.slice(0, 4));
+  let m = Number(qs.slice(5, 7));
+  const last = qe.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= last) return out;
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+}
+
+/**
+ * Over more days than a quarter, the bureau's visits are grouped in the order of the index led
+ * by enterprise and lead (no sort of ~100k rows: a year at ×20 about ×2.5 faster); over fewer,
+ * reading only the window's days through the date index costs less.
+ */
+const BY_ENTERPRISE_AFTER_DAYS = 92;
+
+function groupingIndex(scope: ResolvedScope, p: Params): string {
+  if (scope.type !== 'bureau') return '';
+  const days = (Date.parse(String(p.qe)) - Date.parse(String(p.qs))) / 86_400_000 + 1;
+  return days > BY_ENTERPRISE_AFTER_DAYS ? 'INDEXED BY visits_by_enterprise' : '';
+}
 
 /**
  * Visits per enterprise (alias ve). With splits, the visits are grouped once by enterprise and
  * lead staff (alias vl: the staff split comes from it) and ve sums vl per enterprise. The
- * counts per mode, and per month with the solved-on-site count, are packed into 16-bit fields
- * of one integer sum each (`modes`, `months`): three aggregate calls per visit instead of ten,
- * which is most of the cost of grouping 100k+ visits. A field holds up to 65,535 visits of one
- * enterprise in one quarter.
+ * counts per mode, and per month (three months a sum, with the solved-on-site count in the
+ * first), are packed into 16-bit fields of integer sums (`modes`, `months0`…): a few aggregate
+ * calls per visit instead of one per column, which is most of the cost of grouping 100k+
+ * visits. A field holds up to 65,535 visits of one enterprise in one month.
  */
-function perEnterprise(scope: ResolvedScope, withSplits: boolean): string {
+function perEnterprise(scope: ResolvedScope, withSplits: boolean, months: number, index: string): string {
   if (!withSplits) {
     return `ve AS MATERIALIZED (
     SELECT v."enterpriseId" AS eid, count(*) AS n, total(v."solvedOnSite" = 1) AS solved
-    ${visitsFrom(scope)} GROUP BY v."enterpriseId")`;
+    ${visitsFrom(scope, index)} GROUP BY v."enterpriseId")`;
   }
   const modes = `CASE v."mode" ${VISIT_MODES.map((m, i) => `WHEN '${m}' THEN ${FIELD ** i}`).join(' ')} ELSE 0 END`;
-  const months = `CASE substr(v."date", 1, 7) ${MONTHS.map((m, i) => `WHEN @${m} THEN ${FIELD ** i}`).join(' ')} ELSE 0 END
-    + CASE WHEN v."solvedOnSite" = 1 THEN ${FIELD ** SOLVED} ELSE 0 END`;
+  const sums = Array.from({ length: Math.max(1, Math.ceil(months / PER_SUM)) }, (_, g) => {
+    const slots = Array.from({ length: Math.min(PER_SUM, months - g * PER_SUM) }, (_, i) => g * PER_SUM + i);
+    const cases = slots.length
+      ? `CASE substr(v."date", 1, 7) ${slots.map((m) => `WHEN @m${m + 1} THEN ${FIELD ** (m % PER_SUM)}`).join(' ')} ELSE 0 END`
+      : '0';
+    return g === 0 ? `${cases} + CASE WHEN v."solvedOnSite" = 1 THEN ${FIELD ** SOLVED} ELSE 0 END` : cases;
+  });
   return `vl AS MATERIALIZED (
-    SELECT v."enterpriseId" AS eid, v."leadStaffId" AS lead, count(*) AS n, sum(${modes}) AS modes, sum(${months}) AS months
-    ${visitsFrom(scope)} GROUP BY v."enterpriseId", v."leadStaffId"),
+    SELECT v."enterpriseId" AS eid, v."leadStaffId" AS lead, count(*) AS n, sum(${modes}) AS modes,
+      ${sums.map((e, g) => `sum(${e}) AS months${g}`).join(', ')}
+    ${visitsFrom(scope, index)} GROUP BY v."enterpriseId", v."leadStaffId"),
   ve AS MATERIALIZED (
-    SELECT eid, total(n) AS n, sum(modes) AS modes, sum(months) AS months, (sum(months) >> ${16 * SOLVED}) & 65535 AS solved
+    SELECT eid, total(n) AS n, sum(modes) AS modes, ${sums.map((_, g) => `sum(months${g}) AS months${g}`).join(', ')},
+      (sum(months0) >> ${16 * SOLVED}) & 65535 AS solved
     FROM vl GROUP BY eid)`;
 }
 
@@ -118,7 +155,7 @@ function validTiers(json: string | null, qeYear: number, qs: string): string[] {
   return [...tiers];
 }
 
-function statement(scope: ResolvedScope, withSplits: boolean): string {
+function statement(scope: ResolvedScope, withSplits: boolean, months: number, index: string): string {
   const parts = [
     `SELECT 'total' AS dim, NULL AS k, total(n) AS a, count(*) AS b, total(solved) AS c FROM ve`,
     `SELECT 'coverage', NULL, count(*), total(b."id" IN (SELECT eid FROM ve)), 0 ${baseFrom(scope)}`,
@@ -131,11 +168,10 @@ function statement(scope: ResolvedScope, withSplits: boolean): string {
     );
     const known = VISIT_MODES.map((_, i) => field('modes', i)).join(' + ');
     parts.push(`SELECT 'byMode', '${UNKNOWN_KEY}', total(n - (${known})), total(n > ${known}), 0 FROM ve`);
-    MONTHS.forEach((m, i) =>
-      parts.push(
-        `SELECT 'byMonth', @${m}, total(${field('months', i)}), total(${field('months', i)} > 0), 0 FROM ve`,
-      ),
-    );
+    for (let i = 0; i < months; i++) {
+      const f = field(`months${Math.floor(i / PER_SUM)}`, i % PER_SUM);
+      parts.push(`SELECT 'byMonth', @m${i + 1}, total(${f}), total(${f} > 0), 0 FROM ve`);
+    }
     // The visited enterprises per town, industry section and tiers (packed into k): the splits
     // by town, section and tier are summed from these in JS (reading each enterprise's tiers as
     // JSON in SQL cost more than all the rest). A visited enterprise that is not (yet) in the
@@ -150,7 +186,7 @@ function statement(scope: ResolvedScope, withSplits: boolean): string {
       `SELECT 'byStaff', coalesce(nullif(lead, ''), '${UNKNOWN_KEY}'), total(n), count(*), 0 FROM vl GROUP BY 2`,
     );
   }
-  return `WITH ${perEnterprise(scope, withSplits)}
+  return `WITH ${perEnterprise(scope, withSplits, months, index)}
     ${parts.join('\n    UNION ALL ')}`;
 }
 
@@ -168,18 +204,19 @@ interface Row {
   c: number;
 }
 
-/** The three months of the quarter, as `m1`…`m3` parameters ('2026-07'…). */
-export function monthParams(qs: string): Record<(typeof MONTHS)[number], string> {
-  const y = qs.slice(0, 4);
-  const m = Number(qs.slice(5, 7));
-  const key = (n: number) => `${y}-${String(n).padStart(2, '0')}`;
-  return { m1: key(m), m2: key(m + 1), m3: key(m + 2) };
+/** The window's months as `m1`… parameters, when they are few enough to pivot (else none). */
+function monthParams(p: Params): Record<string, string> {
+  const months = monthsBetween(String(p.qs), String(p.qe));
+  if (months.length > PIVOT_MONTHS) return {};
+  return Object.fromEntries(months.map((m, i) => [`m${i + 1}`, m]));
 }
 
 function run(db: Database.Database, scope: ResolvedScope, p: Params, withSplits: boolean) {
-  const rows = preparedOn(db, statement(scope, withSplits)).all({
+  const months = withSplits ? monthParams(p) : {};
+  const index = groupingIndex(scope, p);
+  const rows = preparedOn(db, statement(scope, withSplits, Object.keys(months).length, index)).all({
     ...p,
-    ...monthParams(String(p.qs)),
+    ...months,
   }) as Row[];
   const totals: VisitTotals = {
     visits: 0,

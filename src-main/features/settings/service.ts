@@ -1,7 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import { type Core, myRole } from '../../core';
 import type { Store } from '../../store/db';
-import { getRow, insertRecord, updateRecord } from '../../store/records';
+import { getRow, insertRecord, preparedOn, updateRecord } from '../../store/records';
 import { ApiError, invalid } from '@shared/contract/errors';
 import type { CalendarYearView, Settings } from '@shared/contract/settings';
 import { DEFAULT_SLA, type Sla } from '@shared/domain/workflow';
@@ -52,8 +52,8 @@ export function townListFor(core: Core, enterpriseId: string | null): string[] {
   return liveSettings(core)?.towns ?? townsInUse(core, enterpriseId);
 }
 
-/** The limits a demand received now is given. */
-export const slaOf = (core: Core): Sla => getSettings(core).sla;
+/** The limits a demand received now is given (as getSettings has them, without listing the towns). */
+export const slaOf = (core: Core): Sla => ({ ...DEFAULT_SLA, ...(liveSettings(core)?.sla ?? {}) });
 
 export function setSettings(
   core: Core,
@@ -118,9 +118,10 @@ export function setCalendar(core: Core, input: CalendarYear): CalendarYearView {
 export const workCalendarOf = (core: Core): WorkCalendar => workCalendarIn(core.store);
 
 export function workCalendarIn(store: Store): WorkCalendar {
-  const rows = store.db
-    .prepare(`SELECT "year", "holidays", "workdays" FROM calendars WHERE "deletedAt" IS NULL`)
-    .all() as { year: number; holidays: string | null; workdays: string | null }[];
+  const rows = preparedOn(
+    store.db,
+    `SELECT "year", "holidays", "workdays" FROM calendars WHERE "deletedAt" IS NULL`,
+  ).all() as { year: number; holidays: string | null; workdays: string | null }[];
   return workCalendar(
     rows.map((r) => ({
       year: r.year,

@@ -1,4 +1,5 @@
 import type { Core } from '../../core';
+import { preparedOn } from '../../store/records';
 import { invalid } from '@shared/contract/errors';
 import type { RecordWarning } from '@shared/contract/schemas';
 
@@ -11,12 +12,11 @@ const byName = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
 /** The towns live enterprises use (other than `exceptId`): the list until a supervisor sets one. */
 export function townsInUse(core: Core, exceptId: string | null = null): string[] {
-  const rows = core.store.db
-    .prepare(
-      `SELECT DISTINCT "town" FROM enterprises
+  const rows = preparedOn(
+    core.store.db,
+    `SELECT DISTINCT "town" FROM enterprises
        WHERE "deletedAt" IS NULL AND "town" IS NOT NULL AND trim("town") <> '' AND "id" IS NOT ?`,
-    )
-    .all(exceptId) as { town: string }[];
+  ).all(exceptId) as { town: string }[];
   return rows.map((r) => r.town).sort(byName);
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type Core, requireLive, softDelete } from '../../core';
-import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
+import { getRow, insertRecord, listRows, preparedOn, updateRecord } from '../../store/records';
 import { isOpenSql } from '../../store/rulesSql';
 import type { UnitFields, Unit } from '@shared/contract/schemas';
 import type { ListQuery } from '@shared/contract/contract';
@@ -72,8 +72,9 @@ export const listUnits = (core: Core, query: ListQuery) => listRows(core.store, 
 export function unitNamesOf(core: Core, ids: Iterable<string | null | undefined>): Map<string, string> {
   const wanted = [...new Set([...ids].filter((id): id is string => typeof id === 'string' && id !== ''))];
   if (!wanted.length) return new Map();
-  const rows = core.store.db
-    .prepare(`SELECT "id", "name" FROM units WHERE "id" IN (${wanted.map(() => '?').join(',')})`)
-    .all(...wanted) as { id: string; name: string | null }[];
+  const rows = preparedOn(
+    core.store.db,
+    `SELECT "id", "name" FROM units WHERE "id" IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(wanted)) as { id: string; name: string | null }[];
   return new Map(rows.filter((u) => u.name).map((u) => [u.id, u.name!]));
 }

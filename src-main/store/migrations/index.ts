@@ -18,6 +18,7 @@ import { sql as activitiesAndOutcomes } from './017_activities_and_outcomes';
 import { sql as targets } from './018_targets';
 import { sql as towns } from './019_towns';
 import { sql as demandHistoryEvents } from './020_demand_history_events';
+import { sql as visitsByEnterprise } from './023_visits_by_enterprise';
 
 export interface Migration {
   version: number;
@@ -47,6 +48,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 18, name: 'targets', sql: targets },
   { version: 19, name: 'towns', sql: towns },
   { version: 20, name: 'demand_history_events', sql: demandHistoryEvents },
+  { version: 23, name: 'visits_by_enterprise', sql: visitsByEnterprise },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

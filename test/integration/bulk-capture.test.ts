@@ -1,0 +1,156 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src-main/core';
+import { softDelete } from '../../src-main/core';
+import { insertRecord, updateRecord } from '../../src-main/store/records';
+import { capturingInBulk } from '../../src-main/store/bulkCapture';
+import { TestClock, copyDatabaseFile, makeCore, openTestCore, tempDir } from '../helpers';
+
+// The bulk capture (store/bulkCapture.ts) against the capture triggers: the same writes, on two
+// copies of one laptop's database at the same pinned time, give the same change log row for
+// row (stamps, prior stamps, values and their storage classes), dictionaries and origins. The
+// demo district holds both to it at scale 1 (seed.test.ts); this covers the cases one by one.
+
+const NOW = '2026-11-23T12:00:00+08:00';
+const STAFF = '01900000-0000-7000-8000-000000000001';
+const TARGET = '01900000-0000-7000-8000-000000000002';
+const OTHER_TARGET = '01900000-0000-7000-8000-000000000003';
+
+/** Two copies of one laptop's database with "me", each open at the same pinned time. */
+function twins(): { a: Core; b: Core; meId: string } {
+  const dir = tempDir();
+  const base = makeCore({ now: NOW, path: join(dir, 'base.db') });
+  base.core.store.close();
+  const open = (name: string) => {
+    const path = join(dir, name);
+    copyDatabaseFile(base.path, path);
+    return openTestCore(path, { now: new TestClock(Date.parse(NOW)).now, deviceName: 'test-laptop' });
+  };
+  return { a: open('a.db'), b: open('b.db'), meId: base.meId };
+}
+
+/** Inserts, updates that change some fields and not others, a delete, a write not captured. */
+function writeSome(core: Core, meId: string): void {
+  const { store } = core;
+  // No position given: the column's default is captured.
+  insertRecord(store, 'staff', { name: '甲', role: 'staff', active: true }, STAFF);
+  insertRecord(store, 'targets', { year: 2026, key: 'visits', value: 12.5 }, TARGET);
+  insertRecord(store, 'targets', { year: 2026, key: 'demands', value: 40 }, OTHER_TARGET);
+  updateRecord(store, 'staff', STAFF, { name: '甲', phone: '13800000000' });
+  // A record written before the load: its prior stamps come from the log.
+  updateRecord(store, 'staff', meId, { phone: '13900000000' });
+  updateRecord(store, 'targets', TARGET, { value: 13 });
+  updateRecord(store, 'staff', STAFF, { phone: null });
+  // Reads the log for what it knew; its deletedAt records the newest stamp of any field.
+  softDelete(core, 'targets', OTHER_TARGET);
+  store.capturing = false;
+  updateRecord(store, 'staff', STAFF, { name: '乙' });
+  store.capturing = true;
+  updateRecord(store, 'staff', STAFF, { name: '丙', active: false });
+}
+
+/** Every row of a table in insertion order, each value with its storage class. */
+function rows(core: Core, table: string): unknown[] {
+  const { db } = core.store;
+  const types = (db.prepare(`SELECT "name" FROM pragma_table_info(?)`).pluck().all(table) as string[])
+    .map((c) => `typeof("${c}")`)
+    .join(` || ',' || `);
+  const order = table === 'change_origins' ? '1' : 'rowid';
+  return db.prepare(`SELECT *, ${types} AS "storedAs" FROM "${table}" ORDER BY ${order}`).all();
+}
+
+const LOG_TABLES = ['change_log', 'change_names', 'change_records', 'change_origins', 'staff', 'targets'];
+
+const schema = (core: Core) =>
+  core.store.db
+    .prepare(
+      `SELECT "type","name","sql" FROM sqlite_master UNION ALL SELECT "type","name","sql" FROM sqlite_temp_master ORDER BY 2`,
+    )
+    .all();
+
+describe('bulk capture', () => {
+  it('writes the change log the capture triggers write, row for row', () => {
+    const { a, b, meId } = twins();
+    const logged = a.store.db.prepare(`SELECT count(*) FROM change_log`).pluck();
+    const before = logged.get() as number;
+    a.store.db.transaction(() => writeSome(a, meId))();
+    b.store.db.transaction(() => capturingInBulk(b.store, () => writeSome(b, meId)))();
+
+    expect(logged.get() as number).toBeGreaterThan(before + 15);
+    for (const table of LOG_TABLES) expect(rows(b, table), table).toEqual(rows(a, table));
+    const deleted = a.store.db
+      .prepare(`SELECT "prevHlc" FROM changes WHERE "rowId" = ? AND "field" = 'deletedAt'`)
+      .pluck()
+      .get(OTHER_TARGET);
+    expect(deleted).toEqual(expect.any(String));
+    // The triggers are back as they were, and capture the next write.
+    expect(schema(b)).toEqual(schema(a));
+    expect(b.store.flushCapture).toBeUndefined();
+    updateRecord(b.store, 'staff', STAFF, { phone: '13700000000' });
+    updateRecord(a.store, 'staff', STAFF, { phone: '13700000000' });
+    expect(rows(b, 'change_log')).toEqual(rows(a, 'change_log'));
+  });
+
+  it('leaves the store and its triggers as they were when the load fails', () => {
+    const { a, meId } = twins();
+    const before = schema(a);
+    const log = rows(a, 'change_log');
+    expect(() =>
+      a.store.db.transaction(() =>
+        capturingInBulk(a.store, () => {
+          writeSome(a, meId);
+          throw new Error('the load failed');
+        }),
+      )(),
+    ).toThrow('the load failed');
+    expect(schema(a)).toEqual(before);
+    expect(rows(a, 'change_log')).toEqual(log);
+    expect(a.store.flushCapture).toBeUndefined();
+    insertRecord(a.store, 'staff', { name: '丁', role: 'staff' }, STAFF);
+    expect(rows(a, 'change_log').length).toBeGreaterThan(log.length);
+  });
+
+  it('gives the triggers back to a caller that goes on in its transaction after a failed load', () => {
+    const { a, b, meId } = twins();
+    const fail = (core: Core) => {
+      try {
+        capturingInBulk(core.store, () => {
+          insertRecord(core.store, 'staff', { name: '丁', role: 'staff' }, OTHER_TARGET);
+          throw new Error('the load failed');
+        });
+      } catch {
+        /* the caller goes on */
+      }
+    };
+    a.store.db.transaction(() => writeSome(a, meId))();
+    b.store.db.transaction(() => {
+      fail(b);
+      writeSome(b, meId);
+    })();
+    expect(schema(b)).toEqual(schema(a));
+    // The failed load's record and its changes stay (no rollback was asked for); every write
+    // after it was captured, by the triggers.
+    // (What a delete knew holds stamps, which the failed load moved on: compared by field only.)
+    const logged = (core: Core) =>
+      (
+        core.store.db.prepare(`SELECT "tbl","rowId","field","value" FROM changes ORDER BY "seq"`).all() as {
+          tbl: string;
+          rowId: string;
+          field: string;
+          value: unknown;
+        }[]
+      ).map((c) => (c.field === 'deletedKnew' ? { ...c, value: 'stamps' } : c));
+    const failed = (c: { tbl: string; rowId: string }) => c.tbl === 'staff' && c.rowId === OTHER_TARGET;
+    expect(
+      logged(b)
+        .filter(failed)
+        .map((c) => c.field),
+    ).toEqual(['name', 'role', 'createdAt', 'position']);
+    expect(logged(b).filter((c) => !failed(c))).toEqual(logged(a));
+  });
+
+  it('runs only inside a transaction', () => {
+    const { a } = twins();
+    expect(() => capturingInBulk(a.store, () => null)).toThrow(/inside a transaction/);
+  });
+});
