@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src-main/open';
 import type { Core } from '../../src-main/core';
-import { seedDemo } from '../../seeds/demo';
 import { KINDS } from '../../src-main/store/schema';
 import { RECORD_KINDS } from '@shared/contract/methods';
 import { recordAudit } from '../../src-main/features/audit/service';
@@ -20,6 +19,7 @@ import {
   type LogChange,
 } from '../../src-main/store/changeLog';
 import { downgradeTo, makeCore, tempDir } from '../helpers';
+import { demoDistrictAt, SEED_TEST_DISTRICT } from '../district';
 import { demandIn } from './fixtures';
 
 // Migration 15 stores the change log compactly. A database whose log is in the old table gives
@@ -58,12 +58,13 @@ function fullExport(core: Core) {
 
 describe('migration 15: the compact change log', () => {
   it('gives the same audit answers for every record and the same full export as the log it converts', () => {
+    // The demo district (seeded once in the run, test/district.ts), which then joins a team.
     const path = join(tempDir(), 'a.db');
-    const a = makeCore({ path });
-    const b = makeCore();
+    demoDistrictAt(path, SEED_TEST_DISTRICT);
+    const a = makeCore({ path, now: SEED_TEST_DISTRICT.now });
+    const b = makeCore({ now: SEED_TEST_DISTRICT.now });
     const { teamCode } = a.ok('sync.team.create', { name: '高新区科技局', passphrase: PASS });
     b.ok('sync.team.join', { code: teamCode, passphrase: PASS });
-    seedDemo(a.core, { scale: 1, seed: 3, asOf: '2026-11-23' });
 
     // Edits, deletes and demand moves here; records, edits and a delete from a second laptop.
     const enterprise = a.ok('enterprises.list', { limit: 2 }).rows;

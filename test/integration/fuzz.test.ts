@@ -108,16 +108,20 @@ function populated(): { t: TestCore; templates: Partial<Record<MethodName, Recor
   return { t, templates };
 }
 
+const FINGERPRINT = [
+  `SELECT count(*) AS n, max("seq") AS m FROM changes`,
+  `SELECT group_concat("key" || '=' || coalesce("value", ''), ';') AS m FROM meta`,
+  `SELECT (SELECT count(*) FROM sync_imports) AS i, (SELECT count(*) FROM conflicts) AS c`,
+];
+/** Its statements, prepared once per connection: it runs twice for every generated input. */
+const fingerprintStatements = new WeakMap<object, { get(): unknown }[]>();
+
 /** Cheap and complete: every record write lands in `changes` (triggers), the rest is listed. */
 function fingerprint(t: TestCore): string {
   const db = t.core.store.db;
-  return JSON.stringify([
-    db.prepare(`SELECT count(*) AS n, max("seq") AS m FROM changes`).get(),
-    db.prepare(`SELECT group_concat("key" || '=' || coalesce("value", ''), ';') AS m FROM meta`).get(),
-    db
-      .prepare(`SELECT (SELECT count(*) FROM sync_imports) AS i, (SELECT count(*) FROM conflicts) AS c`)
-      .get(),
-  ]);
+  let statements = fingerprintStatements.get(db);
+  if (!statements) fingerprintStatements.set(db, (statements = FINGERPRINT.map((sql) => db.prepare(sql))));
+  return JSON.stringify(statements.map((s) => s.get()));
 }
 
 const anyJson = fc.jsonValue({ maxDepth: 3 });

@@ -7,14 +7,14 @@ import type { Core } from '../../src-main/core';
 import { call } from '../../src-main/dispatch';
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
-import { seedDemo } from '../../seeds/demo';
 import { TestClock } from '../helpers';
+import { demoDistrictAt, SEED_TEST_DISTRICT } from '../district';
 import { yearElapsed } from '@shared/reports/targets';
 
 // The demo district's annual targets: set for each year its year of work touches, a notch
 // higher this year than last.
 
-const NOW = '2026-11-23T20:00:00+08:00';
+const NOW = SEED_TEST_DISTRICT.now;
 let dir: string;
 let core: Core;
 
@@ -27,8 +27,9 @@ function ok<M extends MethodName>(method: M, input?: MethodInput<M>): MethodOutp
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vl-seed-targets-'));
   const clock = new TestClock(Date.parse(NOW));
-  core = openCore(join(dir, 'demo.db'), { now: clock.now, deviceName: 'seed-test' });
-  seedDemo(core, { scale: 1, seed: 1, asOf: '2026-11-23' });
+  const path = join(dir, 'demo.db');
+  demoDistrictAt(path, SEED_TEST_DISTRICT);
+  core = openCore(path, { now: clock.now, deviceName: 'seed-test' });
 }, 180_000);
 
 afterAll(() => {

@@ -7,14 +7,14 @@ import type { Core } from '../../src-main/core';
 import { call } from '../../src-main/dispatch';
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
-import { seedDemo } from '../../seeds/demo';
 import { TestClock } from '../helpers';
+import { demoDistrictAt, SEED_TEST_DISTRICT } from '../district';
 
 // The demo district hands its demands to units (承办单位): departments and towns lead them
 // (主办) and co-handle them (协办), the same for the same seed; supervisors hold positions
 // (分管领导, 科长).
 
-const NOW = '2026-11-23T20:00:00+08:00';
+const NOW = SEED_TEST_DISTRICT.now;
 let dir: string;
 let core: Core;
 
@@ -30,8 +30,9 @@ const one = (sql: string, ...params: unknown[]): number =>
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vl-seed-units-'));
   const clock = new TestClock(Date.parse(NOW));
-  core = openCore(join(dir, 'demo.db'), { now: clock.now, deviceName: 'seed-test' });
-  seedDemo(core, { scale: 1, seed: 1, asOf: '2026-11-23' });
+  const path = join(dir, 'demo.db');
+  demoDistrictAt(path, SEED_TEST_DISTRICT);
+  core = openCore(path, { now: clock.now, deviceName: 'seed-test' });
 }, 180_000);
 
 afterAll(() => {

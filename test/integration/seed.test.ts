@@ -13,14 +13,14 @@ import { MOVES } from '@shared/domain/workflow';
 import { CLOSURE_TYPES, DEMAND_SOURCES, DEMAND_STATUSES, VISIT_MODES } from '@shared/domain/enums';
 import { seedDemo, type SeedCounts } from '../../seeds/demo';
 import { TestClock, VALID_USCC } from '../helpers';
+import { demoDistrictAt, SEED_TEST_DISTRICT } from '../district';
 import { FILE_IDENTITY } from '../../src-main/store/identity';
 
 // The demo district at scale 1, seeded at a pinned time: its size, its story (every status,
 // closure type and detour of the workflow, overdue and due-soon work, tasks for "me"), the
 // integrity of every reference, and that the same seed and asOf give the same content.
 
-const NOW = '2026-11-23T20:00:00+08:00';
-const AS_OF = '2026-11-23';
+const { now: NOW, asOf: AS_OF } = SEED_TEST_DISTRICT;
 const SLOW = 180_000;
 
 const dirs: string[] = [];
@@ -37,6 +37,17 @@ function seeded(seed: number, withMe = false, bulk = true): { core: Core; counts
     ok(core, 'me.set', { staffId: me.id });
   }
   return { core, counts: seedDemo(core, { scale: 1, seed, asOf: AS_OF, bulk }) };
+}
+
+/** Seed 1 as the run's other demo tests read it: seeded once in the run (test/district.ts). */
+function seededOnce(): { core: Core; counts: SeedCounts } {
+  const dir = mkdtempSync(join(tmpdir(), 'vl-seed-'));
+  dirs.push(dir);
+  const path = join(dir, 'demo.db');
+  const counts = demoDistrictAt(path, SEED_TEST_DISTRICT);
+  const core = openCore(path, { now: new TestClock(Date.parse(NOW)).now, deviceName: 'seed-test' });
+  cores.push(core);
+  return { core, counts };
 }
 
 function ok<M extends MethodName>(core: Core, method: M, input?: MethodInput<M>): MethodOutput<M> {
@@ -147,7 +158,7 @@ let meDemo: { core: Core; counts: SeedCounts } | null = null;
 const seededWithMe = () => (meDemo ??= seeded(2, true));
 
 beforeAll(() => {
-  a = seeded(1);
+  a = seededOnce();
 }, SLOW);
 
 afterAll(() => {

@@ -38,11 +38,13 @@ import { RECORD_TABLES } from '../recordTables';
 // Tables and methods other work adds (the `quarantine` table, `orphans.list`) count as empty
 // while they do not exist; a quarantined change's field is left out of the comparison of 1.
 // SYNC_PROPERTY_INVARIANTS=1,3 checks only some; SYNC_PROPERTY_SEED and _PATH replay a failure.
+// SYNC_PROPERTY_RUNS sets how many schedules a run checks (README, "Nothing lost").
 
 const PASS = 'correct horse battery staple';
 const START = '2026-11-23T09:00:00+08:00';
 /** Where file-backed laptops live: memory-backed when the system has it (fsyncs are free). */
-const FILE_ROOT = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+const SHM = existsSync('/dev/shm');
+const FILE_ROOT = SHM ? '/dev/shm' : tmpdir();
 const MAX_LAPTOPS = 5;
 
 const HOUR = 3600_000;
@@ -288,8 +290,14 @@ const EXPECTED_REFUSALS = new Set(['VALIDATION', 'CONFLICT', 'WORKFLOW', 'NOT_FO
 interface Replica {
   core: Core;
   clock: TestClock;
-  /** The database file, or ':memory:' (a schedule without restores or copies needs no file). */
+  /** The database file, or ':memory:' where the system has no memory-backed folder. */
   path: string;
+  /**
+   * Whether the schedule uses the laptop's file (backups, restores, copies). A schedule without
+   * them keeps its laptops in memory, or in a memory-backed file copied from the migrated
+   * template: migrating a new in-memory database took most of a short schedule's time.
+   */
+  fileBacked: boolean;
 }
 
 export interface Team {
@@ -447,9 +455,9 @@ class Run {
   constructor(
     private team: Team,
     private stats: Stats,
-    fileBacked: boolean,
+    private fileBacked: boolean,
   ) {
-    if (fileBacked) this.dir = mkdtempSync(join(FILE_ROOT, 'vl-property-'));
+    if (fileBacked || SHM) this.dir = mkdtempSync(join(FILE_ROOT, 'vl-property-'));
   }
 
   /** A laptop of the team, with a supervisor as "me". */
@@ -463,7 +471,7 @@ class Run {
     // What sync.team.join stores, without deriving the key again.
     core.store.setMeta('teamCode', this.team.code);
     core.store.setMeta('teamKey', this.team.key);
-    const rep = { core, clock, path };
+    const rep = { core, clock, path, fileBacked: this.fileBacked };
     this.reps.push(rep);
     return rep;
   }
@@ -478,7 +486,7 @@ class Run {
     source.core = openTestCore(source.path, source.core.store.options);
     const clock = new TestClock(source.clock.ms);
     const core = openTestCore(path, { now: clock.now, deviceName: `laptop-${i}` });
-    const rep = { core, clock, path };
+    const rep = { core, clock, path, fileBacked: true };
     this.reps.push(rep);
     return rep;
   }
@@ -743,10 +751,10 @@ class Run {
         return;
       }
       case 'backup':
-        if (rep.path !== ':memory:') must(core, 'backups.create', {});
+        if (rep.fileBacked) must(core, 'backups.create', {});
         return;
       case 'restore': {
-        if (rep.path === ':memory:') return;
+        if (!rep.fileBacked) return;
         const { rows } = must<{ rows: { path: string }[] }>(core, 'backups.list', {});
         if (!rows.length) return;
         this.retiredLogs.push(changeLog(core));
@@ -755,7 +763,7 @@ class Run {
         return;
       }
       case 'clone':
-        if (rep.path === ':memory:' || reps.length >= MAX_LAPTOPS) return;
+        if (!rep.fileBacked || reps.length >= MAX_LAPTOPS) return;
         this.cloneLaptop(rep);
         stats.clones += 1;
         return;
@@ -1356,18 +1364,33 @@ export function makeTeam(): Team {
 }
 
 /**
- * The seed of the runs in CI, so that a run that passed passes again: SYNC_PROPERTY_SEED picks
- * another, SYNC_PROPERTY_RANDOM=1 a random one each run (to explore).
+ * The seed of the quick count in `npm test`, so that a run that passed passes again:
+ * SYNC_PROPERTY_SEED picks another, SYNC_PROPERTY_RANDOM=1 a random one each run (to explore).
  */
 const CI_SEED = 20261203;
 
+/**
+ * Which schedules a run draws: the same ones every run (`fixed`, the quick count), or new ones
+ * each run (`new`, the soak: its seed is printed first, SYNC_PROPERTY_SEED replays it).
+ */
+export type Schedules = 'fixed' | 'new';
+
+function seedOf(schedules: Schedules): number {
+  if (process.env.SYNC_PROPERTY_SEED) return Number(process.env.SYNC_PROPERTY_SEED);
+  if (schedules === 'fixed' && !process.env.SYNC_PROPERTY_RANDOM) return CI_SEED;
+  return Math.floor(Math.random() * 2 ** 31);
+}
+
 /** Runs the property for `numRuns` schedules and returns what they exercised. */
-export function checkSyncProperty(numRuns: number, timeLimitMs: number): Stats {
-  const seed = process.env.SYNC_PROPERTY_SEED
-    ? Number(process.env.SYNC_PROPERTY_SEED)
-    : process.env.SYNC_PROPERTY_RANDOM
-      ? undefined
-      : CI_SEED;
+export function checkSyncProperty(
+  numRuns: number,
+  timeLimitMs: number,
+  schedules: Schedules = 'fixed',
+): Stats {
+  const seed = seedOf(schedules);
+  console.log(
+    `sync property: ${numRuns} schedules of seed ${seed} (SYNC_PROPERTY_SEED=${seed} replays them)`,
+  );
   const team = makeTeam();
   const started = performance.now();
   const stats = newStats();
@@ -1387,7 +1410,7 @@ export function checkSyncProperty(numRuns: number, timeLimitMs: number): Stats {
       // limit it stops with what it has, and fails.
       interruptAfterTimeLimit: Number(process.env.SYNC_PROPERTY_TIME_LIMIT ?? timeLimitMs),
       markInterruptAsFailure: true,
-      ...(seed === undefined ? {} : { seed }),
+      seed,
       // Replays one counterexample (the path fast-check reports with its seed).
       ...(process.env.SYNC_PROPERTY_PATH ? { path: process.env.SYNC_PROPERTY_PATH, endOnFailure: true } : {}),
     },
