@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from './db';
@@ -156,11 +157,11 @@ function fieldRef(kind: KindName, field: string, path: string): FieldRef {
   const isCol = Object.hasOwn(cols, field);
   const isDerived = Object.hasOwn(derived, field);
   if ((isCol || isDerived) && !def.listable.has(field))
-    throw invalid(path, `lists cannot filter or sort by '${field}'`);
+    throw invalid(path, msg('list.notFilterable', { field }));
   if (isCol) return { sql: `t.${q(field)}`, type: cols[field]! };
   if (isDerived) return { sql: derived[field]!.sql, type: derived[field]!.type };
   const known = ['id', ...Object.keys(cols), ...Object.keys(derived)];
-  throw invalid(path, `unknown field '${field}' (known: ${known.join(', ')})`);
+  throw invalid(path, msg('list.unknownField', { field, known: known.join(', ') }));
 }
 
 function scalarParam(type: FieldType, v: unknown): unknown {
@@ -212,7 +213,7 @@ function conditionSql(ref: FieldRef, cond: FilterCondition, path: string, params
         parts.push(`${ref.sql} LIKE ${p(`${likeEscape(String(v))}%`)} ESCAPE '\\'`);
         break;
       case 'has':
-        if (ref.type !== 'json') throw invalid(path, `'has' applies only to list fields`);
+        if (ref.type !== 'json') throw invalid(path, msg('list.hasOnLists'));
         parts.push(
           `EXISTS (SELECT 1 FROM json_each(${ref.sql}) j WHERE j.value = ${p(v)} OR (j.type = 'object' AND EXISTS (SELECT 1 FROM json_each(j.value) k WHERE k.value = ${p(v)})))`,
         );

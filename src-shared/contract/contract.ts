@@ -1,3 +1,4 @@
+import { MsgSchema } from './errors';
 import { z } from 'zod';
 import { RECORD_KINDS, type MethodName } from './methods';
 import {
@@ -550,7 +551,7 @@ export const contract = {
     z.strictObject({ path: FilePath, confirmMassDelete: z.boolean().optional() }),
     z.object({
       imported: z.array(ImportReport),
-      refused: z.array(z.object({ fileName: z.string(), message: z.string() })),
+      refused: z.array(z.object({ fileName: z.string(), message: z.string(), msg: MsgSchema.optional() })),
       exported: z.object({ fileName: z.string(), changeCount: z.number().int() }).nullable(),
     }),
   ),

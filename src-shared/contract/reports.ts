@@ -1,3 +1,4 @@
+import { schemaMessage as m } from '../messages';
 import { z } from 'zod';
 import { QUARTER_RE } from '../domain/quarter';
 import { PERIOD_KINDS } from '../domain/period';
@@ -17,7 +18,7 @@ const scopeFields = {
   unitId: Id.optional(),
 };
 
-const Quarter = z.string().regex(QUARTER_RE, 'must look like 2026Q3');
+const Quarter = z.string().regex(QUARTER_RE, m('field.quarter'));
 /** '2026-08', '2026Q3', '2026H1', '2026' or '2026-01-01..2026-08-31'; checked by parsePeriod. */
 const PeriodKey = z.string().trim().min(1, 'must not be empty').max(40);
 
@@ -40,13 +41,13 @@ function onePeriod(v: { quarter?: string | undefined; period?: string | undefine
     ctx.addIssue({
       code: 'custom',
       path: ['quarter'],
-      message: '必填：期间 period 或季度 quarter (give a period or a quarter)',
+      message: m('report.periodOrQuarter'),
     });
   } else if (v.quarter !== undefined && v.period !== undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['period'],
-      message: '期间与季度只能给一个 (give period or quarter, not both)',
+      message: m('report.periodAndQuarter'),
     });
   }
 }

@@ -1,4 +1,5 @@
 // 企业库: the enterprises the bureau serves.
+import { schemaMessage as m } from '../messages';
 import { z } from 'zod';
 import { ENTERPRISE_STATUSES, TIERS } from '../domain/enums';
 import { defineKind } from './define';
@@ -138,7 +139,7 @@ export const enterprises = defineKind({
         .toUpperCase()
         .regex(
           /^[A-T](\d{2})?$/,
-          'must be a GB/T 4754-2017 section letter A–T, optionally with a two-digit division (C39)',
+          m('field.industry'),
         )
         .nullable()
         .optional(),

@@ -1,5 +1,6 @@
 // Cell → value for each field type. Each reader gets a non-empty cell and returns the value
 // or a message for the user (Chinese first, English in brackets).
+import { sayZh } from '@shared/messages';
 import { checkUscc } from '@shared/domain/uscc';
 import { INDUSTRY_SECTIONS, type DemandCategory, type Tier } from '@shared/domain/enums';
 import { BOOL_WORDS, EMPTY_WORDS } from './enumWords';
@@ -90,7 +91,7 @@ export function readUscc(v: CellValue): Read<string> {
     );
   }
   const check = checkUscc(cellText(v));
-  return check.ok ? { ok: true, value: check.normalized } : fail(`信用代码有误 (${check.message})`);
+  return check.ok ? { ok: true, value: check.normalized } : fail(`信用代码有误：${sayZh(check.msg)}`);
 }
 
 /** The first phone number of the cell ("0591-87654321 / 138…" → the landline), digits and + - ( ) only. */

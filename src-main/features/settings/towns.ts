@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type { Core } from '../../core';
 import { invalid } from '@shared/contract/errors';
 import type { RecordWarning } from '@shared/contract/schemas';
@@ -24,10 +25,10 @@ export function townsInUse(core: Core, exceptId: string | null = null): string[]
 export function checkedTowns(towns: readonly string[]): string[] {
   const out = towns.map((t) => t.trim());
   const blank = out.findIndex((t) => !t);
-  if (blank >= 0) throw invalid('towns', `第 ${blank + 1} 项为空 (a town is blank)`);
+  if (blank >= 0) throw invalid('towns', msg('towns.blank', { n: blank + 1 }));
   const seen = new Set<string>();
   for (const town of out) {
-    if (seen.has(town)) throw invalid('towns', `“${town}”重复 (listed twice)`, { town });
+    if (seen.has(town)) throw invalid('towns', msg('towns.twice', { town }), { town });
     seen.add(town);
   }
   return out;

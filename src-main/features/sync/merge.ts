@@ -1,3 +1,4 @@
+import { msg, sayZh } from '@shared/messages';
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../../store/db';
@@ -37,6 +38,12 @@ export interface ApplyReport {
   conflicts: number;
   deletions: Record<string, number>;
   anomalies: Anomaly[];
+}
+
+/** A table's records in Chinese ("企业"), for the mass-delete question. */
+function tableWords(table: string): string {
+  const kind = KIND_NAMES.find((k) => KINDS[k].table === table);
+  return kind ? sayZh({ key: `kind.${kind}` }) : table;
 }
 
 /** An import deleting more than this share of a kind's live records needs confirmation… */
@@ -436,7 +443,8 @@ export function* applySteps(
     );
     if (heavy.length) {
       const what = heavy.map(([t, n]) => `${n} of ${liveBefore.get(t)} ${t}`).join(', ');
-      throw new ApiError('CONFLICT', `this import would delete ${what}: confirm to import it anyway`, {
+      const whatZh = heavy.map(([t, n]) => `${liveBefore.get(t)} 条${tableWords(t)}中的 ${n} 条`).join('、');
+      throw new ApiError('CONFLICT', msg('sync.massDelete', { what, whatZh }), {
         reason: 'mass_delete',
         deletions: Object.fromEntries(heavy.map(([t, n]) => [t, { deleting: n, live: liveBefore.get(t) }])),
       });

@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -161,13 +162,13 @@ export function readSyncInput(input: { path?: string; contentBase64?: string; fi
     try {
       return { bytes: readFileSync(input.path), fileName: basename(input.path) };
     } catch (e) {
-      throw invalid('path', `cannot read the file: ${(e as Error).message}`);
+      throw invalid('path', msg('sync.unreadable', { detail: (e as Error).message }));
     }
   }
   if (input.contentBase64 !== undefined)
     // The name the file had where the user picked it (a browser upload), for the history.
     return { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName?.trim() || null };
-  throw invalid('path', 'give the file as path or contentBase64');
+  throw invalid('path', msg('sync.giveFile'));
 }
 
 export interface ImportInput {
