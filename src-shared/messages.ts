@@ -90,7 +90,7 @@ export const MESSAGES = table({
   'kind.experts': { zh: '专家', en: 'expert' },
   'kind.units': { zh: '承办单位', en: 'unit' },
   'kind.visits': { zh: '走访', en: 'visit' },
-  'kind.demands': { zh: '诉求', en: 'demand' },
+  'kind.demands': { zh: '需求', en: 'demand' },
   'kind.demandHistory': { zh: '办理记录', en: 'history entry' },
   'kind.clinics': { zh: '会诊', en: 'clinic' },
   'kind.followups': { zh: '回访', en: 'follow-up' },
@@ -128,25 +128,25 @@ export const MESSAGES = table({
   },
   'uscc.taken': { zh: '该信用代码已属于“{{name}}”', en: "{{uscc}} already belongs to '{{name}}'" },
   'enterprise.openDemands': {
-    zh: '该企业还有 {{n}} 件未办结的诉求：请先办结、不予受理或移走',
+    zh: '该企业还有 {{n}} 件未办结的需求：请先办结、不予受理或移走',
     en: 'the enterprise has {{n}} open demand(s): close, reject or move them first',
   },
   'enterprise.mergeKept': { zh: '这是要保留的企业本身', en: 'is the enterprise being kept' },
 
   // Visits.
   'visit.hasDemands': {
-    zh: '此次走访已提出诉求：请先移走或删除这些诉求',
+    zh: '此次走访已提出需求：请先移走或删除这些需求',
     en: 'demands were raised in this visit: move or delete them first',
   },
 
   // Units and staff.
   'unit.nameTaken': { zh: '已有名为“{{name}}”的承办单位', en: "a unit named '{{name}}' already exists" },
   'unit.openDemands': {
-    zh: '承办单位“{{name}}”还在主办或协办 {{n}} 件未办结的诉求：请先交给其他单位',
+    zh: '承办单位“{{name}}”还在主办或协办 {{n}} 件未办结的需求：请先交给其他单位',
     en: "the unit '{{name}}' handles {{n}} open demand(s) as lead or co unit: hand them to another unit first",
   },
   'unit.notHandling': {
-    zh: '承办单位“{{name}}”不承办此诉求',
+    zh: '承办单位“{{name}}”不承办此需求',
     en: "the unit '{{name}}' is not handling this demand",
   },
   'unit.leadAsCo': {
@@ -181,44 +181,44 @@ export const MESSAGES = table({
     en: 'cannot be changed after the demand was created: it moves only by hold time',
   },
   'demand.noStatus': {
-    zh: '该诉求的状态尚未同步到本机，暂不能操作',
+    zh: '该需求的状态尚未同步到本机，暂不能操作',
     en: 'the demand has no status yet (its record is still to come by sync)',
   },
   'demand.titledNoStatus': {
-    zh: '诉求“{{title}}”的状态尚未同步到本机，暂不能操作',
+    zh: '需求“{{title}}”的状态尚未同步到本机，暂不能操作',
     en: "demand '{{title}}' has no status yet (its record is still to come by sync)",
   },
   'demand.replyEnded': {
-    zh: '诉求“{{title}}”当前为“{{status}}”，无需阶段性答复',
+    zh: '需求“{{title}}”当前为“{{status}}”，无需阶段性答复',
     en: "demand '{{title}}' is {{code}}: a first reply is for open demands",
   },
-  'demand.noSuch': { zh: '没有这件诉求（{{id}}）', en: "no demand with id '{{id}}'" },
+  'demand.noSuch': { zh: '没有这件需求（{{id}}）', en: "no demand with id '{{id}}'" },
   'demand.cannotReassign': {
-    zh: '诉求“{{title}}”当前为“{{status}}”，不能改派',
+    zh: '需求“{{title}}”当前为“{{status}}”，不能改派',
     en: "demand '{{title}}' is {{code}} and cannot be reassigned",
   },
   'demand.cannotSupervise': {
-    zh: '诉求“{{title}}”当前为“{{status}}”，不能督办',
+    zh: '需求“{{title}}”当前为“{{status}}”，不能督办',
     en: "demand '{{title}}' is {{code}} and cannot be supervised",
   },
   'demand.cannotUrge': {
-    zh: '诉求“{{title}}”当前为“{{status}}”，不能催办',
+    zh: '需求“{{title}}”当前为“{{status}}”，不能催办',
     en: "demand '{{title}}' is {{code}} and cannot be urged",
   },
   'demand.pendingReassign': {
-    zh: '诉求“{{title}}”尚未受理：请先交办',
+    zh: '需求“{{title}}”尚未受理：请先交办',
     en: "demand '{{title}}' is pending: assign it first",
   },
   'demand.deadlineFixed': {
-    zh: '诉求“{{title}}”当前为“{{status}}”，办结时限不再变动',
+    zh: '需求“{{title}}”当前为“{{status}}”，办结时限不再变动',
     en: "demand '{{title}}' is {{code}}: its deadline no longer changes",
   },
   'demand.extensionPending': {
-    zh: '诉求“{{title}}”已有延期申请（延至 {{date}}）待审批',
+    zh: '需求“{{title}}”已有延期申请（延至 {{date}}）待审批',
     en: "demand '{{title}}' already has an extension request to {{date}} waiting for a decision",
   },
   'demand.noExtension': {
-    zh: '诉求“{{title}}”没有待审批的延期申请',
+    zh: '需求“{{title}}”没有待审批的延期申请',
     en: "demand '{{title}}' has no extension request waiting for a decision",
   },
   'demand.extensionNotLater': {
@@ -226,16 +226,16 @@ export const MESSAGES = table({
     en: 'must be after the current due date ({{date}})',
   },
   'demand.otherEnterprise': {
-    zh: '所选诉求不是该企业的诉求',
+    zh: '所选需求不是该企业的需求',
     en: 'the demand is another enterprise’s',
   },
   'move.statusMissing': {
-    zh: '该诉求的状态尚未同步到本机，暂不能办理',
+    zh: '该需求的状态尚未同步到本机，暂不能办理',
     en: "this demand's status has not arrived yet (its record is still to come by sync): no move until it has",
   },
   'move.notAllowed': {
-    zh: '诉求{{from}}，不能改为“{{to}}”',
-    en: "cannot move a demand from '{{fromCode}}' to '{{toCode}}'",
+    zh: '需求{{from}}，不能改为“{{to}}”',
+    en: "cannot move a demand from '{{fromCode}}' to '{{toCode}}'; {{allowed}}",
   },
   'move.needsNote': {
     zh: '从“{{from}}”改为“{{to}}”需要填写说明',
@@ -421,7 +421,7 @@ export const MESSAGES = table({
   },
   'report.periodRequired': { zh: '必填：期间', en: 'give a period' },
   'report.periodOrQuarter': {
-    zh: '必填：期间 period 或季度 quarter',
+    zh: '必填：期间或季度',
     en: 'give a period or a quarter',
   },
   'report.periodAndQuarter': {
@@ -457,7 +457,7 @@ export const MESSAGES = table({
     en: 'the folder {{path}} does not exist: connect the shared drive, or create the folder first',
   },
   'sync.folderUnusable': { zh: '无法使用此文件夹：{{detail}}', en: 'cannot use this folder: {{detail}}' },
-  'sync.inFile': { zh: '{{file}}：{{problem}}', en: '{{file}}: {{problem}}' },
+  'sync.inFile': { zh: '文件 {{file}}：{{problem}}', en: '{{file}}: {{problem}}' },
   'sync.exportedAnyway': {
     zh: '{{problem}}（本机的修改仍已导出为 {{file}}）',
     en: "{{problem}} (this laptop's changes were exported all the same, as {{file}})",
@@ -515,12 +515,12 @@ export const MESSAGES = table({
   },
   'sync.malformed': { zh: '同步文件的第 {{n}} 条修改格式有误', en: 'change {{n}} of the sync file is malformed' },
   'conflict.moveGone': {
-    zh: '被取代的办理步骤已不在该诉求的办理记录中',
+    zh: '被取代的办理步骤已不在该需求的办理记录中',
     en: "the superseded move is no longer in the demand's history",
   },
   'conflict.resolved': { zh: '此冲突已经处理过了', en: 'this conflict has already been resolved' },
   'conflict.workflowField': {
-    zh: '诉求的“{{field}}”只能通过办理流程改变：请办理该诉求',
+    zh: '需求的“{{field}}”只能通过办理流程改变：请办理该需求',
     en: "a demand's {{field}} changes only through its workflow (with its checks and a history entry): move the demand instead",
   },
   'orphan.notOrphan': { zh: '此记录不是孤立记录：其上级记录仍在', en: 'is no orphan: its parent is live' },

@@ -9,7 +9,7 @@ export function fieldRecord<K extends z.ZodType<string, string>, V extends z.Zod
   const record = z.record(key, value);
   return z.preprocess((input: z.input<typeof record>, ctx) => {
     if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__')) {
-      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: `unknown field '__proto__'`, input });
+      ctx.addIssue({ code: 'unrecognized_keys', keys: ['__proto__'], input });
     }
     return input;
   }, record);

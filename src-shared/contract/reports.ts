@@ -14,13 +14,13 @@ const Bilingual = z.object({ zh: z.string(), en: z.string() });
 
 const scopeFields = {
   staffId: Id.optional(),
-  town: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+  town: z.string().trim().min(1, m('field.empty')).max(100).optional(),
   unitId: Id.optional(),
 };
 
 const Quarter = z.string().regex(QUARTER_RE, m('field.quarter'));
 /** '2026-08', '2026Q3', '2026H1', '2026' or '2026-01-01..2026-08-31'; checked by parsePeriod. */
-const PeriodKey = z.string().trim().min(1, 'must not be empty').max(40);
+const PeriodKey = z.string().trim().min(1, m('field.empty')).max(40);
 
 export const QuarterlyInput = z.strictObject({ quarter: Quarter, ...scopeFields });
 
@@ -260,7 +260,7 @@ export const ExportInput = PeriodOrQuarter.extend({
   format: z.enum(EXPORT_FORMATS),
   path: z.string().min(1).max(4096).optional(),
   /** The bureau's name in the titles (default: the orgName setting). */
-  orgName: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+  orgName: z.string().trim().min(1, m('field.empty')).max(100).optional(),
 })
   .strict()
   .superRefine(onePeriod);

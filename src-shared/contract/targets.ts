@@ -2,7 +2,7 @@
 // the field, with the messages of src-shared/messages.ts.
 import { schemaMessage as m } from '../messages';
 import { z } from 'zod';
-import { TARGET_KEYS, isAmountKey, isTargetKey, type TargetKey } from '../reports/targets';
+import { isAmountKey, isTargetKey, type TargetKey } from '../reports/targets';
 
 export const TARGET_YEAR_MIN = 2000;
 export const TARGET_YEAR_MAX = 2100;
@@ -60,7 +60,7 @@ export type Target = z.output<typeof TargetSchema>;
 
 export const TargetListSchema = z.object({
   year: z.number().int(),
-  /** The year's targets, in the order of TARGET_KEYS; keys without a target are absent. */
+  /** The year's targets, in the order of the target keys; keys without a target are absent. */
   rows: z.array(TargetSchema),
 });
 

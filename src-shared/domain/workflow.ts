@@ -72,7 +72,17 @@ export function checkMove(req: MoveRequest): MoveProblem | null {
   }
   const move = MOVES[req.from][req.to];
   if (!move) {
-    return { field: 'to', msg: { key: 'move.notAllowed', params: fromTo(req.from, req.to) } };
+    const allowed = allowedMoves(req.from);
+    return {
+      field: 'to',
+      msg: {
+        key: 'move.notAllowed',
+        params: {
+          ...fromTo(req.from, req.to),
+          allowed: allowed.length ? `allowed: ${allowed.join(', ')}` : `'${req.from}' is final`,
+        },
+      },
+    };
   }
   if (move.noteRequired && !req.note?.trim()) {
     return { field: 'note', msg: { key: 'move.needsNote', params: fromTo(req.from, req.to) } };

@@ -22,7 +22,7 @@ export const enterprises = defineKind({
   en: 'Enterprises',
   fields: {
     uscc: {
-      input: z.string().trim().min(1, 'must not be empty').max(40),
+      input: z.string().trim().min(1, m('field.empty')).max(40),
       sql: 'text',
       zh: '统一社会信用代码',
       en: 'Credit code',

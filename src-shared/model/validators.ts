@@ -10,7 +10,7 @@ export const Instant = z.union([z.iso.datetime({ offset: true }), CalendarDate],
   message: m('field.instant'),
 });
 /** A required name or title. */
-export const Name = z.string().trim().min(1, 'must not be empty').max(200);
+export const Name = z.string().trim().min(1, m('field.empty')).max(200);
 export const text = (max = 4000) => z.string().trim().max(max);
 export const optText = (max = 4000) => text(max).nullable().optional();
 export const Phone = z

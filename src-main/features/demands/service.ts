@@ -266,7 +266,7 @@ export function updateDemand(
         at: nowIso(core),
         from: current.status,
         to: current.status,
-        note: `${patch.complex ? '改为复杂需求' : '改为一般需求'}，办理期限调整为 ${dueDate} (due date follows the switch)`,
+        note: `${patch.complex ? '改为复杂需求' : '改为一般需求'}，办理期限调整为 ${dueDate}`,
         data: { dueDate },
       });
     }
@@ -525,7 +525,7 @@ export function reassign(
 ) {
   requireSupervisor(core, 'act.reassign');
   const assignee = requireLive(core, 'staff', input.assigneeStaffId, 'assigneeStaffId');
-  const note = input.note?.trim() || `改派给 ${String(assignee.name)} (reassigned)`;
+  const note = input.note?.trim() || `改派给 ${String(assignee.name)}`;
   let updated = 0;
   input.ids.forEach((id, i) => {
     const d = getRow(core.store, 'demands', id);

@@ -25,7 +25,7 @@ export function isEmptyCell(v: CellValue | undefined): boolean {
 
 export function readText(v: CellValue, max: number): Read<string> {
   const t = cellText(v).replace(/\r\n?/g, '\n');
-  if (t.length > max) return fail(`内容过长：${t.length} 字，最多 ${max} 字 (too long)`);
+  if (t.length > max) return fail(`内容过长：${t.length} 字，最多 ${max} 字`);
   return { ok: true, value: t };
 }
 
@@ -46,7 +46,7 @@ export function readBool(v: CellValue): Read<boolean> {
   const f = fold(cellText(v)) || cellText(v);
   if (TRUE.has(f)) return { ok: true, value: true };
   if (FALSE.has(f)) return { ok: true, value: false };
-  return fail(`无法识别 '${cellText(v)}' (not yes/no)：可填 是、否`);
+  return fail(`无法识别 '${cellText(v)}'：可填 是、否`);
 }
 
 export function readEnumCell(group: EnumGroup, v: CellValue): Read<string> {
@@ -62,8 +62,8 @@ export function readEnumList(group: EnumGroup, v: CellValue, max = 4): Read<stri
     if (!r.ok) return r;
     if (!values.includes(r.value)) values.push(r.value);
   }
-  if (!values.length) return fail('没有可识别的值 (no value)');
-  if (values.length > max) return fail(`最多 ${max} 项，填了 ${values.length} 项 (too many)`);
+  if (!values.length) return fail('没有可识别的值');
+  if (values.length > max) return fail(`最多 ${max} 项，填了 ${values.length} 项`);
   return { ok: true, value: values };
 }
 
@@ -78,7 +78,7 @@ export function readCategories(v: CellValue): Read<string[]> {
     const tier = exactEnum('tier', part.replace(/(19|20)\d{2}\s*年?度?|[()（）]/g, ''));
     if (tier)
       return fail(
-        `'${part}' 是企业资质（${ENUM_LABELS.tier[tier] ?? tier}），本列读作需求类别：请填需求类别，或把该列映射为企业资质 (a qualification in a demand category column)`,
+        `'${part}' 是企业资质（${ENUM_LABELS.tier[tier] ?? tier}），本列读作需求类别：请填需求类别，或把该列映射为企业资质`,
       );
   }
   return readEnumList('demandCategory', v);
@@ -87,7 +87,7 @@ export function readCategories(v: CellValue): Read<string[]> {
 export function readUscc(v: CellValue): Read<string> {
   if (typeof v === 'number' && !Number.isSafeInteger(v)) {
     return fail(
-      '信用代码被存成了数字，末几位已丢失：请把该列设为文本后重新填写 (stored as a number: digits lost)',
+      '信用代码被存成了数字，末几位已丢失：请把该列设为文本后重新填写',
     );
   }
   const check = checkUscc(cellText(v));
@@ -105,7 +105,7 @@ export function readPhone(v: CellValue): Read<string> {
     .trim()
     .replace(/\s+/g, ' ');
   if (!/\d{3,}/.test(cleaned) || cleaned.length > 40)
-    return fail(`不是电话号码 '${cellText(v)}' (not a phone number)`);
+    return fail(`不是电话号码 '${cellText(v)}'`);
   return { ok: true, value: cleaned };
 }
 
@@ -149,7 +149,7 @@ export function readTiers(v: CellValue, defaultYear: number): Read<TierValue[]> 
     const tier = r.value as Tier;
     if (!out.some((t) => t.tier === tier)) out.push({ tier, year: year ? Number(year) : defaultYear });
   }
-  return out.length ? { ok: true, value: out } : fail('没有可识别的资质 (no tier)');
+  return out.length ? { ok: true, value: out } : fail('没有可识别的资质');
 }
 
 /** "C39", "C 制造业", "C39 计算机…" or a section name ("制造业") → GB/T 4754 code. */
@@ -165,7 +165,7 @@ export function readIndustry(v: CellValue): Read<string> {
   });
   if (hits.length === 1) return { ok: true, value: hits[0]! };
   return fail(
-    `无法识别的行业 '${t}' (unknown industry)：填门类字母加两位大类代码（如 C39）或门类名称（如 制造业）`,
+    `无法识别的行业 '${t}'：填门类字母加两位大类代码（如 C39）或门类名称（如 制造业）`,
   );
 }
 

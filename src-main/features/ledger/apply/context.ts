@@ -49,7 +49,7 @@ export function fillPatch(
     else if (!same(now, value)) {
       const d = display ?? shown;
       notes.push(
-        `${fieldLabel(field)}：表中为「${d(value)}」，系统中为「${d(now)}」，保留系统中的值 (kept the app's value)`,
+        `${fieldLabel(field)}：表中为「${d(value)}」，系统中为「${d(now)}」，保留系统中的值`,
       );
     }
   }
