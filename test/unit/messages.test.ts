@@ -121,9 +121,7 @@ describe('no message is written outside the table', () => {
     const offenders = ['src-shared/model', 'src-shared/contract']
       .flatMap(sources)
       .flatMap(codeLines)
-      .filter(({ text }) =>
-        /message: ['`"]|\.(refine|regex|min|max|int|finite)\([^)]*,\s*['`"]/.test(text),
-      )
+      .filter(({ text }) => /message: ['`"]|\.(refine|regex|min|max|int|finite)\([^)]*,\s*['`"]/.test(text))
       .map(({ at, text }) => `${at}: ${text.trim()}`);
     expect(offenders).toEqual([]);
   });
