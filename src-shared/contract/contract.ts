@@ -615,8 +615,11 @@ export const contract = {
   'audit.record': def(
     z.strictObject({ kind: z.enum(RECORD_KINDS), id: Id }),
     z.object({
-      /** The names of the units the rows' values refer to, by id (deleted units included). */
-      unitNames: z.record(z.string(), z.string()),
+      /**
+       * The names of the records the rows' values refer to, by id (an enterprise's name, a
+       * demand's title, a unit's or a staff member's name, a visit's number), deleted ones included.
+       */
+      names: z.record(z.string(), z.string()),
       rows: z.array(
         z.object({
           at: z.string(),

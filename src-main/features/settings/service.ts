@@ -1,5 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
-import { type Core, myRole, requireSupervisor } from '../../core';
+import { type Core, requireSupervisor } from '../../core';
 import type { Store } from '../../store/db';
 import { getRow, insertRecord, updateRecord } from '../../store/records';
 import { invalid, issue } from '@shared/contract/errors';

@@ -1,8 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
-import { type Core, myRole, nowIso, requireSupervisor } from '../../core';
+import { type Core, nowIso, requireSupervisor } from '../../core';
 import type { Store } from '../../store/db';
 import { getRow, insertRecord, updateRecord } from '../../store/records';
-import { ApiError } from '@shared/contract/errors';
 import type { Target } from '@shared/contract/targets';
 import { TARGET_KEYS, isTargetKey, type TargetKey } from '@shared/reports/targets';
 
@@ -12,7 +11,6 @@ import { TARGET_KEYS, isTargetKey, type TargetKey } from '@shared/reports/target
 
 const NAMESPACE = '5f0c9a1e-7d3b-4c62-8e4f-2a6b1d9c0e73';
 export const targetId = (year: number, key: string): string => uuidv5(`target|${year}|${key}`, NAMESPACE);
-
 
 interface TargetRow {
   year: number;

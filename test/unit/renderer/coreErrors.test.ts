@@ -33,7 +33,7 @@ describe('core errors on the Chinese screen', () => {
     expect(e.message).not.toMatch(ENGLISH);
   });
 
-  it('a staff member changing the settings, and a form's empty fields', () => {
+  it("a staff member changing the settings, and a form's empty fields", () => {
     const forbidden = refusal('settings.set', { orgName: '局' }, 'staff');
     expect(forbidden.message).toBe('只有督办负责人可以修改设置');
     const zod = refusal('enterprises.create', { name: '' });
