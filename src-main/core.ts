@@ -51,15 +51,18 @@ export function myRole(core: Core): Role {
 
 export function requireMe(core: Core, field: string): string {
   const id = meId(core);
-  if (!id)
-    throw invalid(field, msg('me.unset'));
+  if (!id) throw invalid(field, msg('me.unset'));
   return id;
 }
 
 /** FORBIDDEN unless the actor is a supervisor; `what` says what they may not do (an act.* message). */
 export function requireSupervisor(core: Core, what: MessageKey, field?: string): void {
   if (myRole(core) !== 'supervisor')
-    throw new ApiError('FORBIDDEN', msg('role.supervisorOnly', { what: { key: what } }), field ? { field } : {});
+    throw new ApiError(
+      'FORBIDDEN',
+      msg('role.supervisorOnly', { what: { key: what } }),
+      field ? { field } : {},
+    );
 }
 
 /** Refuses an instant later than now (a small allowance for clock jitter between doors). */

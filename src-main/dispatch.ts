@@ -73,10 +73,7 @@ function runNow(core: Core, { def, input }: Parsed, options: CallOptions = {}): 
   }
   if (def.gated && gateOf(core).busy) {
     // A job's transaction is open on this connection: anything run now would join it.
-    throw new ApiError(
-      'BUSY',
-      msg('call.busy', { job: currentJob(core)?.method ?? 'long job' }),
-    );
+    throw new ApiError('BUSY', msg('call.busy', { job: currentJob(core)?.method ?? 'long job' }));
   }
   if (options.inTransaction && (def.mode !== 'sync' || def.transaction !== 'call')) {
     throw new ApiError(

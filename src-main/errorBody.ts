@@ -21,7 +21,9 @@ export function zodMsg(i: z.core.$ZodIssue): Msg {
   if (own) return msg(own);
   switch (i.code) {
     case 'invalid_type':
-      return i.input === undefined || i.input === null ? msg('field.required') : msg('field.type', { expected: i.expected });
+      return i.input === undefined || i.input === null
+        ? msg('field.required')
+        : msg('field.type', { expected: i.expected });
     case 'invalid_value':
     case 'invalid_union':
       return msg('field.option');

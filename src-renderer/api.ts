@@ -11,7 +11,10 @@ export type ClientErrorCode = ErrorCode | 'NETWORK';
  * The core's error in the UI's language: its message and each issue's said from their message
  * keys (details.msg, issues[].msg); the English `message` stays only where the core gave no key.
  */
-export function localized(message: string, details: ErrorDetails): { message: string; details: ErrorDetails } {
+export function localized(
+  message: string,
+  details: ErrorDetails,
+): { message: string; details: ErrorDetails } {
   const issues = details.issues?.map((i) => (i.msg ? { ...i, message: sayMsg(i.msg) } : i));
   const text = details.msg
     ? sayMsg(details.msg)

@@ -472,7 +472,10 @@ export const MESSAGES = table({
     zh: '文件是空的：不是走访台账的同步文件',
     en: 'the file is empty: it is not a Visit Ledger sync file',
   },
-  'sync.truncated': { zh: '同步文件不完整（复制未完成？）', en: 'the sync file is cut short (incomplete copy?)' },
+  'sync.truncated': {
+    zh: '同步文件不完整（复制未完成？）',
+    en: 'the sync file is cut short (incomplete copy?)',
+  },
   'sync.notSyncFile': {
     zh: '这不是走访台账的同步文件（.vlsync）',
     en: 'this is not a Visit Ledger sync file (.vlsync)',
@@ -513,7 +516,10 @@ export const MESSAGES = table({
     zh: '此同步文件来自更新版本的走访台账：请先升级本软件',
     en: 'this sync file was written by a newer version of Visit Ledger (a newer file format): update the app to import it',
   },
-  'sync.malformed': { zh: '同步文件的第 {{n}} 条修改格式有误', en: 'change {{n}} of the sync file is malformed' },
+  'sync.malformed': {
+    zh: '同步文件的第 {{n}} 条修改格式有误',
+    en: 'change {{n}} of the sync file is malformed',
+  },
   'conflict.moveGone': {
     zh: '被取代的办理步骤已不在该需求的办理记录中',
     en: "the superseded move is no longer in the demand's history",

@@ -153,7 +153,11 @@ export const useDemandDetail = create<DemandDetailState>((set, get) => ({
       const issues = [issue('note', problem.msg)];
       set({
         busy: false,
-        moveError: new ApiError('VALIDATION', issues[0]!.message, { field: 'note', msg: problem.msg, issues }),
+        moveError: new ApiError('VALIDATION', issues[0]!.message, {
+          field: 'note',
+          msg: problem.msg,
+          issues,
+        }),
       });
       return false;
     }

@@ -40,9 +40,7 @@ export const TargetSetInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['value'],
-        message: amount
-          ? m('amount.decimals')
-          : m('target.wholeCount'),
+        message: amount ? m('amount.decimals') : m('target.wholeCount'),
       });
     }
   });

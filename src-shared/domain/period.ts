@@ -55,12 +55,10 @@ export function parsePeriod(key: string): Period {
     const n = Number(m[2]);
     switch (kind) {
       case 'quarter':
-        if (n < 1 || n > 4)
-          throw new PeriodError({ key: 'period.quarter', params: { text } });
+        if (n < 1 || n > 4) throw new PeriodError({ key: 'period.quarter', params: { text } });
         return months(text, kind, year, (n - 1) * 3 + 1, 3);
       case 'half':
-        if (n < 1 || n > 2)
-          throw new PeriodError({ key: 'period.half', params: { text } });
+        if (n < 1 || n > 2) throw new PeriodError({ key: 'period.half', params: { text } });
         return months(text, kind, year, (n - 1) * 6 + 1, 6);
       case 'month':
         if (n < 1 || n > 12) throw new PeriodError({ key: 'period.month', params: { text } });

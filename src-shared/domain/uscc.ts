@@ -57,4 +57,3 @@ export function checkUscc(raw: string): UsccCheck {
   }
   return { ok: true, normalized };
 }
-

@@ -55,12 +55,13 @@ export interface MoveProblem {
   forbidden?: true;
 }
 
-const fromTo = (from: DemandStatus, to: DemandStatus) => ({
-  from: { group: 'demandStatus', value: from },
-  to: { group: 'demandStatus', value: to },
-  fromCode: from,
-  toCode: to,
-} as const);
+const fromTo = (from: DemandStatus, to: DemandStatus) =>
+  ({
+    from: { group: 'demandStatus', value: from },
+    to: { group: 'demandStatus', value: to },
+    fromCode: from,
+    toCode: to,
+  }) as const;
 
 /** Returns what is wrong with a requested move, or null when it is allowed. */
 export function checkMove(req: MoveRequest): MoveProblem | null {

@@ -71,7 +71,8 @@ export function calendarProblems(y: CalendarYear): CalendarProblem[] {
       if (!isValidDate(d)) problems.push({ field, msg: { key: 'calendar.date', params: { date: d } } });
       else if (!d.startsWith(`${y.year}-`))
         problems.push({ field, msg: { key: 'calendar.year', params: { date: d, year: y.year } } });
-      else if (y[list].indexOf(d) !== i) problems.push({ field, msg: { key: 'calendar.twice', params: { date: d } } });
+      else if (y[list].indexOf(d) !== i)
+        problems.push({ field, msg: { key: 'calendar.twice', params: { date: d } } });
     });
   check('holidays');
   check('workdays');

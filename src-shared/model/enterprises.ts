@@ -137,10 +137,7 @@ export const enterprises = defineKind({
         .string()
         .trim()
         .toUpperCase()
-        .regex(
-          /^[A-T](\d{2})?$/,
-          m('field.industry'),
-        )
+        .regex(/^[A-T](\d{2})?$/, m('field.industry'))
         .nullable()
         .optional(),
       sql: 'text',

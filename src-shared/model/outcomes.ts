@@ -13,10 +13,7 @@ export const Amount = z
   .number()
   .min(0, m('amount.negative'))
   .max(1e12, m('amount.tooLarge'))
-  .refine(
-    (n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6,
-    m('amount.decimals'),
-  );
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, m('amount.decimals'));
 
 export const outcomes = defineKind({
   table: 'outcomes',

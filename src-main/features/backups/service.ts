@@ -62,14 +62,12 @@ export function listBackupsOf(core: Core): MethodOutput<'backups.list'>['rows'] 
 function stageRestorable(source: string, staging: string): void {
   rmSync(staging, { force: true });
   try {
-    if (checkChecksum(source) === 'mismatch')
-      throw invalid('file', msg('backup.checksum'));
+    if (checkChecksum(source) === 'mismatch') throw invalid('file', msg('backup.checksum'));
     extractBackup(source, staging);
     checkRestorable(staging);
   } catch (e) {
     rmSync(staging, { force: true });
-    if (e instanceof DamagedGzipError)
-      throw invalid('file', msg('backup.gzip', { detail: e.message }));
+    if (e instanceof DamagedGzipError) throw invalid('file', msg('backup.gzip', { detail: e.message }));
     if (e instanceof ApiError) throw e;
     throw invalid('file', msg('backup.unreadable', { detail: (e as Error).message }));
   }
@@ -78,8 +76,7 @@ function stageRestorable(source: string, staging: string): void {
 /** Checks that a file is a sound Visit Ledger database this app can open. */
 function checkRestorable(path: string): void {
   const integrity = checkIntegrity(path);
-  if (!integrity.ok)
-    throw invalid('file', msg('backup.unsound', { detail: integrity.message }));
+  if (!integrity.ok) throw invalid('file', msg('backup.unsound', { detail: integrity.message }));
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const version = db.prepare(`SELECT max("version") AS v FROM schema_migrations`).get() as {
@@ -87,8 +84,7 @@ function checkRestorable(path: string): void {
     };
     const device = db.prepare(`SELECT "value" FROM meta WHERE "key" = 'deviceId'`).get();
     if (!device) throw invalid('file', msg('backup.notLedger'));
-    if ((version.v ?? 0) > SCHEMA_VERSION)
-      throw invalid('file', msg('backup.newer'));
+    if ((version.v ?? 0) > SCHEMA_VERSION) throw invalid('file', msg('backup.newer'));
   } catch (e) {
     if (e instanceof ApiError) throw e;
     throw invalid('file', msg('backup.notLedger'));

@@ -161,8 +161,7 @@ function checkUnits(
 ): void {
   if (leadUnitId) requireLive(core, 'units', leadUnitId, 'leadUnitId');
   (coUnitIds ?? []).forEach((unitId, i) => {
-    if (unitId === leadUnitId)
-      throw invalid(`coUnitIds.${i}`, msg('unit.leadAsCo'));
+    if (unitId === leadUnitId) throw invalid(`coUnitIds.${i}`, msg('unit.leadAsCo'));
     if ((coUnitIds ?? []).indexOf(unitId) !== i) throw invalid(`coUnitIds.${i}`, msg('field.repeatUnit'));
     requireLive(core, 'units', unitId, `coUnitIds.${i}`);
   });
@@ -184,8 +183,7 @@ export function createDemand(core: Core, input: DemandInput): Demand {
         : input.sourceActivityId
           ? 'activity'
           : 'other');
-  if (source === 'visit' && !input.sourceVisitId)
-    throw invalid('sourceVisitId', sourceNeeded('visit'));
+  if (source === 'visit' && !input.sourceVisitId) throw invalid('sourceVisitId', sourceNeeded('visit'));
   if (source === 'clinic' && !input.sourceClinicId) {
     throw invalid('sourceClinicId', sourceNeeded('clinic'));
   }
@@ -393,8 +391,7 @@ export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: st
  */
 export function reply(core: Core, input: { id: string; note: string }): Demand {
   const demand = requireLive(core, 'demands', input.id);
-  if (!demand.status)
-    throw invalid('id', msg('demand.noStatus'));
+  if (!demand.status) throw invalid('id', msg('demand.noStatus'));
   if (!isOpenStatus(demand.status)) {
     throw invalid('id', msg('demand.replyEnded', { title: demand.title ?? '', ...status(demand.status) }));
   }
@@ -415,8 +412,7 @@ export function unitReply(core: Core, input: { id: string; unitId: string; note:
   if (demand.leadUnitId !== input.unitId && !(demand.coUnitIds ?? []).includes(input.unitId)) {
     throw invalid('unitId', msg('unit.notHandling', { name: String(unit.name) }));
   }
-  if (!demand.status)
-    throw invalid('id', msg('demand.noStatus'));
+  if (!demand.status) throw invalid('id', msg('demand.noStatus'));
   recordEvent(core, input.id, {
     type: 'unit_reply',
     at: nowIso(core),

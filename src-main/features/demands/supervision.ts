@@ -10,7 +10,11 @@ import { getRow } from '../../store/records';
 // like the demand's moves. The replay keeps the supervision (see @shared/domain/demandReplay).
 
 /** The live, open demands behind `ids`, or a refusal naming the first that is not. */
-function openDemands(core: Core, ids: readonly string[], refusal: 'demand.cannotSupervise' | 'demand.cannotUrge') {
+function openDemands(
+  core: Core,
+  ids: readonly string[],
+  refusal: 'demand.cannotSupervise' | 'demand.cannotUrge',
+) {
   return ids.map((id, i) => {
     const d = getRow(core.store, 'demands', id);
     if (!d || d.deletedAt) throw invalid(`ids.${i}`, msg('demand.noSuch', { id }));

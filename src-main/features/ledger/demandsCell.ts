@@ -97,7 +97,6 @@ export function readDemandsCell(text: string): CellDemands {
     if (!r.ok) return r;
     out.push(r.value);
   }
-  if (out.length > 20)
-    return { ok: false, message: `一次走访最多 20 项需求，这里有 ${out.length} 项` };
+  if (out.length > 20) return { ok: false, message: `一次走访最多 20 项需求，这里有 ${out.length} 项` };
   return { ok: true, value: out };
 }

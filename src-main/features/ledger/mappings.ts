@@ -105,8 +105,7 @@ export function saveMapping(
     if (target === null) continue;
     const col = columnOf(input.headers, target, path);
     const header = input.headers[col] ?? '';
-    if (!header.trim())
-      throw invalid(path, msg('ledger.noHeaderText', { col: columnLetter(col) }));
+    if (!header.trim()) throw invalid(path, msg('ledger.noHeaderText', { col: columnLetter(col) }));
     mapping[field] = header;
   }
   if (!Object.keys(mapping).length) throw invalid('mapping', msg('ledger.mapsNothing'));

@@ -81,8 +81,7 @@ function chooseSheet(
     if (!best || score > best.score) best = { sheet, layout, score };
   }
   if (!best) {
-    if (!source.sheets.some((s) => s.rows.length))
-      throw invalid(field, msg('ledger.noData'));
+    if (!source.sheets.some((s) => s.rows.length)) throw invalid(field, msg('ledger.noData'));
     throw noHeader(opts, null);
   }
   return best;
@@ -91,10 +90,7 @@ function chooseSheet(
 function noHeader(opts: PlanOptions, sheet: string | null) {
   if (opts.headerRow !== undefined)
     return invalid('headerRow', msg('ledger.headerRowEmpty', { row: opts.headerRow }));
-  return invalid(
-    sheet ? 'sheet' : 'path',
-    msg('ledger.noHeader', { where: sheet ? `（${sheet}）` : '' }),
-  );
+  return invalid(sheet ? 'sheet' : 'path', msg('ledger.noHeader', { where: sheet ? `（${sheet}）` : '' }));
 }
 
 export function makePlan(core: Core, source: SourceFile, opts: PlanOptions): Plan {

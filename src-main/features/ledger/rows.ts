@@ -179,8 +179,7 @@ function enterpriseIdsOf(names: string[], ctx: RowContext): Read<string[]> {
     if (!found.length) unknown.push(name);
     else if (!ids.includes(found[0]!)) ids.push(found[0]!);
   }
-  if (unknown.length)
-    return { ok: false, message: `企业库中没有：${unknown.join('、')}` };
+  if (unknown.length) return { ok: false, message: `企业库中没有：${unknown.join('、')}` };
   return { ok: true, value: ids };
 }
 

@@ -177,9 +177,13 @@ export interface ImportResult extends ReturnType<typeof counts> {
 
 function requireColumns(plan: Plan): void {
   if (!plan.missingRequired.length) return;
-  throw invalid('mapping', msg('ledger.missingColumns', { labels: plan.missingRequired.map((m) => m.label).join('；') }), {
-    missing: plan.missingRequired,
-  });
+  throw invalid(
+    'mapping',
+    msg('ledger.missingColumns', { labels: plan.missingRequired.map((m) => m.label).join('；') }),
+    {
+      missing: plan.missingRequired,
+    },
+  );
 }
 
 function checkRejectsPath(path: string | undefined, field: string): void {

@@ -68,13 +68,11 @@ function toCell(c: Cell | undefined, date1904: boolean): CellValue {
 
 function refusal(e: unknown): WorkbookRefused {
   const text = e instanceof Error ? e.message : String(e);
-  if (/password|encrypt/i.test(text))
-    return new WorkbookRefused('password', msg('ledger.password'));
+  if (/password|encrypt/i.test(text)) return new WorkbookRefused('password', msg('ledger.password'));
   return new WorkbookRefused('damaged', msg('ledger.damaged', { detail: text.slice(0, 200) }));
 }
 
-const tooLarge = (what: string) =>
-  new WorkbookRefused('tooLarge', msg('ledger.workbookTooLarge', { what }));
+const tooLarge = (what: string) => new WorkbookRefused('tooLarge', msg('ledger.workbookTooLarge', { what }));
 
 export function readWorkbook(buf: Buffer, limits: WorkbookLimits = WORKBOOK_LIMITS): SheetData[] {
   if (buf.length > limits.bytes) throw tooLarge(`超过 ${Math.round(limits.bytes / 1024 / 1024)} MB`);

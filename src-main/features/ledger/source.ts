@@ -117,8 +117,7 @@ async function parseSource(
       throw invalid(field, msg('ledger.unreadableWorkbook', { detail: (e as Error).message }));
     }
   }
-  if (ext === '.xlsx' || ext === '.xlsm')
-    throw invalid(field, msg('ledger.notXlsx'));
+  if (ext === '.xlsx' || ext === '.xlsm') throw invalid(field, msg('ledger.notXlsx'));
   if (encoding !== undefined && !/^[\w.:-]{1,40}$/.test(encoding))
     throw invalid('encoding', msg('ledger.badEncoding'));
   // The encoding libraries load with the first text file read, not with every door.
@@ -132,7 +131,8 @@ async function parseSource(
       sheets: [{ name: basename(fileName, ext) || 'CSV', rows: csv.rows }],
     };
   } catch (e) {
-    if (e instanceof RangeError) throw invalid('encoding', msg('ledger.unknownEncoding', { detail: e.message }));
+    if (e instanceof RangeError)
+      throw invalid('encoding', msg('ledger.unknownEncoding', { detail: e.message }));
     throw e;
   }
 }

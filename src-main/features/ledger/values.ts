@@ -86,9 +86,7 @@ export function readCategories(v: CellValue): Read<string[]> {
 
 export function readUscc(v: CellValue): Read<string> {
   if (typeof v === 'number' && !Number.isSafeInteger(v)) {
-    return fail(
-      '信用代码被存成了数字，末几位已丢失：请把该列设为文本后重新填写',
-    );
+    return fail('信用代码被存成了数字，末几位已丢失：请把该列设为文本后重新填写');
   }
   const check = checkUscc(cellText(v));
   return check.ok ? { ok: true, value: check.normalized } : fail(`信用代码有误：${sayZh(check.msg)}`);
@@ -104,8 +102,7 @@ export function readPhone(v: CellValue): Read<string> {
     .replace(/[^\d+\-() ]/g, ' ')
     .trim()
     .replace(/\s+/g, ' ');
-  if (!/\d{3,}/.test(cleaned) || cleaned.length > 40)
-    return fail(`不是电话号码 '${cellText(v)}'`);
+  if (!/\d{3,}/.test(cleaned) || cleaned.length > 40) return fail(`不是电话号码 '${cellText(v)}'`);
   return { ok: true, value: cleaned };
 }
 
@@ -164,9 +161,7 @@ export function readIndustry(v: CellValue): Read<string> {
     return l === f || (f.length >= 2 && (l.includes(f) || f.includes(l)));
   });
   if (hits.length === 1) return { ok: true, value: hits[0]! };
-  return fail(
-    `无法识别的行业 '${t}'：填门类字母加两位大类代码（如 C39）或门类名称（如 制造业）`,
-  );
+  return fail(`无法识别的行业 '${t}'：填门类字母加两位大类代码（如 C39）或门类名称（如 制造业）`);
 }
 
 export type { DemandCategory };

@@ -21,8 +21,7 @@ function checkReferences(
   if (outcome.enterpriseId) requireLive(core, 'enterprises', outcome.enterpriseId, 'enterpriseId');
   if (!outcome.demandId) return;
   const demand = requireLive(core, 'demands', outcome.demandId, 'demandId');
-  if (demand.enterpriseId !== outcome.enterpriseId)
-    throw invalid('demandId', msg('demand.otherEnterprise'));
+  if (demand.enterpriseId !== outcome.enterpriseId) throw invalid('demandId', msg('demand.otherEnterprise'));
 }
 
 export function createOutcome(core: Core, input: OutcomeInput): Outcome {

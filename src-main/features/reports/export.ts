@@ -40,8 +40,7 @@ export async function exportReport(core: Core, input: ReportExportInput): Promis
   let target: string | null = null;
   if (input.path !== undefined) {
     const ext = extname(input.path).toLowerCase();
-    if (ext !== `.${format}`)
-      throw invalid('path', msg('report.mustExt', { format, ext: ext || '—' }));
+    if (ext !== `.${format}`) throw invalid('path', msg('report.mustExt', { format, ext: ext || '—' }));
     target = await outputPath(input.path);
   }
   const report = summaryFigures(core, scope, period, day);

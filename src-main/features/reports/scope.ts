@@ -157,10 +157,7 @@ const NO_ONE = { staffId: null, staffName: null, town: null, unitId: null, unitN
 export function resolveScope(core: Core, input: ScopeInput): ResolvedScope {
   const given = (['staffId', 'town', 'unitId'] as const).filter((k) => input[k]);
   if (given.length > 1) {
-    throw invalid(
-      given[1]!,
-      msg('report.oneScope', { given: given.join(' and ') }),
-    );
+    throw invalid(given[1]!, msg('report.oneScope', { given: given.join(' and ') }));
   }
   if (input.unitId) {
     const name = liveNamed(core, 'units', input.unitId, 'unitId');

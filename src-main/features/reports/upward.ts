@@ -62,8 +62,7 @@ export async function exportUpward(
   let target: string | null = null;
   if (input.path !== undefined) {
     const ext = extname(input.path).toLowerCase();
-    if (ext !== '.xlsx')
-      throw invalid('path', msg('report.mustExt', { format: 'xlsx', ext: ext || '—' }));
+    if (ext !== '.xlsx') throw invalid('path', msg('report.mustExt', { format: 'xlsx', ext: ext || '—' }));
     target = await outputPath(input.path);
   }
   const fileName = `${report.orgName}_${report.periodTitle}主要指标报送表.xlsx`.replace(UNSAFE, '_');

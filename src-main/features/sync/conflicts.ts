@@ -113,10 +113,10 @@ export function resolveConflict(core: Core, input: { id: string; keep: 'winner' 
   const c = core.store.db.prepare(`SELECT * FROM conflicts WHERE "id" = ?`).get(input.id) as
     ConflictRow | undefined;
   if (!c) throw notFound('kind.conflict', input.id);
-  if (c.resolvedAt)
-    throw new ApiError('CONFLICT', msg('conflict.resolved'), { field: 'id' });
+  if (c.resolvedAt) throw new ApiError('CONFLICT', msg('conflict.resolved'), { field: 'id' });
   const kind = kindOfTable(c.tbl);
-  if (!kind) throw new ApiError('INTERNAL', msg('internal', { detail: `conflict on unknown table ${c.tbl}` }));
+  if (!kind)
+    throw new ApiError('INTERNAL', msg('internal', { detail: `conflict on unknown table ${c.tbl}` }));
   if (c.type === 'delete') {
     resolveLostToDelete(core, kind, c.rowId, JSON.parse(c.detail!) as LostToDeleteDetail, input.keep);
   } else if (input.keep === 'loser' && c.type === 'workflow') redoMove(core, c);

@@ -31,8 +31,7 @@ export function* syncFolderSteps(
   const team = requireTeam(store);
   // A missing folder is most often a shared drive that is not connected: creating it would
   // export into a local folder no one else sees, and find nothing to import.
-  if (!existsSync(input.path))
-    throw invalid('path', msg('sync.noFolder', { path: input.path }));
+  if (!existsSync(input.path)) throw invalid('path', msg('sync.noFolder', { path: input.path }));
   let names: string[];
   try {
     names = readdirSync(input.path);

@@ -158,8 +158,7 @@ export function resolveOrphan(
     (o) => o.kind === input.kind && (input.fromParentId === undefined || o.parentId === input.fromParentId),
   );
   if (!found.length) throw invalid('recordId', msg('orphan.notOrphan'));
-  if (found.length > 1)
-    throw invalid('fromParentId', msg('orphan.severalParents'));
+  if (found.length > 1) throw invalid('fromParentId', msg('orphan.severalParents'));
   const orphan = found[0]!;
   switch (input.action) {
     case 'reattach': {
@@ -180,10 +179,7 @@ export function resolveOrphan(
     }
     case 'restoreParent':
       if (orphan.reason === 'merged')
-        throw invalid(
-          'action',
-          msg('orphan.merged', { parent: orphan.parentLabel ?? orphan.parentId }),
-        );
+        throw invalid('action', msg('orphan.merged', { parent: orphan.parentLabel ?? orphan.parentId }));
       updateRecord(core.store, orphan.parentKind, orphan.parentId, { deletedAt: null });
       // A conflict of an edit lost to that delete is settled by it.
       closeRestored(core.store, nowIso(core));

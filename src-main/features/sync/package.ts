@@ -260,8 +260,7 @@ export function decodeFile(team: Team, file: Buffer): DecodedFile {
 
 /** decodeFile, telling how far it has read (bytes of the opened body) line by line. */
 export function* decodeSteps(team: Team, file: Buffer): Steps<DecodedFile> {
-  if (file.length === 0)
-    throw refuse('not_a_sync_file', msg('sync.empty'));
+  if (file.length === 0) throw refuse('not_a_sync_file', msg('sync.empty'));
   if (file.length < MAGIC.length || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
     if (MAGIC.subarray(0, file.length).equals(file.subarray(0, MAGIC.length))) {
       throw refuse('truncated', msg('sync.truncated'));
@@ -274,14 +273,11 @@ export function* decodeSteps(team: Team, file: Buffer): Steps<DecodedFile> {
     }
     throw refuse('not_a_sync_file', msg('sync.notSyncFile'));
   }
-  if (file.length < MAGIC.length + 4)
-    throw refuse('truncated', msg('sync.truncated'));
+  if (file.length < MAGIC.length + 4) throw refuse('truncated', msg('sync.truncated'));
   const headerLength = file.readUInt32BE(MAGIC.length);
-  if (headerLength > MAX_HEADER)
-    throw refuse('damaged', msg('sync.damagedHeader'));
+  if (headerLength > MAX_HEADER) throw refuse('damaged', msg('sync.damagedHeader'));
   const bodyStart = MAGIC.length + 4 + headerLength;
-  if (file.length < bodyStart + TAG_BYTES)
-    throw refuse('truncated', msg('sync.truncated'));
+  if (file.length < bodyStart + TAG_BYTES) throw refuse('truncated', msg('sync.truncated'));
   let rawHeader: unknown;
   try {
     rawHeader = JSON.parse(file.subarray(MAGIC.length + 4, bodyStart).toString('utf8'));
@@ -292,13 +288,10 @@ export function* decodeSteps(team: Team, file: Buffer): Steps<DecodedFile> {
   const format = (rawHeader as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > FORMAT_VERSION) throw refuse('newer_format', NEWER_FORMAT);
   const header = Header.safeParse(rawHeader);
-  if (!header.success || header.data.format < 1)
-    throw refuse('damaged', msg('sync.damagedHeader'));
+  if (!header.success || header.data.format < 1) throw refuse('damaged', msg('sync.damagedHeader'));
   const { length, teamName, iv } = header.data;
-  if (file.length - bodyStart < length)
-    throw refuse('truncated', msg('sync.truncated'));
-  if (file.length - bodyStart > length)
-    throw refuse('damaged', msg('sync.extraBytes'));
+  if (file.length - bodyStart < length) throw refuse('truncated', msg('sync.truncated'));
+  if (file.length - bodyStart > length) throw refuse('damaged', msg('sync.extraBytes'));
   if (header.data.team !== team.id) {
     throw refuse(
       'wrong_team',
@@ -321,16 +314,8 @@ export function* decodeSteps(team: Team, file: Buffer): Steps<DecodedFile> {
   return { ...read, sha256: sha256(file) };
 }
 
-const unauthentic = () =>
-  refuse(
-    'damaged',
-    msg('sync.authFailed'),
-  );
-const tooLarge = (limit: number) =>
-  refuse(
-    'damaged',
-    msg('sync.expandsTooMuch', { mb: limit / MB }),
-  );
+const unauthentic = () => refuse('damaged', msg('sync.authFailed'));
+const tooLarge = (limit: number) => refuse('damaged', msg('sync.expandsTooMuch', { mb: limit / MB }));
 
 /** The length of the gzip member header at `at` (RFC 1952: optional extra, name, comment, CRC). */
 function gzipHeaderLength(b: Buffer, at: number): number {

@@ -96,13 +96,9 @@ export function currentTeam(store: Store): Team | null {
 export function requireTeam(store: Store): Team {
   const team = currentTeam(store);
   if (!team) {
-    throw new ApiError(
-      'CONFLICT',
-      msg('team.none'),
-      {
-        reason: 'no_team',
-      },
-    );
+    throw new ApiError('CONFLICT', msg('team.none'), {
+      reason: 'no_team',
+    });
   }
   return team;
 }

@@ -121,8 +121,7 @@ export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
     const raised = core.store.db
       .prepare(`SELECT count(*) AS n FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL`)
       .get(id) as { n: number };
-    if (raised.n)
-      throw invalid('enterpriseId', msg('visit.hasDemands'));
+    if (raised.n) throw invalid('enterpriseId', msg('visit.hasDemands'));
   }
   updateRecord(core.store, 'visits', id, next);
   return getVisit(core, id);

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bestClaimant,
-  errorFor,
-  fieldErrors,
-  unclaimed,
-} from '../../../src-renderer/components/formErrors';
+import { bestClaimant, errorFor, fieldErrors, unclaimed } from '../../../src-renderer/components/formErrors';
 import { missingForClosing } from '@shared/domain/closing';
 import { calendarProblems } from '@shared/domain/workingDays';
 import { say, type Msg } from '@shared/messages';

@@ -97,8 +97,7 @@ function stepTime(to: DemandStatus, s: DemandSpec): { at: string; field: FieldKe
     case 'answered':
       return pick([s.answeredAt, 'answeredAt'], [s.closedAt, 'closedAt'], [s.assignedAt, 'assignedAt']);
     case 'closed':
-      if (!s.closedAt)
-        throw new RowFailure('closedAt', '已办结的需求需要办结时间');
+      if (!s.closedAt) throw new RowFailure('closedAt', '已办结的需求需要办结时间');
       return { at: s.closedAt, field: 'closedAt' };
     case 'rejected':
       return pick([s.closedAt, 'closedAt'], [s.answeredAt, 'answeredAt']);

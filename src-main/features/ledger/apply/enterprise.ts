@@ -82,19 +82,13 @@ export function resolveEnterprise(ctx: ImportContext, v: RowValues, allowCreate:
         v.enterpriseName &&
         v.enterpriseName !== name &&
         !(v.enterpriseName.includes(name) || name.includes(v.enterpriseName))
-          ? [
-              `信用代码 ${v.uscc} 在系统中是「${name}」，表中企业名称为「${v.enterpriseName}」`,
-            ]
+          ? [`信用代码 ${v.uscc} 在系统中是「${name}」，表中企业名称为「${v.enterpriseName}」`]
           : [];
       return { id, created: false, notes };
     }
-    if (!allowCreate)
-      throw new RowFailure('uscc', `企业库中没有信用代码为 ${v.uscc} 的企业`);
+    if (!allowCreate) throw new RowFailure('uscc', `企业库中没有信用代码为 ${v.uscc} 的企业`);
     if (!v.enterpriseName) {
-      throw new RowFailure(
-        'enterpriseName',
-        `企业库中没有信用代码为 ${v.uscc} 的企业，新建需要企业名称`,
-      );
+      throw new RowFailure('enterpriseName', `企业库中没有信用代码为 ${v.uscc} 的企业，新建需要企业名称`);
     }
     return {
       id: createFrom(ctx, v, v.uscc, v.enterpriseName),
@@ -113,9 +107,7 @@ export function resolveEnterprise(ctx: ImportContext, v: RowValues, allowCreate:
   }
   throw new RowFailure(
     'enterpriseName',
-    allowCreate
-      ? `企业库中没有「${name}」：请填写统一社会信用代码以便新建企业`
-      : `企业库中没有「${name}」`,
+    allowCreate ? `企业库中没有「${name}」：请填写统一社会信用代码以便新建企业` : `企业库中没有「${name}」`,
   );
 }
 

@@ -95,8 +95,7 @@ function parentOf(
   enterpriseId: string,
 ): { type: 'demand' | 'visit'; id: string } {
   const type = (v.parentType ?? (v.demandTitle ? 'demand' : 'visit')) as 'demand' | 'visit' | 'clinic';
-  if (type === 'clinic')
-    throw new RowFailure('parentType', '会诊的回访不能从台账导入');
+  if (type === 'clinic') throw new RowFailure('parentType', '会诊的回访不能从台账导入');
   if (type === 'demand') {
     if (!v.demandTitle) throw new RowFailure('demandTitle', '回访需求需要填写需求标题');
     const day = v.receivedAt ? shanghaiDate(v.receivedAt) : null;
