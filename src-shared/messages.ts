@@ -520,6 +520,27 @@ export const MESSAGES = table({
     zh: '同步文件的第 {{n}} 条修改格式有误',
     en: 'change {{n}} of the sync file is malformed',
   },
+  // What an import noticed (said inside the sync screen's own sentence about it).
+  'anomaly.clockAhead': {
+    zh: '“{{device}}”有 {{n}} 条修改的时间晚至 {{at}}',
+    en: '{{device}} stamped {{n}} change{{s}} up to {{at}}, more than 24 h ahead of this machine: its clock is probably wrong, so they are held until you accept or discard them',
+  },
+  'anomaly.unknownField': {
+    zh: '已跳过对未知字段 {{field}} 的修改',
+    en: 'changes to unknown field {{field}} were skipped',
+  },
+  'anomaly.malformedStamp': {
+    zh: '同步文件中第 {{positions}} 条修改的时间戳格式有误，已跳过；其余已导入',
+    en: '{{what}} {{positions}}{{more}} of the sync file {{verb}} a malformed clock stamp and {{was}} skipped; the rest was imported',
+  },
+  'anomaly.deviceCode': {
+    zh: '{{names}} 与本机“{{me}}”都使用前缀 {{code}}',
+    en: "device {{names}} and this laptop ('{{me}}') both number visits with code {{code}}: {{outcome}}",
+  },
+  'anomaly.visitNoReused': {
+    zh: '{{n}} 个走访编号被重复发出：{{shown}}',
+    en: '{{n}} visit number(s) were issued twice, by laptops with the same code: {{shown}}',
+  },
   'conflict.moveGone': {
     zh: '被取代的办理步骤已不在该需求的办理记录中',
     en: "the superseded move is no longer in the demand's history",

@@ -249,6 +249,7 @@ export const ImportReport = z.object({
       device: z.string().optional(),
       deviceName: z.string().optional(),
       message: z.string(),
+      msg: MsgSchema.optional(),
     }),
   ),
   backup: z.string().nullable(),

@@ -15,7 +15,11 @@ describe('the change history names records', () => {
     expect(visitAudit.names[e.id]).toBe('华科智能装备有限公司');
 
     const demand = makeDemand(t, { enterpriseId: e.id, title: '需要检测设备' });
-    const followup = t.ok('followups.create', { parentType: 'demand', parentId: demand.id, dueDate: '2026-11-25' });
+    const followup = t.ok('followups.create', {
+      parentType: 'demand',
+      parentId: demand.id,
+      dueDate: '2026-11-25',
+    });
     expect(t.ok('audit.record', { kind: 'followups', id: followup.id }).names).toMatchObject({
       [demand.id]: '需要检测设备',
     });

@@ -9,7 +9,7 @@ import { logReader, newestStamp } from '../../store/changeLog';
 import { backupStore } from '../backups/service';
 import { isHlc, parseHlc } from '@shared/domain/hlc';
 import { invalid } from '@shared/contract/errors';
-import { applySteps, type Anomaly, type ApplyReport } from './merge';
+import { anomaly, applySteps, type Anomaly, type ApplyReport } from './merge';
 import { quarantineCount, releaseDue } from './quarantine';
 import { transactionSteps, type Steps } from '../../infra/steps';
 import { decodeSteps, FileWriter, LINE_CHANGES, type DecodedFile, type WireChange } from './package';
@@ -245,10 +245,16 @@ function malformedStampsAnomaly(positions: number[]): Anomaly | null {
   const shown = positions.slice(0, 10).join(', ');
   const more = positions.length > 10 ? ` and ${positions.length - 10} more` : '';
   const one = positions.length === 1;
-  return {
-    kind: 'malformed_stamp',
-    message: `${one ? 'change' : 'changes'} ${shown}${more} of the sync file ${one ? 'carries' : 'carry'} a malformed clock stamp and ${one ? 'was' : 'were'} skipped; the rest was imported`,
-  };
+  return anomaly(
+    'malformed_stamp',
+    msg('anomaly.malformedStamp', {
+      what: one ? 'change' : 'changes',
+      positions: shown,
+      more,
+      verb: one ? 'carries' : 'carry',
+      was: one ? 'was' : 'were',
+    }),
+  );
 }
 
 /** The schema that brought the change log's prevHlc (migration 002_sync). */
