@@ -29,6 +29,7 @@ export const MESSAGES = table({
   'field.tooSmall': { zh: '不能小于 {{n}}', en: 'Too small: expected number to be >={{n}}' },
   'field.tooBig': { zh: '不能大于 {{n}}', en: 'Too big: expected number to be <={{n}}' },
   'field.integer': { zh: '应为整数', en: 'must be a whole number' },
+  'field.notAField': { zh: '不是可用的字段', en: 'is not a field' },
   'field.unknownKey': { zh: '不认识的字段“{{name}}”', en: "unknown field '{{name}}'" },
   'field.date': { zh: '应为日期（年-月-日）', en: 'must be a calendar date YYYY-MM-DD' },
   'field.instant': {
@@ -63,7 +64,7 @@ export const MESSAGES = table({
   'target.wholeCount': { zh: '计数目标须为整数', en: 'a count target is a whole number' },
 
   // Records and roles.
-  'record.notFound': { zh: '没有这条{{kind}}记录（{{id}}）', en: "no {{kind}} with id '{{id}}'" },
+  'record.notFound': { zh: '没有这个{{kind}}（{{id}}）', en: "no {{kind}} with id '{{id}}'" },
   'record.deleted': { zh: '所选{{kind}}已被删除', en: "the {{kind}} '{{id}}' has been deleted" },
   'me.unset': {
     zh: '本机尚未设置“本人”，请先到设置中选择',
@@ -445,7 +446,7 @@ export const MESSAGES = table({
     zh: '结束日期早于开始日期：“{{text}}”',
     en: "the range ends before it starts: '{{text}}'",
   },
-  'period.tooLong': { zh: '日期范围超过 5 年：“{{text}}”', en: "a range is at most 5 years: '{{text}}'" },
+  'period.tooLong': { zh: '日期范围超过5年：“{{text}}”', en: "a range is at most 5 years: '{{text}}'" },
   'period.format': {
     zh: '期间格式应为 2026-08、2026Q3、2026H1、2026 或 2026-01-01..2026-08-31，得到“{{text}}”',
     en: "period must look like 2026-08, 2026Q3, 2026H1, 2026 or 2026-01-01..2026-08-31, got '{{text}}'",

@@ -1,4 +1,4 @@
-import type { Msg } from '../messages';
+import { sayZh, type Msg } from '../messages';
 import { addDays, daysBetween, isValidDate } from './dates';
 
 // The periods a summary is made for (shared/DOMAIN.md, "Period summary"): a month `2026-08`,
@@ -18,10 +18,10 @@ export interface Period {
   end: string;
 }
 
-/** A period that does not exist; `msg` says why. */
+/** A period that does not exist; `msg` says why (the message is its Chinese). */
 export class PeriodError extends RangeError {
   constructor(readonly msg: Msg) {
-    super(msg.key);
+    super(sayZh(msg));
     this.name = 'PeriodError';
   }
 }
