@@ -45,7 +45,7 @@ describe('web door body size', () => {
     const r = await post(s, 'sync.import', JSON.stringify({ contentBase64: 'A'.repeat(70_500_000) }));
     // The import reads the bytes (they are no sync file); neither the door nor the schema stops them.
     expect(r.status).toBe(400);
-    expect(r.body.error?.message).toBe('this is not a Visit Ledger sync file (.vlsync)');
+    expect(r.body.error?.message).toBe('file: this is not a Visit Ledger sync file (.vlsync)');
   });
 
   it('refuses a body beyond the limit with 413', async () => {
