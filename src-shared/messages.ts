@@ -29,7 +29,7 @@ export const MESSAGES = table({
   'field.tooSmall': { zh: '不能小于 {{n}}', en: 'Too small: expected number to be >={{n}}' },
   'field.tooBig': { zh: '不能大于 {{n}}', en: 'Too big: expected number to be <={{n}}' },
   'field.integer': { zh: '应为整数', en: 'must be a whole number' },
-  'field.notAField': { zh: '不是可用的字段', en: 'is not a field' },
+  'field.protoKey': { zh: '不是可用的字段', en: "unknown field '__proto__'" },
   'field.unknownKey': { zh: '不认识的字段“{{name}}”', en: "unknown field '{{name}}'" },
   'field.date': { zh: '应为日期（年-月-日）', en: 'must be a calendar date YYYY-MM-DD' },
   'field.instant': {
@@ -431,7 +431,7 @@ export const MESSAGES = table({
   },
   'report.needsKey': { zh: '“{{figure}}”需要指定分项', en: '{{figure}} needs a key' },
   'report.noTown': {
-    zh: '没有企业在镇街“{{town}}”',
+    zh: '没有企业在这个镇街（{{town}}）',
     en: "no enterprise is in the town '{{town}}'",
   },
   'report.oneScope': {

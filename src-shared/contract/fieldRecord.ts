@@ -10,7 +10,7 @@ export function fieldRecord<K extends z.ZodType<string, string>, V extends z.Zod
   const record = z.record(key, value);
   return z.preprocess((input: z.input<typeof record>, ctx) => {
     if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__')) {
-      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: schemaMessage('field.notAField'), input });
+      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: schemaMessage('field.protoKey'), input });
     }
     return input;
   }, record);
