@@ -79,7 +79,7 @@ describe('the work calendar screen', () => {
     expect((screen.getByTestId('save-year') as HTMLButtonElement).disabled).toBe(true);
     const card = screen.getByTestId('sla-card');
     await user.click(within(card).getByTestId('save-settings'));
-    await waitFor(() => expect(card.textContent).toContain('只有督办负责人可以修改节假日安排'));
+    await waitFor(() => expect(card.textContent).toContain('只有督办负责人可以修改设置'));
   });
 });
 
