@@ -1,3 +1,4 @@
+import { msg, type MessageKey } from '@shared/messages';
 import type { Store } from './store/db';
 import { getRow, updateRecord } from './store/records';
 import type { KindName, StoredOf } from './store/schema';
@@ -20,24 +21,7 @@ export interface Core {
 export const nowIso = (core: Core): string => new Date(core.store.now()).toISOString();
 export const today = (core: Core): string => shanghaiDate(core.store.now());
 
-const NOUN: Record<KindName, string> = {
-  staff: 'staff member',
-  enterprises: 'enterprise',
-  experts: 'expert',
-  units: 'unit',
-  visits: 'visit',
-  demands: 'demand',
-  demandHistory: 'history entry',
-  clinics: 'clinic',
-  followups: 'follow-up',
-  activities: 'activity',
-  outcomes: 'outcome',
-  devices: 'device',
-  narratives: 'report narrative',
-  settings: 'settings record',
-  calendars: 'calendar year',
-  targets: 'target',
-};
+const NOUN = (kind: KindName) => `kind.${kind}` as const satisfies MessageKey;
 
 /** A live record, or NOT_FOUND naming the field that pointed at it. */
 export function requireLive<K extends KindName>(
@@ -47,10 +31,10 @@ export function requireLive<K extends KindName>(
   field?: string,
 ): StoredOf<K> {
   const row = getRow(core.store, kind, id);
-  if (!row) throw notFound(NOUN[kind], id, field);
+  if (!row) throw notFound(NOUN(kind), id, field);
   if (row.deletedAt) {
-    if (field) throw invalid(field, `the ${NOUN[kind]} '${id}' has been deleted`);
-    throw notFound(NOUN[kind], id);
+    if (field) throw invalid(field, msg('record.deleted', { kind: { key: NOUN(kind) }, id }));
+    throw notFound(NOUN(kind), id);
   }
   return row;
 }
@@ -67,22 +51,27 @@ export function myRole(core: Core): Role {
 
 export function requireMe(core: Core, field: string): string {
   const id = meId(core);
-  if (!id)
-    throw invalid(field, 'no staff member is set as "me" on this install: give one explicitly or run init');
+  if (!id) throw invalid(field, msg('me.unset'));
   return id;
 }
 
-export function requireSupervisor(core: Core, what: string): void {
-  if (myRole(core) !== 'supervisor') throw new ApiError('FORBIDDEN', `only a supervisor can ${what}`);
+/** FORBIDDEN unless the actor is a supervisor; `what` says what they may not do (an act.* message). */
+export function requireSupervisor(core: Core, what: MessageKey, field?: string): void {
+  if (myRole(core) !== 'supervisor')
+    throw new ApiError(
+      'FORBIDDEN',
+      msg('role.supervisorOnly', { what: { key: what } }),
+      field ? { field } : {},
+    );
 }
 
 /** Refuses an instant later than now (a small allowance for clock jitter between doors). */
 export function notInFuture(core: Core, field: string, iso: string): void {
-  if (Date.parse(iso) > core.store.now() + 60_000) throw invalid(field, `cannot be in the future (${iso})`);
+  if (Date.parse(iso) > core.store.now() + 60_000) throw invalid(field, msg('field.future', { at: iso }));
 }
 
 export function notAfterToday(core: Core, field: string, date: string): void {
-  if (date > today(core)) throw invalid(field, `cannot be after today (${date})`);
+  if (date > today(core)) throw invalid(field, msg('field.afterToday', { date }));
 }
 
 /** Deletes are soft, so that sync can carry them. */

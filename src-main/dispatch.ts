@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import { isMethodName } from '@shared/contract/methods';
 import { ApiError, type ApiErrorBody } from '@shared/contract/errors';
 import { issuesOf, toErrorBody } from './errorBody';
@@ -35,7 +36,9 @@ interface Parsed {
 /** The method's definition and its input as the contract parses it; refused otherwise. */
 function parse(method: unknown, input: unknown): Parsed {
   if (!isMethodName(method)) {
-    throw new ApiError('UNKNOWN_METHOD', `unknown method '${String(method)}'`, { method: String(method) });
+    throw new ApiError('UNKNOWN_METHOD', msg('call.unknownMethod', { method: String(method) }), {
+      method: String(method),
+    });
   }
   const def = methodDef(method);
   const parsed = def.input.safeParse(input);
@@ -50,9 +53,11 @@ function checked(def: AnyMethodDef, result: unknown): CallResult {
     if (!out.success) {
       throw new ApiError(
         'INTERNAL',
-        `output of ${def.name} breaks the contract: ${issuesOf(out.error)
-          .map((i) => `${i.path}: ${i.message}`)
-          .join('; ')}`,
+        msg('internal', {
+          detail: `output of ${def.name} breaks the contract: ${issuesOf(out.error)
+            .map((i) => `${i.path}: ${i.message}`)
+            .join('; ')}`,
+        }),
       );
     }
   }
@@ -64,18 +69,17 @@ const failed = (e: unknown): CallResult => ({ ok: false, error: toErrorBody(e) }
 /** Runs a call to its end without giving up the thread: a job runs all its steps at once. */
 function runNow(core: Core, { def, input }: Parsed, options: CallOptions = {}): unknown {
   if (def.mode === 'async') {
-    const message = `'${def.name}' is asynchronous: this door must call it through callAsync()`;
-    throw new ApiError('UNKNOWN_METHOD', message, { method: def.name });
+    throw new ApiError('UNKNOWN_METHOD', msg('call.asyncOnly', { method: def.name }), { method: def.name });
   }
   if (def.gated && gateOf(core).busy) {
     // A job's transaction is open on this connection: anything run now would join it.
-    throw new ApiError(
-      'BUSY',
-      `a ${currentJob(core)?.method ?? 'long job'} is running: try again when it ends`,
-    );
+    throw new ApiError('BUSY', msg('call.busy', { job: currentJob(core)?.method ?? 'long job' }));
   }
   if (options.inTransaction && (def.mode !== 'sync' || def.transaction !== 'call')) {
-    throw new ApiError('INTERNAL', `'${def.name}' opens its own transactions: it cannot run in the caller's`);
+    throw new ApiError(
+      'INTERNAL',
+      msg('internal', { detail: `'${def.name}' opens its own transactions: it cannot run in the caller's` }),
+    );
   }
   if (def.mode === 'steps') return runSteps(def.handler(core, input));
   if (def.transaction === 'own' || options.inTransaction) return def.handler(core, input);

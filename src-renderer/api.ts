@@ -3,18 +3,37 @@
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
 import type { ApiErrorBody, ErrorCode, ErrorDetails } from '@shared/contract/errors';
+import { currentLanguage, sayMsg } from './i18n';
 
 export type ClientErrorCode = ErrorCode | 'NETWORK';
+
+/**
+ * The core's error in the UI's language: its message and each issue's said from their message
+ * keys (details.msg, issues[].msg); the English `message` stays only where the core gave no key.
+ */
+export function localized(
+  message: string,
+  details: ErrorDetails,
+): { message: string; details: ErrorDetails } {
+  const issues = details.issues?.map((i) => (i.msg ? { ...i, message: sayMsg(i.msg) } : i));
+  const text = details.msg
+    ? sayMsg(details.msg)
+    : issues?.length && issues.every((i) => i.msg)
+      ? issues.map((i) => i.message).join(currentLanguage() === 'en' ? '; ' : '；')
+      : message;
+  return { message: text, details: issues ? { ...details, issues } : details };
+}
 
 /** A refused or failed call: the core's { code, message, details }, never a raw stack. */
 export class ApiError extends Error {
   readonly code: ClientErrorCode;
   readonly details: ErrorDetails;
   constructor(code: ClientErrorCode, message: string, details: ErrorDetails = {}) {
-    super(message);
+    const said = localized(message, details);
+    super(said.message);
     this.name = 'ApiError';
     this.code = code;
-    this.details = details;
+    this.details = said.details;
   }
 }
 

@@ -27,22 +27,23 @@ export function fieldLabel(kind: string, field: string): string {
 
 const shortId = (id: string) => `#${id.slice(-6)}`;
 
-function staffNames(value: unknown): string {
+function staffNames(value: unknown, names: Readonly<Record<string, string>>): string {
   const ids = Array.isArray(value) ? value : [value];
   return ids
     .filter((x): x is string => typeof x === 'string' && x !== '')
-    .map((id) => staffName(id) || shortId(id))
+    .map((id) => staffName(id) || names[id] || shortId(id))
     .join(listSeparator());
 }
 
-function objectText(o: Record<string, unknown>): string {
-  // Tiers, contacts, clinic enterprises: the parts people read, in order.
+function objectText(o: Record<string, unknown>, names: Readonly<Record<string, string>>): string {
+  // Tiers, contacts, clinic enterprises: the parts people read, in order; ids as names.
   if (typeof o.tier === 'string')
     return [enumLabel('tier', o.tier), o.year, o.expiresOn].filter((x) => x != null && x !== '').join(' ');
   if ('name' in o || 'phone' in o)
     return [o.name, o.title, o.phone].filter((x) => typeof x === 'string' && x).join(' ');
   return Object.values(o)
     .filter((x) => typeof x === 'string' || typeof x === 'number')
+    .map((x) => (typeof x === 'string' && Object.hasOwn(names, x) ? names[x] : x))
     .join(' ');
 }
 
@@ -60,8 +61,8 @@ export function handOverText(e: { leadUnitName?: string | null; coUnitNames?: re
   return parts.join(' · ');
 }
 
-/** Unit ids as the units' names (from the change history's `unitNames`); an unknown one as a short id. */
-function unitNames(value: unknown, names: Readonly<Record<string, string>>): string {
+/** Ids as the names of their records (the change history's `names`); an unknown one as a short id. */
+function recordNames(value: unknown, names: Readonly<Record<string, string>>): string {
   const ids = Array.isArray(value) ? value : [value];
   return ids
     .filter((x): x is string => typeof x === 'string' && x !== '')
@@ -78,15 +79,20 @@ const DEMAND_VALUES: Record<string, (o: Record<string, unknown>) => string> = {
   history: (o) => demandEventText(o as { type: string }),
 };
 
+/** Whether a value is one id, or a list of ids, that `names` knows. */
+const namedIds = (value: unknown, names: Readonly<Record<string, string>>): boolean =>
+  (Array.isArray(value) ? value : [value]).some((x) => typeof x === 'string' && Object.hasOwn(names, x));
+
 /**
- * A field's value as words; null/empty as an empty string (the caller says "empty"). Unit ids
- * read as the names in `units` (what audit.record returns with its rows).
+ * A field's value as words; null/empty as an empty string (the caller says "empty"). Ids of
+ * records read as the names in `names` (what audit.record returns with its rows): an
+ * enterprise's name, a demand's title, a unit's name.
  */
 export function fieldValueText(
   kind: string,
   field: string,
   value: unknown,
-  units: Readonly<Record<string, string>> = {},
+  names: Readonly<Record<string, string>> = {},
 ): string {
   if (value === null || value === undefined || value === '') return '';
   if (kind === 'demands' && Object.hasOwn(DEMAND_VALUES, field) && typeof value === 'object')
@@ -101,16 +107,16 @@ export function fieldValueText(
   }
   if (field === 'tiers' && Array.isArray(value) && value.length > 0 && typeof value[0] === 'string')
     return enumLabels('tier', value as string[]);
-  if (def && 'ref' in def && def.ref === 'staff') return staffNames(value);
-  if (def && 'ref' in def && def.ref === 'units') return unitNames(value, units);
+  if (def && 'ref' in def && def.ref === 'staff') return staffNames(value, names);
+  if ((def && 'ref' in def && def.ref) || namedIds(value, names)) return recordNames(value, names);
   if (field === 'industry' && typeof value === 'string') return industryLabel(value);
   if (typeof value === 'boolean') return yesNo(value);
   if (INSTANT_FIELDS.has(field) && typeof value === 'string') return formatInstant(value);
   if (Array.isArray(value)) {
     return value
-      .map((x) => (x && typeof x === 'object' ? objectText(x as Record<string, unknown>) : String(x)))
+      .map((x) => (x && typeof x === 'object' ? objectText(x as Record<string, unknown>, names) : String(x)))
       .join(listSeparator());
   }
-  if (typeof value === 'object') return objectText(value as Record<string, unknown>);
+  if (typeof value === 'object') return objectText(value as Record<string, unknown>, names);
   return String(value);
 }

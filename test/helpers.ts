@@ -7,6 +7,7 @@ import { call } from '../src-main/dispatch';
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
 import type { ApiErrorBody } from '@shared/contract/errors';
+import { say } from '@shared/messages';
 import type { Core } from '../src-main/core';
 import { openCore, type OpenOptions } from '../src-main/open';
 import { FILE_IDENTITY, fileIdentityOf } from '../src-main/store/identity';
@@ -247,4 +248,11 @@ export function downgradeTo(core: Core, version: number): void {
       throw new Error(`downgradeTo(${version}): table ${table} differs from that version's`);
   }
   old.close();
+}
+
+/** A refusal as the Chinese screen says it: its message key, or its issues' keys, in Chinese. */
+export function zhOf(body: Pick<ApiErrorBody, 'details'>): string {
+  const { msg, issues } = body.details;
+  if (msg) return say('zh', msg);
+  return (issues ?? []).map((i) => (i.msg ? say('zh', i.msg) : i.message)).join('；');
 }

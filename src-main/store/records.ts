@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from './db';
@@ -159,11 +160,11 @@ function fieldRef(kind: KindName, field: string, path: string): FieldRef {
   const isCol = Object.hasOwn(cols, field);
   const isDerived = Object.hasOwn(derived, field);
   if ((isCol || isDerived) && !def.listable.has(field))
-    throw invalid(path, `lists cannot filter or sort by '${field}'`);
+    throw invalid(path, msg('list.notFilterable', { field }));
   if (isCol) return { sql: `t.${q(field)}`, type: cols[field]! };
   if (isDerived) return { sql: derived[field]!.sql, type: derived[field]!.type };
   const known = ['id', ...Object.keys(cols), ...Object.keys(derived)];
-  throw invalid(path, `unknown field '${field}' (known: ${known.join(', ')})`);
+  throw invalid(path, msg('list.unknownField', { field, known: known.join(', ') }));
 }
 
 function scalarParam(type: FieldType, v: unknown): unknown {
@@ -175,7 +176,7 @@ function conditionSql(ref: FieldRef, cond: FilterCondition, path: string, params
   const p = (v: unknown) => {
     // A flag compared with text would match nothing, silently: say so instead.
     if (ref.type === 'bool' && typeof v === 'string')
-      throw invalid(path, `expects true or false, not '${v}'`);
+      throw invalid(path, msg('filter.flag', { value: v }));
     params.push(scalarParam(ref.type, v));
     return '?';
   };
@@ -218,7 +219,7 @@ function conditionSql(ref: FieldRef, cond: FilterCondition, path: string, params
         parts.push(`${ref.sql} LIKE ${p(`${likeEscape(String(v))}%`)} ESCAPE '\\'`);
         break;
       case 'has':
-        if (ref.type !== 'json') throw invalid(path, `'has' applies only to list fields`);
+        if (ref.type !== 'json') throw invalid(path, msg('list.hasOnLists'));
         parts.push(
           `EXISTS (SELECT 1 FROM json_each(${ref.sql}) j WHERE j.value = ${p(v)} OR (j.type = 'object' AND EXISTS (SELECT 1 FROM json_each(j.value) k WHERE k.value = ${p(v)})))`,
         );

@@ -56,7 +56,7 @@ export function AuditPanel({ kind, id }: { kind: RecordKind; id: string }) {
       .then((r) => {
         if (live) {
           setSaves(auditSaves(r.rows));
-          setUnits(r.unitNames);
+          setUnits(r.names);
           setError(null);
         }
       })

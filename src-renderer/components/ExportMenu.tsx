@@ -8,7 +8,6 @@ import { call, toApiError, type ApiError } from '../api';
 import { files } from '../files';
 import { inform } from '../stores/notices';
 import { Dialog } from './Dialog';
-import { useLocalize } from './form';
 import { exportInput, phoneColumnsOf, type GridView } from './gridExport';
 import styles from './popover.module.css';
 
@@ -28,7 +27,6 @@ interface Props {
 
 export function ExportMenu({ view, headerOf }: Props) {
   const { t } = useTranslation();
-  const localize = useLocalize();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -134,7 +132,7 @@ export function ExportMenu({ view, headerOf }: Props) {
       )}
       {error && (
         <div className={`${styles.popover} field-error`} role="alert" data-testid="grid-export-error">
-          {t('import.export.failed')}: {localize(error.message)}
+          {t('import.export.failed')}: {error.message}
         </div>
       )}
       {pending && (

@@ -1,12 +1,10 @@
 // Messages in the corner: failures outside forms (never swallowed) and short confirmations.
 import { useTranslation } from 'react-i18next';
 import { useNotices } from '../stores/notices';
-import { useLocalize } from './form';
 import styles from './Notices.module.css';
 
 export function Notices() {
   const { t } = useTranslation();
-  const localize = useLocalize();
   const { notices, dismiss } = useNotices();
   return (
     <div className={styles.toasts} aria-live="polite">
@@ -16,7 +14,7 @@ export function Notices() {
           className={n.kind === 'error' ? `${styles.toast} ${styles.toastError}` : styles.toast}
           role={n.kind === 'error' ? 'alert' : 'status'}
         >
-          <span>{n.kind === 'error' ? localize(n.text) : n.text}</span>
+          <span>{n.kind === 'error' ? n.text : n.text}</span>
           <button
             type="button"
             className="icon-btn"

@@ -22,7 +22,7 @@ import type { ApiError } from '../api';
 import { ENUMS, type EnumName } from '../enums';
 import { enumLabel } from '../format';
 import { useSession } from '../stores/session';
-import { claims, errorFor, fieldErrors, localizeMessage, unclaimed } from './formErrors';
+import { claims, errorFor, fieldErrors, unclaimed } from './formErrors';
 import { staffLabels } from '../staffLabels';
 
 interface FormCtx {
@@ -37,14 +37,6 @@ const Ctx = createContext<FormCtx>({ errors: {}, names: [], register: () => () =
 
 export const fieldId = (name: string) => `f-${name.replace(/[^\w-]/g, '-')}`;
 
-export function useLocalize(): (message: string) => string {
-  const { t, i18n } = useTranslation();
-  return useCallback(
-    (message: string) => localizeMessage(message, (k, p) => t(k, p ?? {}), i18n.language),
-    [t, i18n.language],
-  );
-}
-
 interface FormProps {
   error: ApiError | null;
   onSubmit: () => void;
@@ -57,7 +49,6 @@ interface FormProps {
 
 export function Form({ error, onSubmit, onCancel, children, actions, className, label }: FormProps) {
   const { t } = useTranslation();
-  const localize = useLocalize();
   // The fields changed since this error came: a corrected field stops showing its message.
   const [editedSince, setEdited] = useState<{ error: ApiError | null; names: Set<string> }>({
     error,
@@ -122,11 +113,11 @@ export function Form({ error, onSubmit, onCancel, children, actions, className, 
             {rest.length > 0 ? (
               <ul>
                 {rest.map(([path, message]) => (
-                  <li key={path}>{localize(message)}</li>
+                  <li key={path}>{message}</li>
                 ))}
               </ul>
             ) : (
-              claimedCount === 0 && <div>{localize(error.message)}</div>
+              claimedCount === 0 && <div>{error.message}</div>
             )}
           </div>
         )}
@@ -174,7 +165,6 @@ export function ConfirmActions({
 
 export function Field({ name, label, children, required, hint, group, wide }: FieldProps) {
   const { errors, names, register, edited } = useContext(Ctx);
-  const localize = useLocalize();
   useLayoutEffect(() => register(name), [name, register]);
   const error = errorFor(errors, name, names);
   const id = fieldId(name);
@@ -182,7 +172,7 @@ export function Field({ name, label, children, required, hint, group, wide }: Fi
   const cls = `field${error ? ' has-error' : ''}${wide ? ' wide' : ''}`;
   const errorNode = error && (
     <div className="field-error" id={errId} role="alert" data-field={name}>
-      {localize(error)}
+      {error}
     </div>
   );
   if (group) {

@@ -1,5 +1,5 @@
 // The app shell and what every screen shares: navigation, common buttons, forms, grids, the
-// record picker, and the messages of the API's errors.
+// record picker. (The core's messages are in src-shared/messages.ts.)
 import { defineWords } from './words';
 
 export default defineWords({
@@ -119,82 +119,5 @@ export default defineWords({
     placeholder: { zh: '输入名称、信用代码或镇街', en: 'Type a name, USCC or town' },
     searching: { zh: '搜索中…', en: 'Searching…' },
     none: { zh: '没有找到匹配的记录', en: 'No match' },
-  },
-  apiMsg: {
-    empty: { zh: '不能为空', en: 'must not be empty' },
-    required: { zh: '必填', en: 'required' },
-    tooLong: { zh: '不能超过 {{n}} 个字', en: 'at most {{n}} characters' },
-    tooSmall: { zh: '不能小于 {{n}}', en: 'must be at least {{n}}' },
-    categories: { zh: '需选择 1 至 4 个类别', en: 'needs 1 to 4 categories' },
-    categoryRepeat: { zh: '类别不能重复', en: 'must not repeat a category' },
-    date: { zh: '应为日期（年-月-日）', en: 'must be a date YYYY-MM-DD' },
-    instant: { zh: '应为日期或日期时间', en: 'must be a date or date-time' },
-    future: { zh: '不能晚于现在', en: 'cannot be in the future' },
-    afterToday: { zh: '不能晚于今天', en: 'cannot be after today' },
-    note: { zh: '此操作需要填写说明', en: 'this move needs a note' },
-    closureType: { zh: '办结需选择办结类型', en: 'closing needs a closure type' },
-    resolution: { zh: '办结需填写办理结果', en: 'closing needs a resolution' },
-    assignee: { zh: '交办需指定承办人', en: 'assigning needs an assignee' },
-    beforePrevious: { zh: '不能早于上一步（{{at}}）', en: 'cannot be before the previous step ({{at}})' },
-    dueBeforeReceived: { zh: '时限不能早于受理日期', en: 'is before the demand was received' },
-    overrideReason: { zh: '保留此代码需填写原因', en: 'give a reason to keep this code' },
-    usccTaken: { zh: '该信用代码已属于“{{name}}”', en: 'already belongs to “{{name}}”' },
-    usccLength: {
-      zh: '信用代码应为 18 位，现在是 {{n}} 位',
-      en: 'a USCC has 18 characters, this one has {{n}}',
-    },
-    usccChar: {
-      zh: '第 {{pos}} 位字符“{{ch}}”不允许出现',
-      en: 'character {{pos}} (“{{ch}}”) is not allowed',
-    },
-    usccCheck: {
-      zh: '校验位是“{{got}}”，应为“{{want}}”；如确认无误，请勾选“保留此代码”并填写原因',
-      en: 'check character is “{{got}}” but should be “{{want}}”',
-    },
-    phone: { zh: '只能包含数字、空格和 + - ( )', en: 'digits, spaces and + - ( ) only' },
-    industry: {
-      zh: '应为 A–T 的门类字母，可加两位大类，如 C39',
-      en: 'a section letter A–T, optionally with a division (C39)',
-    },
-    option: { zh: '请选择有效的选项', en: 'choose a valid option' },
-    supervisorOnly: { zh: '只有督办负责人可以执行此操作', en: 'only a supervisor can do this' },
-    closingNoFollowup: {
-      zh: '销号需企业确认：反馈后尚未回访（回访满意或基本满意后方可销号，督办负责人除外）',
-      en: 'closing needs a follow-up after the answer that found the enterprise satisfied',
-    },
-    closingDissatisfied: {
-      zh: '销号需企业确认：反馈后的回访企业不满意',
-      en: 'closing needs a satisfied follow-up: the enterprise was dissatisfied',
-    },
-    closingNoSatisfaction: {
-      zh: '销号需企业确认：反馈后的回访未记录满意度',
-      en: 'closing needs a satisfied follow-up: no satisfaction was recorded',
-    },
-    extensionNotLater: {
-      zh: '须晚于当前办结时限（{{date}}）',
-      en: 'must be after the current due date ({{date}})',
-    },
-    extensionPending: {
-      zh: '已有延期申请（延至 {{date}}）待审批',
-      en: 'an extension request (to {{date}}) is waiting for a decision',
-    },
-    noExtensionPending: { zh: '没有待审批的延期申请', en: 'no extension request is waiting' },
-    calendarDate: {
-      zh: '“{{date}}”不是有效日期（格式为 年-月-日）',
-      en: '“{{date}}” is not a date YYYY-MM-DD',
-    },
-    calendarYear: { zh: '{{date}} 不在 {{year}} 年内', en: '{{date}} is outside {{year}}' },
-    calendarTwice: { zh: '{{date}} 重复列出', en: '{{date}} is listed twice' },
-    calendarBoth: {
-      zh: '{{date}} 不能既是放假日又是调休上班日',
-      en: '{{date}} cannot be both a holiday and a worked day',
-    },
-    replyEnded: {
-      zh: '该需求已办结或不予受理，无需阶段性答复',
-      en: 'the demand has ended: no interim reply is needed',
-    },
-    move: { zh: '当前状态下不能进行此操作', en: 'this move is not allowed now' },
-    noMe: { zh: '本机尚未设置“本人”，请先到设置中选择', en: 'choose who you are in Settings first' },
-    deleted: { zh: '所选记录已被删除', en: 'the chosen record has been deleted' },
   },
 });

@@ -1,6 +1,7 @@
 // i18next set up with Chinese (default) and English; the chosen language is remembered.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { say, type Msg } from '@shared/messages';
 import { en, zhCN } from './resources';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -38,6 +39,11 @@ export function setLanguage(lang: Language): void {
 
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'zh-CN';
+}
+
+/** A core message (an error's details.msg) in the UI's language. */
+export function sayMsg(m: Msg): string {
+  return say(currentLanguage() === 'en' ? 'en' : 'zh', m);
 }
 
 export default i18n;

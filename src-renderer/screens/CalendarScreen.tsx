@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '@shared/contract/contract';
 import { SLA_UNITS, type Sla } from '@shared/domain/workflow';
 import { isWeekend } from '@shared/domain/workingDays';
-import { Field, Form, Select, TextArea, TextInput, useLocalize } from '../components/form';
+import { Field, Form, Select, TextArea, TextInput } from '../components/form';
 import { fieldErrors } from '../components/formErrors';
 import { enumLabel } from '../format';
 import { inform } from '../stores/notices';
@@ -152,7 +152,6 @@ function YearCard() {
   const { t } = useTranslation();
   const { year, holidays, workdays, dirty, read, busy, yearError, loadYear, readNotice, saveYear } =
     useWorkCalendar();
-  const localize = useLocalize();
   const role = useSession((s) => s.info?.me?.role);
   const [notice, setNotice] = useState('');
   const save = async () => {
@@ -218,7 +217,7 @@ function YearCard() {
             ? Object.values(fieldErrors(yearError))
             : [yearError.message]
           ).map((message) => (
-            <div key={message}>{localize(message)}</div>
+            <div key={message}>{message}</div>
           ))}
         </div>
       )}

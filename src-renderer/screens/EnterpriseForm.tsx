@@ -30,10 +30,8 @@ export function usccWarning(
   if (c.ok) return null;
   if (c.reason === 'length')
     return c.normalized.length < 18 ? null : t('enterprise.usccLength', { n: c.normalized.length });
-  if (c.reason === 'character') return t('enterprise.usccChar', { message: c.message });
-  const got = c.normalized[17];
-  const m = /should be '(.)'/.exec(c.message);
-  return t('enterprise.usccCheck', { got, want: m?.[1] ?? '?' });
+  if (c.reason === 'character') return t('enterprise.usccChar');
+  return t('enterprise.usccCheck', { got: c.normalized[17], want: c.msg.params?.want ?? '?' });
 }
 
 export function EnterpriseForm({

@@ -3,7 +3,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIGURE_TARGET_KEYS, TARGET_KEYS, targetLabel, type TargetKey } from '@shared/reports/targets';
-import { useLocalize } from '../components/form';
 import { formatCount } from '../format';
 import { inform } from '../stores/notices';
 import { useSession } from '../stores/session';
@@ -95,7 +94,6 @@ function TargetTable({
 }) {
   const { t, i18n } = useTranslation();
   const { saved, drafts, edit, error, failedKey } = useTargets();
-  const localize = useLocalize();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   return (
     <table className={`table ${styles.table}`}>
@@ -136,7 +134,7 @@ function TargetTable({
                 )}
                 {refused && (
                   <div className="field-error" role="alert" data-testid="target-error">
-                    {localize(refused)}
+                    {refused}
                   </div>
                 )}
               </td>

@@ -1,4 +1,5 @@
 // The demand open in the detail panel, its follow-ups, and the workflow move being entered.
+import { issue } from '@shared/contract/errors';
 import { create } from 'zustand';
 import type { MethodInput } from '@shared/contract/contract';
 import type { Demand, Followup } from '@shared/contract/schemas';
@@ -149,8 +150,15 @@ export const useDemandDetail = create<DemandDetailState>((set, get) => ({
       actorRole: useSession.getState().info?.me?.role ?? 'staff',
     });
     if (problem?.field === 'note') {
-      const issues = [{ path: 'note', message: problem.message }];
-      set({ busy: false, moveError: new ApiError('VALIDATION', problem.message, { field: 'note', issues }) });
+      const issues = [issue('note', problem.msg)];
+      set({
+        busy: false,
+        moveError: new ApiError('VALIDATION', issues[0]!.message, {
+          field: 'note',
+          msg: problem.msg,
+          issues,
+        }),
+      });
       return false;
     }
     try {

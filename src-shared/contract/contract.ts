@@ -1,3 +1,4 @@
+import { MsgSchema } from './errors';
 import { z } from 'zod';
 import { RECORD_KINDS, type MethodName } from './methods';
 import {
@@ -250,6 +251,7 @@ export const ImportReport = z.object({
       device: z.string().optional(),
       deviceName: z.string().optional(),
       message: z.string(),
+      msg: MsgSchema.optional(),
     }),
   ),
   backup: z.string().nullable(),
@@ -552,7 +554,7 @@ export const contract = {
     z.strictObject({ path: FilePath, confirmMassDelete: z.boolean().optional() }),
     z.object({
       imported: z.array(ImportReport),
-      refused: z.array(z.object({ fileName: z.string(), message: z.string() })),
+      refused: z.array(z.object({ fileName: z.string(), message: z.string(), msg: MsgSchema.optional() })),
       exported: z.object({ fileName: z.string(), changeCount: z.number().int() }).nullable(),
     }),
   ),
@@ -628,8 +630,11 @@ export const contract = {
   'audit.record': def(
     z.strictObject({ kind: z.enum(RECORD_KINDS), id: Id }),
     z.object({
-      /** The names of the units the rows' values refer to, by id (deleted units included). */
-      unitNames: z.record(z.string(), z.string()),
+      /**
+       * The names of the records the rows' values refer to, by id (an enterprise's name, a
+       * demand's title, a unit's or a staff member's name, a visit's number), deleted ones included.
+       */
+      names: z.record(z.string(), z.string()),
       rows: z.array(
         z.object({
           at: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaMessage } from '../messages';
 
 /**
  * A record keyed by field names (a list's filter, a ledger's column mapping). zod leaves a
@@ -9,7 +10,7 @@ export function fieldRecord<K extends z.ZodType<string, string>, V extends z.Zod
   const record = z.record(key, value);
   return z.preprocess((input: z.input<typeof record>, ctx) => {
     if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__')) {
-      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: `unknown field '__proto__'`, input });
+      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: schemaMessage('field.protoKey'), input });
     }
     return input;
   }, record);

@@ -1,5 +1,6 @@
 // The ledger methods of the API contract (spread into contract.ts). A function of the
 // list input schema, so that this module does not import contract.ts at load time.
+import { schemaMessage as m } from '../messages';
 import { z } from 'zod';
 import { RECORD_KINDS } from './methods';
 import type { ListInput as ListInputSchema } from './contract';
@@ -38,9 +39,7 @@ function withSource<T extends z.ZodRawShape>(shape: T) {
       ctx.addIssue({
         code: 'custom',
         path: ['path'],
-        message: given
-          ? 'give either path or contentBase64, not both'
-          : 'give the file: path, or contentBase64 with fileName',
+        message: given ? m('ledger.pathAndContent') : m('ledger.giveFile'),
       });
     }
   });

@@ -1,3 +1,4 @@
+import { schemaMessage as m } from '../messages';
 import { z } from 'zod';
 import { QUARTER_RE } from '../domain/quarter';
 import { PERIOD_KINDS } from '../domain/period';
@@ -13,13 +14,13 @@ const Bilingual = z.object({ zh: z.string(), en: z.string() });
 
 const scopeFields = {
   staffId: Id.optional(),
-  town: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+  town: z.string().trim().min(1, m('field.empty')).max(100).optional(),
   unitId: Id.optional(),
 };
 
-const Quarter = z.string().regex(QUARTER_RE, 'must look like 2026Q3');
+const Quarter = z.string().regex(QUARTER_RE, m('field.quarter'));
 /** '2026-08', '2026Q3', '2026H1', '2026' or '2026-01-01..2026-08-31'; checked by parsePeriod. */
-const PeriodKey = z.string().trim().min(1, 'must not be empty').max(40);
+const PeriodKey = z.string().trim().min(1, m('field.empty')).max(40);
 
 export const QuarterlyInput = z.strictObject({ quarter: Quarter, ...scopeFields });
 
@@ -40,13 +41,13 @@ function onePeriod(v: { quarter?: string | undefined; period?: string | undefine
     ctx.addIssue({
       code: 'custom',
       path: ['quarter'],
-      message: '必填：期间 period 或季度 quarter (give a period or a quarter)',
+      message: m('report.periodOrQuarter'),
     });
   } else if (v.quarter !== undefined && v.period !== undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['period'],
-      message: '期间与季度只能给一个 (give period or quarter, not both)',
+      message: m('report.periodAndQuarter'),
     });
   }
 }
@@ -259,7 +260,7 @@ export const ExportInput = PeriodOrQuarter.extend({
   format: z.enum(EXPORT_FORMATS),
   path: z.string().min(1).max(4096).optional(),
   /** The bureau's name in the titles (default: the orgName setting). */
-  orgName: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+  orgName: z.string().trim().min(1, m('field.empty')).max(100).optional(),
 })
   .strict()
   .superRefine(onePeriod);

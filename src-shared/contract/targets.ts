@@ -1,15 +1,16 @@
 // The schemas of the targets methods (shared/DOMAIN.md, "Targets"). Bad input is refused naming
-// the field, in the words of the other user-facing messages (Chinese first).
+// the field, with the messages of src-shared/messages.ts.
+import { schemaMessage as m } from '../messages';
 import { z } from 'zod';
-import { TARGET_KEYS, isAmountKey, isTargetKey, type TargetKey } from '../reports/targets';
+import { isAmountKey, isTargetKey, type TargetKey } from '../reports/targets';
 
 export const TARGET_YEAR_MIN = 2000;
 export const TARGET_YEAR_MAX = 2100;
 
-const yearRange = `年份须在 ${TARGET_YEAR_MIN}–${TARGET_YEAR_MAX} 之间 (a year from ${TARGET_YEAR_MIN} to ${TARGET_YEAR_MAX})`;
+const yearRange = m('target.year');
 const TargetYear = z
-  .number({ message: `${yearRange}` })
-  .int({ message: `年份须为整数 (a whole year)` })
+  .number({ message: yearRange })
+  .int({ message: m('target.wholeYear') })
   .min(TARGET_YEAR_MIN, { message: yearRange })
   .max(TARGET_YEAR_MAX, { message: yearRange });
 
@@ -17,16 +18,16 @@ const Key = z
   .string()
   .max(100)
   .refine(isTargetKey, {
-    message: `不是可设目标的计数或合计指标 (not a count or sum figure: one of ${TARGET_KEYS.slice(0, 7).join(', ')}, outcome:TYPE:count, outcome:TYPE:amount)`,
+    message: m('target.key'),
   })
   .transform((k) => k as TargetKey);
 
 /** Counts are whole numbers; an amount in yuan may have fen. */
 const Value = z
-  .number({ message: '目标须为数字 (a number)' })
-  .finite({ message: '目标须为数字 (a number)' })
-  .min(0, { message: '目标不能为负数 (a target cannot be negative)' })
-  .max(1e13, { message: '目标过大 (too large)' });
+  .number({ message: m('target.number') })
+  .finite({ message: m('target.number') })
+  .min(0, { message: m('target.negative') })
+  .max(1e13, { message: m('target.tooLarge') });
 
 export const TargetSetInput = z
   .strictObject({ year: TargetYear, key: Key, value: Value })
@@ -39,9 +40,7 @@ export const TargetSetInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['value'],
-        message: amount
-          ? '金额最多保留两位小数 (an amount has at most two decimals)'
-          : '计数目标须为整数 (a count target is a whole number)',
+        message: amount ? m('amount.decimals') : m('target.wholeCount'),
       });
     }
   });
@@ -59,7 +58,7 @@ export type Target = z.output<typeof TargetSchema>;
 
 export const TargetListSchema = z.object({
   year: z.number().int(),
-  /** The year's targets, in the order of TARGET_KEYS; keys without a target are absent. */
+  /** The year's targets, in the order of the target keys; keys without a target are absent. */
   rows: z.array(TargetSchema),
 });
 

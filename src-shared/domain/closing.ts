@@ -1,3 +1,4 @@
+import type { Msg } from '../messages';
 import type { Satisfaction } from './enums';
 
 // 销号 (shared/DOMAIN.md, "Closing"): a staff member closes a demand only once the enterprise
@@ -19,18 +20,15 @@ export interface FollowupOutcome {
 export function missingForClosing(
   answeredAt: string | null,
   followups: readonly FollowupOutcome[],
-): string | null {
-  const needed =
-    'only a supervisor can close a demand without a follow-up, done after it was answered, ' +
-    'that found the enterprise satisfied or mostly satisfied';
+): Msg | null {
   const since = followups.filter(
     (f) => f.doneAt && (!answeredAt || Date.parse(f.doneAt) >= Date.parse(answeredAt)),
   );
   if (since.some((f) => f.satisfaction && CLOSING_SATISFACTIONS.includes(f.satisfaction))) return null;
   if (!since.length) {
-    return `${needed}: no follow-up has been done since it was answered${answeredAt ? ` (${answeredAt})` : ''}`;
+    return { key: 'move.closingNoFollowup', params: { since: answeredAt ? ` (${answeredAt})` : '' } };
   }
   return since.some((f) => f.satisfaction === 'dissatisfied')
-    ? `${needed}: the follow-up since the answer found the enterprise dissatisfied`
-    : `${needed}: the follow-up since the answer has no satisfaction recorded`;
+    ? { key: 'move.closingDissatisfied' }
+    : { key: 'move.closingNoSatisfaction' };
 }

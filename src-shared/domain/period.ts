@@ -1,3 +1,4 @@
+import { sayZh, type Msg } from '../messages';
 import { addDays, daysBetween, isValidDate } from './dates';
 
 // The periods a summary is made for (shared/DOMAIN.md, "Period summary"): a month `2026-08`,
@@ -17,10 +18,10 @@ export interface Period {
   end: string;
 }
 
-/** A period that does not exist; `message` is Chinese first, as the user sees it. */
+/** A period that does not exist; `msg` says why (the message is its Chinese). */
 export class PeriodError extends RangeError {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly msg: Msg) {
+    super(sayZh(msg));
     this.name = 'PeriodError';
   }
 }
@@ -54,37 +55,33 @@ export function parsePeriod(key: string): Period {
     const n = Number(m[2]);
     switch (kind) {
       case 'quarter':
-        if (n < 1 || n > 4)
-          throw new PeriodError(`季度应为 Q1 至 Q4 (a quarter is Q1 to Q4), 得到 '${text}'`);
+        if (n < 1 || n > 4) throw new PeriodError({ key: 'period.quarter', params: { text } });
         return months(text, kind, year, (n - 1) * 3 + 1, 3);
       case 'half':
-        if (n < 1 || n > 2)
-          throw new PeriodError(`半年应为 H1 或 H2 (a half year is H1 or H2), 得到 '${text}'`);
+        if (n < 1 || n > 2) throw new PeriodError({ key: 'period.half', params: { text } });
         return months(text, kind, year, (n - 1) * 6 + 1, 6);
       case 'month':
-        if (n < 1 || n > 12) throw new PeriodError(`月份应为 01 至 12 (a month is 01 to 12), 得到 '${text}'`);
+        if (n < 1 || n > 12) throw new PeriodError({ key: 'period.month', params: { text } });
         return months(text, kind, year, n, 1);
       case 'year':
         return months(text, kind, year, 1, 12);
       default: {
         const [start, end] = [m[1]!, m[2]!];
         for (const d of [start, end]) {
-          if (!isValidDate(d)) throw new PeriodError(`日期不存在 (no such date): '${d}'`);
+          if (!isValidDate(d)) throw new PeriodError({ key: 'period.noDate', params: { date: d } });
         }
         if (end < start) {
-          throw new PeriodError(`结束日期早于开始日期 (the range ends before it starts): '${text}'`);
+          throw new PeriodError({ key: 'period.reversed', params: { text } });
         }
         // At most 5 years: 2020-01-01..2024-12-31, not a day more.
         if (end >= shiftYears(start, 5)) {
-          throw new PeriodError(`日期范围超过5年 (a range is at most 5 years): '${text}'`);
+          throw new PeriodError({ key: 'period.tooLong', params: { text } });
         }
         return { key: text, kind, start, end };
       }
     }
   }
-  throw new PeriodError(
-    `期间格式应为 2026-08、2026Q3、2026H1、2026 或 2026-01-01..2026-08-31 (period must look like one of these), 得到 '${text}'`,
-  );
+  throw new PeriodError({ key: 'period.format', params: { text } });
 }
 
 /** The number of days from `start` to `end`, both included. */

@@ -1,3 +1,4 @@
+import type { Msg } from '../messages';
 // Unified Social Credit Code (统一社会信用代码), GB 32100-2015.
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -24,7 +25,7 @@ export function usccCheckChar(first17: string): string | null {
 
 export type UsccCheck =
   | { ok: true; normalized: string }
-  | { ok: false; normalized: string; reason: 'length' | 'character' | 'check'; message: string };
+  | { ok: false; normalized: string; reason: 'length' | 'character' | 'check'; msg: Msg };
 
 export function checkUscc(raw: string): UsccCheck {
   const normalized = normalizeUscc(raw);
@@ -33,7 +34,7 @@ export function checkUscc(raw: string): UsccCheck {
       ok: false,
       normalized,
       reason: 'length',
-      message: `USCC must have 18 characters, got ${normalized.length}`,
+      msg: { key: 'uscc.length', params: { n: normalized.length } },
     };
   }
   const bad = [...normalized].findIndex((c) => !ALPHABET.includes(c));
@@ -42,7 +43,7 @@ export function checkUscc(raw: string): UsccCheck {
       ok: false,
       normalized,
       reason: 'character',
-      message: `USCC character ${bad + 1} ('${normalized[bad]}') is not allowed (I, O, S, V, Z and symbols never occur)`,
+      msg: { key: 'uscc.char', params: { pos: bad + 1, ch: normalized[bad]! } },
     };
   }
   const expected = usccCheckChar(normalized.slice(0, 17))!;
@@ -51,7 +52,7 @@ export function checkUscc(raw: string): UsccCheck {
       ok: false,
       normalized,
       reason: 'check',
-      message: `USCC check character is '${normalized[17]}' but should be '${expected}'`,
+      msg: { key: 'uscc.check', params: { got: normalized[17]!, want: expected } },
     };
   }
   return { ok: true, normalized };

@@ -1,3 +1,4 @@
+import type { Msg } from '../messages';
 import { isOpenStatus, type DemandStatus, type Role } from './enums';
 import { addDays, daysBetween, shanghaiDate } from './dates';
 import { PLAIN_WEEKS, addWorkingDays, type WorkCalendar } from './workingDays';
@@ -47,18 +48,27 @@ export interface MoveRequest {
 
 export interface MoveProblem {
   field: string;
-  message: string;
+  msg: Msg;
   /** What else is missing from the same request, so one try shows all of it. */
-  also?: { field: string; message: string }[];
+  also?: { field: string; msg: Msg }[];
+  /** Refused for the actor's role, not for the move itself. */
+  forbidden?: true;
 }
+
+const fromTo = (from: DemandStatus, to: DemandStatus) =>
+  ({
+    from: { group: 'demandStatus', value: from },
+    to: { group: 'demandStatus', value: to },
+    fromCode: from,
+    toCode: to,
+  }) as const;
 
 /** Returns what is wrong with a requested move, or null when it is allowed. */
 export function checkMove(req: MoveRequest): MoveProblem | null {
   if (!req.from || !MOVES[req.from]) {
     return {
       field: 'to',
-      message:
-        "this demand's status has not arrived yet (its record is still to come by sync): no move until it has",
+      msg: { key: 'move.statusMissing' },
     };
   }
   const move = MOVES[req.from][req.to];
@@ -66,21 +76,29 @@ export function checkMove(req: MoveRequest): MoveProblem | null {
     const allowed = allowedMoves(req.from);
     return {
       field: 'to',
-      message:
-        `cannot move a demand from '${req.from}' to '${req.to}'; ` +
-        (allowed.length ? `allowed: ${allowed.join(', ')}` : `'${req.from}' is final`),
+      msg: {
+        key: 'move.notAllowed',
+        params: {
+          ...fromTo(req.from, req.to),
+          allowed: allowed.length ? `allowed: ${allowed.join(', ')}` : `'${req.from}' is final`,
+        },
+      },
     };
   }
   if (move.noteRequired && !req.note?.trim()) {
-    return { field: 'note', message: `moving from '${req.from}' to '${req.to}' needs a note` };
+    return { field: 'note', msg: { key: 'move.needsNote', params: fromTo(req.from, req.to) } };
   }
   if (move.supervisorOnly && !req.automatic && req.actorRole !== 'supervisor') {
-    return { field: 'to', message: 'only a supervisor can reopen a closed demand' };
+    return {
+      field: 'to',
+      msg: { key: 'role.supervisorOnly', params: { what: { key: 'act.reopen' } } },
+      forbidden: true,
+    };
   }
   if (move.closing) {
     const missing = [
-      ...(req.closureType ? [] : [{ field: 'closureType', message: 'closing needs a closure type' }]),
-      ...(req.resolution?.trim() ? [] : [{ field: 'resolution', message: 'closing needs a resolution' }]),
+      ...(req.closureType ? [] : [{ field: 'closureType', msg: { key: 'move.closureType' } as Msg }]),
+      ...(req.resolution?.trim() ? [] : [{ field: 'resolution', msg: { key: 'move.resolution' } as Msg }]),
     ];
     const [first, ...also] = missing;
     if (first) return also.length ? { ...first, also } : first;
@@ -92,7 +110,7 @@ export function checkMove(req: MoveRequest): MoveProblem | null {
 export function checkMoveOnScreen(req: MoveRequest): MoveProblem | null {
   const problem = checkMove(req);
   if (problem || !req.from || !MOVES[req.from][req.to]?.noteAsked || req.note?.trim()) return problem;
-  return { field: 'note', message: `moving from '${req.from}' to '${req.to}' needs a note` };
+  return { field: 'note', msg: { key: 'move.needsNote', params: fromTo(req.from, req.to) } };
 }
 
 /** Whether a move's dialog requires a note. */

@@ -1,6 +1,7 @@
 // Working days (shared/DOMAIN.md, "Working days"): Monday–Friday not listed as an official
 // holiday, plus the weekend days listed as worked (调休). The State Council publishes each
 // year's list; `calendar.set` records it per year.
+import type { Msg } from '../messages';
 import { addDays, isValidDate } from './dates';
 
 /** A year's official list: its holidays and the weekend days that are worked. */
@@ -55,7 +56,7 @@ export function workingDaysBetween(from: string, to: string, cal: WorkCalendar):
 /** What is wrong with one entry of a year's list: the field path (`holidays.3`) and why. */
 export interface CalendarProblem {
   field: string;
-  message: string;
+  msg: Msg;
 }
 
 /**
@@ -67,16 +68,17 @@ export function calendarProblems(y: CalendarYear): CalendarProblem[] {
   const check = (list: 'holidays' | 'workdays') =>
     y[list].forEach((d, i) => {
       const field = `${list}.${i}`;
-      if (!isValidDate(d)) problems.push({ field, message: `'${d}' is not a calendar date YYYY-MM-DD` });
+      if (!isValidDate(d)) problems.push({ field, msg: { key: 'calendar.date', params: { date: d } } });
       else if (!d.startsWith(`${y.year}-`))
-        problems.push({ field, message: `${d} is outside the year ${y.year}` });
-      else if (y[list].indexOf(d) !== i) problems.push({ field, message: `${d} is listed twice` });
+        problems.push({ field, msg: { key: 'calendar.year', params: { date: d, year: y.year } } });
+      else if (y[list].indexOf(d) !== i)
+        problems.push({ field, msg: { key: 'calendar.twice', params: { date: d } } });
     });
   check('holidays');
   check('workdays');
   y.workdays.forEach((d, i) => {
     if (y.holidays.includes(d))
-      problems.push({ field: `workdays.${i}`, message: `${d} is listed both as a holiday and as a workday` });
+      problems.push({ field: `workdays.${i}`, msg: { key: 'calendar.both', params: { date: d } } });
   });
   return problems;
 }

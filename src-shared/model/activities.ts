@@ -1,14 +1,15 @@
 // 服务活动: one event the bureau holds (宣讲, 培训, 对接会…), with the enterprises that took part.
+import { schemaMessage as m } from '../messages';
 import { z } from 'zod';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from '../domain/enums';
 import { defineKind } from './define';
 import { CalendarDate, Id, Name, optText } from './validators';
 
-const ids = (max: number, what: string) =>
+const ids = (max: number) =>
   z
     .array(Id)
     .max(max)
-    .refine((a) => new Set(a).size === a.length, `must not repeat ${what}`)
+    .refine((a) => new Set(a).size === a.length, m('field.repeat'))
     .optional();
 
 export const activities = defineKind({
@@ -58,7 +59,7 @@ export const activities = defineKind({
     },
     organizerStaffIds: {
       ref: 'staff',
-      input: ids(20, 'a staff member'),
+      input: ids(20),
       sql: 'json',
       zh: '组织人员',
       en: 'Organisers',
@@ -67,7 +68,7 @@ export const activities = defineKind({
     },
     expertIds: {
       ref: 'experts',
-      input: ids(50, 'an expert'),
+      input: ids(50),
       sql: 'json',
       zh: '参加专家',
       en: 'Experts',
@@ -75,7 +76,7 @@ export const activities = defineKind({
     },
     enterpriseIds: {
       ref: 'enterprises',
-      input: ids(500, 'an enterprise'),
+      input: ids(500),
       sql: 'json',
       zh: '参加企业',
       en: 'Enterprises',

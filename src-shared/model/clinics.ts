@@ -1,4 +1,5 @@
 // 专家会诊: experts meeting enterprises on a topic.
+import { schemaMessage as m } from '../messages';
 import { z } from 'zod';
 import { CLINIC_STATUSES } from '../domain/enums';
 import { defineKind } from './define';
@@ -51,7 +52,7 @@ export const clinics = defineKind({
       input: z
         .array(ClinicEnterprise)
         .max(200)
-        .refine((a) => new Set(a.map((e) => e.enterpriseId)).size === a.length, 'lists an enterprise twice')
+        .refine((a) => new Set(a.map((e) => e.enterpriseId)).size === a.length, m('field.repeatEnterprise'))
         .optional(),
       parent: { kind: 'enterprises', key: 'enterpriseId' },
       sql: 'json',

@@ -1,4 +1,5 @@
 // 需求台账: what enterprises ask of the bureau, and how it is handled.
+import { schemaMessage as m } from '../messages';
 import { z } from 'zod';
 import {
   CLOSURE_TYPES,
@@ -66,9 +67,9 @@ export const demands = defineKind({
     categories: {
       input: z
         .array(z.enum(DEMAND_CATEGORIES))
-        .min(1, 'needs 1 to 4 categories')
-        .max(4, 'needs 1 to 4 categories')
-        .refine((a) => new Set(a).size === a.length, 'must not repeat a category'),
+        .min(1, m('field.categories'))
+        .max(4, m('field.categories'))
+        .refine((a) => new Set(a).size === a.length, m('field.repeatCategory')),
       sql: 'json',
       zh: '需求类别',
       en: 'Categories',
@@ -183,7 +184,7 @@ export const demands = defineKind({
       input: z
         .array(Id)
         .max(20)
-        .refine((a) => new Set(a).size === a.length, 'must not repeat a unit')
+        .refine((a) => new Set(a).size === a.length, m('field.repeatUnit'))
         .optional(),
       sql: 'json',
       zh: '协办单位',

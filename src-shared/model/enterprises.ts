@@ -1,4 +1,5 @@
 // 企业库: the enterprises the bureau serves.
+import { schemaMessage as m } from '../messages';
 import { z } from 'zod';
 import { ENTERPRISE_STATUSES, TIERS } from '../domain/enums';
 import { INDUSTRY_CODE_RE } from '../domain/industries';
@@ -22,7 +23,7 @@ export const enterprises = defineKind({
   en: 'Enterprises',
   fields: {
     uscc: {
-      input: z.string().trim().min(1, 'must not be empty').max(40),
+      input: z.string().trim().min(1, m('field.empty')).max(40),
       sql: 'text',
       zh: '统一社会信用代码',
       en: 'Credit code',
@@ -141,7 +142,7 @@ export const enterprises = defineKind({
         .max(100)
         .refine(
           (s) => !/^[A-Za-z]\d*$/.test(s) || INDUSTRY_CODE_RE.test(s),
-          'must be a GB/T 4754-2017 section letter A–T, optionally with a two-digit division (C39)',
+          m('field.industry'),
         )
         .transform((s) => (INDUSTRY_CODE_RE.test(s) ? s.toUpperCase() : s))
         .nullable()

@@ -1,5 +1,6 @@
 // 服务成效: what the service brought an enterprise (a recommendation, a contract, funds…),
 // optionally answering one of its demands.
+import { schemaMessage as m } from '../messages';
 import { z } from 'zod';
 import { OUTCOME_STATUSES, OUTCOME_TYPES } from '../domain/enums';
 import { defineKind } from './define';
@@ -10,12 +11,9 @@ const lookedUp = z.string().nullable().optional();
 /** Yuan, at most two decimals (分): amounts are summed in reports, so no fractions of a fen. */
 export const Amount = z
   .number()
-  .min(0, '金额不能为负数 (must not be negative)')
-  .max(1e12, '金额过大 (too large)')
-  .refine(
-    (n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6,
-    '金额最多保留两位小数 (at most two decimals)',
-  );
+  .min(0, m('amount.negative'))
+  .max(1e12, m('amount.tooLarge'))
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, m('amount.decimals'));
 
 export const outcomes = defineKind({
   table: 'outcomes',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeCore, snapshot, type TestCore } from '../helpers';
+import { makeCore, snapshot, type TestCore, zhOf } from '../helpers';
 import { demandIn, makeEnterprise } from './fixtures';
 
 // 服务活动 and 服务成效: their rules, what a refusal leaves (nothing), merges and deletes of
@@ -45,7 +45,7 @@ describe('activities', () => {
       status: 'held',
     });
     expect(err).toMatchObject({ code: 'VALIDATION', details: { field: 'attendees' } });
-    expect(err.message).toContain('已举办的活动须填写参加企业或参加人次');
+    expect(zhOf(err)).toContain('已举办的活动须填写参加企业或参加人次');
     expect(snapshot(t.core)).toEqual(before);
 
     const planned = briefing(t, { date: '2026-12-08' });
@@ -92,7 +92,7 @@ describe('outcomes', () => {
     const before = snapshot(t.core);
     const third = t.err('outcomes.update', { id: o.id, amount: 1234.567 });
     expect(third).toMatchObject({ code: 'VALIDATION', details: { field: 'amount' } });
-    expect(third.message).toContain('金额最多保留两位小数');
+    expect(zhOf(third)).toContain('金额最多保留两位小数');
     const negative = t.err('outcomes.create', {
       enterpriseId: e.id,
       type: 'policy_funds',
@@ -100,7 +100,7 @@ describe('outcomes', () => {
       amount: -100,
     });
     expect(negative).toMatchObject({ code: 'VALIDATION', details: { field: 'amount' } });
-    expect(negative.message).toContain('金额不能为负数');
+    expect(zhOf(negative)).toContain('金额不能为负数');
     expect(snapshot(t.core)).toEqual(before);
   });
 
@@ -117,7 +117,7 @@ describe('outcomes', () => {
     });
     const err = t.err('outcomes.update', { id: o.id, enterpriseId: other.id });
     expect(err).toMatchObject({ code: 'VALIDATION', details: { field: 'demandId' } });
-    expect(err.message).toContain('所选需求不是该企业的需求');
+    expect(zhOf(err)).toContain('所选需求不是该企业的需求');
     // Moved with its demand dropped: fine.
     expect(t.ok('outcomes.update', { id: o.id, enterpriseId: other.id, demandId: null })).toMatchObject({
       enterpriseId: other.id,

@@ -15,6 +15,7 @@ import { call, callAsync } from '../../src-main/dispatch';
 import { openCore } from '../../src-main/open';
 import { METHOD_NAMES, RECORD_KINDS, type MethodName, type RecordKind } from '@shared/contract/methods';
 import type { ErrorCode } from '@shared/contract/errors';
+import { isMessageKey } from '@shared/messages';
 import { demandIn, freshUscc, makeEnterprise, withWrongCheck } from './fixtures';
 
 // Every method, fed bad input on a populated database: refused with the right code, a
@@ -973,6 +974,12 @@ async function expectRefused(t: TestCore, method: MethodName, c: Case, before: s
   expect(r.error.code, `${label}: ${r.error.message}`).toBe(c.code);
   expect(r.error.message, label).toContain(c.mentions);
   expect(r.error.details, label).toEqual(expect.any(Object));
+  // What the screen says: a message key of the table (said in the UI's language), never
+  // the English alone.
+  const keys = [r.error.details.msg, ...(r.error.details.issues ?? []).map((i) => i.msg)];
+  if (!r.error.details.msg) keys.shift();
+  for (const m of keys)
+    expect(isMessageKey(m?.key), `${label}: ${r.error.message} has no message key`).toBe(true);
   if (c.code === 'VALIDATION') {
     expect(r.error.details.issues?.length, label).toBeGreaterThan(0);
     expect(typeof r.error.details.field, label).toBe('string');
@@ -1079,7 +1086,11 @@ describe('a call that fails half-way leaves nothing behind', () => {
     });
     expect(e2).toMatchObject({ code: 'VALIDATION', details: { field: 'demands.0.dueDate' } });
     expect(e2.details.issues).toEqual([
-      { path: 'demands.0.dueDate', message: expect.stringContaining('received') },
+      {
+        path: 'demands.0.dueDate',
+        message: expect.stringContaining('received'),
+        msg: { key: 'demand.dueBeforeReceived' },
+      },
     ]);
     expect(JSON.stringify(snapshot(t.core))).toBe(before);
     expect(t.ok('visits.list', { includeDeleted: true }).total).toBe(visitsBefore);

@@ -112,7 +112,7 @@ describe('units by name wherever a demand’s history shows them', () => {
 
     const audit = t.ok('audit.record', { kind: 'demands', id: demand.id });
     expect(audit.rows.find((r) => r.field === 'leadUnitId')?.value).toBe(lead.id);
-    expect(audit.unitNames).toEqual({ [lead.id]: '区工业和信息化局', [co.id]: '东街道' });
+    expect(audit.names).toMatchObject({ [lead.id]: '区工业和信息化局', [co.id]: '东街道' });
 
     const handOver = t
       .ok('enterprises.timeline', { id: enterprise.id })

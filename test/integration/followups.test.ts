@@ -30,7 +30,8 @@ describe('follow-ups and the demand workflow', () => {
       expect(after.closureType).toBeNull();
       const last = after.history![after.history!.length - 1]!;
       expect(last).toMatchObject({ from: status, to: 'in_progress', by: t.meId });
-      expect(last.note).toMatch(/dissatisfied/);
+      // Written into the record in the bureau's language, with no English gloss.
+      expect(last.note).toBe('回访不满意，重新办理');
       // The follow-up is dated 11:00, before the last step (logged at 12:00): the reopening
       // cannot be dated before that step, so it takes the step's time.
       const prev = d.history![d.history!.length - 1]!.at;

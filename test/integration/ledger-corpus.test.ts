@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { makeCore, tempDir, type TestCore } from '../helpers';
+import { makeCore, tempDir, type TestCore, zhOf } from '../helpers';
 import { aerr, aok } from './ledgerFixtures';
 import { CORPUS, CORPUS_STAFF, CORPUS_UNITS } from '../fixtures/ledgers/corpus';
 
@@ -138,7 +138,7 @@ describe('the ledger corpus', () => {
     const t = world();
     const e = await aerr(t, 'ledger.import', { path: await write('side-by-side.xlsx'), dryRun: true });
     expect(e.code).toBe('VALIDATION');
-    expect(e.message).toContain('并排放着两个表格（A–C 列、E–G 列）');
+    expect(zhOf(e)).toContain('并排放着两个表格（A–C 列、E–G 列）');
     expect(e.details).toMatchObject({
       field: 'sheet',
       tables: [

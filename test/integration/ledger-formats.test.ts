@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import { makeCore, tempDir, VALID_USCC, type TestCore } from '../helpers';
+import { makeCore, tempDir, VALID_USCC, type TestCore, zhOf } from '../helpers';
 import { aerr, aok, staffNamed, workbookBytes, workbookFile, type WorkbookSheet } from './ledgerFixtures';
 import { readWorkbook, WorkbookRefused } from '../../src-main/features/ledger/sheetjsRead';
 import { callAsync } from '../../src-main/dispatch';
@@ -120,7 +120,7 @@ describe('files that cannot be read', () => {
     writeFileSync(path, make());
     const e = await aerr(t, 'ledger.preview', { path });
     expect(e.code).toBe('VALIDATION');
-    expect(e.message).toContain('工作簿设有打开密码');
+    expect(zhOf(e)).toContain('工作簿设有打开密码');
     expect(e.details).toMatchObject({ field: 'path', reason: 'password' });
   });
 

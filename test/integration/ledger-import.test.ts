@@ -5,6 +5,7 @@ import { makeCore, snapshot, VALID_USCC, type TestCore } from '../helpers';
 import { call } from '../../src-main/dispatch';
 import { aerr, aok, staffNamed, xlsxFile, type Cell } from './ledgerFixtures';
 import { freshUscc, withWrongCheck, type Demand } from './fixtures';
+import { say } from '@shared/messages';
 
 // Importing rows: what each kind creates, how bad rows are reported (row and column as the
 // user sees them in Excel), that a dry run and a failed import change nothing, and that
@@ -80,16 +81,18 @@ describe('bad rows are rejected with their row and column; good rows are importe
       [15, '企业名称'],
     ]);
     const message = (row: number) => result.errors.find((e) => e.row === row)!.message;
-    expect(message(4)).toContain('check character');
+    // The reasons are Chinese, the ledgers' language, with no English gloss.
+    for (const e of result.errors) expect(e.message, e.message).not.toMatch(/[A-Za-z]{3,}/);
+    expect(message(4)).toMatch(/^信用代码有误：校验位是“.”，应为“L”$/);
     expect(message(5)).toContain('王五');
     expect(message(6)).toContain('2026-02-30');
     expect(message(7)).toContain('飞鸽传书');
-    expect(message(8)).toContain('required');
-    expect(message(10)).toContain('after today');
+    expect(message(8)).toBe('必填项为空：企业名称 或 统一社会信用代码');
+    expect(message(10)).toContain('不能晚于今天');
     expect(message(11)).toContain('办结时间');
-    expect(message(12)).toContain('before the previous step');
+    expect(message(12)).toContain('不能早于上一步');
     expect(message(13)).toContain('技朮');
-    expect(message(15)).toContain('USCC');
+    expect(message(15)).toContain('统一社会信用代码');
     expect(result).toMatchObject({
       dataRows: 14,
       created: 2,
@@ -817,6 +820,7 @@ describe('the API door', () => {
       fileName: '台账.xls',
     });
     expect(e).toMatchObject({ code: 'VALIDATION', details: { field: 'contentBase64', reason: 'damaged' } });
-    expect(e.message).toContain('文件已损坏');
+    expect(e.details.msg?.key).toBe('ledger.damaged');
+    expect(say('zh', e.details.msg!)).toContain('文件已损坏');
   });
 });

@@ -125,9 +125,7 @@ describe('a staff list', () => {
     ]);
     const p = await aok(t, 'ledger.preview', { path, kind: 'staff' });
     expect(p).toMatchObject({ skipped: 1, rejected: 1 });
-    expect(p.rows[0]!.notes).toEqual([
-      "职务：表中为「联络员」，系统中为「局领导」，保留系统中的值 (kept the app's value)",
-    ]);
+    expect(p.rows[0]!.notes).toEqual(['职务：表中为「联络员」，系统中为「局领导」，保留系统中的值']);
     expect(p.errors).toEqual([
       {
         row: 3,

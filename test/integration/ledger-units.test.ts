@@ -104,7 +104,12 @@ describe('lead and co-handling units from a ledger', () => {
     ];
     const preview = await aok(t, 'ledger.preview', { path: await xlsxFile({ rows }) });
     expect(preview.errors).toEqual([
-      { row: 2, column: '协办单位', field: 'coUnits', message: expect.stringContaining('lead unit') },
+      {
+        row: 2,
+        column: '协办单位',
+        field: 'coUnits',
+        message: expect.stringContaining('主办单位不能同时是协办单位'),
+      },
     ]);
   });
 });

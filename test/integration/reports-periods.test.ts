@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { callAsync } from '../../src-main/dispatch';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { makeCore, snapshot, type TestCore } from '../helpers';
+import { makeCore, snapshot, type TestCore, zhOf } from '../helpers';
 import { freshUscc } from './fixtures';
 import type { MethodInput } from '@shared/contract/contract';
 import type { DemandStatus } from '@shared/domain/enums';
@@ -299,7 +299,7 @@ describe('reports.summary refuses', () => {
     for (const [input, code, field, message] of cases) {
       const e = t.err('reports.summary', input);
       expect(e, JSON.stringify(input)).toMatchObject({ code, details: { field } });
-      expect(e.message, JSON.stringify(input)).toMatch(message);
+      expect(zhOf(e), JSON.stringify(input)).toMatch(message);
     }
     expect(t.err('reports.records', { period: '2026H3', figure: 'visits' }).details.field).toBe('period');
     const exported = await callAsync(t.core, 'reports.export', { period: '2026-13', format: 'xlsx' });

@@ -1,6 +1,7 @@
+import type { ApiErrorBody } from '@shared/contract/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BODY, startWebServer, type WebServer } from '../../src-main/doors/web/server';
-import { makeCore } from '../helpers';
+import { makeCore, zhOf } from '../helpers';
 
 // The web door must take the largest file the contract allows for ledger.preview / import
 // (70,000,000 base64 characters inside the JSON body), and still refuse bodies beyond that.
@@ -17,7 +18,10 @@ async function post(s: WebServer, method: string, body: string) {
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
     body,
   });
-  return { status: r.status, body: (await r.json()) as { error?: { code: string; message: string } } };
+  return {
+    status: r.status,
+    body: (await r.json()) as { error?: { code: string; message: string; details: ApiErrorBody['details'] } },
+  };
 }
 
 describe('web door body size', () => {
@@ -30,7 +34,7 @@ describe('web door body size', () => {
     const r = await post(s, 'ledger.preview', body);
     // The method itself answers (the bytes are no workbook), not the door's size guard.
     expect(r.status).toBe(400);
-    expect(r.body.error?.message).toContain('不是有效的 .xlsx 文件');
+    expect(zhOf(r.body.error!)).toContain('不是有效的 .xlsx 文件');
   });
 
   it('passes a sync file as large as a whole ×20 district to sync.import', async () => {
@@ -41,7 +45,7 @@ describe('web door body size', () => {
     const r = await post(s, 'sync.import', JSON.stringify({ contentBase64: 'A'.repeat(70_500_000) }));
     // The import reads the bytes (they are no sync file); neither the door nor the schema stops them.
     expect(r.status).toBe(400);
-    expect(r.body.error?.message).toBe('this is not a Visit Ledger sync file (.vlsync)');
+    expect(r.body.error?.message).toBe('file: this is not a Visit Ledger sync file (.vlsync)');
   });
 
   it('refuses a body beyond the limit with 413', async () => {

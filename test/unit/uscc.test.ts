@@ -23,7 +23,7 @@ describe('USCC', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.reason).toBe('check');
-      expect(r.message).toContain("should be '3'");
+      expect(r.msg).toEqual({ key: 'uscc.check', params: { got: '4', want: '3' } });
     }
   });
 

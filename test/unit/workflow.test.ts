@@ -1,3 +1,4 @@
+import { say } from '@shared/messages';
 import { describe, expect, it } from 'vitest';
 import {
   DUE_DAYS,
@@ -20,6 +21,8 @@ import {
 import { parseQuarter, quarterOf, shiftQuarter } from '@shared/domain/quarter';
 import { HybridClock, formatHlc, parseHlc } from '@shared/domain/hlc';
 import { DEMAND_STATUSES, OPEN_DEMAND_STATUSES, type DemandStatus } from '@shared/domain/enums';
+
+const said = (p: { msg: Parameters<typeof say>[1] } | null | undefined) => (p ? say('en', p.msg) : undefined);
 
 // The allowed moves as DOMAIN.md lists them, written out independently of MOVES.
 const DOMAIN_MOVES: [DemandStatus, DemandStatus][] = [
@@ -59,11 +62,11 @@ describe('workflow moves', () => {
       expect(problem).toBeNull();
     } else {
       expect(problem?.field).toBe('to');
-      expect(problem?.message).toContain(`'${from}'`);
-      expect(problem?.message).toContain(`'${to}'`);
+      expect(said(problem)).toContain(`'${from}'`);
+      expect(said(problem)).toContain(`'${to}'`);
       const allowed = allowedMoves(from);
-      if (allowed.length) for (const a of allowed) expect(problem?.message).toContain(a);
-      else expect(problem?.message).toContain('final');
+      if (allowed.length) for (const a of allowed) expect(said(problem)).toContain(a);
+      else expect(said(problem)).toContain('final');
     }
   });
 
@@ -75,7 +78,7 @@ describe('workflow moves', () => {
     for (const note of [undefined, null, '', '   ']) {
       const p = checkMove({ from, to, note, actorRole: 'supervisor' });
       expect(p?.field).toBe('note');
-      expect(p?.message).toContain('note');
+      expect(said(p)).toContain('note');
     }
     expect(checkMove({ from, to, note: '理由', actorRole: 'supervisor' })).toBeNull();
   });
@@ -89,7 +92,7 @@ describe('workflow moves', () => {
 
   it('only a supervisor reopens a closed demand, unless the system does it', () => {
     const base = { from: 'closed', to: 'in_progress', note: '复查' } as const;
-    expect(checkMove({ ...base, actorRole: 'staff' })?.message).toMatch(/supervisor/);
+    expect(said(checkMove({ ...base, actorRole: 'staff' }))).toMatch(/supervisor/);
     expect(checkMove({ ...base, actorRole: 'supervisor' })).toBeNull();
     expect(checkMove({ ...base, actorRole: 'staff', automatic: true })).toBeNull();
   });

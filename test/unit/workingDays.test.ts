@@ -55,10 +55,10 @@ describe('working days', () => {
         workdays: ['2025-10-11', '2025-10-01'],
       }),
     ).toEqual([
-      { field: 'holidays.1', message: "'2025-13-01' is not a calendar date YYYY-MM-DD" },
-      { field: 'holidays.2', message: '2024-12-31 is outside the year 2025' },
-      { field: 'holidays.3', message: '2025-10-01 is listed twice' },
-      { field: 'workdays.1', message: '2025-10-01 is listed both as a holiday and as a workday' },
+      { field: 'holidays.1', msg: { key: 'calendar.date', params: { date: '2025-13-01' } } },
+      { field: 'holidays.2', msg: { key: 'calendar.year', params: { date: '2024-12-31', year: 2025 } } },
+      { field: 'holidays.3', msg: { key: 'calendar.twice', params: { date: '2025-10-01' } } },
+      { field: 'workdays.1', msg: { key: 'calendar.both', params: { date: '2025-10-01' } } },
     ]);
   });
 });

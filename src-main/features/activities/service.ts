@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type { z } from 'zod';
 import { type Core, requireLive, softDelete, today } from '../../core';
 import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
@@ -22,10 +23,7 @@ function checkReferences(core: Core, input: Partial<ActivityInput>): void {
 function checkHeld(activity: Partial<ActivityInput>): void {
   if (activity.status !== 'held') return;
   if (!activity.enterpriseIds?.length && (activity.attendees === null || activity.attendees === undefined))
-    throw invalid(
-      'attendees',
-      '已举办的活动须填写参加企业或参加人次 (a held activity needs its enterprises or its attendees)',
-    );
+    throw invalid('attendees', msg('activity.heldNeedsAttendance'));
 }
 
 export function createActivity(core: Core, input: ActivityInput): Activity {

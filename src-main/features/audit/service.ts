@@ -3,8 +3,6 @@ import { requireLive } from '../../core';
 import { DELETE_KNOWLEDGE, KINDS, allColumns, fromSql } from '../../store/schema';
 import type { RecordKind } from '@shared/contract/methods';
 import { parseHlc } from '@shared/domain/hlc';
-import { MODELS, memberOf, type ModelName } from '@shared/model';
-import { unitNamesOf } from '../units/service';
 
 // Who changed what and when, for any record, read from the change log — including
 // changes that arrived by sync (they keep their origin device and staff member).
@@ -48,26 +46,59 @@ function historyEvents(core: Core, demandId: string): ChangeRow[] {
   }));
 }
 
-/** The fields of a kind that hold unit ids (a demand's lead and co units). */
-function unitFields(kind: RecordKind): Set<string> {
-  if (!Object.hasOwn(MODELS, kind)) return new Set();
-  const model = MODELS[kind as ModelName];
-  return new Set(
-    Object.keys(model.fields).filter((f) => {
-      const def = memberOf(model, f);
-      return !!def && 'ref' in def && def.ref === 'units';
-    }),
-  );
+/** What each kind of record a change can point at is called by: its name, title or number. */
+const LABELS = {
+  staff: '"name"',
+  enterprises: '"name"',
+  experts: '"name"',
+  units: '"name"',
+  visits: `coalesce("visitNo", "date")`,
+  demands: '"title"',
+  clinics: '"topic"',
+  activities: '"title"',
+} as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The ids a stored value holds: itself, a list's items, an object's values (JSON text or not). */
+function idsIn(value: unknown, out: Set<string>): void {
+  if (typeof value === 'string') {
+    if (UUID.test(value)) out.add(value);
+    else if (value.startsWith('[') || value.startsWith('{')) {
+      try {
+        idsIn(JSON.parse(value), out);
+      } catch {
+        /* text that only looks like JSON */
+      }
+    }
+  } else if (Array.isArray(value)) value.forEach((v) => idsIn(v, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => idsIn(v, out));
 }
 
-/** The unit ids the changes' values hold (a list of units is stored as JSON text). */
-function unitIdsOf(kind: RecordKind, rows: { field: string; value: unknown }[]): string[] {
-  const fields = unitFields(kind);
-  return rows.flatMap((r) => {
-    if (!fields.has(r.field) || typeof r.value !== 'string' || !r.value) return [];
-    const value: unknown = r.value.startsWith('[') ? JSON.parse(r.value) : r.value;
-    return (Array.isArray(value) ? value : [value]).filter((id): id is string => typeof id === 'string');
-  });
+/**
+ * The names of the records the changes point at (a visit's enterprise, a follow-up's demand, a
+ * clinic's enterprises, a demand's units), deleted ones included: the history shows names, not ids.
+ */
+function namesOf(core: Core, rows: { value: unknown }[], self: string): Record<string, string> {
+  const ids = new Set<string>();
+  for (const r of rows) idsIn(r.value, ids);
+  ids.delete(self);
+  const wanted = [...ids];
+  const names: Record<string, string> = {};
+  if (!wanted.length) return names;
+  for (const [kind, label] of Object.entries(LABELS)) {
+    for (let i = 0; i < wanted.length; i += 500) {
+      const part = wanted.slice(i, i + 500);
+      const found = core.store.db
+        .prepare(
+          `SELECT "id", ${label} AS label FROM "${KINDS[kind as keyof typeof LABELS].table}"
+           WHERE "id" IN (${part.map(() => '?').join(',')})`,
+        )
+        .all(...part) as { id: string; label: string | null }[];
+      for (const r of found) if (r.label) names[r.id] = r.label;
+    }
+  }
+  return names;
 }
 
 export function recordAudit(core: Core, input: { kind: RecordKind; id: string }) {
@@ -86,8 +117,8 @@ export function recordAudit(core: Core, input: { kind: RecordKind; id: string })
   const all = kind === 'demands' ? [...rows, ...historyEvents(core, input.id)] : rows;
   all.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
   return {
-    // What the history shows instead of the ids of lead and co units.
-    unitNames: Object.fromEntries(unitNamesOf(core, unitIdsOf(kind, rows))),
+    // What the history shows instead of the ids of the records the values point at.
+    names: namesOf(core, all, input.id),
     rows: all.map((r) => ({
       at: new Date(parseHlc(r.hlc).ms).toISOString(),
       device: r.device,

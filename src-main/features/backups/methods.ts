@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import { ApiError } from '@shared/contract/errors';
 import { defineMethod } from '../../registry/define';
 import { backupStore, backupToFile, listBackupsOf, restoreBackup } from './service';
@@ -11,7 +12,7 @@ export const backupsMethods = [
     handler: (c, i) => {
       if (i.out) return backupToFile(c, i.out);
       const b = backupStore(c, 'manual');
-      if (!b) throw new ApiError('CONFLICT', 'an in-memory database has no backups');
+      if (!b) throw new ApiError('CONFLICT', msg('backup.noneInMemory'));
       return { path: b.path, bytes: b.bytes };
     },
   }),

@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -26,7 +27,7 @@ import type { MethodOutput } from '@shared/contract/contract';
 /** A checked copy to a file of the user's choosing (not rotated), gzipped when it is named .gz. */
 export function backupToFile(core: Core, path: string): { path: string; bytes: number } {
   const target = resolve(path);
-  if (existsSync(target)) throw invalid('out', `${target} already exists`);
+  if (existsSync(target)) throw invalid('out', msg('backup.exists', { path: target }));
   writeCheckedCopy(core.store.db, target);
   return { path: target, bytes: statSync(target).size };
 }
@@ -61,39 +62,32 @@ export function listBackupsOf(core: Core): MethodOutput<'backups.list'>['rows'] 
 function stageRestorable(source: string, staging: string): void {
   rmSync(staging, { force: true });
   try {
-    if (checkChecksum(source) === 'mismatch')
-      throw invalid(
-        'file',
-        'is damaged: its content no longer matches the checksum written when it was taken, so it cannot be restored',
-      );
+    if (checkChecksum(source) === 'mismatch') throw invalid('file', msg('backup.checksum'));
     extractBackup(source, staging);
     checkRestorable(staging);
   } catch (e) {
     rmSync(staging, { force: true });
-    if (e instanceof DamagedGzipError)
-      throw invalid('file', `is damaged: it does not decompress (${e.message}), so it cannot be restored`);
+    if (e instanceof DamagedGzipError) throw invalid('file', msg('backup.gzip', { detail: e.message }));
     if (e instanceof ApiError) throw e;
-    throw invalid('file', `cannot be read (${(e as Error).message})`);
+    throw invalid('file', msg('backup.unreadable', { detail: (e as Error).message }));
   }
 }
 
 /** Checks that a file is a sound Visit Ledger database this app can open. */
 function checkRestorable(path: string): void {
   const integrity = checkIntegrity(path);
-  if (!integrity.ok)
-    throw invalid('file', `is not a sound database (${integrity.message}): it cannot be restored`);
+  if (!integrity.ok) throw invalid('file', msg('backup.unsound', { detail: integrity.message }));
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const version = db.prepare(`SELECT max("version") AS v FROM schema_migrations`).get() as {
       v: number | null;
     };
     const device = db.prepare(`SELECT "value" FROM meta WHERE "key" = 'deviceId'`).get();
-    if (!device) throw invalid('file', 'is not a Visit Ledger database');
-    if ((version.v ?? 0) > SCHEMA_VERSION)
-      throw invalid('file', 'comes from a newer version of Visit Ledger: update the app first');
+    if (!device) throw invalid('file', msg('backup.notLedger'));
+    if ((version.v ?? 0) > SCHEMA_VERSION) throw invalid('file', msg('backup.newer'));
   } catch (e) {
     if (e instanceof ApiError) throw e;
-    throw invalid('file', 'is not a Visit Ledger database');
+    throw invalid('file', msg('backup.notLedger'));
   } finally {
     db.close();
   }
@@ -108,7 +102,7 @@ function checkRestorable(path: string): void {
  */
 export function restoreBackup(core: Core, file: string): MethodOutput<'backups.restore'> {
   const { store } = core;
-  if (store.path === ':memory:') throw invalid('file', 'an in-memory database cannot be restored');
+  if (store.path === ':memory:') throw invalid('file', msg('backup.inMemory'));
   const source = resolve(file);
   // Staged first: the safety backup's rotation may remove the very backup restored.
   const staging = `${store.path}.restoring`;

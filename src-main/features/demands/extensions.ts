@@ -1,5 +1,6 @@
-import { type Core, myRole, nowIso, requireLive } from '../../core';
-import { ApiError, invalid } from '@shared/contract/errors';
+import { msg, statusParams } from '@shared/messages';
+import { type Core, nowIso, requireLive, requireSupervisor } from '../../core';
+import { ApiError, invalid, issue } from '@shared/contract/errors';
 import type { Demand } from '@shared/contract/schemas';
 import { isOpenStatus } from '@shared/domain/enums';
 import { getDemand, recordEvent } from './service';
@@ -13,13 +14,11 @@ import { getDemand, recordEvent } from './service';
 function openDemand(core: Core, id: string) {
   const d = requireLive(core, 'demands', id);
   if (!d.status) {
-    throw invalid('id', `demand '${d.title}' has no status yet (its record is still to come by sync)`);
+    throw invalid('id', msg('demand.titledNoStatus', { title: d.title ?? '' }));
   }
   if (!isOpenStatus(d.status)) {
-    throw new ApiError('WORKFLOW', `id: demand '${d.title}' is ${d.status}: its deadline no longer changes`, {
-      field: 'id',
-      issues: [{ path: 'id', message: `the demand is ${d.status}: its deadline no longer changes` }],
-    });
+    const m = msg('demand.deadlineFixed', { title: d.title ?? '', ...statusParams(d.status) });
+    throw new ApiError('WORKFLOW', m, { field: 'id', issues: [issue('id', m)] });
   }
   return d;
 }
@@ -27,14 +26,11 @@ function openDemand(core: Core, id: string) {
 export function requestExtension(core: Core, input: { id: string; dueDate: string; reason: string }): Demand {
   const d = openDemand(core, input.id);
   if (d.extension) {
-    throw new ApiError(
-      'WORKFLOW',
-      `id: demand '${d.title}' already has an extension request to ${d.extension.dueDate} waiting for a decision`,
-      { field: 'id', issues: [{ path: 'id', message: 'an extension request is already pending' }] },
-    );
+    const m = msg('demand.extensionPending', { title: d.title ?? '', date: d.extension.dueDate });
+    throw new ApiError('WORKFLOW', m, { field: 'id', issues: [issue('id', m)] });
   }
   if (d.dueDate && input.dueDate <= d.dueDate) {
-    throw invalid('dueDate', `must be after the current due date (${d.dueDate})`);
+    throw invalid('dueDate', msg('demand.extensionNotLater', { date: d.dueDate }));
   }
   recordEvent(core, d.id, {
     type: 'extension_requested',
@@ -51,21 +47,11 @@ export function decideExtension(
   core: Core,
   input: { id: string; approve: boolean; note?: string | undefined },
 ): Demand {
-  if (myRole(core) !== 'supervisor') {
-    throw new ApiError('FORBIDDEN', 'approve: only a supervisor can decide an extension request', {
-      field: 'approve',
-    });
-  }
+  requireSupervisor(core, 'act.decideExtension', 'approve');
   const d = openDemand(core, input.id);
   if (!d.extension) {
-    throw new ApiError(
-      'WORKFLOW',
-      `id: demand '${d.title}' has no extension request waiting for a decision`,
-      {
-        field: 'id',
-        issues: [{ path: 'id', message: 'no extension request is pending' }],
-      },
-    );
+    const m = msg('demand.noExtension', { title: d.title ?? '' });
+    throw new ApiError('WORKFLOW', m, { field: 'id', issues: [issue('id', m)] });
   }
   const verdict = input.approve ? `同意延期至 ${d.extension.dueDate}` : '不同意延期';
   recordEvent(core, d.id, {

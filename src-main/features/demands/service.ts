@@ -1,3 +1,4 @@
+import { label, msg, sayZh, statusParams as status, type Msg } from '@shared/messages';
 import type { z } from 'zod';
 import {
   type Core,
@@ -13,7 +14,7 @@ import { getRow, insertRecord, listRows, preparedOn, updateRecord } from '../../
 import type { ListedOf } from '../../store/schema';
 import type { DemandFields, DemandPatch, Demand, DemandHistoryEntry } from '@shared/contract/schemas';
 import type { ListQuery, Transition } from '@shared/contract/contract';
-import { ApiError, invalid } from '@shared/contract/errors';
+import { ApiError, invalid, issue } from '@shared/contract/errors';
 import {
   checkMove,
   deadline,
@@ -143,20 +144,20 @@ function checkReferences(
   if (input.sourceVisitId) {
     const visit = requireLive(core, 'visits', input.sourceVisitId, 'sourceVisitId');
     if (visit.enterpriseId !== enterpriseId) {
-      throw invalid('sourceVisitId', 'the visit was to another enterprise');
+      throw invalid('sourceVisitId', msg('demand.visitOtherEnterprise'));
     }
   }
   if (input.sourceClinicId) {
     const clinic = requireLive(core, 'clinics', input.sourceClinicId, 'sourceClinicId');
     const diagnosed = (clinic.enterprises as { enterpriseId: string }[] | null) ?? [];
     if (!diagnosed.some((e) => e.enterpriseId === enterpriseId)) {
-      throw invalid('sourceClinicId', 'the enterprise was not diagnosed in that clinic');
+      throw invalid('sourceClinicId', msg('demand.clinicOtherEnterprise'));
     }
   }
   if (input.sourceActivityId) {
     const activity = requireLive(core, 'activities', input.sourceActivityId, 'sourceActivityId');
     if (!enterpriseId || !(activity.enterpriseIds ?? []).includes(enterpriseId))
-      throw invalid('sourceActivityId', 'the enterprise did not take part in that activity');
+      throw invalid('sourceActivityId', msg('demand.activityOtherEnterprise'));
   }
 }
 
@@ -170,12 +171,14 @@ function checkUnits(
 ): void {
   if (leadUnitId) requireLive(core, 'units', leadUnitId, 'leadUnitId');
   (coUnitIds ?? []).forEach((unitId, i) => {
-    if (unitId === leadUnitId)
-      throw invalid(`coUnitIds.${i}`, 'the lead unit cannot also be a co-handling unit');
-    if ((coUnitIds ?? []).indexOf(unitId) !== i) throw invalid(`coUnitIds.${i}`, 'must not repeat a unit');
+    if (unitId === leadUnitId) throw invalid(`coUnitIds.${i}`, msg('unit.leadAsCo'));
+    if ((coUnitIds ?? []).indexOf(unitId) !== i) throw invalid(`coUnitIds.${i}`, msg('field.repeatUnit'));
     requireLive(core, 'units', unitId, `coUnitIds.${i}`);
   });
 }
+
+const sourceNeeded = (source: string): Msg =>
+  msg('demand.sourceNeeded', { source: label('demandSource', source), code: source });
 
 export function createDemand(core: Core, input: DemandInput): Demand {
   checkReferences(core, input, input.enterpriseId);
@@ -190,19 +193,18 @@ export function createDemand(core: Core, input: DemandInput): Demand {
         : input.sourceActivityId
           ? 'activity'
           : 'other');
-  if (source === 'visit' && !input.sourceVisitId)
-    throw invalid('sourceVisitId', "is required when source is 'visit'");
+  if (source === 'visit' && !input.sourceVisitId) throw invalid('sourceVisitId', sourceNeeded('visit'));
   if (source === 'clinic' && !input.sourceClinicId) {
-    throw invalid('sourceClinicId', "is required when source is 'clinic'");
+    throw invalid('sourceClinicId', sourceNeeded('clinic'));
   }
   if (source === 'activity' && !input.sourceActivityId)
-    throw invalid('sourceActivityId', "is required when source is 'activity'");
+    throw invalid('sourceActivityId', sourceNeeded('activity'));
   const complex = input.complex ?? false;
   // The limits and calendar of the day it is received: a later change applies to later demands.
   const sla = slaOf(core);
   const due = slaDates(receivedAt, complex, sla, workCalendarOf(core));
   const dueDate = input.dueDate ?? due.dueDate;
-  if (dueDate < shanghaiDate(receivedAt)) throw invalid('dueDate', 'is before the demand was received');
+  if (dueDate < shanghaiDate(receivedAt)) throw invalid('dueDate', msg('demand.dueBeforeReceived'));
   const id = insertRecord(core.store, 'demands', {
     ...input,
     source,
@@ -253,7 +255,7 @@ export function updateDemand(
   // Deadlines are controlled: after creation a due date moves only by hold time (and by an
   // approved extension), each a history event.
   if (patch.dueDate !== undefined && patch.dueDate !== current.dueDate) {
-    throw invalid('dueDate', 'cannot be changed after the demand was created: it moves only by hold time');
+    throw invalid('dueDate', msg('demand.dueFixed'));
   }
   const { dueDate: _unchanged, ...next } = patch;
   updateRecord(core.store, 'demands', id, next);
@@ -272,7 +274,7 @@ export function updateDemand(
         at: nowIso(core),
         from: current.status,
         to: current.status,
-        note: `${patch.complex ? '改为复杂需求' : '改为一般需求'}，办理期限调整为 ${dueDate} (due date follows the switch)`,
+        note: `${patch.complex ? '改为复杂需求' : '改为一般需求'}，办理期限调整为 ${dueDate}`,
         data: { dueDate },
       });
     }
@@ -314,13 +316,12 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
       ? closingProblem(core, input.id)
       : null);
   if (problem) {
-    const code =
-      problem.field === 'to' ? (problem.message.startsWith('only') ? 'FORBIDDEN' : 'WORKFLOW') : 'VALIDATION';
-    throw new ApiError(code, `${problem.field}: ${problem.message}`, {
+    const code = problem.forbidden ? 'FORBIDDEN' : problem.field === 'to' ? 'WORKFLOW' : 'VALIDATION';
+    throw new ApiError(code, problem.msg, {
       field: problem.field,
       from,
       to: input.to,
-      issues: [problem, ...(problem.also ?? [])].map((p) => ({ path: p.field, message: p.message })),
+      issues: [problem, ...(problem.also ?? [])].map((p) => issue(p.field, p.msg)),
     });
   }
   const at = input.at ? toInstant(input.at) : nowIso(core);
@@ -333,13 +334,13 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
       .reduce<string | null>((latest, e) => (latest === null || e.at > latest ? e.at : latest), null) ??
     current.receivedAt;
   if (floor && Date.parse(at) < Date.parse(floor)) {
-    throw invalid('at', `cannot be before the previous step (${floor})`);
+    throw invalid('at', msg('move.beforePrevious', { at: floor }));
   }
 
   let assigneeStaffId = input.assigneeStaffId ?? undefined;
   if (input.to === 'assigned') {
     assigneeStaffId ??= current.assigneeStaffId ?? undefined;
-    if (!assigneeStaffId) throw invalid('assigneeStaffId', 'assigning a demand needs an assignee');
+    if (!assigneeStaffId) throw invalid('assigneeStaffId', msg('move.assignee'));
   }
   if (assigneeStaffId) {
     requireLive(core, 'staff', assigneeStaffId, 'assigneeStaffId');
@@ -356,7 +357,7 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
     updateRecord(core.store, 'demands', input.id, units);
   } else if (input.leadUnitId !== undefined || input.coUnitIds !== undefined) {
     const field = input.leadUnitId !== undefined ? 'leadUnitId' : 'coUnitIds';
-    throw invalid(field, "units are handed a demand by a move to 'assigned'");
+    throw invalid(field, msg('unit.byAssign'));
   }
   // What the move carries travels with it: the replay reads it from the event.
   const data: HistoryEventData | undefined =
@@ -377,7 +378,7 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
 }
 
 /** 销号 by a staff member: what the demand's follow-ups still lack (see @shared/domain/closing). */
-function closingProblem(core: Core, demandId: string): { field: string; message: string } | null {
+function closingProblem(core: Core, demandId: string): MoveProblem | null {
   const answers = demandHistory(core, demandId).filter(
     (h) => h.type === 'transition' && !h.superseded && h.to === 'answered',
   );
@@ -386,8 +387,8 @@ function closingProblem(core: Core, demandId: string): { field: string; message:
     `SELECT "doneAt", "satisfaction" FROM followups
        WHERE "parentType" = 'demand' AND "parentId" = ? AND "deletedAt" IS NULL`,
   ).all(demandId) as FollowupOutcome[];
-  const message = missingForClosing(answers[answers.length - 1]?.at ?? null, followups);
-  return message ? { field: 'to', message } : null;
+  const missing = missingForClosing(answers[answers.length - 1]?.at ?? null, followups);
+  return missing ? { field: 'to', msg: missing, forbidden: true } : null;
 }
 
 /** Moves a demand back to handling after a dissatisfied follow-up on an answer or closure. */
@@ -399,7 +400,7 @@ export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: st
   const at = Date.parse(doneAt) >= Date.parse(lastAt) ? doneAt : lastAt;
   transitionDemand(
     core,
-    { id: demandId, to: 'in_progress', note: '回访不满意，重新办理 (dissatisfied follow-up)', at },
+    { id: demandId, to: 'in_progress', note: sayZh(msg('note.reopenDissatisfied')), at },
     'system',
   );
 }
@@ -410,10 +411,9 @@ export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: st
  */
 export function reply(core: Core, input: { id: string; note: string }): Demand {
   const demand = requireLive(core, 'demands', input.id);
-  if (!demand.status)
-    throw invalid('id', 'the demand has no status yet (its record is still to come by sync)');
+  if (!demand.status) throw invalid('id', msg('demand.noStatus'));
   if (!isOpenStatus(demand.status)) {
-    throw invalid('id', `demand '${demand.title}' is ${demand.status}: a first reply is for open demands`);
+    throw invalid('id', msg('demand.replyEnded', { title: demand.title ?? '', ...status(demand.status) }));
   }
   recordEvent(core, input.id, {
     type: 'reply',
@@ -430,10 +430,9 @@ export function unitReply(core: Core, input: { id: string; unitId: string; note:
   const demand = requireLive(core, 'demands', input.id);
   const unit = requireLive(core, 'units', input.unitId, 'unitId');
   if (demand.leadUnitId !== input.unitId && !(demand.coUnitIds ?? []).includes(input.unitId)) {
-    throw invalid('unitId', `the unit '${String(unit.name)}' is not handling this demand`);
+    throw invalid('unitId', msg('unit.notHandling', { name: String(unit.name) }));
   }
-  if (!demand.status)
-    throw invalid('id', 'the demand has no status yet (its record is still to come by sync)');
+  if (!demand.status) throw invalid('id', msg('demand.noStatus'));
   recordEvent(core, input.id, {
     type: 'unit_reply',
     at: nowIso(core),
@@ -540,21 +539,18 @@ export function reassign(
   core: Core,
   input: { ids: string[]; assigneeStaffId: string; note?: string | undefined },
 ) {
-  requireSupervisor(core, 'reassign demands');
+  requireSupervisor(core, 'act.reassign');
   const assignee = requireLive(core, 'staff', input.assigneeStaffId, 'assigneeStaffId');
-  const note = input.note?.trim() || `改派给 ${String(assignee.name)} (reassigned)`;
+  const note = input.note?.trim() || `改派给 ${String(assignee.name)}`;
   let updated = 0;
   input.ids.forEach((id, i) => {
     const d = getRow(core.store, 'demands', id);
-    if (!d || d.deletedAt) throw invalid(`ids.${i}`, `no demand with id '${id}'`);
+    if (!d || d.deletedAt) throw invalid(`ids.${i}`, msg('demand.noSuch', { id }));
     if (d.status === 'closed' || d.status === 'rejected') {
-      throw invalid(`ids.${i}`, `demand '${d.title}' is ${d.status} and cannot be reassigned`);
+      throw invalid(`ids.${i}`, msg('demand.cannotReassign', { title: d.title ?? '', ...status(d.status) }));
     }
     if (!d.status) {
-      throw invalid(
-        `ids.${i}`,
-        `demand '${d.title}' has no status yet (its record is still to come by sync)`,
-      );
+      throw invalid(`ids.${i}`, msg('demand.titledNoStatus', { title: d.title ?? '' }));
     }
     if (d.status === 'pending') {
       transitionDemand(core, { id, to: 'assigned', assigneeStaffId: input.assigneeStaffId, note });

@@ -1,5 +1,6 @@
-import { type Core, myRole, nowIso } from '../../core';
-import { ApiError, invalid } from '@shared/contract/errors';
+import { msg, statusParams } from '@shared/messages';
+import { type Core, nowIso, requireSupervisor } from '../../core';
+import { invalid } from '@shared/contract/errors';
 import type { Demand } from '@shared/contract/schemas';
 import { isOpenStatus, type SupervisionLevel } from '@shared/domain/enums';
 import { getDemand, recordEvent } from './service';
@@ -9,29 +10,26 @@ import { getRow } from '../../store/records';
 // like the demand's moves. The replay keeps the supervision (see @shared/domain/demandReplay).
 
 /** The live, open demands behind `ids`, or a refusal naming the first that is not. */
-function openDemands(core: Core, ids: readonly string[], what: string) {
+function openDemands(
+  core: Core,
+  ids: readonly string[],
+  refusal: 'demand.cannotSupervise' | 'demand.cannotUrge',
+) {
   return ids.map((id, i) => {
     const d = getRow(core.store, 'demands', id);
-    if (!d || d.deletedAt) throw invalid(`ids.${i}`, `no demand with id '${id}'`);
+    if (!d || d.deletedAt) throw invalid(`ids.${i}`, msg('demand.noSuch', { id }));
     if (!d.status) {
-      throw invalid(
-        `ids.${i}`,
-        `demand '${d.title}' has no status yet (its record is still to come by sync)`,
-      );
+      throw invalid(`ids.${i}`, msg('demand.titledNoStatus', { title: d.title ?? '' }));
     }
     if (!isOpenStatus(d.status))
-      throw invalid(`ids.${i}`, `demand '${d.title}' is ${d.status} and cannot be ${what}`);
+      throw invalid(`ids.${i}`, msg(refusal, { title: d.title ?? '', ...statusParams(d.status) }));
     return { ...d, status: d.status };
   });
 }
 
 export function supervise(core: Core, input: { ids: string[]; level: SupervisionLevel; note: string }) {
-  if (myRole(core) !== 'supervisor') {
-    throw new ApiError('FORBIDDEN', 'level: only a supervisor can put demands under supervision', {
-      field: 'level',
-    });
-  }
-  const demands = openDemands(core, input.ids, 'supervised');
+  requireSupervisor(core, 'act.supervise', 'level');
+  const demands = openDemands(core, input.ids, 'demand.cannotSupervise');
   for (const d of demands) {
     recordEvent(core, d.id, {
       type: 'supervised',
@@ -66,7 +64,7 @@ export function urgeText(d: Demand, note: string | undefined): string {
 }
 
 export function urge(core: Core, input: { ids: string[]; note?: string | undefined }) {
-  const demands = openDemands(core, input.ids, 'urged');
+  const demands = openDemands(core, input.ids, 'demand.cannotUrge');
   const texts = demands.map((d) => {
     const text = urgeText(getDemand(core, d.id), input.note);
     recordEvent(core, d.id, { type: 'urged', at: nowIso(core), from: d.status, to: d.status, note: text });

@@ -1,3 +1,4 @@
+import { msg, say } from '@shared/messages';
 import type { z } from 'zod';
 import { type Core, requireLive, softDelete } from '../../core';
 import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
@@ -6,7 +7,7 @@ import { customIndustriesOf, townListFor } from '../settings/service';
 import { industryWarning } from '../settings/industries';
 import { townWarning } from '../settings/towns';
 import type { ListQuery } from '@shared/contract/contract';
-import { ApiError, invalid } from '@shared/contract/errors';
+import { ApiError, invalid, issue } from '@shared/contract/errors';
 import { checkUscc, normalizeUscc } from '@shared/domain/uscc';
 import { TIER_VALID_YEARS } from '@shared/domain/enums';
 import { similarity, coreName } from '@shared/domain/names';
@@ -31,22 +32,19 @@ function usccRules(
   const check = checkUscc(uscc);
   if (!check.ok) {
     if (!override) {
-      throw invalid('uscc', `${check.message}; save with usccOverride and a reason to keep it anyway`, {
+      throw invalid('uscc', msg('uscc.keepAnyway', { problem: check.msg }), {
         reason: check.reason,
         normalized: check.normalized,
       });
     }
-    if (!reason?.trim()) throw invalid('usccOverrideReason', 'is required when usccOverride is set');
+    if (!reason?.trim()) throw invalid('usccOverrideReason', msg('uscc.overrideReason'));
   }
   const taken = core.store.db
     .prepare(`SELECT "id","name" FROM enterprises WHERE "uscc" = ? AND "deletedAt" IS NULL AND "id" IS NOT ?`)
     .get(check.normalized, selfId) as { id: string; name: string } | undefined;
   if (taken) {
-    throw new ApiError('CONFLICT', `uscc: ${check.normalized} already belongs to '${taken.name}'`, {
-      field: 'uscc',
-      existingId: taken.id,
-      issues: [{ path: 'uscc', message: `already belongs to '${taken.name}'` }],
-    });
+    const m = msg('uscc.taken', { uscc: check.normalized, name: taken.name });
+    throw new ApiError('CONFLICT', m, { field: 'uscc', existingId: taken.id, issues: [issue('uscc', m)] });
   }
   return check.normalized;
 }
@@ -127,14 +125,10 @@ export function deleteEnterprise(core: Core, id: string) {
     )
     .get(id) as { n: number };
   if (open.n) {
-    throw new ApiError(
-      'CONFLICT',
-      `id: the enterprise has ${open.n} open demand(s): close, reject or move them first`,
-      {
-        field: 'id',
-        openDemands: open.n,
-      },
-    );
+    throw new ApiError('CONFLICT', msg('enterprise.openDemands', { n: open.n }), {
+      field: 'id',
+      openDemands: open.n,
+    });
   }
   return softDelete(core, 'enterprises', id);
 }
@@ -156,7 +150,7 @@ export function checkDuplicates(
   if (input.uscc?.trim()) {
     const normalized = normalizeUscc(input.uscc);
     const check = checkUscc(normalized);
-    if (!check.ok) usccProblem = check.message;
+    if (!check.ok) usccProblem = say('en', check.msg);
     const ids = core.store.db
       .prepare(`SELECT "id" FROM enterprises WHERE "uscc" = ? AND "deletedAt" IS NULL AND "id" IS NOT ?`)
       .all(normalized, exclude) as { id: string }[];

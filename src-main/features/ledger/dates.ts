@@ -37,7 +37,7 @@ function fromUtcMs(ms: number): DateTime {
 
 function fromSerial(n: number): DateResult {
   if (n < SERIAL_MIN || n > SERIAL_MAX) {
-    return { ok: false, message: `数字 ${n} 不是日期 (not a date)` };
+    return { ok: false, message: `数字 ${n} 不是日期` };
   }
   return { ok: true, value: fromUtcMs(EXCEL_EPOCH_MS + n * DAY_MS) };
 }
@@ -51,7 +51,7 @@ const OFFSET = /^(Z|[+-]\d{2}:?\d{2})$/i;
 
 function parseText(raw: string, year: number | null): DateResult {
   const s = raw.normalize('NFKC').trim();
-  const bad: DateResult = { ok: false, message: `无法识别的日期 '${raw}' (not a date)` };
+  const bad: DateResult = { ok: false, message: `无法识别的日期 '${raw}'` };
   let m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) {
     const date = fromParts(+m[1]!, +m[2]!, +m[3]!);
@@ -69,7 +69,7 @@ function parseText(raw: string, year: number | null): DateResult {
   if (parts?.y === 0)
     return {
       ok: false,
-      message: `日期 '${raw}' 缺少年份，表格标题中也没有年份：请写成 2026-03-05 这样的完整日期 (no year)`,
+      message: `日期 '${raw}' 缺少年份，表格标题中也没有年份：请写成 2026-03-05 这样的完整日期`,
     };
   if (!parts) {
     if (/^\d{5}(\.\d+)?$/.test(s)) return fromSerial(Number(s));
@@ -106,7 +106,7 @@ function parseText(raw: string, year: number | null): DateResult {
 /** Reads a cell as a date (and maybe a time). Empty cells are not passed here. */
 export function readDateTime(v: CellValue, year: number | null = null): DateResult {
   if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return { ok: false, message: '无效的日期单元格 (invalid date cell)' };
+    if (Number.isNaN(v.getTime())) return { ok: false, message: '无效的日期单元格' };
     return { ok: true, value: fromUtcMs(v.getTime()) };
   }
   if (typeof v === 'number') {
@@ -114,7 +114,7 @@ export function readDateTime(v: CellValue, year: number | null = null): DateResu
     return fromSerial(v);
   }
   if (typeof v === 'string') return parseText(v, year);
-  return { ok: false, message: `无法识别的日期 '${String(v)}' (not a date)` };
+  return { ok: false, message: `无法识别的日期 '${String(v)}'` };
 }
 
 /** The instant a date-time stands for: its own offset, else Shanghai wall time; a plain date is the start of that day. */

@@ -83,7 +83,7 @@ function readItem(raw: string, n: number): { ok: true; value: CellDemand } | { o
     }
   }
   const text = s.trim();
-  if (!text) return { ok: false, message: `第${n}项需求没有内容 (demand ${n} is empty)` };
+  if (!text) return { ok: false, message: `第${n}项需求没有内容` };
   return { ok: true, value: { categories, ...titleOf(text) } };
 }
 
@@ -97,7 +97,6 @@ export function readDemandsCell(text: string): CellDemands {
     if (!r.ok) return r;
     out.push(r.value);
   }
-  if (out.length > 20)
-    return { ok: false, message: `一次走访最多 20 项需求，这里有 ${out.length} 项 (too many demands)` };
+  if (out.length > 20) return { ok: false, message: `一次走访最多 20 项需求，这里有 ${out.length} 项` };
   return { ok: true, value: out };
 }

@@ -79,7 +79,7 @@ function match(m: Matcher, group: EnumGroup, text: string): EnumResult {
   if (values.size === 1 && !NEGATION.test(rest)) return { ok: true, value: [...values][0]! };
   const known = ENUM_VALUES[group].map((v) => ENUM_LABELS[group][v] ?? v).join('、');
   if (values.size > 1) {
-    return { ok: false, message: `'${text}' 含义不明确 (ambiguous)：可填 ${known}` };
+    return { ok: false, message: `'${text}' 含义不明确：可填 ${known}` };
   }
-  return { ok: false, message: `无法识别 '${text}' (unknown word)：可填 ${known}` };
+  return { ok: false, message: `无法识别 '${text}'：可填 ${known}` };
 }

@@ -1,5 +1,6 @@
 // ledger.export: what a list shows (its filter, quick search, sort and visible columns), every
 // page of it, as .xlsx or CSV with Chinese headers and words.
+import { msg } from '@shared/messages';
 import type { Core } from '../../core';
 import { today } from '../../core';
 import { listStaff } from '../staff/service';
@@ -62,7 +63,7 @@ export function exportColumnsOf(kind: RecordKind, keys: string[] | undefined): E
     if (!c)
       throw invalid(
         `columns.${i}`,
-        `unknown column '${key}' for ${kind} (columns: ${all.map((x) => x.key).join(', ')})`,
+        msg('ledger.unknownExportColumn', { key, kind, columns: all.map((x) => x.key).join(', ') }),
       );
     return c;
   });

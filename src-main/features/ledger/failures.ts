@@ -1,6 +1,8 @@
 // A row that cannot be imported, and the field (so the column) it is about.
 import { z } from 'zod';
 import { ApiError } from '@shared/contract/errors';
+import { sayZh } from '@shared/messages';
+import { zodMsg } from '../../errorBody';
 import type { FieldKey } from './fields';
 
 export class RowFailure extends Error {
@@ -32,13 +34,15 @@ export function toRowFailure(
   if (e instanceof RowFailure) return prefix ? new RowFailure(e.field, `${prefix}${e.message}`) : e;
   let path: string;
   let message: string;
+  // Said in Chinese, like the importer's own reasons: the words of the ledgers it reads.
   if (e instanceof ApiError) {
     path = typeof e.details.field === 'string' ? e.details.field : '';
-    message = path && e.message.startsWith(`${path}: `) ? e.message.slice(path.length + 2) : e.message;
+    const own = e.details.issues?.find((i) => i.path === path)?.msg;
+    message = sayZh(own ?? e.msg);
   } else {
     const issue = e.issues[0];
     path = issue?.path.map(String).join('.') ?? '';
-    message = issue?.message ?? e.message;
+    message = issue ? sayZh(zodMsg(issue)) : e.message;
   }
   const top = path.split('.')[0] ?? '';
   const field = fields[path] ?? fields[top] ?? fallback;

@@ -251,11 +251,11 @@ export function findLayout(
     if (!filled.length) continue;
     const repeats = texts.filter((t, i) => t && fold(t) === headerFolds[i]).length;
     if (repeats >= Math.max(2, Math.ceil(filled.length * 0.6))) {
-      ignoredRows.push({ row: row.rowNo, reason: '重复的表头 (repeated header)' });
+      ignoredRows.push({ row: row.rowNo, reason: '重复的表头' });
       continue;
     }
     if (FOOTNOTE.test(filled[0]!) && (filled.length === 1 || /^(合计|总计|小计)/.test(filled[0]!))) {
-      ignoredRows.push({ row: row.rowNo, reason: '表尾说明或合计行 (footnote or total row)' });
+      ignoredRows.push({ row: row.rowNo, reason: '表尾说明或合计行' });
       continue;
     }
     dataRows.push(row);
@@ -268,7 +268,7 @@ export function findLayout(
     const [text] = texts;
     if (texts.size !== 1 || !NOTE.test(text!)) break;
     dataRows.pop();
-    ignoredRows.push({ row: last.rowNo, reason: '表格下方的说明 (a note under the table)' });
+    ignoredRows.push({ row: last.rowNo, reason: '表格下方的说明' });
   }
   ignoredRows.sort((a, b) => a.row - b.row);
   const titleYear = titleYearOf(

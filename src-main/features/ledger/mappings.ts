@@ -1,6 +1,7 @@
 // Column mappings: the automatic one, corrected by the user, and saved under a name for the
 // next file of the same shape (same header signature). Saved mappings are this device's
 // settings (table ledger_mappings, migration 004): not records, not synced.
+import { msg } from '@shared/messages';
 import type { Core } from '../../core';
 import { nowIso } from '../../core';
 import { ApiError, invalid } from '@shared/contract/errors';
@@ -52,7 +53,7 @@ export function listMappings(core: Core, input: { kind?: ImportKind | undefined 
 export function getMapping(core: Core, name: string, field = 'savedMappingName'): SavedMapping {
   const row = core.store.db.prepare(`SELECT * FROM ledger_mappings WHERE "name" = ?`).get(name) as
     Row | undefined;
-  if (!row) throw new ApiError('NOT_FOUND', `${field}: no saved mapping named '${name}'`, { field, name });
+  if (!row) throw new ApiError('NOT_FOUND', msg('ledger.noMapping', { name }), { field, name });
   return toSaved(row);
 }
 
@@ -75,23 +76,20 @@ export function findMapping(core: Core, signature: string, kind: ImportKind | nu
 function columnOf(headers: string[], target: string | number, path: string): number {
   if (typeof target === 'number') {
     if (target >= headers.length)
-      throw invalid(path, `column ${target} is beyond the last column (${headers.length - 1})`);
+      throw invalid(path, msg('ledger.columnBeyond', { col: target, last: headers.length - 1 }));
     return target;
   }
   const byHeader = headers.findIndex((h) => sameHeader(h, target));
   if (byHeader >= 0) return byHeader;
   const byLetter = columnIndex(target.trim().toUpperCase());
   if (byLetter !== null && byLetter < headers.length) return byLetter;
-  throw invalid(
-    path,
-    `no column '${target}' in the header row (columns: ${headers.filter(Boolean).join(', ')})`,
-  );
+  throw invalid(path, msg('ledger.noColumn', { target, columns: headers.filter(Boolean).join(', ') }));
 }
 
 function checkField(kind: ImportKind, field: string, path: string): FieldKey {
   const fields = KIND_DEFS[kind].fields as string[];
   if (!fields.includes(field)) {
-    throw invalid(path, `'${field}' is not a field of a ${kind} import (fields: ${fields.join(', ')})`);
+    throw invalid(path, msg('ledger.notAField', { field, kind, fields: fields.join(', ') }));
   }
   return field as FieldKey;
 }
@@ -107,11 +105,10 @@ export function saveMapping(
     if (target === null) continue;
     const col = columnOf(input.headers, target, path);
     const header = input.headers[col] ?? '';
-    if (!header.trim())
-      throw invalid(path, `column ${columnLetter(col)} has no header text to save the mapping by`);
+    if (!header.trim()) throw invalid(path, msg('ledger.noHeaderText', { col: columnLetter(col) }));
     mapping[field] = header;
   }
-  if (!Object.keys(mapping).length) throw invalid('mapping', 'maps no column');
+  if (!Object.keys(mapping).length) throw invalid('mapping', msg('ledger.mapsNothing'));
   const at = nowIso(core);
   const existing = core.store.db
     .prepare(`SELECT "createdAt" FROM ledger_mappings WHERE "name" = ?`)
@@ -137,7 +134,7 @@ export function saveMapping(
 export function deleteMapping(core: Core, input: { name: string }): { name: string; deleted: boolean } {
   const r = core.store.db.prepare(`DELETE FROM ledger_mappings WHERE "name" = ?`).run(input.name);
   if (!r.changes)
-    throw new ApiError('NOT_FOUND', `name: no saved mapping named '${input.name}'`, { field: 'name' });
+    throw new ApiError('NOT_FOUND', msg('ledger.noMapping', { name: input.name }), { field: 'name' });
   return { name: input.name, deleted: true };
 }
 

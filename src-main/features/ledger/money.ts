@@ -40,13 +40,12 @@ export function readAmount(v: CellValue, header = ''): Read<number> {
     }
     n = /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
   }
-  if (!Number.isFinite(n))
-    return fail(`无法识别的金额 '${cellText(v)}' (not an amount)：填数字，可带单位 元、万元、亿元`);
-  if (n < 0) return fail(`金额不能为负数 '${cellText(v)}' (must not be negative)`);
+  if (!Number.isFinite(n)) return fail(`无法识别的金额 '${cellText(v)}'：填数字，可带单位 元、万元、亿元`);
+  if (n < 0) return fail(`金额不能为负数 '${cellText(v)}'`);
   const fen = n * unit * 100;
   // A whole number of fen, but for what decimal fractions in binary leave ("12.345万" × 10,000).
   if (Math.abs(fen - Math.round(fen)) > Math.max(1e-4, Math.abs(fen) * 1e-15))
-    return fail(`金额最多保留两位小数（分） '${cellText(v)}' (at most two decimals of a yuan)`);
+    return fail(`金额最多保留两位小数（分） '${cellText(v)}'`);
   return { ok: true, value: Math.round(fen) / 100 };
 }
 
@@ -56,7 +55,6 @@ export function readCount(v: CellValue, min: number): Read<number> {
     .replace(/[,\s]/g, '')
     .replace(/(人次|人|家|项|个|件|场)$/, '');
   const n = typeof v === 'number' ? v : /^\d+$/.test(t) ? Number(t) : NaN;
-  if (!Number.isInteger(n) || n < min)
-    return fail(`应为不小于 ${min} 的整数 '${cellText(v)}' (not a whole number ≥ ${min})`);
+  if (!Number.isInteger(n) || n < min) return fail(`应为不小于 ${min} 的整数 '${cellText(v)}'`);
   return { ok: true, value: n };
 }

@@ -1,5 +1,6 @@
 // Where a written file goes: a path of the caller's choosing (written to a temporary name and
 // renamed, so a failure leaves no half file), or back as base64 when no path is given.
+import { msg } from '@shared/messages';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { invalid } from '@shared/contract/errors';
@@ -24,8 +25,8 @@ export function formatFor(
   if (!path) return format ?? 'xlsx';
   const ext = extname(path).toLowerCase();
   const byExt: OutFormat | null = ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : null;
-  if (!byExt) throw invalid(field, `must end with .xlsx or .csv (got '${ext || 'no extension'}')`);
-  if (format && format !== byExt) throw invalid(field, `ends with ${ext} but format is '${format}'`);
+  if (!byExt) throw invalid(field, msg('ledger.mustXlsxOrCsv', { ext: ext || '—' }));
+  if (format && format !== byExt) throw invalid(field, msg('ledger.extVsFormat', { ext, format }));
   return byExt;
 }
 
@@ -54,7 +55,7 @@ export async function writeTable(
 export async function outputPath(path: string, field = 'path'): Promise<string> {
   const target = resolve(path);
   const dir = await stat(dirname(target)).catch(() => null);
-  if (!dir?.isDirectory()) throw invalid(field, `no such folder: ${dirname(target)}`);
+  if (!dir?.isDirectory()) throw invalid(field, msg('ledger.noFolder', { dir: dirname(target) }));
   return target;
 }
 

@@ -1,5 +1,6 @@
 // What a file holds, before anything is imported: the sheet, its header row, the kind of
 // rows and the column mapping (automatic, saved or the user's).
+import { msg } from '@shared/messages';
 import type { Core } from '../../core';
 import { invalid } from '@shared/contract/errors';
 import {
@@ -65,7 +66,7 @@ function chooseSheet(
     if (!sheet)
       throw invalid(
         'sheet',
-        `no sheet named '${opts.sheet}' (sheets: ${source.sheets.map((s) => s.name).join(', ')})`,
+        msg('ledger.noSheet', { sheet: opts.sheet, sheets: source.sheets.map((s) => s.name).join(', ') }),
       );
     const layout = findLayout(sheet.rows, opts.kind ?? null, opts.headerRow, extra);
     if (!layout) throw noHeader(opts, sheet.name);
@@ -80,8 +81,7 @@ function chooseSheet(
     if (!best || score > best.score) best = { sheet, layout, score };
   }
   if (!best) {
-    if (!source.sheets.some((s) => s.rows.length))
-      throw invalid(field, '文件中没有数据 (the file holds no data)');
+    if (!source.sheets.some((s) => s.rows.length)) throw invalid(field, msg('ledger.noData'));
     throw noHeader(opts, null);
   }
   return best;
@@ -89,11 +89,8 @@ function chooseSheet(
 
 function noHeader(opts: PlanOptions, sheet: string | null) {
   if (opts.headerRow !== undefined)
-    return invalid('headerRow', `row ${opts.headerRow} is empty or beyond the data`);
-  return invalid(
-    sheet ? 'sheet' : 'path',
-    `找不到表头：前 30 行中没有可识别的列名（如 企业名称、走访日期）${sheet ? `（工作表 ${sheet}）` : ''} (no header row found)`,
-  );
+    return invalid('headerRow', msg('ledger.headerRowEmpty', { row: opts.headerRow }));
+  return invalid(sheet ? 'sheet' : 'path', msg('ledger.noHeader', { where: sheet ? `（${sheet}）` : '' }));
 }
 
 export function makePlan(core: Core, source: SourceFile, opts: PlanOptions): Plan {
@@ -118,7 +115,7 @@ export function makePlan(core: Core, source: SourceFile, opts: PlanOptions): Pla
     const span = ([a, b]: [number, number]) => `${columnLetter(a)}–${columnLetter(b)} 列`;
     throw invalid(
       source.format === 'csv' ? 'path' : 'sheet',
-      `工作表“${sheet.name}”中并排放着两个表格（${tables.map(span).join('、')}）：请把其中一个移到另一个工作表，或分别导入 (two tables side by side)`,
+      msg('ledger.twoTables', { sheet: sheet.name, spans: tables.map(span).join('、') }),
       { tables: tables.map(([from, to]) => ({ from: columnLetter(from), to: columnLetter(to) })) },
     );
   }

@@ -135,13 +135,13 @@ function staffIdsOf(names: string[], ctx: RowContext): Read<string[]> {
       ctx.unknownStaff.add(name);
       return {
         ok: false,
-        message: `未知的人员 '${name}'：请先在“人员”中添加，或导入时选择自动添加 (unknown staff member)`,
+        message: `未知的人员 '${name}'：请先在“人员”中添加，或导入时选择自动添加`,
       };
     }
     if (found.length > 1)
       return {
         ok: false,
-        message: `有 ${found.length} 位同名人员 '${name}'，无法区分 (ambiguous staff name)`,
+        message: `有 ${found.length} 位同名人员 '${name}'，无法区分`,
       };
     if (!ids.includes(found[0]!)) ids.push(found[0]!);
   }
@@ -155,7 +155,7 @@ function unitIdsOf(names: string[], ctx: RowContext): Read<string[]> {
     for (const name of unknown) ctx.unknownUnits.add(name);
     return {
       ok: false,
-      message: `未知的承办单位 ${unknown.map((n) => `'${n}'`).join('、')}：请先在“承办单位”中添加，或导入时选择添加这些单位 (unknown unit)`,
+      message: `未知的承办单位 ${unknown.map((n) => `'${n}'`).join('、')}：请先在“承办单位”中添加，或导入时选择添加这些单位`,
     };
   }
   for (const name of names) {
@@ -174,13 +174,12 @@ function enterpriseIdsOf(names: string[], ctx: RowContext): Read<string[]> {
     if (found.length > 1)
       return {
         ok: false,
-        message: `企业库中有 ${found.length} 家企业名为「${name}」，无法区分 (ambiguous name)`,
+        message: `企业库中有 ${found.length} 家企业名为「${name}」，无法区分`,
       };
     if (!found.length) unknown.push(name);
     else if (!ids.includes(found[0]!)) ids.push(found[0]!);
   }
-  if (unknown.length)
-    return { ok: false, message: `企业库中没有：${unknown.join('、')} (no such enterprise)` };
+  if (unknown.length) return { ok: false, message: `企业库中没有：${unknown.join('、')}` };
   return { ok: true, value: ids };
 }
 
@@ -274,8 +273,8 @@ export function normaliseRow(
     problems.push({
       field: mapped ?? group[0]!,
       message: mapped
-        ? `必填项为空：${group.map(fieldLabel).join(' 或 ')} (required)`
-        : `缺少必填列：${group.map(fieldLabel).join(' 或 ')} (no column for a required field)`,
+        ? `必填项为空：${group.map(fieldLabel).join(' 或 ')}`
+        : `缺少必填列：${group.map(fieldLabel).join(' 或 ')}`,
     });
   }
   return { row, values: values as RowValues, problems };

@@ -2,6 +2,7 @@
 // mappings. File reading and writing are asynchronous (exceljs); the database work of an
 // import is one synchronous transaction, opened here after a backup (VACUUM INTO cannot run
 // inside a transaction), so methods.ts defines these methods as asynchronous (own transactions).
+import { msg } from '@shared/messages';
 import type { Core } from '../../core';
 import { backupStore } from '../backups/service';
 import { invalid } from '@shared/contract/errors';
@@ -179,14 +180,16 @@ function requireColumns(plan: Plan): void {
   if (!plan.missingRequired.length) return;
   throw invalid(
     'mapping',
-    `缺少必填列 (required columns are not mapped)：${plan.missingRequired.map((m) => m.label).join('；')}`,
-    { missing: plan.missingRequired },
+    msg('ledger.missingColumns', { labels: plan.missingRequired.map((m) => m.label).join('；') }),
+    {
+      missing: plan.missingRequired,
+    },
   );
 }
 
 function checkRejectsPath(path: string | undefined, field: string): void {
   if (path !== undefined && formatFor(path, 'xlsx', field) !== 'xlsx')
-    throw invalid(field, 'must end with .xlsx');
+    throw invalid(field, msg('ledger.mustXlsx'));
 }
 
 export async function importLedger(

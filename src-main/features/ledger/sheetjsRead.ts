@@ -4,6 +4,7 @@
 // here, the rows it may read (`sheetRows`) and the cells it may hand on. Cells are taken from
 // the dense rows SheetJS filled, never by walking the sheet's declared range, which a damaged
 // file may claim to be a million rows wide.
+import { msg, say, type Msg } from '@shared/messages';
 import * as XLSX from '@e965/xlsx';
 import { fillMerges, nonEmpty, type MergeRange } from './merges';
 import type { CellValue, SheetData, SheetRow } from '@shared/ledger/types';
@@ -27,9 +28,9 @@ export const WORKBOOK_LIMITS: WorkbookLimits = {
 export class WorkbookRefused extends Error {
   constructor(
     readonly reason: 'password' | 'damaged' | 'tooLarge',
-    message: string,
+    readonly msg: Msg,
   ) {
-    super(message);
+    super(say('en', msg));
   }
 }
 
@@ -67,19 +68,11 @@ function toCell(c: Cell | undefined, date1904: boolean): CellValue {
 
 function refusal(e: unknown): WorkbookRefused {
   const text = e instanceof Error ? e.message : String(e);
-  if (/password|encrypt/i.test(text))
-    return new WorkbookRefused(
-      'password',
-      '工作簿设有打开密码：请在 Excel/WPS 中取消密码后再导入 (the workbook is password-protected: remove the password first)',
-    );
-  return new WorkbookRefused(
-    'damaged',
-    `文件已损坏或不是有效的 Excel/WPS 工作簿 (the workbook is damaged or not a workbook): ${text.slice(0, 200)}`,
-  );
+  if (/password|encrypt/i.test(text)) return new WorkbookRefused('password', msg('ledger.password'));
+  return new WorkbookRefused('damaged', msg('ledger.damaged', { detail: text.slice(0, 200) }));
 }
 
-const tooLarge = (what: string) =>
-  new WorkbookRefused('tooLarge', `工作簿过大：${what}，请拆分后分批导入 (the workbook is too large)`);
+const tooLarge = (what: string) => new WorkbookRefused('tooLarge', msg('ledger.workbookTooLarge', { what }));
 
 export function readWorkbook(buf: Buffer, limits: WorkbookLimits = WORKBOOK_LIMITS): SheetData[] {
   if (buf.length > limits.bytes) throw tooLarge(`超过 ${Math.round(limits.bytes / 1024 / 1024)} MB`);

@@ -1,5 +1,6 @@
 // The file to import: from a path or from base64 content (the renderer cannot read files),
 // recognised by its first bytes, then its extension.
+import { msg } from '@shared/messages';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
@@ -21,21 +22,21 @@ const OLD_FORMATS = new Set(['.xls', '.et', '.ods', '.ett', '.xlt']);
 
 async function bytesOf(input: SourceInput): Promise<{ buf: Buffer; fileName: string; field: string }> {
   if (input.path !== undefined && input.contentBase64 !== undefined) {
-    throw invalid('path', 'give either path or contentBase64, not both');
+    throw invalid('path', msg('ledger.pathAndContent'));
   }
   if (input.path !== undefined) {
     const path = resolve(input.path);
     const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) throw invalid('path', `no such file: ${path}`);
-    if (info.size > MAX_BYTES) throw invalid('path', `the file is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+    if (!info?.isFile()) throw invalid('path', msg('ledger.noFile', { path }));
+    if (info.size > MAX_BYTES) throw invalid('path', msg('ledger.tooLarge', { mb: MAX_BYTES / 1024 / 1024 }));
     return { buf: await readFile(path), fileName: input.fileName ?? basename(path), field: 'path' };
   }
   if (input.contentBase64 !== undefined) {
     const buf = Buffer.from(input.contentBase64, 'base64');
-    if (!buf.length) throw invalid('contentBase64', 'is empty');
+    if (!buf.length) throw invalid('contentBase64', msg('ledger.emptyContent'));
     return { buf, fileName: input.fileName ?? 'ledger', field: 'contentBase64' };
   }
-  throw invalid('path', 'give the file: path, or contentBase64 with fileName');
+  throw invalid('path', msg('ledger.giveFile'));
 }
 
 /**
@@ -100,7 +101,7 @@ async function parseSource(
         sheets: readWorkbook(buf),
       };
     } catch (e) {
-      if (e instanceof WorkbookRefused) throw invalid(field, e.message, { reason: e.reason });
+      if (e instanceof WorkbookRefused) throw invalid(field, e.msg, { reason: e.reason });
       throw e;
     }
   }
@@ -113,13 +114,12 @@ async function parseSource(
         sheets: await (await import('./xlsxRead')).readXlsx(buf),
       };
     } catch (e) {
-      throw invalid(field, `无法读取工作簿 (cannot read the workbook): ${(e as Error).message}`);
+      throw invalid(field, msg('ledger.unreadableWorkbook', { detail: (e as Error).message }));
     }
   }
-  if (ext === '.xlsx' || ext === '.xlsm')
-    throw invalid(field, '不是有效的 .xlsx 文件 (not a valid .xlsx file)');
+  if (ext === '.xlsx' || ext === '.xlsm') throw invalid(field, msg('ledger.notXlsx'));
   if (encoding !== undefined && !/^[\w.:-]{1,40}$/.test(encoding))
-    throw invalid('encoding', 'is not an encoding name');
+    throw invalid('encoding', msg('ledger.badEncoding'));
   // The encoding libraries load with the first text file read, not with every door.
   const { readCsv } = await import('./csvRead');
   try {
@@ -131,7 +131,8 @@ async function parseSource(
       sheets: [{ name: basename(fileName, ext) || 'CSV', rows: csv.rows }],
     };
   } catch (e) {
-    if (e instanceof RangeError) throw invalid('encoding', e.message);
+    if (e instanceof RangeError)
+      throw invalid('encoding', msg('ledger.unknownEncoding', { detail: e.message }));
     throw e;
   }
 }

@@ -1,5 +1,6 @@
 // Cell → value for each field type. Each reader gets a non-empty cell and returns the value
 // or a message for the user (Chinese first, English in brackets).
+import { sayZh } from '@shared/messages';
 import { checkUscc } from '@shared/domain/uscc';
 import { INDUSTRY_SECTIONS, type DemandCategory, type Tier } from '@shared/domain/enums';
 import { industryByName } from '@shared/domain/industries';
@@ -25,7 +26,7 @@ export function isEmptyCell(v: CellValue | undefined): boolean {
 
 export function readText(v: CellValue, max: number): Read<string> {
   const t = cellText(v).replace(/\r\n?/g, '\n');
-  if (t.length > max) return fail(`内容过长：${t.length} 字，最多 ${max} 字 (too long)`);
+  if (t.length > max) return fail(`内容过长：${t.length} 字，最多 ${max} 字`);
   return { ok: true, value: t };
 }
 
@@ -46,7 +47,7 @@ export function readBool(v: CellValue): Read<boolean> {
   const f = fold(cellText(v)) || cellText(v);
   if (TRUE.has(f)) return { ok: true, value: true };
   if (FALSE.has(f)) return { ok: true, value: false };
-  return fail(`无法识别 '${cellText(v)}' (not yes/no)：可填 是、否`);
+  return fail(`无法识别 '${cellText(v)}'：可填 是、否`);
 }
 
 export function readEnumCell(group: EnumGroup, v: CellValue): Read<string> {
@@ -62,8 +63,8 @@ export function readEnumList(group: EnumGroup, v: CellValue, max = 4): Read<stri
     if (!r.ok) return r;
     if (!values.includes(r.value)) values.push(r.value);
   }
-  if (!values.length) return fail('没有可识别的值 (no value)');
-  if (values.length > max) return fail(`最多 ${max} 项，填了 ${values.length} 项 (too many)`);
+  if (!values.length) return fail('没有可识别的值');
+  if (values.length > max) return fail(`最多 ${max} 项，填了 ${values.length} 项`);
   return { ok: true, value: values };
 }
 
@@ -78,7 +79,7 @@ export function readCategories(v: CellValue): Read<string[]> {
     const tier = exactEnum('tier', part.replace(/(19|20)\d{2}\s*年?度?|[()（）]/g, ''));
     if (tier)
       return fail(
-        `'${part}' 是企业资质（${ENUM_LABELS.tier[tier] ?? tier}），本列读作需求类别：请填需求类别，或把该列映射为企业资质 (a qualification in a demand category column)`,
+        `'${part}' 是企业资质（${ENUM_LABELS.tier[tier] ?? tier}），本列读作需求类别：请填需求类别，或把该列映射为企业资质`,
       );
   }
   return readEnumList('demandCategory', v);
@@ -86,12 +87,10 @@ export function readCategories(v: CellValue): Read<string[]> {
 
 export function readUscc(v: CellValue): Read<string> {
   if (typeof v === 'number' && !Number.isSafeInteger(v)) {
-    return fail(
-      '信用代码被存成了数字，末几位已丢失：请把该列设为文本后重新填写 (stored as a number: digits lost)',
-    );
+    return fail('信用代码被存成了数字，末几位已丢失：请把该列设为文本后重新填写');
   }
   const check = checkUscc(cellText(v));
-  return check.ok ? { ok: true, value: check.normalized } : fail(`信用代码有误 (${check.message})`);
+  return check.ok ? { ok: true, value: check.normalized } : fail(`信用代码有误：${sayZh(check.msg)}`);
 }
 
 /** The first phone number of the cell ("0591-87654321 / 138…" → the landline), digits and + - ( ) only. */
@@ -104,8 +103,7 @@ export function readPhone(v: CellValue): Read<string> {
     .replace(/[^\d+\-() ]/g, ' ')
     .trim()
     .replace(/\s+/g, ' ');
-  if (!/\d{3,}/.test(cleaned) || cleaned.length > 40)
-    return fail(`不是电话号码 '${cellText(v)}' (not a phone number)`);
+  if (!/\d{3,}/.test(cleaned) || cleaned.length > 40) return fail(`不是电话号码 '${cellText(v)}'`);
   return { ok: true, value: cleaned };
 }
 
@@ -149,7 +147,7 @@ export function readTiers(v: CellValue, defaultYear: number): Read<TierValue[]> 
     const tier = r.value as Tier;
     if (!out.some((t) => t.tier === tier)) out.push({ tier, year: year ? Number(year) : defaultYear });
   }
-  return out.length ? { ok: true, value: out } : fail('没有可识别的资质 (no tier)');
+  return out.length ? { ok: true, value: out } : fail('没有可识别的资质');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type { z } from 'zod';
 import { type Core, requireLive, softDelete } from '../../core';
 import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
@@ -20,8 +21,7 @@ function checkReferences(
   if (outcome.enterpriseId) requireLive(core, 'enterprises', outcome.enterpriseId, 'enterpriseId');
   if (!outcome.demandId) return;
   const demand = requireLive(core, 'demands', outcome.demandId, 'demandId');
-  if (demand.enterpriseId !== outcome.enterpriseId)
-    throw invalid('demandId', '所选需求不是该企业的需求 (the demand is another enterprise’s)');
+  if (demand.enterpriseId !== outcome.enterpriseId) throw invalid('demandId', msg('demand.otherEnterprise'));
 }
 
 export function createOutcome(core: Core, input: OutcomeInput): Outcome {

@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Core } from '../../core';
@@ -39,11 +40,7 @@ export async function exportReport(core: Core, input: ReportExportInput): Promis
   let target: string | null = null;
   if (input.path !== undefined) {
     const ext = extname(input.path).toLowerCase();
-    if (ext !== `.${format}`)
-      throw invalid(
-        'path',
-        `must end with .${format} for format '${format}' (got '${ext || 'no extension'}')`,
-      );
+    if (ext !== `.${format}`) throw invalid('path', msg('report.mustExt', { format, ext: ext || '—' }));
     target = await outputPath(input.path);
   }
   const report = summaryFigures(core, scope, period, day);

@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import { addDays, startOfShanghaiDay } from '@shared/domain/dates';
 import { asOfDay, parsePeriod, PeriodError, type Period, type PeriodKind } from '@shared/domain/period';
 import { invalid } from '@shared/contract/errors';
@@ -59,7 +60,7 @@ export function periodOf(key: string, field = 'period'): Period {
   try {
     return parsePeriod(key);
   } catch (e) {
-    if (e instanceof PeriodError) throw invalid(field, e.message);
+    if (e instanceof PeriodError) throw invalid(field, e.msg);
     throw e;
   }
 }
@@ -73,7 +74,7 @@ export function periodParams(key: string, options: { today?: string; field?: str
   const p = periodOf(key, field);
   const asOf = options.today === undefined ? p.end : asOfDay(p, options.today);
   if (asOf < p.start) {
-    throw invalid(field, `期间尚未开始 (the period begins after today, ${options.today}): '${p.key}'`);
+    throw invalid(field, msg('report.periodNotStarted', { today: options.today ?? '', period: p.key }));
   }
   return windowParams(p.key, p.kind, p.start, p.end, asOf);
 }
@@ -88,5 +89,5 @@ export interface PeriodChoice {
 export function chosenPeriod(input: PeriodChoice): { key: string; field: 'period' | 'quarter' } {
   if (input.period !== undefined) return { key: input.period, field: 'period' };
   if (input.quarter !== undefined) return { key: input.quarter, field: 'quarter' };
-  throw invalid('period', '必填 (give a period)');
+  throw invalid('period', msg('report.periodRequired'));
 }

@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type { Core } from '../../core';
 import { today } from '../../core';
 import { invalid } from '@shared/contract/errors';
@@ -121,12 +122,12 @@ function visitRows(scope: ResolvedScope, figure: RecordFigure, key: string | nul
   if (figure === 'solvedOnSite') where.push(`v."solvedOnSite" = 1`);
   if (figure === 'leaderVisits') where.push(LEADER_LED);
   if (figure in SPLIT_FILTER) {
-    if (key === null) throw invalid('key', `${figure} needs a key`);
+    if (key === null) throw invalid('key', msg('report.needsKey', { figure }));
     where.push(`coalesce(nullif(${SPLIT_FILTER[figure]}, ''), '${UNKNOWN_KEY}') = @key`);
     params.key = key;
   }
   if (figure === 'byTier') {
-    if (key === null) throw invalid('key', 'byTier needs a key');
+    if (key === null) throw invalid('key', msg('report.needsKey', { figure: 'byTier' }));
     params.key = key;
     const valid = `SELECT 1 FROM json_each(e."tiers") j WHERE ${TIER_VALID}`;
     where.push(
@@ -186,7 +187,7 @@ function enterpriseRows(scope: ResolvedScope, figure: RecordFigure, key: string 
 
 /** The enterprises holding a tier (key) at the end, or certified in its year. */
 function tierRows(scope: ResolvedScope, figure: 'tierStock' | 'tierNew', key: string | null): Built {
-  if (key === null) throw invalid('key', `${figure} needs a key`);
+  if (key === null) throw invalid('key', msg('report.needsKey', { figure }));
   return {
     params: { key },
     sql: `SELECT 'enterprise' AS kind, e."id", NULL AS date, e."name" AS title, e."id" AS enterpriseId,
@@ -238,11 +239,11 @@ function demandRows(scope: ResolvedScope, figure: RecordFigure, key: string | nu
   const params: Record<string, unknown> = {};
   let where = c.where;
   if (figure === 'byUnit') {
-    if (key === null) throw invalid('key', 'byUnit needs a key (a unit id)');
+    if (key === null) throw invalid('key', msg('report.needsKey', { figure: 'byUnit' }));
     params.key = key;
   }
   if (figure === 'byCategory') {
-    if (key === null) throw invalid('key', 'byCategory needs a key');
+    if (key === null) throw invalid('key', msg('report.needsKey', { figure: 'byCategory' }));
     where += ` AND EXISTS (SELECT 1 FROM json_each(t."categories") j WHERE j.value = @key)`;
     params.key = key;
   }
@@ -332,7 +333,7 @@ function activityRows(scope: ResolvedScope, figure: RecordFigure, key: string | 
   const params: Record<string, unknown> = {};
   let where = '';
   if (figure === 'activitiesByType') {
-    if (key === null) throw invalid('key', 'activitiesByType needs a key');
+    if (key === null) throw invalid('key', msg('report.needsKey', { figure: 'activitiesByType' }));
     where = 'AND a."type" = @key';
     params.key = key;
   }
@@ -349,7 +350,7 @@ function activityRows(scope: ResolvedScope, figure: RecordFigure, key: string | 
 }
 
 function outcomeRows(scope: ResolvedScope, key: string | null): Built {
-  if (key === null) throw invalid('key', 'outcomesByType needs a key');
+  if (key === null) throw invalid('key', msg('report.needsKey', { figure: 'outcomesByType' }));
   return {
     params: { key },
     sql: `SELECT 'outcome' AS kind, o."id", o."date", coalesce(substr(o."description", 1, 60), '') AS title,

@@ -1,6 +1,7 @@
+import { msg } from '@shared/messages';
 import type { Core } from '../../core';
 import { getRow } from '../../store/records';
-import { ApiError, invalid } from '@shared/contract/errors';
+import { ApiError, invalid, notFound } from '@shared/contract/errors';
 
 // Who a summary is about: the whole bureau, one staff member, one town or one unit (承办单位).
 //
@@ -131,15 +132,11 @@ const UNIT_RULES: ScopeRule[] = [
   },
 ];
 
-const NOUNS = { staff: ['人员', 'staff member'], units: ['承办单位', 'unit'] } as const;
-
 /** The live staff member or unit a scope names; refused (naming the field) otherwise. */
 function liveNamed(core: Core, kind: 'staff' | 'units', id: string, field: string): string {
   const row = getRow(core.store, kind, id);
-  const [zh, en] = NOUNS[kind];
-  if (!row)
-    throw new ApiError('NOT_FOUND', `${field}: 没有这个${zh} (no ${en} with id '${id}')`, { field, id });
-  if (row.deletedAt) throw invalid(field, `该${zh}已删除 (the ${en} '${id}' has been deleted)`);
+  if (!row) throw notFound(`kind.${kind}`, id, field);
+  if (row.deletedAt) throw invalid(field, msg('record.deleted', { kind: { key: `kind.${kind}` }, id }));
   return row.name ?? id;
 }
 
@@ -149,7 +146,7 @@ function requireTown(core: Core, town: string): void {
     .prepare(`SELECT 1 FROM enterprises WHERE "town" = ? AND "deletedAt" IS NULL LIMIT 1`)
     .get(town);
   if (!known)
-    throw new ApiError('NOT_FOUND', `town: 没有企业在这个镇街 (no enterprise is in the town '${town}')`, {
+    throw new ApiError('NOT_FOUND', msg('report.noTown', { town }), {
       field: 'town',
       town,
     });
@@ -160,10 +157,7 @@ const NO_ONE = { staffId: null, staffName: null, town: null, unitId: null, unitN
 export function resolveScope(core: Core, input: ScopeInput): ResolvedScope {
   const given = (['staffId', 'town', 'unitId'] as const).filter((k) => input[k]);
   if (given.length > 1) {
-    throw invalid(
-      given[1]!,
-      `只能按一个范围统计 (give one of staffId, town, unitId, not ${given.join(' and ')})`,
-    );
+    throw invalid(given[1]!, msg('report.oneScope', { given: given.join(' and ') }));
   }
   if (input.unitId) {
     const name = liveNamed(core, 'units', input.unitId, 'unitId');

@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Core } from '../../core';
@@ -61,8 +62,7 @@ export async function exportUpward(
   let target: string | null = null;
   if (input.path !== undefined) {
     const ext = extname(input.path).toLowerCase();
-    if (ext !== '.xlsx')
-      throw invalid('path', `须以 .xlsx 结尾 (must end with .xlsx, got '${ext || 'no extension'}')`);
+    if (ext !== '.xlsx') throw invalid('path', msg('report.mustExt', { format: 'xlsx', ext: ext || '—' }));
     target = await outputPath(input.path);
   }
   const fileName = `${report.orgName}_${report.periodTitle}主要指标报送表.xlsx`.replace(UNSAFE, '_');

@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import { industryEntry, isListedIndustry } from '@shared/domain/industries';
 import { invalid } from '@shared/contract/errors';
 import type { RecordWarning } from '@shared/contract/schemas';
@@ -14,7 +15,7 @@ const byName = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 export function checkedIndustries(items: readonly string[]): string[] {
   const out = checkedList('industries', items);
   const code = out.find((x) => industryEntry(x));
-  if (code) throw invalid('industries', `“${code}”已在国民经济行业分类中 (already in the standard)`);
+  if (code) throw invalid('industries', msg('industries.inStandard', { item: code }));
   return out;
 }
 

@@ -1,8 +1,8 @@
 import { v5 as uuidv5 } from 'uuid';
-import { type Core, myRole } from '../../core';
+import { type Core, requireSupervisor } from '../../core';
 import type { Store } from '../../store/db';
 import { getRow, insertRecord, preparedOn, updateRecord } from '../../store/records';
-import { ApiError, invalid } from '@shared/contract/errors';
+import { invalid, issue } from '@shared/contract/errors';
 import type { CalendarYearView, Settings } from '@shared/contract/settings';
 import { DEFAULT_SLA, type Sla } from '@shared/domain/workflow';
 import { checkedTowns, townsInUse } from './towns';
@@ -22,12 +22,6 @@ import {
 const NAMESPACE = '2b0d6c8e-41f7-4a5e-9c3d-7e1f0a9b6d24';
 const SETTINGS_ID = uuidv5('settings', NAMESPACE);
 export const calendarId = (year: number): string => uuidv5(`calendar|${year}`, NAMESPACE);
-
-function requireSupervisorFor(core: Core, field: string, what: string): void {
-  if (myRole(core) !== 'supervisor') {
-    throw new ApiError('FORBIDDEN', `${field}: only a supervisor can ${what}`, { field });
-  }
-}
 
 function liveSettings(core: Core) {
   const row = getRow(core.store, 'settings', SETTINGS_ID);
@@ -70,7 +64,7 @@ export function setSettings(
   },
 ): Settings {
   const field = input.sla ? 'sla' : input.towns ? 'towns' : input.industries ? 'industries' : 'orgName';
-  requireSupervisorFor(core, field, 'change the settings');
+  requireSupervisor(core, 'act.settings', field);
   const patch: Record<string, unknown> = {};
   if (input.towns) patch.towns = checkedTowns(input.towns);
   if (input.industries) patch.industries = checkedIndustries(input.industries);
@@ -100,13 +94,11 @@ export function getCalendar(core: Core, { year }: { year: number }): CalendarYea
 
 /** Records a year's official list, replacing the one it had; refused whole at the first bad date. */
 export function setCalendar(core: Core, input: CalendarYear): CalendarYearView {
-  requireSupervisorFor(core, 'year', 'change the holiday calendar');
+  requireSupervisor(core, 'act.calendar', 'year');
   const problems = calendarProblems(input);
   if (problems.length) {
     const first = problems[0]!;
-    throw invalid(first.field, first.message, {
-      issues: problems.map((p) => ({ path: p.field, message: p.message })),
-    });
+    throw invalid(first.field, first.msg, { issues: problems.map((p) => issue(p.field, p.msg)) });
   }
   const values = {
     year: input.year,

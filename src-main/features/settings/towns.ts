@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type { Core } from '../../core';
 import { preparedOn } from '../../store/records';
 import { invalid } from '@shared/contract/errors';
@@ -24,10 +25,10 @@ export function townsInUse(core: Core, exceptId: string | null = null): string[]
 export function checkedList(field: string, items: readonly string[]): string[] {
   const out = items.map((t) => t.trim());
   const blank = out.findIndex((t) => !t);
-  if (blank >= 0) throw invalid(field, `第 ${blank + 1} 项为空 (an entry is blank)`);
+  if (blank >= 0) throw invalid(field, msg('list.blank', { n: blank + 1 }));
   const seen = new Set<string>();
   for (const item of out) {
-    if (seen.has(item)) throw invalid(field, `“${item}”重复 (listed twice)`, { value: item });
+    if (seen.has(item)) throw invalid(field, msg('list.twice', { item }), { value: item });
     seen.add(item);
   }
   return out;

@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type { Core } from '../../core';
 import { requireLive } from '../../core';
 import { getRow, preparedOn, updateRecord } from '../../store/records';
@@ -97,7 +98,7 @@ export function mergeStaff(core: Core, input: { keepId: string; mergeIds: string
   const filled: Record<string, unknown> = {};
   // All checked before anything is written, so a refusal leaves this laptop's user as it was.
   const others = input.mergeIds.map((id, i) => {
-    if (id === input.keepId) throw invalid(`mergeIds.${i}`, 'is the staff member being kept');
+    if (id === input.keepId) throw invalid(`mergeIds.${i}`, msg('staff.mergeSelf'));
     return requireLive(core, 'staff', id, `mergeIds.${i}`);
   });
   for (const other of others) {

@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type { z } from 'zod';
 import type { Core } from '../../core';
 import { requireLive, softDelete } from '../../core';
@@ -32,7 +33,7 @@ export function updateStaff(core: Core, { id, ...patch }: Partial<StaffInput> & 
 export function deleteStaff(core: Core, id: string) {
   requireLive(core, 'staff', id);
   if (core.store.actor.staffId === id) {
-    throw new ApiError('CONFLICT', 'cannot delete the staff member who is "me" on this install', {
+    throw new ApiError('CONFLICT', msg('me.cannotDelete'), {
       field: 'id',
     });
   }

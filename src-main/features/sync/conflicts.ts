@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type { Core } from '../../core';
 import { nowIso } from '../../core';
 import { KINDS, KIND_NAMES, allColumns, fromSql, q } from '../../store/schema';
@@ -90,7 +91,7 @@ function redoMove(core: Core, c: ConflictRow): void {
     .get(demandId)
     ?.find((e) => e.id === loser.eventId);
   if (!move || move.from === null) {
-    throw new ApiError('CONFLICT', "the superseded move is no longer in the demand's history", {
+    throw new ApiError('CONFLICT', msg('conflict.moveGone'), {
       field: 'id',
     });
   }
@@ -111,22 +112,18 @@ function redoMove(core: Core, c: ConflictRow): void {
 export function resolveConflict(core: Core, input: { id: string; keep: 'winner' | 'loser' }) {
   const c = core.store.db.prepare(`SELECT * FROM conflicts WHERE "id" = ?`).get(input.id) as
     ConflictRow | undefined;
-  if (!c) throw notFound('conflict', input.id);
-  if (c.resolvedAt)
-    throw new ApiError('CONFLICT', 'this conflict has already been resolved', { field: 'id' });
+  if (!c) throw notFound('kind.conflict', input.id);
+  if (c.resolvedAt) throw new ApiError('CONFLICT', msg('conflict.resolved'), { field: 'id' });
   const kind = kindOfTable(c.tbl);
-  if (!kind) throw new ApiError('INTERNAL', `conflict on unknown table ${c.tbl}`);
+  if (!kind)
+    throw new ApiError('INTERNAL', msg('internal', { detail: `conflict on unknown table ${c.tbl}` }));
   if (c.type === 'delete') {
     resolveLostToDelete(core, kind, c.rowId, JSON.parse(c.detail!) as LostToDeleteDetail, input.keep);
   } else if (input.keep === 'loser' && c.type === 'workflow') redoMove(core, c);
   else if (input.keep === 'loser') {
     // Conflicts recorded per field by earlier versions: these fields are the workflow's to write.
     if (kind === 'demands' && (DERIVED_DEMAND_FIELDS as readonly string[]).includes(c.field)) {
-      throw new ApiError(
-        'WORKFLOW',
-        `keep: a demand's ${c.field} changes only through its workflow (with its checks and a history entry): move the demand instead`,
-        { field: 'keep' },
-      );
+      throw new ApiError('WORKFLOW', msg('conflict.workflowField', { field: c.field }), { field: 'keep' });
     }
     const type = allColumns(kind)[c.field]!;
     updateRecord(core.store, kind, c.rowId, { [c.field]: fromSql(type, c.loserValue) });

@@ -1,7 +1,8 @@
+import { msg } from '@shared/messages';
 import type { Store } from '../../store/db';
 import { freshDeviceCode } from '../../store/identity';
 import { updateRecord } from '../../store/records';
-import type { Anomaly } from './merge';
+import { anomaly, type Anomaly } from './merge';
 import type { WireChange } from './package';
 
 // Each laptop numbers its visits with its own device code (YEAR-CODE-SEQ), drawn at random:
@@ -38,18 +39,17 @@ export function checkDeviceCodes(store: Store, changes: readonly WireChange[]): 
       outcome = `${names} will move to a new code when it imports this laptop's changes`;
     }
     anomalies.push({
-      kind: 'device_code',
+      ...anomaly('device_code', msg('anomaly.deviceCode', { names, me: me.name, code: me.code, outcome })),
       device: twins[0]!.id,
-      message: `device ${names} and this laptop ('${me.name}') both number visits with code ${me.code}: ${outcome}`,
     });
   }
   const reused = visitNumbersIssuedTwice(store, changes);
   if (reused.length) {
     const shown = reused.slice(0, SHOWN).join(', ');
-    anomalies.push({
-      kind: 'visit_no_reused',
-      message: `${reused.length} visit number(s) were issued twice, by laptops with the same code: ${shown}${reused.length > SHOWN ? ', …' : ''}`,
-    });
+    const more = reused.length > SHOWN ? ', …' : '';
+    anomalies.push(
+      anomaly('visit_no_reused', msg('anomaly.visitNoReused', { n: reused.length, shown: shown + more })),
+    );
   }
   return anomalies;
 }

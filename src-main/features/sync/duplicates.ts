@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type { Core } from '../../core';
 import { requireLive } from '../../core';
 import { getRow, updateRecord } from '../../store/records';
@@ -29,7 +30,7 @@ export function mergeEnterprises(core: Core, input: { keepId: string; mergeIds: 
   const formerNames = new Set(keep.formerNames ?? []);
   const contacts = [...(keep.contacts ?? [])];
   input.mergeIds.forEach((id, i) => {
-    if (id === input.keepId) throw invalid(`mergeIds.${i}`, 'is the enterprise being kept');
+    if (id === input.keepId) throw invalid(`mergeIds.${i}`, msg('enterprise.mergeKept'));
     const other = requireLive(core, 'enterprises', id, `mergeIds.${i}`);
     for (const kind of ['visits', 'demands', 'outcomes'] as const) {
       const ids = db.prepare(`SELECT "id" FROM ${kind} WHERE "enterpriseId" = ?`).all(id) as { id: string }[];

@@ -1,3 +1,4 @@
+import { msg, type Msg } from '@shared/messages';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../../core';
@@ -13,7 +14,7 @@ import { ApiError, invalid } from '@shared/contract/errors';
 
 export interface FolderResult {
   imported: ImportReport[];
-  refused: { fileName: string; message: string }[];
+  refused: { fileName: string; message: string; msg: Msg }[];
   exported: { fileName: string; changeCount: number } | null;
 }
 
@@ -30,21 +31,17 @@ export function* syncFolderSteps(
   const team = requireTeam(store);
   // A missing folder is most often a shared drive that is not connected: creating it would
   // export into a local folder no one else sees, and find nothing to import.
-  if (!existsSync(input.path))
-    throw invalid(
-      'path',
-      `the folder ${input.path} does not exist: connect the shared drive, or create the folder first`,
-    );
+  if (!existsSync(input.path)) throw invalid('path', msg('sync.noFolder', { path: input.path }));
   let names: string[];
   try {
     names = readdirSync(input.path);
   } catch (e) {
     // A path that is a file, or a folder this user may not open: the user's input, not a crash.
-    throw invalid('path', `cannot use this folder: ${(e as Error).message}`);
+    throw invalid('path', msg('sync.folderUnusable', { detail: (e as Error).message }));
   }
   store.setMeta(SYNC_FOLDER, input.path);
   const imported: ImportReport[] = [];
-  const refused: { fileName: string; message: string }[] = [];
+  const refused: { fileName: string; message: string; msg: Msg }[] = [];
   let massDelete: ApiError | null = null;
   const seen = store.db.prepare(`SELECT 1 FROM sync_imports WHERE "fileSha256" = ?`);
   const files = names.filter((n) => n.endsWith('.vlsync')).sort();
@@ -71,19 +68,23 @@ export function* syncFolderSteps(
     } catch (e) {
       // The mass-delete guard asks the user (the first file that needs it is the one named).
       if (e instanceof ApiError && e.details.reason === 'mass_delete') {
-        massDelete ??= new ApiError(e.code, `${name}: ${e.message}`, { ...e.details, fileName: name });
+        massDelete ??= new ApiError(e.code, msg('sync.inFile', { file: name, problem: e.msg }), {
+          ...e.details,
+          fileName: name,
+        });
         continue;
       }
-      refused.push({ fileName: name, message: e instanceof ApiError ? e.message : String(e) });
+      const m = e instanceof ApiError ? e.msg : msg('internal', { detail: String(e) });
+      refused.push({ fileName: name, message: e instanceof ApiError ? e.message : String(e), msg: m });
     }
   }
   const file = pendingChangeCount(core) ? yield* exportSteps(core, { full: false, dir: input.path }) : null;
   const exported = file ? { fileName: file.fileName, changeCount: file.changeCount } : null;
   if (massDelete) {
-    const also = exported
-      ? ` (this laptop's changes were exported all the same, as ${exported.fileName})`
-      : '';
-    throw new ApiError(massDelete.code, `${massDelete.message}${also}`, {
+    const m = exported
+      ? msg('sync.exportedAnyway', { problem: massDelete.msg, file: exported.fileName })
+      : massDelete.msg;
+    throw new ApiError(massDelete.code, m, {
       ...massDelete.details,
       imported: imported.length,
       exported,

@@ -1,3 +1,4 @@
+import { msg, say, sayZh, type Msg } from '@shared/messages';
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../../store/db';
@@ -25,8 +26,13 @@ export interface Anomaly {
   device?: string;
   /** The device's name (its id when this laptop knows no name for it). */
   deviceName?: string;
+  /** In English; `msg` says it in the reader's language. */
   message: string;
+  msg: Msg;
 }
+
+/** An anomaly said by its message, with the English for the CLI and the logs. */
+export const anomaly = (kind: Anomaly['kind'], m: Msg): Anomaly => ({ kind, message: say('en', m), msg: m });
 
 export interface ApplyReport {
   received: number;
@@ -37,6 +43,12 @@ export interface ApplyReport {
   conflicts: number;
   deletions: Record<string, number>;
   anomalies: Anomaly[];
+}
+
+/** A table's records in Chinese ("企业"), for the mass-delete question. */
+function tableWords(table: string): string {
+  const kind = KIND_NAMES.find((k) => KINDS[k].table === table);
+  return kind ? sayZh({ key: `kind.${kind}` }) : table;
 }
 
 /** An import deleting more than this share of a kind's live records needs confirmation… */
@@ -207,7 +219,7 @@ export function* applySteps(
     else group.fields.set(field, [c]);
   }
   for (const f of unknown) {
-    anomalies.push({ kind: 'unknown_field', message: `changes to unknown field ${f} were skipped` });
+    anomalies.push(anomaly('unknown_field', msg('anomaly.unknownField', { field: f })));
   }
 
   const localChange = changeByStamp(db);
@@ -436,7 +448,8 @@ export function* applySteps(
     );
     if (heavy.length) {
       const what = heavy.map(([t, n]) => `${n} of ${liveBefore.get(t)} ${t}`).join(', ');
-      throw new ApiError('CONFLICT', `this import would delete ${what}: confirm to import it anyway`, {
+      const whatZh = heavy.map(([t, n]) => `${liveBefore.get(t)} 条${tableWords(t)}中的 ${n} 条`).join('、');
+      throw new ApiError('CONFLICT', msg('sync.massDelete', { what, whatZh }), {
         reason: 'mass_delete',
         deletions: Object.fromEntries(heavy.map(([t, n]) => [t, { deleting: n, live: liveBefore.get(t) }])),
       });
@@ -453,12 +466,8 @@ export function* applySteps(
   for (const [device, { newest: stamp, count }] of ahead) {
     const at = new Date(parseHlc(stamp).ms).toISOString();
     const deviceName = deviceNameOf(store, device, options.sender);
-    anomalies.push({
-      kind: 'clock_ahead',
-      device,
-      deviceName,
-      message: `${deviceName} stamped ${count} change${count === 1 ? '' : 's'} up to ${at}, more than 24 h ahead of this machine: its clock is probably wrong, so they are held until you accept or discard them`,
-    });
+    const m = msg('anomaly.clockAhead', { device: deviceName, n: count, s: count === 1 ? '' : 's', at });
+    anomalies.push({ ...anomaly('clock_ahead', m), device, deviceName });
   }
   return report;
 }

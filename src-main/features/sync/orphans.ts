@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type { z } from 'zod';
 import type { Core } from '../../core';
 import { nowIso, requireLive } from '../../core';
@@ -156,14 +157,13 @@ export function resolveOrphan(
   const found = findOrphans(core, input.recordId).filter(
     (o) => o.kind === input.kind && (input.fromParentId === undefined || o.parentId === input.fromParentId),
   );
-  if (!found.length) throw invalid('recordId', 'is no orphan: its parent is live');
-  if (found.length > 1)
-    throw invalid('fromParentId', 'the record has more than one deleted parent: say which one');
+  if (!found.length) throw invalid('recordId', msg('orphan.notOrphan'));
+  if (found.length > 1) throw invalid('fromParentId', msg('orphan.severalParents'));
   const orphan = found[0]!;
   switch (input.action) {
     case 'reattach': {
       const parentId = input.parentId ?? orphan.suggestedParentId;
-      if (!parentId) throw invalid('parentId', 'give the record to re-attach it to');
+      if (!parentId) throw invalid('parentId', msg('orphan.giveParent'));
       requireLive(core, orphan.parentKind, parentId, 'parentId');
       relink(core, orphan, parentId);
       break;
@@ -172,17 +172,14 @@ export function resolveOrphan(
       if (orphan.link.key) relink(core, orphan, null);
       else {
         const remove = DELETE[orphan.kind];
-        if (!remove) throw invalid('action', `records of kind ${orphan.kind} are not deleted here`);
+        if (!remove) throw invalid('action', msg('orphan.notDeletedHere', { kind: orphan.kind }));
         remove(core, orphan.recordId);
       }
       break;
     }
     case 'restoreParent':
       if (orphan.reason === 'merged')
-        throw invalid(
-          'action',
-          `'${orphan.parentLabel ?? orphan.parentId}' was merged into another record: re-attach to it instead`,
-        );
+        throw invalid('action', msg('orphan.merged', { parent: orphan.parentLabel ?? orphan.parentId }));
       updateRecord(core.store, orphan.parentKind, orphan.parentId, { deletedAt: null });
       // A conflict of an edit lost to that delete is settled by it.
       closeRestored(core.store, nowIso(core));

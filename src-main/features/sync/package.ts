@@ -1,3 +1,4 @@
+import { msg, type Msg } from '@shared/messages';
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { crc32, gzipSync, inflateRawSync } from 'node:zlib';
@@ -117,12 +118,8 @@ export type RefusalReason =
   | 'bad_content'
   | 'newer_schema';
 
-export function refuse(
-  reason: RefusalReason,
-  message: string,
-  extra: Record<string, unknown> = {},
-): ApiError {
-  return new ApiError('VALIDATION', message, { field: 'file', reason, ...extra });
+export function refuse(reason: RefusalReason, m: Msg, extra: Record<string, unknown> = {}): ApiError {
+  return new ApiError('VALIDATION', m, { field: 'file', reason, ...extra });
 }
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -254,8 +251,7 @@ export interface DecodedFile {
 }
 
 const CHANGES_KEY = Buffer.from(',"changes":');
-const NEWER_FORMAT =
-  'this sync file was written by a newer version of Visit Ledger (a newer file format): update the app to import it';
+const NEWER_FORMAT = msg('sync.newerFormat');
 
 /** Reads and checks a sync file; each way it can be wrong has its own refusal. */
 export function decodeFile(team: Team, file: Buffer): DecodedFile {
@@ -264,11 +260,10 @@ export function decodeFile(team: Team, file: Buffer): DecodedFile {
 
 /** decodeFile, telling how far it has read (bytes of the opened body) line by line. */
 export function* decodeSteps(team: Team, file: Buffer): Steps<DecodedFile> {
-  if (file.length === 0)
-    throw refuse('not_a_sync_file', 'the file is empty: it is not a Visit Ledger sync file');
+  if (file.length === 0) throw refuse('not_a_sync_file', msg('sync.empty'));
   if (file.length < MAGIC.length || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
     if (MAGIC.subarray(0, file.length).equals(file.subarray(0, MAGIC.length))) {
-      throw refuse('truncated', 'the sync file is cut short (incomplete copy?)');
+      throw refuse('truncated', msg('sync.truncated'));
     }
     // The last two bytes of the magic number are the container's version.
     const signature = MAGIC.length - 2;
@@ -276,37 +271,34 @@ export function* decodeSteps(team: Team, file: Buffer): Steps<DecodedFile> {
       if (file.readUInt16BE(signature) > MAGIC.readUInt16BE(signature))
         throw refuse('newer_format', NEWER_FORMAT);
     }
-    throw refuse('not_a_sync_file', 'this is not a Visit Ledger sync file (.vlsync)');
+    throw refuse('not_a_sync_file', msg('sync.notSyncFile'));
   }
-  if (file.length < MAGIC.length + 4)
-    throw refuse('truncated', 'the sync file is cut short (incomplete copy?)');
+  if (file.length < MAGIC.length + 4) throw refuse('truncated', msg('sync.truncated'));
   const headerLength = file.readUInt32BE(MAGIC.length);
-  if (headerLength > MAX_HEADER)
-    throw refuse('damaged', 'the sync file is damaged (its header is unreadable)');
+  if (headerLength > MAX_HEADER) throw refuse('damaged', msg('sync.damagedHeader'));
   const bodyStart = MAGIC.length + 4 + headerLength;
-  if (file.length < bodyStart + TAG_BYTES)
-    throw refuse('truncated', 'the sync file is cut short (incomplete copy?)');
+  if (file.length < bodyStart + TAG_BYTES) throw refuse('truncated', msg('sync.truncated'));
   let rawHeader: unknown;
   try {
     rawHeader = JSON.parse(file.subarray(MAGIC.length + 4, bodyStart).toString('utf8'));
   } catch {
-    throw refuse('damaged', 'the sync file is damaged (its header is unreadable)');
+    throw refuse('damaged', msg('sync.damagedHeader'));
   }
   // Before the header's shape is checked: a newer format may have another header.
   const format = (rawHeader as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > FORMAT_VERSION) throw refuse('newer_format', NEWER_FORMAT);
   const header = Header.safeParse(rawHeader);
-  if (!header.success || header.data.format < 1)
-    throw refuse('damaged', 'the sync file is damaged (its header is unreadable)');
+  if (!header.success || header.data.format < 1) throw refuse('damaged', msg('sync.damagedHeader'));
   const { length, teamName, iv } = header.data;
-  if (file.length - bodyStart < length)
-    throw refuse('truncated', 'the sync file is cut short (incomplete copy?)');
-  if (file.length - bodyStart > length)
-    throw refuse('damaged', 'the sync file has extra bytes at its end: it was altered');
+  if (file.length - bodyStart < length) throw refuse('truncated', msg('sync.truncated'));
+  if (file.length - bodyStart > length) throw refuse('damaged', msg('sync.extraBytes'));
   if (header.data.team !== team.id) {
     throw refuse(
       'wrong_team',
-      `this sync file belongs to another team (${describeTeam(header.data.team, teamName)}), not to this laptop's team (${describeTeam(team.id, team.name)})`,
+      msg('sync.wrongTeam', {
+        theirs: describeTeam(header.data.team, teamName),
+        ours: describeTeam(team.id, team.name),
+      }),
     );
   }
   let body: Buffer;
@@ -322,16 +314,8 @@ export function* decodeSteps(team: Team, file: Buffer): Steps<DecodedFile> {
   return { ...read, sha256: sha256(file) };
 }
 
-const unauthentic = () =>
-  refuse(
-    'damaged',
-    'the sync file is damaged or was altered (or the team passphrase changed): it fails its authentication check',
-  );
-const tooLarge = (limit: number) =>
-  refuse(
-    'damaged',
-    `the sync file is damaged: a part of it expands to more than ${limit / MB} MB once unpacked`,
-  );
+const unauthentic = () => refuse('damaged', msg('sync.authFailed'));
+const tooLarge = (limit: number) => refuse('damaged', msg('sync.expandsTooMuch', { mb: limit / MB }));
 
 /** The length of the gzip member header at `at` (RFC 1952: optional extra, name, comment, CRC). */
 function gzipHeaderLength(b: Buffer, at: number): number {
@@ -396,7 +380,7 @@ function* linesOf(body: Buffer): Generator<{ line: Buffer; end: number }> {
   if (rest) throw badContent();
 }
 
-const badContent = () => refuse('bad_content', 'the sync file opens but its content is not understood');
+const badContent = () => refuse('bad_content', msg('sync.badContent'));
 
 /** JSON of the opened body; text that is not JSON is content not understood. */
 function parseContent(text: string): unknown {
@@ -406,7 +390,7 @@ function parseContent(text: string): unknown {
     throw badContent();
   }
 }
-const mismatch = () => refuse('damaged', 'the sync file does not match its own manifest (checksum or count)');
+const mismatch = () => refuse('damaged', msg('sync.mismatch'));
 
 function checkManifest(raw: unknown): Manifest {
   const read = Manifest.safeParse(raw);
@@ -420,13 +404,13 @@ function checkSchema(manifest: Manifest): void {
   if (manifest.schemaVersion > SCHEMA_VERSION) {
     throw refuse(
       'newer_schema',
-      `this sync file comes from a newer version of Visit Ledger (schema ${manifest.schemaVersion}, this app has ${SCHEMA_VERSION}): update the app to import it`,
+      msg('sync.newerSchema', { theirs: manifest.schemaVersion, ours: SCHEMA_VERSION }),
       { schemaVersion: manifest.schemaVersion, appSchemaVersion: SCHEMA_VERSION },
     );
   }
 }
 
-const malformed = (n: number) => refuse('bad_content', `change ${n} of the sync file is malformed`);
+const malformed = (n: number) => refuse('bad_content', msg('sync.malformed', { n }));
 
 type Read = Pick<DecodedFile, 'changes' | 'malformedStamps'>;
 

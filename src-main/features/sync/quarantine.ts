@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type { Core } from '../../core';
 import type { Store } from '../../store/db';
 import { KINDS, KIND_NAMES, UNCAPTURED, allColumns, fromSql, labelFieldOf, q } from '../../store/schema';
@@ -139,7 +140,7 @@ export function resolveQuarantine(core: Core, input: { hlcs: string[]; action: '
     .all(JSON.stringify(input.hlcs)) as QuarantineRow[];
   const found = new Set(rows.map((r) => r.hlc));
   const missing = input.hlcs.find((h) => !found.has(h));
-  if (missing !== undefined) throw notFound('held change', missing, 'hlcs');
+  if (missing !== undefined) throw notFound('kind.heldChange', missing, 'hlcs');
   if (input.action === 'accept') {
     // By record, the newest held value of each field (rows come in stamp order).
     const records = new Map<string, { tbl: string; rowId: string; values: Map<string, unknown> }>();
@@ -178,7 +179,7 @@ function accept(store: Store, tbl: string, rowId: string, values: Map<string, un
     if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_NOTNULL') throw e;
     throw new ApiError(
       'VALIDATION',
-      `the ${kind} record ${rowId} does not exist here and these changes alone cannot create it: accept its other held changes with them`,
+      msg('quarantine.cannotCreate', { kind: { key: `kind.${kind}` }, id: rowId }),
       { field: 'hlcs' },
     );
   }

@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -8,7 +9,7 @@ import { logReader, newestStamp } from '../../store/changeLog';
 import { backupStore } from '../backups/service';
 import { isHlc, parseHlc } from '@shared/domain/hlc';
 import { invalid } from '@shared/contract/errors';
-import { applySteps, type Anomaly, type ApplyReport } from './merge';
+import { anomaly, applySteps, type Anomaly, type ApplyReport } from './merge';
 import { quarantineCount, releaseDue } from './quarantine';
 import { transactionSteps, type Steps } from '../../infra/steps';
 import { decodeSteps, FileWriter, LINE_CHANGES, type DecodedFile, type WireChange } from './package';
@@ -163,13 +164,13 @@ export function readSyncInput(input: { path?: string; contentBase64?: string; fi
     try {
       return { bytes: readFileSync(input.path), fileName: basename(input.path) };
     } catch (e) {
-      throw invalid('path', `cannot read the file: ${(e as Error).message}`);
+      throw invalid('path', msg('sync.unreadable', { detail: (e as Error).message }));
     }
   }
   if (input.contentBase64 !== undefined)
     // The name the file had where the user picked it (a browser upload), for the history.
     return { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName?.trim() || null };
-  throw invalid('path', 'give the file as path or contentBase64');
+  throw invalid('path', msg('sync.giveFile'));
 }
 
 export interface ImportInput {
@@ -248,10 +249,16 @@ function malformedStampsAnomaly(positions: number[]): Anomaly | null {
   const shown = positions.slice(0, 10).join(', ');
   const more = positions.length > 10 ? ` and ${positions.length - 10} more` : '';
   const one = positions.length === 1;
-  return {
-    kind: 'malformed_stamp',
-    message: `${one ? 'change' : 'changes'} ${shown}${more} of the sync file ${one ? 'carries' : 'carry'} a malformed clock stamp and ${one ? 'was' : 'were'} skipped; the rest was imported`,
-  };
+  return anomaly(
+    'malformed_stamp',
+    msg('anomaly.malformedStamp', {
+      what: one ? 'change' : 'changes',
+      positions: shown,
+      more,
+      verb: one ? 'carries' : 'carry',
+      was: one ? 'was' : 'were',
+    }),
+  );
 }
 
 /** The schema that brought the change log's prevHlc (migration 002_sync). */

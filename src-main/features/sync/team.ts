@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { Store } from '../../store/db';
@@ -29,7 +30,7 @@ const MIN_PASSPHRASE = 8;
 
 function checkPassphrase(passphrase: string): void {
   if (passphrase.length < MIN_PASSPHRASE) {
-    throw invalid('passphrase', `must have at least ${MIN_PASSPHRASE} characters`);
+    throw invalid('passphrase', msg('team.passphraseShort', { n: MIN_PASSPHRASE }));
   }
 }
 
@@ -57,7 +58,7 @@ export function decodeTeamCode(text: string): TeamCode {
   return code.data;
 }
 
-const notATeamCode = () => invalid('code', 'is not a Visit Ledger team code (it starts with VLT1.)');
+const notATeamCode = () => invalid('code', msg('team.notACode'));
 
 export function createTeam(store: Store, name: string, passphrase: string): { team: Team; teamCode: string } {
   checkPassphrase(passphrase);
@@ -80,7 +81,7 @@ export function joinTeam(store: Store, codeText: string, passphrase: string): Te
   // A test's cheap key is never taken by the app's own stores.
   if (code.cost !== undefined && !store.options.cheapTeamKeysForTests) throw notATeamCode();
   const key = deriveTeamKey(passphrase, Buffer.from(code.salt, 'base64'), code.cost);
-  if (!sameKeyCheck(keyCheck(key), code.check)) throw invalid('passphrase', 'does not match this team code');
+  if (!sameKeyCheck(keyCheck(key), code.check)) throw invalid('passphrase', msg('team.wrongPassphrase'));
   return save(store, code, key);
 }
 
@@ -95,13 +96,9 @@ export function currentTeam(store: Store): Team | null {
 export function requireTeam(store: Store): Team {
   const team = currentTeam(store);
   if (!team) {
-    throw new ApiError(
-      'CONFLICT',
-      'this device is in no sync team yet: create one or join one with a team code',
-      {
-        reason: 'no_team',
-      },
-    );
+    throw new ApiError('CONFLICT', msg('team.none'), {
+      reason: 'no_team',
+    });
   }
   return team;
 }

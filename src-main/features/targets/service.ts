@@ -1,8 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
-import { type Core, myRole, nowIso } from '../../core';
+import { type Core, nowIso, requireSupervisor } from '../../core';
 import type { Store } from '../../store/db';
 import { getRow, insertRecord, updateRecord } from '../../store/records';
-import { ApiError } from '@shared/contract/errors';
 import type { Target } from '@shared/contract/targets';
 import { TARGET_KEYS, isTargetKey, type TargetKey } from '@shared/reports/targets';
 
@@ -12,18 +11,6 @@ import { TARGET_KEYS, isTargetKey, type TargetKey } from '@shared/reports/target
 
 const NAMESPACE = '5f0c9a1e-7d3b-4c62-8e4f-2a6b1d9c0e73';
 export const targetId = (year: number, key: string): string => uuidv5(`target|${year}|${key}`, NAMESPACE);
-
-function requireSupervisorFor(core: Core, field: string): void {
-  if (myRole(core) !== 'supervisor') {
-    throw new ApiError(
-      'FORBIDDEN',
-      `${field}: 只有督办负责人可以设置目标任务 (only a supervisor can set targets)`,
-      {
-        field,
-      },
-    );
-  }
-}
 
 interface TargetRow {
   year: number;
@@ -53,7 +40,7 @@ export const listTargets = (core: Core, { year }: { year: number }) => ({
 });
 
 export function setTarget(core: Core, input: { year: number; key: TargetKey; value: number }): Target {
-  requireSupervisorFor(core, 'value');
+  requireSupervisor(core, 'act.targets', 'value');
   const id = targetId(input.year, input.key);
   const row = getRow(core.store, 'targets', id);
   const values = { year: input.year, key: input.key, value: input.value };
@@ -64,7 +51,7 @@ export function setTarget(core: Core, input: { year: number; key: TargetKey; val
 
 /** Removes a year's target for a key; deleting one that is not set changes nothing. */
 export function deleteTarget(core: Core, input: { year: number; key: TargetKey }) {
-  requireSupervisorFor(core, 'key');
+  requireSupervisor(core, 'act.targets', 'key');
   const id = targetId(input.year, input.key);
   const row = getRow(core.store, 'targets', id);
   const live = !!row && !row.deletedAt;

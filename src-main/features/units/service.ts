@@ -1,10 +1,11 @@
+import { msg } from '@shared/messages';
 import type { z } from 'zod';
 import { type Core, requireLive, softDelete } from '../../core';
 import { getRow, insertRecord, listRows, preparedOn, updateRecord } from '../../store/records';
 import { isOpenSql } from '../../store/rulesSql';
 import type { UnitFields, Unit } from '@shared/contract/schemas';
 import type { ListQuery } from '@shared/contract/contract';
-import { ApiError } from '@shared/contract/errors';
+import { ApiError, issue } from '@shared/contract/errors';
 
 type UnitInput = z.output<typeof UnitFields>;
 
@@ -19,11 +20,8 @@ function checkNameFree(core: Core, name: string, exceptId?: string): void {
     .prepare(`SELECT "id" FROM units WHERE "name" = ? AND "deletedAt" IS NULL AND "id" IS NOT ?`)
     .get(name, exceptId ?? null) as { id: string } | undefined;
   if (taken) {
-    throw new ApiError('CONFLICT', `name: a unit named '${name}' already exists`, {
-      field: 'name',
-      existingId: taken.id,
-      issues: [{ path: 'name', message: `a unit named '${name}' already exists` }],
-    });
+    const m = msg('unit.nameTaken', { name });
+    throw new ApiError('CONFLICT', m, { field: 'name', existingId: taken.id, issues: [issue('name', m)] });
   }
 }
 
@@ -54,11 +52,10 @@ export function deleteUnit(core: Core, id: string) {
     )
     .get(id, id) as { n: number };
   if (open.n > 0) {
-    throw new ApiError(
-      'CONFLICT',
-      `id: the unit '${String(unit.name)}' handles ${open.n} open demand(s) as lead or co unit: hand them to another unit first`,
-      { field: 'id', openDemands: open.n },
-    );
+    throw new ApiError('CONFLICT', msg('unit.openDemands', { name: String(unit.name), n: open.n }), {
+      field: 'id',
+      openDemands: open.n,
+    });
   }
   return softDelete(core, 'units', id);
 }

@@ -1,3 +1,4 @@
+import { msg } from '@shared/messages';
 import type { z } from 'zod';
 import { type Core, myRole, notAfterToday, requireLive, requireMe, softDelete } from '../../core';
 import { getRow, insertRecord, listRows, preparedOn, updateRecord } from '../../store/records';
@@ -34,7 +35,7 @@ function reviewRules(core: Core, from: string | null, to: string | undefined): R
   if (to === undefined || to === from) return {};
   if (to === 'reviewed' || from === 'reviewed') {
     if (myRole(core) !== 'supervisor') {
-      throw new ApiError('FORBIDDEN', 'status: only a supervisor can review a visit or undo a review', {
+      throw new ApiError('FORBIDDEN', msg('role.supervisorOnly', { what: { key: 'act.reviewVisit' } }), {
         field: 'status',
       });
     }
@@ -92,7 +93,7 @@ export function createVisit(core: Core, { demands = [], ...input }: VisitInput):
 function prefixField(e: unknown, prefix: string): unknown {
   if (!(e instanceof ApiError) || typeof e.details.field !== 'string') return e;
   const field = `${prefix}.${e.details.field}`;
-  return new ApiError(e.code, `${prefix}.${e.message}`, {
+  return new ApiError(e.code, e.msg, {
     ...e.details,
     field,
     issues: (e.details.issues ?? []).map((i) => ({ ...i, path: `${prefix}.${i.path}` })),
@@ -120,8 +121,7 @@ export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
     const raised = core.store.db
       .prepare(`SELECT count(*) AS n FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL`)
       .get(id) as { n: number };
-    if (raised.n)
-      throw invalid('enterpriseId', 'demands were raised in this visit: move or delete them first');
+    if (raised.n) throw invalid('enterpriseId', msg('visit.hasDemands'));
   }
   updateRecord(core.store, 'visits', id, next);
   return getVisit(core, id);

@@ -3,7 +3,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
-import { useLocalize } from '../../components/form';
 import { useImportWizard, type Preview } from '../../stores/importWizard';
 import { Counts } from './Counts';
 import { OtherErrors } from './errors';
@@ -14,7 +13,6 @@ type PreviewRow = Preview['rows'][number];
 
 function RowsTable({ preview }: { preview: Preview }) {
   const { t } = useTranslation();
-  const localize = useLocalize();
   const [onlyRejected, setOnlyRejected] = useState(preview.rejected > 0);
   const fieldColumn = useMemo(() => new Map(preview.mapping.map((m) => [m.field, m.column])), [preview]);
   const headers = preview.headers.filter((h) => h.text || preview.mapping.some((m) => m.column === h.column));
@@ -23,7 +21,7 @@ function RowsTable({ preview }: { preview: Preview }) {
     const out = new Map<number, string[]>();
     for (const e of r.errors) {
       const col = e.field ? fieldColumn.get(e.field) : undefined;
-      if (col !== undefined) out.set(col, [...(out.get(col) ?? []), localize(e.message)]);
+      if (col !== undefined) out.set(col, [...(out.get(col) ?? []), e.message]);
     }
     return out;
   };
@@ -72,7 +70,7 @@ function RowsTable({ preview }: { preview: Preview }) {
                     {r.errors.map((e, i) => (
                       <div key={`e${i}`} className={`${styles.importProblem} import-problem`}>
                         {e.column ? `【${e.column}】` : ''}
-                        {localize(e.message)}
+                        {e.message}
                       </div>
                     ))}
                     {r.notes.map((n, i) => (

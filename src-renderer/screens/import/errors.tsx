@@ -2,7 +2,6 @@
 // the rest in the step's own message box (never swallowed).
 import { useMemo } from 'react';
 import { errorFor, fieldErrors, unclaimed } from '../../components/formErrors';
-import { useLocalize } from '../../components/form';
 import { useImportWizard } from '../../stores/importWizard';
 
 export function useStepErrors(): Record<string, string> {
@@ -17,12 +16,11 @@ export function useStepErrors(): Record<string, string> {
 /** The error of one field (and the paths inside it), or nothing. */
 export function FieldError({ name, names }: { name: string; names?: string[] }) {
   const errors = useStepErrors();
-  const localize = useLocalize();
   const message = errorFor(errors, name, names ?? [name]);
   if (!message) return null;
   return (
     <div className="field-error" role="alert" data-field={name}>
-      {localize(message)}
+      {message}
     </div>
   );
 }
@@ -30,13 +28,12 @@ export function FieldError({ name, names }: { name: string; names?: string[] }) 
 /** Errors no control of this step shows. */
 export function OtherErrors({ names }: { names: string[] }) {
   const errors = useStepErrors();
-  const localize = useLocalize();
   const rest = unclaimed(errors, names);
   if (!rest.length) return null;
   return (
     <div className="notice notice-error" role="alert" data-testid="import-error">
       {rest.map(([path, message]) => (
-        <div key={path}>{localize(message)}</div>
+        <div key={path}>{message}</div>
       ))}
     </div>
   );

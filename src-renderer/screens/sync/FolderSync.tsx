@@ -1,5 +1,6 @@
 // Sync through a shared folder: every new sync file in it is imported and this laptop's new
 // changes written to it; what came in, and the files refused, are listed.
+import { sayMsg } from '../../i18n';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, Form, TextInput } from '../../components/form';
@@ -82,7 +83,7 @@ export function FolderSync() {
               <ul className="text-overdue">
                 {lastFolder.refused.map((r) => (
                   <li key={r.fileName}>
-                    <span className="mono">{r.fileName}</span>：{r.message}
+                    <span className="mono">{r.fileName}</span>：{r.msg ? sayMsg(r.msg) : r.message}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,6 @@
 // One import's report in plain words: what was new, what was already here, conflicts,
 // duplicates, deletions and clock anomalies.
+import { sayMsg } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatInstant } from '../../format';
 import { routeHref } from '../../router';
@@ -75,8 +76,13 @@ export function ImportReportView({ report, compact }: { report: ImportReport; co
           {report.anomalies.map((a, i) => (
             <li key={i} className="text-overdue">
               {Object.hasOwn(ANOMALY_WORDS, a.kind)
-                ? t(ANOMALY_WORDS[a.kind]!, { device: a.deviceName ?? a.device ?? '', message: a.message })
-                : a.message}
+                ? t(ANOMALY_WORDS[a.kind]!, {
+                    device: a.deviceName ?? a.device ?? '',
+                    message: a.msg ? sayMsg(a.msg) : a.message,
+                  })
+                : a.msg
+                  ? sayMsg(a.msg)
+                  : a.message}
             </li>
           ))}
         </ul>

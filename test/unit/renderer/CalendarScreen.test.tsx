@@ -8,6 +8,7 @@ import { CalendarScreen } from '../../../src-renderer/screens/CalendarScreen';
 import { useSession } from '../../../src-renderer/stores/session';
 import { useWorkCalendar } from '../../../src-renderer/stores/workCalendar';
 import { installBridge } from './bridge';
+import { invalid } from '@shared/contract/errors';
 
 // 工作日历 on screen: the pasted notice marks the year, a supervisor saves it and the limits.
 
@@ -78,7 +79,7 @@ describe('the work calendar screen', () => {
     expect((screen.getByTestId('save-year') as HTMLButtonElement).disabled).toBe(true);
     const card = screen.getByTestId('sla-card');
     await user.click(within(card).getByTestId('save-settings'));
-    await waitFor(() => expect(card.textContent).toContain('只有督办负责人可以执行此操作'));
+    await waitFor(() => expect(card.textContent).toContain('只有督办负责人可以修改设置'));
   });
 });
 
@@ -87,16 +88,7 @@ describe('a refused year', () => {
     const b = await setup('supervisor');
     b.override('calendar.set', () => ({
       ok: false,
-      error: {
-        code: 'VALIDATION',
-        message: 'workdays.0: 2026-01-01 is listed both as a holiday and as a workday',
-        details: {
-          field: 'workdays.0',
-          issues: [
-            { path: 'workdays.0', message: '2026-01-01 is listed both as a holiday and as a workday' },
-          ],
-        },
-      },
+      error: invalid('workdays.0', { key: 'calendar.both', params: { date: '2026-01-01' } }).toJSON(),
     }));
     const user = userEvent.setup();
     render(<CalendarScreen />);

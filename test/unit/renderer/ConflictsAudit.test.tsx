@@ -170,6 +170,22 @@ describe('change history', () => {
     expect(fieldValueText('enterprises', 'status', null)).toBe('');
   });
 
+  it('names the records a value points at, not their ids', () => {
+    const e = '0190a1b2-0000-7000-8000-000000000001';
+    const x = '0190a1b2-0000-7000-8000-000000000002';
+    const names = { [e]: '华科智能装备有限公司', [x]: '陈教授' };
+    expect(fieldValueText('visits', 'enterpriseId', e, names)).toBe('华科智能装备有限公司');
+    expect(fieldValueText('followups', 'parentId', e, names)).toBe('华科智能装备有限公司');
+    expect(fieldValueText('clinics', 'expertIds', [x], names)).toBe('陈教授');
+    expect(fieldValueText('clinics', 'enterprises', [{ enterpriseId: e }], names)).toBe(
+      '华科智能装备有限公司',
+    );
+    // One no longer known: a short id, never the whole internal one.
+    expect(fieldValueText('visits', 'enterpriseId', '0190a1b2-0000-7000-8000-000000000003', {})).toBe(
+      '#000003',
+    );
+  });
+
   it('shows who changed what on which laptop, a change made on the other laptop included', async () => {
     const { e } = concurrentEdit();
     await useSession.getState().load();

@@ -126,7 +126,9 @@ describe('DemandDetail', () => {
     expect(within(dialog).getByPlaceholderText('必须填写说明')).toBeTruthy();
     await user.click(within(dialog).getByTestId('move-confirm'));
     await waitFor(() =>
-      expect(dialog.querySelector('.field-error[data-field="note"]')?.textContent).toBe('此操作需要填写说明'),
+      expect(dialog.querySelector('.field-error[data-field="note"]')?.textContent).toBe(
+        '从“待受理”改为“不予受理”需要填写说明',
+      ),
     );
   });
 

@@ -5,16 +5,19 @@ import './setup';
 import '../../../src-renderer/i18n';
 import { ApiError } from '../../../src-renderer/api';
 import { Field, Form, TextInput } from '../../../src-renderer/components/form';
+import { z } from 'zod';
+import { MESSAGES } from '@shared/messages';
+import { toErrorBody } from '../../../src-main/errorBody';
 
 // One form-field component shows API errors next to the field they name, and nothing is lost.
 
-const error = new ApiError('VALIDATION', 'name: must not be empty; to: cannot move', {
-  field: 'name',
-  issues: [
-    { path: 'name', message: 'must not be empty' },
-    { path: 'to', message: "cannot move a demand from 'closed' to 'assigned'" },
-  ],
-});
+// As the core sends it: English messages, and the keys the screen says them by.
+const body = toErrorBody(
+  z
+    .object({ name: z.string().min(1, MESSAGES['field.empty'].en), to: z.literal('x') })
+    .safeParse({ name: '', to: 'y' }).error,
+);
+const error = new ApiError(body.code, body.message, body.details);
 
 function Subject(props: { error: ApiError | null; onSubmit?: () => void; onCancel?: () => void }) {
   return (
@@ -40,7 +43,7 @@ describe('Form and Field', () => {
     expect(input.getAttribute('aria-describedby')).toBe(nameError?.id);
     const summary = screen.getByTestId('form-errors');
     expect(summary.textContent).toContain('请查看标红的 1 处');
-    expect(summary.textContent).toContain('当前状态下不能进行此操作');
+    expect(summary.textContent).toContain('请选择有效的选项');
   });
 
   it('shows the whole message when no field is named (never swallowed, never a stack)', () => {

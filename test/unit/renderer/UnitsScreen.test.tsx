@@ -44,7 +44,7 @@ describe('UnitsScreen', () => {
     form = await screen.findByTestId('unit-form');
     await user.type(within(form).getByRole('textbox', { name: /单位名称/ }), '区工信局');
     await user.click(within(form).getByRole('button', { name: /保存/ }));
-    await waitFor(() => expect(within(form).getByText(/already exists/)).toBeTruthy(), WAIT);
+    await waitFor(() => expect(within(form).getByText(/已有名为/)).toBeTruthy(), WAIT);
     expect(b.ok('units.list').total).toBe(2);
   });
 });

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bestClaimant,
-  errorFor,
-  fieldErrors,
-  localizeMessage,
-  unclaimed,
-} from '../../../src-renderer/components/formErrors';
+import { bestClaimant, errorFor, fieldErrors, unclaimed } from '../../../src-renderer/components/formErrors';
 import { missingForClosing } from '@shared/domain/closing';
 import { calendarProblems } from '@shared/domain/workingDays';
+import { say, type Msg } from '@shared/messages';
 
 const err = (message: string, details: Record<string, unknown>) => ({ message, details });
 
@@ -50,44 +45,31 @@ describe('where an API error belongs in a form', () => {
     expect(unclaimed({ 'categories.1': 'x' }, ['categories'])).toEqual([]);
   });
 
-  it('words known messages in Chinese and leaves English as it is', () => {
-    const t = (key: string, p?: Record<string, string>) => `${key}${p ? JSON.stringify(p) : ''}`;
-    expect(localizeMessage('must not be empty', t, 'zh-CN')).toBe('apiMsg.empty{}');
-    expect(
-      localizeMessage("USCC check character is '4' but should be '3'; save with usccOverride", t, 'zh-CN'),
-    ).toBe('apiMsg.usccCheck{"got":"4","want":"3"}');
-    expect(localizeMessage('something new', t, 'zh-CN')).toBe('something new');
-    expect(localizeMessage('must not be empty', t, 'en')).toBe('must not be empty');
-  });
-
-  it('words the closing rule and the extension refusals', () => {
+  it('says the closing rule and the extension refusals in Chinese', () => {
     const at = '2026-11-23T04:00:00.000Z';
-    const t = (key: string, p?: Record<string, string>) => `${key}${p ? JSON.stringify(p) : ''}`;
-    const zh = (m: string) => localizeMessage(m, t, 'zh-CN');
-    expect(zh(missingForClosing(at, [])!)).toBe('apiMsg.closingNoFollowup{}');
+    const zh = (m: Msg) => say('zh', m);
+    expect(zh(missingForClosing(at, [])!)).toBe(
+      '销号需企业确认：反馈后尚未回访（回访满意或基本满意后方可销号，督办负责人除外）',
+    );
     expect(zh(missingForClosing(at, [{ doneAt: at, satisfaction: 'dissatisfied' }])!)).toBe(
-      'apiMsg.closingDissatisfied{}',
+      '销号需企业确认：反馈后的回访企业不满意',
     );
     expect(zh(missingForClosing(at, [{ doneAt: at, satisfaction: null }])!)).toBe(
-      'apiMsg.closingNoSatisfaction{}',
-    );
-    expect(zh('must be after the current due date (2026-11-30)')).toBe(
-      'apiMsg.extensionNotLater{"date":"2026-11-30"}',
+      '销号需企业确认：反馈后的回访未记录满意度',
     );
   });
 
-  it("words each of a holiday calendar's refusals", () => {
-    const t = (key: string, p?: Record<string, string>) => `${key}${p ? JSON.stringify(p) : ''}`;
+  it("says each of a holiday calendar's refusals in Chinese", () => {
     const problems = calendarProblems({
       year: 2025,
       holidays: ['2025-1-1', '2024-12-31', '2025-10-01', '2025-10-01'],
       workdays: ['2025-10-01'],
     });
-    expect(problems.map((p) => localizeMessage(p.message, t, 'zh-CN'))).toEqual([
-      'apiMsg.calendarDate{"date":"2025-1-1"}',
-      'apiMsg.calendarYear{"date":"2024-12-31","year":"2025"}',
-      'apiMsg.calendarTwice{"date":"2025-10-01"}',
-      'apiMsg.calendarBoth{"date":"2025-10-01"}',
+    expect(problems.map((p) => say('zh', p.msg))).toEqual([
+      '“2025-1-1”不是有效日期（格式为 年-月-日）',
+      '2024-12-31 不在 2025 年内',
+      '2025-10-01 重复列出',
+      '2025-10-01 不能既是放假日又是调休上班日',
     ]);
   });
 });

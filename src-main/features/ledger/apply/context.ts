@@ -48,9 +48,7 @@ export function fillPatch(
     if (isEmptyValue(now)) patch[key] = value;
     else if (!same(now, value)) {
       const d = display ?? shown;
-      notes.push(
-        `${fieldLabel(field)}：表中为「${d(value)}」，系统中为「${d(now)}」，保留系统中的值 (kept the app's value)`,
-      );
+      notes.push(`${fieldLabel(field)}：表中为「${d(value)}」，系统中为「${d(now)}」，保留系统中的值`);
     }
   }
   return patch;

@@ -97,8 +97,7 @@ function stepTime(to: DemandStatus, s: DemandSpec): { at: string; field: FieldKe
     case 'answered':
       return pick([s.answeredAt, 'answeredAt'], [s.closedAt, 'closedAt'], [s.assignedAt, 'assignedAt']);
     case 'closed':
-      if (!s.closedAt)
-        throw new RowFailure('closedAt', '已办结的需求需要办结时间 (a closed demand needs 办结时间)');
+      if (!s.closedAt) throw new RowFailure('closedAt', '已办结的需求需要办结时间');
       return { at: s.closedAt, field: 'closedAt' };
     case 'rejected':
       return pick([s.closedAt, 'closedAt'], [s.answeredAt, 'answeredAt']);
@@ -249,7 +248,7 @@ function completeDemand(ctx: ImportContext, current: Demand, s: DemandSpec, pref
       changed = true;
     } else {
       notes.push(
-        `办理状态：表中为「${enumLabel('demandStatus', status)}」，系统中为「${enumLabel('demandStatus', current.status)}」，保留系统中的状态 (kept the app's status)`,
+        `办理状态：表中为「${enumLabel('demandStatus', status)}」，系统中为「${enumLabel('demandStatus', current.status)}」，保留系统中的状态`,
       );
     }
   }

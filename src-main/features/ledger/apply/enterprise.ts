@@ -82,19 +82,13 @@ export function resolveEnterprise(ctx: ImportContext, v: RowValues, allowCreate:
         v.enterpriseName &&
         v.enterpriseName !== name &&
         !(v.enterpriseName.includes(name) || name.includes(v.enterpriseName))
-          ? [
-              `信用代码 ${v.uscc} 在系统中是「${name}」，表中企业名称为「${v.enterpriseName}」 (USCC belongs to another name)`,
-            ]
+          ? [`信用代码 ${v.uscc} 在系统中是「${name}」，表中企业名称为「${v.enterpriseName}」`]
           : [];
       return { id, created: false, notes };
     }
-    if (!allowCreate)
-      throw new RowFailure('uscc', `企业库中没有信用代码为 ${v.uscc} 的企业 (no enterprise with this USCC)`);
+    if (!allowCreate) throw new RowFailure('uscc', `企业库中没有信用代码为 ${v.uscc} 的企业`);
     if (!v.enterpriseName) {
-      throw new RowFailure(
-        'enterpriseName',
-        `企业库中没有信用代码为 ${v.uscc} 的企业，新建需要企业名称 (a name is needed to create it)`,
-      );
+      throw new RowFailure('enterpriseName', `企业库中没有信用代码为 ${v.uscc} 的企业，新建需要企业名称`);
     }
     return {
       id: createFrom(ctx, v, v.uscc, v.enterpriseName),
@@ -108,14 +102,12 @@ export function resolveEnterprise(ctx: ImportContext, v: RowValues, allowCreate:
   if (ids.length > 1) {
     throw new RowFailure(
       'enterpriseName',
-      `企业库中有 ${ids.length} 家企业名为「${name}」：请填写统一社会信用代码 (ambiguous name: give the USCC)`,
+      `企业库中有 ${ids.length} 家企业名为「${name}」：请填写统一社会信用代码`,
     );
   }
   throw new RowFailure(
     'enterpriseName',
-    allowCreate
-      ? `企业库中没有「${name}」：请填写统一社会信用代码以便新建企业 (not found: give its USCC to create it)`
-      : `企业库中没有「${name}」 (no such enterprise)`,
+    allowCreate ? `企业库中没有「${name}」：请填写统一社会信用代码以便新建企业` : `企业库中没有「${name}」`,
   );
 }
 

@@ -35,15 +35,15 @@ export function applyDemandRow(ctx: ImportContext, v: RowValues): Applied {
     else {
       source = 'other';
       notes.push(
-        `需求来源：受理当天${visits.length ? `有 ${visits.length} 次` : '没有'}该企业的走访记录，来源记为“其他” (no single visit that day)`,
+        `需求来源：受理当天${visits.length ? `有 ${visits.length} 次` : '没有'}该企业的走访记录，来源记为“其他”`,
       );
     }
   } else if (source === 'clinic') {
     source = 'other';
-    notes.push('需求来源：会诊需求不关联会诊记录导入，来源记为“其他” (clinic demands come in as other)');
+    notes.push('需求来源：会诊需求不关联会诊记录导入，来源记为“其他”');
   } else if (source === 'activity') {
     source = 'other';
-    notes.push('需求来源：活动需求不关联活动记录导入，来源记为“其他” (activity demands come in as other)');
+    notes.push('需求来源：活动需求不关联活动记录导入，来源记为“其他”');
   }
   const cut = titleOf(v.demandTitle!);
   const r = applyDemand(ctx, {
@@ -95,10 +95,9 @@ function parentOf(
   enterpriseId: string,
 ): { type: 'demand' | 'visit'; id: string } {
   const type = (v.parentType ?? (v.demandTitle ? 'demand' : 'visit')) as 'demand' | 'visit' | 'clinic';
-  if (type === 'clinic')
-    throw new RowFailure('parentType', '会诊的回访不能从台账导入 (clinic follow-ups cannot be imported)');
+  if (type === 'clinic') throw new RowFailure('parentType', '会诊的回访不能从台账导入');
   if (type === 'demand') {
-    if (!v.demandTitle) throw new RowFailure('demandTitle', '回访需求需要填写需求标题 (which demand?)');
+    if (!v.demandTitle) throw new RowFailure('demandTitle', '回访需求需要填写需求标题');
     const day = v.receivedAt ? shanghaiDate(v.receivedAt) : null;
     const titles = [...new Set([v.demandTitle, titleOf(v.demandTitle).title])];
     const found = titles.flatMap((t) => ctx.lookup.demandsTitled(enterpriseId, t, day));
@@ -107,15 +106,15 @@ function parentOf(
     if (ids.length > 1) {
       throw new RowFailure(
         'receivedAt',
-        `该企业有 ${ids.length} 件标题为「${v.demandTitle}」的需求：请填写受理时间 (several demands: give 受理时间)`,
+        `该企业有 ${ids.length} 件标题为「${v.demandTitle}」的需求：请填写受理时间`,
       );
     }
     throw new RowFailure(
       'demandTitle',
-      `该企业没有标题为「${v.demandTitle}」的需求${day ? `（受理于 ${day}）` : ''} (no such demand)`,
+      `该企业没有标题为「${v.demandTitle}」的需求${day ? `（受理于 ${day}）` : ''}`,
     );
   }
-  if (!v.visitDate) throw new RowFailure('visitDate', '回访走访需要填写走访日期 (which visit?)');
+  if (!v.visitDate) throw new RowFailure('visitDate', '回访走访需要填写走访日期');
   const ids = ctx.lookup.visitsOn(enterpriseId, v.visitDate);
   if (ids.length === 1) return { type, id: ids[0]! };
   const owners = ids.length ? ctx.lookup.visit(enterpriseId, v.visitDate, v.owner!) : null;
@@ -123,8 +122,8 @@ function parentOf(
   throw new RowFailure(
     'visitDate',
     ids.length
-      ? `该企业 ${v.visitDate} 有 ${ids.length} 次走访，无法确定回访哪一次 (several visits that day)`
-      : `该企业 ${v.visitDate} 没有走访记录 (no such visit)`,
+      ? `该企业 ${v.visitDate} 有 ${ids.length} 次走访，无法确定回访哪一次`
+      : `该企业 ${v.visitDate} 没有走访记录`,
   );
 }
 

@@ -36,7 +36,7 @@ export function applyStaffRow(ctx: ImportContext, v: RowValues): Applied {
   if (matches.length > 1) {
     throw new RowFailure(
       phone ? 'staffPhone' : 'staffName',
-      `有 ${matches.length} 位名为「${name}」的人员${phone ? '且电话相同或未填' : ''}：请填写联系电话以区分 (several staff members of this name)`,
+      `有 ${matches.length} 位名为「${name}」的人员${phone ? '且电话相同或未填' : ''}：请填写联系电话以区分`,
     );
   }
   const existing = matches[0];
