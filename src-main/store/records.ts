@@ -175,8 +175,7 @@ function scalarParam(type: FieldType, v: unknown): unknown {
 function conditionSql(ref: FieldRef, cond: FilterCondition, path: string, params: unknown[]): string {
   const p = (v: unknown) => {
     // A flag compared with text would match nothing, silently: say so instead.
-    if (ref.type === 'bool' && typeof v === 'string')
-      throw invalid(path, msg('filter.flag', { value: v }));
+    if (ref.type === 'bool' && typeof v === 'string') throw invalid(path, msg('filter.flag', { value: v }));
     params.push(scalarParam(ref.type, v));
     return '?';
   };

@@ -140,10 +140,7 @@ export const enterprises = defineKind({
         .string()
         .trim()
         .max(100)
-        .refine(
-          (s) => !/^[A-Za-z]\d*$/.test(s) || INDUSTRY_CODE_RE.test(s),
-          m('field.industry'),
-        )
+        .refine((s) => !/^[A-Za-z]\d*$/.test(s) || INDUSTRY_CODE_RE.test(s), m('field.industry'))
         .transform((s) => (INDUSTRY_CODE_RE.test(s) ? s.toUpperCase() : s))
         .nullable()
         .optional(),
