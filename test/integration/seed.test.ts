@@ -15,6 +15,7 @@ import { seedDemo, type SeedCounts } from '../../seeds/demo';
 import { TestClock, VALID_USCC } from '../helpers';
 import { demoDistrictAt, SEED_TEST_DISTRICT } from '../district';
 import { FILE_IDENTITY } from '../../src-main/store/identity';
+import { msg, sayZh } from '@shared/messages';
 
 // The demo district at scale 1, seeded at a pinned time: its size, its story (every status,
 // closure type and detour of the workflow, overdue and due-soon work, tasks for "me"), the
@@ -297,8 +298,10 @@ describe('demo district, scale 1', () => {
     // Every manual reopening of a closed demand was a supervisor's, with a note.
     const reopenings = all<{ role: string; note: string | null; automatic: number }>(
       core,
-      `SELECT s."role", h."note", h."note" LIKE '%dissatisfied%' AS automatic FROM demand_history h
+      `SELECT s."role", h."note", h."note" = ? AS automatic FROM demand_history h
        JOIN staff s ON s."id" = h."by" WHERE h."from" = 'closed'`,
+      // The system's own reopening writes this note (a dissatisfied follow-up).
+      sayZh(msg('note.reopenDissatisfied')),
     );
     expect(reopenings.filter((r) => !r.automatic && r.role !== 'supervisor')).toEqual([]);
     expect(reopenings.every((r) => r.note?.trim())).toBe(true);

@@ -86,7 +86,12 @@ function namesOf(core: Core, rows: { value: unknown }[], self: string): Record<s
   const wanted = [...ids];
   const names: Record<string, string> = {};
   if (!wanted.length) return names;
+  // A database read at an earlier schema (a migration's check) may not have every kind yet.
+  const tables = new Set(
+    core.store.db.prepare(`SELECT "name" FROM sqlite_master WHERE "type" = 'table'`).pluck().all(),
+  );
   for (const [kind, label] of Object.entries(LABELS)) {
+    if (!tables.has(KINDS[kind as keyof typeof LABELS].table)) continue;
     for (let i = 0; i < wanted.length; i += 500) {
       const part = wanted.slice(i, i + 500);
       const found = core.store.db
