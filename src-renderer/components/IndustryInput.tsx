@@ -6,7 +6,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { industryEntry } from '@shared/domain/industries';
-import { useSession } from '../stores/session';
+import { NotListedWarning } from './NotListedWarning';
 import { isUnlistedIndustry, useIndustries } from '../stores/industries';
 import { industryOptions, loadInitials } from './industryOptions';
 import styles from './RecordPicker.module.css';
@@ -23,7 +23,6 @@ export function IndustryInput({
   const { t } = useTranslation();
   const listId = useId();
   const custom = useIndustries((s) => s.list);
-  const supervisor = useSession((s) => s.info?.me?.role) === 'supervisor';
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [, setInitialsReady] = useState(false);
@@ -108,16 +107,11 @@ export function IndustryInput({
         </div>
       )}
       {isUnlistedIndustry(custom, value) && (
-        <div className="warn" role="status" data-testid={`${name}-not-listed`}>
-          {t('industries.notListed')}
-          {supervisor ? (
-            <button type="button" className="link" onClick={() => void useIndustries.getState().add(typed)}>
-              {t('industries.add')}
-            </button>
-          ) : (
-            <span className="muted"> {t('industries.askSupervisor')}</span>
-          )}
-        </div>
+        <NotListedWarning
+          name={name}
+          words="industries"
+          onAdd={() => void useIndustries.getState().add(typed)}
+        />
       )}
     </>
   );

@@ -2,10 +2,9 @@
 // them, with a one-click add for supervisors, so a spelling variant is caught before it becomes
 // its own line in the report's town split. The value is kept either way.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useSession } from '../stores/session';
 import { isUnlistedTown, useTowns } from '../stores/towns';
 import { TextInput } from './form';
+import { NotListedWarning } from './NotListedWarning';
 
 export function TownInput({
   name,
@@ -16,9 +15,7 @@ export function TownInput({
   value: string;
   onChange: (value: string) => void;
 }) {
-  const { t } = useTranslation();
   const list = useTowns((s) => s.list);
-  const supervisor = useSession((s) => s.info?.me?.role) === 'supervisor';
   useEffect(() => {
     void useTowns.getState().load();
   }, []);
@@ -33,16 +30,7 @@ export function TownInput({
         ))}
       </datalist>
       {isUnlistedTown(list, value) && (
-        <div className="warn" role="status" data-testid={`${name}-not-listed`}>
-          {t('towns.notListed')}
-          {supervisor ? (
-            <button type="button" className="link" onClick={() => void useTowns.getState().add(town)}>
-              {t('towns.add')}
-            </button>
-          ) : (
-            <span className="muted"> {t('towns.askSupervisor')}</span>
-          )}
-        </div>
+        <NotListedWarning name={name} words="towns" onAdd={() => void useTowns.getState().add(town)} />
       )}
     </>
   );
