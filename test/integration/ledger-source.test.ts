@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { basename, dirname } from 'node:path';
 import { KEEP_READ_FILE_MS, readSource } from '../../src-main/features/ledger/source';
 import type { SheetRow } from '@shared/ledger/types';
@@ -88,5 +89,42 @@ describe('reading a ledger file', () => {
     const imported = await aok(t, 'ledger.import', { path });
     expect(imported.created).toBe(1);
     expect(t.ok('visits.list', {}).total).toBe(1);
+  });
+
+  it('reads an .xlsx whose workbook part comes after its sheets and shared strings', async () => {
+    // Zip writers store parts in any order; exceljs's streaming reader failed on this one.
+    const path = await xlsxFile({
+      name: '走访',
+      rows: [
+        ['企业名称', '走访日期'],
+        ['华科智能', '2026-03-05'],
+      ],
+    });
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+    const rank = (n: string) =>
+      n === 'xl/workbook.xml' ? 3 : n.startsWith('xl/worksheets/') ? 2 : n === 'xl/sharedStrings.xml' ? 1 : 0;
+    const reordered = new JSZip();
+    for (const n of names.sort((a, b) => rank(a) - rank(b))) {
+      reordered.file(n, await zip.file(n)!.async('uint8array'));
+    }
+    writeFileSync(path, await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const file = await readSource({ path });
+    expect(file.sheets.map((s) => s.name)).toEqual(['走访']);
+    expect(file.sheets[0]!.rows.map((r) => r.cells)).toEqual([
+      ['企业名称', '走访日期'],
+      ['华科智能', '2026-03-05'],
+    ]);
+  });
+
+  it('reads an Excel workbook named .ods as the Excel workbook it is', async () => {
+    // The OpenDocument reader (SheetJS) loops forever on some valid .xlsx files: an .xlsx
+    // must never reach it, whatever its name says.
+    const path = await xlsxFile({ rows: [HEADER, ['闽江智造有限公司', '2026-03-05', '实地', '测试员']] });
+    const odsPath = path.replace(/\.xlsx$/, '.ods');
+    writeFileSync(odsPath, readFileSync(path));
+    const file = await readSource({ path: odsPath });
+    expect(file.format).toBe('xlsx');
+    expect(file.sheets[0]!.rows[1]!.cells[0]).toBe('闽江智造有限公司');
   });
 });

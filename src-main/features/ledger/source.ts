@@ -87,9 +87,13 @@ async function parseSource(
   const isZip = buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
   const isOle = buf.length > 8 && buf.readUInt32BE(0) === 0xd0cf11e0;
   // An OpenDocument file is a zip whose first entry (from LibreOffice and WPS), stored
-  // uncompressed, names its type; other writers are known by the extension only.
+  // uncompressed, names its type; other writers are known by the extension only. A zip with
+  // OOXML's [Content_Types].xml is an Excel workbook whatever its name: SheetJS loops forever
+  // on some valid ones, so it never gets them.
   const isOds =
-    isZip && (ext === '.ods' || buf.subarray(30, 120).includes('application/vnd.oasis.opendocument'));
+    isZip &&
+    !buf.includes('[Content_Types].xml') &&
+    (ext === '.ods' || buf.subarray(30, 120).includes('application/vnd.oasis.opendocument'));
   if (isOle || isOds || (!isZip && OLD_FORMATS.has(ext))) {
     // Excel 97–2003 and WPS files are compound documents; so are password-protected .xlsx.
     const { readWorkbook, WorkbookRefused } = await import('./sheetjsRead');

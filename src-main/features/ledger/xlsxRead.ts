@@ -5,6 +5,9 @@
 // damaged archive, so a damaged file must be refused before it gets there.
 // Merged values are copied into every cell of their range (merges.ts); hidden columns are
 // reported so that a visible column wins over a hidden one of the same meaning.
+// The streaming reader also needs the workbook part before the sheets and shared strings;
+// valid files written in another order (by some tools, and by exceljs itself at times) are
+// rewritten in that order first.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -44,18 +47,42 @@ function cellRef(ref: string): { row: number; col: number } | null {
   return col === null ? null : { row: Number(m[2]), col };
 }
 
-/** Sheet file → its tab name, tab order and merged ranges. Throws on a damaged archive. */
-async function readMeta(buf: Buffer): Promise<Map<string, SheetMeta>> {
+/** Parts the streaming reader must meet before any sheet or shared string, in this order. */
+const LEADING_PARTS = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'];
+
+/** The archive rewritten with its leading parts first, or null when it is already in order. */
+async function streamableOrder(archive: JSZip, parts: Map<string, Buffer>): Promise<Buffer | null> {
+  const names = Object.keys(archive.files);
+  const workbookAt = names.indexOf('xl/workbook.xml');
+  const firstContent = names.findIndex((n) => /^xl\/(worksheets\/|sharedStrings\.xml|styles\.xml)/.test(n));
+  if (workbookAt < 0 || firstContent < 0 || workbookAt < firstContent) return null;
+  const ordered = new JSZip();
+  const rank = (n: string) => {
+    const i = LEADING_PARTS.indexOf(n);
+    return i < 0 ? LEADING_PARTS.length : i;
+  };
+  for (const name of [...names].sort((a, b) => rank(a) - rank(b)))
+    if (!archive.files[name]!.dir) ordered.file(name, parts.get(name)!);
+  return ordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/**
+ * Sheet file → its tab name, tab order and merged ranges, and the archive in the order the
+ * streaming reader needs (null when it already is). Throws on a damaged archive.
+ */
+async function readMeta(buf: Buffer): Promise<{ meta: Map<string, SheetMeta>; reordered: Buffer | null }> {
   const archive = await JSZip.loadAsync(buf, { checkCRC32: true });
   // Every entry is inflated once here, which is what runs the CRC checks.
-  const texts = new Map<string, string>();
+  const parts = new Map<string, Buffer>();
   await Promise.all(
     Object.values(archive.files).map(async (f) => {
-      const data = await f.async('nodebuffer');
-      if (f.name.endsWith('.xml') || f.name.endsWith('.rels'))
-        texts.set(f.name.replace(/^\//, ''), data.toString('utf8'));
+      parts.set(f.name, await f.async('nodebuffer'));
     }),
   );
+  const texts = new Map<string, string>();
+  for (const [name, data] of parts)
+    if (name.endsWith('.xml') || name.endsWith('.rels'))
+      texts.set(name.replace(/^\//, ''), data.toString('utf8'));
   const zip = { text: (name: string) => texts.get(name) ?? null };
   const out = new Map<string, SheetMeta>();
   const targets = new Map<string, string>();
@@ -87,7 +114,7 @@ async function readMeta(buf: Buffer): Promise<Map<string, SheetMeta>> {
     }
     out.set(path, { name: a.name, order: order++, merges, hiddenColumns });
   }
-  return out;
+  return { meta: out, reordered: await streamableOrder(archive, parts) };
 }
 
 type ExcelValue = ExcelJS.CellValue | undefined;
@@ -107,8 +134,8 @@ function toCell(v: ExcelValue): CellValue {
 }
 
 export async function readXlsx(buf: Buffer): Promise<SheetData[]> {
-  const meta = await readMeta(buf);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  const { meta, reordered } = await readMeta(buf);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([reordered ?? buf]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
