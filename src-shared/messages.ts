@@ -266,6 +266,10 @@ export const MESSAGES = table({
     zh: '回访不满意，重新办理',
     en: 'dissatisfied follow-up: handled again',
   },
+  'note.redoneWithoutNote': {
+    zh: '重做同步冲突中被覆盖的操作（原操作未填写说明）',
+    en: 'redone after a sync conflict (the original move had no note)',
+  },
   'activity.heldNeedsAttendance': {
     zh: '已举办的活动须填写参加企业或参加人次',
     en: 'a held activity needs its enterprises or its attendees',

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { MethodInput } from '@shared/contract/contract';
 import type { Demand, Followup } from '@shared/contract/schemas';
 import type { DemandStatus } from '@shared/domain/enums';
-import { MOVES, allowedMoves, checkMoveOnScreen } from '@shared/domain/workflow';
+import { MOVES, allowedMoves, checkMove } from '@shared/domain/workflow';
 import { ApiError, call, toApiError } from '../api';
 import { localInputToInstant, opt } from '../format';
 import { useSession } from './session';
@@ -140,8 +140,8 @@ export const useDemandDetail = create<DemandDetailState>((set, get) => ({
     const { id, move, moveValues, busy, demand: current } = get();
     if (!id || !move || !current?.status || busy) return false;
     set({ busy: true, moveError: null });
-    // What the dialog asks for besides the core's rules (a reason for a hold).
-    const problem = checkMoveOnScreen({
+    // A missing note is told at once, without a round trip to the core.
+    const problem = checkMove({
       from: current.status,
       to: move,
       note: moveValues.note,

@@ -5,12 +5,11 @@ import { PLAIN_WEEKS, addWorkingDays, type WorkCalendar } from './workingDays';
 
 /** The demand workflow of shared/DOMAIN.md: every allowed move and what it requires. */
 interface Move {
-  noteRequired?: boolean;
   /**
-   * The screens ask for a note before the move (a hold stops the clock: why?). The core still
-   * takes such a move without one, as older laptops, imports and the CLI have sent it.
+   * Asked of a person at every door. A hold needs one too: it stops the clock, so why? Events
+   * already in a history (older laptops held without one) are replayed as they are.
    */
-  noteAsked?: boolean;
+  noteRequired?: boolean;
   supervisorOnly?: boolean;
   closing?: boolean;
 }
@@ -18,7 +17,7 @@ interface Move {
 export const MOVES: Readonly<Record<DemandStatus, Partial<Record<DemandStatus, Move>>>> = {
   pending: { assigned: {}, rejected: { noteRequired: true } },
   assigned: { in_progress: {}, pending: { noteRequired: true } },
-  in_progress: { on_hold: { noteAsked: true }, answered: {} },
+  in_progress: { on_hold: { noteRequired: true }, answered: {} },
   on_hold: { in_progress: {} },
   answered: { closed: { closing: true }, in_progress: {} },
   closed: { in_progress: { noteRequired: true, supervisorOnly: true } },
@@ -106,16 +105,9 @@ export function checkMove(req: MoveRequest): MoveProblem | null {
   return null;
 }
 
-/** checkMove, and the note a screen asks for (noteAsked): what a move dialog checks first. */
-export function checkMoveOnScreen(req: MoveRequest): MoveProblem | null {
-  const problem = checkMove(req);
-  if (problem || !req.from || !MOVES[req.from][req.to]?.noteAsked || req.note?.trim()) return problem;
-  return { field: 'note', msg: { key: 'move.needsNote', params: fromTo(req.from, req.to) } };
-}
-
 /** Whether a move's dialog requires a note. */
 export const moveNeedsNote = (from: DemandStatus, to: DemandStatus): boolean =>
-  Boolean(MOVES[from][to]?.noteRequired || MOVES[from][to]?.noteAsked);
+  Boolean(MOVES[from][to]?.noteRequired);
 
 export const DUE_DAYS = { ordinary: 7, complex: 30 } as const;
 

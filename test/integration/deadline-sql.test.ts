@@ -69,7 +69,7 @@ function buildVariedDemands(t: TestCore): string[] {
       at: `${receivedAt}T10:00:00+08:00`,
     });
     t.ok('demands.transition', { id: d.id, to: 'in_progress', at: `${receivedAt}T11:00:00+08:00` });
-    t.ok('demands.transition', { id: d.id, to: 'on_hold', at: holdAt });
+    t.ok('demands.transition', { id: d.id, to: 'on_hold', note: '等待第三方', at: holdAt });
     ids.push(d.id);
   };
   held('2026-09-21', '2026-09-23', '2026-09-25T09:00:00+08:00');
@@ -136,7 +136,7 @@ describe('deadline filters in SQL agree with the JS flags', () => {
       const d = makeDemand(t, { ...base, dueDate: '2026-11-19' });
       t.ok('demands.transition', { ...moveInput(d.id, 'assigned', t.meId), at: '2026-11-02' });
       t.ok('demands.transition', { id: d.id, to: 'in_progress', at: '2026-11-03' });
-      t.ok('demands.transition', { id: d.id, to: 'on_hold', at });
+      t.ok('demands.transition', { id: d.id, to: 'on_hold', note: '等待第三方', at });
     }
     const counts = checkAgreement(t, 6);
     expect(counts).toEqual({ open: 6, overdue: 2, dueSoon: 3 });
@@ -148,7 +148,7 @@ describe('deadline filters in SQL agree with the JS flags', () => {
     const held = makeDemand(t);
     t.ok('demands.transition', moveInput(held.id, 'assigned', t.meId));
     t.ok('demands.transition', { id: held.id, to: 'in_progress' });
-    t.ok('demands.transition', { id: held.id, to: 'on_hold' });
+    t.ok('demands.transition', { id: held.id, to: 'on_hold', note: '等待第三方' });
     makeDemand(t, { receivedAt: '2026-11-01' });
     t.core.store.db.prepare(`UPDATE demands SET "dueDate" = NULL WHERE "id" IN (?, ?)`).run(d.id, held.id);
     expect(t.ok('demands.get', { id: d.id })).toMatchObject({ overdue: false, dueSoon: false });

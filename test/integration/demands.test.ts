@@ -82,6 +82,8 @@ describe('demand workflow through the API', () => {
   it.each([
     ['pending', 'rejected'],
     ['assigned', 'pending'],
+    // A hold stops the clock: why is asked of every door (screen, CLI, HTTP), not the screens only.
+    ['in_progress', 'on_hold'],
     ['closed', 'in_progress'],
   ] as const)('%s → %s needs a note', (from, to) => {
     const t = makeCore();
@@ -247,7 +249,12 @@ describe('due dates and the SLA clock', () => {
     // A hold of 2 days: the default due date is now 2 days later, and still follows the switch.
     t.ok('demands.transition', { ...moveInput(d.id, 'assigned', t.meId), at: '2026-11-20T11:00:00+08:00' });
     t.ok('demands.transition', { id: d.id, to: 'in_progress', at: '2026-11-20T12:00:00+08:00' });
-    t.ok('demands.transition', { id: d.id, to: 'on_hold', at: '2026-11-21T10:00:00+08:00' });
+    t.ok('demands.transition', {
+      id: d.id,
+      to: 'on_hold',
+      note: '等待第三方',
+      at: '2026-11-21T10:00:00+08:00',
+    });
     const resumed = t.ok('demands.transition', {
       id: d.id,
       to: 'in_progress',
@@ -278,7 +285,7 @@ describe('due dates and the SLA clock', () => {
     expect(resumed).toMatchObject({ dueDate: '2026-12-05', onHoldDays: 5, holdSince: null, daysLeft: 7 });
 
     t.clock.advanceDays(1); // 29 Nov
-    t.ok('demands.transition', { id: d.id, to: 'on_hold' });
+    t.ok('demands.transition', { id: d.id, to: 'on_hold', note: '等待第三方' });
     t.clock.advanceDays(3); // 2 Dec
     const again = t.ok('demands.transition', { id: d.id, to: 'in_progress' });
     expect(again).toMatchObject({ dueDate: '2026-12-08', onHoldDays: 8 });
@@ -292,7 +299,12 @@ describe('due dates and the SLA clock', () => {
     const e = makeDemand(t, { receivedAt: '2026-11-10T09:00:00+08:00' });
     t.ok('demands.transition', { ...moveInput(e.id, 'assigned', t.meId), at: '2026-11-10T10:00:00+08:00' });
     t.ok('demands.transition', { id: e.id, to: 'in_progress', at: '2026-11-11T10:00:00+08:00' });
-    t.ok('demands.transition', { id: e.id, to: 'on_hold', at: '2026-11-12T10:00:00+08:00' });
+    t.ok('demands.transition', {
+      id: e.id,
+      to: 'on_hold',
+      note: '等待第三方',
+      at: '2026-11-12T10:00:00+08:00',
+    });
     const held = t.ok('demands.get', { id: e.id });
     // Judged at 12 Nov: 5 days left, not overdue although 17 Nov has passed.
     expect(held).toMatchObject({
@@ -357,7 +369,8 @@ describe('due dates and the SLA clock', () => {
       receivedAt: '2026-11-01',
       dueDate: '2026-12-20',
     });
-    for (const d of [soon, late, far]) t.ok('demands.transition', { id: d.id, to: 'on_hold' });
+    for (const d of [soon, late, far])
+      t.ok('demands.transition', { id: d.id, to: 'on_hold', note: '等待第三方' });
     for (const days of [0, 10, 40]) {
       if (days) t.clock.advanceDays(days);
       expect(t.ok('demands.get', { id: soon.id })).toMatchObject({

@@ -132,7 +132,7 @@ describe('the first reply (阶段性答复)', () => {
     const t = makeCore({ now: '2026-11-23T10:00:00+08:00' });
     const d = driveTo(t, makeDemand(t), 'in_progress');
     expect(d.firstReplyDue).toBe('2026-11-26');
-    t.ok('demands.transition', { id: d.id, to: 'on_hold' });
+    t.ok('demands.transition', { id: d.id, to: 'on_hold', note: '等待第三方' });
     t.clock.set('2026-11-28T10:00:00+08:00');
     // On hold since before its date: judged at the day the hold began, so not late.
     expect(t.ok('demands.get', { id: d.id }).firstReplyLate).toBe(false);
@@ -148,7 +148,7 @@ describe('the first reply (阶段性答复)', () => {
     const t = workdayBureau();
     const d = driveTo(t, makeDemand(t), 'in_progress');
     t.clock.set('2025-10-09T10:00:00+08:00');
-    t.ok('demands.transition', { id: d.id, to: 'on_hold' });
+    t.ok('demands.transition', { id: d.id, to: 'on_hold', note: '等待第三方' });
     t.clock.set('2025-10-13T10:00:00+08:00');
     // On hold Friday 10-10, the worked Saturday 10-11 and Monday 10-13: three working days.
     const resumed = t.ok('demands.transition', { id: d.id, to: 'in_progress' });
@@ -159,7 +159,7 @@ describe('the first reply (阶段性答复)', () => {
     t.ok('demands.requestExtension', { id: d.id, dueDate: '2025-10-31', reason: '等待检测' });
     t.ok('demands.decideExtension', { id: d.id, approve: true });
     t.clock.set('2025-10-17T10:00:00+08:00');
-    t.ok('demands.transition', { id: d.id, to: 'on_hold' });
+    t.ok('demands.transition', { id: d.id, to: 'on_hold', note: '等待第三方' });
     t.clock.set('2025-10-20T10:00:00+08:00');
     expect(t.ok('demands.transition', { id: d.id, to: 'in_progress' }).dueDate).toBe('2025-11-03');
   });
@@ -168,7 +168,7 @@ describe('the first reply (阶段性答复)', () => {
     const t = makeCore({ now: '2026-11-23T10:00:00+08:00' });
     const d = driveTo(t, makeDemand(t), 'in_progress');
     t.ok('demands.reply', { id: d.id, note: '已受理' });
-    t.ok('demands.transition', { id: d.id, to: 'on_hold' });
+    t.ok('demands.transition', { id: d.id, to: 'on_hold', note: '等待第三方' });
     t.clock.set('2026-11-28T10:00:00+08:00');
     const resumed = t.ok('demands.transition', { id: d.id, to: 'in_progress' });
     expect(resumed.dueDate).toBe('2026-12-05');

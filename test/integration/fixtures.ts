@@ -52,6 +52,7 @@ export function moveInput(id: string, to: DemandStatus, assigneeStaffId: string)
     to,
     ...(to === 'assigned' ? { assigneeStaffId } : {}),
     ...(to === 'rejected' || to === 'pending' ? { note: '不属于本局职责' } : {}),
+    ...(to === 'on_hold' ? { note: '等待第三方检测报告' } : {}),
     ...(to === 'closed' ? { closureType: 'substantive' as const, resolution: '已协调解决' } : {}),
   };
 }

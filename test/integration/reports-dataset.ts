@@ -79,6 +79,7 @@ export function buildDataset() {
         ...(to === 'assigned' ? { assigneeStaffId: fields.assigneeStaffId ?? a } : {}),
         ...(to === 'closed' ? CLOSE : {}),
         ...(to === 'rejected' ? { note: '不属于本局职责范围' } : {}),
+        ...(to === 'on_hold' ? { note: '等待第三方检测报告' } : {}),
         ...extra,
       });
     }

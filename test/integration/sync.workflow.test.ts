@@ -1,3 +1,4 @@
+import { msg, sayZh } from '@shared/messages';
 import { describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../helpers';
 import { derived, exchange, pair, shared, ship } from './syncPair';
@@ -246,6 +247,23 @@ describe('resolving a workflow conflict goes through the workflow', () => {
     b.ok('conflicts.resolve', { id: onB!.id, keep: 'winner' });
     expect(workflowConflicts(b)).toEqual([]);
     expect(b.ok('demands.get', { id: d.id }).status).toBe('in_progress');
+  });
+
+  it('redoing a hold an older version made without a note says so, since a hold needs one now', () => {
+    const { a, b } = pair();
+    const d = shared(a, b, 'in_progress');
+    a.ok('demands.transition', { id: d.id, to: 'answered' });
+    b.ok('demands.transition', { id: d.id, to: 'on_hold', note: '等待检测报告' });
+    ship(b, a);
+    const [c] = workflowConflicts(a);
+    // Versions before the rule took a hold without a note: its event arrived as such.
+    a.core.store.db.prepare(`UPDATE demand_history SET "note" = NULL WHERE "to" = 'on_hold'`).run();
+    a.ok('demands.transition', { id: d.id, to: 'in_progress' });
+    a.clock.ms += 60_000;
+    a.ok('conflicts.resolve', { id: c!.id, keep: 'loser' });
+    const held = a.ok('demands.get', { id: d.id });
+    expect(held.status).toBe('on_hold');
+    expect(held.history!.at(-1)).toMatchObject({ to: 'on_hold', note: sayZh(msg('note.redoneWithoutNote')) });
   });
 
   it('a move the workflow does not allow from the current status is refused with its message', () => {

@@ -1,4 +1,4 @@
-import { msg } from '@shared/messages';
+import { msg, sayZh } from '@shared/messages';
 import type { Core } from '../../core';
 import { nowIso } from '../../core';
 import { KINDS, KIND_NAMES, allColumns, fromSql, q } from '../../store/schema';
@@ -8,6 +8,7 @@ import { ApiError, notFound } from '@shared/contract/errors';
 import type { CONFLICT_TYPES } from '@shared/contract/contract';
 import { resolveLostToDelete, type LostToDeleteDetail } from './lostToDeletes';
 import { transitionDemand } from '../demands/service';
+import { moveNeedsNote } from '@shared/domain/workflow';
 import { eventsOf } from '../demands/replay';
 import { DERIVED_DEMAND_FIELDS } from '@shared/domain/demandReplay';
 
@@ -98,7 +99,8 @@ function redoMove(core: Core, c: ConflictRow): void {
   transitionDemand(core, {
     id: demandId,
     to: move.to,
-    note: move.note ?? undefined,
+    // A move made by a version that asked no note where one is needed now (a hold).
+    note: move.note ?? (moveNeedsNote(move.from, move.to) ? sayZh(msg('note.redoneWithoutNote')) : undefined),
     closureType: move.data?.closureType ?? undefined,
     resolution: move.data?.resolution ?? undefined,
     assigneeStaffId: move.data?.assigneeStaffId ?? undefined,
