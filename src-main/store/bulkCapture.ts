@@ -151,6 +151,7 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   /** The triggers as they were: the capture triggers, on this connection too. */
   const restore = () => {
     store.flushCapture = undefined;
+    store.rollbackCapture = undefined;
     for (const table of tables) {
       db.exec(`DROP TRIGGER IF EXISTS temp.${q(`bulk_${table}_insert`)};
         DROP TRIGGER IF EXISTS temp.${q(`bulk_${table}_update`)};`);
@@ -159,6 +160,12 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   };
 
   store.flushCapture = flush;
+  // Stamps noted for a device stay: its clock never hands them out again, so a newest stamp
+  // that was rolled back still bounds what the device wrote.
+  store.rollbackCapture = () => {
+    fired.length = 0;
+    newest.clear();
+  };
   let result: T;
   try {
     result = load();
@@ -167,7 +174,7 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
     // A caller that goes on in its transaction finds every write captured by the triggers
     // again (one that failed in SQLite may have rolled it back, and the triggers with it).
     if (db.inTransaction) restore();
-    else store.flushCapture = undefined;
+    else store.flushCapture = store.rollbackCapture = undefined;
     throw e;
   }
   restore();

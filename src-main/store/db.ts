@@ -43,6 +43,11 @@ export interface Store {
    * triggers queued to the log. The store's writes call it, so that nothing reads a log behind.
    */
   flushCapture?: () => void;
+  /**
+   * Set with flushCapture: a savepoint inside the load was rolled back, so what the bulk
+   * capture remembers of the log (queued changes, records' newest stamps) is forgotten.
+   */
+  rollbackCapture?: () => void;
   /** True when this open created the file (the app then loads the demo district). */
   created: boolean;
   /** How it was opened, so a restore can reopen it the same way. */

@@ -5,6 +5,11 @@ import { softDelete } from '../../src-main/core';
 import { insertRecord, updateRecord } from '../../src-main/store/records';
 import { capturingInBulk } from '../../src-main/store/bulkCapture';
 import { TestClock, copyDatabaseFile, makeCore, openTestCore, tempDir } from '../helpers';
+import { readSource } from '../../src-main/features/ledger/source';
+import { makePlan } from '../../src-main/features/ledger/plan';
+import { execute } from '../../src-main/features/ledger/execute';
+import { staffNamed, xlsxFile } from './ledgerFixtures';
+import { freshUscc } from './fixtures';
 
 // The bulk capture (store/bulkCapture.ts) against the capture triggers: the same writes, on two
 // copies of one laptop's database at the same pinned time, give the same change log row for
@@ -149,8 +154,100 @@ describe('bulk capture', () => {
     expect(logged(b).filter((c) => !failed(c))).toEqual(logged(a));
   });
 
+  it('forgets what a rolled-back savepoint wrote: later prior stamps come from the log', () => {
+    // A ledger import rolls back a rejected row's savepoint and goes on with the next row.
+    const { a, b, meId } = twins();
+    const load = (core: Core) => {
+      const { store } = core;
+      updateRecord(store, 'staff', meId, { phone: '13900000001' });
+      const row = store.db.transaction(() => {
+        updateRecord(store, 'staff', meId, { phone: '13900000002', name: '改名' });
+        throw new Error('row rejected');
+      });
+      try {
+        row();
+      } catch {
+        store.rollbackCapture?.();
+      }
+      updateRecord(store, 'staff', meId, { phone: '13900000003', name: '再改名' });
+    };
+    a.store.db.transaction(() => load(a))();
+    b.store.db.transaction(() => capturingInBulk(b.store, () => load(b)))();
+    expect(rows(b, 'change_log')).toEqual(rows(a, 'change_log'));
+    expect(b.store.rollbackCapture).toBeUndefined();
+  });
+
   it('runs only inside a transaction', () => {
     const { a } = twins();
     expect(() => capturingInBulk(a.store, () => null)).toThrow(/inside a transaction/);
+  });
+});
+
+describe('a ledger import captured in bulk', () => {
+  it('writes the change log the triggers write, rejected rows included', async () => {
+    const dir = tempDir();
+    const base = makeCore({ now: NOW, path: join(dir, 'base.db') });
+    staffNamed(base, '张三', '李四');
+    const known = base.ok('enterprises.create', { name: '北京示例精密有限公司', uscc: freshUscc() });
+    base.core.store.close();
+    const [a, b] = ['a.db', 'b.db'].map((name) => {
+      copyDatabaseFile(base.path, join(dir, name));
+      return openTestCore(join(dir, name), {
+        now: new TestClock(Date.parse(NOW)).now,
+        deviceName: 'test-laptop',
+      });
+    }) as [Core, Core];
+    const path = await xlsxFile({
+      rows: [
+        [
+          '企业名称',
+          '统一社会信用代码',
+          '走访日期',
+          '走访方式',
+          '走访人员',
+          '走访情况',
+          '企业需求',
+          '办理状态',
+          '办结时间',
+        ],
+        [
+          '福州示例科技有限公司',
+          freshUscc(),
+          '2026-03-05',
+          '实地',
+          '张三',
+          '正常',
+          '技术：检测设备',
+          '已办结',
+          '2026-03-20',
+        ],
+        // Rejected after its enterprise was found: closed before it was received.
+        [known.name, known.uscc, '2026-03-11', '电话', '李四', '', '融资：贷款', '已办结', '2026-03-01'],
+        [known.name, known.uscc, '2026-03-12', '电话', '李四', '对接银行', '融资：贷款', '办理中', ''],
+        ['北京示例精密有限公司', known.uscc, '2026-03-13', '飞鸽传书', '李四', '', '', '', ''],
+      ],
+    });
+    const run = async (core: Core, bulk: boolean) =>
+      execute(core, makePlan(core, await readSource({ path }), {}), {
+        dryRun: false,
+        createStaff: false,
+        keepRows: 0,
+        bulk,
+      });
+    const byTriggers = await run(a, false);
+    const inBulk = await run(b, true);
+    expect([inBulk.created, inBulk.rejected]).toEqual([2, 2]);
+    expect(inBulk).toEqual(byTriggers);
+    // New records get random ids: each is named by its first appearance instead.
+    const named = (core: Core, tables: string[]) => {
+      const ids = new Map<string, string>();
+      const text = JSON.stringify(tables.map((table) => rows(core, table)));
+      return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+        if (!ids.has(id)) ids.set(id, `id${ids.size}`);
+        return ids.get(id)!;
+      });
+    };
+    const tables = ['change_log', 'change_names', 'change_records', 'visits', 'demands', 'demand_history'];
+    expect(named(b, tables)).toEqual(named(a, tables));
   });
 });
