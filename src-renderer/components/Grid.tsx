@@ -65,6 +65,7 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [api, setApi] = useState<GridApi<Row> | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   const layout = useGridLayout(id, lang);
 
   // The column filters in force: remembered ones from the first render, then as the grid says;
@@ -145,7 +146,7 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
   const empty = rows.total === 0 && !rows.error;
 
   return (
-    <div className={styles.gridBox} data-grid={id}>
+    <div className={styles.gridBox} data-grid={id} ref={box}>
       <GridToolbar
         id={id}
         q={layout.q}
@@ -169,7 +170,13 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
           onRemove={views.remove}
         />
       </GridToolbar>
-      <FilterChips chips={chips} onRemove={removeFilter} onClear={clearFilters} />
+      <FilterChips
+        chips={chips}
+        onRemove={removeFilter}
+        onClear={clearFilters}
+        // The last filter removed from the keyboard: back to the search box above.
+        onEmptied={() => box.current?.querySelector<HTMLInputElement>('input[type="search"]')?.focus()}
+      />
       {rows.error && (
         <div className={styles.gridError} role="alert">
           {t('grid.loadFailed')}: {rows.error.message}
