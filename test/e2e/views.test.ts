@@ -1,6 +1,7 @@
 // The demands grid's built-in view 超期, in Chromium through the web door: the board's link
-// lands on it, and it lists exactly the overdue demands the supervisor board counts, including the cases a naive "due date passed"
-// would get wrong (an ended demand, a demand whose hold paused its clock before it was due).
+// lands on it, and it lists exactly the overdue demands the supervisor board counts, including
+// the cases a naive "due date passed" would get wrong (an ended demand, a demand whose hold
+// paused its clock before it was due).
 // Screenshot: test/e2e/screenshots/views-overdue.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '@shared/domain/dates';
