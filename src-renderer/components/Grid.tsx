@@ -15,7 +15,6 @@ import {
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { useTranslation } from 'react-i18next';
-import type { ListQuery } from '@shared/contract/contract';
 import type { RecordKind } from '@shared/contract/methods';
 import type { RecordOf } from '../records';
 import { columnDefsOf, columnValueText, type GridColumn } from './gridColumns';
@@ -23,7 +22,7 @@ import { FilterChips, type FilterChip } from './FilterChips';
 import { filterWords } from './filterChips';
 import { sortModelOf } from './gridExport';
 import type { SortItem } from './gridQuery';
-import type { BuiltinKey, BuiltinViews } from './gridViews';
+import { askedViews, type BuiltinKey, type BuiltinViews } from './gridViews';
 import { KIND_VIEWS } from './kindViews';
 import { gridTheme } from './gridTheme';
 import { GridToolbar } from './GridToolbar';
@@ -46,10 +45,10 @@ export interface GridProps<K extends RecordKind> {
   id: string;
   kind: K;
   columns: GridColumn<RecordOf<K>>[];
-  /** Filters of the screen (toggles), added to the column filters. */
-  baseFilter?: ListQuery['filter'];
   /** Built-in views offered (default: those of the kind, KIND_VIEWS). */
   views?: BuiltinViews;
+  /** The address's parameters: `view=overdue` (or `mine,overdue`) opens the grid on those views. */
+  routeParams?: Record<string, string>;
   onOpen?: (row: RecordOf<K>) => void;
   onSelect?: (row: RecordOf<K>) => void;
   rowClass?: (row: RecordOf<K>) => string | undefined;
@@ -60,11 +59,13 @@ export interface GridProps<K extends RecordKind> {
 
 export function Grid<K extends RecordKind>(props: GridProps<K>) {
   type Row = RecordOf<K>;
-  const { id, kind, columns, baseFilter, onOpen, onSelect, rowClass, toolbar, emptyText } = props;
+  const { id, kind, columns, onOpen, onSelect, rowClass, toolbar, emptyText } = props;
   const builtins = props.views ?? KIND_VIEWS[kind] ?? NO_VIEWS;
+  const asked = askedViews(props.routeParams ?? {}, builtins);
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [api, setApi] = useState<GridApi<Row> | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   const layout = useGridLayout(id, lang);
 
   // The column filters in force: remembered ones from the first render, then as the grid says;
@@ -87,14 +88,10 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
     sort,
     q: layout.q,
     setQ: layout.setQ,
+    asked,
   });
-  // The screen's toggles and the views' conditions, both in force.
-  const viewFilter = views.filter;
-  const filter = useMemo(
-    () => (Object.keys(viewFilter).length ? { ...baseFilter, ...viewFilter } : baseFilter),
-    [baseFilter, viewFilter],
-  );
-  const rows = useGridRows({ kind, columns, q: layout.q, baseFilter: filter, api });
+  // The views' conditions (超期…) go to the list method beside the column filters.
+  const rows = useGridRows({ kind, columns, q: layout.q, baseFilter: views.filter, api });
 
   // The grid's event handlers read the screen's latest callbacks.
   const handlers = useRef({ onOpen, onSelect, rowClass });
@@ -149,7 +146,7 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
   const empty = rows.total === 0 && !rows.error;
 
   return (
-    <div className={styles.gridBox} data-grid={id}>
+    <div className={styles.gridBox} data-grid={id} ref={box}>
       <GridToolbar
         id={id}
         q={layout.q}
@@ -173,7 +170,13 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
           onRemove={views.remove}
         />
       </GridToolbar>
-      <FilterChips chips={chips} onRemove={removeFilter} onClear={clearFilters} />
+      <FilterChips
+        chips={chips}
+        onRemove={removeFilter}
+        onClear={clearFilters}
+        // The last filter removed from the keyboard: back to the search box above.
+        onEmptied={() => box.current?.querySelector<HTMLInputElement>('input[type="search"]')?.focus()}
+      />
       {rows.error && (
         <div className={styles.gridError} role="alert">
           {t('grid.loadFailed')}: {rows.error.message}

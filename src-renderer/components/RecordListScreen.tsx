@@ -1,32 +1,25 @@
-// The screen of a record kind that is a list and a form: the grid with its "new" button and
-// scope toggles, and the record's form drawer when the address names one
-// (#/kind/id, #/kind/new). A screen declares its columns, form store, fields and scopes.
-import { useMemo, useState, type ComponentType } from 'react';
+// The screen of a record kind that is a list and a form: the grid with its "new" button (and
+// its views, the kind's own), and the record's form drawer when the address names one
+// (#/kind/id, #/kind/new). A screen declares its columns, form store and fields.
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListQuery } from '@shared/contract/contract';
 import type { RecordKind } from '@shared/contract/methods';
 import type { RecordOf } from '../records';
 import { navigate, routeHref, type Route } from '../router';
-import { useSession } from '../stores/session';
 import { Grid, type GridColumn } from './Grid';
 import { RecordFormDrawer, type FieldsProps, type RecordFormStore } from './RecordFormDrawer';
-
-/** Scope toggles: each key's filter (given who I am), labelled `${words}.scope_${key}`. */
-export type Scopes = Record<string, (me: string | null) => ListQuery['filter']>;
 
 export interface RecordListScreenProps<K extends RecordKind, V> {
   route: Route;
   /** The record kind, which is also the screen's route. */
   kind: K & Route['screen'];
-  /** i18n prefix of the kind's words: `${words}.new`, `.edit`, `.empty`, `.scope_*`. */
+  /** i18n prefix of the kind's words: `${words}.new`, `.edit`, `.empty`. */
   words: string;
   columns: GridColumn<RecordOf<K>>[];
   form: RecordFormStore<K, V>;
   Fields: ComponentType<FieldsProps<V>>;
   /** A wide drawer, for forms with lists inside. */
   wide?: boolean;
-  /** The first scope is the default. */
-  scopes?: Scopes;
   rowClass?: (row: RecordOf<K>) => string | undefined;
   /** Values a new record takes from the address. */
   initOf?: (route: Route) => Partial<V> | undefined;
@@ -35,14 +28,9 @@ export interface RecordListScreenProps<K extends RecordKind, V> {
 }
 
 export function RecordListScreen<K extends RecordKind, V>(props: RecordListScreenProps<K, V>) {
-  const { route, kind, words, columns, form, Fields, wide, scopes, rowClass, initOf, closeHref } = props;
+  const { route, kind, words, columns, form, Fields, wide, rowClass, initOf, closeHref } = props;
   const { t } = useTranslation();
   const title: string = `nav.${kind}`;
-  const me = useSession((s) => s.info?.me?.id ?? null);
-  const scopeKeys = Object.keys(scopes ?? {});
-  const [scope, setScope] = useState(scopeKeys[0] ?? '');
-  const scopeFilter = scopes?.[scope];
-  const baseFilter = useMemo(() => scopeFilter?.(me), [scopeFilter, me]);
   return (
     <div className="screen">
       <div className="screen-head">
@@ -52,31 +40,14 @@ export function RecordListScreen<K extends RecordKind, V>(props: RecordListScree
         id={kind}
         kind={kind}
         columns={columns}
-        baseFilter={baseFilter}
+        routeParams={route.params}
         onOpen={(r) => navigate(routeHref(kind, r.id))}
         rowClass={rowClass}
         emptyText={t(`${words}.empty`)}
         toolbar={
-          <>
-            <a className="btn primary" href={routeHref(kind, 'new')} data-testid={`new-${kind}`}>
-              + {t(`${words}.new`)}
-            </a>
-            {scopeKeys.length > 0 && (
-              <div className="segmented" role="group">
-                {scopeKeys.map((s) => (
-                  <button
-                    key={s}
-                    type="button"
-                    className={scope === s ? 'on' : undefined}
-                    aria-pressed={scope === s}
-                    onClick={() => setScope(s)}
-                  >
-                    {t(`${words}.scope_${s}`)}
-                  </button>
-                ))}
-              </div>
-            )}
-          </>
+          <a className="btn primary" href={routeHref(kind, 'new')} data-testid={`new-${kind}`}>
+            + {t(`${words}.new`)}
+          </a>
         }
       />
       {route.id && (

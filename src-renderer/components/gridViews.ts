@@ -1,4 +1,5 @@
-// Named views of a grid: the built-in ones a screen offers (我的, 本季, 超期, 督办), each a
+// Named views of a grid: the built-in ones a screen offers (我的, 本季, 超期, 督办, and the
+// scopes the grids had as buttons before: 未办结, 即将超期, 答复超期, 待回访), each a
 // list filter read against who I am and today, and the user's own, saved per laptop and per
 // grid like the grid's layout (gridState). A view sets the column filters, the built-in
 // conditions, the search and (a user view) the sort. Pure: no React, no grid instance.
@@ -7,7 +8,16 @@ import { addDays, startOfShanghaiDay } from '@shared/domain/dates';
 import { periodContaining } from '@shared/domain/period';
 import type { SortItem } from './gridQuery';
 
-export const BUILTIN_VIEWS = ['mine', 'quarter', 'overdue', 'supervised'] as const;
+export const BUILTIN_VIEWS = [
+  'mine',
+  'quarter',
+  'overdue',
+  'supervised',
+  'open',
+  'dueSoon',
+  'firstReplyLate',
+  'todo',
+] as const;
 export type BuiltinKey = (typeof BUILTIN_VIEWS)[number];
 
 export interface ViewContext {
@@ -29,9 +39,13 @@ export interface BuiltinView {
 /** The built-in views a grid offers: those that apply to its kind. */
 export type BuiltinViews = Partial<Record<BuiltinKey, BuiltinView>>;
 
-/** 我的: records whose `field` names me (a staff id, or a list of them with `list`). */
-export function mineBy(field: string, list = false): BuiltinView {
-  return { filter: ({ me }) => (me ? { [field]: list ? { has: me } : me } : null) };
+/**
+ * 我的: records whose `field` names me (a staff id, or a list of them with `list`), and that
+ * also match `also` (a demand is mine while it is open).
+ */
+export function mineBy(field: string, options: { list?: boolean; also?: Filter } = {}): BuiltinView {
+  const { list = false, also } = options;
+  return { filter: ({ me }) => (me ? { [field]: list ? { has: me } : me, ...also } : null) };
 }
 
 /** 本季: records whose main date falls in this quarter; an instant is read by Shanghai day. */
@@ -51,7 +65,7 @@ export function quarterBy(field: string, stored: 'date' | 'instant' = 'date'): B
   };
 }
 
-/** A view of the core's own flags (超期, 督办): the list filter does the judging. */
+/** A view of the core's own flags (超期, 督办…) or a plain condition: the list filter judges. */
 export function flagged(filter: Filter): BuiltinView {
   return { filter: () => filter };
 }
@@ -122,6 +136,15 @@ export function conditionsFilter(
   const out: Filter = {};
   for (const key of conditions) Object.assign(out, builtins[key]?.filter(ctx) ?? {});
   return out;
+}
+
+/**
+ * The built-in views an address names (`#/demands?view=mine,overdue`), those this grid offers;
+ * `scope` is the address of the scope buttons the grids had before views, same keys.
+ */
+export function askedViews(params: Record<string, string>, builtins: BuiltinViews): BuiltinKey[] {
+  const raw = params.view ?? params.scope ?? '';
+  return [...new Set(raw.split(','))].filter((k): k is BuiltinKey => isKey(k) && !!builtins[k]);
 }
 
 /** Which built-in views apply now (我的 needs a "me"). */

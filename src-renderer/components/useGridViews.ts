@@ -1,13 +1,14 @@
 // A grid's named views (gridViews): which one is chosen and which built-in conditions are in
 // force (remembered per grid, with the layout), the user's own views, whether the grid still
 // shows what the chosen view sets, and the moves of the view selector.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import { shanghaiDate } from '@shared/domain/dates';
 import { useSession } from '../stores/session';
 import type { SortItem } from './gridQuery';
 import {
   availableBuiltins,
+  builtinId,
   conditionsFilter,
   isModified,
   loadActive,
@@ -35,9 +36,17 @@ interface Options {
   sort: SortItem[];
   q: string;
   setQ: (q: string) => void;
+  /** Built-in views the address names (a board's link): the grid opens on them. */
+  asked?: readonly BuiltinKey[];
 }
 
-export function useGridViews({ id, builtins, api, filterModel, sort, q, setQ }: Options) {
+/** One built-in view chosen, or several conditions in force under no view. */
+const activeOf = (keys: readonly BuiltinKey[]): ActiveView => ({
+  view: keys.length === 1 ? builtinId(keys[0]!) : null,
+  conditions: [...keys],
+});
+
+export function useGridViews({ id, builtins, api, filterModel, sort, q, setQ, asked = [] }: Options) {
   const me = useSession((s) => s.info?.me?.id ?? null);
   const sessionToday = useSession((s) => s.info?.today ?? null);
   // Before the session is loaded, the laptop's own date (taken once).
@@ -46,7 +55,8 @@ export function useGridViews({ id, builtins, api, filterModel, sort, q, setQ }: 
   const ctx: ViewContext = useMemo(() => ({ me, today }), [me, today]);
 
   const [users, setUsers] = useState<UserView[]>(() => loadUserViews(id));
-  const [active, setActive] = useState<ActiveView>(() => loadActive(id));
+  const askedKey = asked.join(',');
+  const [active, setActive] = useState<ActiveView>(() => (asked.length ? activeOf(asked) : loadActive(id)));
   useEffect(() => saveActive(id, active), [id, active]);
   const keepUsers = (next: UserView[]) => {
     setUsers(next);
@@ -80,6 +90,19 @@ export function useGridViews({ id, builtins, api, filterModel, sort, q, setQ }: 
     }
     setQ(s.q);
   };
+
+  // Views named by the address replace what the grid remembered, its column filters and search
+  // included, so a link lands on exactly what it promised; once per address, when the grid is there.
+  const appliedAsk = useRef('');
+  useEffect(() => {
+    if (!askedKey || !api || appliedAsk.current === askedKey) return;
+    appliedAsk.current = askedKey;
+    const keys = askedKey.split(',') as BuiltinKey[];
+    apply({ filterModel: {}, conditions: keys, q: '' });
+    setActive(activeOf(keys));
+    // apply reads api and setQ, both current here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, askedKey]);
 
   const choose = (viewId: string | null) => {
     const s = specOf(viewId, builtins, users);

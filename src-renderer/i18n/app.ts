@@ -100,6 +100,11 @@ export default defineWords({
     filters: { zh: '当前筛选', en: 'Filters' },
     clearFilters: { zh: '清除全部筛选', en: 'Clear all filters' },
     removeFilter: { zh: '移除筛选：{{name}}', en: 'Remove filter: {{name}}' },
+    chip: { zh: '{{name}}：{{words}}', en: '{{name}}: {{words}}' },
+    filtersHint: {
+      zh: '用左右方向键在筛选条件间移动，按 Delete 或回车移除所选条件',
+      en: 'Use the arrow keys to move between filters; Delete or Enter removes the one selected',
+    },
     filterSep: { zh: '；', en: '; ' },
     op: {
       contains: { zh: '包含“{{v}}”', en: 'contains “{{v}}”' },

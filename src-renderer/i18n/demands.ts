@@ -120,13 +120,6 @@ export default defineWords({
     },
     openVisit: { zh: '查看走访', en: 'open the visit' },
     openClinic: { zh: '查看会诊', en: 'open the clinic' },
-    scope: { zh: '范围', en: 'Scope' },
-    scope_all: { zh: '全部', en: 'All' },
-    scope_open: { zh: '未办结', en: 'Open' },
-    scope_overdue: { zh: '超期', en: 'Overdue' },
-    scope_dueSoon: { zh: '即将超期', en: 'Due soon' },
-    scope_firstReplyLate: { zh: '答复超期', en: 'First reply late' },
-    scope_mine: { zh: '我承办的', en: 'Mine' },
   },
   move: {
     pending_assigned: { zh: '交办', en: 'Assign' },

@@ -26,8 +26,5 @@ export default defineWords({
     nextDate: { zh: '下次回访日期', en: 'Next follow-up' },
     done: { zh: '已回访', en: 'done' },
     planned: { zh: '待回访', en: 'planned' },
-    scope_all: { zh: '全部', en: 'All' },
-    scope_todo: { zh: '待回访', en: 'To do' },
-    scope_mine: { zh: '我的回访', en: 'Mine' },
   },
 });

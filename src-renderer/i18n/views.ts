@@ -12,9 +12,16 @@ export default defineWords({
       quarter: { zh: '本季', en: 'This quarter' },
       overdue: { zh: '超期', en: 'Overdue' },
       supervised: { zh: '督办', en: 'Supervised' },
+      open: { zh: '未办结', en: 'Open' },
+      dueSoon: { zh: '即将超期', en: 'Due soon' },
+      firstReplyLate: { zh: '答复超期', en: 'First reply late' },
+      todo: { zh: '待回访', en: 'To do' },
     },
     builtinTitle: {
-      mine: { zh: '我负责（承办、带队、回访、包联）的记录', en: 'Records I am responsible for' },
+      mine: {
+        zh: '我负责（承办中、带队、回访、包联）的记录',
+        en: 'Records I am responsible for (demands: open ones I handle)',
+      },
       quarter: { zh: '主要日期在本季度内的记录', en: 'Records whose main date is in this quarter' },
       overdue: {
         zh: '未办结且已过期限（与督办看板同一口径）',
@@ -24,6 +31,16 @@ export default defineWords({
         zh: '督办中的未办结需求（与督办看板同一口径）',
         en: 'Open demands under supervision (as the board counts)',
       },
+      open: { zh: '尚未办结或销号的需求', en: 'Demands not yet closed or ended' },
+      dueSoon: {
+        zh: '未办结且 3 天内到期（与督办看板同一口径）',
+        en: 'Open and due within 3 days (as the board counts)',
+      },
+      firstReplyLate: {
+        zh: '首次答复晚于时限，或过了时限仍未答复（与督办看板同一口径）',
+        en: 'First reply given late, or still missing past its date (as the board counts)',
+      },
+      todo: { zh: '尚未完成的回访', en: 'Follow-ups not yet done' },
     },
     modified: { zh: '已修改', en: 'modified' },
     modifiedTitle: {

@@ -9,7 +9,6 @@ export default defineWords({
       zh: '还没有走访记录。点击“记一次走访”开始。',
       en: 'No visits yet. Click “Log a visit” to start.',
     },
-    onlyMine: { zh: '只看我牵头的', en: 'Only visits I led' },
     visitNo: { zh: '走访编号', en: 'Visit no.' },
     enterprise: { zh: '走访企业', en: 'Enterprise' },
     enterprisePlaceholder: {

@@ -257,7 +257,7 @@ export function BoardScreen() {
         <button
           type="button"
           className="link"
-          onClick={() => navigate(routeHref('demands', null, null, { scope: 'overdue' }))}
+          onClick={() => navigate(routeHref('demands', null, null, { view: 'overdue' }))}
         >
           {t('board.seeOverdueList')}
         </button>

@@ -1,13 +1,10 @@
 // 需求台账: every demand; overdue rows red, due-soon amber; the selected one in a side panel.
-import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListQuery } from '@shared/contract/contract';
 import type { Demand } from '@shared/contract/schemas';
 import { Grid, type GridColumn } from '../components/Grid';
 import { DemandStatusBadge } from '../components/Badge';
 import { formatDay } from '../format';
 import { navigate, routeHref, type Route } from '../router';
-import { useSession } from '../stores/session';
 import { DemandDetail } from './DemandDetail';
 import { DemandForm } from './DemandForm';
 import styles from './DemandsScreen.module.css';
@@ -66,28 +63,8 @@ const COLUMNS: GridColumn<Demand>[] = [
   { field: 'closedAt', header: 'demand.closedAt', kind: 'instant', hide: true },
 ];
 
-type Scope = 'all' | 'open' | 'overdue' | 'dueSoon' | 'firstReplyLate' | 'mine';
-
 export function DemandsScreen({ route }: { route: Route }) {
   const { t } = useTranslation();
-  const me = useSession((s) => s.info?.me?.id ?? null);
-  const [scope, setScope] = useState<Scope>(() => (route.params.scope as Scope) || 'all');
-  const baseFilter = useMemo((): ListQuery['filter'] => {
-    switch (scope) {
-      case 'open':
-        return { open: true };
-      case 'overdue':
-        return { overdue: true };
-      case 'dueSoon':
-        return { dueSoon: true };
-      case 'firstReplyLate':
-        return { firstReplyLate: true };
-      case 'mine':
-        return me ? { assigneeStaffId: me, open: true } : { open: true };
-      default:
-        return undefined;
-    }
-  }, [scope, me]);
 
   const formOpen = route.id === 'new' || route.action === 'edit';
   const detailId = route.id && route.id !== 'new' ? route.id : null;
@@ -102,30 +79,15 @@ export function DemandsScreen({ route }: { route: Route }) {
           id="demands"
           kind="demands"
           columns={COLUMNS}
-          baseFilter={baseFilter}
+          routeParams={route.params}
           onOpen={(d) => navigate(routeHref('demands', d.id))}
           onSelect={(d) => navigate(routeHref('demands', d.id), { replace: true })}
           rowClass={(d) => (d.overdue ? 'row-overdue' : d.dueSoon ? 'row-due-soon' : undefined)}
           emptyText={t('demand.empty')}
           toolbar={
-            <>
-              <a className="btn primary" href={routeHref('demands', 'new')}>
-                + {t('demand.new')}
-              </a>
-              <div className="segmented" role="group" aria-label={t('demand.scope')}>
-                {(['all', 'open', 'overdue', 'dueSoon', 'firstReplyLate', 'mine'] as const).map((s) => (
-                  <button
-                    key={s}
-                    type="button"
-                    className={scope === s ? 'on' : undefined}
-                    aria-pressed={scope === s}
-                    onClick={() => setScope(s)}
-                  >
-                    {t(`demand.scope_${s}`)}
-                  </button>
-                ))}
-              </div>
-            </>
+            <a className="btn primary" href={routeHref('demands', 'new')}>
+              + {t('demand.new')}
+            </a>
           }
         />
         {detailId && (

@@ -5,7 +5,7 @@ import { Badge } from '../components/Badge';
 import type { GridColumn } from '../components/Grid';
 import { EnumRadios, EnumSelect, Field, StaffSelect, TextArea } from '../components/form';
 import type { FieldsProps } from '../components/RecordFormDrawer';
-import { RecordListScreen, type Scopes } from '../components/RecordListScreen';
+import { RecordListScreen } from '../components/RecordListScreen';
 import { RecordPicker } from '../components/RecordPicker';
 import { enumLabel } from '../format';
 import { textLimit } from '../fieldValues';
@@ -41,12 +41,6 @@ const COLUMNS: GridColumn<RecordOf<'followups'>>[] = [
   { field: 'nextFollowupDate', header: 'followup.nextDate', kind: 'date', width: 120, hide: true },
 ];
 
-const SCOPES: Scopes = {
-  all: () => undefined,
-  todo: () => ({ doneAt: null }),
-  mine: (me) => (me ? { ownerStaffId: me } : undefined),
-};
-
 export function FollowupsScreen({ route }: { route: Route }) {
   return (
     <RecordListScreen
@@ -57,7 +51,6 @@ export function FollowupsScreen({ route }: { route: Route }) {
       form={useFollowupForm}
       Fields={FollowupFields}
       wide
-      scopes={SCOPES}
       rowClass={(f) => (followupLate(f, useSession.getState().info?.today ?? '') ? 'row-overdue' : undefined)}
       // A follow-up started from a demand's page: of that demand, and back there after.
       initOf={({ id, params: { parentType, parentId } }) =>

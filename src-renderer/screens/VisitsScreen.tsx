@@ -1,11 +1,9 @@
 // 走访记录: every visit, and the visit form over it.
-import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '@shared/contract/schemas';
 import { Grid, type GridColumn } from '../components/Grid';
 import { Badge } from '../components/Badge';
 import { navigate, routeHref, type Route } from '../router';
-import { useSession } from '../stores/session';
 import { VisitForm } from './VisitForm';
 
 const COLUMNS: GridColumn<Visit>[] = [
@@ -33,9 +31,6 @@ const COLUMNS: GridColumn<Visit>[] = [
 
 export function VisitsScreen({ route }: { route: Route }) {
   const { t } = useTranslation();
-  const me = useSession((s) => s.info?.me?.id ?? null);
-  const [mine, setMine] = useState(false);
-  const baseFilter = useMemo(() => (mine && me ? { leadStaffId: me } : undefined), [mine, me]);
   const formOpen = route.id !== null;
 
   return (
@@ -47,19 +42,13 @@ export function VisitsScreen({ route }: { route: Route }) {
         id="visits"
         kind="visits"
         columns={COLUMNS}
-        baseFilter={baseFilter}
+        routeParams={route.params}
         onOpen={(v) => navigate(routeHref('visits', v.id))}
         emptyText={t('visit.empty')}
         toolbar={
-          <>
-            <a className="btn primary" href={routeHref('visits', 'new')} data-testid="new-visit">
-              + {t('visit.new')} <kbd>Alt+N</kbd>
-            </a>
-            <label className="toggle">
-              <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
-              {t('visit.onlyMine')}
-            </label>
-          </>
+          <a className="btn primary" href={routeHref('visits', 'new')} data-testid="new-visit">
+            + {t('visit.new')} <kbd>Alt+N</kbd>
+          </a>
         }
       />
       {formOpen && (

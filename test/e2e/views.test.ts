@@ -1,6 +1,7 @@
-// The demands grid's built-in view 超期, in Chromium through the web door: it lists exactly the
-// overdue demands the supervisor board counts, including the cases a naive "due date passed"
-// would get wrong (an ended demand, a demand whose hold paused its clock before it was due).
+// The demands grid's built-in view 超期, in Chromium through the web door: the board's link
+// lands on it, and it lists exactly the overdue demands the supervisor board counts, including
+// the cases a naive "due date passed" would get wrong (an ended demand, a demand whose hold
+// paused its clock before it was due).
 // Screenshot: test/e2e/screenshots/views-overdue.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '@shared/domain/dates';
@@ -70,8 +71,15 @@ async function journey(): Promise<void> {
   await page.waitForSelector('[data-testid="board-counts"]');
   expect(await page.textContent('[data-testid="board-counts"] .figure-overdue .figure-value')).toBe('2');
 
-  await page.evaluate(() => (window.location.hash = '#/demands'));
+  // Its link to the overdue list lands on the grid's 超期 view.
+  await page.getByRole('button', { name: '在需求台账中查看超期清单' }).click();
+  await page.waitForSelector('[data-grid="demands"] [data-testid="grid-count"]:has-text("共 2 条")');
+  await page.waitForSelector('[data-testid="filter-chip-view-overdue"]');
+  // Its chip removed from the keyboard: the chip row is one Tab stop, Delete removes.
+  await page.getByRole('button', { name: '移除筛选：超期' }).focus();
+  await page.keyboard.press('Delete');
   await page.waitForSelector('[data-grid="demands"] [data-testid="grid-count"]:has-text("共 6 条")');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
   // By keyboard: 全部记录, 我的, 本季, 超期.
   const views = page.getByRole('combobox', { name: '视图' });
   await views.focus();

@@ -60,6 +60,37 @@ describe('grid filters', () => {
     expect(screen.getByTestId('filter-chip-name')).toBeTruthy();
   });
 
+  it('removes filters from the keyboard, the row one Tab stop, the focus kept until the last', async () => {
+    const b = installBridge();
+    b.ok('staff.create', { name: '李强', role: 'staff' });
+    remember('t-chip-keys', {
+      name: { filterType: 'text', type: 'contains', filter: '李' },
+      role: { filterType: 'enum', values: ['supervisor'] },
+    });
+    const user = userEvent.setup();
+    render(<Grid id="t-chip-keys" kind="staff" columns={COLUMNS} />);
+    await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 0 条'), WAIT);
+    const stops = within(screen.getByRole('toolbar', { name: '当前筛选' }))
+      .getAllByRole('button')
+      .filter((el) => el.tabIndex === 0);
+    expect(stops).toHaveLength(1);
+    stops[0]!.focus();
+    await user.keyboard('{Delete}');
+    await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 1 条'), WAIT);
+    // The other chip has the focus once the grid has dropped the filter.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(screen.getByTestId('filter-chip-role')).getByRole('button', {
+          name: '移除筛选：角色：督办负责人',
+        }),
+      ),
+    );
+    await user.keyboard('{Backspace}');
+    await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 2 条'), WAIT);
+    expect(screen.queryByTestId('filter-chips')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
+  });
+
   it('tells an empty ledger from an empty filter', async () => {
     installBridge();
     render(

@@ -52,7 +52,7 @@ describe('built-in views', () => {
     const options = within(viewSelect())
       .getAllByRole('option')
       .map((o) => o.textContent);
-    expect(options).toEqual(['全部记录', '我的', '本季', '超期', '督办']);
+    expect(options).toEqual(['全部记录', '我的', '本季', '超期', '督办', '未办结', '即将超期', '答复超期']);
     await user.selectOptions(viewSelect(), '超期');
     await waitFor(() => expect(count()).toBe('共 1 条'), WAIT);
     expect(screen.getByTestId('filter-chip-view-overdue').textContent).toContain('超期');

@@ -12,7 +12,7 @@ import { useSession } from '../../../src-renderer/stores/session';
 import { installBridge } from './bridge';
 
 // The list screen a record kind declares: its grid, the form drawer the address opens, saving
-// back to the list, scope toggles, and a form started from another record's page.
+// back to the list, the kind's views, and a form started from another record's page.
 
 const WAIT = { timeout: 8000 };
 
@@ -44,7 +44,7 @@ describe('RecordListScreen', () => {
     await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 2 条'), WAIT);
   });
 
-  it('filters by scope, and a follow-up started from a demand is of it and returns to it', async () => {
+  it('filters by view, and a follow-up started from a demand is of it and returns to it', async () => {
     const b = installBridge();
     const e = b.ok('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
     const d = b.ok('demands.create', {
@@ -59,7 +59,7 @@ describe('RecordListScreen', () => {
     render(<Followups />);
     await waitFor(() => expect(screen.getByTestId('grid-count').textContent).toBe('共 0 条'), WAIT);
 
-    await user.click(screen.getByRole('button', { name: '待回访' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: '视图' }), '待回访');
     await waitFor(() => {
       const last = b.calls.filter((c) => c.method === 'followups.list').at(-1);
       expect(last?.input).toMatchObject({ filter: { doneAt: null } });

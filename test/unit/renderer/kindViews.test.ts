@@ -27,13 +27,13 @@ describe('built-in views of each kind', () => {
     }
   });
 
-  it('demands offer all four, visits 我的 and 本季, follow-ups 我的 and 超期', () => {
+  it('demands offer all but 待回访, visits 我的 and 本季, follow-ups 我的, 超期 and 待回访', () => {
     const ctx = { me: 'me', today: '2026-11-23' };
     const offered = (kind: keyof typeof KIND_VIEWS): BuiltinKey[] =>
       availableBuiltins(KIND_VIEWS[kind]!, ctx);
-    expect(offered('demands')).toEqual([...BUILTIN_VIEWS]);
+    expect(offered('demands')).toEqual(BUILTIN_VIEWS.filter((k) => k !== 'todo'));
     expect(offered('visits')).toEqual(['mine', 'quarter']);
-    expect(offered('followups')).toEqual(['mine', 'overdue']);
+    expect(offered('followups')).toEqual(['mine', 'overdue', 'todo']);
     // Without a "me", 我的 is not offered.
     expect(availableBuiltins(KIND_VIEWS.visits!, { me: null, today: '2026-11-23' })).toEqual(['quarter']);
   });
