@@ -26,6 +26,7 @@ import {
   PIVOT_MONTHS,
   visitFigures,
   visitsFrom,
+  visitCounts,
   visitTotals,
   type Split,
   type VisitTotals,
@@ -384,7 +385,7 @@ export function targetActuals(
   const outcomes = outcomesByType(db, scope, p);
   const counted = memo.get(memoKey(scope, window));
   if (counted) return { ...counted.scalars, outcomesByType: outcomes };
-  const v = visitTotals(db, scope, p);
+  const v = visitCounts(db, scope, p);
   const dm = demandFlow(db, scope, p);
   const ac = activityTotals(db, scope, p);
   return {

@@ -280,6 +280,23 @@ export function visitFigures(db: Database.Database, scope: ResolvedScope, p: Par
   return run(db, scope, p, true);
 }
 
+/**
+ * The visits and the enterprises visited, as visitTotals counts them (a missing enterprise is
+ * one group), without the coverage: what targets measure over a year to date.
+ */
+export function visitCounts(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+): { visits: number; enterprisesVisited: number } {
+  return preparedOn(
+    db,
+    `SELECT count(*) AS visits,
+       count(DISTINCT v."enterpriseId") + (count(*) > count(v."enterpriseId")) AS enterprisesVisited
+     ${visitsFrom(scope, groupingIndex(scope, p))}`,
+  ).get(p) as { visits: number; enterprisesVisited: number };
+}
+
 // --- 领导带队走访: visits whose lead staff member is a leader (staff `position`).
 
 /** The visit (alias v) was led by a staff member whose position is leader. */
