@@ -32,10 +32,10 @@ import {
   type VisitTotals,
 } from './visitFigures';
 import { categorySplit, demandFlow, demandTotals, firstReplyTotals, type UnitFigures } from './demandFigures';
-import { tierSplit } from './tierFigures';
-import { clinicTotals, followupTotals } from './serviceFigures';
+import { tierSplits } from './tierFigures';
+import { clinicSums, clinicTotals, followupTotals } from './serviceFigures';
 import { targetProgress, type TargetActuals } from './targets';
-import { activityTotals, outcomesByType, type OutcomesByType } from './activityFigures';
+import { activityCounts, activityTotals, outcomesByType, type OutcomesByType } from './activityFigures';
 
 // The period summary (走访工作总结) of shared/DOMAIN.md, for a month, quarter, half year, year or
 // any range of days: every figure is counted in SQL (see visitFigures, demandFigures,
@@ -185,14 +185,16 @@ interface Computed {
   workloadAtEnd: Record<string, number>;
   /** Counted with the demand totals (the same facts): only the summary's own period shows it. */
   byUnit: Record<string, UnitFigures>;
+  /** Counted with the activity totals, likewise. */
+  activitiesByType: Record<string, number>;
 }
 
 // The scalar figures of a quarter depend on the data only (not on "now"). A summary needs
 // three quarters (the quarter, the previous one, the same one last year), so they are kept
 // per connection and reused while the data is unchanged: PRAGMA data_version changes when
 // another connection commits, total_changes() counts this connection's own writes, so any
-// write anywhere makes the next call recompute. Splits other than byUnit (counted with the
-// demand totals) are always computed afresh.
+// write anywhere makes the next call recompute. Splits other than byUnit and activitiesByType
+// (counted with the demand and activity totals) are always computed afresh.
 const MEMO_SIZE = 48;
 const memos = new WeakMap<Database.Database, { version: string; entries: Map<string, Computed> }>();
 
@@ -306,6 +308,7 @@ function computeScalars(
     satisfaction: sat,
     workloadAtEnd: dm.workloadAtEnd,
     byUnit: dm.byUnit,
+    activitiesByType: ac.activitiesByType,
   };
 }
 
@@ -314,11 +317,12 @@ function activityFiguresOf(
   db: Database.Database,
   scope: ResolvedScope,
   p: Record<string, unknown>,
-  s: ScalarFigures,
+  current: Computed,
 ) {
+  const s = current.scalars;
   return {
     activities: s.activities,
-    activitiesByType: activityTotals(db, scope, p).activitiesByType,
+    activitiesByType: current.activitiesByType,
     attendees: s.attendees,
     enterprisesReached: s.enterprisesReached,
     outcomesByType: outcomesByType(db, scope, p),
@@ -387,13 +391,13 @@ export function targetActuals(
   if (counted) return { ...counted.scalars, outcomesByType: outcomes };
   const v = visitCounts(db, scope, p);
   const dm = demandFlow(db, scope, p);
-  const ac = activityTotals(db, scope, p);
+  const ac = activityCounts(db, scope, p);
   return {
     visits: v.visits,
     enterprisesVisited: v.enterprisesVisited,
     newDemands: dm.newDemands,
     closed: dm.closed,
-    clinics: clinicTotals(db, scope, p)?.clinics ?? null,
+    clinics: clinicSums(db, scope, p)?.clinics ?? null,
     activities: ac.activities,
     attendees: ac.attendees,
     outcomesByType: outcomes,
@@ -487,8 +491,7 @@ export function summaryFigures(
       firstReplyRate: s.firstReplyRate,
       // Tables of the current period only, like byCategory.
       byUnit: current.byUnit,
-      tierStock: tierSplit(db, scope, 'tierStock', p),
-      tierNew: tierSplit(db, scope, 'tierNew', p),
+      ...tierSplits(db, scope, p),
       followups: s.followups,
       satisfactionRate: s.satisfactionRate,
       clinics: s.clinics,
@@ -496,7 +499,7 @@ export function summaryFigures(
       enterprisesServed: s.enterprisesServed,
       cooperationIntentions: s.cooperationIntentions,
       signedProjects: s.signedProjects,
-      ...activityFiguresOf(db, scope, p, s),
+      ...activityFiguresOf(db, scope, p, current),
     },
     rates: current.rates,
     details: {
