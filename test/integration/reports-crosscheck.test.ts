@@ -164,6 +164,23 @@ describe('a year and its halves agree with the independent computation, month by
   }
 });
 
+// A comparison's figures are kept without the lead units (quarterly.scalarsOf): the same
+// period asked for next, its figures kept as they are, must count them.
+describe('a period first counted as a comparison, then as the summary', () => {
+  it('2026-11 after 2026-12, and 2026Q3 after 2026Q4: every figure, the units too', () => {
+    for (const [later, period] of [
+      ['2026-12', '2026-11'],
+      ['2026Q4', '2026Q3'],
+    ] as const) {
+      ok('reports.summary', { period: later });
+      const report = ok<MethodOutput<'reports.summary'>>('reports.summary', { period });
+      const expected = oracleFigures(core.store.db, period);
+      expect(Object.keys(expected.byUnit).length, period).toBeGreaterThan(5);
+      expect(report.figures, period).toEqual(expected);
+    }
+  });
+});
+
 // Targets are measured over the year to date; for a period that is not a year as of its end,
 // those days are counted apart, with only the figures targets measure (quarterly.targetActuals).
 describe('the year to date behind the targets agrees with the independent computation', () => {

@@ -160,16 +160,19 @@ SELECT total(isNew) AS newDemands, total((${S1}) = 'closed' AND (${AT1}) >= @ts)
  * The totals over the per-demand facts, by status at the end, workload and lead unit (NULL for
  * a demand without one, or one that counts in no unit figure: its lead unit is not looked up).
  */
-function demandTotalsSql(scope: ResolvedScope): string {
+function demandTotalsSql(scope: ResolvedScope, withUnits: boolean): string {
+  // Without units (a comparison's totals), no demand's lead unit is looked up.
+  const unitId = withUnits
+    ? `CASE WHEN f.isNew OR f.carried OR f.closed OR f.openEnd
+      THEN nullif((SELECT t."leadUnitId" FROM demands t WHERE t."id" = f.id), '') END`
+    : 'NULL';
   return `SELECT s1, workload, unitId, count(*) AS n,
   total(isNew) AS newDemands, total(carried) AS carriedOver, total(closed) AS closed,
   total(closed AND workload) AS closedOfWorkload, total(closed AND closureType = 'substantive') AS substantive,
   total(closed AND onTime) AS onTime, total(daysToClose) AS daysToCloseTotal,
   total(openEnd) AS openAtEnd, total(overdueEnd) AS overdueAtEnd,
   total(supervised) AS supervised, total(extensions) AS extensions
-FROM (SELECT f.*, (f.isNew OR f.carried) AS workload,
-    CASE WHEN f.isNew OR f.carried OR f.closed OR f.openEnd
-      THEN nullif((SELECT t."leadUnitId" FROM demands t WHERE t."id" = f.id), '') END AS unitId
+FROM (SELECT f.*, (f.isNew OR f.carried) AS workload, ${unitId} AS unitId
   FROM (${demandFactsSql(scope)}) f)
 GROUP BY 1, 2, 3`;
 }
@@ -264,8 +267,14 @@ function unitFigures(db: Database.Database, rows: TotalsRow[]): Record<string, U
   );
 }
 
-export function demandTotals(db: Database.Database, scope: ResolvedScope, p: Params): DemandTotals {
-  const rows = preparedOn(db, demandTotalsSql(scope)).all(p) as TotalsRow[];
+/** The totals; `byUnit` empty unless `withUnits`. */
+export function demandTotals(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+  withUnits = true,
+): DemandTotals {
+  const rows = preparedOn(db, demandTotalsSql(scope, withUnits)).all(p) as TotalsRow[];
   const totals = Object.fromEntries(SUMMED.map((k) => [k, 0])) as Omit<
     DemandTotals,
     'workloadAtEnd' | 'byUnit'

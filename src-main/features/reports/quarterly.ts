@@ -183,8 +183,11 @@ interface Computed {
   rates: Record<RateKey, RateDetail>;
   satisfaction: Record<string, number>;
   workloadAtEnd: Record<string, number>;
-  /** Counted with the demand totals (the same facts): only the summary's own period shows it. */
-  byUnit: Record<string, UnitFigures>;
+  /**
+   * Counted with the demand totals (the same facts): only the summary's own period shows it,
+   * so a comparison's figures are counted without it (null).
+   */
+  byUnit: Record<string, UnitFigures> | null;
   /** Counted with the activity totals, likewise. */
   activitiesByType: Record<string, number>;
 }
@@ -230,13 +233,13 @@ function scalarsOf(
   memo: Map<string, Computed>,
   scope: ResolvedScope,
   period: PeriodParams,
-  visits?: VisitTotals,
+  { visits, units = false }: { visits?: VisitTotals; units?: boolean } = {},
 ): Computed {
   const key = memoKey(scope, period);
   let computed = memo.get(key);
-  if (!computed) {
-    computed = computeScalars(core, scope, period, visits);
-    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  if (!computed || (units && computed.byUnit === null)) {
+    computed = computeScalars(core, scope, period, visits, units);
+    if (!memo.has(key) && memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
     memo.set(key, computed);
   }
   return structuredClone(computed);
@@ -247,12 +250,13 @@ function computeScalars(
   core: Core,
   scope: ResolvedScope,
   period: PeriodParams,
-  visits?: VisitTotals,
+  visits: VisitTotals | undefined,
+  units: boolean,
 ): Computed {
   const db = core.store.db;
   const p = { ...period, ...scopeParams(scope) };
   const v = visits ?? visitTotals(db, scope, p);
-  const dm = demandTotals(db, scope, p);
+  const dm = demandTotals(db, scope, p, units);
   const fu = followupTotals(db, scope, p);
   const cl = clinicTotals(db, scope, p);
   const leaderVisits = leaderVisitCount(db, scope, p);
@@ -307,7 +311,7 @@ function computeScalars(
     rates,
     satisfaction: sat,
     workloadAtEnd: dm.workloadAtEnd,
-    byUnit: dm.byUnit,
+    byUnit: units ? dm.byUnit : null,
     activitiesByType: ac.activitiesByType,
   };
 }
@@ -434,7 +438,7 @@ export function summaryFigures(
   const p = { ...period, ...scopeParams(scope) };
   const visits = visitFigures(db, scope, p);
   const splits = visits.splits;
-  const current = scalarsOf(core, memo, scope, period, visits.totals);
+  const current = scalarsOf(core, memo, scope, period, { visits: visits.totals, units: true });
   const partial = today <= period.to;
   const own = periodOf(period.quarter);
   const previousWindow = comparedWindow(previousPeriod(own), period, partial);
@@ -490,7 +494,7 @@ export function summaryFigures(
       extensions: s.extensions,
       firstReplyRate: s.firstReplyRate,
       // Tables of the current period only, like byCategory.
-      byUnit: current.byUnit,
+      byUnit: current.byUnit ?? {},
       ...tierSplits(db, scope, p),
       followups: s.followups,
       satisfactionRate: s.satisfactionRate,
