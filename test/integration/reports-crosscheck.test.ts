@@ -8,6 +8,9 @@ import type { Core } from '../../src-main/core';
 import type { MethodOutput } from '@shared/contract/contract';
 import { seedDemo } from '../../seeds/demo';
 import { oracleFigures, type OracleScope } from './reports-oracle';
+import { targetActuals } from '../../src-main/features/reports/quarterly';
+import { resolveScope } from '../../src-main/features/reports/scope';
+import { parsePeriod } from '@shared/domain/period';
 
 // The report against an independent computation (reports-oracle.ts) on the seeded demo
 // district: a year of work (2026), with some records of every kind deleted afterwards.
@@ -76,6 +79,7 @@ afterAll(() => {
 
 const QUARTERS = ['2026Q1', '2026Q2', '2026Q3', '2026Q4'];
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+const lastDayOf = (month: string) => parsePeriod(month).end;
 const SCOPES: [string, () => OracleScope][] = [
   ['the bureau', () => ({})],
   ['a staff member', () => ({ staffId: picked.staffId })],
@@ -157,6 +161,45 @@ describe('a year and its halves agree with the independent computation, month by
         }
       });
     }
+  }
+});
+
+// A comparison's figures are kept without the lead units (quarterly.scalarsOf): the same
+// period asked for next, its figures kept as they are, must count them.
+describe('a period first counted as a comparison, then as the summary', () => {
+  it('2026-11 after 2026-12, and 2026Q3 after 2026Q4: every figure, the units too', () => {
+    for (const [later, period] of [
+      ['2026-12', '2026-11'],
+      ['2026Q4', '2026Q3'],
+    ] as const) {
+      ok('reports.summary', { period: later });
+      const report = ok<MethodOutput<'reports.summary'>>('reports.summary', { period });
+      const expected = oracleFigures(core.store.db, period);
+      expect(Object.keys(expected.byUnit).length, period).toBeGreaterThan(5);
+      expect(report.figures, period).toEqual(expected);
+    }
+  });
+});
+
+// Targets are measured over the year to date; for a period that is not a year as of its end,
+// those days are counted apart, with only the figures targets measure (quarterly.targetActuals).
+describe('the year to date behind the targets agrees with the independent computation', () => {
+  const ends = [...MONTHS.map((m) => lastDayOf(m)), '2026-02-14', '2026-08-09'];
+  for (const end of ends) {
+    it(`2026-01-01..${end}`, () => {
+      const actual = targetActuals(core, resolveScope(core, {}), '2026-01-01', end, new Map());
+      const o = oracleFigures(core.store.db, '2026', {}, end);
+      expect(actual).toEqual({
+        visits: o.visits,
+        enterprisesVisited: o.enterprisesVisited,
+        newDemands: o.newDemands,
+        closed: o.closed,
+        clinics: (o as Record<string, unknown>).clinics,
+        activities: o.activities,
+        attendees: o.attendees,
+        outcomesByType: o.outcomesByType,
+      });
+    });
   }
 });
 

@@ -44,12 +44,32 @@ export interface ActivityTotals {
   activitiesByType: Record<string, number>;
 }
 
+type TypeRow = { k: string; n: number; attendees: number };
+
+function activityTypeRows(db: Database.Database, scope: ResolvedScope, p: Params): TypeRow[] {
+  return preparedOn(
+    db,
+    `SELECT a."type" AS k, count(*) AS n, coalesce(sum(a."attendees"), 0) AS attendees ${activitiesFrom(scope)} GROUP BY 1 ORDER BY 1`,
+  ).all(p) as TypeRow[];
+}
+
+const sumOf = (rows: TypeRow[]) => ({
+  activities: rows.reduce((a, r) => a + r.n, 0),
+  attendees: rows.reduce((a, r) => a + r.attendees, 0),
+});
+
+/** The activities and their attendees only (what targets measure), as activityTotals counts them. */
+export function activityCounts(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+): { activities: number; attendees: number } {
+  return sumOf(activityTypeRows(db, scope, p));
+}
+
 export function activityTotals(db: Database.Database, scope: ResolvedScope, p: Params): ActivityTotals {
   const from = activitiesFrom(scope);
-  const byType = preparedOn(
-    db,
-    `SELECT a."type" AS k, count(*) AS n, coalesce(sum(a."attendees"), 0) AS attendees ${from} GROUP BY 1 ORDER BY 1`,
-  ).all(p) as { k: string; n: number; attendees: number }[];
+  const byType = activityTypeRows(db, scope, p);
   const reached = preparedOn(
     db,
     // Materialized: flattened, the planner may drive the join by every enterprise (seconds).
@@ -57,8 +77,7 @@ export function activityTotals(db: Database.Database, scope: ResolvedScope, p: P
      SELECT count(DISTINCT re."id") AS n FROM a ${reachedEnterprisesSql(scope)}`,
   ).get(p) as { n: number };
   return {
-    activities: byType.reduce((a, r) => a + r.n, 0),
-    attendees: byType.reduce((a, r) => a + r.attendees, 0),
+    ...sumOf(byType),
     enterprisesReached: reached.n,
     activitiesByType: Object.fromEntries(byType.map((r) => [r.k, r.n])),
   };

@@ -31,8 +31,11 @@ const LIVE = `h."deletedAt" IS NULL AND h."superseded" = 0`;
 const lastMove = (bound: string) => `(SELECT h."at" || '|' || h."to" FROM demand_history h
   WHERE h."demandId" = t."id" AND h."at" < ${bound} AND ${LIVE} ORDER BY h."at" DESC, h."id" DESC LIMIT 1)`;
 
-/** Candidates with their boundary states: one materialized row per demand (alias x). */
-function candidatesSql(scope: ResolvedScope): string {
+/**
+ * Candidates with their boundary states: one materialized row per demand (alias x). `endOnly`
+ * leaves out c0 and holds (NULL): enough for the state at the end (S1, AT1), not for the rest.
+ */
+function candidatesSql(scope: ResolvedScope, endOnly = false): string {
   const cols = `t."id", t."enterpriseId", t."assigneeStaffId", t."status", t."dueDate", t."onHoldDays",
     t."closureType", t."closedAt", t."receivedAt"`;
   const before = `t."receivedAt" < @ts AND t."deletedAt" IS NULL`;
@@ -46,13 +49,17 @@ function candidatesSql(scope: ResolvedScope): string {
     t."closureType" AS ctype, t."closedAt" AS closedAt, t."receivedAt" AS receivedAt,
     (t."receivedAt" >= @ts) AS isNew,
     (${shortcut}) AS sc,
-    CASE WHEN t."receivedAt" < @ts THEN ${lastMove('@ts')} END AS c0,
+    ${endOnly ? 'NULL' : `CASE WHEN t."receivedAt" < @ts THEN ${lastMove('@ts')} END`} AS c0,
     CASE WHEN ${shortcut} THEN t."closedAt" || '|closed' ELSE ${lastMove('@te')} END AS c1,
-    CASE WHEN (t."onHoldDays" > 0 OR t."status" = 'on_hold') AND NOT (${shortcut}) THEN (
+    ${
+      endOnly
+        ? 'NULL'
+        : `CASE WHEN (t."onHoldDays" > 0 OR t."status" = 'on_hold') AND NOT (${shortcut}) THEN (
       SELECT coalesce(max(CASE WHEN ${HOLD_START} THEN h."at" END), '') || '#' || (
         total(CASE WHEN ${HOLD_END} THEN julianday(${day('h."at"')}) END)
         - total(CASE WHEN ${HOLD_START} THEN julianday(${day('h."at"')}) END))
-      FROM demand_history h WHERE h."demandId" = t."id" AND h."at" < @te AND ${LIVE}) END AS holds
+      FROM demand_history h WHERE h."demandId" = t."id" AND h."at" < @te AND ${LIVE}) END`
+    } AS holds
   FROM (
     SELECT ${cols} FROM demands t WHERE t."receivedAt" >= @ts AND t."receivedAt" < @te AND t."deletedAt" IS NULL
     UNION ALL
@@ -69,6 +76,12 @@ function candidatesSql(scope: ResolvedScope): string {
 )`;
 }
 
+/** The status at the end, from x's c1 (see statesSql). */
+const S1 = `CASE WHEN x.c1 IS NOT NULL THEN substr(x.c1, instr(x.c1, '|') + 1)
+    WHEN x.cur = 'closed' AND x.closedAt >= @te THEN 'pending' ELSE coalesce(x.cur, 'pending') END`;
+/** The instant of the last move before the end (the closing, for a demand closed then). */
+const AT1 = `CASE WHEN x.c1 IS NOT NULL THEN substr(x.c1, 1, instr(x.c1, '|') - 1) ELSE coalesce(x.closedAt, x.receivedAt) END`;
+
 /**
  * The boundary states and every date computed once per candidate (alias y). Without any
  * history (c1 NULL): received, then closed at closedAt, or as it is now since receipt.
@@ -76,13 +89,10 @@ function candidatesSql(scope: ResolvedScope): string {
 function statesSql(): string {
   const s0 = `CASE WHEN x.c1 IS NOT NULL THEN coalesce(substr(x.c0, instr(x.c0, '|') + 1), 'pending')
     WHEN x.cur = 'closed' AND x.closedAt >= @ts THEN 'pending' ELSE coalesce(x.cur, 'pending') END`;
-  const s1 = `CASE WHEN x.c1 IS NOT NULL THEN substr(x.c1, instr(x.c1, '|') + 1)
-    WHEN x.cur = 'closed' AND x.closedAt >= @te THEN 'pending' ELSE coalesce(x.cur, 'pending') END`;
-  const at1 = `CASE WHEN x.c1 IS NOT NULL THEN substr(x.c1, 1, instr(x.c1, '|') - 1) ELSE coalesce(x.closedAt, x.receivedAt) END`;
   const holdSince = `nullif(substr(x.holds, 1, instr(x.holds, '#') - 1), '')`;
   return `y0 AS MATERIALIZED (
   SELECT x.id, x.isNew, x.due, x.held, x.ctype, x.receivedAt, x.sc, x.holds,
-    (${s0}) AS s0, (${s1}) AS s1, (${at1}) AS at1, (${holdSince}) AS holdSince
+    (${s0}) AS s0, (${S1}) AS s1, (${AT1}) AS at1, (${holdSince}) AS holdSince
   FROM x
 ),
 y AS MATERIALIZED (
@@ -130,7 +140,10 @@ FROM f`;
 
 type Params = Record<string, unknown>;
 
-/** New and closed demands only (what targets measure): the boundary states, none of the extras. */
+/**
+ * New and closed demands only (what targets measure): `closed` as in statesSql, from the state
+ * at the end alone (no seek for the start or the holds, no dates: a year to date costs half).
+ */
 export function demandFlow(
   db: Database.Database,
   scope: ResolvedScope,
@@ -138,7 +151,8 @@ export function demandFlow(
 ): { newDemands: number; closed: number } {
   return preparedOn(
     db,
-    `WITH ${candidatesSql(scope)},\n${statesSql()}\nSELECT total(isNew) AS newDemands, total(closed) AS closed FROM y`,
+    `WITH ${candidatesSql(scope, true)}
+SELECT total(isNew) AS newDemands, total((${S1}) = 'closed' AND (${AT1}) >= @ts) AS closed FROM x`,
   ).get(p) as { newDemands: number; closed: number };
 }
 
@@ -146,16 +160,19 @@ export function demandFlow(
  * The totals over the per-demand facts, by status at the end, workload and lead unit (NULL for
  * a demand without one, or one that counts in no unit figure: its lead unit is not looked up).
  */
-function demandTotalsSql(scope: ResolvedScope): string {
+function demandTotalsSql(scope: ResolvedScope, withUnits: boolean): string {
+  // Without units (a comparison's totals), no demand's lead unit is looked up.
+  const unitId = withUnits
+    ? `CASE WHEN f.isNew OR f.carried OR f.closed OR f.openEnd
+      THEN nullif((SELECT t."leadUnitId" FROM demands t WHERE t."id" = f.id), '') END`
+    : 'NULL';
   return `SELECT s1, workload, unitId, count(*) AS n,
   total(isNew) AS newDemands, total(carried) AS carriedOver, total(closed) AS closed,
   total(closed AND workload) AS closedOfWorkload, total(closed AND closureType = 'substantive') AS substantive,
   total(closed AND onTime) AS onTime, total(daysToClose) AS daysToCloseTotal,
   total(openEnd) AS openAtEnd, total(overdueEnd) AS overdueAtEnd,
   total(supervised) AS supervised, total(extensions) AS extensions
-FROM (SELECT f.*, (f.isNew OR f.carried) AS workload,
-    CASE WHEN f.isNew OR f.carried OR f.closed OR f.openEnd
-      THEN nullif((SELECT t."leadUnitId" FROM demands t WHERE t."id" = f.id), '') END AS unitId
+FROM (SELECT f.*, (f.isNew OR f.carried) AS workload, ${unitId} AS unitId
   FROM (${demandFactsSql(scope)}) f)
 GROUP BY 1, 2, 3`;
 }
@@ -250,8 +267,14 @@ function unitFigures(db: Database.Database, rows: TotalsRow[]): Record<string, U
   );
 }
 
-export function demandTotals(db: Database.Database, scope: ResolvedScope, p: Params): DemandTotals {
-  const rows = preparedOn(db, demandTotalsSql(scope)).all(p) as TotalsRow[];
+/** The totals; `byUnit` empty unless `withUnits`. */
+export function demandTotals(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+  withUnits = true,
+): DemandTotals {
+  const rows = preparedOn(db, demandTotalsSql(scope, withUnits)).all(p) as TotalsRow[];
   const totals = Object.fromEntries(SUMMED.map((k) => [k, 0])) as Omit<
     DemandTotals,
     'workloadAtEnd' | 'byUnit'

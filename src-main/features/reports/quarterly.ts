@@ -26,15 +26,16 @@ import {
   PIVOT_MONTHS,
   visitFigures,
   visitsFrom,
+  visitCounts,
   visitTotals,
   type Split,
   type VisitTotals,
 } from './visitFigures';
 import { categorySplit, demandFlow, demandTotals, firstReplyTotals, type UnitFigures } from './demandFigures';
-import { tierSplit } from './tierFigures';
-import { clinicTotals, followupTotals } from './serviceFigures';
+import { tierSplits } from './tierFigures';
+import { clinicSums, clinicTotals, followupTotals } from './serviceFigures';
 import { targetProgress, type TargetActuals } from './targets';
-import { activityTotals, outcomesByType, type OutcomesByType } from './activityFigures';
+import { activityCounts, activityTotals, outcomesByType, type OutcomesByType } from './activityFigures';
 
 // The period summary (走访工作总结) of shared/DOMAIN.md, for a month, quarter, half year, year or
 // any range of days: every figure is counted in SQL (see visitFigures, demandFigures,
@@ -182,16 +183,21 @@ interface Computed {
   rates: Record<RateKey, RateDetail>;
   satisfaction: Record<string, number>;
   workloadAtEnd: Record<string, number>;
-  /** Counted with the demand totals (the same facts): only the summary's own period shows it. */
-  byUnit: Record<string, UnitFigures>;
+  /**
+   * Counted with the demand totals (the same facts): only the summary's own period shows it,
+   * so a comparison's figures are counted without it (null).
+   */
+  byUnit: Record<string, UnitFigures> | null;
+  /** Counted with the activity totals, likewise. */
+  activitiesByType: Record<string, number>;
 }
 
 // The scalar figures of a quarter depend on the data only (not on "now"). A summary needs
 // three quarters (the quarter, the previous one, the same one last year), so they are kept
 // per connection and reused while the data is unchanged: PRAGMA data_version changes when
 // another connection commits, total_changes() counts this connection's own writes, so any
-// write anywhere makes the next call recompute. Splits other than byUnit (counted with the
-// demand totals) are always computed afresh.
+// write anywhere makes the next call recompute. Splits other than byUnit and activitiesByType
+// (counted with the demand and activity totals) are always computed afresh.
 const MEMO_SIZE = 48;
 const memos = new WeakMap<Database.Database, { version: string; entries: Map<string, Computed> }>();
 
@@ -227,13 +233,13 @@ function scalarsOf(
   memo: Map<string, Computed>,
   scope: ResolvedScope,
   period: PeriodParams,
-  visits?: VisitTotals,
+  { visits, units = false }: { visits?: VisitTotals; units?: boolean } = {},
 ): Computed {
   const key = memoKey(scope, period);
   let computed = memo.get(key);
-  if (!computed) {
-    computed = computeScalars(core, scope, period, visits);
-    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  if (!computed || (units && computed.byUnit === null)) {
+    computed = computeScalars(core, scope, period, visits, units);
+    if (!memo.has(key) && memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
     memo.set(key, computed);
   }
   return structuredClone(computed);
@@ -244,12 +250,13 @@ function computeScalars(
   core: Core,
   scope: ResolvedScope,
   period: PeriodParams,
-  visits?: VisitTotals,
+  visits: VisitTotals | undefined,
+  units: boolean,
 ): Computed {
   const db = core.store.db;
   const p = { ...period, ...scopeParams(scope) };
   const v = visits ?? visitTotals(db, scope, p);
-  const dm = demandTotals(db, scope, p);
+  const dm = demandTotals(db, scope, p, units);
   const fu = followupTotals(db, scope, p);
   const cl = clinicTotals(db, scope, p);
   const leaderVisits = leaderVisitCount(db, scope, p);
@@ -304,7 +311,8 @@ function computeScalars(
     rates,
     satisfaction: sat,
     workloadAtEnd: dm.workloadAtEnd,
-    byUnit: dm.byUnit,
+    byUnit: units ? dm.byUnit : null,
+    activitiesByType: ac.activitiesByType,
   };
 }
 
@@ -313,11 +321,12 @@ function activityFiguresOf(
   db: Database.Database,
   scope: ResolvedScope,
   p: Record<string, unknown>,
-  s: ScalarFigures,
+  current: Computed,
 ) {
+  const s = current.scalars;
   return {
     activities: s.activities,
-    activitiesByType: activityTotals(db, scope, p).activitiesByType,
+    activitiesByType: current.activitiesByType,
     attendees: s.attendees,
     enterprisesReached: s.enterprisesReached,
     outcomesByType: outcomesByType(db, scope, p),
@@ -384,15 +393,15 @@ export function targetActuals(
   const outcomes = outcomesByType(db, scope, p);
   const counted = memo.get(memoKey(scope, window));
   if (counted) return { ...counted.scalars, outcomesByType: outcomes };
-  const v = visitTotals(db, scope, p);
+  const v = visitCounts(db, scope, p);
   const dm = demandFlow(db, scope, p);
-  const ac = activityTotals(db, scope, p);
+  const ac = activityCounts(db, scope, p);
   return {
     visits: v.visits,
     enterprisesVisited: v.enterprisesVisited,
     newDemands: dm.newDemands,
     closed: dm.closed,
-    clinics: clinicTotals(db, scope, p)?.clinics ?? null,
+    clinics: clinicSums(db, scope, p)?.clinics ?? null,
     activities: ac.activities,
     attendees: ac.attendees,
     outcomesByType: outcomes,
@@ -429,7 +438,7 @@ export function summaryFigures(
   const p = { ...period, ...scopeParams(scope) };
   const visits = visitFigures(db, scope, p);
   const splits = visits.splits;
-  const current = scalarsOf(core, memo, scope, period, visits.totals);
+  const current = scalarsOf(core, memo, scope, period, { visits: visits.totals, units: true });
   const partial = today <= period.to;
   const own = periodOf(period.quarter);
   const previousWindow = comparedWindow(previousPeriod(own), period, partial);
@@ -485,9 +494,8 @@ export function summaryFigures(
       extensions: s.extensions,
       firstReplyRate: s.firstReplyRate,
       // Tables of the current period only, like byCategory.
-      byUnit: current.byUnit,
-      tierStock: tierSplit(db, scope, 'tierStock', p),
-      tierNew: tierSplit(db, scope, 'tierNew', p),
+      byUnit: current.byUnit ?? {},
+      ...tierSplits(db, scope, p),
       followups: s.followups,
       satisfactionRate: s.satisfactionRate,
       clinics: s.clinics,
@@ -495,7 +503,7 @@ export function summaryFigures(
       enterprisesServed: s.enterprisesServed,
       cooperationIntentions: s.cooperationIntentions,
       signedProjects: s.signedProjects,
-      ...activityFiguresOf(db, scope, p, s),
+      ...activityFiguresOf(db, scope, p, current),
     },
     rates: current.rates,
     details: {

@@ -66,14 +66,25 @@ export interface ClinicTotals {
   signedProjects: number;
 }
 
-export function clinicTotals(db: Database.Database, scope: ResolvedScope, p: Params): ClinicTotals | null {
+/** The clinics, their cooperation intentions and signed projects (no experts, no enterprises). */
+export function clinicSums(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+): Omit<ClinicTotals, 'experts' | 'enterprisesServed'> | null {
   const from = clinicsFrom(scope);
   if (from === null) return null;
-  const sums = preparedOn(
+  return preparedOn(
     db,
     `SELECT count(*) AS clinics, coalesce(sum(c."cooperationIntentions"), 0) AS cooperationIntentions,
               coalesce(sum(c."signedProjects"), 0) AS signedProjects ${from}`,
   ).get(p) as Omit<ClinicTotals, 'experts' | 'enterprisesServed'>;
+}
+
+export function clinicTotals(db: Database.Database, scope: ResolvedScope, p: Params): ClinicTotals | null {
+  const from = clinicsFrom(scope);
+  const sums = clinicSums(db, scope, p);
+  if (from === null || sums === null) return null;
   const experts = preparedOn(
     db,
     `SELECT count(DISTINCT x."id") AS n FROM (SELECT c."expertIds" ${from}) c

@@ -16,29 +16,44 @@ export const TIER_HELD: Record<TierFigure, string> = {
   tierNew: `json_extract(j.value, '$.year') = @qeYear`,
 };
 
-/** The scope's live enterprises (alias e) with each tier entry (alias j) of the figure. */
-export function tierEntriesFrom(scope: ResolvedScope, figure: TierFigure): string {
+/** The scope's live enterprises (alias e) with each of their tier entries (alias j). */
+function allTierEntriesFrom(scope: ResolvedScope): string {
   const inScope =
     scope.type === 'staff'
       ? `e."liaisonStaffId" = @staffId`
       : scope.type === 'town'
         ? `e."town" = @town`
         : '1';
-  return `FROM enterprises e, json_each(e."tiers") j
-    WHERE e."deletedAt" IS NULL AND ${inScope} AND ${TIER_HELD[figure]}`;
+  return `FROM enterprises e, json_each(e."tiers") j WHERE e."deletedAt" IS NULL AND ${inScope}`;
 }
 
-/** Enterprises per tier, largest first. */
-export function tierSplit(
+/** The scope's live enterprises (alias e) with each tier entry (alias j) of the figure. */
+export function tierEntriesFrom(scope: ResolvedScope, figure: TierFigure): string {
+  return `${allTierEntriesFrom(scope)} AND ${TIER_HELD[figure]}`;
+}
+
+/**
+ * Enterprises per tier for both figures, largest first: one pass over the enterprises' tiers
+ * (the JSON of every enterprise is read once, not once per figure).
+ */
+export function tierSplits(
   db: Database.Database,
   scope: ResolvedScope,
-  figure: TierFigure,
   p: Record<string, unknown>,
-): Record<string, number> {
+): Record<TierFigure, Record<string, number>> {
   const rows = preparedOn(
     db,
-    `SELECT json_extract(j.value, '$.tier') AS k, count(DISTINCT e."id") AS n ${tierEntriesFrom(scope, figure)}
-     GROUP BY 1 ORDER BY 2 DESC, 1`,
-  ).all(p) as { k: string; n: number }[];
-  return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+    `WITH g AS MATERIALIZED (
+       SELECT json_extract(j.value, '$.tier') AS k,
+         count(DISTINCT CASE WHEN ${TIER_HELD.tierStock} THEN e."id" END) AS stock,
+         count(DISTINCT CASE WHEN ${TIER_HELD.tierNew} THEN e."id" END) AS new
+       ${allTierEntriesFrom(scope)} AND ((${TIER_HELD.tierStock}) OR (${TIER_HELD.tierNew}))
+       GROUP BY 1)
+     SELECT 'tierStock' AS f, k, stock AS n FROM g WHERE stock > 0
+     UNION ALL SELECT 'tierNew', k, new FROM g WHERE new > 0
+     ORDER BY 1, 3 DESC, 2`,
+  ).all(p) as { f: TierFigure; k: string; n: number }[];
+  const out: Record<TierFigure, Record<string, number>> = { tierStock: {}, tierNew: {} };
+  for (const r of rows) out[r.f][r.k] = r.n;
+  return out;
 }

@@ -19,10 +19,22 @@ export type Split = Record<string, SplitEntry>;
 
 /** The quarter's visits in scope: live, not drafts, dated in Q, not of a deleted enterprise. */
 export function visitsFrom(scope: ResolvedScope, index = ''): string {
+  return `${visitRowsFrom(scope, index)} AND ${enterpriseFilter(scope, 'v."enterpriseId"')}`;
+}
+
+/**
+ * visitsFrom without the enterprise filter, for visits grouped by enterprise: the filter,
+ * which depends on the enterprise alone, is then tested once per group (HAVING), not per visit
+ * (a third less for a year's count; no gain where the grouping costs more than the filter).
+ */
+function visitRowsFrom(scope: ResolvedScope, index: string): string {
   return `FROM visits v ${index}
     WHERE v."date" BETWEEN @qs AND @qe AND v."status" IS NOT 'draft' AND v."deletedAt" IS NULL
-      AND ${enterpriseFilter(scope, 'v."enterpriseId"')} AND (${scopeSql(scope).visits})`;
+      AND (${scopeSql(scope).visits})`;
 }
+
+/** Keeps the groups of visits (GROUP BY v."enterpriseId", …) of enterprises visitsFrom keeps. */
+const groupsKept = (scope: ResolvedScope) => `HAVING ${enterpriseFilter(scope, 'v."enterpriseId"')}`;
 
 /** Live enterprises with a liaison, in scope (the coverage base; alias b). */
 export function baseFrom(scope: ResolvedScope): string {
@@ -278,6 +290,20 @@ export function visitTotals(db: Database.Database, scope: ResolvedScope, p: Para
 
 export function visitFigures(db: Database.Database, scope: ResolvedScope, p: Params) {
   return run(db, scope, p, true);
+}
+
+/** The visits and the enterprises visited, without the coverage: what targets measure over a year to date. */
+export function visitCounts(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+): { visits: number; enterprisesVisited: number } {
+  return preparedOn(
+    db,
+    `SELECT total(n) AS visits, count(*) AS enterprisesVisited FROM (
+       SELECT count(*) AS n ${visitRowsFrom(scope, groupingIndex(scope, p))}
+       GROUP BY v."enterpriseId" ${groupsKept(scope)})`,
+  ).get(p) as { visits: number; enterprisesVisited: number };
 }
 
 // --- 领导带队走访: visits whose lead staff member is a leader (staff `position`).
