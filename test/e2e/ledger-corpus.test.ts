@@ -99,6 +99,8 @@ describe('the ledger corpus in the import wizard', () => {
         ...(await counts()),
         unknownStaff: await unknown('import-unknown-staff'),
         unknownUnits: await unknown('import-unknown-units'),
+        // Units not found are a question: the wizard offers to add them.
+        addUnits: await page.isVisible('[data-testid="import-add-units"]'),
       };
       const names = (list: string[] | undefined) =>
         list?.length ? expect.stringContaining(list.join('、')) : '';
@@ -110,6 +112,7 @@ describe('the ledger corpus in the import wizard', () => {
         rejected: want.rejected,
         unknownStaff: names(want.unknownStaff),
         unknownUnits: names(want.unknownUnits),
+        addUnits: Boolean(want.unknownUnits?.length),
       };
       await app.shot(`corpus-${ledger.file}`);
       await backToFile();
