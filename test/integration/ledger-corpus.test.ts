@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ApiErrorBody } from '@shared/contract/errors';
+import type { MethodOutput } from '@shared/contract/contract';
+import { callAsync } from '../../src-main/dispatch';
 import { makeCore, tempDir, type TestCore, zhOf } from '../helpers';
 import { aerr, aok } from './ledgerFixtures';
-import { CORPUS, CORPUS_STAFF, CORPUS_UNITS } from '../fixtures/ledgers/corpus';
+import { CORPUS, CORPUS_STAFF, CORPUS_UNITS, type CorpusOutcome } from '../fixtures/ledgers/corpus';
 
 // The corpus of real-shaped ledgers (test/fixtures/ledgers/corpus.ts), each imported as a dry
 // run — what `visit-ledger ledger import FILE --dry-run` prints — with what it must give:
@@ -26,6 +30,43 @@ function world(): TestCore {
 const dryRun = async (t: TestCore, file: string) =>
   aok(t, 'ledger.import', { path: await write(file), dryRun: true });
 const preview = async (t: TestCore, file: string) => aok(t, 'ledger.preview', { path: await write(file) });
+
+type DryRun = { result: MethodOutput<'ledger.import'> } | { error: ApiErrorBody };
+
+/** A dry run, from any door, checked against the outcome the corpus states for its file. */
+function expectOutcome(got: DryRun, want: CorpusOutcome, file?: string) {
+  if ('refused' in want) {
+    expect(
+      'error' in got ? { field: got.error.details.field, zh: zhOf(got.error) } : got.result,
+      file,
+    ).toEqual({
+      field: want.refused.field,
+      zh: expect.stringContaining(want.refused.message),
+    });
+    return;
+  }
+  expect('result' in got ? got.result : got.error, file).toMatchObject({
+    kind: want.kind,
+    created: want.created,
+    rejected: want.rejected,
+    unknownStaff: want.unknownStaff ?? [],
+    unknownUnits: want.unknownUnits ?? [],
+  });
+}
+
+const ROOT = resolve(__dirname, '../..');
+
+/** The command line as people run it: bin/visit-ledger.mjs (the compiled CLI while it is fresh). */
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) =>
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin/visit-ledger.mjs'), ...args],
+      { cwd: ROOT, timeout: 60_000 },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
+    ),
+  );
+}
 
 async function visitDates(t: TestCore, file: string) {
   await aok(t, 'ledger.import', { path: await write(file) });
@@ -184,34 +225,41 @@ describe('the ledger corpus', () => {
     ).toMatchObject({ created: 2, rejected: 0, unitsCreated: ['区自然资源局'] });
   });
 
-  it('through the command line: ledger import FILE --dry-run on the WPS file', async () => {
+  it.each(CORPUS)(
+    '$file: the API dry run gives the outcome the corpus states',
+    async ({ file, expect: want }) => {
+      const t = world();
+      const r = await callAsync(t.core, 'ledger.import', { path: await write(file), dryRun: true });
+      expectOutcome(r.ok ? { result: r.result as MethodOutput<'ledger.import'> } : { error: r.error }, want);
+    },
+  );
+
+  it('through the command line: ledger import FILE --dry-run gives every outcome', async () => {
     const t = world();
     t.core.store.close();
-    const file = await write('wps-visits-with-demands.et');
-    const ROOT = resolve(__dirname, '../..');
-    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
-      execFile(
-        process.execPath,
-        [
-          join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-          join(ROOT, 'src-main/doors/cli/cli.ts'),
-          '--db',
-          t.path,
-          'ledger',
-          'import',
-          file,
-          '--dry-run',
-        ],
-        { cwd: ROOT, timeout: 60_000 },
-        (error, stdout, stderr) => done({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
-      ),
-    );
-    expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({
-      dryRun: true,
-      kind: 'visits_with_demands',
-      created: 2,
-      rejected: 0,
+    const dir = tempDir();
+    // Two processes at a time, each on its own copy of the database.
+    const dbs = [0, 1].map((i) => {
+      const db = join(dir, `corpus-${i}.db`);
+      copyFileSync(t.path, db);
+      return db;
     });
-  }, 60_000);
+    const queue = [...CORPUS];
+    const outcomes = new Map<string, DryRun>();
+    await Promise.all(
+      dbs.map(async (db) => {
+        for (let c = queue.shift(); c; c = queue.shift()) {
+          const run = await cli(['--db', db, 'ledger', 'import', await c.write(dir), '--dry-run']);
+          // A refusal is printed as { error } on stderr, with exit code 1.
+          const refused = 'refused' in c.expect;
+          expect(run.code, `${c.file}: ${run.stderr}`).toBe(refused ? 1 : 0);
+          const out = JSON.parse(refused ? run.stderr : run.stdout) as
+            { error: ApiErrorBody } | MethodOutput<'ledger.import'>;
+          if (!('error' in out)) expect(out.dryRun, c.file).toBe(true);
+          outcomes.set(c.file, 'error' in out ? { error: out.error } : { result: out });
+        }
+      }),
+    );
+    for (const c of CORPUS) expectOutcome(outcomes.get(c.file)!, c.expect, c.file);
+  }, 120_000);
 });

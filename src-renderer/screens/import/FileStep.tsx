@@ -3,14 +3,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_KINDS, type ImportKind } from '@shared/ledger/types';
-import { fileSize, useImportWizard } from '../../stores/importWizard';
+import { fileSize, useImportWizard, type Preview } from '../../stores/importWizard';
 import { FieldError, OtherErrors } from './errors';
 import { formatCount } from '../../format';
 import { openWithDialog } from '../../files';
 import styles from './import.module.css';
 
 const ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'big5'] as const;
-const FIELDS = ['path', 'kind', 'sheet', 'headerRow', 'encoding'];
+
+/**
+ * The fields this step shows an error next to: the detection's only once there is one (a file
+ * refused while it is read, e.g. for its sheet, has its message in the step's box instead).
+ */
+function shownFields(d: Preview | null): string[] {
+  if (!d) return ['path'];
+  return ['path', 'kind', 'headerRow', d.format !== 'csv' ? 'sheet' : 'encoding'];
+}
 
 /** Keyed by the row shown, so it starts again from a new detection. */
 function HeaderRowInput() {
@@ -174,7 +182,7 @@ export function FileStep() {
         </div>
       </div>
       <Detection />
-      <OtherErrors names={FIELDS} />
+      <OtherErrors names={shownFields(s.detection)} />
       <div className="form-actions">
         <button
           type="button"

@@ -10,6 +10,8 @@ import { sourceInput, useImportWizard, wizardError } from '../../../src-renderer
 import { parseHash } from '../../../src-renderer/router';
 import { freshUscc } from '../../integration/fixtures';
 import { xlsxFile } from '../../integration/ledgerFixtures';
+import { CORPUS } from '../../fixtures/ledgers/corpus';
+import { tempDir } from '../../helpers';
 import { installBridge, type Bridge } from './bridge';
 
 // The import wizard against a real core: a ledger with a title row merged above Chinese
@@ -136,6 +138,18 @@ describe('import wizard', () => {
     await user.upload(screen.getByTestId('ledger-import-file'), new File([], 'empty.csv'));
     expect((await screen.findByRole('alert')).textContent).toBe('文件是空的。');
     expect(b.calls.filter((c) => c.method === 'ledger.preview')).toHaveLength(1);
+  });
+
+  it('shows a refusal of the sheet made while the file is read (two tables side by side)', async () => {
+    installBridge();
+    const user = userEvent.setup();
+    render(<ImportScreen route={route} />);
+    const path = await CORPUS.find((c) => c.file === 'side-by-side.xlsx')!.write(tempDir());
+    await user.upload(screen.getByTestId('ledger-import-file'), new File([readFileSync(path)], '两镇.xlsx'));
+    expect((await screen.findByTestId('import-error', {}, WAIT)).textContent).toContain(
+      '并排放着两个表格（A–C 列、E–G 列）',
+    );
+    expect((screen.getByTestId('import-next') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('says plainly which required columns are missing and does not go on', async () => {
