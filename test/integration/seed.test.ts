@@ -489,16 +489,12 @@ describe('demo district, scale 1', () => {
 });
 
 describe('demo determinism', () => {
+  // The same seed and asOf giving the same content is shown below: a second run, written call
+  // by call, gives this run's district row for row.
   it(
-    'gives the same content for the same seed and asOf, and other content for another seed',
+    'gives other content for another seed',
     () => {
-      const b = seeded(1);
-      expect(b.counts).toEqual(a.counts);
-      const x = content(a.core);
-      const y = content(b.core);
-      for (const table of TABLES) expect(y[table], table).toEqual(x[table]);
-
-      expect(content(seededWithMe().core).enterprises).not.toEqual(x.enterprises);
+      expect(content(seededWithMe().core).enterprises).not.toEqual(content(a.core).enterprises);
     },
     SLOW,
   );
@@ -506,7 +502,7 @@ describe('demo determinism', () => {
 
 describe('demo written in bulk', () => {
   it(
-    'gives the same records, history and change log as writing it call by call',
+    'gives the same records, history and change log as writing it call by call, in another run',
     () => {
       const perCall = seeded(1, false, false);
       expect(a.counts).toEqual(perCall.counts);
