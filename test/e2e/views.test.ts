@@ -34,7 +34,9 @@ async function journey(): Promise<void> {
   app.api('me.set', { staffId: boss.id });
   const e = app.api('enterprises.create', { uscc: '91350100M000100Y43', name: '福州星火科技有限公司' });
   const today = shanghaiDate(new Date().toISOString());
-  const at = (days: number) => `${addDays(today, days)}T09:00:00+08:00`;
+  // 09:00 on that day, or a minute ago for today (before 09:00 in Shanghai, 09:00 is to come).
+  const at = (days: number) =>
+    days === 0 ? new Date(Date.now() - 60_000).toISOString() : `${addDays(today, days)}T09:00:00+08:00`;
   const demand = (title: string, receivedDaysAgo: number, complex = false) =>
     app.api('demands.create', {
       enterpriseId: e.id,
