@@ -192,6 +192,21 @@ export function downgradeTo(core: Core, version: number): void {
   const oldTables = items(old, 'table');
   const oldIndexes = items(old, 'index');
   const oldTriggers = items(old, 'trigger');
+  // The log in runs (migration 21) turned back into migration 15's one row per change.
+  if (!oldTables.has('change_runs') && oldTables.has('change_log') && items(db, 'table').has('change_runs')) {
+    const log = old
+      .prepare(
+        `SELECT "type","sql" FROM sqlite_master WHERE "tbl_name" IN ('change_log', 'changes') AND "sql" IS NOT NULL`,
+      )
+      .all() as { type: string; sql: string }[];
+    const logColumns = `"seq","hlc","device","staff","tbl","rowId","field","value","prevHlc"`;
+    db.exec(`CREATE TEMP TABLE changes_kept AS SELECT ${logColumns} FROM changes ORDER BY "seq";
+      DROP VIEW changes; DROP TABLE change_log; DROP TABLE change_runs;`);
+    for (const type of ['table', 'index', 'view', 'trigger'])
+      for (const item of log.filter((i) => i.type === type)) db.exec(item.sql);
+    db.exec(`INSERT INTO changes (${logColumns}) SELECT ${logColumns} FROM changes_kept ORDER BY "seq";
+      DROP TABLE temp.changes_kept;`);
+  }
   // The compact change log (migration 15) turned back into the table `changes` it replaced.
   if (oldTables.has('changes') && items(db, 'view').has('changes')) {
     const log = old
