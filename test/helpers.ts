@@ -216,7 +216,8 @@ export function downgradeTo(core: Core, version: number): void {
       .map((c) => `"${c}"`)
       .join(',');
     db.exec(`CREATE TEMP TABLE changes_kept AS SELECT ${logColumns} FROM changes ORDER BY "seq";
-      DROP VIEW changes; DROP TABLE change_log; DROP TABLE change_records; DROP TABLE change_names;`);
+      DROP VIEW changes; DROP TABLE change_log; DROP TABLE IF EXISTS change_runs;
+      DROP TABLE change_records; DROP TABLE change_names;`);
     for (const type of ['table', 'index', 'trigger'])
       for (const item of log.filter((i) => i.type === type)) {
         db.exec(item.sql);
