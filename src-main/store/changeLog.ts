@@ -27,10 +27,16 @@ export function stampColumns(stamp: string): [ms: number, counter: number, node:
   return [ms, counter, node];
 }
 
-/** The seq of the change whose stamp's columns (stampColumns) are bound, in a run that holds it. */
+/**
+ * The seq of the change whose stamp's columns (stampColumns) are bound. Runs of one wall time
+ * and node hold counters that never overlap (stamps are unique, runs grow only at the log's
+ * end), so the run that can hold a counter is the last to start at or before it: one step
+ * down the stamp index, however many runs share the wall time (a clock that stands still).
+ */
 const STAMP_ROW = `WITH s("ms","ctr","node") AS (SELECT ?, ?, (SELECT "n" FROM change_names WHERE "name" = ?))
   SELECT l."seq" FROM s, change_runs h JOIN change_log l ON l."seq" = h."run" + (s."ctr" - h."ctr")
-  WHERE h."ms" = s."ms" AND h."node" = s."node" AND h."ctr" <= s."ctr" AND s."ctr" < h."ctr" + h."n"
+  WHERE h."run" = (SELECT "run" FROM change_runs WHERE "ms" = s."ms" AND "node" = s."node" AND "ctr" <= s."ctr"
+      ORDER BY "ctr" DESC LIMIT 1)
     AND l."off" = s."ctr" - h."ctr"`;
 
 /** The change rows `l` of run `h`. */

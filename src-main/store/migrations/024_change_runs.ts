@@ -44,10 +44,15 @@ const SAME_RUN = (h: string, offset: string) =>
 /** The run that holds or would hold seq `s`: the last one starting at or before it. */
 const RUN_AT = (s: string) => `(SELECT max("run") FROM change_runs WHERE "run" <= ${s})`;
 
-/** SQL true when the log holds the stamp of wall time `ms`, counter `ctr` and node number `node`. */
+/**
+ * SQL true when the log holds the stamp of wall time `ms`, counter `ctr` and node number
+ * `node`: in the last run of that wall time and node to start at or before the counter (runs'
+ * counters never overlap), one step down the stamp index.
+ */
 const holds = (ms: string, ctr: string, node: string) => `EXISTS (
   SELECT 1 FROM change_runs hh JOIN change_log ll ON ll."seq" = hh."run" + (${ctr} - hh."ctr")
-  WHERE hh."ms" = ${ms} AND hh."node" = ${node} AND hh."ctr" <= ${ctr} AND ${ctr} < hh."ctr" + hh."n"
+  WHERE hh."run" = (SELECT "run" FROM change_runs WHERE "ms" = ${ms} AND "node" = ${node} AND "ctr" <= ${ctr}
+      ORDER BY "ctr" DESC LIMIT 1)
     AND ll."off" = ${ctr} - hh."ctr")`;
 
 export const sql = `
