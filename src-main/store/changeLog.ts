@@ -75,10 +75,11 @@ export const logSize = (db: Database.Database): number =>
   db.prepare(`SELECT count(*) FROM change_log`).pluck().get() as number;
 
 /**
- * Appends changes straight to change_log (the view's trigger does the same, a row at a time in
- * SQL): for imports, which append many and need to know whether each was new (`add`), and bulk
- * loads, which append changes of their own (`append`, several rows a statement). Ids are looked
- * up once per writer; use a writer within one transaction.
+ * Appends changes straight to the log's runs and changes, forming runs as the view's trigger
+ * does a row at a time in SQL: for imports, which need to know whether each was new (`add`),
+ * and for changes known new, a bulk load's own or an import's already sorted out (`append`,
+ * several rows a statement, unchecked). Ids are looked up once per writer; use a writer within
+ * one transaction.
  */
 export function changeLogWriter(db: Database.Database): {
   add(c: LogChange): boolean;
