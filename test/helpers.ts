@@ -139,12 +139,12 @@ export function makeCore(
 
 /** Every row of every table, for "the database is unchanged" assertions. */
 export function snapshot(core: Core): Record<string, unknown[]> {
-  // The change log as `changes` shows it (since migration 15 a view over compact tables whose
+  // The change log as `changes` shows it (since migrations 15 and 24 a view over compact tables whose
   // numbers mean nothing alone).
   const tables = core.store.db
     .prepare(
       `SELECT name FROM sqlite_master WHERE (type = 'table' OR (type = 'view' AND name = 'changes'))
-         AND name NOT LIKE 'sqlite_%' AND name NOT IN ('change_log', 'change_names', 'change_records') ORDER BY name`,
+         AND name NOT LIKE 'sqlite_%' AND name NOT IN ('change_log', 'change_runs', 'change_names', 'change_records') ORDER BY name`,
     )
     .all() as { name: string }[];
   return Object.fromEntries(
@@ -178,7 +178,11 @@ export function copyDatabaseFile(from: string, to: string): void {
 export function downgradeTo(core: Core, version: number): void {
   const db = core.store.db;
   const old = new Database(':memory:');
-  migrate(old, MIGRATIONS.slice(0, version));
+  // By number, not position: numbers have gaps (21 was never used).
+  migrate(
+    old,
+    MIGRATIONS.filter((m) => m.version <= version),
+  );
   const items = (d: Database.Database, type: string) =>
     new Set(
       (
@@ -192,6 +196,21 @@ export function downgradeTo(core: Core, version: number): void {
   const oldTables = items(old, 'table');
   const oldIndexes = items(old, 'index');
   const oldTriggers = items(old, 'trigger');
+  // The log in runs (migration 24) turned back into migration 15's one row per change.
+  if (!oldTables.has('change_runs') && oldTables.has('change_log') && items(db, 'table').has('change_runs')) {
+    const log = old
+      .prepare(
+        `SELECT "type","sql" FROM sqlite_master WHERE "tbl_name" IN ('change_log', 'changes') AND "sql" IS NOT NULL`,
+      )
+      .all() as { type: string; sql: string }[];
+    const logColumns = `"seq","hlc","device","staff","tbl","rowId","field","value","prevHlc"`;
+    db.exec(`CREATE TEMP TABLE changes_kept AS SELECT ${logColumns} FROM changes ORDER BY "seq";
+      DROP VIEW changes; DROP TABLE change_log; DROP TABLE change_runs;`);
+    for (const type of ['table', 'index', 'view', 'trigger'])
+      for (const item of log.filter((i) => i.type === type)) db.exec(item.sql);
+    db.exec(`INSERT INTO changes (${logColumns}) SELECT ${logColumns} FROM changes_kept ORDER BY "seq";
+      DROP TABLE temp.changes_kept;`);
+  }
   // The compact change log (migration 15) turned back into the table `changes` it replaced.
   if (oldTables.has('changes') && items(db, 'view').has('changes')) {
     const log = old
@@ -201,7 +220,8 @@ export function downgradeTo(core: Core, version: number): void {
       .map((c) => `"${c}"`)
       .join(',');
     db.exec(`CREATE TEMP TABLE changes_kept AS SELECT ${logColumns} FROM changes ORDER BY "seq";
-      DROP VIEW changes; DROP TABLE change_log; DROP TABLE change_records; DROP TABLE change_names;`);
+      DROP VIEW changes; DROP TABLE change_log; DROP TABLE IF EXISTS change_runs;
+      DROP TABLE change_records; DROP TABLE change_names;`);
     for (const type of ['table', 'index', 'trigger'])
       for (const item of log.filter((i) => i.type === type)) {
         db.exec(item.sql);

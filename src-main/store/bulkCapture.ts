@@ -10,7 +10,7 @@ import { KIND_NAMES, KINDS, q } from './schema';
 // stamp in SQL, and then through the log's trigger that notes its device's newest stamp: some
 // 50 µs a field. Here each record table's trigger hands its row (NEW, and OLD for an update) to
 // one JS call, which stamps each captured field as vl_hlc() would and queues it; the store's
-// writes (records.ts) append the queue to change_log with the dictionaries' ids cached
+// writes (records.ts) append the queue to the log, in runs, with the dictionaries' ids cached
 // (changeLogWriter), before anything can read the log; the prior stamps an update records are
 // kept in memory; the devices' newest stamps are noted once at the end. (A statement outside
 // records.ts that changed captured fields would leave its changes queued until the next write

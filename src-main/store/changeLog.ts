@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import { formatHlc, isHlc, parseHlc } from '@shared/domain/hlc';
 
-// The change log is stored compactly (migration 15): `change_log` holds numbers into the
-// dictionaries change_names and change_records, and the view `changes` shows it as it always
-// was. Reading by record goes through the view; what the view cannot do fast (find a change
-// by its stamp, the newest stamp, the size) and bulk writing go to the table, through here.
+// The change log is stored compactly (migrations 15 and 24): a run of changes one write made
+// (`change_runs`: wall time, first counter, node, device, staff and record as numbers into
+// the dictionaries change_names and change_records) and each change's offset in its run,
+// field and value (`change_log`); the view `changes` shows it as it always was. Reading by
+// record goes through the view; what the view cannot do fast (find a change by its stamp, the
+// newest stamp, the size) and bulk writing go to the tables, through here.
 
 /** A change in the columns (and order) of `changes` and of the sync files. */
 export type LogChange = [
@@ -25,8 +27,20 @@ export function stampColumns(stamp: string): [ms: number, counter: number, node:
   return [ms, counter, node];
 }
 
-const STAMP_ROW = `SELECT "seq" FROM change_log
-  WHERE "ms" = ? AND "ctr" = ? AND "node" = (SELECT "n" FROM change_names WHERE "name" = ?)`;
+/**
+ * The seq of the change whose stamp's columns (stampColumns) are bound. Runs of one wall time
+ * and node hold counters that never overlap (stamps are unique, runs grow only at the log's
+ * end), so the run that can hold a counter is the last to start at or before it: one step
+ * down the stamp index, however many runs share the wall time (a clock that stands still).
+ */
+const STAMP_ROW = `WITH s("ms","ctr","node") AS (SELECT ?, ?, (SELECT "n" FROM change_names WHERE "name" = ?))
+  SELECT l."seq" FROM s, change_runs h JOIN change_log l ON l."seq" = h."run" + (s."ctr" - h."ctr")
+  WHERE h."run" = (SELECT "run" FROM change_runs WHERE "ms" = s."ms" AND "node" = s."node" AND "ctr" <= s."ctr"
+      ORDER BY "ctr" DESC LIMIT 1)
+    AND l."off" = s."ctr" - h."ctr"`;
+
+/** The change rows `l` of run `h`. */
+const OF_RUN = `l."seq" BETWEEN h."run" AND h."run" + h."n" - 1 AND l."seq" - l."off" = h."run"`;
 
 /** The change with this stamp, or undefined. */
 export function changeByStamp(db: Database.Database): (stamp: string) => LogChange | undefined {
@@ -43,14 +57,14 @@ export const HOLDS_STAMP = `EXISTS (${STAMP_ROW})`;
 
 /** The newest stamp in the log, as `max(hlc)` over `changes` gives it, without reading every row. */
 export function newestStamp(db: Database.Database): string | null {
+  // The newest of a run is its last change; only runs of the newest wall time and stamps of
+  // another shape (kept whole, compared as text) can hold the newest.
   return db
     .prepare(
       `SELECT max("hlc") FROM changes WHERE "seq" IN (
-         SELECT "seq" FROM change_log WHERE "ms" = -1
-         UNION ALL
-         SELECT l."seq" FROM change_log l,
-           (SELECT "ms","ctr" FROM change_log WHERE "ms" >= 0 ORDER BY "ms" DESC, "ctr" DESC LIMIT 1) m
-         WHERE l."ms" = m."ms" AND l."ctr" = m."ctr")`,
+         SELECT max(l."seq") FROM change_runs h JOIN change_log l ON ${OF_RUN}
+         WHERE h."ms" = -1 OR h."ms" = (SELECT max("ms") FROM change_runs)
+         GROUP BY h."run")`,
     )
     .pluck()
     .get() as string | null;
@@ -61,10 +75,11 @@ export const logSize = (db: Database.Database): number =>
   db.prepare(`SELECT count(*) FROM change_log`).pluck().get() as number;
 
 /**
- * Appends changes straight to change_log (the view's trigger does the same, a row at a time in
- * SQL): for imports, which append many and need to know whether each was new (`add`), and bulk
- * loads, which append changes of their own (`append`, several rows a statement). Ids are looked
- * up once per writer; use a writer within one transaction.
+ * Appends changes straight to the log's runs and changes, forming runs as the view's trigger
+ * does a row at a time in SQL: for imports, which need to know whether each was new (`add`),
+ * and for changes known new, a bulk load's own or an import's already sorted out (`append`,
+ * several rows a statement, unchecked). Ids are looked up once per writer; use a writer within
+ * one transaction.
  */
 export function changeLogWriter(db: Database.Database): {
   add(c: LogChange): boolean;
@@ -95,42 +110,104 @@ export function changeLogWriter(db: Database.Database): {
     }
     return n;
   };
-  const INSERT = `INSERT OR IGNORE INTO change_log ("ms","ctr","node","device","staff","rec","field","value","pms","pctr","pnode") VALUES `;
-  const ROW = '(?,?,?,?,?,?,?,?,?,?,?)';
-  const insert = db.prepare(INSERT + ROW);
-  /** A change's columns, its names and record numbered in the order the view's trigger numbers them. */
-  const columns = ([hlc, device, staff, tbl, rowId, field, value, prevHlc]: LogChange): unknown[] => {
+  /** A change as stored: its run's columns and its own, names and record as numbers. */
+  interface Numbered {
+    ms: number;
+    ctr: number;
+    node: number;
+    device: number;
+    staff: number | null;
+    rec: number;
+    own: [field: number, value: unknown, pms: number | null, pctr: number | null, pnode: number | null];
+  }
+  const numbered = ([hlc, device, staff, tbl, rowId, field, value, prevHlc]: LogChange): Numbered => {
     const [ms, ctr, node] = stampColumns(hlc);
     const prev = prevHlc === null ? null : stampColumns(prevHlc);
-    return [
+    // Names numbered in the order the view's trigger numbers them (namesOf, migration 15).
+    const shared = {
       ms,
       ctr,
-      nameId(node),
-      nameId(device),
-      staff === null ? null : nameId(staff),
-      recordId(tbl, rowId),
-      nameId(field),
-      value,
-      prev?.[0] ?? null,
-      prev?.[1] ?? null,
-      prev ? nameId(prev[2]) : null,
-    ];
+      node: nameId(node),
+      device: nameId(device),
+      staff: staff === null ? null : nameId(staff),
+    };
+    const fieldId = nameId(field);
+    const prevNode = prev ? nameId(prev[2]) : null;
+    return {
+      ...shared,
+      rec: recordId(tbl, rowId),
+      own: [fieldId, value, prev?.[0] ?? null, prev?.[1] ?? null, prevNode],
+    };
   };
+  /** A run as written: its first seq and how many changes it holds. */
+  type Run = Omit<Numbered, 'own'> & { run: number; n: number };
+  /** The next change of run `h` (as the view's trigger decides it): well-formed, next counter, same columns. */
+  const continues = (h: Run, c: Omit<Numbered, 'own'>) =>
+    c.ms >= 0 &&
+    h.ms === c.ms &&
+    h.ctr + h.n === c.ctr &&
+    h.node === c.node &&
+    h.device === c.device &&
+    h.staff === c.staff &&
+    h.rec === c.rec;
+  /** The log's last run (if it ends the log: a change deleted at its end closes it) and last seq. */
+  const tail = db.prepare(
+    `SELECT h."run",h."ms",h."ctr",h."node",h."device",h."staff",h."rec",h."n", m."end"
+     FROM (SELECT coalesce(max("seq"), 0) AS "end" FROM change_log) m
+       LEFT JOIN change_runs h ON h."run" = (SELECT max("run") FROM change_runs)`,
+  );
+  const grow = db.prepare(`UPDATE change_runs SET "n" = "n" + ? WHERE "run" = ?`);
+  const RUN_INSERT = `INSERT INTO change_runs ("run","ms","ctr","node","device","staff","rec","n") VALUES `;
+  const LOG_INSERT = `INSERT INTO change_log ("seq","off","field","value","pms","pctr","pnode") VALUES `;
   const BATCH = 64;
-  const inserts = new Map<number, Database.Statement>();
-  const insertOf = (rows: number): Database.Statement => {
-    let stmt = inserts.get(rows);
-    if (!stmt) inserts.set(rows, (stmt = db.prepare(INSERT + Array(rows).fill(ROW).join(','))));
-    return stmt;
+  const statements = new Map<string, Database.Statement>();
+  /** Inserts rows of `width` columns, up to BATCH a statement. */
+  const insertAll = (insert: string, width: number, rows: unknown[][]) => {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH);
+      const sql =
+        insert +
+        Array(batch.length)
+          .fill(`(${Array(width).fill('?').join(',')})`)
+          .join(',');
+      let stmt = statements.get(sql);
+      if (!stmt) statements.set(sql, (stmt = db.prepare(sql)));
+      stmt.run(...batch.flat());
+    }
   };
+  /** Appends numbered changes at the log's end, each continuing the run before it when it can. */
+  const write = (changes: readonly Numbered[]) => {
+    // `run` is null when the log is empty.
+    const { end, ...last } = tail.get() as Run & { end: number };
+    // The last run takes more only while it ends the log (a change deleted at its end closes it).
+    const open = last.run !== null && last.run + last.n - 1 === end ? { ...last } : undefined;
+    let cur = open;
+    let seq = end + 1;
+    const runs: Run[] = [];
+    const rows: unknown[][] = [];
+    for (const { own, ...shared } of changes) {
+      let off = 0;
+      if (cur && continues(cur, shared)) off = cur.n++;
+      else runs.push((cur = { ...shared, run: seq, n: 1 }));
+      rows.push([seq++, off, ...own]);
+    }
+    // Runs first: the log's trigger (changes_origin) reads a change's run.
+    if (open && open.n > last.n) grow.run(open.n - last.n, open.run);
+    insertAll(
+      RUN_INSERT,
+      8,
+      runs.map((h) => [h.run, h.ms, h.ctr, h.node, h.device, h.staff, h.rec, h.n]),
+    );
+    insertAll(LOG_INSERT, 7, rows);
+  };
+  const holds = db.prepare(STAMP_ROW).pluck();
   return {
-    add: (c) => insert.run(...columns(c)).changes === 1,
-    append(changes) {
-      for (let i = 0; i < changes.length; i += BATCH) {
-        const batch = changes.slice(i, i + BATCH);
-        insertOf(batch.length).run(...batch.flatMap(columns));
-      }
+    add(c) {
+      if (holds.get(...stampColumns(c[0])) !== undefined) return false;
+      write([numbered(c)]);
+      return true;
     },
+    append: (changes) => write(changes.map(numbered)),
   };
 }
 
@@ -154,9 +231,9 @@ export function logReader(db: Database.Database) {
     ms < 0 ? nameOf(node) : formatHlc({ ms, counter, node: nameOf(node) });
   const range = db
     .prepare(
-      `SELECT l."seq", l."ms", l."ctr", l."node", l."device", l."staff", r."tbl", r."rowId", l."field", l."value",
-         l."pms", l."pctr", l."pnode"
-       FROM change_log l JOIN change_records r ON r."n" = l."rec"
+      `SELECT l."seq", h."ms", h."ctr" + l."off", h."node", h."device", h."staff", r."tbl", r."rowId", l."field",
+         l."value", l."pms", l."pctr", l."pnode"
+       FROM change_log l JOIN change_runs h ON h."run" = l."seq" - l."off" JOIN change_records r ON r."n" = h."rec"
        WHERE l."seq" > ? AND l."seq" <= ? ORDER BY l."seq" LIMIT ?`,
     )
     .raw(true);
@@ -164,12 +241,13 @@ export function logReader(db: Database.Database) {
   type Prev = [number | null, number | null, number | null];
   const ofRecord = db
     .prepare(
-      `SELECT "field", "ms", "ctr", "node" FROM change_log
-       WHERE "rec" = (SELECT "n" FROM change_records WHERE "rowId" = ? AND "tbl" = ?)`,
+      `SELECT l."field", h."ms", h."ctr" + l."off", h."node" FROM change_runs h JOIN change_log l ON ${OF_RUN}
+       WHERE h."rec" = (SELECT "n" FROM change_records WHERE "rowId" = ? AND "tbl" = ?)`,
     )
     .raw(true);
   const every = db.prepare(
-    `SELECT r."tbl", r."rowId", l."field", l."ms", l."ctr", l."node" FROM change_log l JOIN change_records r ON r."n" = l."rec"`,
+    `SELECT r."tbl", r."rowId", l."field", h."ms", h."ctr" + l."off", h."node"
+     FROM change_log l JOIN change_runs h ON h."run" = l."seq" - l."off" JOIN change_records r ON r."n" = h."rec"`,
   );
   return {
     /** Up to `limit` changes with seq in (after, upTo], in seq order, each with its seq. */

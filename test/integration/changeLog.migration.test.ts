@@ -56,6 +56,15 @@ function fullExport(core: Core) {
   return { manifest: rest, changes, malformedStamps };
 }
 
+/** The log's changes in seq order, in the columns of a sync file. */
+const logRows = (core: Core) =>
+  core.store.db
+    .prepare(
+      `SELECT "hlc","device","staff","tbl","rowId","field","value","prevHlc" FROM changes ORDER BY "seq"`,
+    )
+    .raw(true)
+    .all();
+
 describe('migration 15: the compact change log', () => {
   it('gives the same audit answers for every record and the same full export as the log it converts', () => {
     // The demo district (seeded once in the run, test/district.ts), which then joins a team.
@@ -81,9 +90,11 @@ describe('migration 15: the compact change log', () => {
     b.ok('visits.delete', { id: visit.id });
     a.ok('sync.import', { contentBase64: b.ok('sync.export', {}).contentBase64! });
 
-    // Compared at the schema that brought the compact log: later migrations add fields of their own.
+    // Compared at the schema that brought the compact log: later migrations add fields of their
+    // own. Its changes as its view shows them (this version's export reads the log in runs,
+    // migration 24; changeRuns.migration.test.ts compares exports across that one).
     downgradeTo(a.core, COMPACT_LOG);
-    const compact = { audits: audits(a.core), exported: fullExport(a.core) };
+    const compact = { audits: audits(a.core), changes: logRows(a.core) };
     downgradeTo(a.core, COMPACT_LOG - 1);
     expect(
       a.core.store.db.prepare(`SELECT "type" FROM sqlite_master WHERE "name" = 'changes'`).pluck().get(),
@@ -92,15 +103,10 @@ describe('migration 15: the compact change log', () => {
     // in seq order.
     const before = {
       audits: audits(a.core),
-      changes: a.core.store.db
-        .prepare(
-          `SELECT "hlc","device","staff","tbl","rowId","field","value","prevHlc" FROM changes ORDER BY "seq"`,
-        )
-        .raw(true)
-        .all(),
+      changes: logRows(a.core),
     };
     expect(before.audits).toEqual(compact.audits);
-    expect(before.changes).toEqual(compact.exported.changes);
+    expect(before.changes).toEqual(compact.changes);
     a.core.store.close();
 
     const again = openCore(path, { now: a.clock.now });
@@ -113,7 +119,6 @@ describe('migration 15: the compact change log', () => {
       expect(Object.keys(after.audits).length).toBeGreaterThan(5_000);
       expect(after.audits).toEqual(before.audits);
       expect(after.exported.changes).toEqual(before.changes);
-      expect(after.exported).toEqual(compact.exported);
     } finally {
       again.store.close();
     }

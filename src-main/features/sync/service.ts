@@ -29,7 +29,7 @@ export function pendingChangeCount(core: Core): number {
   const since = Number(core.store.getMeta(LAST_EXPORT_SEQ) ?? 0);
   // Rows of the change log are never deleted, so seq (a rowid) has no gaps: the count is a
   // difference of two numbers instead of a count over millions of rows.
-  const last = core.store.db.prepare(`SELECT max("seq") AS n FROM changes`).get() as { n: number | null };
+  const last = core.store.db.prepare(`SELECT max("seq") AS n FROM change_log`).get() as { n: number | null };
   return Math.max(0, (last.n ?? 0) - since);
 }
 
@@ -80,7 +80,7 @@ export function* exportSteps(core: Core, input: ExportInput): Steps<ExportResult
   const team = requireTeam(store);
   const full = input.full ?? false;
   const since = full ? 0 : Number(store.getMeta(LAST_EXPORT_SEQ) ?? 0);
-  const newest = (store.db.prepare(`SELECT max("seq") FROM changes`).pluck().get() as number | null) ?? 0;
+  const newest = (store.db.prepare(`SELECT max("seq") FROM change_log`).pluck().get() as number | null) ?? 0;
   const total = Math.max(0, newest - since);
   const log = logReader(store.db);
   const writer = new FileWriter(team);

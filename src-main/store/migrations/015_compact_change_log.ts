@@ -17,17 +17,17 @@ const COUNTER_PLACES = [36 ** 4, 36 ** 3, 36 ** 2, 36, 1];
 const wellFormed = (h: string) =>
   `(${h} GLOB '${'[0-9]'.repeat(15)}-${'[0-9a-z]'.repeat(5)}-?*' AND length(${h}) <= 86
     AND substr(${h}, 23) NOT GLOB '*[^0-9A-Za-z_-]*')`;
-const msOf = (h: string) =>
+export const msOf = (h: string) =>
   `CASE WHEN ${wellFormed(h)} THEN CAST(substr(${h}, 1, 15) AS INTEGER) ELSE -1 END`;
-const counterOf = (h: string) =>
+export const counterOf = (h: string) =>
   `CASE WHEN ${wellFormed(h)} THEN ${COUNTER_PLACES.map(
     (p, i) => `(instr('${DIGITS}', substr(${h}, ${17 + i}, 1)) - 1) * ${p}`,
   ).join(' + ')} ELSE 0 END`;
-const nodeOf = (h: string) => `CASE WHEN ${wellFormed(h)} THEN substr(${h}, 23) ELSE ${h} END`;
-const nameId = (name: string) => `(SELECT "n" FROM change_names WHERE "name" = ${name})`;
+export const nodeOf = (h: string) => `CASE WHEN ${wellFormed(h)} THEN substr(${h}, 23) ELSE ${h} END`;
+export const nameId = (name: string) => `(SELECT "n" FROM change_names WHERE "name" = ${name})`;
 
 /** The stamp's text again, from its wall time, counter and node name. */
-const stampText = (ms: string, counter: string, node: string) =>
+export const stampText = (ms: string, counter: string, node: string) =>
   `CASE WHEN ${ms} < 0 THEN ${node} ELSE printf('%015d-', ${ms}) || ${COUNTER_PLACES.map(
     (p) => `substr('${DIGITS}', ${counter} / ${p} % 36 + 1, 1)`,
   ).join(' || ')} || '-' || ${node} END`;
@@ -37,7 +37,7 @@ const stampText = (ms: string, counter: string, node: string) =>
  * joined (readers filter on them, through the dictionaries' indexes); the other names are
  * looked up only when a reader asks for them (a join is made for every row, even unused).
  */
-const name = (n: string) => `(SELECT "name" FROM change_names WHERE "n" = ${n})`;
+export const name = (n: string) => `(SELECT "name" FROM change_names WHERE "n" = ${n})`;
 const CHANGES_VIEW = `
 CREATE VIEW changes AS SELECT
   l."seq" AS "seq", ${stampText('l."ms"', 'l."ctr"', name('l."node"'))} AS "hlc",
@@ -59,7 +59,7 @@ const logValues = (c: string) => `
   ${nameId(nodeOf(`${c}."prevHlc"`))}`;
 
 /** The names a `changes` row `c` refers to. */
-const namesOf = (c: string) =>
+export const namesOf = (c: string) =>
   [nodeOf(`${c}."hlc"`), `${c}."device"`, `${c}."staff"`, `${c}."field"`, nodeOf(`${c}."prevHlc"`)]
     .map((v) => `SELECT ${v} AS "name"`)
     .join(' UNION ALL ');

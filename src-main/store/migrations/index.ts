@@ -20,6 +20,7 @@ import { sql as towns } from './019_towns';
 import { sql as demandHistoryEvents } from './020_demand_history_events';
 import { sql as industries } from './022_industries';
 import { sql as visitsByEnterprise } from './023_visits_by_enterprise';
+import { sql as changeRuns } from './024_change_runs';
 
 export interface Migration {
   version: number;
@@ -49,9 +50,10 @@ export const MIGRATIONS: Migration[] = [
   { version: 18, name: 'targets', sql: targets },
   { version: 19, name: 'towns', sql: towns },
   { version: 20, name: 'demand_history_events', sql: demandHistoryEvents },
-  // 21 is reserved for another change of this release.
+  // 21 was kept for the change log in runs, which came after 23 as 24: never used.
   { version: 22, name: 'industries_and_staff_merges', sql: industries },
   { version: 23, name: 'visits_by_enterprise', sql: visitsByEnterprise },
+  { version: 24, name: 'change_runs', sql: changeRuns },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
