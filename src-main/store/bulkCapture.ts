@@ -165,6 +165,7 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   store.rollbackCapture = () => {
     fired.length = 0;
     newest.clear();
+    log.forget();
   };
   let result: T;
   try {

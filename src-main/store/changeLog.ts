@@ -79,11 +79,13 @@ export const logSize = (db: Database.Database): number =>
  * does a row at a time in SQL: for imports, which need to know whether each was new (`add`),
  * and for changes known new, a bulk load's own or an import's already sorted out (`append`,
  * several rows a statement, unchecked). Ids are looked up once per writer; use a writer within
- * one transaction.
+ * one transaction, and tell it when a savepoint in it was rolled back (`forget`): the numbers
+ * it gave new names there are given again, to other names.
  */
 export function changeLogWriter(db: Database.Database): {
   add(c: LogChange): boolean;
   append(changes: readonly LogChange[]): void;
+  forget(): void;
 } {
   const names = new Map<string, number>();
   const findName = db.prepare(`SELECT "n" FROM change_names WHERE "name" = ?`).pluck();
@@ -208,6 +210,10 @@ export function changeLogWriter(db: Database.Database): {
       return true;
     },
     append: (changes) => write(changes.map(numbered)),
+    forget: () => {
+      names.clear();
+      records.clear();
+    },
   };
 }
 

@@ -177,6 +177,39 @@ describe('bulk capture', () => {
     expect(b.store.rollbackCapture).toBeUndefined();
   });
 
+  it('forgets the names a rolled-back savepoint gave numbers to', () => {
+    // The log numbers field and table names in dictionaries; numbers handed out inside a
+    // savepoint that was rolled back are handed out again, to other names.
+    const { a, b, meId } = twins();
+    const load = (core: Core) => {
+      const { store } = core;
+      const row = store.db.transaction(() => {
+        insertRecord(store, 'targets', { year: 2026, key: 'visits', value: 12 }, TARGET);
+        throw new Error('row rejected');
+      });
+      try {
+        row();
+      } catch {
+        store.rollbackCapture?.();
+      }
+      insertRecord(
+        store,
+        'experts',
+        { name: '林教授', organization: '福州大学', title: '教授' },
+        OTHER_TARGET,
+      );
+      insertRecord(store, 'targets', { year: 2026, key: 'visits', value: 13 }, TARGET);
+      updateRecord(store, 'staff', meId, { phone: '13900000009' });
+    };
+    a.store.db.transaction(() => load(a))();
+    b.store.db.transaction(() => capturingInBulk(b.store, () => load(b)))();
+    for (const table of LOG_TABLES) expect(rows(b, table), table).toEqual(rows(a, table));
+    const fields = (core: Core) =>
+      core.store.db.prepare(`SELECT "tbl" || '.' || "field" FROM changes ORDER BY "seq"`).pluck().all();
+    expect(fields(b)).toEqual(fields(a));
+    expect(fields(b)).toContain('targets.year');
+  });
+
   it('runs only inside a transaction', () => {
     const { a } = twins();
     expect(() => capturingInBulk(a.store, () => null)).toThrow(/inside a transaction/);
