@@ -6,7 +6,9 @@
 // Memory: the peak resident set of one import alone in a child process, shown in the case name.
 // The same ledger as an Excel 97–2003 .xls (read through SheetJS): under 20 s.
 // Which reader for .xlsx: the current one (exceljs streaming + jszip for merges) against
-// SheetJS reading the same file, as the baseline; ×1 or less keeps exceljs.
+// SheetJS reading the same file, as the baseline, shown without a target: SheetJS reads this
+// file ~1.5× faster, but loops forever on some valid .xlsx (see source.ts), in one synchronous
+// call nothing can interrupt, and holds the whole workbook in memory; exceljs streams.
 // `--ledger-rows N` changes the size.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -96,11 +98,10 @@ const ledger: BenchModule = {
         runs: SLOW_RUNS,
       },
       {
-        name: `read the ${rows.toLocaleString('en-US')}-row .xlsx: exceljs streaming reader (kept for .xlsx)`,
+        name: `read the ${rows.toLocaleString('en-US')}-row .xlsx: exceljs streaming reader (kept: SheetJS hangs on some)`,
         run: () => run({ kind: 'read', file, reader: 'exceljs' }),
         baseline: () => run({ kind: 'read', file, reader: 'sheetjs' }),
         baselineName: 'SheetJS (@e965/xlsx) reading the same file',
-        maxRatio: 1,
         runs: SLOW_RUNS,
       },
     ];

@@ -63,6 +63,7 @@ async function streamableOrder(archive: JSZip, parts: Map<string, Buffer>): Prom
   };
   for (const name of [...names].sort((a, b) => rank(a) - rank(b)))
     if (!archive.files[name]!.dir) ordered.file(name, parts.get(name)!);
+  // Deflated again: exceljs's streaming reader reads stored entries from jszip as empty.
   return ordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
