@@ -574,7 +574,7 @@ describe('the other doors', () => {
         contentBase64: readFileSync(path).toString('base64'),
         fileName: 'a.xlsx',
       });
-      expect(preview.status).toBe(200);
+      expect(preview.status, JSON.stringify(preview.json)).toBe(200);
       expect(preview.json.result).toMatchObject({ kind: 'visits', created: 1 });
       const bad = await post('ledger.import', {});
       expect(bad.status).toBe(400);

@@ -117,6 +117,37 @@ describe('reading a ledger file', () => {
     ]);
   });
 
+  it('reads a date as a date whatever order the .xlsx stores its parts in', async () => {
+    // A date is a number with a date format: the format is in the styles, which some writers
+    // (exceljs among them, at times) store after the sheet.
+    const path = await xlsxFile({
+      rows: [
+        ['企业名称', '走访日期'],
+        ['华科智能', new Date(Date.UTC(2026, 2, 5))],
+      ],
+    });
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+    const first = ['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml'];
+    const rest = names.filter((n) => !first.includes(n) && n !== 'xl/styles.xml');
+    const orders = [
+      // Shared strings before the sheet: the reader takes the sheet at once, styles unread.
+      [...first, ...rest, 'xl/styles.xml'],
+      [...rest, ...first, 'xl/styles.xml'],
+      [...names].reverse(),
+    ];
+    for (const order of orders) {
+      const reordered = new JSZip();
+      for (const n of order) reordered.file(n, await zip.file(n)!.async('uint8array'));
+      writeFileSync(path, await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+      const file = await readSource({ path });
+      expect(file.sheets[0]!.rows[1]!.cells, order.join(', ')).toEqual([
+        '华科智能',
+        new Date(Date.UTC(2026, 2, 5)),
+      ]);
+    }
+  });
+
   it('reads an Excel workbook named .ods as the Excel workbook it is', async () => {
     // The OpenDocument reader (SheetJS) loops forever on some valid .xlsx files: an .xlsx
     // must never reach it, whatever its name says.

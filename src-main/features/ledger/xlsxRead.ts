@@ -47,15 +47,25 @@ function cellRef(ref: string): { row: number; col: number } | null {
   return col === null ? null : { row: Number(m[2]), col };
 }
 
-/** Parts the streaming reader must meet before any sheet or shared string, in this order. */
-const LEADING_PARTS = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'];
+/**
+ * Parts the streaming reader must meet before any sheet, in this order: the workbook (else it
+ * fails), the shared strings and the styles (else a date-formatted cell reads as its serial).
+ */
+const LEADING_PARTS = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
 
 /** The archive rewritten with its leading parts first, or null when it is already in order. */
 async function streamableOrder(archive: JSZip, parts: Map<string, Buffer>): Promise<Buffer | null> {
   const names = Object.keys(archive.files);
-  const workbookAt = names.indexOf('xl/workbook.xml');
-  const firstContent = names.findIndex((n) => /^xl\/(worksheets\/|sharedStrings\.xml|styles\.xml)/.test(n));
-  if (workbookAt < 0 || firstContent < 0 || workbookAt < firstContent) return null;
+  const firstSheet = names.findIndex((n) => n.startsWith('xl/worksheets/'));
+  const lastLeading = Math.max(...LEADING_PARTS.map((p) => names.indexOf(p)));
+  if (firstSheet < 0 || lastLeading < firstSheet) return null;
   const ordered = new JSZip();
   const rank = (n: string) => {
     const i = LEADING_PARTS.indexOf(n);
