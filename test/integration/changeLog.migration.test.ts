@@ -2,10 +2,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src-main/open';
 import type { Core } from '../../src-main/core';
-import { exportSteps } from '../../src-main/features/sync/service';
-import { decodeFile } from '../../src-main/features/sync/package';
-import { requireTeam } from '../../src-main/features/sync/team';
-import { runSteps } from '../../src-main/infra/steps';
 import { schemaVersion } from '../../src-main/store/db';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
 import {
@@ -16,26 +12,12 @@ import {
   type LogChange,
 } from '../../src-main/store/changeLog';
 import { downgradeTo, makeCore, tempDir } from '../helpers';
-import { demoDistrictAt, SEED_TEST_DISTRICT } from '../district';
-import { demandIn } from './fixtures';
-import { audits, lastSeq } from './logAudits';
+import { audits, editedDistrict, fullExport } from './logMigration';
 
 // Migration 15 stores the change log compactly. A database whose log is in the old table gives
 // the same audit trail (logAudits.ts) and the same full export once converted.
 
-const PASS = 'correct horse battery staple';
 const COMPACT_LOG = 15;
-
-/** A full export as its reader sees it (the sealed bytes differ by their random nonce). */
-function fullExport(core: Core) {
-  const { contentBase64 } = runSteps(exportSteps(core, { full: true }));
-  const { manifest, changes, malformedStamps } = decodeFile(
-    requireTeam(core.store),
-    Buffer.from(contentBase64!, 'base64'),
-  );
-  const { exportedAt: _at, schemaVersion: _v, ...rest } = manifest;
-  return { manifest: rest, changes, malformedStamps };
-}
 
 /** The log's changes in seq order, in the columns of a sync file. */
 const logRows = (core: Core) =>
@@ -48,29 +30,7 @@ const logRows = (core: Core) =>
 
 describe('migration 15: the compact change log', () => {
   it('gives the same audit answers and the same full export as the log it converts', () => {
-    // The demo district (seeded once in the run, test/district.ts), which then joins a team.
-    const path = join(tempDir(), 'a.db');
-    demoDistrictAt(path, SEED_TEST_DISTRICT);
-    const a = makeCore({ path, now: SEED_TEST_DISTRICT.now });
-    const b = makeCore({ now: SEED_TEST_DISTRICT.now });
-    const { teamCode } = a.ok('sync.team.create', { name: '高新区科技局', passphrase: PASS });
-    b.ok('sync.team.join', { code: teamCode, passphrase: PASS });
-    const seeded = lastSeq(a.core);
-
-    // Edits, deletes and demand moves here; records, edits and a delete from a second laptop.
-    const enterprise = a.ok('enterprises.list', { limit: 2 }).rows;
-    a.ok('enterprises.update', { id: enterprise[0]!.id, name: '改名的企业' });
-    const expert = a.ok('experts.list', { limit: 1 }).rows[0]!;
-    a.ok('experts.delete', { id: expert.id });
-    demandIn(a, 'closed');
-    demandIn(a, 'in_progress');
-    b.ok('sync.import', { contentBase64: a.ok('sync.export', {}).contentBase64! });
-    b.clock.ms = a.clock.ms + 60_000;
-    b.ok('experts.create', { name: '林教授' });
-    b.ok('enterprises.update', { id: enterprise[1]!.id, name: '另一台电脑改的名' });
-    const visit = b.ok('visits.list', { limit: 1 }).rows[0]!;
-    b.ok('visits.delete', { id: visit.id });
-    a.ok('sync.import', { contentBase64: b.ok('sync.export', {}).contentBase64! });
+    const { a, path, seeded } = editedDistrict();
 
     // Compared at the schema that brought the compact log: later migrations add fields of their
     // own. Its changes as its view shows them (this version's export reads the log in runs,

@@ -2,10 +2,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src-main/open';
 import type { Core } from '../../src-main/core';
-import { exportSteps } from '../../src-main/features/sync/service';
-import { decodeFile } from '../../src-main/features/sync/package';
-import { requireTeam } from '../../src-main/features/sync/team';
-import { runSteps } from '../../src-main/infra/steps';
 import { schemaVersion } from '../../src-main/store/db';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
 import {
@@ -16,26 +12,13 @@ import {
   type LogChange,
 } from '../../src-main/store/changeLog';
 import { downgradeTo, makeCore, snapshot, tempDir } from '../helpers';
-import { demandIn } from './fixtures';
-import { demoDistrictAt, SEED_TEST_DISTRICT } from '../district';
-import { audits, lastSeq } from './logAudits';
+import { audits, editedDistrict, fullExport } from './logMigration';
 
 // Migration 24 stores the change log in runs (a write's shared columns once). A database whose
 // log has one row per change gives the same rows, audit trail, export and newest stamp once
 // converted, and a log in runs takes changes through the view and through an import alike.
 
-const PASS = 'correct horse battery staple';
 const BEFORE_RUNS = 23;
-
-function fullExport(core: Core) {
-  const { contentBase64 } = runSteps(exportSteps(core, { full: true }));
-  const { manifest, changes, malformedStamps } = decodeFile(
-    requireTeam(core.store),
-    Buffer.from(contentBase64!, 'base64'),
-  );
-  const { exportedAt: _at, schemaVersion: _v, ...rest } = manifest;
-  return { manifest: rest, changes, malformedStamps };
-}
 
 const rows = (core: Core) =>
   core.store.db
@@ -53,24 +36,7 @@ function records(core: Core) {
 
 describe('migration 24: the change log in runs', () => {
   it('keeps every change, the audit answers, the export and the newest stamp of the log it converts', () => {
-    const path = join(tempDir(), 'a.db');
-    // The demo district (seeded once in the run, test/district.ts), which then joins a team.
-    demoDistrictAt(path, SEED_TEST_DISTRICT);
-    const a = makeCore({ path, now: SEED_TEST_DISTRICT.now });
-    const b = makeCore({ now: SEED_TEST_DISTRICT.now });
-    const { teamCode } = a.ok('sync.team.create', { name: '高新区科技局', passphrase: PASS });
-    b.ok('sync.team.join', { code: teamCode, passphrase: PASS });
-    const seeded = lastSeq(a.core);
-    const enterprise = a.ok('enterprises.list', { limit: 2 }).rows;
-    a.ok('enterprises.update', { id: enterprise[0]!.id, name: '改名的企业' });
-    a.ok('experts.delete', { id: a.ok('experts.list', { limit: 1 }).rows[0]!.id });
-    demandIn(a, 'closed');
-    b.ok('sync.import', { contentBase64: a.ok('sync.export', {}).contentBase64! });
-    b.clock.ms = a.clock.ms + 60_000;
-    b.ok('experts.create', { name: '林教授' });
-    b.ok('enterprises.update', { id: enterprise[1]!.id, name: '另一台电脑改的名' });
-    b.ok('visits.delete', { id: b.ok('visits.list', { limit: 1 }).rows[0]!.id });
-    a.ok('sync.import', { contentBase64: b.ok('sync.export', {}).contentBase64! });
+    const { a, path, seeded } = editedDistrict();
 
     // The full export is made by this version's reader of the log, so before the log goes back to
     // schema 23; that it is the log at 23 is checked against the view's rows there.
