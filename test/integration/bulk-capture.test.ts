@@ -8,7 +8,7 @@ import { TestClock, copyDatabaseFile, makeCore, openTestCore, tempDir } from '..
 import { readSource } from '../../src-main/features/ledger/source';
 import { makePlan } from '../../src-main/features/ledger/plan';
 import { execute } from '../../src-main/features/ledger/execute';
-import { staffNamed, xlsxFile } from './ledgerFixtures';
+import { VISITS_WITH_DEMANDS_HEADER, staffNamed, xlsxFile } from './ledgerFixtures';
 import { freshUscc } from './fixtures';
 
 // The bulk capture (store/bulkCapture.ts) against the capture triggers: the same writes, on two
@@ -232,17 +232,7 @@ describe('a ledger import captured in bulk', () => {
     }) as [Core, Core];
     const path = await xlsxFile({
       rows: [
-        [
-          '企业名称',
-          '统一社会信用代码',
-          '走访日期',
-          '走访方式',
-          '走访人员',
-          '走访情况',
-          '企业需求',
-          '办理状态',
-          '办结时间',
-        ],
+        VISITS_WITH_DEMANDS_HEADER,
         [
           '福州示例科技有限公司',
           freshUscc(),

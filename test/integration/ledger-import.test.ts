@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { makeCore, snapshot, VALID_USCC, type TestCore } from '../helpers';
 import { call } from '../../src-main/dispatch';
-import { aerr, aok, staffNamed, xlsxFile, type Cell } from './ledgerFixtures';
+import { VISITS_WITH_DEMANDS_HEADER, aerr, aok, staffNamed, xlsxFile, type Cell } from './ledgerFixtures';
 import { freshUscc, withWrongCheck, type Demand } from './fixtures';
 import { say } from '@shared/messages';
 
@@ -18,18 +18,6 @@ function world(role?: Role): { t: TestCore; staff: Record<string, string> } {
   return { t, staff: staffNamed(t, '张三', '李四') };
 }
 
-const VWD_HEADER: Cell[] = [
-  '企业名称',
-  '统一社会信用代码',
-  '走访日期',
-  '走访方式',
-  '走访人员',
-  '走访情况',
-  '企业需求',
-  '办理状态',
-  '办结时间',
-];
-
 describe('bad rows are rejected with their row and column; good rows are imported', () => {
   it('visits with demands: every kind of problem', async () => {
     const { t } = world();
@@ -37,7 +25,7 @@ describe('bad rows are rejected with their row and column; good rows are importe
     const path = await xlsxFile({
       rows: [
         ['2026年走访及需求台账'],
-        VWD_HEADER,
+        VISITS_WITH_DEMANDS_HEADER,
         [
           '福州示例科技有限公司',
           U1,
@@ -187,7 +175,7 @@ describe('a ledger records demands closed before the app knew them', () => {
     const { t } = world('staff');
     const path = await xlsxFile({
       rows: [
-        VWD_HEADER,
+        VISITS_WITH_DEMANDS_HEADER,
         [
           '福州示例科技有限公司',
           U1,
@@ -211,7 +199,7 @@ describe('nothing is written unless the import runs, and then all or nothing', (
   async function mixedFile(): Promise<string> {
     return xlsxFile({
       rows: [
-        VWD_HEADER,
+        VISITS_WITH_DEMANDS_HEADER,
         [
           '福州示例科技有限公司',
           U1,
@@ -298,7 +286,9 @@ describe('nothing is written unless the import runs, and then all or nothing', (
       '',
       '',
     ];
-    const result = await aok(t, 'ledger.import', { path: await xlsxFile({ rows: [VWD_HEADER, row, row] }) });
+    const result = await aok(t, 'ledger.import', {
+      path: await xlsxFile({ rows: [VISITS_WITH_DEMANDS_HEADER, row, row] }),
+    });
     expect(result).toMatchObject({ created: 1, skipped: 1 });
     expect(t.ok('demands.list', {}).total).toBe(1);
   });
