@@ -103,7 +103,8 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
       END;`);
   }
 
-  const log = changeLogWriter(db);
+  // The capture triggers and the log's own are set aside: this writer is the log's only one.
+  const log = changeLogWriter(db, { sole: true });
   const reader = logReader(db);
   /** Each record's newest stamp of each field, and of any field (under ''), as the log holds them. */
   const newest = new Map<string, Map<string, string>>();
@@ -127,7 +128,9 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
 
   const flush = (): void => {
     for (const { table, rowId, update, changes } of fired.splice(0)) {
-      const stamps = stampsOf(table, rowId);
+      // A record's stamps are read from the log when an update first needs them, by when the
+      // log holds those of its insert: an insert notes its own only if they are read already.
+      const stamps = update ? stampsOf(table, rowId) : newest.get(`${table}\u0000${rowId}`);
       // Every prior stamp is that of the log before this statement (the trigger's rows are
       // made, then written): a delete's is the record's newest of any field.
       const rows: LogChange[] = changes.map(([hlc, device, staff, field, value]) => [
@@ -138,11 +141,11 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
         rowId,
         field,
         value,
-        update ? (stamps.get(field === 'deletedAt' ? '' : field) ?? null) : null,
+        update ? (stamps!.get(field === 'deletedAt' ? '' : field) ?? null) : null,
       ]);
       log.append(rows);
       for (const row of rows) {
-        note(stamps, row[5], row[0]);
+        if (stamps) note(stamps, row[5], row[0]);
         const was = newestOfDevice.get(row[1]);
         if (was === undefined || later(row[0], was)) newestOfDevice.set(row[1], row[0]);
       }

@@ -80,9 +80,14 @@ export const logSize = (db: Database.Database): number =>
  * and for changes known new, a bulk load's own or an import's already sorted out (`append`,
  * several rows a statement, unchecked). Ids are looked up once per writer; use a writer within
  * one transaction, and tell it when a savepoint in it was rolled back (`forget`): the numbers
- * it gave new names there are given again, to other names.
+ * it gave new names there are given again, to other names. A `sole` writer is told that nothing
+ * else writes the log until then (a bulk load with the triggers set aside): it keeps the log's
+ * end in memory instead of reading it before each append.
  */
-export function changeLogWriter(db: Database.Database): {
+export function changeLogWriter(
+  db: Database.Database,
+  { sole = false }: { sole?: boolean } = {},
+): {
   add(c: LogChange): boolean;
   append(changes: readonly LogChange[]): void;
   forget(): void;
@@ -126,17 +131,17 @@ export function changeLogWriter(db: Database.Database): {
     const [ms, ctr, node] = stampColumns(hlc);
     const prev = prevHlc === null ? null : stampColumns(prevHlc);
     // Names numbered in the order the view's trigger numbers them (namesOf, migration 15).
-    const shared = {
-      ms,
-      ctr,
-      node: nameId(node),
-      device: nameId(device),
-      staff: staff === null ? null : nameId(staff),
-    };
+    const nodeId = nameId(node);
+    const deviceId = nameId(device);
+    const staffId = staff === null ? null : nameId(staff);
     const fieldId = nameId(field);
     const prevNode = prev ? nameId(prev[2]) : null;
     return {
-      ...shared,
+      ms,
+      ctr,
+      node: nodeId,
+      device: deviceId,
+      staff: staffId,
       rec: recordId(tbl, rowId),
       own: [fieldId, value, prev?.[0] ?? null, prev?.[1] ?? null, prevNode],
     };
@@ -162,36 +167,42 @@ export function changeLogWriter(db: Database.Database): {
   const RUN_INSERT = `INSERT INTO change_runs ("run","ms","ctr","node","device","staff","rec","n") VALUES `;
   const LOG_INSERT = `INSERT INTO change_log ("seq","off","field","value","pms","pctr","pnode") VALUES `;
   const BATCH = 64;
-  const statements = new Map<string, Database.Statement>();
+  /** Each insert's statement for a number of rows, compiled once. */
+  const statements = new Map<string, Database.Statement[]>();
   /** Inserts rows of `width` columns, up to BATCH a statement. */
   const insertAll = (insert: string, width: number, rows: unknown[][]) => {
+    let byCount = statements.get(insert);
+    if (!byCount) statements.set(insert, (byCount = []));
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH);
-      const sql =
-        insert +
-        Array(batch.length)
-          .fill(`(${Array(width).fill('?').join(',')})`)
-          .join(',');
-      let stmt = statements.get(sql);
-      if (!stmt) statements.set(sql, (stmt = db.prepare(sql)));
+      let stmt = byCount[batch.length];
+      if (!stmt) {
+        const row = `(${Array(width).fill('?').join(',')})`;
+        stmt = byCount[batch.length] = db.prepare(insert + Array(batch.length).fill(row).join(','));
+      }
       stmt.run(...batch.flat());
     }
   };
+  /** A sole writer's knowledge of the log's end after its last append (as `tail` reads it). */
+  let known: (Run & { end: number }) | undefined;
   /** Appends numbered changes at the log's end, each continuing the run before it when it can. */
   const write = (changes: readonly Numbered[]) => {
     // `run` is null when the log is empty.
-    const { end, ...last } = tail.get() as Run & { end: number };
+    const { end, ...last } = known ?? (tail.get() as Run & { end: number });
     // The last run takes more only while it ends the log (a change deleted at its end closes it).
     const open = last.run !== null && last.run + last.n - 1 === end ? { ...last } : undefined;
     let cur = open;
     let seq = end + 1;
     const runs: Run[] = [];
     const rows: unknown[][] = [];
-    for (const { own, ...shared } of changes) {
+    for (const c of changes) {
       let off = 0;
-      if (cur && continues(cur, shared)) off = cur.n++;
-      else runs.push((cur = { ...shared, run: seq, n: 1 }));
-      rows.push([seq++, off, ...own]);
+      if (cur && continues(cur, c)) off = cur.n++;
+      else
+        runs.push(
+          (cur = { ms: c.ms, ctr: c.ctr, node: c.node, device: c.device, staff: c.staff, rec: c.rec, run: seq, n: 1 }),
+        );
+      rows.push([seq++, off, ...c.own]);
     }
     // Runs first: the log's trigger (changes_origin) reads a change's run.
     if (open && open.n > last.n) grow.run(open.n - last.n, open.run);
@@ -201,6 +212,7 @@ export function changeLogWriter(db: Database.Database): {
       runs.map((h) => [h.run, h.ms, h.ctr, h.node, h.device, h.staff, h.rec, h.n]),
     );
     insertAll(LOG_INSERT, 7, rows);
+    if (sole) known = cur ? { ...cur, end: seq - 1 } : { ...last, end };
   };
   const holds = db.prepare(STAMP_ROW).pluck();
   return {
@@ -213,6 +225,7 @@ export function changeLogWriter(db: Database.Database): {
     forget: () => {
       names.clear();
       records.clear();
+      known = undefined;
     },
   };
 }

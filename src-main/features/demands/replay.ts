@@ -36,9 +36,20 @@ type DemandRow = LegacyBasis &
     onHoldDays: number | null;
   };
 
+/**
+ * An event's stamp: the oldest of its record's changes. A run's changes have one wall time and
+ * node and counters one apart (changeLog.ts), so the oldest is the first left of one of its
+ * runs: the view makes the text of those few, not of every field of the event.
+ */
+const FIRST_STAMP = `(SELECT min(c."hlc") FROM changes c WHERE c."seq" IN (
+    SELECT (SELECT min(l."seq") FROM change_log l
+            WHERE l."seq" BETWEEN r."run" AND r."run" + r."n" - 1 AND l."seq" - l."off" = r."run")
+    FROM change_runs r
+    WHERE r."rec" = (SELECT "n" FROM change_records WHERE "rowId" = h."id" AND "tbl" = 'demand_history')))`;
+
 const EVENTS_SQL = `
   SELECT h."id", h."demandId", h."type", h."at", h."by", h."from", h."to", h."note", h."data", h."superseded",
-    (SELECT min(c."hlc") FROM changes c WHERE c."tbl" = 'demand_history' AND c."rowId" = h."id") AS "stamp"
+    ${FIRST_STAMP} AS "stamp"
   FROM demand_history h
   WHERE h."demandId" IN (SELECT value FROM json_each(?)) AND h."deletedAt" IS NULL`;
 
