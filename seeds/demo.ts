@@ -30,9 +30,10 @@ export interface SeedOptions {
   /**
    * Write as a bulk load (the default): the same calls in the same one transaction, with what
    * only a writer holding it alone may do: visit numbers counted on from one read, the indexes
-   * nothing reads meanwhile built once at the end, and the changes captured in JS instead of by
-   * the triggers (store/bulkCapture.ts). False writes call by call exactly as a door would; both
-   * give the same records and change log (test/integration/seed.test.ts).
+   * nothing reads meanwhile built once at the end, the changes captured in JS instead of by
+   * the triggers (store/bulkCapture.ts), and the inputs not parsed again. False writes call by
+   * call exactly as a door would, parsing each input; both give the same records and change
+   * log (test/integration/seed.test.ts).
    */
   bulk?: boolean;
 }
@@ -85,11 +86,14 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
   const bulk = options.bulk ?? true;
   // Only a writer that holds the transaction alone may count visit numbers on from one read.
   const writer: Core = bulk ? { ...core, visitNumbers: new VisitNumbers(core) } : core;
-  const s = new Seeder(writer, new Rand(seed), addDays(asOf, -364), asOf, cutoffMs, scale);
+  const s = new Seeder(writer, new Rand(seed), addDays(asOf, -364), asOf, cutoffMs, scale, bulk);
   const { db } = core.store;
   const actor = core.store.actor;
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -262144'); // 256 MiB while writing the district
+  // The whole district in the page cache while writing it (a bound, not an allocation: ×1 takes
+  // some 25 MB, ×20 some 450 MB): a transaction larger than the cache spills pages to the WAL,
+  // again each time it changes them.
+  db.pragma('cache_size = -1048576');
   try {
     db.transaction(() => {
       const rebuildIndexes = bulk ? setAsideIndexes(db, UNREAD_WHILE_SEEDING) : null;

@@ -1,7 +1,7 @@
 import { msg, type MessageKey } from '@shared/messages';
 import type { Store } from './store/db';
 import { getRow, updateRecord } from './store/records';
-import type { KindName, StoredOf } from './store/schema';
+import type { KindName, ListedOf, StoredOf } from './store/schema';
 import { shanghaiDate } from '@shared/domain/dates';
 import { ApiError, invalid, notFound } from '@shared/contract/errors';
 import type { Role } from '@shared/domain/enums';
@@ -30,7 +30,20 @@ export function requireLive<K extends KindName>(
   id: string,
   field?: string,
 ): StoredOf<K> {
-  const row = getRow(core.store, kind, id);
+  return live(kind, id, field, getRow(core.store, kind, id));
+}
+
+/** requireLive's record with the values the store derives, in one read. */
+export function requireLiveListed<K extends KindName>(core: Core, kind: K, id: string): ListedOf<K> {
+  return live(kind, id, undefined, getRow(core.store, kind, id, true));
+}
+
+function live<R extends { deletedAt?: string | null }>(
+  kind: KindName,
+  id: string,
+  field: string | undefined,
+  row: R | null,
+): R {
   if (!row) throw notFound(NOUN(kind), id, field);
   if (row.deletedAt) {
     if (field) throw invalid(field, msg('record.deleted', { kind: { key: NOUN(kind) }, id }));

@@ -200,7 +200,16 @@ export function changeLogWriter(
       if (cur && continues(cur, c)) off = cur.n++;
       else
         runs.push(
-          (cur = { ms: c.ms, ctr: c.ctr, node: c.node, device: c.device, staff: c.staff, rec: c.rec, run: seq, n: 1 }),
+          (cur = {
+            ms: c.ms,
+            ctr: c.ctr,
+            node: c.node,
+            device: c.device,
+            staff: c.staff,
+            rec: c.rec,
+            run: seq,
+            n: 1,
+          }),
         );
       rows.push([seq++, off, ...c.own]);
     }

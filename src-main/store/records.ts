@@ -132,11 +132,21 @@ export function getRow<K extends KindName>(
   withDerived: true,
 ): ListedOf<K> | null;
 export function getRow(store: Store, kind: KindName, id: string, withDerived = false): Row | null {
-  const def: KindDef = KINDS[kind];
-  const derived = withDerived ? def.derivedSelect : '';
-  const row = prepared(store, `SELECT t.*${derived} FROM ${q(def.table)} t WHERE t."id" = ?`).get(id) as
-    Row | undefined;
+  const row = prepared(store, rowSql(kind, withDerived)).get(id) as Row | undefined;
   return row ? rowToRecord(kind, row) : null;
+}
+
+/** Each kind's read by id, as text made once (a kind's derived values are long to hash). */
+const ROW_SQL = new Map<string, string>();
+function rowSql(kind: KindName, withDerived: boolean): string {
+  const key = withDerived ? `${kind}+` : kind;
+  let sql = ROW_SQL.get(key);
+  if (sql === undefined) {
+    const def: KindDef = KINDS[kind];
+    sql = `SELECT t.*${withDerived ? def.derivedSelect : ''} FROM ${q(def.table)} t WHERE t."id" = ?`;
+    ROW_SQL.set(key, sql);
+  }
+  return sql;
 }
 
 // --- lists -------------------------------------------------------------------

@@ -192,10 +192,21 @@ export function toSql(type: FieldType, v: unknown): unknown {
   }
 }
 
+/** Each kind's columns and derived values with their types, listed once. */
+const READ_FIELDS = Object.fromEntries(
+  KIND_NAMES.map((k) => [
+    k,
+    {
+      columns: Object.entries(KINDS[k].columns),
+      derived: Object.entries(KINDS[k].derived).map(([f, d]) => [f, d.type] as const),
+    },
+  ]),
+) as Record<KindName, { columns: [string, FieldType][]; derived: (readonly [string, FieldType])[] }>;
+
 export function rowToRecord(kind: KindName, row: Record<string, unknown>): Record<string, unknown> {
-  const def: KindDef = KINDS[kind];
+  const { columns, derived } = READ_FIELDS[kind];
   const out: Record<string, unknown> = { id: row.id };
-  for (const [f, t] of Object.entries(allColumns(kind))) out[f] = fromSql(t, row[f]);
-  for (const [f, d] of Object.entries(def.derived)) if (f in row) out[f] = fromSql(d.type, row[f]);
+  for (const [f, t] of columns) out[f] = fromSql(t, row[f]);
+  for (const [f, t] of derived) if (f in row) out[f] = fromSql(t, row[f]);
   return out;
 }

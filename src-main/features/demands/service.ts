@@ -6,6 +6,7 @@ import {
   nowIso,
   notInFuture,
   requireLive,
+  requireLiveListed,
   requireSupervisor,
   softDelete,
   today,
@@ -96,9 +97,8 @@ export function demandHistory(
 }
 
 export function getDemand(core: Core, id: string, events?: readonly StoredEvent[]): Demand {
-  requireLive(core, 'demands', id);
   return {
-    ...decorate(core, getRow(core.store, 'demands', id, true)!),
+    ...decorate(core, requireLiveListed(core, 'demands', id)),
     history: demandHistory(core, id, events),
   };
 }

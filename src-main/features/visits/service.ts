@@ -1,6 +1,14 @@
 import { msg } from '@shared/messages';
 import type { z } from 'zod';
-import { type Core, myRole, notAfterToday, requireLive, requireMe, softDelete } from '../../core';
+import {
+  type Core,
+  myRole,
+  notAfterToday,
+  requireLive,
+  requireLiveListed,
+  requireMe,
+  softDelete,
+} from '../../core';
 import { getRow, insertRecord, listRows, preparedOn, updateRecord } from '../../store/records';
 import type { VisitCreate, VisitFields, Visit } from '@shared/contract/schemas';
 import type { ListQuery } from '@shared/contract/contract';
@@ -13,8 +21,7 @@ type VisitInput = z.output<typeof VisitCreate>;
 type VisitPatch = Partial<z.output<typeof VisitFields>> & { id: string };
 
 export function getVisit(core: Core, id: string): Visit {
-  requireLive(core, 'visits', id);
-  const visit = getRow(core.store, 'visits', id, true)!;
+  const visit = requireLiveListed(core, 'visits', id);
   const demands = preparedOn(
     core.store.db,
     `SELECT "id" FROM demands WHERE "sourceVisitId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"`,
