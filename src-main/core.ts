@@ -1,7 +1,7 @@
 import { msg, type MessageKey } from '@shared/messages';
 import type { Store } from './store/db';
-import { getRow, updateRecord } from './store/records';
-import type { KindName, ListedOf, StoredOf } from './store/schema';
+import { getRow, preparedOn, updateRecord } from './store/records';
+import { KINDS, q, type KindName, type ListedOf, type StoredOf } from './store/schema';
 import { shanghaiDate } from '@shared/domain/dates';
 import { ApiError, invalid, notFound } from '@shared/contract/errors';
 import type { Role } from '@shared/domain/enums';
@@ -31,6 +31,12 @@ export function requireLive<K extends KindName>(
   field?: string,
 ): StoredOf<K> {
   return live(kind, id, field, getRow(core.store, kind, id));
+}
+
+/** requireLive for a reference that is checked, not read: its deletion stamp alone. */
+export function requireLiveRef(core: Core, kind: KindName, id: string, field?: string): void {
+  const sql = `SELECT "deletedAt" FROM ${q(KINDS[kind].table)} WHERE "id" = ?`;
+  live(kind, id, field, (preparedOn(core.store.db, sql).get(id) as { deletedAt: string | null }) ?? null);
 }
 
 /** requireLive's record with the values the store derives, in one read. */

@@ -6,6 +6,7 @@ import {
   nowIso,
   notInFuture,
   requireLive,
+  requireLiveRef,
   requireLiveListed,
   requireSupervisor,
   softDelete,
@@ -138,8 +139,8 @@ function checkReferences(
   input: Partial<DemandInput>,
   enterpriseId: string | null | undefined,
 ): void {
-  if (input.enterpriseId) requireLive(core, 'enterprises', input.enterpriseId, 'enterpriseId');
-  if (input.assigneeStaffId) requireLive(core, 'staff', input.assigneeStaffId, 'assigneeStaffId');
+  if (input.enterpriseId) requireLiveRef(core, 'enterprises', input.enterpriseId, 'enterpriseId');
+  if (input.assigneeStaffId) requireLiveRef(core, 'staff', input.assigneeStaffId, 'assigneeStaffId');
   checkUnits(core, input);
   if (input.sourceVisitId) {
     const visit = requireLive(core, 'visits', input.sourceVisitId, 'sourceVisitId');
@@ -169,11 +170,11 @@ function checkUnits(
     coUnitIds,
   }: { leadUnitId?: string | null | undefined; coUnitIds?: string[] | null | undefined },
 ): void {
-  if (leadUnitId) requireLive(core, 'units', leadUnitId, 'leadUnitId');
+  if (leadUnitId) requireLiveRef(core, 'units', leadUnitId, 'leadUnitId');
   (coUnitIds ?? []).forEach((unitId, i) => {
     if (unitId === leadUnitId) throw invalid(`coUnitIds.${i}`, msg('unit.leadAsCo'));
     if ((coUnitIds ?? []).indexOf(unitId) !== i) throw invalid(`coUnitIds.${i}`, msg('field.repeatUnit'));
-    requireLive(core, 'units', unitId, `coUnitIds.${i}`);
+    requireLiveRef(core, 'units', unitId, `coUnitIds.${i}`);
   });
 }
 
@@ -343,7 +344,7 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
     if (!assigneeStaffId) throw invalid('assigneeStaffId', msg('move.assignee'));
   }
   if (assigneeStaffId) {
-    requireLive(core, 'staff', assigneeStaffId, 'assigneeStaffId');
+    requireLiveRef(core, 'staff', assigneeStaffId, 'assigneeStaffId');
     updateRecord(core.store, 'demands', input.id, { assigneeStaffId });
   }
   // Handing it over (交办) names the units too: given ones replace the demand's, else it keeps them.
@@ -482,7 +483,7 @@ export function openBoard(
   if (input.assigneeStaffId) filter.assigneeStaffId = input.assigneeStaffId;
   if (input.town) filter.town = input.town;
   if (input.unitId) {
-    requireLive(core, 'units', input.unitId, 'unitId');
+    requireLiveRef(core, 'units', input.unitId, 'unitId');
     // The demands it leads or co-handles, found first: only they are looked up and decorated.
     filter.id = (
       preparedOn(core.store.db, UNIT_DEMANDS_SQL).all(input.unitId, input.unitId) as { id: string }[]

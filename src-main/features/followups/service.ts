@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Core, notInFuture, requireLive, requireMe, softDelete } from '../../core';
+import { type Core, notInFuture, requireLive, requireLiveRef, requireMe, softDelete } from '../../core';
 import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
 import type { FollowupFields, Followup } from '@shared/contract/schemas';
 import type { ListQuery } from '@shared/contract/contract';
@@ -31,9 +31,9 @@ function applyDissatisfaction(core: Core, f: Followup): void {
 }
 
 export function createFollowup(core: Core, input: FollowupInput): Followup {
-  requireLive(core, PARENT_KIND[input.parentType], input.parentId, 'parentId');
+  requireLiveRef(core, PARENT_KIND[input.parentType], input.parentId, 'parentId');
   const owner = input.ownerStaffId ?? requireMe(core, 'ownerStaffId');
-  requireLive(core, 'staff', owner, 'ownerStaffId');
+  requireLiveRef(core, 'staff', owner, 'ownerStaffId');
   const id = insertRecord(core.store, 'followups', {
     ...input,
     ownerStaffId: owner,

@@ -1,6 +1,6 @@
 import { msg } from '@shared/messages';
 import type { z } from 'zod';
-import { type Core, requireLive, softDelete } from '../../core';
+import { type Core, requireLive, requireLiveRef, softDelete } from '../../core';
 import { getRow, insertRecord, listRows, updateRecord } from '../../store/records';
 import type { OutcomeFields, Outcome } from '@shared/contract/schemas';
 import type { ListQuery } from '@shared/contract/contract';
@@ -18,7 +18,7 @@ function checkReferences(
   core: Core,
   outcome: { enterpriseId?: string | null; demandId?: string | null },
 ): void {
-  if (outcome.enterpriseId) requireLive(core, 'enterprises', outcome.enterpriseId, 'enterpriseId');
+  if (outcome.enterpriseId) requireLiveRef(core, 'enterprises', outcome.enterpriseId, 'enterpriseId');
   if (!outcome.demandId) return;
   const demand = requireLive(core, 'demands', outcome.demandId, 'demandId');
   if (demand.enterpriseId !== outcome.enterpriseId) throw invalid('demandId', msg('demand.otherEnterprise'));

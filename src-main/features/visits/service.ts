@@ -6,6 +6,7 @@ import {
   notAfterToday,
   requireLive,
   requireLiveListed,
+  requireLiveRef,
   requireMe,
   softDelete,
 } from '../../core';
@@ -33,8 +34,8 @@ export function getVisit(core: Core, id: string): Visit {
 }
 
 function checkStaff(core: Core, lead: string, staffIds: string[]): string[] {
-  requireLive(core, 'staff', lead, 'leadStaffId');
-  staffIds.forEach((s, i) => requireLive(core, 'staff', s, `staffIds.${i}`));
+  requireLiveRef(core, 'staff', lead, 'leadStaffId');
+  staffIds.forEach((s, i) => requireLiveRef(core, 'staff', s, `staffIds.${i}`));
   return staffIds.includes(lead) ? staffIds : [lead, ...staffIds];
 }
 
@@ -77,7 +78,7 @@ export function insertNewVisit(
 }
 
 export function createVisit(core: Core, { demands = [], ...input }: VisitInput): Visit {
-  requireLive(core, 'enterprises', input.enterpriseId, 'enterpriseId');
+  requireLiveRef(core, 'enterprises', input.enterpriseId, 'enterpriseId');
   const { visitNumbers } = core;
   const id = insertNewVisit(core, input, visitNumbers && ((date) => visitNumbers.take(date)));
   demands.forEach((d, i) => {
@@ -109,7 +110,7 @@ function prefixField(e: unknown, prefix: string): unknown {
 
 export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
   const current = requireLive(core, 'visits', id);
-  if (patch.enterpriseId) requireLive(core, 'enterprises', patch.enterpriseId, 'enterpriseId');
+  if (patch.enterpriseId) requireLiveRef(core, 'enterprises', patch.enterpriseId, 'enterpriseId');
   const status = patch.status ?? current.status ?? 'submitted';
   const date = patch.date ?? current.date;
   if (status !== 'draft' && date && (patch.date || patch.status)) notAfterToday(core, 'date', date);
