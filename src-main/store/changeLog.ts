@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { formatHlc, isHlc, parseHlc } from '@shared/domain/hlc';
+import { formatHlc, readHlc } from '@shared/domain/hlc';
 
 // The change log is stored compactly (migrations 15 and 24): a run of changes one write made
 // (`change_runs`: wall time, first counter, node, device, staff and record as numbers into
@@ -22,9 +22,8 @@ export type LogChange = [
 
 /** A stamp's columns: wall time, counter and node; a stamp of another shape is kept whole. */
 export function stampColumns(stamp: string): [ms: number, counter: number, node: string] {
-  if (!isHlc(stamp)) return [-1, 0, stamp];
-  const { ms, counter, node } = parseHlc(stamp);
-  return [ms, counter, node];
+  const parts = readHlc(stamp);
+  return parts ? [parts.ms, parts.counter, parts.node] : [-1, 0, stamp];
 }
 
 /**
@@ -169,18 +168,18 @@ export function changeLogWriter(
   const BATCH = 64;
   /** Each insert's statement for a number of rows, compiled once. */
   const statements = new Map<string, Database.Statement[]>();
-  /** Inserts rows of `width` columns, up to BATCH a statement. */
-  const insertAll = (insert: string, width: number, rows: unknown[][]) => {
+  /** Inserts rows of `width` columns, given one after another in `values`, up to BATCH a statement. */
+  const insertAll = (insert: string, width: number, values: unknown[]) => {
     let byCount = statements.get(insert);
     if (!byCount) statements.set(insert, (byCount = []));
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const batch = rows.slice(i, i + BATCH);
-      let stmt = byCount[batch.length];
+    for (let i = 0; i < values.length; i += BATCH * width) {
+      const count = Math.min(BATCH, (values.length - i) / width);
+      let stmt = byCount[count];
       if (!stmt) {
         const row = `(${Array(width).fill('?').join(',')})`;
-        stmt = byCount[batch.length] = db.prepare(insert + Array(batch.length).fill(row).join(','));
+        stmt = byCount[count] = db.prepare(insert + Array(count).fill(row).join(','));
       }
-      stmt.run(...batch.flat());
+      stmt.run(...(i === 0 && count * width === values.length ? values : values.slice(i, i + count * width)));
     }
   };
   /** A sole writer's knowledge of the log's end after its last append (as `tail` reads it). */
@@ -194,7 +193,7 @@ export function changeLogWriter(
     let cur = open;
     let seq = end + 1;
     const runs: Run[] = [];
-    const rows: unknown[][] = [];
+    const rows: unknown[] = [];
     for (const c of changes) {
       let off = 0;
       if (cur && continues(cur, c)) off = cur.n++;
@@ -211,14 +210,15 @@ export function changeLogWriter(
             n: 1,
           }),
         );
-      rows.push([seq++, off, ...c.own]);
+      const [field, value, pms, pctr, pnode] = c.own;
+      rows.push(seq++, off, field, value, pms, pctr, pnode);
     }
     // Runs first: the log's trigger (changes_origin) reads a change's run.
     if (open && open.n > last.n) grow.run(open.n - last.n, open.run);
     insertAll(
       RUN_INSERT,
       8,
-      runs.map((h) => [h.run, h.ms, h.ctr, h.node, h.device, h.staff, h.rec, h.n]),
+      runs.flatMap((h) => [h.run, h.ms, h.ctr, h.node, h.device, h.staff, h.rec, h.n]),
     );
     insertAll(LOG_INSERT, 7, rows);
     if (sole) known = cur ? { ...cur, end: seq - 1 } : { ...last, end };

@@ -25,7 +25,14 @@ export function formatHlc({ ms, counter, node }: HlcParts): string {
 }
 
 export function parseHlc(stamp: string): HlcParts {
-  if (!isHlc(stamp)) throw new RangeError(`not a clock stamp: '${stamp}'`);
+  const parts = readHlc(stamp);
+  if (!parts) throw new RangeError(`not a clock stamp: '${stamp}'`);
+  return parts;
+}
+
+/** A stamp's parts, or null for text of another shape (one test of the shape, not two). */
+export function readHlc(stamp: string): HlcParts | null {
+  if (!isHlc(stamp)) return null;
   const ms = Number(stamp.slice(0, MS_WIDTH));
   const counter = parseInt(stamp.slice(MS_WIDTH + 1, MS_WIDTH + 1 + COUNTER_WIDTH), 36);
   const node = stamp.slice(MS_WIDTH + COUNTER_WIDTH + 2);
