@@ -92,6 +92,22 @@ export function eventsOf(store: Store, demandIds: readonly string[]): Map<string
   return byDemand;
 }
 
+const TIMES_SQL = `
+  SELECT "type", "from", "to", "at", "superseded" FROM demand_history
+  WHERE "demandId" = ? AND "deletedAt" IS NULL`;
+
+/** A demand's live events as far as their kind and time: eventsOf without stamps, notes and data. */
+export function eventTimesOf(
+  store: Store,
+  demandId: string,
+): Pick<StoredEvent, 'type' | 'from' | 'to' | 'at' | 'superseded'>[] {
+  return (
+    preparedOn(store.db, TIMES_SQL).all(demandId) as (Omit<StoredEvent, 'superseded'> & {
+      superseded: number;
+    })[]
+  ).map((e) => ({ ...e, superseded: e.superseded === 1 }));
+}
+
 /**
  * Writes each event's `superseded` where the replay now says otherwise (a later file can give
  * a move its place back). A plain UPDATE of an unsynced column: nothing is captured, and the

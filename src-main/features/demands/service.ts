@@ -29,7 +29,7 @@ import { eventType, type DemandEventType, type HistoryEventData } from '@shared/
 import { missingForClosing, type FollowupOutcome } from '@shared/domain/closing';
 import { addDays, shanghaiDate, toInstant } from '@shared/domain/dates';
 import { OPEN_DEMAND_STATUSES, isOpenStatus, type DemandStatus } from '@shared/domain/enums';
-import { eventsOf, replayDemands, type StoredEvent } from './replay';
+import { eventsOf, eventTimesOf, replayDemands, type StoredEvent } from './replay';
 import { unitNamesOf } from '../units/service';
 import { slaOf, workCalendarOf } from '../settings/service';
 
@@ -330,7 +330,7 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
   // Never before the previous transition (notes such as a due date switch do not count, nor a
   // move that lost its place to a concurrent one on another laptop).
   const floor =
-    (eventsOf(core.store, [input.id]).get(input.id) ?? [])
+    eventTimesOf(core.store, input.id)
       .filter((e) => eventType(e) === 'transition' && !e.superseded)
       .reduce<string | null>((latest, e) => (latest === null || e.at > latest ? e.at : latest), null) ??
     current.receivedAt;
