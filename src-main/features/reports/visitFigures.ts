@@ -5,6 +5,7 @@ import { enterpriseFilter, scopeSql } from './scope';
 import { UNKNOWN_KEY } from '@shared/reports/definitions';
 import { VISIT_MODES } from '@shared/domain/enums';
 import { industrySplitSql } from '@shared/domain/industries';
+import { heldIn, tierEntries } from './tierFigures';
 
 // Visit figures, counted in SQL. The quarter's visits are read once from the covering index
 // visits_report and grouped per enterprise, with the counts per mode and per month pivoted
@@ -52,6 +53,8 @@ export interface VisitTotals {
   solvedOnSite: number;
   coverageNumerator: number;
   coverageDenominator: number;
+  /** Counted with the splits (from the visits grouped by lead), else apart: leaderVisitCount. */
+  leaderVisits?: number;
 }
 
 export interface VisitSplits {
@@ -129,43 +132,24 @@ function perEnterprise(scope: ResolvedScope, withSplits: boolean, months: number
     FROM vl GROUP BY eid)`;
 }
 
+/** The staff members whose position is leader (领导). */
+const LEADERS = `SELECT ls."id" FROM staff ls WHERE ls."position" = 'leader'`;
+
 /** Field `i` (0-based) of a packed count. */
 const field = (col: string, i: number) => `((${col} >> ${16 * i}) & 65535)`;
 const FIELD = 65536;
 /** The field of `months` that holds the solved-on-site count. */
 const SOLVED = 3;
 
-/** A tier entry of an enterprise (enterprises.tiers holds a JSON array of them). */
-interface TierEntry {
-  tier?: unknown;
-  year?: unknown;
-  expiresOn?: unknown;
-}
-
-/** TIER_VALID in JS, for the tiers split: the two must agree (reports-crosscheck holds them to it). */
+/** The tiers valid in the window (TIER_VALID) of a `tiers` JSON. */
 function validTiers(json: string | null, qeYear: number, qs: string): string[] {
-  if (!json || json === '[]') return [];
-  let list: unknown;
-  try {
-    list = JSON.parse(json);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(list)) return [];
-  const tiers = new Set<string>();
-  for (const t of list as TierEntry[]) {
-    if (t === null || typeof t !== 'object' || typeof t.tier !== 'string') continue;
-    if (typeof t.year !== 'number' || t.year > qeYear) continue;
-    // As in SQL: a number is never after a date string, so only a date string can be in force.
-    if (
-      t.expiresOn !== undefined &&
-      t.expiresOn !== null &&
-      !(typeof t.expiresOn === 'string' && t.expiresOn >= qs)
-    )
-      continue;
-    tiers.add(t.tier);
-  }
-  return [...tiers];
+  return [
+    ...new Set(
+      tierEntries(json)
+        .filter((t) => heldIn(t, qeYear, qs))
+        .map((t) => t.tier),
+    ),
+  ];
 }
 
 function statement(scope: ResolvedScope, withSplits: boolean, months: number, index: string): string {
@@ -194,6 +178,7 @@ function statement(scope: ResolvedScope, withSplits: boolean, months: number, in
          || char(31) || coalesce(ee."tiers", ''), total(ve.n), count(*), 0
        FROM ve LEFT JOIN enterprises ee ON ee."id" = ve.eid GROUP BY 2`,
     );
+    parts.push(`SELECT 'leaders', NULL, total(n), 0, 0 FROM vl WHERE lead IN (${LEADERS})`);
     // By lead staff: vl has one row per enterprise and lead, so count(*) counts enterprises.
     parts.push(
       `SELECT 'byStaff', coalesce(nullif(lead, ''), '${UNKNOWN_KEY}'), total(n), count(*), 0 FROM vl GROUP BY 2`,
@@ -267,6 +252,8 @@ function run(db: Database.Database, scope: ResolvedScope, p: Params, withSplits:
       totals.visits = r.a;
       totals.enterprisesVisited = r.b;
       totals.solvedOnSite = r.c;
+    } else if (r.dim === 'leaders') {
+      totals.leaderVisits = r.a;
     } else if (r.dim === 'coverage') {
       totals.coverageDenominator = r.a;
       totals.coverageNumerator = r.b;
@@ -307,9 +294,10 @@ export function visitCounts(
 }
 
 // --- 领导带队走访: visits whose lead staff member is a leader (staff `position`).
+// The splits count them from the visits grouped by lead (statement); LEADER_LED on its own.
 
 /** The visit (alias v) was led by a staff member whose position is leader. */
-export const LEADER_LED = `v."leadStaffId" IN (SELECT ls."id" FROM staff ls WHERE ls."position" = 'leader')`;
+export const LEADER_LED = `v."leadStaffId" IN (${LEADERS})`;
 
 export function leaderVisitCount(db: Database.Database, scope: ResolvedScope, p: Params): number {
   const row = preparedOn(db, `SELECT count(*) AS n ${visitsFrom(scope)} AND ${LEADER_LED}`).get(p) as {
