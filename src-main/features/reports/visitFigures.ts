@@ -117,8 +117,10 @@ function perEnterprise(scope: ResolvedScope, withSplits: boolean, months: number
   const modes = `CASE v."mode" ${VISIT_MODES.map((m, i) => `WHEN '${m}' THEN ${FIELD ** i}`).join(' ')} ELSE 0 END`;
   const sums = Array.from({ length: Math.max(1, Math.ceil(months / PER_SUM)) }, (_, g) => {
     const slots = Array.from({ length: Math.min(PER_SUM, months - g * PER_SUM) }, (_, i) => g * PER_SUM + i);
+    // Month m (0-based) runs from @s{m+1} to @s{m+2} (first days): the dates are compared, not cut.
+    const earlier = g === 0 ? '' : `WHEN v."date" < @s${g * PER_SUM + 1} THEN 0 `;
     const cases = slots.length
-      ? `CASE substr(v."date", 1, 7) ${slots.map((m) => `WHEN @m${m + 1} THEN ${FIELD ** (m % PER_SUM)}`).join(' ')} ELSE 0 END`
+      ? `CASE ${earlier}${slots.map((m) => `WHEN v."date" < @s${m + 2} THEN ${FIELD ** (m % PER_SUM)}`).join(' ')} ELSE 0 END`
       : '0';
     return g === 0 ? `${cases} + CASE WHEN v."solvedOnSite" = 1 THEN ${FIELD ** SOLVED} ELSE 0 END` : cases;
   });
@@ -176,7 +178,7 @@ function statement(scope: ResolvedScope, withSplits: boolean, months: number, in
     parts.push(
       `SELECT 'enterprises', coalesce(ee."town", '') || char(31) || ${industrySplitSql(`coalesce(ee."industry", '')`)}
          || char(31) || coalesce(ee."tiers", ''), total(ve.n), count(*), 0
-       FROM ve LEFT JOIN enterprises ee ON ee."id" = ve.eid GROUP BY 2`,
+       FROM ve LEFT JOIN enterprises ee INDEXED BY enterprises_report ON ee."id" = ve.eid GROUP BY 2`,
     );
     parts.push(`SELECT 'leaders', NULL, total(n), 0, 0 FROM vl WHERE lead IN (${LEADERS})`);
     // By lead staff: vl has one row per enterprise and lead, so count(*) counts enterprises.
@@ -202,19 +204,35 @@ interface Row {
   c: number;
 }
 
-/** The window's months as `m1`… parameters, when they are few enough to pivot (else none). */
-function monthParams(p: Params): Record<string, string> {
+/** The month after 'YYYY-MM'. */
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The window's months as `m1`… parameters and their first days as `s1`…, with the first day
+ * of the month after as the last `s`, when they are few enough to pivot (else none).
+ */
+function monthParams(p: Params): { count: number; params: Record<string, string> } {
   const months = monthsBetween(String(p.qs), String(p.qe));
-  if (months.length > PIVOT_MONTHS) return {};
-  return Object.fromEntries(months.map((m, i) => [`m${i + 1}`, m]));
+  if (months.length > PIVOT_MONTHS) return { count: 0, params: {} };
+  const params: Record<string, string> = {};
+  months.forEach((m, i) => {
+    params[`m${i + 1}`] = m;
+    params[`s${i + 1}`] = `${m}-01`;
+  });
+  params[`s${months.length + 1}`] = `${nextMonth(months[months.length - 1]!)}-01`;
+  return { count: months.length, params };
 }
 
 function run(db: Database.Database, scope: ResolvedScope, p: Params, withSplits: boolean) {
-  const months = withSplits ? monthParams(p) : {};
+  const months = withSplits ? monthParams(p) : { count: 0, params: {} };
   const index = groupingIndex(scope, p);
-  const rows = preparedOn(db, statement(scope, withSplits, Object.keys(months).length, index)).all({
+  const rows = preparedOn(db, statement(scope, withSplits, months.count, index)).all({
     ...p,
-    ...months,
+    ...months.params,
   }) as Row[];
   const totals: VisitTotals = {
     visits: 0,

@@ -4,7 +4,8 @@
 // reply's two dates), so these are read with a demand's other columns, not looked up row by
 // row (a year at ×20: ~15k lookups each); and an index led by the history event's type finds
 // the few 督办 and 延期 events at once, instead of one seek per demand into each demand's
-// history. About 9 MB at ×20. No data changes.
+// history. The enterprises' report index takes their tiers, read for the split of the visited
+// enterprises and the tier figures. About 9 MB at ×20. No data changes.
 export const sql = `
 DROP INDEX demands_report;
 CREATE INDEX demands_report ON demands
@@ -14,5 +15,8 @@ DROP INDEX demands_report_status;
 CREATE INDEX demands_report_status ON demands
   ("status", "closedAt", "receivedAt", "deletedAt", "enterpriseId", "assigneeStaffId", "dueDate",
    "onHoldDays", "closureType", "id", "leadUnitId");
+DROP INDEX enterprises_report;
+CREATE INDEX enterprises_report ON enterprises
+  ("id", "deletedAt", "town", "industry", "liaisonStaffId", "tiers");
 CREATE INDEX demand_history_by_type ON demand_history ("type", "demandId", "at", "deletedAt", "superseded");
 `;
