@@ -38,7 +38,7 @@ const lastMove = (bound: string) => `(SELECT h."at" || '|' || h."to" FROM demand
  * Candidates with their boundary states: one materialized row per demand (alias x). `endOnly`
  * leaves out c0 and holds (NULL): enough for the state at the end (S1, AT1), not for the rest.
  */
-function candidatesSql(scope: ResolvedScope, endOnly = false): string {
+function candidatesSql(scope: ResolvedScope, endOnly = false, replayAll = false): string {
   const cols = `t."id", t."enterpriseId", t."assigneeStaffId", t."status", t."dueDate", t."onHoldDays",
     t."closureType", t."closedAt", t."receivedAt", t."leadUnitId"`;
   const before = `t."receivedAt" < @ts AND t."deletedAt" IS NULL`;
@@ -65,7 +65,7 @@ function candidatesSql(scope: ResolvedScope, endOnly = false): string {
     } AS holds
   FROM (
     SELECT ${cols} FROM demands t WHERE t."receivedAt" >= @ts AND t."receivedAt" < @te AND t."deletedAt" IS NULL
-      AND NOT coalesce(${shortcut}, 0)
+      ${replayAll ? '' : `AND NOT coalesce(${shortcut}, 0)`}
     UNION ALL
     SELECT ${cols} FROM demands t WHERE (${isOpenSql('t."status"')} OR t."status" IS NULL) AND ${before}
     UNION ALL
@@ -172,15 +172,16 @@ const settledStatesSql = (scope: ResolvedScope) => `SELECT t."id" AS id, 'closed
 
 /**
  * Per-demand facts for the period; one row per demand that can count in any figure: the
- * candidates replayed by statesSql, and the settled demands.
+ * candidates replayed by statesSql, and the settled demands. `replayAll` replays the settled
+ * ones too (for the test that holds both ways to the same facts).
  */
-export function demandFactsSql(scope: ResolvedScope): string {
-  return `WITH ${candidatesSql(scope)},
+export function demandFactsSql(scope: ResolvedScope, { replayAll = false } = {}): string {
+  const replayed = `SELECT ${FACTS} FROM f d LEFT JOIN ev ON ev.id = d.id`;
+  const settled = `SELECT ${FACTS} FROM (${settledStatesSql(scope)}) d LEFT JOIN ev ON ev.id = d.id`;
+  return `WITH ${candidatesSql(scope, false, replayAll)},
 ${statesSql()},
 ${EVENTS}
-SELECT ${FACTS} FROM f d LEFT JOIN ev ON ev.id = d.id
-UNION ALL
-SELECT ${FACTS} FROM (${settledStatesSql(scope)}) d LEFT JOIN ev ON ev.id = d.id`;
+${replayed}${replayAll ? '' : `\nUNION ALL\n${settled}`}`;
 }
 
 type Params = Record<string, unknown>;
