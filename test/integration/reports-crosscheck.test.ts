@@ -9,7 +9,9 @@ import type { MethodOutput } from '@shared/contract/contract';
 import { seedDemo } from '../../seeds/demo';
 import { oracleFigures, type OracleScope } from './reports-oracle';
 import { targetActuals } from '../../src-main/features/reports/quarterly';
-import { resolveScope } from '../../src-main/features/reports/scope';
+import { resolveScope, scopeParams } from '../../src-main/features/reports/scope';
+import { demandFactsSql } from '../../src-main/features/reports/demandFigures';
+import { periodParams } from '../../src-main/features/reports/period';
 import { parsePeriod } from '@shared/domain/period';
 
 // The report against an independent computation (reports-oracle.ts) on the seeded demo
@@ -225,4 +227,32 @@ describe('the records behind the new figures', () => {
         for (const [tier, n] of Object.entries(f[figure])) expect(records(figure, tier).total).toBe(n);
     });
   }
+});
+
+// Most demands of a long period were received in it and closed before its end, for good: their
+// facts are read from their row, not replayed from their history (demandFigures.settledSql).
+// Replaying them instead gives every demand the same facts, in every period and scope.
+describe("settled demands: the facts read from their row are the replay's", () => {
+  const facts = (period: string, scope: OracleScope, replayAll: boolean) => {
+    const resolved = resolveScope(core, scope);
+    return core.store.db
+      .prepare(`SELECT * FROM (${demandFactsSql(resolved, { replayAll })}) ORDER BY id`)
+      .all({ ...periodParams(period), ...scopeParams(resolved) }) as Record<string, unknown>[];
+  };
+  for (const period of ['2026', '2026H2', ...QUARTERS, ...MONTHS, '2026-03-15..2026-09-20']) {
+    for (const [name, scopeOf] of SCOPES) {
+      it(`${period}, ${name}`, () => {
+        const replayed = facts(period, scopeOf(), true);
+        expect(facts(period, scopeOf(), false)).toEqual(replayed);
+      });
+    }
+  }
+  it('the year has settled demands of every kind: held a while, supervised, closed late or not substantively', () => {
+    const settled = facts('2026', {}, false).filter((f) => f.isNew && f.s1 === 'closed');
+    expect(settled.length).toBeGreaterThan(100);
+    expect(settled.filter((f) => (f.heldBy as number) > 0).length).toBeGreaterThan(0);
+    expect(settled.filter((f) => f.supervised).length).toBeGreaterThan(0);
+    expect(settled.filter((f) => f.onTime === 0).length).toBeGreaterThan(0);
+    expect(settled.filter((f) => f.closureType !== 'substantive').length).toBeGreaterThan(0);
+  });
 });

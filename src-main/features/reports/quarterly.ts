@@ -259,7 +259,7 @@ function computeScalars(
   const dm = demandTotals(db, scope, p, units);
   const fu = followupTotals(db, scope, p);
   const cl = clinicTotals(db, scope, p);
-  const leaderVisits = leaderVisitCount(db, scope, p);
+  const leaderVisits = v.leaderVisits ?? leaderVisitCount(db, scope, p);
   const firstReply = firstReplyTotals(db, scope, p);
   const ac = activityTotals(db, scope, p);
   const sat = fu.bySatisfaction;

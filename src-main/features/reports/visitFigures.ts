@@ -5,6 +5,7 @@ import { enterpriseFilter, scopeSql } from './scope';
 import { UNKNOWN_KEY } from '@shared/reports/definitions';
 import { VISIT_MODES } from '@shared/domain/enums';
 import { industrySplitSql } from '@shared/domain/industries';
+import { heldIn, tierEntries } from './tierFigures';
 
 // Visit figures, counted in SQL. The quarter's visits are read once from the covering index
 // visits_report and grouped per enterprise, with the counts per mode and per month pivoted
@@ -52,6 +53,8 @@ export interface VisitTotals {
   solvedOnSite: number;
   coverageNumerator: number;
   coverageDenominator: number;
+  /** Counted with the splits (from the visits grouped by lead), else apart: leaderVisitCount. */
+  leaderVisits?: number;
 }
 
 export interface VisitSplits {
@@ -114,8 +117,10 @@ function perEnterprise(scope: ResolvedScope, withSplits: boolean, months: number
   const modes = `CASE v."mode" ${VISIT_MODES.map((m, i) => `WHEN '${m}' THEN ${FIELD ** i}`).join(' ')} ELSE 0 END`;
   const sums = Array.from({ length: Math.max(1, Math.ceil(months / PER_SUM)) }, (_, g) => {
     const slots = Array.from({ length: Math.min(PER_SUM, months - g * PER_SUM) }, (_, i) => g * PER_SUM + i);
+    // Month m (0-based) runs from @s{m+1} to @s{m+2} (first days): the dates are compared, not cut.
+    const earlier = g === 0 ? '' : `WHEN v."date" < @s${g * PER_SUM + 1} THEN 0 `;
     const cases = slots.length
-      ? `CASE substr(v."date", 1, 7) ${slots.map((m) => `WHEN @m${m + 1} THEN ${FIELD ** (m % PER_SUM)}`).join(' ')} ELSE 0 END`
+      ? `CASE ${earlier}${slots.map((m) => `WHEN v."date" < @s${m + 2} THEN ${FIELD ** (m % PER_SUM)}`).join(' ')} ELSE 0 END`
       : '0';
     return g === 0 ? `${cases} + CASE WHEN v."solvedOnSite" = 1 THEN ${FIELD ** SOLVED} ELSE 0 END` : cases;
   });
@@ -129,43 +134,24 @@ function perEnterprise(scope: ResolvedScope, withSplits: boolean, months: number
     FROM vl GROUP BY eid)`;
 }
 
+/** The staff members whose position is leader (领导). */
+const LEADERS = `SELECT ls."id" FROM staff ls WHERE ls."position" = 'leader'`;
+
 /** Field `i` (0-based) of a packed count. */
 const field = (col: string, i: number) => `((${col} >> ${16 * i}) & 65535)`;
 const FIELD = 65536;
 /** The field of `months` that holds the solved-on-site count. */
 const SOLVED = 3;
 
-/** A tier entry of an enterprise (enterprises.tiers holds a JSON array of them). */
-interface TierEntry {
-  tier?: unknown;
-  year?: unknown;
-  expiresOn?: unknown;
-}
-
-/** TIER_VALID in JS, for the tiers split: the two must agree (reports-crosscheck holds them to it). */
+/** The tiers valid in the window (TIER_VALID) of a `tiers` JSON. */
 function validTiers(json: string | null, qeYear: number, qs: string): string[] {
-  if (!json || json === '[]') return [];
-  let list: unknown;
-  try {
-    list = JSON.parse(json);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(list)) return [];
-  const tiers = new Set<string>();
-  for (const t of list as TierEntry[]) {
-    if (t === null || typeof t !== 'object' || typeof t.tier !== 'string') continue;
-    if (typeof t.year !== 'number' || t.year > qeYear) continue;
-    // As in SQL: a number is never after a date string, so only a date string can be in force.
-    if (
-      t.expiresOn !== undefined &&
-      t.expiresOn !== null &&
-      !(typeof t.expiresOn === 'string' && t.expiresOn >= qs)
-    )
-      continue;
-    tiers.add(t.tier);
-  }
-  return [...tiers];
+  return [
+    ...new Set(
+      tierEntries(json)
+        .filter((t) => heldIn(t, qeYear, qs))
+        .map((t) => t.tier),
+    ),
+  ];
 }
 
 function statement(scope: ResolvedScope, withSplits: boolean, months: number, index: string): string {
@@ -192,8 +178,9 @@ function statement(scope: ResolvedScope, withSplits: boolean, months: number, in
     parts.push(
       `SELECT 'enterprises', coalesce(ee."town", '') || char(31) || ${industrySplitSql(`coalesce(ee."industry", '')`)}
          || char(31) || coalesce(ee."tiers", ''), total(ve.n), count(*), 0
-       FROM ve LEFT JOIN enterprises ee ON ee."id" = ve.eid GROUP BY 2`,
+       FROM ve LEFT JOIN enterprises ee INDEXED BY enterprises_report ON ee."id" = ve.eid GROUP BY 2`,
     );
+    parts.push(`SELECT 'leaders', NULL, total(n), 0, 0 FROM vl WHERE lead IN (${LEADERS})`);
     // By lead staff: vl has one row per enterprise and lead, so count(*) counts enterprises.
     parts.push(
       `SELECT 'byStaff', coalesce(nullif(lead, ''), '${UNKNOWN_KEY}'), total(n), count(*), 0 FROM vl GROUP BY 2`,
@@ -217,19 +204,35 @@ interface Row {
   c: number;
 }
 
-/** The window's months as `m1`… parameters, when they are few enough to pivot (else none). */
-function monthParams(p: Params): Record<string, string> {
+/** The month after 'YYYY-MM'. */
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The window's months as `m1`… parameters and their first days as `s1`…, with the first day
+ * of the month after as the last `s`, when they are few enough to pivot (else none).
+ */
+function monthParams(p: Params): { count: number; params: Record<string, string> } {
   const months = monthsBetween(String(p.qs), String(p.qe));
-  if (months.length > PIVOT_MONTHS) return {};
-  return Object.fromEntries(months.map((m, i) => [`m${i + 1}`, m]));
+  if (months.length > PIVOT_MONTHS) return { count: 0, params: {} };
+  const params: Record<string, string> = {};
+  months.forEach((m, i) => {
+    params[`m${i + 1}`] = m;
+    params[`s${i + 1}`] = `${m}-01`;
+  });
+  params[`s${months.length + 1}`] = `${nextMonth(months[months.length - 1]!)}-01`;
+  return { count: months.length, params };
 }
 
 function run(db: Database.Database, scope: ResolvedScope, p: Params, withSplits: boolean) {
-  const months = withSplits ? monthParams(p) : {};
+  const months = withSplits ? monthParams(p) : { count: 0, params: {} };
   const index = groupingIndex(scope, p);
-  const rows = preparedOn(db, statement(scope, withSplits, Object.keys(months).length, index)).all({
+  const rows = preparedOn(db, statement(scope, withSplits, months.count, index)).all({
     ...p,
-    ...months,
+    ...months.params,
   }) as Row[];
   const totals: VisitTotals = {
     visits: 0,
@@ -267,6 +270,8 @@ function run(db: Database.Database, scope: ResolvedScope, p: Params, withSplits:
       totals.visits = r.a;
       totals.enterprisesVisited = r.b;
       totals.solvedOnSite = r.c;
+    } else if (r.dim === 'leaders') {
+      totals.leaderVisits = r.a;
     } else if (r.dim === 'coverage') {
       totals.coverageDenominator = r.a;
       totals.coverageNumerator = r.b;
@@ -307,9 +312,10 @@ export function visitCounts(
 }
 
 // --- 领导带队走访: visits whose lead staff member is a leader (staff `position`).
+// The splits count them from the visits grouped by lead (statement); LEADER_LED on its own.
 
 /** The visit (alias v) was led by a staff member whose position is leader. */
-export const LEADER_LED = `v."leadStaffId" IN (SELECT ls."id" FROM staff ls WHERE ls."position" = 'leader')`;
+export const LEADER_LED = `v."leadStaffId" IN (${LEADERS})`;
 
 export function leaderVisitCount(db: Database.Database, scope: ResolvedScope, p: Params): number {
   const row = preparedOn(db, `SELECT count(*) AS n ${visitsFrom(scope)} AND ${LEADER_LED}`).get(p) as {
