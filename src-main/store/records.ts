@@ -18,7 +18,8 @@ import {
 } from './schema';
 import type { FilterCondition, ListQuery } from '@shared/contract/contract';
 import { invalid } from '@shared/contract/errors';
-import { containsPattern, likeEscape, searchSql } from './search';
+import { containsPattern, likeEscape, narrowingSql, searchSql } from './search';
+import { NARROW_MAX } from './textIndex';
 
 // Generic reads and writes of records. Services add the rules; this adds ids,
 // timestamps, attribution and the SQL for lists.
@@ -237,8 +238,16 @@ export interface ListSql {
   orderBy: string;
 }
 
-/** Builds WHERE and ORDER BY for a list query; unknown fields are refused by name. */
-export function listSql(kind: KindName, query: ListQuery, extraWhere: string[] = []): ListSql {
+/**
+ * Builds WHERE and ORDER BY for a list query; unknown fields are refused by name. `narrows`
+ * tells which searched words to read through the kind's text index (store/textIndex.ts).
+ */
+export function listSql(
+  kind: KindName,
+  query: ListQuery,
+  extraWhere: string[] = [],
+  narrows: (word: string) => boolean = () => false,
+): ListSql {
   const def: KindDef = KINDS[kind];
   const params: unknown[] = [];
   const where = [...extraWhere];
@@ -248,7 +257,7 @@ export function listSql(kind: KindName, query: ListQuery, extraWhere: string[] =
     where.push(`(${conditionSql(fieldRef(kind, field, path), cond, path, params)})`);
   }
   const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean);
-  for (const word of words) where.push(searchSql(kind, 't', word, params));
+  for (const word of words) where.push(searchSql(kind, 't', word, params, { narrow: narrows(word) }));
   const sort = query.sort?.length ? query.sort : [def.defaultSort];
   const orderBy = [
     ...sort.map(
@@ -259,6 +268,17 @@ export function listSql(kind: KindName, query: ListQuery, extraWhere: string[] =
   return { where: where.length ? where.join(' AND ') : '1', params, orderBy };
 }
 
+/** True when `word` finds few enough of `kind`'s records to read them through its text index. */
+function narrows(store: Store, kind: KindName, word: string): boolean {
+  const probe = narrowingSql(kind, word);
+  return (
+    !!probe &&
+    (prepared(store, probe.sql)
+      .pluck()
+      .get(...probe.params) as number) <= NARROW_MAX
+  );
+}
+
 export function listRows<K extends KindName>(
   store: Store,
   kind: K,
@@ -266,7 +286,7 @@ export function listRows<K extends KindName>(
   extraWhere: string[] = [],
 ): { rows: ListedOf<K>[]; total: number } {
   const def: KindDef = KINDS[kind];
-  const { where, params, orderBy } = listSql(kind, query, extraWhere);
+  const { where, params, orderBy } = listSql(kind, query, extraWhere, (word) => narrows(store, kind, word));
   const from = `FROM ${q(def.table)} t WHERE ${where}`;
   const derived = def.derivedSelect;
   const limit = query.limit ?? DEFAULT_LIMIT;

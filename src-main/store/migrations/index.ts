@@ -21,6 +21,7 @@ import { sql as demandHistoryEvents } from './020_demand_history_events';
 import { sql as industries } from './022_industries';
 import { sql as visitsByEnterprise } from './023_visits_by_enterprise';
 import { sql as changeRuns } from './024_change_runs';
+import { sql as visitsTextIndex } from './026_visits_text_index';
 
 export interface Migration {
   version: number;
@@ -54,6 +55,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 22, name: 'industries_and_staff_merges', sql: industries },
   { version: 23, name: 'visits_by_enterprise', sql: visitsByEnterprise },
   { version: 24, name: 'change_runs', sql: changeRuns },
+  // 25 is the reports' (another branch).
+  { version: 26, name: 'visits_text_index', sql: visitsTextIndex },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
