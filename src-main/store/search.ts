@@ -2,7 +2,7 @@
 // read from the models' `search` and `searchInitials` flags (one definition for both).
 import { MODELS, type FieldDef } from '@shared/model';
 import { q, type KindName } from './schema';
-import { gramQuery, NARROW_MAX, TEXT_INDEXES } from './textIndex';
+import { driveMax, gramQuery, gramsDecide, TEXT_INDEXES } from './textIndex';
 
 /** `s` with LIKE's wildcards and escape character taken literally (with ESCAPE '\\'). */
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -15,16 +15,20 @@ const INITIALS_WORD = /^[a-z]+$/i;
 
 type Fields = Record<string, FieldDef>;
 
+/**
+ * How a word is read through the kind's text index (store/textIndex.ts): `drive`, a word that
+ * finds few records (`narrowingSql` tells), reads just those and sorts them; `filter`, a word
+ * that finds many, keeps the list's ordered scan but tests each row by the index's answer.
+ */
+export type TextIndexUse = 'drive' | 'filter';
+
 export interface SearchScope {
   /** Also through references (a visit's enterprise); false inside a reference. */
   viaRefs?: boolean;
   /** Only the fields search.global finds a record by (`findBy`). */
   findByOnly?: boolean;
-  /**
-   * Read the kind's own texts through its text index (store/textIndex.ts): for a word that
-   * narrows the list to a few records (`narrowingSql` tells).
-   */
-  narrow?: boolean;
+  /** Read the kind's own texts through its text index (the kinds that have one). */
+  textIndex?: TextIndexUse;
 }
 
 /** One test of a word: on the record's own field, or through a reference. */
@@ -101,36 +105,47 @@ export function searchSql(
   scope: SearchScope = {},
 ): string {
   const index = TEXT_INDEXES[kind];
-  if (!scope.narrow || !index || scope.viaRefs === false)
-    return anyOf(terms(kind, alias, word, scope), params);
-  // The same tests, on fewer rows: the own texts' tests on the candidates the index gives,
-  // and the references' tests through their indexes (a visit by its enterprise's id).
-  const inner = `${alias}_x`;
-  const all = terms(kind, inner, word, scope);
+  const use = scope.viaRefs === false ? undefined : scope.textIndex;
+  if (!use || !index) return anyOf(terms(kind, alias, word, scope), params);
   const table = q(MODELS[kind].table);
   const text = q(index.table);
+  // Drive: the records the index and the references find, read by rowid (the inner alias keeps
+  // the tests' aliases apart from the list's). Filter: the list's own row tested.
+  const row = use === 'drive' ? `${alias}_x` : alias;
+  const all = terms(kind, row, word, scope);
   const own = all.filter((t) => !t.viaRef);
   const refs = all.filter((t) => t.viaRef);
+  const candidates = `(SELECT "rowid" FROM ${text} WHERE ${text} MATCH ?)`;
   const parts: string[] = [];
   if (own.length) {
     params.push(gramQuery(word));
+    // A word of one or two characters is one token: the index's answer is the LIKE tests'
+    // (textIndex.ts). A longer word's tokens may be apart in the text: the tests decide.
+    const tests = gramsDecide(word) ? '' : ` AND ${anyOf(own, params)}`;
     parts.push(
-      `SELECT ${inner}."rowid" FROM ${table} ${inner} WHERE ${inner}."rowid" IN (SELECT "rowid" FROM ${text} WHERE ${text} MATCH ?) AND ${anyOf(own, params)}`,
+      use === 'drive'
+        ? `SELECT ${row}."rowid" FROM ${table} ${row} WHERE ${row}."rowid" IN ${candidates}${tests}`
+        : // Unary +: the rowid is tested, never used to drive the list's read.
+          `(+${row}."rowid" IN ${candidates}${tests})`,
     );
   }
-  if (refs.length) parts.push(`SELECT ${inner}."rowid" FROM ${table} ${inner} WHERE ${anyOf(refs, params)}`);
-  return parts.length ? `${alias}."rowid" IN (${parts.join(' UNION ALL ')})` : '0';
+  if (refs.length) {
+    const viaRefs = anyOf(refs, params);
+    parts.push(use === 'drive' ? `SELECT ${row}."rowid" FROM ${table} ${row} WHERE ${viaRefs}` : viaRefs);
+  }
+  if (!parts.length) return '0';
+  return use === 'drive' ? `${alias}."rowid" IN (${parts.join(' UNION ALL ')})` : `(${parts.join(' OR ')})`;
 }
 
 /**
  * The SQL of one number: how many records `word` may find through `kind`'s text index and its
- * references, counted up to one more than NARROW_MAX; null when the kind has no text index.
+ * references, counted up to one more than `driveMax(word)`; null when the kind has no text index.
  */
 export function narrowingSql(kind: KindName, word: string): { sql: string; params: unknown[] } | null {
   const index = TEXT_INDEXES[kind];
   if (!index) return null;
   const text = q(index.table);
-  const count = (from: string) => `(SELECT count(*) FROM (SELECT 1 ${from} LIMIT ${NARROW_MAX + 1}))`;
+  const count = (from: string) => `(SELECT count(*) FROM (SELECT 1 ${from} LIMIT ${driveMax(word) + 1}))`;
   const params: unknown[] = [gramQuery(word)];
   const refs = anyOf(
     terms(kind, 'v', word, {}).filter((t) => t.viaRef),

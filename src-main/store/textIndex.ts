@@ -6,9 +6,10 @@
 // a searched word) into its single characters and overlapping pairs, each written as the hex of
 // its UTF-8 bytes: one token to any tokenizer, whatever the characters.
 //
-// The index only narrows: a word's pairs all present in a visit's texts make it a candidate,
-// and the word's usual LIKE tests decide (store/search.ts). So results, order and counts are
-// the LIKE scan's, by construction; the index only has to hold every pair a matching text has.
+// A word of one or two characters is one token, which a text has exactly when it holds the
+// word. A longer word's pairs all present in a visit's texts make it a candidate, and the
+// word's usual LIKE tests decide (store/search.ts). Results, order and totals are the LIKE
+// scan's (test/integration/search-text-index.test.ts compares them on the demo district).
 import type Database from 'better-sqlite3';
 import type { KindName } from './schema';
 
@@ -70,6 +71,13 @@ export function gramQuery(word: string): string {
   return [...new Set(grams.map(hex))].map((t) => `"${t}"`).join(' AND ');
 }
 
+/**
+ * True when the index alone tells whether a text holds `word`: a word of one or two characters
+ * is a single token, present exactly when the text holds the word (LIKE's case folding, the
+ * same characters); a longer word's pairs may be present without being neighbours.
+ */
+export const gramsDecide = (word: string): boolean => Array.from(word).length <= 2;
+
 /** `vl_grams(text)`: the index's triggers (migration 26) tokenize texts with it. */
 export function installGramsFunction(db: Database.Database): void {
   db.function('vl_grams', { deterministic: true }, (text: unknown) =>
@@ -78,8 +86,10 @@ export function installGramsFunction(db: Database.Database): void {
 }
 
 /**
- * Candidates up to this many (visits whose texts hold the word's grams, plus the visits of the
- * records it finds through references) are read through the index and sorted; more, and the
- * usual scan in the list's order, which stops at a page's end, is the better plan.
+ * Up to how many candidates (visits whose texts hold the word's grams, plus the visits of the
+ * records it finds through references) a word's list is read through the index: those rows
+ * read and sorted (about 4 µs each at ×20, page and total). More, and the list's own ordered
+ * scan, which stops at a page's end, tests each row instead: cheaply for a word the index
+ * decides alone, by reading every row's texts for a longer one, hence its higher bound.
  */
-export const NARROW_MAX = 2000;
+export const driveMax = (word: string): number => (gramsDecide(word) ? 2_000 : 20_000);
