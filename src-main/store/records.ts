@@ -285,16 +285,19 @@ function textIndexUse(store: Store, kind: KindName, word: string): TextIndexUse 
   return found <= driveMax(word) ? 'drive' : 'filter';
 }
 
+/**
+ * A page of a list and its total. `textIndex` says how to read each searched word through the
+ * kind's text index (by default as the word's candidates make best; tests compare the ways).
+ */
 export function listRows<K extends KindName>(
   store: Store,
   kind: K,
   query: ListQuery,
   extraWhere: string[] = [],
+  textIndex: (word: string) => TextIndexUse | undefined = (word) => textIndexUse(store, kind, word),
 ): { rows: ListedOf<K>[]; total: number } {
   const def: KindDef = KINDS[kind];
-  const { where, params, orderBy, driven } = listSql(kind, query, extraWhere, (word) =>
-    textIndexUse(store, kind, word),
-  );
+  const { where, params, orderBy, driven } = listSql(kind, query, extraWhere, textIndex);
   const from = `FROM ${q(def.table)} t WHERE ${where}`;
   const derived = def.derivedSelect;
   const limit = query.limit ?? DEFAULT_LIMIT;
