@@ -11,8 +11,10 @@ import { requireTeam } from '../../src-main/features/sync/team';
 import { openStore } from '../../src-main/store/db';
 import { pinyinInitials } from '../../src-main/store/initials';
 import { listRows } from '../../src-main/store/records';
+import { capturingInBulk } from '../../src-main/store/bulkCapture';
 import type { TextIndexUse } from '../../src-main/store/search';
-import { gramQuery, gramsOf } from '../../src-main/store/textIndex';
+import { gramQuery, gramsOf, TEXT_INDEXES } from '../../src-main/store/textIndex';
+import { MODELS, type FieldDef } from '@shared/model';
 import type { ListQuery, MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
 import { demoDistrictAt, SEED_TEST_DISTRICT } from '../district';
@@ -59,16 +61,24 @@ function randomOf(seed: number): () => number {
   };
 }
 
+describe('the text index covers what the search reads', () => {
+  it("holds exactly the visits' own searched texts: plain text fields, no initials", () => {
+    const fields = MODELS.visits.fields as Record<string, FieldDef>;
+    const own = Object.entries(fields).filter(([, f]) => f.search && !f.ref);
+    expect(own.map(([name]) => name).sort()).toEqual([...TEXT_INDEXES.visits!.columns].sort());
+    for (const [, f] of own) expect([f.sql, f.searchInitials ?? false]).toEqual(['text', false]);
+  });
+});
+
 describe('gramsOf and gramQuery', () => {
   const hex = (s: string) => Buffer.from(s).toString('hex');
 
   it('splits a text into characters and pairs, ASCII folded as LIKE folds, none across a space', () => {
-    expect(gramsOf('盛芯 Ab')).toBe(
-      [hex('盛'), hex('盛芯'), hex('芯'), hex('a'), hex('ab'), hex('b')].join(' '),
-    );
+    const grams = (text: string) => new Set(gramsOf(text).split(' '));
+    expect(grams('盛芯 Ab')).toEqual(new Set(['盛', '盛芯', '芯', 'a', 'ab', 'b'].map(hex)));
     // Beyond ASCII, case stays (LIKE tells É from é); a character outside the BMP is one.
-    expect(gramsOf('É😀')).toBe([hex('É'), hex('É😀'), hex('😀')].join(' '));
-    expect(gramsOf('')).toBe('');
+    expect(grams('É😀É😀')).toEqual(new Set(['É', 'É😀', '😀', '😀É'].map(hex)));
+    expect(gramsOf(' \u3000 ')).toBe('');
   });
 
   it('asks for a word of one character by itself, a longer word by its pairs', () => {
@@ -303,5 +313,44 @@ describe('the text index after a sync file loaded in bulk', () => {
         expect(new Set(list(b.core, { q }, mode).rows.map((r) => r.id)), q).toEqual(new Set(ids));
       expectScanResults(b.core, { q });
     }
+  });
+});
+
+describe('the text index after a load captured in bulk (the demo district, a ledger import)', () => {
+  it('indexes at the end what the load kept: new, edited and rolled-back rows; its triggers come back', () => {
+    const t = makeCore();
+    const e = makeEnterprise(t, { name: '闽江食品有限公司' });
+    const visit = (summary: string) =>
+      t.ok('visits.create', { enterpriseId: e.id, date: '2026-11-02', mode: 'onsite', summary }).id;
+    const before = visit('旧的内容');
+    const triggers = () =>
+      t.core.store.db
+        .prepare(
+          `SELECT "name","sql" FROM sqlite_master WHERE "type" = 'trigger' AND "name" LIKE 'visits_text%'`,
+        )
+        .all();
+    const kept = triggers();
+    const { db } = t.core.store;
+    let made = '';
+    db.transaction(() =>
+      capturingInBulk(t.core.store, () => {
+        made = visit('冷库建设');
+        t.ok('visits.update', { id: before, summary: '新的内容' });
+        // A call that fails rolls back its savepoint: its visit is neither kept nor indexed.
+        expect(() =>
+          db.transaction(() => {
+            visit('回滚的内容');
+            throw new Error('refused');
+          })(),
+        ).toThrow('refused');
+      }),
+    )();
+    expect(triggers()).toEqual(kept);
+    const ids = (q: string) => list(t.core, { q }, () => 'drive').rows.map((r) => r.id);
+    expect([ids('冷库'), ids('新的'), ids('旧的'), ids('回滚')]).toEqual([[made], [before], [], []]);
+    for (const q of ['冷库', '内容', '旧的', '回滚', '闽江']) expectScanResults(t.core, { q });
+    // The triggers index the next write again.
+    const after = visit('之后的内容');
+    expect(ids('之后')).toEqual([after]);
   });
 });
