@@ -19,7 +19,7 @@ import {
 import type { FilterCondition, ListQuery } from '@shared/contract/contract';
 import { invalid } from '@shared/contract/errors';
 import { containsPattern, likeEscape, narrowingSql, searchSql, type TextIndexUse } from './search';
-import { driveMax } from './textIndex';
+import { driveMax, gramsDecide } from './textIndex';
 
 // Generic reads and writes of records. Services add the rules; this adds ids,
 // timestamps, attribution and the SQL for lists.
@@ -275,14 +275,19 @@ export function listSql(
   return { where: where.length ? where.join(' AND ') : '1', params, orderBy, driven };
 }
 
-/** How to read `word` through `kind`'s text index: driven by it when it finds few records. */
+/**
+ * How to read `word` through `kind`'s text index: driven by it when it finds few records; else
+ * as a filter of the ordered scan when the index alone decides (a word of one or two
+ * characters); else not at all (the scan reads most rows' texts either way).
+ */
 function textIndexUse(store: Store, kind: KindName, word: string): TextIndexUse | undefined {
   const probe = narrowingSql(kind, word);
   if (!probe) return undefined;
   const found = prepared(store, probe.sql)
     .pluck()
     .get(...probe.params) as number;
-  return found <= driveMax(word) ? 'drive' : 'filter';
+  if (found <= driveMax(word)) return 'drive';
+  return gramsDecide(word) ? 'filter' : undefined;
 }
 
 /**

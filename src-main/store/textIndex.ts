@@ -105,8 +105,8 @@ export function installGramsFunction(db: Database.Database): void {
  * Up to how many candidates (visits whose texts hold the word's grams, plus the visits of the
  * records it finds through references) a word's list is read through the index: those rows
  * read and sorted (about 4 µs each at ×20, page and total). More, and the list's own ordered
- * scan, which stops at a page's end, tests each row instead: cheaply for a word the index
- * decides alone, by reading every row's texts for a longer one, hence its higher bound.
+ * scan, which stops at a page's end, tests each row instead: by the index for a word it
+ * decides alone, cheaply; by reading the row's texts for a longer one, hence its higher bound.
  */
 export const driveMax = (word: string): number => (gramsDecide(word) ? 2_000 : 20_000);
 
