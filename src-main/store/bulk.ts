@@ -23,7 +23,7 @@ function dropAll(db: Database.Database, items: SchemaItem[]): () => void {
 /**
  * Drops the indexes (primary keys apart) and triggers of these tables and returns what creates
  * them again: a trigger's work is then better done once for the whole load. The text indexes'
- * triggers stay (store/textIndex.ts): an FTS5 table grows as cheaply as it is built.
+ * triggers stay (store/textIndex.ts): the rows the load writes are indexed as they are written.
  */
 export function setAside(db: Database.Database, tables: string[]): () => void {
   const items = db
