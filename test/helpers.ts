@@ -246,9 +246,17 @@ export function downgradeTo(core: Core, version: number): void {
     db.exec(`DROP INDEX "${index}"`);
     if (oldIndexes.has(index)) redefined.push(indexSql(old, index));
   }
-  for (const table of items(db, 'table')) {
+  // Virtual tables first: dropping one drops its shadow tables (an FTS5 table's _data, _idx…).
+  const virtual = new Set(
+    db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'`)
+      .pluck()
+      .all(),
+  );
+  const tables = [...items(db, 'table')].sort((a, b) => Number(virtual.has(b)) - Number(virtual.has(a)));
+  for (const table of tables) {
     if (!oldTables.has(table)) {
-      db.exec(`DROP TABLE "${table}"`);
+      db.exec(`DROP TABLE IF EXISTS "${table}"`);
       continue;
     }
     const kept = new Set(columns(old, table));

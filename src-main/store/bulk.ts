@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { q } from './schema';
+import { TEXT_INDEX_TRIGGERS } from './textIndex';
 
 // Loads so large that building an index once beats growing it entry by entry (a sync file
 // into a new laptop, the demo district): the indexes nothing reads during the load are
@@ -21,15 +22,16 @@ function dropAll(db: Database.Database, items: SchemaItem[]): () => void {
 
 /**
  * Drops the indexes (primary keys apart) and triggers of these tables and returns what creates
- * them again: a trigger's work is then better done once for the whole load.
+ * them again: a trigger's work is then better done once for the whole load. The text indexes'
+ * triggers stay (store/textIndex.ts): the rows the load writes are indexed as they are written.
  */
 export function setAside(db: Database.Database, tables: string[]): () => void {
   const items = db
     .prepare(
       `SELECT "type","name","sql" FROM sqlite_master WHERE "type" IN ('index','trigger') AND "sql" IS NOT NULL
-         AND "tbl_name" IN (SELECT value FROM json_each(?))`,
+         AND "tbl_name" IN (SELECT value FROM json_each(?)) AND "name" NOT IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(tables)) as SchemaItem[];
+    .all(JSON.stringify(tables), JSON.stringify(TEXT_INDEX_TRIGGERS)) as SchemaItem[];
   return dropAll(db, items);
 }
 

@@ -2,6 +2,7 @@ import type { Store } from './db';
 import { capturedColumns } from './capture';
 import { changeLogWriter, logReader, type LogChange } from './changeLog';
 import { KIND_NAMES, KINDS, q } from './schema';
+import { deferTextIndexes } from './textIndex';
 
 // Change capture for a load that writes many records through the services (the demo
 // district): the same rows in the change log as the capture triggers write (capture.ts), in
@@ -170,18 +171,24 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
     newest.clear();
     log.forget();
   };
+  // The text indexes too are written once, at the end, for the rows the load wrote.
+  const indexTexts = deferTextIndexes(db);
   let result: T;
   try {
     result = load();
     flush();
   } catch (e) {
     // A caller that goes on in its transaction finds every write captured by the triggers
-    // again (one that failed in SQLite may have rolled it back, and the triggers with it).
-    if (db.inTransaction) restore();
-    else store.flushCapture = store.rollbackCapture = undefined;
+    // again (one that failed in SQLite may have rolled it back, and the triggers with it),
+    // and what the load kept indexed.
+    if (db.inTransaction) {
+      restore();
+      indexTexts();
+    } else store.flushCapture = store.rollbackCapture = undefined;
     throw e;
   }
   restore();
+  indexTexts();
   // What the log's trigger (changes_origin, migration 5) does per change, once per device.
   const noteOrigin = db.prepare(
     `INSERT INTO change_origins ("device","lastHlc") VALUES (?, ?)

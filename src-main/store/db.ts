@@ -8,6 +8,7 @@ import { shanghaiDate } from '@shared/domain/dates';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { installCaptureTriggers } from './capture';
 import { installInitialsFunction } from './initials';
+import { installGramsFunction } from './textIndex';
 import { newestStamp } from './changeLog';
 import { backupDatabase } from './backup';
 import { checkIdentity, fileIdentityOf, FILE_IDENTITY, insertDevice } from './identity';
@@ -140,6 +141,8 @@ export function schemaVersion(db: Database.Database): number {
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
+  // Migration 26 fills the visits' text index with it, and its triggers keep the index with it.
+  installGramsFunction(db);
   const run = db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       "version" INTEGER PRIMARY KEY, "name" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`);

@@ -71,7 +71,11 @@ describe('migration 24: the change log in runs', () => {
       expect(fullExport(again)).toEqual(before.exported);
       expect(newestStamp(d)).toBe(before.newest);
       expect(d.prepare(`SELECT * FROM change_origins ORDER BY 1`).all()).toEqual(before.origins);
-      expect(records(again)).toEqual(before.records);
+      // The tables of schema 23, as they were (a later migration's tables, 26's text index, aside).
+      const after = records(again);
+      expect(Object.fromEntries(Object.keys(before.records).map((t) => [t, after[t]]))).toEqual(
+        before.records,
+      );
       // Every change found by its stamp, as the view shows it.
       const find = changeByStamp(d);
       for (const r of before.rows.filter((_, i) => i % 97 === 0) as unknown[][])

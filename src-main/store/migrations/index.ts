@@ -22,6 +22,7 @@ import { sql as industries } from './022_industries';
 import { sql as visitsByEnterprise } from './023_visits_by_enterprise';
 import { sql as changeRuns } from './024_change_runs';
 import { sql as reportDemandUnits } from './025_report_demand_units';
+import { sql as visitsTextIndex } from './026_visits_text_index';
 
 export interface Migration {
   version: number;
@@ -56,6 +57,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 23, name: 'visits_by_enterprise', sql: visitsByEnterprise },
   { version: 24, name: 'change_runs', sql: changeRuns },
   { version: 25, name: 'report_demand_units', sql: reportDemandUnits },
+  { version: 26, name: 'visits_text_index', sql: visitsTextIndex },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
