@@ -152,6 +152,10 @@ export function snapshot(core: Core): Record<string, unknown[]> {
   );
 }
 
+/** `after`'s tables that `before` had: a later migration's new tables (e.g. 26's text index) aside. */
+export const tablesOf = (after: Record<string, unknown[]>, before: Record<string, unknown[]>) =>
+  Object.fromEntries(Object.keys(before).map((t) => [t, after[t]]));
+
 export const VALID_USCC = ['91350100M000100Y43', '91110000600037341L'];
 
 /**
