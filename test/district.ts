@@ -10,6 +10,7 @@ import { copyDatabaseFile } from './helpers';
 // to ask seeds it into the run's temporary folder (globalSetup.ts points TMPDIR at it, so the
 // run removes it and the next run seeds again); the others copy that file as the same
 // laptop's database. Two test workers asking at once: one seeds, the other waits for it.
+// cachedDatabase does the same for other databases several files start from.
 
 export interface District {
   seed: number;
@@ -28,47 +29,55 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** The cached district's file and its counts, seeding it if nobody has in this run. */
-function cached(d: District): { file: string; counts: SeedCounts } {
+/**
+ * A database file made once in the run for `key` and what making it returned: the first to ask
+ * runs `make(path)`, which leaves a closed database at `path` (one file, no WAL beside it); the
+ * others wait for it. Copy the file with copyDatabaseFile to use it.
+ */
+export function cachedDatabase<T>(key: unknown[], make: (path: string) => T): { file: string; made: T } {
   const dir = join(tmpdir(), 'vl-districts');
   mkdirSync(dir, { recursive: true });
-  const key = createHash('sha256')
-    .update(JSON.stringify([GENERATOR_VERSION, d.seed, d.asOf, d.now, d.deviceName]))
-    .digest('hex')
-    .slice(0, 16);
-  const file = join(dir, `demo-${key}.db`);
-  const countsFile = `${file}.counts.json`;
-  const read = () => ({ file, counts: JSON.parse(readFileSync(countsFile, 'utf8')) as SeedCounts });
+  const name = createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 16);
+  const file = join(dir, `${name}.db`);
+  const madeFile = `${file}.made.json`;
+  const read = () => ({ file, made: JSON.parse(readFileSync(madeFile, 'utf8')) as T });
   const lock = `${file}.lock`;
   for (let waited = 0; ; waited += WAIT_STEP_MS) {
-    if (existsSync(countsFile)) return read();
+    if (existsSync(madeFile)) return read();
     try {
       mkdirSync(lock);
       break;
     } catch {
-      // Another worker is seeding it (if it fails, its lock goes and this one tries).
-      if (waited > WAIT_LIMIT_MS) throw new Error(`waited too long for the demo district ${file}`);
+      // Another worker is making it (if it fails, its lock goes and this one tries).
+      if (waited > WAIT_LIMIT_MS) throw new Error(`waited too long for the database ${file}`);
       sleep(WAIT_STEP_MS);
     }
   }
   try {
-    if (existsSync(countsFile)) return read(); // seeded between the look and the lock
+    if (existsSync(madeFile)) return read(); // made between the look and the lock
     const partial = `${file}.partial`;
-    const core = openCore(partial, { now: () => Date.parse(d.now), deviceName: d.deviceName });
-    let counts: SeedCounts;
-    try {
-      counts = seedDemo(core, { scale: 1, seed: d.seed, asOf: d.asOf });
-      core.store.db.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      core.store.close();
-    }
+    const made = make(partial);
     renameSync(partial, file);
-    writeFileSync(`${countsFile}.partial`, JSON.stringify(counts));
-    renameSync(`${countsFile}.partial`, countsFile);
-    return { file, counts };
+    writeFileSync(`${madeFile}.partial`, JSON.stringify(made));
+    renameSync(`${madeFile}.partial`, madeFile);
+    return { file, made };
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/** The cached district's file and its counts, seeding it if nobody has in this run. */
+function cached(d: District): { file: string; made: SeedCounts } {
+  return cachedDatabase(['demo', GENERATOR_VERSION, d.seed, d.asOf, d.now, d.deviceName], (path) => {
+    const core = openCore(path, { now: () => Date.parse(d.now), deviceName: d.deviceName });
+    try {
+      const counts = seedDemo(core, { scale: 1, seed: d.seed, asOf: d.asOf });
+      core.store.db.pragma('wal_checkpoint(TRUNCATE)');
+      return counts;
+    } finally {
+      core.store.close();
+    }
+  });
 }
 
 /**
@@ -76,9 +85,9 @@ function cached(d: District): { file: string; counts: SeedCounts } {
  * clock at `d.now`), and returns what seeding it reported.
  */
 export function demoDistrictAt(path: string, d: District): SeedCounts {
-  const { file, counts } = cached(d);
+  const { file, made } = cached(d);
   copyDatabaseFile(file, path);
-  return counts;
+  return made;
 }
 
 /** The district the demo tests read (seed.test.ts, seed-targets, seed-units), and changeLog.migration. */
@@ -87,4 +96,15 @@ export const SEED_TEST_DISTRICT: District = {
   asOf: '2026-11-23',
   now: '2026-11-23T20:00:00+08:00',
   deviceName: 'seed-test',
+};
+
+/**
+ * A year of work (2026) seen in the new year, the district the reports are checked on against
+ * independent computations (reports-crosscheck, reports-activities).
+ */
+export const REPORTS_TEST_DISTRICT: District = {
+  seed: 11,
+  asOf: '2026-12-31',
+  now: '2027-01-04T09:00:00+08:00',
+  deviceName: 'crosscheck',
 };

@@ -112,6 +112,8 @@ export function makeCore(
     path?: string;
     /** A new file that opening migrates, as the app's first start does, not a template copy. */
     migrateOnOpen?: boolean;
+    /** The database at `path` opened as it is, its "me" kept (no staff member added). */
+    asItIs?: boolean;
   } = {},
 ): TestCore {
   const clock = new TestClock(Date.parse(options.now ?? '2026-11-23T12:00:00+08:00'));
@@ -132,6 +134,7 @@ export function makeCore(
       );
     return r.error;
   };
+  if (options.asItIs) return { core, path, clock, meId: core.store.actor.staffId ?? '', ok, err };
   const me = ok('staff.create', { name: '测试员', role: options.role ?? 'supervisor' });
   ok('me.set', { staffId: me.id });
   return { core, path, clock, meId: me.id, ok, err };

@@ -2,6 +2,14 @@ import { defineConfig } from 'vitest/config';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
+/** Node test files that need a module graph of their own. */
+const NODE_TESTS_APART = [
+  // Asserts which libraries the doors load: another file in the same worker loads them all.
+  'test/integration/lazy-libs.test.ts',
+  // Mocks a module (vi.mock): a module another file loaded first would stay real.
+  'test/integration/lazy-sheetjs.test.ts',
+];
+
 /** Renderer test files that need a module graph and a jsdom of their own. */
 const RENDERER_TESTS_APART = [
   // Mocks a module (vi.mock): a module another file loaded first would stay real.
@@ -26,13 +34,18 @@ export default defineConfig({
     css: { include: [/tokens\.css/] },
     projects: [
       {
+        // The node tests share one module graph per worker too: importing the app's core again
+        // for every file cost about half a second of CPU a file. Nothing of a test's state lives
+        // in modules: its databases and folders go after every test (setup.ts).
         extends: true,
         test: {
           name: 'node',
           include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
-          exclude: ['test/unit/renderer/**'],
+          exclude: ['test/unit/renderer/**', ...NODE_TESTS_APART],
+          isolate: false,
         },
       },
+      { extends: true, test: { name: 'node (isolated)', include: NODE_TESTS_APART } },
       { extends: true, test: { name: 'renderer (isolated)', include: RENDERER_TESTS_APART } },
       {
         // The renderer's component tests share one jsdom and one module graph per worker:

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -8,15 +18,32 @@ import { tempDir } from '../helpers';
 import { buildCli, CLI_BUILD_DIR, CLI_ENTRY, CLI_INPUTS } from '../../src-main/doors/cli/build';
 
 // The compiled CLI (out/cli/) answers exactly as the sources do, and bin/visit-ledger.mjs uses
-// it only while it is newer than every file it was made from. This file rebuilds out/cli/ and
-// leaves a fresh build behind; no other test runs the bin.
+// it only while it is newer than every file it was made from. This file builds, replaces and
+// removes the out/cli/ of a checkout of its own (the bin copied, the rest linked to this one),
+// so the tests that run this checkout's bin meanwhile (test/cli.ts) never meet a stand-in.
 
 const ROOT = resolve(__dirname, '../..');
-const BIN = join(ROOT, 'bin/visit-ledger.mjs');
+const CHECKOUT = mkdtempSync(join(tmpdir(), 'vl-checkout-'));
+const BIN = join(CHECKOUT, 'bin/visit-ledger.mjs');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const SOURCE = join(ROOT, 'src-main/doors/cli/cli.ts');
-const ENTRY = join(ROOT, CLI_BUILD_DIR, CLI_ENTRY);
-const INPUTS = join(ROOT, CLI_BUILD_DIR, CLI_INPUTS);
+const ENTRY = join(CHECKOUT, CLI_BUILD_DIR, CLI_ENTRY);
+const INPUTS = join(CHECKOUT, CLI_BUILD_DIR, CLI_INPUTS);
+
+/** CHECKOUT as a copy of this checkout: its own bin/ and out/, everything the build reads linked. */
+function makeCheckout(): void {
+  mkdirSync(join(CHECKOUT, 'bin'));
+  copyFileSync(join(ROOT, 'bin/visit-ledger.mjs'), BIN);
+  for (const name of [
+    'package.json',
+    'node_modules',
+    'src-main',
+    'src-shared',
+    'tsconfig.base.json',
+    'tsconfig.node.json',
+  ])
+    symlinkSync(join(ROOT, name), join(CHECKOUT, name));
+}
 
 interface Run {
   code: number;
@@ -37,15 +64,14 @@ const fromSource = (args: string[]) => run([TSX, SOURCE, ...args]);
 let db: string;
 
 beforeAll(async () => {
-  await buildCli();
+  makeCheckout();
+  await buildCli(CHECKOUT);
   db = join(tempDir(), 'cli.db');
   const init = await fromSource(['--db', db, 'init', '--device-name', 'laptop', '--staff-name', '王芳']);
   expect(init.code).toBe(0);
 }, 60_000);
 
-afterAll(async () => {
-  await buildCli();
-});
+afterAll(() => rmSync(CHECKOUT, { recursive: true, force: true }));
 
 describe('the compiled CLI', () => {
   it.each([
@@ -99,13 +125,13 @@ describe('bin/visit-ledger.mjs', () => {
     writeFileSync(ENTRY, `export async function main() { process.stdout.write('compiled build\\n'); }\n`);
 
   it('runs the build while it is fresh', async () => {
-    await buildCli();
+    await buildCli(CHECKOUT);
     standIn();
     expect((await viaBin(['--db', db, 'call', 'staff.list', '{}'])).stdout).toBe('compiled build\n');
   });
 
   it('runs the sources once one of them is newer than the build', async () => {
-    await buildCli();
+    await buildCli(CHECKOUT);
     standIn();
     // As if src-main/… had been saved after the build: older than any source can be (an hour
     // back was not, in a checkout whose files were all saved more than an hour before).
@@ -117,7 +143,7 @@ describe('bin/visit-ledger.mjs', () => {
   });
 
   it('runs the sources when there is no build', async () => {
-    rmSync(join(ROOT, CLI_BUILD_DIR), { recursive: true, force: true });
+    rmSync(join(CHECKOUT, CLI_BUILD_DIR), { recursive: true, force: true });
     const r = await viaBin(['--db', db, 'methods']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('staff.list\n');

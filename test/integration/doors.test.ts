@@ -1,40 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { request } from 'node:http';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { makeCore, snapshot, tempDir, VALID_USCC, type TestCore } from '../helpers';
+import { cli } from '../cli';
 import { call } from '../../src-main/dispatch';
 import { startWebServer, HTTP_STATUS, type WebServer } from '../../src-main/doors/web/server';
 import { makeDemand, makeEnterprise, withWrongCheck } from './fixtures';
 
 // The three doors (call(), HTTP, CLI) open one API: the same call gives the same answer.
 
-const ROOT = resolve(__dirname, '../..');
-const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-const CLI = join(ROOT, 'src-main/doors/cli/cli.ts');
 const TOKEN = 'test-token-0123456789';
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI from source on the Node that runs the tests (tsx, like `npx tsx src-main/doors/cli/cli.ts`). */
-function cli(args: string[]): Promise<CliResult> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [TSX, CLI, ...args],
-      { cwd: ROOT, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 interface HttpResult {
   status: number;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ApiErrorBody } from '@shared/contract/errors';
 import type { MethodOutput } from '@shared/contract/contract';
 import { callAsync } from '../../src-main/dispatch';
 import { makeCore, tempDir, type TestCore, zhOf } from '../helpers';
+import { cli } from '../cli';
 import { aerr, aok } from './ledgerFixtures';
 import { CORPUS, CORPUS_STAFF, CORPUS_UNITS, type CorpusOutcome } from '../fixtures/ledgers/corpus';
 
@@ -52,20 +52,6 @@ function expectOutcome(got: DryRun, want: CorpusOutcome, file?: string) {
     unknownStaff: want.unknownStaff ?? [],
     unknownUnits: want.unknownUnits ?? [],
   });
-}
-
-const ROOT = resolve(__dirname, '../..');
-
-/** The command line as people run it: bin/visit-ledger.mjs (the compiled CLI while it is fresh). */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) =>
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin/visit-ledger.mjs'), ...args],
-      { cwd: ROOT, timeout: 60_000 },
-      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
-    ),
-  );
 }
 
 async function visitDates(t: TestCore, file: string) {

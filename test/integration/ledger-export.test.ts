@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { makeCore, snapshot, tempDir, VALID_USCC, type TestCore } from '../helpers';
+import { cli } from '../cli';
 import { startWebServer } from '../../src-main/doors/web/server';
 import { parseCsv } from '../../src-main/features/ledger/csvRead';
 import { aerr, aok, readBack, staffNamed, xlsxFile, type Cell } from './ledgerFixtures';
@@ -496,18 +496,6 @@ describe('the rejects report', () => {
 });
 
 describe('the other doors', () => {
-  const ROOT = resolve(__dirname, '../..');
-  const cli = (args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-      execFile(
-        process.execPath,
-        [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/doors/cli/cli.ts'), ...args],
-        { cwd: ROOT, timeout: 60_000 },
-        (error, stdout, stderr) =>
-          done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-      );
-    });
-
   it('CLI: ledger import and ledger export', async () => {
     const t = world();
     const path = await xlsxFile({

@@ -7,8 +7,8 @@ import { exportSteps } from '../../src-main/features/sync/service';
 import { decodeFile } from '../../src-main/features/sync/package';
 import { requireTeam } from '../../src-main/features/sync/team';
 import { runSteps } from '../../src-main/infra/steps';
-import { makeCore, tempDir, type TestCore } from '../helpers';
-import { demoDistrictAt, SEED_TEST_DISTRICT } from '../district';
+import { copyDatabaseFile, makeCore, tempDir, type TestCore } from '../helpers';
+import { cachedDatabase, demoDistrictAt, SEED_TEST_DISTRICT } from '../district';
 import { demandIn } from './fixtures';
 
 // What the change-log migration tests share: the log they convert (the demo district edited on
@@ -21,10 +21,19 @@ const PASS = 'correct horse battery staple';
 /**
  * The demo district (seeded once in the run, test/district.ts) at `a`, joined in a team by `b`:
  * edits, deletes and demand moves on `a`, records, edits and a delete from `b`, exchanged both
- * ways. `seeded` is the log's last seq before the edits.
+ * ways. `seeded` is the log's last seq before the edits. Made once in the run too (the
+ * exchanges take seconds); each call gets its own copy of `a`, its clock where the edits left it.
  */
 export function editedDistrict(): { a: TestCore; path: string; seeded: number } {
+  const { file, made } = cachedDatabase(['edited', SEED_TEST_DISTRICT], editDistrict);
   const path = join(tempDir(), 'a.db');
+  copyDatabaseFile(file, path);
+  const a = makeCore({ path, now: new Date(made.clockMs).toISOString(), asItIs: true });
+  return { a, path, seeded: made.seeded };
+}
+
+/** Makes the edited district at `path` (editedDistrict), closed; returns its last seq before the edits and its clock. */
+function editDistrict(path: string): { seeded: number; clockMs: number } {
   demoDistrictAt(path, SEED_TEST_DISTRICT);
   const a = makeCore({ path, now: SEED_TEST_DISTRICT.now });
   const b = makeCore({ now: SEED_TEST_DISTRICT.now });
@@ -42,7 +51,9 @@ export function editedDistrict(): { a: TestCore; path: string; seeded: number } 
   b.ok('enterprises.update', { id: enterprise[1]!.id, name: '另一台电脑改的名' });
   b.ok('visits.delete', { id: b.ok('visits.list', { limit: 1 }).rows[0]!.id });
   a.ok('sync.import', { contentBase64: b.ok('sync.export', {}).contentBase64! });
-  return { a, path, seeded };
+  a.core.store.close(); // checkpoints the WAL: one file
+  b.core.store.close();
+  return { seeded, clockMs: a.clock.ms };
 }
 
 /** A full export as its reader sees it (the sealed bytes differ by their random nonce). */

@@ -7,7 +7,7 @@ import { handToUnits, makeDemand, makeEnterprise, makeUnits } from './fixtures';
 import { openCore } from '../../src-main/open';
 import { call } from '../../src-main/dispatch';
 import type { Core } from '../../src-main/core';
-import { seedDemo } from '../../seeds/demo';
+import { demoDistrictAt, REPORTS_TEST_DISTRICT } from '../district';
 import { activityTotals, outcomesByType } from '../../src-main/features/reports/activityFigures';
 import { resolveScope, scopeParams } from '../../src-main/features/reports/scope';
 import { addDays } from '@shared/domain/dates';
@@ -184,8 +184,9 @@ function ok<T>(method: string, input: unknown): T {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vl-activities-'));
+  // Seeded once in the run, for both report crosschecks (test/district.ts).
+  demoDistrictAt(join(dir, 'demo.db'), REPORTS_TEST_DISTRICT);
   core = openCore(join(dir, 'demo.db'), { now: () => NOW, deviceName: 'activities' });
-  seedDemo(core, { scale: 1, seed: 7, asOf: '2026-12-31' });
   const db = core.store.db;
   const every = (sql: string, n: number) =>
     (db.prepare(sql).all() as { id: string }[]).filter((_, i) => i % n === n - 1).map((r) => r.id);

@@ -6,7 +6,7 @@ import { openCore } from '../../src-main/open';
 import { call } from '../../src-main/dispatch';
 import type { Core } from '../../src-main/core';
 import type { MethodOutput } from '@shared/contract/contract';
-import { seedDemo } from '../../seeds/demo';
+import { demoDistrictAt, REPORTS_TEST_DISTRICT } from '../district';
 import { oracleFigures, type OracleScope } from './reports-oracle';
 import { targetActuals } from '../../src-main/features/reports/quarterly';
 import { resolveScope, scopeParams } from '../../src-main/features/reports/scope';
@@ -54,8 +54,9 @@ function deleteSome(
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vl-report-'));
+  // Seeded once in the run, for both report crosschecks (test/district.ts).
+  demoDistrictAt(join(dir, 'demo.db'), REPORTS_TEST_DISTRICT);
   core = openCore(join(dir, 'demo.db'), { now: () => NOW, deviceName: 'crosscheck' });
-  seedDemo(core, { scale: 1, seed: 11, asOf: '2026-12-31' });
   deleteSome('enterprises', 40);
   deleteSome('visits', 50);
   deleteSome('demands', 30);

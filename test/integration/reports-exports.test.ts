@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataset } from './reports-dataset';
 import { tempDir } from '../helpers';
+import { cliSync } from '../cli';
 import { quarterlyXlsx } from '../../src-main/features/reports/xlsx';
 import { quarterlyDocx } from '../../src-main/features/reports/docx';
 
@@ -166,24 +166,18 @@ describe('Word export', () => {
 });
 
 describe('CLI: report quarterly', () => {
-  const cli = (args: string[]) =>
-    execFileSync(process.execPath, ['--import', 'tsx', 'src-main/doors/cli/cli.ts', ...args], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-
   it('prints the JSON of reports.quarterly, and writes .xlsx and .docx files', () => {
     const ds = buildDataset();
     const expected = ds.t.ok('reports.quarterly', { quarter: '2026Q3', town: '西湖镇' });
     ds.t.core.store.close();
     const json = JSON.parse(
-      cli(['--db', ds.t.path, 'report', 'quarterly', '--quarter', '2026Q3', '--town', '西湖镇']),
+      cliSync(['--db', ds.t.path, 'report', 'quarterly', '--quarter', '2026Q3', '--town', '西湖镇']),
     );
     // The CLI reads "now" from the real clock: only asOf and partial may differ.
     expect({ ...json, asOf: expected.asOf, partial: expected.partial }).toEqual(expected);
     const dir = tempDir();
     const out = JSON.parse(
-      cli([
+      cliSync([
         '--db',
         ds.t.path,
         'report',
@@ -199,7 +193,7 @@ describe('CLI: report quarterly', () => {
     expect(out.file).toBe(join(dir, 'q3.xlsx'));
     expect(readFileSync(out.file).subarray(0, 2).toString()).toBe('PK');
     const doc = JSON.parse(
-      cli([
+      cliSync([
         '--db',
         ds.t.path,
         'report',
@@ -222,7 +216,7 @@ describe('CLI: report quarterly', () => {
     let status = 0;
     let stderr = '';
     try {
-      cli(['--db', ds.t.path, 'report', 'quarterly', '--quarter', '2026Q9', '--format', 'xlsx']);
+      cliSync(['--db', ds.t.path, 'report', 'quarterly', '--quarter', '2026Q9', '--format', 'xlsx']);
     } catch (e) {
       status = (e as { status: number }).status;
       stderr = String((e as { stderr: string }).stderr);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { callAsync } from '../../src-main/dispatch';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { makeCore, snapshot, type TestCore, zhOf } from '../helpers';
+import { cliSync } from '../cli';
 import { freshUscc } from './fixtures';
 import type { MethodInput } from '@shared/contract/contract';
 import type { DemandStatus } from '@shared/domain/enums';
@@ -371,25 +371,19 @@ describe("exports of any period, in Chinese, under the bureau's name", () => {
 });
 
 describe('CLI: report summary', () => {
-  const cli = (args: string[]) =>
-    execFileSync(process.execPath, ['--import', 'tsx', 'src-main/doors/cli/cli.ts', ...args], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-
   it('prints the JSON of reports.summary; a period that does not exist exits 1 with the error', () => {
     const { t, unit } = district();
     // A finished period: the CLI reads today from the real clock.
     const expected = t.ok('reports.summary', { period: '2025-12-01..2026-01-31', unitId: unit });
     t.core.store.close();
     const json = JSON.parse(
-      cli(['--db', t.path, 'report', 'summary', '--period', '2025-12-01..2026-01-31', '--unit', unit]),
+      cliSync(['--db', t.path, 'report', 'summary', '--period', '2025-12-01..2026-01-31', '--unit', unit]),
     );
     expect(json).toEqual(expected);
     let status = 0;
     let stderr = '';
     try {
-      cli(['--db', t.path, 'report', 'summary', '--period', '2026H3']);
+      cliSync(['--db', t.path, 'report', 'summary', '--period', '2026H3']);
     } catch (e) {
       status = (e as { status: number }).status;
       stderr = String((e as { stderr: string }).stderr);

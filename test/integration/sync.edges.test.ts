@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { constants, crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { decodeFile, decodeSteps, encodeFile, type Manifest } from '../../src-main/features/sync/package';
 import { requireTeam } from '../../src-main/features/sync/team';
@@ -12,6 +10,7 @@ import { openCore } from '../../src-main/open';
 import { call } from '../../src-main/dispatch';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
 import { makeCore, tempDir, type TestCore } from '../helpers';
+import { cli } from '../cli';
 
 // The smaller promises of issue 13: bounded decompression, confirming a mass delete from the
 // command line (and a refused folder import still exporting), team messages that tell two
@@ -175,17 +174,6 @@ describe('a folder sync refused for a mass delete', () => {
     const { b, dir } = deletedSix();
     const path = b.path;
     b.core.store.close();
-    const ROOT = resolve(__dirname, '../..');
-    const cli = (args: string[]) =>
-      new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-        execFile(
-          process.execPath,
-          [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/doors/cli/cli.ts'), ...args],
-          { cwd: ROOT, timeout: 60_000 },
-          (error, stdout, stderr) =>
-            done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-        );
-      });
     const refused = await cli(['--db', path, 'sync', 'folder', dir]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('mass_delete');

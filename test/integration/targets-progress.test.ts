@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { execFile } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { makeCore, type TestCore } from '../helpers';
+import { cli } from '../cli';
 import { callAsync } from '../../src-main/dispatch';
 import type { MethodOutput } from '@shared/contract/contract';
 import { TARGET_KEYS } from '@shared/reports/targets';
@@ -16,21 +15,6 @@ import { driveTo, makeDemand, makeEnterprise } from './fixtures';
 //   demands         D0 received and closed in December 2025; D1, D2 received 2026-02-10,
 //                   D1 closed 2026-03-01, D2 closed 2026-06-20, when D3 is received
 //   today           2026-07-02
-
-const ROOT = resolve(__dirname, '../..');
-
-/** The CLI from source on the Node that runs the tests, as test/integration/doors.test.ts runs it. */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/doors/cli/cli.ts'), ...args],
-      { cwd: ROOT, timeout: 30_000 },
-      (error, stdout, stderr) =>
-        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 function district(): TestCore {
   const t = makeCore({ now: '2025-12-15T10:00:00+08:00' });
