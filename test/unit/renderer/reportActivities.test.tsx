@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import './setup';
@@ -12,9 +12,6 @@ import { useReports } from '../../../src-renderer/stores/reports';
 
 // The report's fifth section: activities and outcomes per type, each count opening its records.
 
-vi.mock('../../../src-renderer/files', () => ({
-  files: { saveAs: vi.fn(async (r: { fileName: string }) => r.fileName), setLanguage: vi.fn(async () => {}) },
-}));
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 
 beforeEach(() => {
