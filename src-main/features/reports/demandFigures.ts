@@ -47,6 +47,21 @@ function candidatesSql(scope: ResolvedScope, endOnly = false, replayAll = false)
   // (an OR inside a branch would make it scan every closed demand).
   // Any other demand received before Q was closed or rejected before Q and stayed so.
   const shortcut = `t."status" = 'closed' AND t."closedAt" < @te`;
+  const received = `t."receivedAt" >= @ts AND t."receivedAt" < @te AND t."deletedAt" IS NULL`;
+  // Received in Q and not settled (NOT coalesce(shortcut, 0)), as ranges of the index led by
+  // status (receivedAt checked per entry, `+`: not a range): not closed, or closed at or after
+  // the end or without a closing time. The few unsettled of a long period's many demands are
+  // read alone (a year to date at ×20: ~1.3k of 14.5k), not found among all received in it.
+  const recv = `+t."receivedAt" >= @ts AND +t."receivedAt" < @te AND t."deletedAt" IS NULL`;
+  const unsettled = [
+    `t."status" < 'closed'`,
+    `t."status" > 'closed'`,
+    `t."status" IS NULL`,
+    `t."status" = 'closed' AND t."closedAt" >= @te`,
+    `t."status" = 'closed' AND t."closedAt" IS NULL`,
+  ]
+    .map((w) => `SELECT ${cols} FROM demands t WHERE ${w} AND ${recv}`)
+    .join('\n    UNION ALL\n    ');
   return `x AS MATERIALIZED (
   SELECT t."id" AS id, t."status" AS cur, t."dueDate" AS due, coalesce(t."onHoldDays", 0) AS held,
     t."closureType" AS ctype, t."closedAt" AS closedAt, t."receivedAt" AS receivedAt, t."leadUnitId" AS unit,
@@ -64,8 +79,7 @@ function candidatesSql(scope: ResolvedScope, endOnly = false, replayAll = false)
       FROM demand_history h WHERE h."demandId" = t."id" AND h."at" < @te AND ${LIVE}) END`
     } AS holds
   FROM (
-    SELECT ${cols} FROM demands t WHERE t."receivedAt" >= @ts AND t."receivedAt" < @te AND t."deletedAt" IS NULL
-      ${replayAll ? '' : `AND NOT coalesce(${shortcut}, 0)`}
+    ${replayAll ? `SELECT ${cols} FROM demands t WHERE ${received}` : unsettled}
     UNION ALL
     SELECT ${cols} FROM demands t WHERE (${isOpenSql('t."status"')} OR t."status" IS NULL) AND ${before}
     UNION ALL
