@@ -84,25 +84,39 @@ export function activityTotals(db: Database.Database, scope: ResolvedScope, p: P
 }
 
 /** Outcomes dated in Q and not rejected, live, of a live enterprise of the scope (alias `o`). */
-export function outcomesFrom(scope: ResolvedScope): string {
+export function outcomesFrom(scope: ResolvedScope, index = ''): string {
   const staff =
     scope.type === 'staff'
       ? `AND o."enterpriseId" IN (SELECT le."id" FROM enterprises le WHERE le."liaisonStaffId" = @staffId)`
       : scope.type === 'unit'
         ? `AND o."demandId" IN (SELECT ud."id" FROM demands ud WHERE ud."leadUnitId" = @unitId)`
         : '';
-  return `FROM outcomes o WHERE o."deletedAt" IS NULL AND o."status" IS NOT 'rejected'
+  return `FROM outcomes o ${index} WHERE o."deletedAt" IS NULL AND o."status" IS NOT 'rejected'
     AND o."date" BETWEEN @qs AND @qe AND ${enterpriseFilter(scope, 'o."enterpriseId"')} ${staff}`;
 }
 
 export type OutcomesByType = Record<string, { count: number; amount: number }>;
+
+/**
+ * Over more days than a quarter, the bureau's or a town's outcomes are read from the table
+ * itself: most of them are in the window (a year to date at ×20: 4.9k of 5k), and a row read
+ * in turn costs less than a seek from the date index (about a third less).
+ */
+const TABLE_AFTER_DAYS = 92;
+
+function outcomesIndex(scope: ResolvedScope, p: Params): string {
+  if (scope.type !== 'bureau' && scope.type !== 'town') return '';
+  const days = (Date.parse(String(p.qe)) - Date.parse(String(p.qs))) / 86_400_000 + 1;
+  return days > TABLE_AFTER_DAYS ? 'NOT INDEXED' : '';
+}
 
 /** Per type: the sum of `count` and of `amount` (yuan, summed in fen so that it stays exact). */
 export function outcomesByType(db: Database.Database, scope: ResolvedScope, p: Params): OutcomesByType {
   const rows = preparedOn(
     db,
     `SELECT o."type" AS k, coalesce(sum(o."count"), 0) AS count,
-        coalesce(sum(round(o."amount" * 100)), 0) AS fen ${outcomesFrom(scope)} GROUP BY 1 ORDER BY 1`,
+        coalesce(sum(round(o."amount" * 100)), 0) AS fen ${outcomesFrom(scope, outcomesIndex(scope, p))}
+      GROUP BY 1 ORDER BY 1`,
   ).all(p) as { k: string; count: number; fen: number }[];
   return Object.fromEntries(rows.map((r) => [r.k, { count: r.count, amount: r.fen / 100 }]));
 }
