@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { preparedOn } from '../../store/records';
 import type { ResolvedScope } from './scope';
-import { enterpriseFilter, scopeSql } from './scope';
+import { enterpriseFilter, enterpriseFilterOf, enterpriseSetSql, scopeSql } from './scope';
 import { isOpenSql, shanghaiDaySql as day } from '../../store/rulesSql';
 
 // Demand figures. The status of a demand at a moment is rebuilt from demand_history: the
@@ -35,6 +35,12 @@ const lastMove = (bound: string) => `(SELECT h."at" || '|' || h."to" FROM demand
   WHERE h."demandId" = t."id" AND h."at" < ${bound} AND ${LIVE} ORDER BY h."at" DESC, h."id" DESC LIMIT 1)`;
 
 /**
+ * The enterprises of enterpriseFilter (a CTE defined with the candidates): the filter is
+ * pushed into each of their branches and the settled demands', ten sets in all, read once.
+ */
+const ENTERPRISES = 'scope_enterprises';
+
+/**
  * Candidates with their boundary states: one materialized row per demand (alias x). `endOnly`
  * leaves out c0 and holds (NULL): enough for the state at the end (S1, AT1), not for the rest.
  */
@@ -62,7 +68,8 @@ function candidatesSql(scope: ResolvedScope, endOnly = false, replayAll = false)
   ]
     .map((w) => `SELECT ${cols} FROM demands t WHERE ${w} AND ${recv}`)
     .join('\n    UNION ALL\n    ');
-  return `x AS MATERIALIZED (
+  return `${enterpriseSetSql(scope, ENTERPRISES)},
+x AS MATERIALIZED (
   SELECT t."id" AS id, t."status" AS cur, t."dueDate" AS due, coalesce(t."onHoldDays", 0) AS held,
     t."closureType" AS ctype, t."closedAt" AS closedAt, t."receivedAt" AS receivedAt, t."leadUnitId" AS unit,
     (t."receivedAt" >= @ts) AS isNew,
@@ -90,7 +97,7 @@ function candidatesSql(scope: ResolvedScope, endOnly = false, replayAll = false)
     SELECT ${cols} FROM demands t WHERE t."status" = 'rejected' AND ${before}
       AND (SELECT max(hh."at") FROM demand_history hh WHERE hh."demandId" = t."id") >= @ts
   ) t
-  WHERE ${enterpriseFilter(scope, 't."enterpriseId"')} AND (${scopeSql(scope).demands})
+  WHERE ${enterpriseFilterOf(scope, 't."enterpriseId"', ENTERPRISES)} AND (${scopeSql(scope).demands})
 )`;
 }
 
@@ -176,7 +183,7 @@ const FACTS = `d.id, d.s1, d.isNew, d.carried, d.openEnd, d.closed, d.dueEnd, d.
 const settledSql = (scope: ResolvedScope) => `FROM demands t
   WHERE t."receivedAt" >= @ts AND t."receivedAt" < @te AND t."deletedAt" IS NULL
     AND +t."status" = 'closed' AND t."closedAt" < @te
-    AND ${enterpriseFilter(scope, 't."enterpriseId"')} AND (${scopeSql(scope).demands})`;
+    AND ${enterpriseFilterOf(scope, 't."enterpriseId"', ENTERPRISES)} AND (${scopeSql(scope).demands})`;
 
 /** The settled demands with the columns of statesSql's f (see FACTS). */
 const settledStatesSql = (scope: ResolvedScope) => `SELECT t."id" AS id, 'closed' AS s1, 1 AS isNew,

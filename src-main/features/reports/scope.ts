@@ -270,3 +270,19 @@ export function enterpriseFilter(s: ResolvedScope, column: string): string {
     ? `+${column} IN (SELECT e."id" FROM enterprises e WHERE e."deletedAt" IS NULL AND e."town" = @town)`
     : `+${column} NOT IN (SELECT e."id" FROM enterprises e WHERE e."deletedAt" IS NOT NULL)`;
 }
+
+/**
+ * enterpriseFilter's enterprises as a CTE `name` (to be tested with enterpriseFilterOf), for a
+ * statement that filters in many places: each enterpriseFilter builds its set anew, reading
+ * every enterprise (~0.16 ms at ×20), where the CTE is read once per statement.
+ */
+export function enterpriseSetSql(s: ResolvedScope, name: string): string {
+  return s.type === 'town'
+    ? `${name} AS MATERIALIZED (SELECT e."id" FROM enterprises e WHERE e."deletedAt" IS NULL AND e."town" = @town)`
+    : `${name} AS MATERIALIZED (SELECT e."id" FROM enterprises e WHERE e."deletedAt" IS NOT NULL)`;
+}
+
+/** enterpriseFilter against the set of enterpriseSetSql named `name`. */
+export function enterpriseFilterOf(s: ResolvedScope, column: string, name: string): string {
+  return `+${column} ${s.type === 'town' ? 'IN' : 'NOT IN'} (SELECT "id" FROM ${name})`;
+}
