@@ -32,7 +32,7 @@ import {
   type VisitTotals,
 } from './visitFigures';
 import { categorySplit, demandFlow, demandTotals, firstReplyTotals, type UnitFigures } from './demandFigures';
-import { tierSplits } from './tierFigures';
+import { tierSplits, type TierEntriesCache } from './tierFigures';
 import { clinicSums, clinicTotals, followupTotals } from './serviceFigures';
 import { targetProgress, type TargetActuals } from './targets';
 import { activityCounts, activityTotals, outcomesByType, type OutcomesByType } from './activityFigures';
@@ -436,7 +436,9 @@ export function summaryFigures(
   const memo = memoFor(core.store.db);
   const db = core.store.db;
   const p = { ...period, ...scopeParams(scope) };
-  const visits = visitFigures(db, scope, p);
+  // The visited enterprises' tiers and every enterprise's (tierSplits): each text read once.
+  const tiers: TierEntriesCache = new Map();
+  const visits = visitFigures(db, scope, p, tiers);
   const splits = visits.splits;
   const current = scalarsOf(core, memo, scope, period, { visits: visits.totals, units: true });
   const partial = today <= period.to;
@@ -495,7 +497,7 @@ export function summaryFigures(
       firstReplyRate: s.firstReplyRate,
       // Tables of the current period only, like byCategory.
       byUnit: current.byUnit ?? {},
-      ...tierSplits(db, scope, p),
+      ...tierSplits(db, scope, p, tiers),
       followups: s.followups,
       satisfactionRate: s.satisfactionRate,
       clinics: s.clinics,

@@ -50,6 +50,21 @@ export function tierEntries(json: string | null): (TierEntry & { tier: string })
 }
 
 /**
+ * tierEntries read once per JSON text: a summary reads the tiers of the enterprises visited
+ * and of every enterprise (tierSplits), mostly the same texts.
+ */
+export type TierEntriesCache = Map<string, (TierEntry & { tier: string })[]>;
+
+export function cachedTierEntries(json: string, cache: TierEntriesCache | undefined) {
+  let entries = cache?.get(json);
+  if (!entries) {
+    entries = tierEntries(json);
+    cache?.set(json, entries);
+  }
+  return entries;
+}
+
+/**
  * Certified in `year` or before and not expired before `day`: TIER_HELD.tierStock (day = asOf)
  * and TIER_VALID of visitFigures (day = the first day) in JS. The SQL and this must agree
  * (reports-crosscheck holds the figures to the oracle, the drill-downs read the SQL).
@@ -75,6 +90,7 @@ export function tierSplits(
   db: Database.Database,
   scope: ResolvedScope,
   p: Record<string, unknown>,
+  cache?: TierEntriesCache,
 ): Record<TierFigure, Record<string, number>> {
   const rows = preparedOn(
     db,
@@ -94,7 +110,7 @@ export function tierSplits(
     for (const t of tiers) m.set(t, (m.get(t) ?? 0) + n);
   };
   for (const [json, n] of enterprises) {
-    const entries = tierEntries(json);
+    const entries = cachedTierEntries(json, cache);
     // An enterprise counts once under each tier, however many entries it has.
     count(stock, new Set(entries.filter((t) => heldIn(t, year, asOf)).map((t) => t.tier)), n);
     count(fresh, new Set(entries.filter((t) => t.year === year).map((t) => t.tier)), n);

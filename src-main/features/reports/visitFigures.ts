@@ -5,7 +5,7 @@ import { enterpriseFilter, scopeSql } from './scope';
 import { UNKNOWN_KEY } from '@shared/reports/definitions';
 import { VISIT_MODES } from '@shared/domain/enums';
 import { industrySplitSql } from '@shared/domain/industries';
-import { heldIn, tierEntries } from './tierFigures';
+import { cachedTierEntries, heldIn, type TierEntriesCache } from './tierFigures';
 
 // Visit figures, counted in SQL. The quarter's visits are read once from the covering index
 // visits_report and grouped per enterprise, with the counts per mode and per month pivoted
@@ -144,10 +144,10 @@ const FIELD = 65536;
 const SOLVED = 3;
 
 /** The tiers valid in the window (TIER_VALID) of a `tiers` JSON. */
-function validTiers(json: string | null, qeYear: number, qs: string): string[] {
+function validTiers(json: string, qeYear: number, qs: string, cache?: TierEntriesCache): string[] {
   return [
     ...new Set(
-      tierEntries(json)
+      cachedTierEntries(json, cache)
         .filter((t) => heldIn(t, qeYear, qs))
         .map((t) => t.tier),
     ),
@@ -227,7 +227,13 @@ function monthParams(p: Params): { count: number; params: Record<string, string>
   return { count: months.length, params };
 }
 
-function run(db: Database.Database, scope: ResolvedScope, p: Params, withSplits: boolean) {
+function run(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+  withSplits: boolean,
+  cache?: TierEntriesCache,
+) {
   const months = withSplits ? monthParams(p) : { count: 0, params: {} };
   const index = groupingIndex(scope, p);
   const rows = preparedOn(db, statement(scope, withSplits, months.count, index)).all({
@@ -258,7 +264,7 @@ function run(db: Database.Database, scope: ResolvedScope, p: Params, withSplits:
     add(splits.byTown, town || UNKNOWN_KEY, r);
     add(splits.byIndustry, section || UNKNOWN_KEY, r);
     let valid = tiersOf.get(tiers);
-    if (!valid) tiersOf.set(tiers, (valid = validTiers(tiers, Number(p.qeYear), String(p.qs))));
+    if (!valid) tiersOf.set(tiers, (valid = validTiers(tiers, Number(p.qeYear), String(p.qs), cache)));
     if (!valid.length) add(splits.byTier, 'none', r);
     for (const tier of valid) add(splits.byTier, tier, r);
   }
@@ -293,8 +299,13 @@ export function visitTotals(db: Database.Database, scope: ResolvedScope, p: Para
   return run(db, scope, p, false).totals;
 }
 
-export function visitFigures(db: Database.Database, scope: ResolvedScope, p: Params) {
-  return run(db, scope, p, true);
+export function visitFigures(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+  cache?: TierEntriesCache,
+) {
+  return run(db, scope, p, true, cache);
 }
 
 /** The visits and the enterprises visited, without the coverage: what targets measure over a year to date. */
