@@ -44,7 +44,7 @@ const ENTERPRISES = 'scope_enterprises';
  * Candidates with their boundary states: one materialized row per demand (alias x). `endOnly`
  * leaves out c0 and holds (NULL): enough for the state at the end (S1, AT1), not for the rest.
  */
-function candidatesSql(scope: ResolvedScope, endOnly = false, replayAll = false): string {
+function candidatesSql(scope: ResolvedScope, endOnly = false, replayAll = false, byStatus = false): string {
   const cols = `t."id", t."enterpriseId", t."assigneeStaffId", t."status", t."dueDate", t."onHoldDays",
     t."closureType", t."closedAt", t."receivedAt", t."leadUnitId"`;
   const before = `t."receivedAt" < @ts AND t."deletedAt" IS NULL`;
@@ -54,12 +54,14 @@ function candidatesSql(scope: ResolvedScope, endOnly = false, replayAll = false)
   // Any other demand received before Q was closed or rejected before Q and stayed so.
   const shortcut = `t."status" = 'closed' AND t."closedAt" < @te`;
   const received = `t."receivedAt" >= @ts AND t."receivedAt" < @te AND t."deletedAt" IS NULL`;
-  // Received in Q and not settled (NOT coalesce(shortcut, 0)), as ranges of the index led by
-  // status (receivedAt checked per entry, `+`: not a range): not closed, or closed at or after
-  // the end or without a closing time. The few unsettled of a long period's many demands are
-  // read alone (a year to date at ×20: ~1.3k of 14.5k), not found among all received in it.
+  // Received in Q and not settled (NOT coalesce(shortcut, 0)). `byStatus` (a long period):
+  // as ranges of the index led by status (receivedAt checked per entry, `+`: not a range): not
+  // closed, or closed at or after the end or without a closing time. The few unsettled of a
+  // long period's many demands are then read alone (a year to date at ×20: ~1.3k of 14.5k),
+  // not found among all received in it; a short period's receipts are fewer than the demands
+  // not closed (~1.1k at ×20), which those ranges always read.
   const recv = `+t."receivedAt" >= @ts AND +t."receivedAt" < @te AND t."deletedAt" IS NULL`;
-  const unsettled = [
+  const byStatusRanges = [
     `t."status" < 'closed'`,
     `t."status" > 'closed'`,
     `t."status" IS NULL`,
@@ -68,6 +70,11 @@ function candidatesSql(scope: ResolvedScope, endOnly = false, replayAll = false)
   ]
     .map((w) => `SELECT ${cols} FROM demands t WHERE ${w} AND ${recv}`)
     .join('\n    UNION ALL\n    ');
+  const unsettled = replayAll
+    ? `SELECT ${cols} FROM demands t WHERE ${received}`
+    : byStatus
+      ? byStatusRanges
+      : `SELECT ${cols} FROM demands t WHERE ${received} AND NOT coalesce(${shortcut}, 0)`;
   return `${enterpriseSetSql(scope, ENTERPRISES)},
 x AS MATERIALIZED (
   SELECT t."id" AS id, t."status" AS cur, t."dueDate" AS due, coalesce(t."onHoldDays", 0) AS held,
@@ -86,7 +93,7 @@ x AS MATERIALIZED (
       FROM demand_history h WHERE h."demandId" = t."id" AND h."at" < @te AND ${LIVE}) END`
     } AS holds
   FROM (
-    ${replayAll ? `SELECT ${cols} FROM demands t WHERE ${received}` : unsettled}
+    ${unsettled}
     UNION ALL
     SELECT ${cols} FROM demands t WHERE (${isOpenSql('t."status"')} OR t."status" IS NULL) AND ${before}
     UNION ALL
@@ -198,16 +205,19 @@ const settledStatesSql = (scope: ResolvedScope) => `SELECT t."id" AS id, 'closed
  * candidates replayed by statesSql, and the settled demands. `replayAll` replays the settled
  * ones too (for the test that holds both ways to the same facts).
  */
-export function demandFactsSql(scope: ResolvedScope, { replayAll = false } = {}): string {
+export function demandFactsSql(scope: ResolvedScope, { replayAll = false, byStatus = false } = {}): string {
   const replayed = `SELECT ${FACTS} FROM f d LEFT JOIN ev ON ev.id = d.id`;
   const settled = `SELECT ${FACTS} FROM (${settledStatesSql(scope)}) d LEFT JOIN ev ON ev.id = d.id`;
-  return `WITH ${candidatesSql(scope, false, replayAll)},
+  return `WITH ${candidatesSql(scope, false, replayAll, byStatus)},
 ${statesSql()},
 ${EVENTS}
 ${replayed}${replayAll ? '' : `\nUNION ALL\n${settled}`}`;
 }
 
 type Params = Record<string, unknown>;
+
+/** Longer than a quarter: its unsettled demands are read by status (candidatesSql). */
+const longWindow = (p: Params) => (Date.parse(String(p.te)) - Date.parse(String(p.ts))) / 86_400_000 > 92;
 
 /**
  * New and closed demands only (what targets measure): `closed` as in statesSql, from the state
@@ -220,7 +230,7 @@ export function demandFlow(
 ): { newDemands: number; closed: number } {
   return preparedOn(
     db,
-    `WITH ${candidatesSql(scope, true)}
+    `WITH ${candidatesSql(scope, true, false, longWindow(p))}
 SELECT sum(newDemands) AS newDemands, sum(closed) AS closed FROM (
   SELECT total(isNew) AS newDemands, total((${S1}) = 'closed' AND (${AT1}) >= @ts) AS closed FROM x
   UNION ALL
@@ -232,7 +242,7 @@ SELECT sum(newDemands) AS newDemands, sum(closed) AS closed FROM (
  * The totals over the per-demand facts, by status at the end, workload and lead unit (NULL for
  * a demand without one, or one that counts in no unit figure: its lead unit is not looked up).
  */
-function demandTotalsSql(scope: ResolvedScope, withUnits: boolean): string {
+function demandTotalsSql(scope: ResolvedScope, withUnits: boolean, byStatus: boolean): string {
   // Without units (a comparison's totals), no demand's lead unit is looked up.
   const unitId = withUnits
     ? `CASE WHEN f.isNew OR f.carried OR f.closed OR f.openEnd THEN nullif(f.unit, '') END`
@@ -244,7 +254,7 @@ function demandTotalsSql(scope: ResolvedScope, withUnits: boolean): string {
   total(openEnd) AS openAtEnd, total(overdueEnd) AS overdueAtEnd,
   total(supervised) AS supervised, total(extensions) AS extensions
 FROM (SELECT f.*, (f.isNew OR f.carried) AS workload, ${unitId} AS unitId
-  FROM (${demandFactsSql(scope)}) f)
+  FROM (${demandFactsSql(scope, { byStatus })}) f)
 GROUP BY 1, 2, 3`;
 }
 
@@ -345,7 +355,7 @@ export function demandTotals(
   p: Params,
   withUnits = true,
 ): DemandTotals {
-  const rows = preparedOn(db, demandTotalsSql(scope, withUnits)).all(p) as TotalsRow[];
+  const rows = preparedOn(db, demandTotalsSql(scope, withUnits, longWindow(p))).all(p) as TotalsRow[];
   const totals = Object.fromEntries(SUMMED.map((k) => [k, 0])) as Omit<
     DemandTotals,
     'workloadAtEnd' | 'byUnit'
