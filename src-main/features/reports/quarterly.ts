@@ -16,7 +16,7 @@ import {
   type RateKey,
   type ScalarKey,
 } from '@shared/reports/definitions';
-import type { TargetProgress } from '@shared/reports/targets';
+import { yearToDate, type TargetProgress } from '@shared/reports/targets';
 import { periodOf, periodParams, windowParams, type PeriodParams } from './period';
 import { preparedOn } from '../../store/records';
 import { resolveScope, scopeParams, type ResolvedScope, type ScopeInput } from './scope';
@@ -28,6 +28,7 @@ import {
   visitsFrom,
   visitCounts,
   visitTotals,
+  visitTotalsWithin,
   type Split,
   type VisitTotals,
 } from './visitFigures';
@@ -35,6 +36,7 @@ import { categorySplit, demandFlow, demandTotals, firstReplyTotals, type UnitFig
 import { tierSplits, type TierEntriesCache } from './tierFigures';
 import { clinicSums, clinicTotals, followupTotals } from './serviceFigures';
 import { targetProgress, type TargetActuals } from './targets';
+import { targetsOf } from '../targets/service';
 import { activityCounts, activityTotals, outcomesByType, type OutcomesByType } from './activityFigures';
 
 // The period summary (走访工作总结) of shared/DOMAIN.md, for a month, quarter, half year, year or
@@ -386,6 +388,7 @@ export function targetActuals(
   from: string,
   to: string,
   memo = memoFor(core.store.db),
+  visits?: { visits: number; enterprisesVisited: number },
 ): TargetActuals {
   const db = core.store.db;
   const window = windowParams(`${from}..${to}`, 'range', from, to, to);
@@ -393,7 +396,7 @@ export function targetActuals(
   const outcomes = outcomesByType(db, scope, p);
   const counted = memo.get(memoKey(scope, window));
   if (counted) return { ...counted.scalars, outcomesByType: outcomes };
-  const v = visitCounts(db, scope, p);
+  const v = visits ?? visitCounts(db, scope, p);
   const dm = demandFlow(db, scope, p);
   const ac = activityCounts(db, scope, p);
   return {
@@ -418,6 +421,28 @@ export function quarterlyScalars(core: Core, input: QuarterlyInput): ScalarFigur
 function comparedWindow(other: Period, current: PeriodParams, partial: boolean): PeriodParams {
   const end = partial ? cutPeriod(other, dayCount(current.from, current.asOf)).end : other.end;
   return windowParams(other.key, other.kind, other.start, other.end, end);
+}
+
+/**
+ * The previous period's visit totals and the year to date's visit counts (targets), read
+ * together (visitTotalsWithin) when the targets will be measured, the previous period lies
+ * within the year to date (all but a first quarter's or January's), and neither is counted
+ * yet. Else null: each is read on its own.
+ */
+function previousWithYearToDate(
+  core: Core,
+  memo: Map<string, Computed>,
+  scope: ResolvedScope,
+  previous: PeriodParams,
+  asOf: string,
+) {
+  if (scope.type !== 'bureau') return null;
+  const ytd = yearToDate(asOf);
+  if (previous.qs < ytd.from || previous.qe > ytd.to || memo.has(memoKey(scope, previous))) return null;
+  const window = windowParams(`${ytd.from}..${ytd.to}`, 'range', ytd.from, ytd.to, ytd.to);
+  if (memo.has(memoKey(scope, window)) || !targetsOf(core.store, ytd.year).length) return null;
+  const found = visitTotalsWithin(core.store.db, scope, { ...window, ...scopeParams(scope) }, previous);
+  return { ...found, from: ytd.from, to: ytd.to };
 }
 
 const windowOf = (p: PeriodParams): ComparedWindow => ({ period: p.quarter, from: p.qs, to: p.qe });
@@ -445,7 +470,8 @@ export function summaryFigures(
   const own = periodOf(period.quarter);
   const previousWindow = comparedWindow(previousPeriod(own), period, partial);
   const lastYearWindow = comparedWindow(periodYearEarlier(own), period, partial);
-  const previous = scalarsOf(core, memo, scope, previousWindow).scalars;
+  const alongYear = previousWithYearToDate(core, memo, scope, previousWindow, period.asOf);
+  const previous = scalarsOf(core, memo, scope, previousWindow, { visits: alongYear?.totals }).scalars;
   const lastYear = scalarsOf(core, memo, scope, lastYearWindow).scalars;
 
   // visitFigures pivots the months of up to a year; a longer range counts its months apart.
@@ -515,7 +541,14 @@ export function summaryFigures(
       staffNames,
     },
     targets: targetProgress(core, scope, period.asOf, (from, to) =>
-      targetActuals(core, scope, from, to, memo),
+      targetActuals(
+        core,
+        scope,
+        from,
+        to,
+        memo,
+        alongYear && alongYear.from === from && alongYear.to === to ? alongYear.outer : undefined,
+      ),
     ),
     comparison: {
       previous: windowOf(previousWindow),

@@ -335,3 +335,44 @@ export function leaderVisitCount(db: Database.Database, scope: ResolvedScope, p:
   };
   return row.n;
 }
+
+/**
+ * visitTotals of the days `inner` (@is…@ie) and visitCounts of the longer window `p` around
+ * them, in one reading of p's visits: a summary's previous period and the year to date its
+ * targets are measured over (~5 ms less than reading both at ×20). One sum per enterprise
+ * packs three 21-bit counts (up to 2,097,151 visits each): its visits in p, in the inner days,
+ * and solved on site in them.
+ */
+export function visitTotalsWithin(
+  db: Database.Database,
+  scope: ResolvedScope,
+  p: Params,
+  inner: { qs: string; qe: string },
+): { totals: VisitTotals; outer: { visits: number; enterprisesVisited: number } } {
+  const count = (i: number) => `((packed >> ${21 * i}) & ${2 ** 21 - 1})`;
+  const rows = preparedOn(
+    db,
+    `WITH ve AS MATERIALIZED (
+       SELECT v."enterpriseId" AS eid, sum(CASE WHEN v."date" < @is OR v."date" > @ie THEN 1
+         WHEN v."solvedOnSite" = 1 THEN ${1 + 2 ** 21 + 2 ** 42} ELSE ${1 + 2 ** 21} END) AS packed
+       ${visitRowsFrom(scope, groupingIndex(scope, p))} GROUP BY v."enterpriseId" ${groupsKept(scope)})
+     SELECT 'total' AS dim, total(${count(1)}) AS a, total(${count(1)} > 0) AS b, total(${count(2)}) AS c FROM ve
+     UNION ALL SELECT 'outer', total(${count(0)}), count(*), 0 FROM ve
+     UNION ALL SELECT 'coverage', count(*), total(b."id" IN (SELECT eid FROM ve WHERE ${count(1)} > 0)), 0
+       ${baseFrom(scope)}`,
+  ).all({ ...p, is: inner.qs, ie: inner.qe }) as Omit<Row, 'k'>[];
+  const row = (dim: string) => rows.find((r) => r.dim === dim)!;
+  const total = row('total');
+  const coverage = row('coverage');
+  const outer = row('outer');
+  return {
+    totals: {
+      visits: total.a,
+      enterprisesVisited: total.b,
+      solvedOnSite: total.c,
+      coverageNumerator: coverage.b,
+      coverageDenominator: coverage.a,
+    },
+    outer: { visits: outer.a, enterprisesVisited: outer.b },
+  };
+}
