@@ -206,6 +206,24 @@ describe('the year to date behind the targets agrees with the independent comput
   }
 });
 
+// A bureau summary whose previous period lies within the year to date reads both periods'
+// visits at once (quarterly.previousWithYearToDate): each must still agree on its own.
+describe('the previous period and the year to date, read together, agree with the independent computation', () => {
+  for (const period of ['2026Q2', '2026Q3', '2026Q4', '2026-02', '2026-07', '2026-12']) {
+    it(period, () => {
+      const report = ok<MethodOutput<'reports.summary'>>('reports.summary', { period });
+      const previous = oracleFigures(core.store.db, report.comparison.previous.period);
+      const c = report.comparison.figures;
+      for (const key of ['visits', 'enterprisesVisited', 'coverage', 'solvedOnSite'] as const) {
+        expect(c[key].previous, key).toEqual(previous[key]);
+      }
+      const ytd = oracleFigures(core.store.db, '2026', {}, report.asOf);
+      expect(report.targets.visits?.actual).toBe(ytd.visits);
+      expect(report.targets.enterprisesVisited?.actual).toBe(ytd.enterprisesVisited);
+    });
+  }
+});
+
 describe('the records behind the new figures', () => {
   for (const quarter of QUARTERS) {
     it(`${quarter}: as many as each figure counts`, () => {
