@@ -247,15 +247,22 @@ function demandTotalsSql(scope: ResolvedScope, withUnits: boolean, byStatus: boo
   const unitId = withUnits
     ? `CASE WHEN f.isNew OR f.carried OR f.closed OR f.openEnd THEN nullif(f.unit, '') END`
     : 'NULL';
-  return `SELECT s1, workload, unitId, count(*) AS n,
+  const totals = (facts: string) => `SELECT s1, workload, unitId, count(*) AS n,
   total(isNew) AS newDemands, total(carried) AS carriedOver, total(closed) AS closed,
   total(closed AND workload) AS closedOfWorkload, total(closed AND closureType = 'substantive') AS substantive,
   total(closed AND onTime) AS onTime, total(daysToClose) AS daysToCloseTotal,
   total(openEnd) AS openAtEnd, total(overdueEnd) AS overdueAtEnd,
   total(supervised) AS supervised, total(extensions) AS extensions
-FROM (SELECT f.*, (f.isNew OR f.carried) AS workload, ${unitId} AS unitId
-  FROM (${demandFactsSql(scope, { byStatus })}) f)
+FROM (SELECT f.*, (f.isNew OR f.carried) AS workload, ${unitId} AS unitId FROM (${facts}) f)
 GROUP BY 1, 2, 3`;
+  // The replayed and the settled demands (demandFactsSql's branches) are totalled apart: two
+  // smaller groupings cost less than one of both (the rows' sums add up in demandTotals).
+  return `WITH ${candidatesSql(scope, false, false, byStatus)},
+${statesSql()},
+${EVENTS}
+${totals(`SELECT ${FACTS} FROM f d LEFT JOIN ev ON ev.id = d.id`)}
+UNION ALL
+${totals(`SELECT ${FACTS} FROM (${settledStatesSql(scope)}) d LEFT JOIN ev ON ev.id = d.id`)}`;
 }
 
 // --- Per lead unit (主办单位): the unit a demand has now, over the same facts as the totals.
@@ -365,7 +372,9 @@ export function demandTotals(
     for (const k of SUMMED) totals[k] += r[k];
     if (r.workload) workloadAtEnd[r.s1] = (workloadAtEnd[r.s1] ?? 0) + r.n;
   }
-  return { ...totals, workloadAtEnd, byUnit: unitFigures(db, rows) };
+  // Statuses in SQLite's order (the rows of both branches are grouped apart).
+  const ordered = Object.fromEntries(Object.entries(workloadAtEnd).sort(([a], [b]) => byBytes(a, b)));
+  return { ...totals, workloadAtEnd: ordered, byUnit: unitFigures(db, rows) };
 }
 
 /** New demands of Q, counted once in each of their categories. */
