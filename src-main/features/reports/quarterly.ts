@@ -423,11 +423,15 @@ function comparedWindow(other: Period, current: PeriodParams, partial: boolean):
   return windowParams(other.key, other.kind, other.start, other.end, end);
 }
 
+const ALONG_YEAR_AFTER_DAYS = 62;
+
 /**
  * The previous period's visit totals and the year to date's visit counts (targets), read
  * together (visitTotalsWithin) when the targets will be measured, the previous period lies
- * within the year to date (all but a first quarter's or January's), and neither is counted
- * yet. Else null: each is read on its own.
+ * within the year to date (all but a first quarter's), it is longer than two months, and
+ * neither is counted yet. Else null: each is read on its own. A shorter previous period is
+ * read alone for less than the combined reading adds (at ×20: a month ~5 ms, ~1.5 ms more
+ * together; a quarter ~12 ms, ~3.5 ms less).
  */
 function previousWithYearToDate(
   core: Core,
@@ -439,6 +443,7 @@ function previousWithYearToDate(
   if (scope.type !== 'bureau') return null;
   const ytd = yearToDate(asOf);
   if (previous.qs < ytd.from || previous.qe > ytd.to || memo.has(memoKey(scope, previous))) return null;
+  if (dayCount(previous.qs, previous.qe) <= ALONG_YEAR_AFTER_DAYS) return null;
   const window = windowParams(`${ytd.from}..${ytd.to}`, 'range', ytd.from, ytd.to, ytd.to);
   if (memo.has(memoKey(scope, window)) || !targetsOf(core.store, ytd.year).length) return null;
   const found = visitTotalsWithin(core.store.db, scope, { ...window, ...scopeParams(scope) }, previous);
