@@ -101,7 +101,7 @@ describe('the three doors give the same answers', () => {
   it('reads and refusals agree across call(), HTTP and the CLI', async () => {
     const { t, ent, demand } = populated();
     const s = await serve(t);
-    // Every case goes through call() and HTTP; the CLI (a process each, ~1.5 s) takes a few.
+    // Every case goes through call() and HTTP; the CLI (a process each) takes a few.
     const reads: [string, unknown, boolean][] = [
       ['enterprises.get', { id: ent.id }, true],
       ['enterprises.list', { sort: [{ field: 'name', dir: 'asc' }] }, false],
