@@ -3,6 +3,11 @@
 // with its sources, else the TypeScript sources through tsx (right after an edit). The check is
 // one stat per file the build was made from: about a millisecond, against half a second for tsx.
 import { readFileSync, statSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
+
+// Node keeps the compiled modules in a cache folder (its default, under the system's temp
+// folder): a call then skips compiling the bundle again, about a fifth of a call's start.
+enableCompileCache?.();
 
 const root = new URL('../', import.meta.url);
 
