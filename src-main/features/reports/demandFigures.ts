@@ -3,6 +3,7 @@ import { preparedOn } from '../../store/records';
 import type { ResolvedScope } from './scope';
 import { enterpriseFilter, enterpriseFilterOf, enterpriseSetSql, scopeSql } from './scope';
 import { isOpenSql, shanghaiDaySql as day } from '../../store/rulesSql';
+import { longerThanAQuarter } from './period';
 
 // Demand figures. The status of a demand at a moment is rebuilt from demand_history: the
 // state after the last move (ordered by `at`, then id) before that moment, moves that lost
@@ -217,7 +218,7 @@ ${replayed}${replayAll ? '' : `\nUNION ALL\n${settled}`}`;
 type Params = Record<string, unknown>;
 
 /** Longer than a quarter: its unsettled demands are read by status (candidatesSql). */
-const longWindow = (p: Params) => (Date.parse(String(p.te)) - Date.parse(String(p.ts))) / 86_400_000 > 92;
+const longWindow = (p: Params) => longerThanAQuarter(p.qs, p.qe);
 
 /**
  * New and closed demands only (what targets measure): `closed` as in statesSql, from the state

@@ -1,6 +1,13 @@
 import { msg } from '@shared/messages';
 import { addDays, startOfShanghaiDay } from '@shared/domain/dates';
-import { asOfDay, parsePeriod, PeriodError, type Period, type PeriodKind } from '@shared/domain/period';
+import {
+  asOfDay,
+  dayCount,
+  parsePeriod,
+  PeriodError,
+  type Period,
+  type PeriodKind,
+} from '@shared/domain/period';
 import { invalid } from '@shared/contract/errors';
 
 /**
@@ -91,3 +98,10 @@ export function chosenPeriod(input: PeriodChoice): { key: string; field: 'period
   if (input.quarter !== undefined) return { key: input.quarter, field: 'quarter' };
   throw invalid('period', msg('report.periodRequired'));
 }
+
+/**
+ * More counted days than a quarter's 92, from the day `start` to the day `end` (a window's
+ * `qs` and `qe`): over such windows some of the figures' reads take another plan.
+ */
+export const longerThanAQuarter = (start: unknown, end: unknown): boolean =>
+  dayCount(String(start), String(end)) > 92;

@@ -6,6 +6,7 @@ import { UNKNOWN_KEY } from '@shared/reports/definitions';
 import { VISIT_MODES } from '@shared/domain/enums';
 import { industrySplitSql } from '@shared/domain/industries';
 import { cachedTierEntries, heldIn, type TierEntriesCache } from './tierFigures';
+import { longerThanAQuarter } from './period';
 
 // Visit figures, counted in SQL. The quarter's visits are read once from the covering index
 // visits_report and grouped per enterprise, with the counts per mode and per month pivoted
@@ -92,12 +93,9 @@ export function monthsBetween(qs: string, qe: string): string[] {
  * by enterprise and lead (no sort of ~100k rows: a year at ×20 about ×2.5 faster); over fewer,
  * reading only the window's days through the date index costs less.
  */
-const BY_ENTERPRISE_AFTER_DAYS = 92;
-
 function groupingIndex(scope: ResolvedScope, p: Params): string {
   if (scope.type !== 'bureau') return '';
-  const days = (Date.parse(String(p.qe)) - Date.parse(String(p.qs))) / 86_400_000 + 1;
-  return days > BY_ENTERPRISE_AFTER_DAYS ? 'INDEXED BY visits_by_enterprise' : '';
+  return longerThanAQuarter(p.qs, p.qe) ? 'INDEXED BY visits_by_enterprise' : '';
 }
 
 /**
