@@ -155,6 +155,12 @@ export function snapshot(core: Core): Record<string, unknown[]> {
   );
 }
 
+/** Every table (every record, demand and its history), but the record of migrations applied. */
+export function recordTables(core: Core): Record<string, unknown[]> {
+  const { schema_migrations: _applied, ...rest } = snapshot(core);
+  return rest;
+}
+
 /** `after`'s tables that `before` had: a later migration's new tables (e.g. 26's text index) aside. */
 export const tablesOf = (after: Record<string, unknown[]>, before: Record<string, unknown[]>) =>
   Object.fromEntries(Object.keys(before).map((t) => [t, after[t]]));

@@ -11,7 +11,7 @@ import {
   newestStamp,
   type LogChange,
 } from '../../src-main/store/changeLog';
-import { downgradeTo, makeCore, snapshot, tablesOf, tempDir } from '../helpers';
+import { downgradeTo, makeCore, recordTables, tablesOf, tempDir } from '../helpers';
 import { audits, editedDistrict, fullExport } from './logMigration';
 
 // Migration 24 stores the change log in runs (a write's shared columns once). A database whose
@@ -27,12 +27,6 @@ const rows = (core: Core) =>
     )
     .raw(true)
     .all();
-
-/** Every table (every record, demand and its history), but the record of migrations applied. */
-function records(core: Core) {
-  const { schema_migrations: _applied, ...rest } = snapshot(core);
-  return rest;
-}
 
 describe('migration 24: the change log in runs', () => {
   it('keeps every change, the audit answers, the export and the newest stamp of the log it converts', () => {
@@ -53,7 +47,7 @@ describe('migration 24: the change log in runs', () => {
       exported,
       newest: db.prepare(`SELECT max("hlc") FROM changes`).pluck().get(),
       origins: db.prepare(`SELECT * FROM change_origins ORDER BY 1`).all(),
-      records: records(a.core),
+      records: recordTables(a.core),
     };
     expect(exported.changes).toEqual(before.rows.map((r) => (r as unknown[]).slice(1)));
     a.core.store.close();
@@ -72,7 +66,7 @@ describe('migration 24: the change log in runs', () => {
       expect(newestStamp(d)).toBe(before.newest);
       expect(d.prepare(`SELECT * FROM change_origins ORDER BY 1`).all()).toEqual(before.origins);
       // The tables of schema 23, as they were (a later migration's tables, 26's text index, aside).
-      expect(tablesOf(records(again), before.records)).toEqual(before.records);
+      expect(tablesOf(recordTables(again), before.records)).toEqual(before.records);
       // Every change found by its stamp, as the view shows it.
       const find = changeByStamp(d);
       for (const r of before.rows.filter((_, i) => i % 97 === 0) as unknown[][])

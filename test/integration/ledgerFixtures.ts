@@ -124,12 +124,7 @@ export const VISIT_HEADER = [
 
 /** A visits-with-demands ledger's header: a visit, its demands in one cell, their status. */
 export const VISITS_WITH_DEMANDS_HEADER: Cell[] = [
-  '企业名称',
-  '统一社会信用代码',
-  '走访日期',
-  '走访方式',
-  '走访人员',
-  '走访情况',
+  ...VISIT_HEADER.slice(1),
   '企业需求',
   '办理状态',
   '办结时间',

@@ -5,7 +5,7 @@ import type { Core } from '../../src-main/core';
 import { schemaVersion } from '../../src-main/store/db';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
 import { seedDemo } from '../../seeds/demo';
-import { downgradeTo, makeCore, snapshot, tablesOf } from '../helpers';
+import { downgradeTo, makeCore, recordTables, tablesOf } from '../helpers';
 
 // Migration 25 redefines the report's covering indexes of demands (with the lead unit and the
 // first reply's dates) and of enterprises (with their tiers), and adds an index of the demand
@@ -19,12 +19,6 @@ const indexSql = (core: Core, name: string) =>
     .prepare(`SELECT "sql" FROM sqlite_master WHERE "type" = 'index' AND "name" = ?`)
     .pluck()
     .get(name) as string | undefined;
-
-/** Every table (every record), but the record of migrations applied. */
-function records(core: Core) {
-  const { schema_migrations: _applied, ...rest } = snapshot(core);
-  return rest;
-}
 
 function summaries(core: Core) {
   const unit = core.store.db
@@ -50,7 +44,7 @@ describe('migration 25: the report indexes', () => {
     expect(indexSql(t.core, 'demand_history_by_type')).toBeUndefined();
     expect(indexSql(t.core, 'demands_report')).not.toContain('leadUnitId');
     expect(indexSql(t.core, 'enterprises_report')).not.toContain('tiers');
-    const before = { records: records(t.core), summaries: summaries(t.core) };
+    const before = { records: recordTables(t.core), summaries: summaries(t.core) };
     expect(before.records.demands!.length).toBeGreaterThan(100);
     t.core.store.close();
 
@@ -61,7 +55,7 @@ describe('migration 25: the report indexes', () => {
       expect(indexSql(again, 'demands_report_status')).toContain('"leadUnitId"');
       expect(indexSql(again, 'enterprises_report')).toContain('"tiers"');
       expect(indexSql(again, 'demand_history_by_type')).toContain('("type", "demandId", "at"');
-      expect(tablesOf(records(again), before.records)).toEqual(before.records);
+      expect(tablesOf(recordTables(again), before.records)).toEqual(before.records);
       expect(summaries(again)).toEqual(before.summaries);
       expect(again.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
