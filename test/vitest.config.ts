@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Node test files that need a module graph of their own. */
-const NODE_TESTS_APART = [
+export const NODE_TESTS_APART = [
   // Asserts which libraries the doors load: another file in the same worker loads them all.
   'test/integration/lazy-libs.test.ts',
   // Mocks a module (vi.mock): a module another file loaded first would stay real.
@@ -11,7 +11,7 @@ const NODE_TESTS_APART = [
 ];
 
 /** Renderer test files that need a module graph and a jsdom of their own. */
-const RENDERER_TESTS_APART = [
+export const RENDERER_TESTS_APART = [
   // Mocks a module (vi.mock): a module another file loaded first would stay real.
   'test/unit/renderer/reports.test.tsx',
   // Its grids never finish loading after some other files ran in the same jsdom.
