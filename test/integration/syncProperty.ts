@@ -1307,10 +1307,14 @@ export function runSchedule(s: Schedule, team: Team, stats: Stats): void {
       for (const rep of reps) rep.clock.ms = latest;
     }
 
-    // Everyone exports everything, then everyone imports everyone's file. Held changes that
-    // time has caught up with are applied by an import, and passed on by the file after it:
-    // when time has passed, the exchange is done twice.
-    for (let round = 0; round < (s.catchUp ? 2 : 1); round++) {
+    // Everyone exports everything, then everyone imports everyone's file. An import may apply
+    // changes held in quarantine that time (or the laptop's own clock) has caught up with:
+    // those were in no file of the round, so the exchange goes on until a round brings no
+    // change that its files did not carry (everything made has then been exported).
+    const stampsOf = (core: Core) =>
+      core.store.db.prepare(`SELECT "hlc" FROM changes`).pluck().all() as string[];
+    for (let round = 1; ; round++) {
+      const exported = new Set(reps.flatMap((rep) => stampsOf(rep.core)));
       const finals = reps.map(
         (rep) => must<{ contentBase64: string }>(rep.core, 'sync.export', { full: true }).contentBase64,
       );
@@ -1322,6 +1326,9 @@ export function runSchedule(s: Schedule, team: Team, stats: Stats): void {
             must(rep.core, 'sync.import', { contentBase64: finals[from]!, confirmMassDelete: true });
         }
       });
+      if (!reps.some((rep) => stampsOf(rep.core).some((h) => !exported.has(h)))) break;
+      // Each round releases only what the one before applied past: a few rounds at most.
+      if (round === MAX_LAPTOPS) throw new Error(`the final exchange did not settle in ${round} rounds`);
     }
 
     const logs = reps.map((rep) => changeLog(rep.core));
