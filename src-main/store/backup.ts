@@ -18,7 +18,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { DamagedCompressedError, type Compressed } from './compressed';
 import { GZIP_MAGIC, gunzipFile, gzipFile } from './gzipFile';
-import { ZSTD_MAGIC, unzstdFile, zstdFile } from './zstdFile';
+import { ZSTD_MAGIC, unzstdFile, zstdFile, type ZstdSettings } from './zstdFile';
 // Subpath imports: the package root loads all of date-fns (~2 s at every CLI start).
 import { getISOWeek } from 'date-fns/getISOWeek';
 import { getISOWeekYear } from 'date-fns/getISOWeekYear';
@@ -45,12 +45,14 @@ export const BUDGET = 2;
 /** The newest backups kept even over the budget. */
 const ALWAYS_KEPT = 2;
 /**
- * zstd level 6: on the ×20 bench district (its 462 MB VACUUM INTO copy, 4 MiB frames), a copy
- * ×0.189 the size in 4.4-5.7 s of CPU; level 3 is ×0.209 in 1.8-2.7 s, level 5 ×0.200 in
- * 3.4-4.1 s, level 7 ×0.186 in 7.0 s, and gzip level 3 ×0.266 in 4.8 s. The lazy match search
- * from level 6 on is what pays on SQLite pages; larger frames gain 2% at most.
+ * zstd level 6 with a hash table of 2^17 entries (level 6's own has 2^20). On the ×20 bench
+ * district (its 462 MB VACUUM INTO copy, in 4 MiB frames; CPU times on a loaded machine, from
+ * runs side by side): level 3 gives ×0.209 of the copy, over the target of a fifth; level 5
+ * ×0.200; level 6 ×0.189, but its table is 4 MiB, out of the cache: the whole backup took
+ * ×2.5-3.0 the CPU of the plain copy. With 2^17 entries (512 KiB) ×0.195 for ×2.2; gzip level
+ * 3 gives ×0.266. Larger frames gain 2% at most.
  */
-export const ZSTD_LEVEL = 6;
+export const ZSTD: ZstdSettings = { level: 6, hashLog: 17 };
 /**
  * gzip level 3 (backups the user names .gz): on the demo district, 0.6 s for a copy ×7.3
  * smaller; level 6 takes ×2.8 the time to be 9% smaller, level 1 is as fast and 5% larger (zlib
@@ -72,7 +74,7 @@ const COMPRESSIONS: readonly Compression[] = [
   {
     suffix: '.zst',
     magic: ZSTD_MAGIC,
-    compress: (s, d) => zstdFile(s, d, ZSTD_LEVEL),
+    compress: (s, d) => zstdFile(s, d, ZSTD),
     decompress: unzstdFile,
   },
   {

@@ -17,10 +17,18 @@ const MAX_FRAME = CHUNK + (1 << 20);
 /** The largest block (RFC 8878 3.1.1.2.3). */
 const MAX_BLOCK = 128 << 10;
 
+/** How hard to look for matches: a level, and the size of its hash table (zstd's own when unset). */
+export interface ZstdSettings {
+  level: number;
+  /** log2 of the hash table's entries. */
+  hashLog?: number;
+}
+
 /** Compresses `src` into a new file `dest` (written and synced to disk). */
-export function zstdFile(src: string, dest: string, level: number): Compressed {
+export function zstdFile(src: string, dest: string, settings: ZstdSettings): Compressed {
   const params = {
-    [constants.ZSTD_c_compressionLevel]: level,
+    [constants.ZSTD_c_compressionLevel]: settings.level,
+    ...(settings.hashLog === undefined ? {} : { [constants.ZSTD_c_hashLog]: settings.hashLog }),
     [constants.ZSTD_c_checksumFlag]: 1,
     [constants.ZSTD_c_contentSizeFlag]: 1,
   };

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import {
   BUDGET,
   KEEP,
-  ZSTD_LEVEL,
+  ZSTD,
   backupDatabase,
   backupsWithinBudget,
   checkIntegrity,
@@ -70,7 +70,7 @@ const backups: BenchModule = {
     const oneBackup = () => (one ??= take().bytes);
     return [
       {
-        name: `one backup's size (zstd level ${ZSTD_LEVEL}) against the database's`,
+        name: `one backup's size (zstd level ${ZSTD.level}, hashLog ${ZSTD.hashLog}) against the database's`,
         size: () => ({ bytes: oneBackup(), baselineBytes: databaseBytes(db) }),
         baselineName: 'the database',
         maxRatio: SIZE_MAX_RATIO,

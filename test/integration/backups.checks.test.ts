@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { zstdDecompressSync } from 'node:zlib';
 import { makeCore, snapshot, tempDir } from '../helpers';
-import { backupsToKeep, checkIntegrity } from '../../src-main/store/backup';
+import { ZSTD, backupsToKeep, checkIntegrity } from '../../src-main/store/backup';
 import { dailyBackup } from '../../src-main/features/backups/service';
 import { zstdFile } from '../../src-main/store/zstdFile';
 
@@ -99,7 +99,7 @@ describe('backup checksums', () => {
     bytes.write('13900001111', at);
     writeFileSync(altered, bytes);
     rmSync(b.path);
-    zstdFile(altered, b.path, 3);
+    zstdFile(altered, b.path, ZSTD);
     // SQLite's own check sees nothing wrong.
     expect(checkIntegrity(altered).ok).toBe(true);
     const row = t.ok('backups.list', {}).rows.find((r) => r.path === b.path);

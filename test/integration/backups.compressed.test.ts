@@ -14,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import { gunzipSync, zstdDecompressSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { makeCore, snapshot, tempDir, withoutIdentityOf, type TestCore } from '../helpers';
-import { backupsDirFor, checkIntegrity, backupsWithinBudget } from '../../src-main/store/backup';
+import { ZSTD, backupsDirFor, checkIntegrity, backupsWithinBudget } from '../../src-main/store/backup';
 import { gzipFile } from '../../src-main/store/gzipFile';
 import { unzstdFile, zstdFile } from '../../src-main/store/zstdFile';
 
@@ -236,7 +236,7 @@ describe('a damaged compressed backup', () => {
     expect(checkIntegrity(broken).ok).toBe(false);
     const zst = join(dir, 'visit-ledger-20260101T000000000-manual.db.zst');
     t.ok('backups.create', {}); // the folder exists, with its SHA256SUMS
-    const { sha256: sum } = zstdFile(broken, zst, 3);
+    const { sha256: sum } = zstdFile(broken, zst, ZSTD);
     appendFileSync(join(dir, 'SHA256SUMS'), `${sum}  ${basename(zst)}\n`);
     expect(t.ok('backups.list', {}).rows.find((r) => r.path === zst)).toMatchObject({ checksum: 'verified' });
     const before = snapshot(t.core);
@@ -357,7 +357,7 @@ describe('a zstd file', () => {
     const bytes = Buffer.concat(Array.from({ length: 10 }, (_, i) => (i % 2 ? randomBytes(1 << 20) : text)));
     const src = join(dir, 'src');
     writeFileSync(src, bytes);
-    const written = zstdFile(src, join(dir, 'src.zst'), 3);
+    const written = zstdFile(src, join(dir, 'src.zst'), ZSTD);
     expect(written.contentSha256).toBe(sha256(bytes));
     expect(written.sha256).toBe(sha256(readFileSync(join(dir, 'src.zst'))));
     expect(unzstdFile(join(dir, 'src.zst'), join(dir, 'out'))).toBe(sha256(bytes));
