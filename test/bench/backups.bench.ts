@@ -46,7 +46,7 @@ function simulateYear(bytes: number, budget: number) {
 }
 
 /** The uncompressed backup of earlier versions: VACUUM INTO and its integrity check. */
-function plainBackup(db: Database.Database, path: string): number {
+export function plainBackup(db: Database.Database, path: string): number {
   rmSync(path, { force: true });
   db.prepare('VACUUM INTO ?').run(path);
   if (!checkIntegrity(path).ok) throw new Error('the plain copy failed its integrity check');
