@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { CHUNK, compressChunks, DamagedCompressedError, type Compressed } from './compressed';
+import { CHUNK, compressChunks, DamagedCompressedError, Output, type Destination } from './compressed';
 
 // Backups of the previous version, and copies to a file the user names .gz (compressed.ts).
 // The file is standard gzip, one member per chunk (RFC 1952 allows several; `gunzip` reads
@@ -29,20 +28,18 @@ function member(chunk: Buffer, level: number): Buffer {
   return Buffer.concat([head, gz.subarray(10)]);
 }
 
-/** Compresses `src` into a new file `dest` (written and synced to disk). */
-export function gzipFile(src: string, dest: string, level: number): Compressed {
+/** Compresses `src` into a new file `dest` (written and synced to disk); the file's SHA-256. */
+export function gzipFile(src: string, dest: string, level: number): string {
   return compressChunks(src, dest, (chunk) => member(chunk, level));
 }
 
 /**
- * Decompresses `src` into a new file `dest` (synced to disk), or only checks it when `dest`
- * is null; returns the SHA-256 of the content. Throws DamagedCompressedError when a member is
+ * Decompresses `src` into `to`. Throws DamagedCompressedError when a member is
  * truncated, altered (CRC-32) or not one this module writes.
  */
-export function gunzipFile(src: string, dest: string | null): string {
-  const content = createHash('sha256');
+export function gunzipFile(src: string, to: Destination): void {
   const input = openSync(src, 'r');
-  const output = dest === null ? null : openSync(dest, 'wx');
+  const output = new Output(to);
   try {
     const head = Buffer.alloc(HEADER);
     const body = Buffer.allocUnsafe(MAX_MEMBER);
@@ -60,17 +57,15 @@ export function gunzipFile(src: string, dest: string | null): string {
       } catch (e) {
         throw new DamagedCompressedError(`the member at byte ${at} is damaged (${(e as Error).message})`);
       }
-      content.update(part);
-      if (output !== null) writeSync(output, part);
+      output.write(part);
       at += length;
     }
     if (members === 0) throw new DamagedCompressedError('empty');
-    if (output !== null) fsyncSync(output);
+    output.finish();
   } finally {
     closeSync(input);
-    if (output !== null) closeSync(output);
+    output.close();
   }
-  return content.digest('hex');
 }
 
 /** The length a member's header gives, or null when it is not a header this module writes. */

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { constants, zstdCompressSync, zstdDecompressSync } from 'node:zlib';
-import { CHUNK, compressChunks, DamagedCompressedError, type Compressed } from './compressed';
+import { CHUNK, compressChunks, DamagedCompressedError, Output, type Destination } from './compressed';
 
 // Backups as taken now (compressed.ts; Node ≥ 22.15). The file is standard zstd (RFC 8878),
 // one frame per chunk: `zstd -d`, like Node's zstdDecompressSync, reads the frames as one
@@ -24,8 +23,8 @@ export interface ZstdSettings {
   hashLog?: number;
 }
 
-/** Compresses `src` into a new file `dest` (written and synced to disk). */
-export function zstdFile(src: string, dest: string, settings: ZstdSettings): Compressed {
+/** Compresses `src` into a new file `dest` (written and synced to disk); the file's SHA-256. */
+export function zstdFile(src: string, dest: string, settings: ZstdSettings): string {
   const params = {
     [constants.ZSTD_c_compressionLevel]: settings.level,
     ...(settings.hashLog === undefined ? {} : { [constants.ZSTD_c_hashLog]: settings.hashLog }),
@@ -36,14 +35,12 @@ export function zstdFile(src: string, dest: string, settings: ZstdSettings): Com
 }
 
 /**
- * Decompresses `src` into a new file `dest` (synced to disk), or only checks it when `dest`
- * is null; returns the SHA-256 of the content. Throws DamagedCompressedError when a frame is
+ * Decompresses `src` into `to`. Throws DamagedCompressedError when a frame is
  * truncated, altered (its checksum) or not one this module writes.
  */
-export function unzstdFile(src: string, dest: string | null): string {
-  const content = createHash('sha256');
+export function unzstdFile(src: string, to: Destination): void {
   const input = openSync(src, 'r');
-  const output = dest === null ? null : openSync(dest, 'wx');
+  const output = new Output(to);
   try {
     // The file's bytes from `at` are buf[start, end); the rest is read when a frame runs past.
     const buf = Buffer.allocUnsafe(MAX_FRAME);
@@ -81,18 +78,16 @@ export function unzstdFile(src: string, dest: string | null): string {
         throw new DamagedCompressedError(
           `the frame at byte ${at} gives back ${part.length} bytes, not ${frame.size}`,
         );
-      content.update(part);
-      if (output !== null) writeSync(output, part);
+      output.write(part);
       start += frame.length;
       at += frame.length;
     }
     if (frames === 0) throw new DamagedCompressedError('empty');
-    if (output !== null) fsyncSync(output);
+    output.finish();
   } finally {
     closeSync(input);
-    if (output !== null) closeSync(output);
+    output.close();
   }
-  return content.digest('hex');
 }
 
 /**

@@ -236,7 +236,7 @@ describe('a damaged compressed backup', () => {
     expect(checkIntegrity(broken).ok).toBe(false);
     const zst = join(dir, 'visit-ledger-20260101T000000000-manual.db.zst');
     t.ok('backups.create', {}); // the folder exists, with its SHA256SUMS
-    const { sha256: sum } = zstdFile(broken, zst, ZSTD);
+    const sum = zstdFile(broken, zst, ZSTD);
     appendFileSync(join(dir, 'SHA256SUMS'), `${sum}  ${basename(zst)}\n`);
     expect(t.ok('backups.list', {}).rows.find((r) => r.path === zst)).toMatchObject({ checksum: 'verified' });
     const before = snapshot(t.core);
@@ -357,18 +357,23 @@ describe('a zstd file', () => {
     const bytes = Buffer.concat(Array.from({ length: 10 }, (_, i) => (i % 2 ? randomBytes(1 << 20) : text)));
     const src = join(dir, 'src');
     writeFileSync(src, bytes);
-    const written = zstdFile(src, join(dir, 'src.zst'), ZSTD);
-    expect(written.contentSha256).toBe(sha256(bytes));
-    expect(written.sha256).toBe(sha256(readFileSync(join(dir, 'src.zst'))));
-    expect(unzstdFile(join(dir, 'src.zst'), join(dir, 'out'))).toBe(sha256(bytes));
+    const zst = join(dir, 'src.zst');
+    expect(zstdFile(src, zst, ZSTD)).toBe(sha256(readFileSync(zst)));
+    unzstdFile(zst, { file: join(dir, 'out') });
     expect(readFileSync(join(dir, 'out')).equals(bytes)).toBe(true);
-    expect(zstdDecompressSync(readFileSync(join(dir, 'src.zst'))).equals(bytes)).toBe(true);
+    expect(zstdDecompressSync(readFileSync(zst)).equals(bytes)).toBe(true);
+    // Compared with the file it was made from (as a backup is checked when taken): the same,
+    // and not the same once that file has a byte changed, one less or one more.
+    unzstdFile(zst, { sameAs: src });
+    const changed = Buffer.from(bytes);
+    changed[changed.length - 5]! ^= 1;
+    for (const other of [changed, bytes.subarray(0, -1), Buffer.concat([bytes, Buffer.from([0])])]) {
+      writeFileSync(join(dir, 'other'), other);
+      expect(() => unzstdFile(zst, { sameAs: join(dir, 'other') })).toThrow(/does not give back/);
+    }
     // Cut inside its second frame, it is refused.
     const cut = join(dir, 'cut.zst');
-    writeFileSync(
-      cut,
-      readFileSync(join(dir, 'src.zst')).subarray(0, statSync(join(dir, 'src.zst')).size >> 1),
-    );
+    writeFileSync(cut, readFileSync(zst).subarray(0, statSync(zst).size >> 1));
     expect(() => unzstdFile(cut, null)).toThrow(/truncated|damaged/);
   });
 });
