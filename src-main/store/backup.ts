@@ -25,7 +25,7 @@ import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 
 // Backups: consistent copies of the whole database taken with VACUUM INTO (one read
 // transaction; cannot run inside a write transaction), checked with integrity_check before
-// they count, then compressed with zstd (store/zstdFile.ts; a copy is ×5.3 smaller) and
+// they count, then compressed with zstd (store/zstdFile.ts; a copy is ×5 smaller) and
 // checked again: the compressed file must give back exactly the checked copy. Backups of the
 // previous version are gzipped (store/gzipFile.ts), those of earlier versions plain database
 // files; all three kinds are listed, checked, rotated and restored, told apart by their first
@@ -49,8 +49,9 @@ const ALWAYS_KEPT = 2;
  * district (its 462 MB VACUUM INTO copy, in 4 MiB frames; CPU times on a loaded machine, from
  * runs side by side): level 3 gives ×0.209 of the copy, over the target of a fifth; level 5
  * ×0.200; level 6 ×0.189, but its table is 4 MiB, out of the cache: the whole backup took
- * ×2.5-3.0 the CPU of the plain copy. With 2^17 entries (512 KiB) ×0.195 for ×2.2; gzip level
- * 3 gives ×0.266. Larger frames gain 2% at most.
+ * ×2.5-3.0 the CPU of the plain copy. With 2^17 entries (512 KiB) ×0.195 for ×1.9-2.6
+ * (test/bench/backups-cpu.ts, the load changing); gzip level 3 gives ×0.266. Larger frames
+ * gain 2% at most.
  */
 export const ZSTD: ZstdSettings = { level: 6, hashLog: 17 };
 /**
