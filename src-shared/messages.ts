@@ -316,7 +316,7 @@ export const MESSAGES = table({
     zh: '文件已损坏：内容与备份时记录的校验值不符，无法恢复',
     en: 'is damaged: its content no longer matches the checksum written when it was taken, so it cannot be restored',
   },
-  'backup.gzip': {
+  'backup.decompress': {
     zh: '文件已损坏：无法解压（{{detail}}），无法恢复',
     en: 'is damaged: it does not decompress ({{detail}}), so it cannot be restored',
   },

@@ -155,6 +155,19 @@ export function snapshot(core: Core): Record<string, unknown[]> {
   );
 }
 
+/** A snapshot without a device identity's own rows and the identity bookkeeping in meta. */
+export function withoutIdentityOf(snap: Record<string, unknown[]>, deviceId: string) {
+  const own = (r: unknown) => {
+    const row = r as Record<string, unknown>;
+    return (
+      row.id === deviceId ||
+      row.device === deviceId ||
+      (row.key as string)?.match(/^(deviceId|fileIdentity|previousDeviceIds|newIdentity)$/)
+    );
+  };
+  return Object.fromEntries(Object.entries(snap).map(([t, rows]) => [t, rows.filter((r) => !own(r))]));
+}
+
 /** Every table (every record, demand and its history), but the record of migrations applied. */
 export function recordTables(core: Core): Record<string, unknown[]> {
   const { schema_migrations: _applied, ...rest } = snapshot(core);

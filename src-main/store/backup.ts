@@ -16,16 +16,19 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { DamagedGzipError, gunzipFile, gzipFile, isGzipFile } from './gzipFile';
+import { DamagedCompressedError, type Destination } from './compressed';
+import { GZIP_MAGIC, gunzipFile, gzipFile } from './gzipFile';
+import { ZSTD_MAGIC, unzstdFile, zstdFile, type ZstdSettings } from './zstdFile';
 // Subpath imports: the package root loads all of date-fns (~2 s at every CLI start).
 import { getISOWeek } from 'date-fns/getISOWeek';
 import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 
 // Backups: consistent copies of the whole database taken with VACUUM INTO (one read
 // transaction; cannot run inside a write transaction), checked with integrity_check before
-// they count, then gzipped (store/gzipFile.ts; a copy is ×7 smaller) and checked again: the
-// compressed file must give back exactly the checked copy. Backups of earlier versions are
-// plain database files; both kinds are listed, checked and restored, told apart by their first
+// they count, then compressed with zstd (store/zstdFile.ts; a copy is ×5 smaller) and
+// checked again: the compressed file must give back exactly the checked copy. Backups of the
+// previous version are gzipped (store/gzipFile.ts), those of earlier versions plain database
+// files; all three kinds are listed, checked, rotated and restored, told apart by their first
 // bytes. Rotation keeps the newest 10, then one a day for 7 days, one a week for 4 weeks and
 // one a month for 12 months, within twice the database's size: when not all fit, the ones kept
 // are spread over days, weeks and months (see backupsWithinBudget).
@@ -34,7 +37,7 @@ import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 // checks it too), and checked before it is restored: integrity_check sees a broken structure,
 // not a changed value.
 
-export const BACKUP_RE = /^visit-ledger-(\d{8}T\d{6})(\d{3})-([a-z0-9-]+)\.db(?:\.gz)?$/;
+export const BACKUP_RE = /^visit-ledger-(\d{8}T\d{6})(\d{3})-([a-z0-9-]+)\.db(?:\.zst|\.gz)?$/;
 const BAD_SUFFIX = '.corrupt';
 export const KEEP = { newest: 10, daily: 7, weekly: 4, monthly: 12 } as const;
 /** The backups folder holds at most this many times the database's size. */
@@ -42,10 +45,61 @@ export const BUDGET = 2;
 /** The newest backups kept even over the budget. */
 const ALWAYS_KEPT = 2;
 /**
- * gzip level 3: on the demo district, 0.6 s for a copy ×7.3 smaller; level 6 takes ×2.8 the
- * time to be 9% smaller, level 1 is as fast and 5% larger (zlib on its VACUUM INTO copy, 72 MB).
+ * zstd level 6 with a hash table of 2^17 entries (level 6's own has 2^20). On the ×20 bench
+ * district (its 462 MB VACUUM INTO copy, in 4 MiB frames; CPU times on a loaded machine, from
+ * runs side by side): level 3 gives ×0.209 of the copy, over the target of a fifth; level 5
+ * ×0.200; level 6 ×0.189, but its table is 4 MiB, out of the cache: the whole backup took
+ * ×2.5-3.0 the CPU of the plain copy. With 2^17 entries (512 KiB) ×0.195 for ×1.9-2.6
+ * (test/bench/backups-cpu.ts, the load changing); gzip level 3 gives ×0.266. Larger frames
+ * gain 2% at most.
+ */
+export const ZSTD: ZstdSettings = { level: 6, hashLog: 17 };
+/**
+ * gzip level 3 (backups the user names .gz): on the demo district, 0.6 s for a copy ×7.3
+ * smaller; level 6 takes ×2.8 the time to be 9% smaller, level 1 is as fast and 5% larger (zlib
+ * on its VACUUM INTO copy, 72 MB).
  */
 export const GZIP_LEVEL = 3;
+
+interface Compression {
+  /** What the name of a file written with it ends in. */
+  suffix: string;
+  /** What a file written with it starts with (a SQLite database starts with "SQLite format 3"). */
+  magic: Buffer;
+  /** Compresses into a new file; its SHA-256. */
+  compress(src: string, dest: string): string;
+  decompress(src: string, to: Destination): void;
+}
+
+const COMPRESSIONS: readonly Compression[] = [
+  {
+    suffix: '.zst',
+    magic: ZSTD_MAGIC,
+    compress: (s, d) => zstdFile(s, d, ZSTD),
+    decompress: unzstdFile,
+  },
+  {
+    suffix: '.gz',
+    magic: GZIP_MAGIC,
+    compress: (s, d) => gzipFile(s, d, GZIP_LEVEL),
+    decompress: gunzipFile,
+  },
+];
+
+/** The compression a file is written with, told by its name: none but for .zst and .gz. */
+const compressionNamed = (path: string) => COMPRESSIONS.find((c) => path.endsWith(c.suffix));
+
+/** The compression a file was written with, told by its first bytes; none for a plain one. */
+function compressionOf(path: string): Compression | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return COMPRESSIONS.find((c) => n >= c.magic.length && head.subarray(0, c.magic.length).equals(c.magic));
+  } finally {
+    closeSync(fd);
+  }
+}
 export const DAILY_MS = 24 * 3600_000;
 /**
  * A backup named further ahead of now than this was taken while the clock ran fast: it neither
@@ -103,7 +157,7 @@ export function backupDatabase(
   // never removes the backup just taken; but not after a backup from the future.
   const newest = newestBackup(listBackups(dir), nowMs);
   const ms = newest ? Math.max(nowMs, Date.parse(newest.at) + 1) : nowMs;
-  const file = `visit-ledger-${stampOf(ms)}-${safeReason}.db.gz`;
+  const file = `visit-ledger-${stampOf(ms)}-${safeReason}.db${COMPRESSIONS[0]!.suffix}`;
   const path = join(dir, file);
   writeCheckedCopy(db, path);
   rotateBackups(dir, nowMs, BUDGET * databaseBytes(db));
@@ -124,29 +178,28 @@ export function databaseBytes(db: Database.Database): number {
 }
 
 /**
- * VACUUM INTO a temporary name, integrity-check, gzip when the name ends in .gz (and check that
- * the compressed file gives back the checked copy), write its checksum, then rename into place
- * (the checksum first: a listed backup has one, unless an older version took it).
+ * VACUUM INTO a temporary name, integrity-check, compress when the name ends in .zst or .gz
+ * (and check that the compressed file gives back the checked copy), write its checksum, then
+ * rename into place (the checksum first: a listed backup has one, unless an older version took it).
  */
 export function writeCheckedCopy(db: Database.Database, path: string): void {
-  const compress = path.endsWith('.gz');
+  const compression = compressionNamed(path);
+  const plain = compression ? path.slice(0, -compression.suffix.length) : path;
   const partial = `${path}.partial`;
-  const copy = compress ? `${path.slice(0, -'.gz'.length)}.partial` : partial;
+  const copy = `${plain}.partial`;
   rmSync(partial, { force: true });
   rmSync(copy, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(copy);
     const check = checkIntegrity(copy);
     if (!check.ok) {
-      renameSync(copy, `${compress ? path.slice(0, -'.gz'.length) : path}${BAD_SUFFIX}`);
+      renameSync(copy, `${plain}${BAD_SUFFIX}`);
       throw new Error(`the backup failed its integrity check (${check.message}) and was set aside`);
     }
     let sha256: string;
-    if (compress) {
-      const written = gzipFile(copy, partial, GZIP_LEVEL);
-      if (gunzipFile(partial, null) !== written.contentSha256)
-        throw new Error('the compressed backup does not give back the copy it was made from');
-      sha256 = written.sha256;
+    if (compression) {
+      sha256 = compression.compress(copy, partial);
+      compression.decompress(partial, { sameAs: copy });
     } else {
       sha256 = sha256OfFile(partial);
     }
@@ -154,7 +207,7 @@ export function writeCheckedCopy(db: Database.Database, path: string): void {
     renameSync(partial, path);
   } finally {
     rmSync(partial, { force: true });
-    if (compress) rmSync(copy, { force: true });
+    rmSync(copy, { force: true });
   }
 }
 
@@ -202,12 +255,13 @@ const inflated = new Map<string, { key: string; intact: boolean }>();
 export function backupState(path: string): BackupState {
   try {
     const checksum = checkChecksum(path);
-    if (checksum !== 'unverified' || !isGzipFile(path)) return { checksum, damaged: checksum === 'mismatch' };
+    const compression = checksum === 'unverified' ? compressionOf(path) : undefined;
+    if (!compression) return { checksum, damaged: checksum === 'mismatch' };
     const st = statSync(path);
     const key = `${st.size}:${st.mtimeMs}`;
     let known = inflated.get(path);
     if (known?.key !== key) {
-      known = { key, intact: decompresses(path) };
+      known = { key, intact: decompresses(path, compression) };
       inflated.set(path, known);
     }
     return { checksum, damaged: !known.intact };
@@ -218,23 +272,24 @@ export function backupState(path: string): BackupState {
   }
 }
 
-function decompresses(path: string): boolean {
+function decompresses(path: string, compression: Compression): boolean {
   try {
-    gunzipFile(path, null);
+    compression.decompress(path, null);
     return true;
   } catch (e) {
-    if (e instanceof DamagedGzipError) return false;
+    if (e instanceof DamagedCompressedError) return false;
     throw e;
   }
 }
 
 /**
  * A backup as a database file at `dest` (synced to disk): decompressed, or copied when it is a
- * plain one an earlier version took. Throws DamagedGzipError for a compressed one that does not
- * decompress.
+ * plain one an earlier version took. Throws DamagedCompressedError for a compressed one that
+ * does not decompress.
  */
 export function extractBackup(path: string, dest: string): void {
-  if (isGzipFile(path)) gunzipFile(path, dest);
+  const compression = compressionOf(path);
+  if (compression) compression.decompress(path, { file: dest });
   else {
     copyFileSync(path, dest);
     const fd = openSync(dest, 'r+');

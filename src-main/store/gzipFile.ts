@@ -1,39 +1,18 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { CHUNK, compressChunks, DamagedCompressedError, Output, type Destination } from './compressed';
 
-// Files compressed and decompressed synchronously (backups are taken inside synchronous calls,
-// before a migration too) a chunk at a time, so a database larger than memory can be handled.
+// Backups of the previous version, and copies to a file the user names .gz (compressed.ts).
 // The file is standard gzip, one member per chunk (RFC 1952 allows several; `gunzip` reads
 // them as one stream). Each member's header carries its own length in an extra field ('VL'),
 // as BGZF does, so the reader finds the members without inflating twice; each member is then
 // checked by zlib against its CRC-32 and length.
 
-/** Uncompressed bytes per member: large enough that restarting the dictionary costs nothing. */
-const CHUNK = 4 << 20;
 /** A member longer than this was not written here (deflate grows stored data by < 0.1%). */
 const MAX_MEMBER = CHUNK + (1 << 20);
 const HEADER = 20; // 10 fixed bytes, XLEN (2), and one subfield: SI1 SI2, LEN (2), the length (4)
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
+export const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
 const FEXTRA = 0x04;
-
-export interface Compressed {
-  /** SHA-256 of the gzip file's bytes. */
-  sha256: string;
-  /** SHA-256 of the bytes compressed. */
-  contentSha256: string;
-}
-
-/** Whether a file starts as gzip does (a SQLite database starts with "SQLite format 3"). */
-export function isGzipFile(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** One member: zlib's gzip of the chunk, its header given the length subfield. */
 function member(chunk: Buffer, level: number): Buffer {
@@ -49,41 +28,18 @@ function member(chunk: Buffer, level: number): Buffer {
   return Buffer.concat([head, gz.subarray(10)]);
 }
 
-/** Compresses `src` into a new file `dest` (written and synced to disk). */
-export function gzipFile(src: string, dest: string, level: number): Compressed {
-  const file = createHash('sha256');
-  const content = createHash('sha256');
-  const input = openSync(src, 'r');
-  const output = openSync(dest, 'wx');
-  try {
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    for (let n; (n = readSync(input, chunk, 0, CHUNK, null)) > 0;) {
-      const part = chunk.subarray(0, n);
-      content.update(part);
-      const gz = member(part, level);
-      file.update(gz);
-      writeSync(output, gz);
-    }
-    fsyncSync(output);
-  } finally {
-    closeSync(input);
-    closeSync(output);
-  }
-  return { sha256: file.digest('hex'), contentSha256: content.digest('hex') };
+/** Compresses `src` into a new file `dest` (written and synced to disk); the file's SHA-256. */
+export function gzipFile(src: string, dest: string, level: number): string {
+  return compressChunks(src, dest, (chunk) => member(chunk, level));
 }
 
-/** A file that is not gzip as written here, or whose content does not check out. */
-export class DamagedGzipError extends Error {}
-
 /**
- * Decompresses `src` into a new file `dest` (synced to disk), or only checks it when `dest`
- * is null; returns the SHA-256 of the content. Throws DamagedGzipError when a member is
+ * Decompresses `src` into `to`. Throws DamagedCompressedError when a member is
  * truncated, altered (CRC-32) or not one this module writes.
  */
-export function gunzipFile(src: string, dest: string | null): string {
-  const content = createHash('sha256');
+export function gunzipFile(src: string, to: Destination): void {
   const input = openSync(src, 'r');
-  const output = dest === null ? null : openSync(dest, 'wx');
+  const output = new Output(to);
   try {
     const head = Buffer.alloc(HEADER);
     const body = Buffer.allocUnsafe(MAX_MEMBER);
@@ -92,26 +48,24 @@ export function gunzipFile(src: string, dest: string | null): string {
       const got = readSync(input, head, 0, HEADER, at);
       if (got === 0) break;
       const length = got === HEADER ? memberLength(head) : null;
-      if (length === null) throw new DamagedGzipError(`no gzip member of this format at byte ${at}`);
+      if (length === null) throw new DamagedCompressedError(`no gzip member of this format at byte ${at}`);
       if (readSync(input, body, 0, length, at) !== length)
-        throw new DamagedGzipError(`truncated: the member at byte ${at} is cut short`);
+        throw new DamagedCompressedError(`truncated: the member at byte ${at} is cut short`);
       let part: Buffer;
       try {
         part = gunzipSync(body.subarray(0, length));
       } catch (e) {
-        throw new DamagedGzipError(`the member at byte ${at} is damaged (${(e as Error).message})`);
+        throw new DamagedCompressedError(`the member at byte ${at} is damaged (${(e as Error).message})`);
       }
-      content.update(part);
-      if (output !== null) writeSync(output, part);
+      output.write(part);
       at += length;
     }
-    if (members === 0) throw new DamagedGzipError('empty');
-    if (output !== null) fsyncSync(output);
+    if (members === 0) throw new DamagedCompressedError('empty');
+    output.finish();
   } finally {
     closeSync(input);
-    if (output !== null) closeSync(output);
+    output.close();
   }
-  return content.digest('hex');
 }
 
 /** The length a member's header gives, or null when it is not a header this module writes. */

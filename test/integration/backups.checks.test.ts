@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { zstdDecompressSync } from 'node:zlib';
 import { makeCore, snapshot, tempDir } from '../helpers';
-import { backupsToKeep, checkIntegrity } from '../../src-main/store/backup';
+import { ZSTD, backupsToKeep, checkIntegrity } from '../../src-main/store/backup';
 import { dailyBackup } from '../../src-main/features/backups/service';
-import { gzipFile } from '../../src-main/store/gzipFile';
+import { zstdFile } from '../../src-main/store/zstdFile';
 
 // Backups are named and rotated by a clock that never runs backwards, yet one taken while the
 // clock ran fast does not hold back today's; each carries a checksum checked before a restore.
@@ -91,15 +91,15 @@ describe('backup checksums', () => {
     const t = makeCore();
     t.ok('experts.create', { name: '陈教授', phone: '13800001111' });
     const b = t.ok('backups.create', {});
-    // The backup is gzipped: altered inside, and compressed again as a sound gzip file.
+    // The backup is compressed: altered inside, and compressed again as a sound zstd file.
     const altered = join(tempDir(), 'altered.db');
-    const bytes = gunzipSync(readFileSync(b.path));
+    const bytes = zstdDecompressSync(readFileSync(b.path));
     const at = bytes.indexOf(Buffer.from('13800001111'));
     expect(at).toBeGreaterThan(0);
     bytes.write('13900001111', at);
     writeFileSync(altered, bytes);
     rmSync(b.path);
-    gzipFile(altered, b.path, 3);
+    zstdFile(altered, b.path, ZSTD);
     // SQLite's own check sees nothing wrong.
     expect(checkIntegrity(altered).ok).toBe(true);
     const row = t.ok('backups.list', {}).rows.find((r) => r.path === b.path);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   appendFileSync,
   mkdirSync,
@@ -11,17 +11,21 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, zstdDecompressSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { makeCore, snapshot, tempDir, type TestCore } from '../helpers';
-import { backupsDirFor, checkIntegrity, backupsWithinBudget } from '../../src-main/store/backup';
+import { makeCore, snapshot, tempDir, withoutIdentityOf, type TestCore } from '../helpers';
+import { ZSTD, backupsDirFor, checkIntegrity, backupsWithinBudget } from '../../src-main/store/backup';
 import { gzipFile } from '../../src-main/store/gzipFile';
+import { unzstdFile, zstdFile } from '../../src-main/store/zstdFile';
 
-// Backups are gzipped; older plain ones still list and restore; a damaged one is shown as
-// such and never restored; the folder stays within twice the database.
+// Backups are zstd-compressed; the gzipped ones of the previous version and the plain ones of
+// earlier versions still list, verify and restore; a damaged one is shown as such and never
+// restored; the folder stays within twice the database, whatever kinds it holds.
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
 
 function populated(): TestCore {
   const t = makeCore();
@@ -46,27 +50,34 @@ function sums(dir: string): Map<string, string> {
   );
 }
 
-/** Writes a plain (uncompressed) backup as earlier versions did, with its checksum. */
-function legacyBackup(t: TestCore, stamp: string): string {
+/**
+ * Writes a backup as an earlier version did, with its checksum: plain (before backups were
+ * compressed) or gzipped (before zstd).
+ */
+function legacyBackup(t: TestCore, stamp: string, kind: 'plain' | 'gzip' = 'plain'): string {
   const dir = backupsDirFor(t.path);
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `visit-ledger-${stamp}-daily.db`);
-  t.core.store.db.prepare('VACUUM INTO ?').run(path);
+  const plain = join(dir, `visit-ledger-${stamp}-daily.db`);
+  const path = kind === 'gzip' ? `${plain}.gz` : plain;
+  const copy = kind === 'gzip' ? join(tempDir(), 'copy.db') : plain;
+  t.core.store.db.prepare('VACUUM INTO ?').run(copy);
+  if (kind === 'gzip') gzipFile(copy, path, 3);
   appendFileSync(join(dir, 'SHA256SUMS'), `${sha256(readFileSync(path))}  ${basename(path)}\n`);
   return path;
 }
 
 describe('compressed backups', () => {
-  it('are standard gzip of a checked copy, with the checksum of the compressed file', () => {
+  it('are standard zstd of a checked copy, with the checksum of the compressed file', () => {
     const t = populated();
     const b = t.ok('backups.create', {});
-    expect(b.path).toMatch(/\.db\.gz$/);
-    const gz = readFileSync(b.path);
-    expect(b.bytes).toBe(gz.length);
-    expect(gz.length).toBeLessThan(dbBytes(t) / 3);
-    // Any gzip reader gives back the database.
+    expect(b.path).toMatch(/\.db\.zst$/);
+    const zst = readFileSync(b.path);
+    expect(zst.subarray(0, 4)).toEqual(ZSTD_MAGIC);
+    expect(b.bytes).toBe(zst.length);
+    expect(zst.length).toBeLessThan(dbBytes(t) / 3);
+    // Any zstd reader gives back the database.
     const copy = join(tempDir(), 'copy.db');
-    writeFileSync(copy, gunzipSync(gz));
+    writeFileSync(copy, zstdDecompressSync(zst));
     expect(readFileSync(copy).subarray(0, 16)).toEqual(SQLITE_HEADER);
     expect(checkIntegrity(copy)).toEqual({ ok: true, message: 'ok' });
     const db = new Database(copy, { readonly: true });
@@ -74,7 +85,7 @@ describe('compressed backups', () => {
     db.close();
     // `sha256sum -c` checks the file as it lies in the folder.
     const dir = dirname(b.path);
-    expect(sums(dir).get(basename(b.path))).toBe(sha256(gz));
+    expect(sums(dir).get(basename(b.path))).toBe(sha256(zst));
     expect(t.ok('backups.list', {}).rows[0]).toMatchObject({
       file: basename(b.path),
       checksum: 'verified',
@@ -84,32 +95,58 @@ describe('compressed backups', () => {
     expect(readdirSync(dir).sort()).toEqual(['SHA256SUMS', basename(b.path)]);
   });
 
-  it('restores a compressed backup atomically, leaving no temporary file', () => {
+  it('restores a zstd backup atomically with every record as it was, leaving no temporary file', () => {
     const t = populated();
     const b = t.ok('backups.create', {});
+    const before = snapshot(t.core);
     t.ok('experts.create', { name: '备份后' });
     const restored = t.ok('backups.restore', { file: b.path });
     expect(restored.restoredFrom).toBe(b.path);
+    const id = restored.newIdentity.deviceId;
+    expect(withoutIdentityOf(snapshot(t.core), id)).toEqual(withoutIdentityOf(before, id));
     expect(t.ok('experts.list', { limit: 500 }).total).toBe(200);
     expect(readdirSync(dirname(t.path)).filter((f) => f.includes('restoring'))).toEqual([]);
     // The safety backup is compressed too, and brings the later expert back.
-    expect(restored.safetyBackup).toMatch(/before-restore\.db\.gz$/);
+    expect(restored.safetyBackup).toMatch(/before-restore\.db\.zst$/);
     t.ok('backups.restore', { file: restored.safetyBackup! });
     expect(t.ok('experts.list', { limit: 500 }).total).toBe(201);
   });
 
-  it('writes to a file of the user’s choosing compressed when its name ends in .gz, plain otherwise', () => {
+  it('writes to a file of the user’s choosing as zstd when named .zst, gzip when .gz, plain otherwise', () => {
     const t = populated();
     const dir = tempDir();
+    const zst = t.ok('backups.create', { out: join(dir, 'copy.db.zst') });
     const gz = t.ok('backups.create', { out: join(dir, 'copy.db.gz') });
     const plain = t.ok('backups.create', { out: join(dir, 'copy.db') });
-    expect(readFileSync(gz.path).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    expect(readFileSync(zst.path).subarray(0, 4)).toEqual(ZSTD_MAGIC);
+    expect(readFileSync(gz.path).subarray(0, 2)).toEqual(GZIP_MAGIC);
     expect(readFileSync(plain.path).subarray(0, 16)).toEqual(SQLITE_HEADER);
+    expect(zstdDecompressSync(readFileSync(zst.path)).subarray(0, 16)).toEqual(SQLITE_HEADER);
     expect(gunzipSync(readFileSync(gz.path)).subarray(0, 16)).toEqual(SQLITE_HEADER);
+    expect(sums(dir).get('copy.db.zst')).toBe(sha256(readFileSync(zst.path)));
     expect(sums(dir).get('copy.db.gz')).toBe(sha256(readFileSync(gz.path)));
+    for (const b of [zst, gz, plain]) {
+      t.ok('experts.create', { name: '之后' });
+      t.ok('backups.restore', { file: b.path });
+      expect(t.ok('experts.list', { limit: 500 }).total).toBe(200);
+    }
+  });
+
+  it('lists, verifies and restores a gzipped backup the previous version took', () => {
+    const t = populated();
+    const old = legacyBackup(t, '20260101T000000000', 'gzip');
+    const before = snapshot(t.core);
     t.ok('experts.create', { name: '之后' });
-    t.ok('backups.restore', { file: gz.path });
-    expect(t.ok('experts.list', { limit: 500 }).total).toBe(200);
+    const row = t.ok('backups.list', {}).rows.find((r) => r.path === old);
+    expect(row).toMatchObject({
+      checksum: 'verified',
+      damaged: false,
+      reason: 'daily',
+      at: '2026-01-01T00:00:00.000Z',
+    });
+    const restored = t.ok('backups.restore', { file: old });
+    const id = restored.newIdentity.deviceId;
+    expect(withoutIdentityOf(snapshot(t.core), id)).toEqual(withoutIdentityOf(before, id));
   });
 
   it('lists, verifies and restores a plain backup an earlier version took', () => {
@@ -135,46 +172,56 @@ describe('compressed backups', () => {
 });
 
 describe('a damaged compressed backup', () => {
-  const damages: [string, (gz: Buffer) => Buffer][] = [
-    ['truncated', (gz) => gz.subarray(0, gz.length - 1000)],
-    ['cut to its first half', (gz) => gz.subarray(0, gz.length >> 1)],
+  const damages: [string, (file: Buffer) => Buffer][] = [
+    ['truncated', (file) => file.subarray(0, file.length - 1000)],
+    ['cut to its first half', (file) => file.subarray(0, file.length >> 1)],
+    // zstd's checksum closes the frame: a reader that stops at the end of the data misses it.
+    ['short of its last 3 bytes', (file) => file.subarray(0, file.length - 3)],
     [
       'with a bit flipped',
-      (gz) => {
-        const copy = Buffer.from(gz);
+      (file) => {
+        const copy = Buffer.from(file);
         copy[copy.length >> 1]! ^= 0x10;
         return copy;
       },
     ],
     [
-      'with its last byte flipped (the length check)',
-      (gz) => {
-        const copy = Buffer.from(gz);
+      'with its last byte flipped (the checksum or length check)',
+      (file) => {
+        const copy = Buffer.from(file);
         copy[copy.length - 1]! ^= 0x01;
         return copy;
       },
     ],
   ];
+  /** A backup of each compressed kind: zstd as taken now, gzip as the previous version took. */
+  const kinds = {
+    zstd: (t: TestCore) => t.ok('backups.create', {}).path,
+    gzip: (t: TestCore) => legacyBackup(t, '20260101T000000000', 'gzip'),
+  };
 
-  for (const withSums of [true, false]) {
-    for (const [what, damage] of damages) {
-      it(`${what}, ${withSums ? 'with' : 'without'} its checksum: listed as damaged, never restored`, () => {
-        const t = populated();
-        const b = t.ok('backups.create', {});
-        const dir = dirname(b.path);
-        if (!withSums) rmSync(join(dir, 'SHA256SUMS'));
-        writeFileSync(b.path, damage(readFileSync(b.path)));
-        const row = t.ok('backups.list', {}).rows.find((r) => r.path === b.path);
-        expect(row).toMatchObject({ damaged: true, checksum: withSums ? 'mismatch' : 'unverified' });
-        const before = snapshot(t.core);
-        const e = t.err('backups.restore', { file: b.path });
-        expect(e.code).toBe('VALIDATION');
-        expect(e.message).toMatch(/file: .*damaged/);
-        expect(snapshot(t.core)).toEqual(before);
-        expect(readdirSync(dirname(t.path)).filter((f) => f.includes('restoring'))).toEqual([]);
-        // No safety backup was taken for a restore that was refused.
-        expect(t.ok('backups.list', {}).rows.map((r) => r.reason)).not.toContain('before-restore');
-      });
+  for (const [kind, take] of Object.entries(kinds)) {
+    for (const withSums of [true, false]) {
+      for (const [what, damage] of damages) {
+        it(`${kind}, ${what}, ${withSums ? 'with' : 'without'} its checksum: listed as damaged, never restored`, () => {
+          const t = populated();
+          const path = take(t);
+          const dir = dirname(path);
+          if (!withSums) rmSync(join(dir, 'SHA256SUMS'));
+          writeFileSync(path, damage(readFileSync(path)));
+          const row = t.ok('backups.list', {}).rows.find((r) => r.path === path);
+          expect(row).toMatchObject({ damaged: true, checksum: withSums ? 'mismatch' : 'unverified' });
+          const before = snapshot(t.core);
+          const e = t.err('backups.restore', { file: path });
+          expect(e.code).toBe('VALIDATION');
+          expect(e.message).toMatch(/file: .*damaged/);
+          expect(e.details.msg?.key).toBe(withSums ? 'backup.checksum' : 'backup.decompress');
+          expect(snapshot(t.core)).toEqual(before);
+          expect(readdirSync(dirname(t.path)).filter((f) => f.includes('restoring'))).toEqual([]);
+          // No safety backup was taken for a restore that was refused.
+          expect(t.ok('backups.list', {}).rows.map((r) => r.reason)).not.toContain('before-restore');
+        });
+      }
     }
   }
 
@@ -187,13 +234,13 @@ describe('a damaged compressed backup', () => {
     bytes.fill(0x55, 4096, 8192); // overwrite a page
     writeFileSync(broken, bytes);
     expect(checkIntegrity(broken).ok).toBe(false);
-    const gz = join(dir, 'visit-ledger-20260101T000000000-manual.db.gz');
+    const zst = join(dir, 'visit-ledger-20260101T000000000-manual.db.zst');
     t.ok('backups.create', {}); // the folder exists, with its SHA256SUMS
-    const { sha256: sum } = gzipFile(broken, gz, 3);
-    appendFileSync(join(dir, 'SHA256SUMS'), `${sum}  ${basename(gz)}\n`);
-    expect(t.ok('backups.list', {}).rows.find((r) => r.path === gz)).toMatchObject({ checksum: 'verified' });
+    const sum = zstdFile(broken, zst, ZSTD);
+    appendFileSync(join(dir, 'SHA256SUMS'), `${sum}  ${basename(zst)}\n`);
+    expect(t.ok('backups.list', {}).rows.find((r) => r.path === zst)).toMatchObject({ checksum: 'verified' });
     const before = snapshot(t.core);
-    const e = t.err('backups.restore', { file: gz });
+    const e = t.err('backups.restore', { file: zst });
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toMatch(/file: .*not a sound database/);
     expect(snapshot(t.core)).toEqual(before);
@@ -218,12 +265,43 @@ describe('the backups folder', () => {
     expect([...sums(dir).keys()].sort()).toEqual(left.sort());
   });
 
+  it('rotates zstd, gzip and plain backups together, by age and within the budget', () => {
+    const t = populated();
+    const plain = [1, 2, 3, 4].map((d) => legacyBackup(t, `2026010${d}T000000000`));
+    const gzipped = [5, 6, 7, 8].map((d) => legacyBackup(t, `2026010${d}T000000000`, 'gzip'));
+    const zstd: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      t.clock.ms += 60_000;
+      zstd.push(t.ok('backups.create', {}).path);
+    }
+    expect(zstd.every((p) => p.endsWith('.db.zst'))).toBe(true);
+    const dir = backupsDirFor(t.path);
+    const left = readdirSync(dir).filter((f) => f !== 'SHA256SUMS');
+    // Every file left is a backup the folder lists, with its checksum; the removed lose theirs.
+    expect(
+      t
+        .ok('backups.list', {})
+        .rows.map((r) => r.file)
+        .sort(),
+    ).toEqual([...left].sort());
+    expect([...sums(dir).keys()].sort()).toEqual([...left].sort());
+    const total = left.reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+    expect(total).toBeLessThanOrEqual(2 * dbBytes(t));
+    // The newest two stay; of twelve taken today the two oldest go (the newest ten are kept);
+    // yesterday's gzip backup is the next day back; the plain one of 1 January is no tier's.
+    expect(left).toEqual(expect.arrayContaining(zstd.slice(-2).map((p) => basename(p))));
+    expect(left).not.toContain(basename(zstd[0]!));
+    expect(left).not.toContain(basename(zstd[1]!));
+    expect(left).toContain(basename(gzipped.at(-1)!));
+    expect(left).not.toContain(basename(plain[0]!));
+  });
+
   it('removes what a backup cut short left behind, once no one has written to it for an hour', () => {
     const t = populated();
     const dir = backupsDirFor(t.path);
     mkdirSync(dir, { recursive: true });
     const stale = join(dir, 'visit-ledger-20260101T000000000-daily.db.partial');
-    const fresh = join(dir, 'visit-ledger-20260102T000000000-daily.db.gz.partial');
+    const fresh = join(dir, 'visit-ledger-20260102T000000000-daily.db.zst.partial');
     writeFileSync(stale, 'cut short');
     writeFileSync(fresh, 'being written');
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
@@ -268,5 +346,34 @@ describe('the backups folder', () => {
     // A backup from the clock running fast is not one of the newest two.
     const future = { file: 'future', at: '2027-01-01T00:00:00.000Z', bytes: 10 };
     expect([...backupsWithinBudget([b(1, 10), b(2, 10), future], 20, now)].sort()).toEqual(['d1', 'd2']);
+  });
+});
+
+describe('a zstd file', () => {
+  it('larger than a frame gives back every byte, read by this module or any zstd reader', () => {
+    const dir = tempDir();
+    // 10 MiB: repeated text and random bytes, over several frames.
+    const text = Buffer.from('专家 13800000000 走访记录 '.repeat(40000)).subarray(0, 1 << 20);
+    const bytes = Buffer.concat(Array.from({ length: 10 }, (_, i) => (i % 2 ? randomBytes(1 << 20) : text)));
+    const src = join(dir, 'src');
+    writeFileSync(src, bytes);
+    const zst = join(dir, 'src.zst');
+    expect(zstdFile(src, zst, ZSTD)).toBe(sha256(readFileSync(zst)));
+    unzstdFile(zst, { file: join(dir, 'out') });
+    expect(readFileSync(join(dir, 'out')).equals(bytes)).toBe(true);
+    expect(zstdDecompressSync(readFileSync(zst)).equals(bytes)).toBe(true);
+    // Compared with the file it was made from (as a backup is checked when taken): the same,
+    // and not the same once that file has a byte changed, one less or one more.
+    unzstdFile(zst, { sameAs: src });
+    const changed = Buffer.from(bytes);
+    changed[changed.length - 5]! ^= 1;
+    for (const other of [changed, bytes.subarray(0, -1), Buffer.concat([bytes, Buffer.from([0])])]) {
+      writeFileSync(join(dir, 'other'), other);
+      expect(() => unzstdFile(zst, { sameAs: join(dir, 'other') })).toThrow(/does not give back/);
+    }
+    // Cut inside its second frame, it is refused.
+    const cut = join(dir, 'cut.zst');
+    writeFileSync(cut, readFileSync(zst).subarray(0, statSync(zst).size >> 1));
+    expect(() => unzstdFile(cut, null)).toThrow(/truncated|damaged/);
   });
 });

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeCore, snapshot, tempDir } from '../helpers';
+import { makeCore, snapshot, tempDir, withoutIdentityOf } from '../helpers';
 import { backupsToKeep, backupsDirFor } from '../../src-main/store/backup';
 import { dailyBackup } from '../../src-main/features/backups/service';
 import { openCore } from '../../src-main/open';
-
-/** A snapshot without a device identity's own rows and the identity bookkeeping in meta. */
-function withoutIdentityOf(snap: Record<string, unknown[]>, deviceId: string) {
-  const own = (r: unknown) => {
-    const row = r as Record<string, unknown>;
-    return (
-      row.id === deviceId ||
-      row.device === deviceId ||
-      (row.key as string)?.match(/^(deviceId|fileIdentity|previousDeviceIds|newIdentity)$/)
-    );
-  };
-  return Object.fromEntries(Object.entries(snap).map(([t, rows]) => [t, rows.filter((r) => !own(r))]));
-}
 
 describe('backups', () => {
   it('restores a backup, backing up the current database first', () => {

@@ -141,7 +141,7 @@ export function buildProgram(): Command {
   program
     .command('backup')
     .description('take a checked backup now (into the backups folder, or to --out)')
-    .option('--out <file>', 'write the backup to this file instead')
+    .option('--out <file>', 'write the backup to this file instead (zstd if it ends in .zst, gzip in .gz)')
     .action((opts: { out?: string }) =>
       callOrFail('backups.create', opts.out ? { out: resolve(opts.out) } : {}),
     );

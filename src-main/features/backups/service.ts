@@ -20,11 +20,14 @@ import {
   writeCheckedCopy,
   type BackupInfo,
 } from '../../store/backup';
-import { DamagedGzipError } from '../../store/gzipFile';
+import { DamagedCompressedError } from '../../store/compressed';
 import { ApiError, invalid } from '@shared/contract/errors';
 import type { MethodOutput } from '@shared/contract/contract';
 
-/** A checked copy to a file of the user's choosing (not rotated), gzipped when it is named .gz. */
+/**
+ * A checked copy to a file of the user's choosing (not rotated): zstd-compressed when it is
+ * named .zst, gzipped when .gz, plain otherwise.
+ */
 export function backupToFile(core: Core, path: string): { path: string; bytes: number } {
   const target = resolve(path);
   if (existsSync(target)) throw invalid('out', msg('backup.exists', { path: target }));
@@ -67,7 +70,8 @@ function stageRestorable(source: string, staging: string): void {
     checkRestorable(staging);
   } catch (e) {
     rmSync(staging, { force: true });
-    if (e instanceof DamagedGzipError) throw invalid('file', msg('backup.gzip', { detail: e.message }));
+    if (e instanceof DamagedCompressedError)
+      throw invalid('file', msg('backup.decompress', { detail: e.message }));
     if (e instanceof ApiError) throw e;
     throw invalid('file', msg('backup.unreadable', { detail: (e as Error).message }));
   }
