@@ -82,13 +82,25 @@ export class Seeder {
    * not a transaction per call); a refusal aborts the seed.
    */
   api<M extends MethodName>(method: M, input: MethodInput<M>): MethodOutput<M> {
-    const r = call(this.core, method, input, { inTransaction: true, trusted: this.trusted });
+    return this.run(method, input, false) as MethodOutput<M>;
+  }
+
+  /**
+   * api() for a call whose result the generator does not read: a bulk load writes without
+   * reading the record back where the method can (its `write`, registry/define.ts).
+   */
+  write<M extends MethodName>(method: M, input: MethodInput<M>): void {
+    this.run(method, input, this.trusted);
+  }
+
+  private run(method: MethodName, input: unknown, resultUnread: boolean): unknown {
+    const r = call(this.core, method, input, { inTransaction: true, trusted: this.trusted, resultUnread });
     if (!r.ok) {
       throw new SeedError(
         `demo generator: ${method} refused (${r.error.code}): ${r.error.message}\ninput: ${JSON.stringify(input)}`,
       );
     }
-    return r.result as MethodOutput<M>;
+    return r.result;
   }
 
   /** Runs `fn` with `member` as the acting staff member (attribution, role checks). */

@@ -77,7 +77,7 @@ export class Life {
     const at = this.advance(days);
     if (at === null) return false;
     const units = move.to === 'assigned' && move.leadUnitId === undefined ? unitsFor(this.s, this.c) : null;
-    this.s.as(who, () => this.s.api('demands.transition', { id: this.c.id, at: iso(at), ...move, ...units }));
+    this.s.as(who, () => this.s.write('demands.transition', { id: this.c.id, at: iso(at), ...move, ...units }));
     return true;
   }
 

@@ -19,6 +19,11 @@ type Run<I, O> =
        */
       transaction: 'call' | 'own';
       handler(core: Core, input: I): O;
+      /**
+       * The handler's writes without reading the result back, for a caller that does not read
+       * it (the demo's bulk load, dispatch's `resultUnread`). Same writes as `handler`.
+       */
+      write?(core: Core, input: I): void;
     }
   | {
       /**

@@ -1,5 +1,6 @@
 import { defineMethod } from '../../registry/define';
 import {
+  applyTransition,
   createDemand,
   deleteDemand,
   getDemand,
@@ -21,7 +22,11 @@ export const demandsMethods = [
   defineMethod({ name: 'demands.delete', handler: (c, i) => deleteDemand(c, i.id) }),
   defineMethod({ name: 'demands.list', handler: listDemands }),
   // Not `handler: transitionDemand`: its third parameter (the move's origin) is the system's, not the caller's.
-  defineMethod({ name: 'demands.transition', handler: (c, i) => transitionDemand(c, i) }),
+  defineMethod({
+    name: 'demands.transition',
+    handler: (c, i) => transitionDemand(c, i),
+    write: (c, i) => void applyTransition(c, i),
+  }),
   defineMethod({ name: 'demands.openBoard', handler: openBoard }),
   defineMethod({ name: 'demands.reassign', handler: reassign }),
   defineMethod({ name: 'demands.requestExtension', handler: requestExtension }),

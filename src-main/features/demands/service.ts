@@ -181,7 +181,11 @@ function checkUnits(
 const sourceNeeded = (source: string): Msg =>
   msg('demand.sourceNeeded', { source: label('demandSource', source), code: source });
 
-export function createDemand(core: Core, input: DemandInput): Demand {
+export const createDemand = (core: Core, input: DemandInput): Demand =>
+  getDemand(core, insertDemand(core, input));
+
+/** createDemand's writes, without reading the demand back: returns its id. */
+export function insertDemand(core: Core, input: DemandInput): string {
   checkReferences(core, input, input.enterpriseId);
   const receivedAt = input.receivedAt ? toInstant(input.receivedAt) : nowIso(core);
   notInFuture(core, 'receivedAt', receivedAt);
@@ -227,7 +231,7 @@ export function createDemand(core: Core, input: DemandInput): Demand {
       ...(sla.unit === 'workday' ? { slaUnit: sla.unit } : {}),
     },
   });
-  return getDemand(core, id);
+  return id;
 }
 
 export function updateDemand(
@@ -298,7 +302,18 @@ export function listDemands(core: Core, query: ListQuery) {
 export type MoveOrigin = 'person' | 'system' | 'ledger';
 
 /** A workflow move. */
-export function transitionDemand(core: Core, input: TransitionInput, origin: MoveOrigin = 'person'): Demand {
+export const transitionDemand = (core: Core, input: TransitionInput, origin: MoveOrigin = 'person'): Demand =>
+  getDemand(core, input.id, applyTransition(core, input, origin));
+
+/**
+ * transitionDemand's writes, without reading the demand back: returns the events its replay
+ * read (as recordEvent does).
+ */
+export function applyTransition(
+  core: Core,
+  input: TransitionInput,
+  origin: MoveOrigin = 'person',
+): StoredEvent[] | undefined {
   const automatic = origin === 'system';
   const current = requireLive(core, 'demands', input.id);
   const from = current.status;
@@ -367,7 +382,7 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
       : input.to === 'assigned'
         ? { assigneeStaffId: assigneeStaffId ?? null, ...units }
         : undefined;
-  const events = recordEvent(core, input.id, {
+  return recordEvent(core, input.id, {
     type: 'transition',
     at,
     from,
@@ -375,7 +390,6 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
     note: input.note,
     data,
   });
-  return getDemand(core, input.id, events);
 }
 
 /** 销号 by a staff member: what the demand's follow-ups still lack (see @shared/domain/closing). */
@@ -399,7 +413,7 @@ export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: st
   const history = demandHistory(core, demandId);
   const lastAt = history[history.length - 1]?.at ?? demand.receivedAt ?? doneAt;
   const at = Date.parse(doneAt) >= Date.parse(lastAt) ? doneAt : lastAt;
-  transitionDemand(
+  applyTransition(
     core,
     { id: demandId, to: 'in_progress', note: sayZh(msg('note.reopenDissatisfied')), at },
     'system',
@@ -554,7 +568,7 @@ export function reassign(
       throw invalid(`ids.${i}`, msg('demand.titledNoStatus', { title: d.title ?? '' }));
     }
     if (d.status === 'pending') {
-      transitionDemand(core, { id, to: 'assigned', assigneeStaffId: input.assigneeStaffId, note });
+      applyTransition(core, { id, to: 'assigned', assigneeStaffId: input.assigneeStaffId, note });
     } else if (d.assigneeStaffId !== input.assigneeStaffId) {
       updateRecord(core.store, 'demands', id, { assigneeStaffId: input.assigneeStaffId });
       recordEvent(core, id, {

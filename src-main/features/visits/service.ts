@@ -14,7 +14,7 @@ import { getRow, insertRecord, listRows, preparedOn, updateRecord } from '../../
 import type { VisitCreate, VisitFields, Visit } from '@shared/contract/schemas';
 import type { ListQuery } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
-import { createDemand, decorate } from '../demands/service';
+import { decorate, insertDemand } from '../demands/service';
 import { nextVisitNo } from './numbers';
 import { startOfShanghaiDay } from '@shared/domain/dates';
 
@@ -83,7 +83,7 @@ export function createVisit(core: Core, { demands = [], ...input }: VisitInput):
   const id = insertNewVisit(core, input, visitNumbers && ((date) => visitNumbers.take(date)));
   demands.forEach((d, i) => {
     try {
-      createDemand(core, {
+      insertDemand(core, {
         ...d,
         enterpriseId: input.enterpriseId,
         source: 'visit',
