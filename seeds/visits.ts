@@ -217,7 +217,7 @@ export function createVisits(s: Seeder): void {
     }
     if (!draft && date < reviewBefore && rand.chance(0.25)) {
       const reviewer = rand.pick(s.supervisors);
-      s.as(reviewer, () => s.api('visits.update', { id: visit.id, status: 'reviewed' }));
+      s.as(reviewer, () => s.write('visits.update', { id: visit.id, status: 'reviewed' }));
     }
     if (!draft && rand.chance(0.07)) visitFollowup(s, rand, visit.id, lead, date);
   }

@@ -7,6 +7,8 @@ import {
   listDemands,
   openBoard,
   reassign,
+  recordReply,
+  recordUnitReply,
   reply,
   transitionDemand,
   unitReply,
@@ -33,6 +35,6 @@ export const demandsMethods = [
   defineMethod({ name: 'demands.decideExtension', handler: decideExtension }),
   defineMethod({ name: 'demands.supervise', handler: supervise }),
   defineMethod({ name: 'demands.urge', handler: urge }),
-  defineMethod({ name: 'demands.unitReply', handler: unitReply }),
-  defineMethod({ name: 'demands.reply', handler: reply }),
+  defineMethod({ name: 'demands.unitReply', handler: unitReply, write: recordUnitReply }),
+  defineMethod({ name: 'demands.reply', handler: reply, write: recordReply }),
 ] as const;

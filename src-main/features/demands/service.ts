@@ -424,7 +424,13 @@ export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: st
  * A 阶段性答复 to the enterprise: a history event, not a move, so it travels and merges like
  * the others; the first one (or the first move to answered) is the demand's firstRepliedAt.
  */
-export function reply(core: Core, input: { id: string; note: string }): Demand {
+export const reply = (core: Core, input: { id: string; note: string }): Demand => {
+  recordReply(core, input);
+  return getDemand(core, input.id);
+};
+
+/** reply's writes, without reading the demand back. */
+export function recordReply(core: Core, input: { id: string; note: string }): void {
   const demand = requireLive(core, 'demands', input.id);
   if (!demand.status) throw invalid('id', msg('demand.noStatus'));
   if (!isOpenStatus(demand.status)) {
@@ -437,11 +443,16 @@ export function reply(core: Core, input: { id: string; note: string }): Demand {
     to: demand.status,
     note: input.note,
   });
-  return getDemand(core, input.id);
 }
 
 /** What a unit handling the demand (lead or co) reported: a history event, not a move. */
-export function unitReply(core: Core, input: { id: string; unitId: string; note: string }): Demand {
+export const unitReply = (core: Core, input: { id: string; unitId: string; note: string }): Demand => {
+  recordUnitReply(core, input);
+  return getDemand(core, input.id);
+};
+
+/** unitReply's writes, without reading the demand back. */
+export function recordUnitReply(core: Core, input: { id: string; unitId: string; note: string }): void {
   const demand = requireLive(core, 'demands', input.id);
   const unit = requireLive(core, 'units', input.unitId, 'unitId');
   if (demand.leadUnitId !== input.unitId && !(demand.coUnitIds ?? []).includes(input.unitId)) {
@@ -456,7 +467,6 @@ export function unitReply(core: Core, input: { id: string; unitId: string; note:
     note: input.note,
     data: { unitId: input.unitId },
   });
-  return getDemand(core, input.id);
 }
 
 type Counts = { open: number; overdue: number; dueSoon: number };

@@ -108,7 +108,13 @@ function prefixField(e: unknown, prefix: string): unknown {
   });
 }
 
-export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
+export const updateVisit = (core: Core, patch: VisitPatch): Visit => {
+  patchVisit(core, patch);
+  return getVisit(core, patch.id);
+};
+
+/** updateVisit's writes, without reading the visit back. */
+export function patchVisit(core: Core, { id, ...patch }: VisitPatch): void {
   const current = requireLive(core, 'visits', id);
   if (patch.enterpriseId) requireLiveRef(core, 'enterprises', patch.enterpriseId, 'enterpriseId');
   const status = patch.status ?? current.status ?? 'submitted';
@@ -132,7 +138,6 @@ export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
     if (raised.n) throw invalid('enterpriseId', msg('visit.hasDemands'));
   }
   updateRecord(core.store, 'visits', id, next);
-  return getVisit(core, id);
 }
 
 export const deleteVisit = (core: Core, id: string) => softDelete(core, 'visits', id);
