@@ -2,6 +2,7 @@ import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
 import type { Core } from '../src-main/core';
 import { call } from '../src-main/dispatch';
+import type { Made } from '../src-main/registry/define';
 import type { Role } from '@shared/domain/enums';
 import type { Rand } from './random';
 import type { Field, Town } from './vocabulary';
@@ -91,6 +92,19 @@ export class Seeder {
    */
   write<M extends MethodName>(method: M, input: MethodInput<M>): void {
     this.run(method, input, this.trusted);
+  }
+
+  /**
+   * write() for a call that makes records the generator goes on with: their ids, as the
+   * method's `write` tells them in a bulk load, or as `made` reads them from its result.
+   */
+  make<M extends MethodName>(
+    method: M,
+    input: MethodInput<M>,
+    made: (result: MethodOutput<M>) => Made,
+  ): Made {
+    const result = this.run(method, input, this.trusted);
+    return this.trusted ? (result as Made) : made(result as MethodOutput<M>);
   }
 
   private run(method: MethodName, input: unknown, resultUnread: boolean): unknown {

@@ -17,6 +17,7 @@ import { ApiError, invalid } from '@shared/contract/errors';
 import { decorate, insertDemand } from '../demands/service';
 import { nextVisitNo } from './numbers';
 import { startOfShanghaiDay } from '@shared/domain/dates';
+import type { Made } from '../../registry/define';
 
 type VisitInput = z.output<typeof VisitCreate>;
 type VisitPatch = Partial<z.output<typeof VisitFields>> & { id: string };
@@ -77,13 +78,17 @@ export function insertNewVisit(
   });
 }
 
-export function createVisit(core: Core, { demands = [], ...input }: VisitInput): Visit {
+export const createVisit = (core: Core, input: VisitInput): Visit =>
+  getVisit(core, insertVisit(core, input).id);
+
+/** createVisit's writes, without reading the visit back: its id and its demands' in order. */
+export function insertVisit(core: Core, { demands = [], ...input }: VisitInput): Made {
   requireLiveRef(core, 'enterprises', input.enterpriseId, 'enterpriseId');
   const { visitNumbers } = core;
   const id = insertNewVisit(core, input, visitNumbers && ((date) => visitNumbers.take(date)));
-  demands.forEach((d, i) => {
+  const made = demands.map((d, i) => {
     try {
-      insertDemand(core, {
+      return insertDemand(core, {
         ...d,
         enterpriseId: input.enterpriseId,
         source: 'visit',
@@ -94,7 +99,7 @@ export function createVisit(core: Core, { demands = [], ...input }: VisitInput):
       throw prefixField(e, `demands.${i}`);
     }
   });
-  return getVisit(core, id);
+  return { id, with: made };
 }
 
 /** Re-anchors a nested record's field error under its place in the parent's input. */
