@@ -116,10 +116,10 @@ export class Life {
       content: this.rand.pick(FOLLOWUP_CONTENT.demand),
     };
     if (at === null) {
-      this.s.as(owner, () => this.s.api('followups.create', base));
+      this.s.as(owner, () => this.s.write('followups.create', base));
     } else {
       this.s.as(owner, () =>
-        this.s.api('followups.create', {
+        this.s.write('followups.create', {
           ...base,
           doneAt: iso(at),
           satisfaction,

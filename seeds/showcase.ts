@@ -172,7 +172,7 @@ function pendingFollowup(
   dueDate: string,
 ): void {
   s.as(owner, () =>
-    s.api('followups.create', {
+    s.write('followups.create', {
       parentType,
       parentId,
       ownerStaffId: owner.id,

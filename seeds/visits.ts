@@ -242,7 +242,7 @@ function visitFollowup(s: Seeder, rand: Rand, visitId: string, owner: Member, da
     ['dissatisfied', 3],
   ] as const);
   s.as(who, () =>
-    s.api('followups.create', {
+    s.write('followups.create', {
       parentType: 'visit',
       parentId: visitId,
       ownerStaffId: who.id,
