@@ -96,7 +96,8 @@ export class Seeder {
 
   /**
    * write() for a call that makes records the generator goes on with: their ids, as the
-   * method's `write` tells them in a bulk load, or as `made` reads them from its result.
+   * method's `write` tells them in a bulk load (a method whose write returns them: Made), or as
+   * `made` reads them from its result.
    */
   make<M extends MethodName>(
     method: M,

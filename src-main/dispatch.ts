@@ -30,7 +30,8 @@ export interface CallOptions {
   trusted?: boolean;
   /**
    * The caller does not read the result: a method with a `write` (registry/define.ts) runs it
-   * instead of its handler, and the result is undefined. Only for the demo generator's bulk load.
+   * instead of its handler, and the result is what that returns (the ids it made, or nothing).
+   * Only for the demo generator's bulk load.
    */
   resultUnread?: boolean;
 }
