@@ -105,7 +105,10 @@ export class Seeder {
     made: (result: MethodOutput<M>) => Made,
   ): Made {
     const result = this.run(method, input, this.trusted);
-    return this.trusted ? (result as Made) : made(result as MethodOutput<M>);
+    if (!this.trusted) return made(result as MethodOutput<M>);
+    if (!Array.isArray((result as Partial<Made> | undefined)?.with))
+      throw new SeedError(`demo generator: ${method} has no write that tells what it made`);
+    return result as Made;
   }
 
   private run(method: MethodName, input: unknown, resultUnread: boolean): unknown {
