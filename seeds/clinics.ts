@@ -175,7 +175,7 @@ function clinicFollowup(s: Seeder, rand: Rand, clinicId: string, organiser: Memb
   ] as const);
   const owner = s.standIn(organiser, due);
   s.as(owner, () =>
-    s.api('followups.create', {
+    s.write('followups.create', {
       parentType: 'clinic',
       parentId: clinicId,
       ownerStaffId: owner.id,

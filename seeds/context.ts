@@ -2,6 +2,7 @@ import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
 import type { Core } from '../src-main/core';
 import { call } from '../src-main/dispatch';
+import type { Made } from '../src-main/registry/define';
 import type { Role } from '@shared/domain/enums';
 import type { Rand } from './random';
 import type { Field, Town } from './vocabulary';
@@ -82,13 +83,42 @@ export class Seeder {
    * not a transaction per call); a refusal aborts the seed.
    */
   api<M extends MethodName>(method: M, input: MethodInput<M>): MethodOutput<M> {
-    const r = call(this.core, method, input, { inTransaction: true, trusted: this.trusted });
+    return this.run(method, input, false) as MethodOutput<M>;
+  }
+
+  /**
+   * api() for a call whose result the generator does not read: a bulk load writes without
+   * reading the record back where the method can (its `write`, registry/define.ts).
+   */
+  write<M extends MethodName>(method: M, input: MethodInput<M>): void {
+    this.run(method, input, this.trusted);
+  }
+
+  /**
+   * write() for a call that makes records the generator goes on with: their ids, as the
+   * method's `write` tells them in a bulk load (a method whose write returns them: Made), or as
+   * `made` reads them from its result.
+   */
+  make<M extends MethodName>(
+    method: M,
+    input: MethodInput<M>,
+    made: (result: MethodOutput<M>) => Made,
+  ): Made {
+    const result = this.run(method, input, this.trusted);
+    if (!this.trusted) return made(result as MethodOutput<M>);
+    if (!Array.isArray((result as Partial<Made> | undefined)?.with))
+      throw new SeedError(`demo generator: ${method} has no write that tells what it made`);
+    return result as Made;
+  }
+
+  private run(method: MethodName, input: unknown, resultUnread: boolean): unknown {
+    const r = call(this.core, method, input, { inTransaction: true, trusted: this.trusted, resultUnread });
     if (!r.ok) {
       throw new SeedError(
         `demo generator: ${method} refused (${r.error.code}): ${r.error.message}\ninput: ${JSON.stringify(input)}`,
       );
     }
-    return r.result as MethodOutput<M>;
+    return r.result;
   }
 
   /** Runs `fn` with `member` as the acting staff member (attribution, role checks). */

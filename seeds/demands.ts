@@ -77,7 +77,9 @@ export class Life {
     const at = this.advance(days);
     if (at === null) return false;
     const units = move.to === 'assigned' && move.leadUnitId === undefined ? unitsFor(this.s, this.c) : null;
-    this.s.as(who, () => this.s.api('demands.transition', { id: this.c.id, at: iso(at), ...move, ...units }));
+    this.s.as(who, () =>
+      this.s.write('demands.transition', { id: this.c.id, at: iso(at), ...move, ...units }),
+    );
     return true;
   }
 
@@ -114,10 +116,10 @@ export class Life {
       content: this.rand.pick(FOLLOWUP_CONTENT.demand),
     };
     if (at === null) {
-      this.s.as(owner, () => this.s.api('followups.create', base));
+      this.s.as(owner, () => this.s.write('followups.create', base));
     } else {
       this.s.as(owner, () =>
-        this.s.api('followups.create', {
+        this.s.write('followups.create', {
           ...base,
           doneAt: iso(at),
           satisfaction,
@@ -192,7 +194,7 @@ export function liveOut(s: Seeder, rand: Rand, c: DemandCase, cast: LifeCast): v
   // 阶段性答复: a complex demand gets a first reply to the enterprise within days.
   if (c.complex && rand.chance(0.7)) {
     life.event(rand.between(0.3, 2.5), assignee, (id) =>
-      s.api('demands.reply', { id, note: rand.pick(FIRST_REPLY_NOTES) }),
+      s.write('demands.reply', { id, note: rand.pick(FIRST_REPLY_NOTES) }),
     );
   }
   life.move(rand.between(0.05, 0.4) * factor, assignee, { to: 'in_progress' });
@@ -271,7 +273,7 @@ function chase(
     const days = handling * rand.between(0.2, 0.5);
     const unitId = units.coUnitIds.length && rand.chance(0.3) ? rand.pick(units.coUnitIds) : units.leadUnitId;
     life.event(days, assignee, (id) =>
-      s.api('demands.unitReply', { id, unitId, note: rand.pick(UNIT_REPLY_NOTES) }),
+      s.write('demands.unitReply', { id, unitId, note: rand.pick(UNIT_REPLY_NOTES) }),
     );
     spent += days;
   }

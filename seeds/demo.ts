@@ -136,7 +136,7 @@ function handOver(s: Seeder): void {
     if (!liaison?.leftOn) continue;
     const successor = s.standIn(liaison, s.asOf);
     if (successor === liaison) continue;
-    s.api('enterprises.update', { id: firm.id, liaisonStaffId: successor.id });
+    s.write('enterprises.update', { id: firm.id, liaisonStaffId: successor.id });
     firm.liaison = successor;
   }
   retireLeavers(s);

@@ -143,28 +143,35 @@ export function createEnterprises(s: Seeder, existingUscc: Set<string>): void {
     const address = rand.chance(0.6)
       ? `${CITY}市${DISTRICT}${town.name}${rand.pick(town.roads)}${rand.int(1, 999)}号`
       : `${CITY}市${DISTRICT}${town.name}${rand.pick(town.parks)}${rand.int(1, 30)}号楼`;
-    const created = s.api('enterprises.create', {
-      uscc: uniqueUscc(rand, existingUscc),
-      name: enterpriseName(
-        rand,
-        division,
-        tiers.some((t) => t.tier === 'listed'),
-        names,
-      ),
-      town: town.name,
-      address,
-      industry: division.code,
-      tiers,
-      liaisonStaffId: liaison?.id ?? null,
-      contacts,
-      status,
-    });
+    // In the order the input's fields were once given: each draws from the random source.
+    const uscc = uniqueUscc(rand, existingUscc);
+    const name = enterpriseName(
+      rand,
+      division,
+      tiers.some((t) => t.tier === 'listed'),
+      names,
+    );
+    const created = s.make(
+      'enterprises.create',
+      {
+        uscc,
+        name,
+        town: town.name,
+        address,
+        industry: division.code,
+        tiers,
+        liaisonStaffId: liaison?.id ?? null,
+        contacts,
+        status,
+      },
+      ({ id }) => ({ id, with: [] }),
+    );
     // Visits per year grow with the firm's importance; some firms were not visited at all.
     const neverVisited = rand.chance(liaison ? 0.07 : 0.5);
     const weight = neverVisited ? 0 : status !== 'normal' ? 0.4 : 5 + 45 * strength ** 2;
     s.firms.push({
       id: created.id,
-      name: created.name!,
+      name,
       town,
       division: division.code,
       fields: FIELDS.filter((f) => f.industries.includes(division.code)),
@@ -185,7 +192,7 @@ function renameSome(s: Seeder, rand: Rand, names: Set<string>): void {
     if (!rand.chance(0.03)) continue;
     const division = DIVISIONS.find((d) => d.code === firm.division)!;
     const name = enterpriseName(rand, division, true, names);
-    s.api('enterprises.update', { id: firm.id, name });
+    s.write('enterprises.update', { id: firm.id, name });
     firm.name = name;
   }
 }

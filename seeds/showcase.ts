@@ -68,16 +68,20 @@ export function createShowcase(s: Seeder): void {
   ] as const) {
     const firm = myFirm();
     const visit = s.as(me, () =>
-      s.api('visits.create', {
-        enterpriseId: firm.id,
-        date: addDays(s.asOf, -daysAgo),
-        mode: 'onsite',
-        leadStaffId: me.id,
-        peopleMet: firm.contacts.map((c) => `${c.name}（${c.title}）`).join('、'),
-        summary: '了解企业新产品研发进展，企业希望区里协助对接高校实验室资源。约定近期回访。',
-        policiesExplained: '科技创新券、研发费用税前加计扣除',
-        enterpriseConfirmed: true,
-      }),
+      s.make(
+        'visits.create',
+        {
+          enterpriseId: firm.id,
+          date: addDays(s.asOf, -daysAgo),
+          mode: 'onsite',
+          leadStaffId: me.id,
+          peopleMet: firm.contacts.map((c) => `${c.name}（${c.title}）`).join('、'),
+          summary: '了解企业新产品研发进展，企业希望区里协助对接高校实验室资源。约定近期回访。',
+          policiesExplained: '科技创新券、研发费用税前加计扣除',
+          enterpriseConfirmed: true,
+        },
+        ({ id }) => ({ id, with: [] }),
+      ),
     );
     s.counts.visits += 1;
     pendingFollowup(s, 'visit', visit.id, me, addDays(s.asOf, dueIn - daysAgo));
@@ -168,7 +172,7 @@ function pendingFollowup(
   dueDate: string,
 ): void {
   s.as(owner, () =>
-    s.api('followups.create', {
+    s.write('followups.create', {
       parentType,
       parentId,
       ownerStaffId: owner.id,

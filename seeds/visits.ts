@@ -185,28 +185,34 @@ export function createVisits(s: Seeder): void {
     const policies = rand.chance(0.55) ? rand.sample(POLICIES, rand.int(1, 3)) : [];
     const solvedPolicy = !draft && policies.length && rand.chance(0.25) ? policies[0]! : null;
     const visit = s.as(lead, () =>
-      s.api('visits.create', {
-        enterpriseId: firm.id,
-        date,
-        mode,
-        leadStaffId: lead.id,
-        staffIds: [lead.id, ...companions.map((m) => m.id)],
-        peopleMet: peopleMet(rand, firm, mode),
-        summary: summaryFor(rand, firm, date, year, { demands: demands.length, solvedPolicy }),
-        policiesExplained: policies.length ? policies.join('、') : null,
-        solvedOnSite: solvedPolicy !== null,
-        enterpriseConfirmed: !draft && rand.chance(mode === 'onsite' || mode === 'meeting' ? 0.8 : 0.45),
-        status: draft ? 'draft' : 'submitted',
-        demands: demands.map((d) => d.input),
-      }),
+      s.make(
+        'visits.create',
+        {
+          enterpriseId: firm.id,
+          date,
+          mode,
+          leadStaffId: lead.id,
+          staffIds: [lead.id, ...companions.map((m) => m.id)],
+          peopleMet: peopleMet(rand, firm, mode),
+          summary: summaryFor(rand, firm, date, year, { demands: demands.length, solvedPolicy }),
+          policiesExplained: policies.length ? policies.join('、') : null,
+          solvedOnSite: solvedPolicy !== null,
+          enterpriseConfirmed: !draft && rand.chance(mode === 'onsite' || mode === 'meeting' ? 0.8 : 0.45),
+          status: draft ? 'draft' : 'submitted',
+          demands: demands.map((d) => d.input),
+        },
+        (v) => ({ id: v.id, with: (v.demands ?? []).map((d) => d.id) }),
+      ),
     );
     s.counts.visits += 1;
     s.counts.demands += demands.length;
-    for (const d of visit.demands ?? []) {
-      const planned = demands.find((p) => iso(p.receivedMs) === d.receivedAt);
-      if (!planned) throw new Error(`demo generator: demand '${d.title}' does not match its plan`);
+    if (visit.with.length !== demands.length)
+      throw new Error(`demo generator: ${visit.with.length} demands made of ${demands.length} planned`);
+    // Made in the order given (their receivedAt differs: see demandsFor).
+    for (const [i, id] of visit.with.entries()) {
+      const planned = demands[i]!;
       const c: DemandCase = {
-        id: d.id,
+        id,
         firm,
         categories: planned.input.categories,
         complex: planned.input.complex ?? false,
@@ -217,7 +223,7 @@ export function createVisits(s: Seeder): void {
     }
     if (!draft && date < reviewBefore && rand.chance(0.25)) {
       const reviewer = rand.pick(s.supervisors);
-      s.as(reviewer, () => s.api('visits.update', { id: visit.id, status: 'reviewed' }));
+      s.as(reviewer, () => s.write('visits.update', { id: visit.id, status: 'reviewed' }));
     }
     if (!draft && rand.chance(0.07)) visitFollowup(s, rand, visit.id, lead, date);
   }
@@ -236,7 +242,7 @@ function visitFollowup(s: Seeder, rand: Rand, visitId: string, owner: Member, da
     ['dissatisfied', 3],
   ] as const);
   s.as(who, () =>
-    s.api('followups.create', {
+    s.write('followups.create', {
       parentType: 'visit',
       parentId: visitId,
       ownerStaffId: who.id,
@@ -267,14 +273,18 @@ function discardDrafts(s: Seeder, rand: Rand): void {
     const date = addDays(s.asOf, -rand.int(0, 20));
     const lead = leadFor(s, rand, firm, date);
     s.as(lead, () => {
-      const v = s.api('visits.create', {
-        enterpriseId: firm.id,
-        date,
-        mode: 'phone',
-        leadStaffId: lead.id,
-        status: 'draft',
-        summary: '（草稿）',
-      });
+      const v = s.make(
+        'visits.create',
+        {
+          enterpriseId: firm.id,
+          date,
+          mode: 'phone',
+          leadStaffId: lead.id,
+          status: 'draft',
+          summary: '（草稿）',
+        },
+        ({ id }) => ({ id, with: [] }),
+      );
       s.api('visits.delete', { id: v.id });
     });
   }

@@ -28,6 +28,12 @@ export interface CallOptions {
    * bulk load, whose every input its call-by-call twin parses (seeds/demo.ts).
    */
   trusted?: boolean;
+  /**
+   * The caller does not read the result: a method with a `write` (registry/define.ts) runs it
+   * instead of its handler, and the result is what that returns (the ids it made, or nothing).
+   * Only for the demo generator's bulk load.
+   */
+  resultUnread?: boolean;
 }
 
 /** Output checking costs time on large lists; tests and development switch it on. */
@@ -88,8 +94,9 @@ function runNow(core: Core, { def, input }: Parsed, options: CallOptions = {}): 
     );
   }
   if (def.mode === 'steps') return runSteps(def.handler(core, input));
-  if (def.transaction === 'own' || options.inTransaction) return def.handler(core, input);
-  return core.store.db.transaction(() => def.handler(core, input))();
+  const handler = (options.resultUnread && def.write) || def.handler;
+  if (def.transaction === 'own' || options.inTransaction) return handler(core, input);
+  return core.store.db.transaction(() => handler(core, input))();
 }
 
 /**
@@ -118,7 +125,9 @@ function runWhenFree(core: Core, parsed: Parsed): Promise<unknown> {
 export function call(core: Core, method: unknown, input: unknown, options?: CallOptions): CallResult {
   try {
     const parsed = parse(method, input, options?.trusted);
-    return checked(parsed.def, runNow(core, parsed, options));
+    const result = runNow(core, parsed, options);
+    if (options?.resultUnread && parsed.def.mode === 'sync' && parsed.def.write) return { ok: true, result };
+    return checked(parsed.def, result);
   } catch (e) {
     return failed(e);
   }

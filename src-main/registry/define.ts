@@ -8,6 +8,12 @@ import type { Steps } from '../infra/steps';
 // that tell dispatch how to run it. The input and output schemas are the contract's entry of
 // the same name (they stay in src-shared: the renderer derives its types from them).
 
+/** The records a method's `write` made: its own, and those made with it (a visit's demands). */
+export interface Made {
+  id: string;
+  with: string[];
+}
+
 /** How a method runs, and what its handler returns for it. */
 type Run<I, O> =
   | {
@@ -19,6 +25,12 @@ type Run<I, O> =
        */
       transaction: 'call' | 'own';
       handler(core: Core, input: I): O;
+      /**
+       * The handler's writes without reading the result back, for a caller that does not read
+       * it (the demo's bulk load, dispatch's `resultUnread`). Same writes as `handler`; returns
+       * the ids of the records it made, if any.
+       */
+      write?(core: Core, input: I): Made | void;
     }
   | {
       /**

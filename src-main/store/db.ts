@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from './ids';
 import { HybridClock } from '@shared/domain/hlc';
 import { shanghaiDate } from '@shared/domain/dates';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
@@ -107,7 +107,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
 
   let deviceId = store.getMeta('deviceId');
   if (!deviceId) {
-    const id = uuidv7();
+    const id = newId();
     db.transaction(() => {
       store.setMeta('deviceId', id);
       insertDevice(store, id, options.deviceName ?? hostname());

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from './ids';
 import { HybridClock } from '@shared/domain/hlc';
 import { deviceCodeFrom } from '@shared/domain/visitNo';
 import type { z } from 'zod';
@@ -88,7 +88,7 @@ function renewIdentity(
   name: string,
   reason: NewIdentity['reason'],
 ): string {
-  const id = uuidv7();
+  const id = newId();
   const previous = JSON.parse(store.getMeta(PREVIOUS_DEVICE_IDS) ?? '[]') as string[];
   store.setMeta(PREVIOUS_DEVICE_IDS, JSON.stringify([...previous, previousId]));
   store.setMeta('deviceId', id);

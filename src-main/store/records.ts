@@ -1,6 +1,6 @@
 import { msg } from '@shared/messages';
 import type Database from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from './ids';
 import type { Store } from './db';
 import {
   DELETE_KNOWLEDGE,
@@ -56,7 +56,7 @@ function stamp(store: Store): { at: string; device: string; staff: string | null
   };
 }
 
-export function insertRecord(store: Store, kind: KindName, values: Row, id: string = uuidv7()): string {
+export function insertRecord(store: Store, kind: KindName, values: Row, id: string = newId()): string {
   const cols = allColumns(kind);
   const s = stamp(store);
   const row: Row = {

@@ -4,6 +4,7 @@ import {
   copyFileSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -41,6 +42,7 @@ function makeCheckout(): void {
     'src-shared',
     'tsconfig.base.json',
     'tsconfig.node.json',
+    'package-lock.json',
   ])
     symlinkSync(join(ROOT, name), join(CHECKOUT, name));
 }
@@ -87,6 +89,20 @@ describe('the compiled CLI', () => {
     ]);
     expect(compiled.code).toBe(code);
     expect(compiled).toEqual(source);
+  });
+
+  it('bundles the small packages every call loads: none is looked up in node_modules', () => {
+    const dir = join(CHECKOUT, CLI_BUILD_DIR);
+    const files = [CLI_ENTRY, ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`)];
+    const imported = new Set(
+      files.flatMap((f) =>
+        [...readFileSync(join(dir, f), 'utf8').matchAll(/\bfrom\s*"([^".][^"]*)"/g)].map((m) => m[1]!),
+      ),
+    );
+    expect([...imported].filter((p) => /^(zod|uuid|commander|pure-rand|date-fns)(\/|$)/.test(p))).toEqual([]);
+    // The native driver and the file libraries stay packages of their own.
+    expect(imported).toContain('better-sqlite3');
+    expect(imported).toContain('exceljs');
   });
 
   it('reports the version of package.json', async () => {

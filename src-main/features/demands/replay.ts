@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../store/ids';
 import type { Store } from '../../store/db';
 import { preparedOn, updateRecord } from '../../store/records';
 import { KINDS, fromSql, toSql } from '../../store/schema';
@@ -264,7 +264,7 @@ export function replayImported(
       if (listed.has(loser.stamp)) continue;
       const detail = { demandId, winner: eventDetail(winner), loser: eventDetail(loser) };
       added += add.run(
-        uuidv7(),
+        newId(),
         detectedAt,
         JSON.stringify(detail),
         demandId,

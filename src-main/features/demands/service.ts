@@ -181,7 +181,11 @@ function checkUnits(
 const sourceNeeded = (source: string): Msg =>
   msg('demand.sourceNeeded', { source: label('demandSource', source), code: source });
 
-export function createDemand(core: Core, input: DemandInput): Demand {
+export const createDemand = (core: Core, input: DemandInput): Demand =>
+  getDemand(core, insertDemand(core, input));
+
+/** createDemand's writes, without reading the demand back: returns its id. */
+export function insertDemand(core: Core, input: DemandInput): string {
   checkReferences(core, input, input.enterpriseId);
   const receivedAt = input.receivedAt ? toInstant(input.receivedAt) : nowIso(core);
   notInFuture(core, 'receivedAt', receivedAt);
@@ -227,7 +231,7 @@ export function createDemand(core: Core, input: DemandInput): Demand {
       ...(sla.unit === 'workday' ? { slaUnit: sla.unit } : {}),
     },
   });
-  return getDemand(core, id);
+  return id;
 }
 
 export function updateDemand(
@@ -298,7 +302,18 @@ export function listDemands(core: Core, query: ListQuery) {
 export type MoveOrigin = 'person' | 'system' | 'ledger';
 
 /** A workflow move. */
-export function transitionDemand(core: Core, input: TransitionInput, origin: MoveOrigin = 'person'): Demand {
+export const transitionDemand = (core: Core, input: TransitionInput, origin: MoveOrigin = 'person'): Demand =>
+  getDemand(core, input.id, applyTransition(core, input, origin));
+
+/**
+ * transitionDemand's writes, without reading the demand back: returns the events its replay
+ * read (as recordEvent does).
+ */
+export function applyTransition(
+  core: Core,
+  input: TransitionInput,
+  origin: MoveOrigin = 'person',
+): StoredEvent[] | undefined {
   const automatic = origin === 'system';
   const current = requireLive(core, 'demands', input.id);
   const from = current.status;
@@ -367,7 +382,7 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
       : input.to === 'assigned'
         ? { assigneeStaffId: assigneeStaffId ?? null, ...units }
         : undefined;
-  const events = recordEvent(core, input.id, {
+  return recordEvent(core, input.id, {
     type: 'transition',
     at,
     from,
@@ -375,7 +390,6 @@ export function transitionDemand(core: Core, input: TransitionInput, origin: Mov
     note: input.note,
     data,
   });
-  return getDemand(core, input.id, events);
 }
 
 /** 销号 by a staff member: what the demand's follow-ups still lack (see @shared/domain/closing). */
@@ -399,7 +413,7 @@ export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: st
   const history = demandHistory(core, demandId);
   const lastAt = history[history.length - 1]?.at ?? demand.receivedAt ?? doneAt;
   const at = Date.parse(doneAt) >= Date.parse(lastAt) ? doneAt : lastAt;
-  transitionDemand(
+  applyTransition(
     core,
     { id: demandId, to: 'in_progress', note: sayZh(msg('note.reopenDissatisfied')), at },
     'system',
@@ -410,7 +424,13 @@ export function reopenAfterDissatisfied(core: Core, demandId: string, doneAt: st
  * A 阶段性答复 to the enterprise: a history event, not a move, so it travels and merges like
  * the others; the first one (or the first move to answered) is the demand's firstRepliedAt.
  */
-export function reply(core: Core, input: { id: string; note: string }): Demand {
+export const reply = (core: Core, input: { id: string; note: string }): Demand => {
+  recordReply(core, input);
+  return getDemand(core, input.id);
+};
+
+/** reply's writes, without reading the demand back. */
+export function recordReply(core: Core, input: { id: string; note: string }): void {
   const demand = requireLive(core, 'demands', input.id);
   if (!demand.status) throw invalid('id', msg('demand.noStatus'));
   if (!isOpenStatus(demand.status)) {
@@ -423,11 +443,16 @@ export function reply(core: Core, input: { id: string; note: string }): Demand {
     to: demand.status,
     note: input.note,
   });
-  return getDemand(core, input.id);
 }
 
 /** What a unit handling the demand (lead or co) reported: a history event, not a move. */
-export function unitReply(core: Core, input: { id: string; unitId: string; note: string }): Demand {
+export const unitReply = (core: Core, input: { id: string; unitId: string; note: string }): Demand => {
+  recordUnitReply(core, input);
+  return getDemand(core, input.id);
+};
+
+/** unitReply's writes, without reading the demand back. */
+export function recordUnitReply(core: Core, input: { id: string; unitId: string; note: string }): void {
   const demand = requireLive(core, 'demands', input.id);
   const unit = requireLive(core, 'units', input.unitId, 'unitId');
   if (demand.leadUnitId !== input.unitId && !(demand.coUnitIds ?? []).includes(input.unitId)) {
@@ -442,7 +467,6 @@ export function unitReply(core: Core, input: { id: string; unitId: string; note:
     note: input.note,
     data: { unitId: input.unitId },
   });
-  return getDemand(core, input.id);
 }
 
 type Counts = { open: number; overdue: number; dueSoon: number };
@@ -554,7 +578,7 @@ export function reassign(
       throw invalid(`ids.${i}`, msg('demand.titledNoStatus', { title: d.title ?? '' }));
     }
     if (d.status === 'pending') {
-      transitionDemand(core, { id, to: 'assigned', assigneeStaffId: input.assigneeStaffId, note });
+      applyTransition(core, { id, to: 'assigned', assigneeStaffId: input.assigneeStaffId, note });
     } else if (d.assigneeStaffId !== input.assigneeStaffId) {
       updateRecord(core.store, 'demands', id, { assigneeStaffId: input.assigneeStaffId });
       recordEvent(core, id, {

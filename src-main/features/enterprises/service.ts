@@ -72,7 +72,14 @@ export function checkedEnterprise(core: Core, id: string): Checked {
   return warnings.length ? { ...e, warnings } : e;
 }
 
-export function createEnterprise(core: Core, input: EnterpriseInput): Checked {
+export const createEnterprise = (core: Core, input: EnterpriseInput): Checked =>
+  checkedEnterprise(core, insertEnterprise(core, input));
+
+/**
+ * createEnterprise's writes, without reading the enterprise back (nor its warnings, whose list
+ * of towns in use reads every enterprise): its id.
+ */
+export function insertEnterprise(core: Core, input: EnterpriseInput): string {
   const uscc = usccRules(core, input.uscc, input.usccOverride ?? false, input.usccOverrideReason, null);
   if (input.liaisonStaffId) requireLive(core, 'staff', input.liaisonStaffId, 'liaisonStaffId');
   const id = insertRecord(core.store, 'enterprises', {
@@ -84,13 +91,18 @@ export function createEnterprise(core: Core, input: EnterpriseInput): Checked {
     contacts: input.contacts ?? [],
     status: input.status ?? 'normal',
   });
-  return checkedEnterprise(core, id);
+  return id;
 }
 
-export function updateEnterprise(
-  core: Core,
-  { id, ...patch }: Partial<EnterpriseInput> & { id: string },
-): Checked {
+type EnterprisePatch = Partial<EnterpriseInput> & { id: string };
+
+export const updateEnterprise = (core: Core, patch: EnterprisePatch): Checked => {
+  patchEnterprise(core, patch);
+  return checkedEnterprise(core, patch.id);
+};
+
+/** updateEnterprise's writes, without reading the enterprise back. */
+export function patchEnterprise(core: Core, { id, ...patch }: EnterprisePatch): void {
   const current = requireLive(core, 'enterprises', id);
   const next: Record<string, unknown> = { ...patch };
   if (
@@ -114,7 +126,6 @@ export function updateEnterprise(
     if (!former.includes(current.name)) next.formerNames = [...former, current.name];
   }
   updateRecord(core.store, 'enterprises', id, next);
-  return checkedEnterprise(core, id);
 }
 
 /** An enterprise with open demands stays: deleting it would hide work that is still owed. */

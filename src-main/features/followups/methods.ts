@@ -1,8 +1,19 @@
 import { defineMethod } from '../../registry/define';
-import { createFollowup, deleteFollowup, getFollowup, listFollowups, updateFollowup } from './service';
+import {
+  createFollowup,
+  deleteFollowup,
+  getFollowup,
+  insertFollowup,
+  listFollowups,
+  updateFollowup,
+} from './service';
 
 export const followupsMethods = [
-  defineMethod({ name: 'followups.create', handler: createFollowup }),
+  defineMethod({
+    name: 'followups.create',
+    handler: createFollowup,
+    write: (c, i) => void insertFollowup(c, i),
+  }),
   defineMethod({ name: 'followups.get', handler: (c, i) => getFollowup(c, i.id) }),
   defineMethod({ name: 'followups.update', handler: updateFollowup }),
   defineMethod({ name: 'followups.delete', handler: (c, i) => deleteFollowup(c, i.id) }),

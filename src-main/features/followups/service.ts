@@ -24,24 +24,32 @@ function doneAtOf(core: Core, doneAt: string | null | undefined): string | null 
 }
 
 /** A dissatisfied follow-up on an answered or closed demand sends it back to handling. */
-function applyDissatisfaction(core: Core, f: Followup): void {
+function applyDissatisfaction(
+  core: Core,
+  f: Pick<Followup, 'parentType' | 'parentId' | 'doneAt' | 'satisfaction'>,
+): void {
   if (f.parentType === 'demand' && f.doneAt && f.satisfaction === 'dissatisfied' && f.parentId) {
     reopenAfterDissatisfied(core, f.parentId, f.doneAt);
   }
 }
 
-export function createFollowup(core: Core, input: FollowupInput): Followup {
+export const createFollowup = (core: Core, input: FollowupInput): Followup =>
+  getFollowup(core, insertFollowup(core, input));
+
+/** createFollowup's writes (a dissatisfied one's reopening included), without reading it back: its id. */
+export function insertFollowup(core: Core, input: FollowupInput): string {
   requireLiveRef(core, PARENT_KIND[input.parentType], input.parentId, 'parentId');
   const owner = input.ownerStaffId ?? requireMe(core, 'ownerStaffId');
   requireLiveRef(core, 'staff', owner, 'ownerStaffId');
-  const id = insertRecord(core.store, 'followups', {
-    ...input,
-    ownerStaffId: owner,
-    doneAt: doneAtOf(core, input.doneAt),
+  const doneAt = doneAtOf(core, input.doneAt);
+  const id = insertRecord(core.store, 'followups', { ...input, ownerStaffId: owner, doneAt });
+  applyDissatisfaction(core, {
+    parentType: input.parentType,
+    parentId: input.parentId,
+    doneAt: doneAt ?? null,
+    satisfaction: input.satisfaction ?? null,
   });
-  const created = getFollowup(core, id);
-  applyDissatisfaction(core, created);
-  return created;
+  return id;
 }
 
 export function updateFollowup(

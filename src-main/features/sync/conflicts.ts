@@ -7,7 +7,7 @@ import { parseHlc } from '@shared/domain/hlc';
 import { ApiError, notFound } from '@shared/contract/errors';
 import type { CONFLICT_TYPES } from '@shared/contract/contract';
 import { resolveLostToDelete, type LostToDeleteDetail } from './lostToDeletes';
-import { transitionDemand } from '../demands/service';
+import { applyTransition } from '../demands/service';
 import { moveNeedsNote } from '@shared/domain/workflow';
 import { eventsOf } from '../demands/replay';
 import { DERIVED_DEMAND_FIELDS } from '@shared/domain/demandReplay';
@@ -96,7 +96,7 @@ function redoMove(core: Core, c: ConflictRow): void {
       field: 'id',
     });
   }
-  transitionDemand(core, {
+  applyTransition(core, {
     id: demandId,
     to: move.to,
     // A move made by a version that asked no note where one is needed now (a hold).

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../store/ids';
 import type { Core } from '../../core';
 import type { Store } from '../../store/db';
 import { updateRecord } from '../../store/records';
@@ -124,7 +124,7 @@ export function noteEditsLostToDeletes(
       const detail = JSON.stringify(describeLoss(store, kind, edits, del));
       if (before && !before.resolvedAt) grow.run(newest.hlc, detail, before.id);
       else
-        added += add.run(uuidv7(), detectedAt, detail, table, rowId, del.hlc, del.value, newest.hlc).changes;
+        added += add.run(newId(), detectedAt, detail, table, rowId, del.hlc, del.value, newest.hlc).changes;
     }
   }
   closeRestored(store, detectedAt);

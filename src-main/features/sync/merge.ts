@@ -1,6 +1,6 @@
 import { msg, say, sayZh, type Msg } from '@shared/messages';
 import type Database from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../store/ids';
 import type { Store } from '../../store/db';
 import { KINDS, KIND_NAMES, UNCAPTURED, q } from '../../store/schema';
 import { setAside } from '../../store/bulk';
@@ -235,7 +235,7 @@ export function* applySteps(
     if (winner[VALUE] === loser[VALUE]) return;
     if (REPLAYED.has(`${loser[3]}\u0000${loser[5]}`)) return;
     const r = addConflict.run(
-      uuidv7(),
+      newId(),
       detectedAt,
       loser[3],
       loser[4],

@@ -1,7 +1,7 @@
 import { msg } from '@shared/messages';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../store/ids';
 import type { Core } from '../../core';
 import { nowIso } from '../../core';
 import { schemaVersion } from '../../store/db';
@@ -213,7 +213,7 @@ export function* importSteps(core: Core, input: ImportInput): Steps<ImportReport
       const report: ImportReport = {
         ...applied,
         anomalies: skipped ? [skipped, ...applied.anomalies] : applied.anomalies,
-        id: uuidv7(),
+        id: newId(),
         at,
         fileName: input.fileName,
         origin: manifest.origin,

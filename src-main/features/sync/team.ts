@@ -1,5 +1,5 @@
 import { msg } from '@shared/messages';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../store/ids';
 import { z } from 'zod';
 import type { Store } from '../../store/db';
 import { ApiError, invalid } from '@shared/contract/errors';
@@ -67,7 +67,7 @@ export function createTeam(store: Store, name: string, passphrase: string): { te
   const key = deriveTeamKey(passphrase, salt, cost);
   const code: TeamCode = {
     v: 1,
-    id: uuidv7(),
+    id: newId(),
     name,
     salt: salt.toString('base64'),
     check: keyCheck(key),

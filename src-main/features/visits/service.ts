@@ -14,9 +14,10 @@ import { getRow, insertRecord, listRows, preparedOn, updateRecord } from '../../
 import type { VisitCreate, VisitFields, Visit } from '@shared/contract/schemas';
 import type { ListQuery } from '@shared/contract/contract';
 import { ApiError, invalid } from '@shared/contract/errors';
-import { createDemand, decorate } from '../demands/service';
+import { decorate, insertDemand } from '../demands/service';
 import { nextVisitNo } from './numbers';
 import { startOfShanghaiDay } from '@shared/domain/dates';
+import type { Made } from '../../registry/define';
 
 type VisitInput = z.output<typeof VisitCreate>;
 type VisitPatch = Partial<z.output<typeof VisitFields>> & { id: string };
@@ -77,13 +78,17 @@ export function insertNewVisit(
   });
 }
 
-export function createVisit(core: Core, { demands = [], ...input }: VisitInput): Visit {
+export const createVisit = (core: Core, input: VisitInput): Visit =>
+  getVisit(core, insertVisit(core, input).id);
+
+/** createVisit's writes, without reading the visit back: its id and its demands' in order. */
+export function insertVisit(core: Core, { demands = [], ...input }: VisitInput): Made {
   requireLiveRef(core, 'enterprises', input.enterpriseId, 'enterpriseId');
   const { visitNumbers } = core;
   const id = insertNewVisit(core, input, visitNumbers && ((date) => visitNumbers.take(date)));
-  demands.forEach((d, i) => {
+  const made = demands.map((d, i) => {
     try {
-      createDemand(core, {
+      return insertDemand(core, {
         ...d,
         enterpriseId: input.enterpriseId,
         source: 'visit',
@@ -94,7 +99,7 @@ export function createVisit(core: Core, { demands = [], ...input }: VisitInput):
       throw prefixField(e, `demands.${i}`);
     }
   });
-  return getVisit(core, id);
+  return { id, with: made };
 }
 
 /** Re-anchors a nested record's field error under its place in the parent's input. */
@@ -108,7 +113,13 @@ function prefixField(e: unknown, prefix: string): unknown {
   });
 }
 
-export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
+export const updateVisit = (core: Core, patch: VisitPatch): Visit => {
+  patchVisit(core, patch);
+  return getVisit(core, patch.id);
+};
+
+/** updateVisit's writes, without reading the visit back. */
+export function patchVisit(core: Core, { id, ...patch }: VisitPatch): void {
   const current = requireLive(core, 'visits', id);
   if (patch.enterpriseId) requireLiveRef(core, 'enterprises', patch.enterpriseId, 'enterpriseId');
   const status = patch.status ?? current.status ?? 'submitted';
@@ -132,7 +143,6 @@ export function updateVisit(core: Core, { id, ...patch }: VisitPatch): Visit {
     if (raised.n) throw invalid('enterpriseId', msg('visit.hasDemands'));
   }
   updateRecord(core.store, 'visits', id, next);
-  return getVisit(core, id);
 }
 
 export const deleteVisit = (core: Core, id: string) => softDelete(core, 'visits', id);

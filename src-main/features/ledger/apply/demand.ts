@@ -11,7 +11,7 @@
 // filled, and moved on to the file's status only along forward moves and only to a status it
 // has never had (a demand reopened in the app is not closed again by an old file); those
 // moves are dated no earlier than its last step.
-import { createDemand, demandHistory, transitionDemand, updateDemand } from '../../demands/service';
+import { applyTransition, demandHistory, insertDemand, updateDemand } from '../../demands/service';
 import { DemandFields, DemandPatch, type Demand } from '@shared/contract/schemas';
 import { shanghaiDate } from '@shared/domain/dates';
 import { MOVES } from '@shared/domain/workflow';
@@ -149,7 +149,7 @@ function move(
     const { at: wanted, field } = stepTime(to, s);
     const at = floor && Date.parse(wanted) < Date.parse(floor) ? floor : wanted;
     try {
-      transitionDemand(
+      applyTransition(
         ctx.core,
         {
           id,
@@ -201,7 +201,7 @@ export function applyDemand(ctx: ImportContext, s: DemandSpec, prefix = ''): Dem
         complex: s.complex,
         dueDate: s.dueDate,
       });
-      id = createDemand(ctx.core, input).id;
+      id = insertDemand(ctx.core, input);
     } catch (e) {
       rethrow(e, s, prefix);
     }

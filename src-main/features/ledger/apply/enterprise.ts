@@ -1,7 +1,7 @@
 // Enterprises: found by USCC (else by exact name), created when missing (visit and demand
 // rows too: "enterprisesCreated"), completed from enterprise-list rows.
 import type { z } from 'zod';
-import { createEnterprise, updateEnterprise } from '../../enterprises/service';
+import { insertEnterprise, patchEnterprise } from '../../enterprises/service';
 import { getRow } from '../../../store/records';
 import { EnterpriseFields } from '@shared/contract/schemas';
 import type { ApiError } from '@shared/contract/errors';
@@ -58,7 +58,7 @@ function createFrom(ctx: ImportContext, v: RowValues, uscc: string, name: string
       contacts: contacts.length ? contacts : undefined,
       status: v.enterpriseStatus,
     });
-    const id = createEnterprise(ctx.core, input).id;
+    const id = insertEnterprise(ctx.core, input);
     ctx.lookup.enterpriseCreated(id, uscc, name);
     return id;
   } catch (e) {
@@ -148,7 +148,7 @@ export function applyEnterpriseRow(ctx: ImportContext, v: RowValues): Applied {
   if (newContacts.length) patch.contacts = [...contacts, ...newContacts];
   if (!Object.keys(patch).length) return { outcome: 'skip', enterprisesCreated: 0, notes };
   try {
-    updateEnterprise(ctx.core, { id, ...EnterpriseFields.partial().parse(patch) });
+    patchEnterprise(ctx.core, { id, ...EnterpriseFields.partial().parse(patch) });
   } catch (e) {
     throw failure(e);
   }

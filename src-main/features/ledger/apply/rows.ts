@@ -4,7 +4,7 @@
 // A follow-up row finds its parent: a demand of the enterprise by title (and received day,
 // when given), or, without a title or with 回访对象 = 走访, the enterprise's visit on 走访日期
 // (the owner's, when there are several). Follow-ups of clinics are not imported.
-import { createFollowup, updateFollowup } from '../../followups/service';
+import { insertFollowup, updateFollowup } from '../../followups/service';
 import { FollowupFields } from '@shared/contract/schemas';
 import { shanghaiDate } from '@shared/domain/dates';
 import type { ClosureType, DEMAND_SOURCES, DemandCategory, DemandStatus } from '@shared/domain/enums';
@@ -147,7 +147,7 @@ export function applyFollowupRow(ctx: ImportContext, v: RowValues): Applied {
     isRowProblem(e) ? toRowFailure(e as ApiError, FOLLOWUP_FIELDS, 'doneAt') : e;
   if (!existing) {
     try {
-      createFollowup(
+      insertFollowup(
         ctx.core,
         FollowupFields.parse({
           parentType: parent.type,

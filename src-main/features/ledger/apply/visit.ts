@@ -2,7 +2,7 @@
 // and 同行人员 take part. A visit is the same visit when it has the same enterprise, date and
 // lead; its demands (one cell, see demandsCell.ts) are the same demands when they have the
 // same enterprise, title and received day (the visit's date).
-import { updateVisit } from '../../visits/service';
+import { patchVisit } from '../../visits/service';
 import { VisitFields } from '@shared/contract/schemas';
 import { startOfShanghaiDay } from '@shared/domain/dates';
 import type { ClosureType, DemandCategory, DemandStatus } from '@shared/domain/enums';
@@ -62,7 +62,7 @@ export function applyVisitRow(ctx: ImportContext, v: RowValues, withDemands: boo
     if (v.enterpriseConfirmed && existing.enterpriseConfirmed === 0) patch.enterpriseConfirmed = true;
     if (Object.keys(patch).length) {
       try {
-        updateVisit(ctx.core, { id: visitId, ...VisitFields.partial().parse(patch) });
+        patchVisit(ctx.core, { id: visitId, ...VisitFields.partial().parse(patch) });
       } catch (e) {
         throw failure(e);
       }
