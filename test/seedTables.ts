@@ -4,7 +4,8 @@ import type { Core } from '../src-main/core';
 import { FILE_IDENTITY } from '../src-main/store/identity';
 
 // Two demo districts compared table by table: the bulk load against the same district written
-// call by call (test/integration/seed.test.ts at ×1, test/soak/seed-x3.test.ts at ×3).
+// call by call (test/integration/seed.test.ts for seed 1, test/soak/seed-equivalence.test.ts for
+// a new seed each soak run).
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
