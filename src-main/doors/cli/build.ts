@@ -29,10 +29,10 @@ const CONFIG_INPUTS = [
  * package.json's exports) cost a call some 15 ms. The others load from node_modules: better-sqlite3
  * is native, and the file libraries and pinyin-pro load on first use.
  */
-const BUNDLED = new Set(['zod', 'uuid', 'commander', 'pure-rand', 'date-fns']);
+export const BUNDLED = new Set(['zod', 'uuid', 'commander', 'pure-rand', 'date-fns']);
 
 /** A bare import's package name: `@scope/name` or `name`. */
-const packageOf = (path: string): string =>
+export const packageOf = (path: string): string =>
   path
     .split('/')
     .slice(0, path.startsWith('@') ? 2 : 1)
