@@ -31,7 +31,11 @@ export function zstdFile(src: string, dest: string, settings: ZstdSettings): str
     [constants.ZSTD_c_checksumFlag]: 1,
     [constants.ZSTD_c_contentSizeFlag]: 1,
   };
-  return compressChunks(src, dest, (chunk) => zstdCompressSync(chunk, { params }));
+  // An output buffer larger than any frame: given one that its frame fills exactly, Node's
+  // encoder asks for more and appends an empty frame.
+  return compressChunks(src, dest, (chunk) =>
+    zstdCompressSync(chunk, { params, chunkSize: chunk.length + MAX_FRAME - CHUNK }),
+  );
 }
 
 /**
@@ -70,7 +74,10 @@ export function unzstdFile(src: string, to: Destination): void {
       }
       let part: Buffer;
       try {
-        part = zstdDecompressSync(buf.subarray(start, start + frame.length), { maxOutputLength: frame.size });
+        // An empty frame is valid zstd (and earlier files can hold one); 0 is no valid limit.
+        part = zstdDecompressSync(buf.subarray(start, start + frame.length), {
+          maxOutputLength: Math.max(frame.size, 1),
+        });
       } catch (e) {
         throw new DamagedCompressedError(`the frame at byte ${at} is damaged (${(e as Error).message})`);
       }

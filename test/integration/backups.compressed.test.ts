@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { gunzipSync, zstdDecompressSync } from 'node:zlib';
+import { constants, gunzipSync, zstdCompressSync, zstdDecompressSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { makeCore, snapshot, tempDir, withoutIdentityOf, type TestCore } from '../helpers';
 import { ZSTD, backupsDirFor, checkIntegrity, backupsWithinBudget } from '../../src-main/store/backup';
@@ -372,5 +372,42 @@ describe('a zstd file', () => {
     const cut = join(dir, 'cut.zst');
     writeFileSync(cut, readFileSync(zst).subarray(0, statSync(zst).size >> 1));
     expect(() => unzstdFile(cut, null)).toThrow(/truncated|damaged/);
+  });
+
+  it('whose frame ends on a 16 KiB boundary of the encoder’s output gives back every byte', () => {
+    // Node's encoder, given a frame that fills its output buffer exactly, asked for more and
+    // got an empty frame (content size 0), which the reader refused: a sync import's backup
+    // failed on it (CI seed 20261203). Random bytes of these sizes make a frame of 16,384.
+    const dir = tempDir();
+    for (let n = 16_360; n <= 16_380; n++) {
+      const bytes = randomBytes(n);
+      writeFileSync(join(dir, `${n}`), bytes);
+      zstdFile(join(dir, `${n}`), join(dir, `${n}.zst`), ZSTD);
+      unzstdFile(join(dir, `${n}.zst`), { sameAs: join(dir, `${n}`) });
+      const zst = readFileSync(join(dir, `${n}.zst`));
+      expect(zstdDecompressSync(zst).equals(bytes)).toBe(true);
+      expect(zst.indexOf(ZSTD_MAGIC, 4), 'one frame, no empty one after it').toBe(-1);
+    }
+  });
+
+  it('reads an empty frame, valid zstd, as nothing, and refuses one whose checksum is altered', () => {
+    const dir = tempDir();
+    const params = {
+      [constants.ZSTD_c_checksumFlag]: 1,
+      [constants.ZSTD_c_contentSizeFlag]: 1,
+    };
+    const [a, b] = [Buffer.from('走访'.repeat(1000)), randomBytes(5000)];
+    const empty = zstdCompressSync(Buffer.alloc(0), { params });
+    const file = join(dir, 'with-empty.zst');
+    writeFileSync(
+      file,
+      Buffer.concat([zstdCompressSync(a, { params }), empty, zstdCompressSync(b, { params })]),
+    );
+    unzstdFile(file, { file: join(dir, 'out') });
+    expect(readFileSync(join(dir, 'out')).equals(Buffer.concat([a, b]))).toBe(true);
+    const altered = Buffer.from(empty);
+    altered[altered.length - 1]! ^= 1;
+    writeFileSync(join(dir, 'altered.zst'), Buffer.concat([zstdCompressSync(a, { params }), altered]));
+    expect(() => unzstdFile(join(dir, 'altered.zst'), null)).toThrow(/damaged/);
   });
 });
