@@ -1,6 +1,7 @@
 // The activity and outcome figures computed independently (see reports-oracle.ts): plain
 // reads of whole tables, filtered and summed in JavaScript. Shares no code with src-main.
 import type Database from 'better-sqlite3';
+import { wholeTable } from './oracleTables';
 import type { OracleScope } from './reports-oracle';
 
 type Row = Record<string, unknown>;
@@ -10,7 +11,7 @@ export function oracleActivityFigures(
   period: { start: string; end: string },
   scope: OracleScope = {},
 ) {
-  const all = (table: string) => db.prepare(`SELECT * FROM ${table}`).all() as Row[];
+  const all = (table: string) => wholeTable(db, table) as Row[];
   const enterprises = new Map(all('enterprises').map((e) => [String(e.id), e]));
   const live = (id: string) => {
     const e = enterprises.get(id);

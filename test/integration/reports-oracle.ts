@@ -3,6 +3,7 @@
 // code with src-main/reports (only the calendar helpers of domain/dates and domain/period)
 // and is slow on purpose: simple enough to check by reading.
 import type Database from 'better-sqlite3';
+import { wholeTable } from './oracleTables';
 import { addDays, daysBetween, shanghaiDate } from '@shared/domain/dates';
 import { parsePeriod } from '@shared/domain/period';
 import { oracleActivityFigures } from './reports-oracle-activities';
@@ -42,7 +43,7 @@ const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 export function oracleFigures(db: Database.Database, period: string, scope: OracleScope = {}, asOf?: string) {
   const p = parsePeriod(period);
   const q = { start: p.start, end: asOf && asOf < p.end ? asOf : p.end };
-  const all = (table: string) => db.prepare(`SELECT * FROM ${table}`).all() as Row[];
+  const all = (table: string) => wholeTable(db, table) as Row[];
   const enterprises = new Map(all('enterprises').map((e) => [e.id as string, e]));
   const liveEnt = (id: unknown) => {
     const e = enterprises.get(String(id));
