@@ -1,11 +1,12 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src-main/open';
 import { call } from '../../src-main/dispatch';
 import type { Core } from '../../src-main/core';
 import { schemaVersion } from '../../src-main/store/db';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
-import { seedDemo } from '../../seeds/demo';
-import { downgradeTo, makeCore, recordTables, tablesOf } from '../helpers';
+import { downgradeTo, makeCore, recordTables, tablesOf, tempDir } from '../helpers';
+import { demoDistrictAt, SEED_TEST_DISTRICT } from '../district';
 
 // Migration 25 redefines the report's covering indexes of demands (with the lead unit and the
 // first reply's dates) and of enterprises (with their tiers), and adds an index of the demand
@@ -37,8 +38,10 @@ function summaries(core: Core) {
 
 describe('migration 25: the report indexes', () => {
   it('a schema-24 district opens with every record and summary as they were, and the new indexes', () => {
-    const t = makeCore({ now: '2026-12-04T10:00:00+08:00' });
-    seedDemo(t.core, { scale: 1, seed: 7, asOf: '2026-12-04' });
+    // The run's demo district (seeded once, test/district.ts), copied.
+    const path = join(tempDir(), 'demo.db');
+    demoDistrictAt(path, SEED_TEST_DISTRICT);
+    const t = makeCore({ path, now: SEED_TEST_DISTRICT.now });
     downgradeTo(t.core, BEFORE);
     expect(schemaVersion(t.core.store.db)).toBe(BEFORE);
     expect(indexSql(t.core, 'demand_history_by_type')).toBeUndefined();
