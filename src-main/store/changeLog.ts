@@ -89,6 +89,8 @@ export function changeLogWriter(
 ): {
   add(c: LogChange): boolean;
   append(changes: readonly LogChange[]): void;
+  /** Whether the record's first change in the log is this writer's (it held none of it before). */
+  wroteFirst(table: string, rowId: string): boolean;
   forget(): void;
 } {
   const names = new Map<string, number>();
@@ -103,15 +105,19 @@ export function changeLogWriter(
     return n;
   };
   const records = new Map<string, number>();
+  /** The records this writer numbered itself. */
+  const added = new Set<string>();
   const findRecord = db.prepare(`SELECT "n" FROM change_records WHERE "rowId" = ? AND "tbl" = ?`).pluck();
   const addRecord = db.prepare(`INSERT INTO change_records ("rowId","tbl") VALUES (?, ?)`);
   const recordId = (table: string, rowId: string): number => {
     const key = `${table}\u0000${rowId}`;
     let n = records.get(key);
     if (n === undefined) {
-      n =
-        (findRecord.get(rowId, table) as number | undefined) ??
-        Number(addRecord.run(rowId, table).lastInsertRowid);
+      n = findRecord.get(rowId, table) as number | undefined;
+      if (n === undefined) {
+        n = Number(addRecord.run(rowId, table).lastInsertRowid);
+        added.add(key);
+      }
       records.set(key, n);
     }
     return n;
@@ -231,9 +237,11 @@ export function changeLogWriter(
       return true;
     },
     append: (changes) => write(changes.map(numbered)),
+    wroteFirst: (table, rowId) => added.has(`${table}\u0000${rowId}`),
     forget: () => {
       names.clear();
       records.clear();
+      added.clear();
       known = undefined;
     },
   };
