@@ -108,16 +108,17 @@ export function changeLogWriter(
   /** The records this writer numbered itself. */
   const added = new Set<string>();
   const findRecord = db.prepare(`SELECT "n" FROM change_records WHERE "rowId" = ? AND "tbl" = ?`).pluck();
-  const addRecord = db.prepare(`INSERT INTO change_records ("rowId","tbl") VALUES (?, ?)`);
+  // Tried first: a record the log holds no change of is numbered in one step, not two.
+  const addRecord = db.prepare(`INSERT OR IGNORE INTO change_records ("rowId","tbl") VALUES (?, ?)`);
   const recordId = (table: string, rowId: string): number => {
     const key = `${table}\u0000${rowId}`;
     let n = records.get(key);
     if (n === undefined) {
-      n = findRecord.get(rowId, table) as number | undefined;
-      if (n === undefined) {
-        n = Number(addRecord.run(rowId, table).lastInsertRowid);
+      const { changes, lastInsertRowid } = addRecord.run(rowId, table);
+      if (changes) {
+        n = Number(lastInsertRowid);
         added.add(key);
-      }
+      } else n = findRecord.get(rowId, table) as number;
       records.set(key, n);
     }
     return n;

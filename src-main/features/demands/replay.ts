@@ -47,14 +47,17 @@ const firstStamp = (id: string) => `(SELECT min(c."hlc") FROM changes c WHERE c.
     FROM change_runs r
     WHERE r."rec" = (SELECT "n" FROM change_records WHERE "rowId" = ${id} AND "tbl" = 'demand_history')))`;
 
-const eventsSql = (stamp: string) => `
+const eventsSql = (stamp: string, demands: string) => `
   SELECT h."id", h."demandId", h."type", h."at", h."by", h."from", h."to", h."note", h."data", h."superseded",
     ${stamp} AS "stamp"
   FROM demand_history h
-  WHERE h."demandId" IN (SELECT value FROM json_each(?)) AND h."deletedAt" IS NULL`;
-const EVENTS_SQL = eventsSql(firstStamp('h."id"'));
+  WHERE h."demandId" ${demands} AND h."deletedAt" IS NULL`;
+const LISTED = 'IN (SELECT value FROM json_each(?))';
+const EVENTS_SQL = eventsSql(firstStamp('h."id"'), LISTED);
 /** The events without their stamps, for a bulk load that knows them (Store.firstStamp). */
-const EVENTS_UNSTAMPED_SQL = eventsSql('NULL');
+const EVENTS_UNSTAMPED_SQL = eventsSql('NULL', LISTED);
+/** The same for one demand (a bulk load replays one after each of its events). */
+const EVENTS_UNSTAMPED_OF_ONE_SQL = eventsSql('NULL', '= ?');
 const STAMP_SQL = `SELECT ${firstStamp('?')}`;
 
 const DEMANDS_SQL = `
@@ -79,9 +82,14 @@ export function eventsOf(store: Store, demandIds: readonly string[]): Map<string
   // A bulk load's replays read each demand's events again after each of its events: the
   // stamps it wrote are known without reading the log each time.
   const known = store.firstStamp;
-  const rows = preparedOn(store.db, known ? EVENTS_UNSTAMPED_SQL : EVENTS_SQL).all(
-    JSON.stringify(demandIds),
-  ) as (Omit<StoredEvent, 'data' | 'stamp' | 'superseded'> & {
+  const one = known && demandIds.length === 1;
+  const rows = preparedOn(
+    store.db,
+    one ? EVENTS_UNSTAMPED_OF_ONE_SQL : known ? EVENTS_UNSTAMPED_SQL : EVENTS_SQL,
+  ).all(one ? demandIds[0] : JSON.stringify(demandIds)) as (Omit<
+    StoredEvent,
+    'data' | 'stamp' | 'superseded'
+  > & {
     data: string | null;
     stamp: string | null;
     superseded: number;
