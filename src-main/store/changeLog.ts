@@ -110,7 +110,10 @@ export function changeLogWriter(
   const findRecord = db.prepare(`SELECT "n" FROM change_records WHERE "rowId" = ? AND "tbl" = ?`).pluck();
   // Tried first: a record the log holds no change of is numbered in one step, not two.
   const addRecord = db.prepare(`INSERT OR IGNORE INTO change_records ("rowId","tbl") VALUES (?, ?)`);
+  /** The last record looked up: a firing's changes are all of one record. */
+  let lastRecord: { table: string; rowId: string; n: number } | undefined;
   const recordId = (table: string, rowId: string): number => {
+    if (lastRecord && lastRecord.rowId === rowId && lastRecord.table === table) return lastRecord.n;
     const key = `${table}\u0000${rowId}`;
     let n = records.get(key);
     if (n === undefined) {
@@ -121,6 +124,7 @@ export function changeLogWriter(
       } else n = findRecord.get(rowId, table) as number;
       records.set(key, n);
     }
+    lastRecord = { table, rowId, n };
     return n;
   };
   /** A change as stored: its run's columns and its own, names and record as numbers. */
@@ -242,6 +246,7 @@ export function changeLogWriter(
     forget: () => {
       names.clear();
       records.clear();
+      lastRecord = undefined;
       added.clear();
       known = undefined;
     },

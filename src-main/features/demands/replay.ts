@@ -60,13 +60,20 @@ const EVENTS_UNSTAMPED_SQL = eventsSql('NULL', LISTED);
 const EVENTS_UNSTAMPED_OF_ONE_SQL = eventsSql('NULL', '= ?');
 const STAMP_SQL = `SELECT ${firstStamp('?')}`;
 
-const DEMANDS_SQL = `
+const demandsSql = (ids: string) => `
   SELECT "id", ${DERIVED_DEMAND_FIELDS.map((f) => `"${f}"`).join(', ')}
-  FROM demands WHERE "id" IN (SELECT value FROM json_each(?))`;
+  FROM demands WHERE "id" ${ids}`;
+const DEMANDS_SQL = demandsSql(LISTED);
+/** One demand's (a local event replays one) without the JSON list. */
+const DEMAND_SQL = demandsSql('= ?');
 
 /** These demands' derived fields as the API holds them (the pending extension, the supervision: JSON). */
 function demandRows(store: Store, demandIds: readonly string[]): DemandRow[] {
-  const rows = preparedOn(store.db, DEMANDS_SQL).all(JSON.stringify(demandIds)) as Record<string, unknown>[];
+  const rows = (
+    demandIds.length === 1
+      ? preparedOn(store.db, DEMAND_SQL).all(demandIds[0])
+      : preparedOn(store.db, DEMANDS_SQL).all(JSON.stringify(demandIds))
+  ) as Record<string, unknown>[];
   for (const row of rows) {
     for (const f of DERIVED_DEMAND_FIELDS) row[f] = fromSql(KINDS.demands.fields[f]!, row[f]);
   }
