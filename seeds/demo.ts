@@ -65,6 +65,8 @@ const UNREAD_WHILE_SEEDING = [
   'followups_owner',
   'followups_done',
   'followups_report',
+  'demand_history_report',
+  'demand_history_by_type',
 ];
 
 /** Bump when the generator's output changes (benchmarks cache seeded files by it). */
