@@ -43,8 +43,8 @@ export type SeedCounts = Record<string, number>;
 /**
  * The indexes that writing the district never reads (reports, lists and sync do): a bulk seed
  * builds them once at its end. Those the services read while writing stay: records by id, a
- * visit's demands, a demand's history and follow-ups, a record's changes, USCCs, the visit
- * numbers, an enterprise's visits and demands.
+ * visit's demands, a demand's history (demand_history_events; the reports' two others go) and
+ * follow-ups, a record's changes, USCCs, the visit numbers, an enterprise's visits and demands.
  */
 const UNREAD_WHILE_SEEDING = [
   'changes_hlc',
@@ -65,6 +65,8 @@ const UNREAD_WHILE_SEEDING = [
   'followups_owner',
   'followups_done',
   'followups_report',
+  'demand_history_report',
+  'demand_history_by_type',
 ];
 
 /** Bump when the generator's output changes (benchmarks cache seeded files by it). */

@@ -110,6 +110,8 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   /** Each record's newest stamp of each field, and of any field (under ''), as the log holds them. */
   const newest = new Map<string, Map<string, string>>();
   const newestOfDevice = new Map<string, string>();
+  /** The oldest stamp of each record whose every change is this load's: that of its first firing. */
+  const oldest = new Map<string, string>();
   const stampsOf = (table: string, rowId: string): Map<string, string> => {
     const key = `${table}\u0000${rowId}`;
     let stamps = newest.get(key);
@@ -145,6 +147,12 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
         update ? (stamps!.get(field === 'deletedAt' ? '' : field) ?? null) : null,
       ]);
       log.append(rows);
+      const key = `${table}\u0000${rowId}`;
+      if (!oldest.has(key) && log.wroteFirst(table, rowId))
+        oldest.set(
+          key,
+          rows.reduce((min, row) => (later(min, row[0]) ? row[0] : min), rows[0]![0]),
+        );
       for (const row of rows) {
         if (stamps) note(stamps, row[5], row[0]);
         const was = newestOfDevice.get(row[1]);
@@ -156,6 +164,7 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   const restore = () => {
     store.flushCapture = undefined;
     store.rollbackCapture = undefined;
+    store.firstStamp = undefined;
     for (const table of tables) {
       db.exec(`DROP TRIGGER IF EXISTS temp.${q(`bulk_${table}_insert`)};
         DROP TRIGGER IF EXISTS temp.${q(`bulk_${table}_update`)};`);
@@ -169,7 +178,14 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   store.rollbackCapture = () => {
     fired.length = 0;
     newest.clear();
+    oldest.clear();
     log.forget();
+  };
+  // Later firings of a record have later stamps (one clock, ticking on): its first firing's
+  // oldest is the record's, as the log would give it.
+  store.firstStamp = (table, rowId) => {
+    flush();
+    return oldest.get(`${table}\u0000${rowId}`);
   };
   // The text indexes too are written once, at the end, for the rows the load wrote.
   const indexTexts = deferTextIndexes(db);
@@ -184,7 +200,7 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
     if (db.inTransaction) {
       restore();
       indexTexts();
-    } else store.flushCapture = store.rollbackCapture = undefined;
+    } else store.flushCapture = store.rollbackCapture = store.firstStamp = undefined;
     throw e;
   }
   restore();

@@ -89,6 +89,8 @@ export function changeLogWriter(
 ): {
   add(c: LogChange): boolean;
   append(changes: readonly LogChange[]): void;
+  /** Whether the record's first change in the log is this writer's (it held none of it before). */
+  wroteFirst(table: string, rowId: string): boolean;
   forget(): void;
 } {
   const names = new Map<string, number>();
@@ -103,17 +105,26 @@ export function changeLogWriter(
     return n;
   };
   const records = new Map<string, number>();
+  /** The records this writer numbered itself. */
+  const added = new Set<string>();
   const findRecord = db.prepare(`SELECT "n" FROM change_records WHERE "rowId" = ? AND "tbl" = ?`).pluck();
-  const addRecord = db.prepare(`INSERT INTO change_records ("rowId","tbl") VALUES (?, ?)`);
+  // Tried first: a record the log holds no change of is numbered in one step, not two.
+  const addRecord = db.prepare(`INSERT OR IGNORE INTO change_records ("rowId","tbl") VALUES (?, ?)`);
+  /** The last record looked up: a firing's changes are all of one record. */
+  let lastRecord: { table: string; rowId: string; n: number } | undefined;
   const recordId = (table: string, rowId: string): number => {
+    if (lastRecord && lastRecord.rowId === rowId && lastRecord.table === table) return lastRecord.n;
     const key = `${table}\u0000${rowId}`;
     let n = records.get(key);
     if (n === undefined) {
-      n =
-        (findRecord.get(rowId, table) as number | undefined) ??
-        Number(addRecord.run(rowId, table).lastInsertRowid);
+      const { changes, lastInsertRowid } = addRecord.run(rowId, table);
+      if (changes) {
+        n = Number(lastInsertRowid);
+        added.add(key);
+      } else n = findRecord.get(rowId, table) as number;
       records.set(key, n);
     }
+    lastRecord = { table, rowId, n };
     return n;
   };
   /** A change as stored: its run's columns and its own, names and record as numbers. */
@@ -231,9 +242,12 @@ export function changeLogWriter(
       return true;
     },
     append: (changes) => write(changes.map(numbered)),
+    wroteFirst: (table, rowId) => added.has(`${table}\u0000${rowId}`),
     forget: () => {
       names.clear();
       records.clear();
+      lastRecord = undefined;
+      added.clear();
       known = undefined;
     },
   };

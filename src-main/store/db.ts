@@ -49,6 +49,11 @@ export interface Store {
    * capture remembers of the log (queued changes, records' newest stamps) is forgotten.
    */
   rollbackCapture?: () => void;
+  /**
+   * Set with flushCapture: a record's oldest stamp in the log (the one `min("hlc")` over its
+   * changes gives), when the load wrote all its changes; undefined when it cannot tell.
+   */
+  firstStamp?: (table: string, rowId: string) => string | undefined;
   /** True when this open created the file (the app then loads the demo district). */
   created: boolean;
   /** How it was opened, so a restore can reopen it the same way. */

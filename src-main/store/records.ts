@@ -48,6 +48,22 @@ export function preparedOn(db: Database.Database, sql: string): Database.Stateme
 
 const prepared = (store: Store, sql: string): Database.Statement => preparedOn(store.db, sql);
 
+/**
+ * A write's SQL by kind and the columns it sets, made once: the same text each time, so that
+ * finding its statement (preparedOn) neither makes nor hashes a long text per write. Bounded
+ * as the statements are.
+ */
+const WRITE_SQL = new Map<string, string>();
+function writeSql(op: 'insert' | 'update', kind: KindName, columns: string[], make: () => string): string {
+  const key = `${op} ${kind} ${columns.join(',')}`;
+  let sql = WRITE_SQL.get(key);
+  if (sql === undefined) {
+    if (WRITE_SQL.size >= MAX_CACHED) WRITE_SQL.clear();
+    WRITE_SQL.set(key, (sql = make()));
+  }
+  return sql;
+}
+
 function stamp(store: Store): { at: string; device: string; staff: string | null } {
   return {
     at: new Date(store.now()).toISOString(),
@@ -68,7 +84,9 @@ export function insertRecord(store: Store, kind: KindName, values: Row, id: stri
     updatedByStaff: s.staff,
   };
   const names = Object.keys(cols).filter((c) => row[c] !== undefined);
-  const sql = `INSERT INTO ${q(KINDS[kind].table)} ("id", ${names.map(q).join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`;
+  const sql = writeSql('insert', kind, names, () => {
+    return `INSERT INTO ${q(KINDS[kind].table)} ("id", ${names.map(q).join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`;
+  });
   prepared(store, sql).run(id, ...names.map((c) => toSql(cols[c]!, row[c])));
   store.flushCapture?.();
   return id;
@@ -86,8 +104,10 @@ export function updateRecord(store: Store, kind: KindName, id: string, patch: Ro
     all.push(DELETE_KNOWLEDGE);
     values.push(patch.deletedAt === null ? null : knowledgeOf(store, KINDS[kind].table, id));
   }
-  const changed = names.map((c) => `${q(c)} IS NOT ?`).join(' OR ');
-  const sql = `UPDATE ${q(KINDS[kind].table)} SET ${all.map((c) => `${q(c)} = ?`).join(', ')} WHERE "id" = ? AND (${changed})`;
+  const sql = writeSql('update', kind, all, () => {
+    const changed = names.map((c) => `${q(c)} IS NOT ?`).join(' OR ');
+    return `UPDATE ${q(KINDS[kind].table)} SET ${all.map((c) => `${q(c)} = ?`).join(', ')} WHERE "id" = ? AND (${changed})`;
+  });
   const { changes } = prepared(store, sql).run(...values, id, ...names.map((c) => toSql(cols[c]!, patch[c])));
   store.flushCapture?.();
   return changes > 0;

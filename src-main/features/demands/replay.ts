@@ -41,25 +41,39 @@ type DemandRow = LegacyBasis &
  * node and counters one apart (changeLog.ts), so the oldest is the first left of one of its
  * runs: the view makes the text of those few, not of every field of the event.
  */
-const FIRST_STAMP = `(SELECT min(c."hlc") FROM changes c WHERE c."seq" IN (
+const firstStamp = (id: string) => `(SELECT min(c."hlc") FROM changes c WHERE c."seq" IN (
     SELECT (SELECT min(l."seq") FROM change_log l
             WHERE l."seq" BETWEEN r."run" AND r."run" + r."n" - 1 AND l."seq" - l."off" = r."run")
     FROM change_runs r
-    WHERE r."rec" = (SELECT "n" FROM change_records WHERE "rowId" = h."id" AND "tbl" = 'demand_history')))`;
+    WHERE r."rec" = (SELECT "n" FROM change_records WHERE "rowId" = ${id} AND "tbl" = 'demand_history')))`;
 
-const EVENTS_SQL = `
+const eventsSql = (stamp: string, demands: string) => `
   SELECT h."id", h."demandId", h."type", h."at", h."by", h."from", h."to", h."note", h."data", h."superseded",
-    ${FIRST_STAMP} AS "stamp"
+    ${stamp} AS "stamp"
   FROM demand_history h
-  WHERE h."demandId" IN (SELECT value FROM json_each(?)) AND h."deletedAt" IS NULL`;
+  WHERE h."demandId" ${demands} AND h."deletedAt" IS NULL`;
+const LISTED = 'IN (SELECT value FROM json_each(?))';
+const EVENTS_SQL = eventsSql(firstStamp('h."id"'), LISTED);
+/** The events without their stamps, for a bulk load that knows them (Store.firstStamp). */
+const EVENTS_UNSTAMPED_SQL = eventsSql('NULL', LISTED);
+/** The same for one demand (a bulk load replays one after each of its events). */
+const EVENTS_UNSTAMPED_OF_ONE_SQL = eventsSql('NULL', '= ?');
+const STAMP_SQL = `SELECT ${firstStamp('?')}`;
 
-const DEMANDS_SQL = `
+const demandsSql = (ids: string) => `
   SELECT "id", ${DERIVED_DEMAND_FIELDS.map((f) => `"${f}"`).join(', ')}
-  FROM demands WHERE "id" IN (SELECT value FROM json_each(?))`;
+  FROM demands WHERE "id" ${ids}`;
+const DEMANDS_SQL = demandsSql(LISTED);
+/** One demand's (a local event replays one) without the JSON list. */
+const DEMAND_SQL = demandsSql('= ?');
 
 /** These demands' derived fields as the API holds them (the pending extension, the supervision: JSON). */
 function demandRows(store: Store, demandIds: readonly string[]): DemandRow[] {
-  const rows = preparedOn(store.db, DEMANDS_SQL).all(JSON.stringify(demandIds)) as Record<string, unknown>[];
+  const rows = (
+    demandIds.length === 1
+      ? preparedOn(store.db, DEMAND_SQL).all(demandIds[0])
+      : preparedOn(store.db, DEMANDS_SQL).all(JSON.stringify(demandIds))
+  ) as Record<string, unknown>[];
   for (const row of rows) {
     for (const f of DERIVED_DEMAND_FIELDS) row[f] = fromSql(KINDS.demands.fields[f]!, row[f]);
   }
@@ -72,12 +86,26 @@ const same = (a: unknown, b: unknown) =>
 
 /** The live events of these demands, each demand's in stamp order: one query for them all. */
 export function eventsOf(store: Store, demandIds: readonly string[]): Map<string, StoredEvent[]> {
-  const rows = preparedOn(store.db, EVENTS_SQL).all(JSON.stringify(demandIds)) as (Omit<
+  // A bulk load's replays read each demand's events again after each of its events: the
+  // stamps it wrote are known without reading the log each time.
+  const known = store.firstStamp;
+  const one = known && demandIds.length === 1;
+  const rows = preparedOn(
+    store.db,
+    one ? EVENTS_UNSTAMPED_OF_ONE_SQL : known ? EVENTS_UNSTAMPED_SQL : EVENTS_SQL,
+  ).all(one ? demandIds[0] : JSON.stringify(demandIds)) as (Omit<
     StoredEvent,
     'data' | 'stamp' | 'superseded'
-  > & { data: string | null; stamp: string | null; superseded: number })[];
+  > & {
+    data: string | null;
+    stamp: string | null;
+    superseded: number;
+  })[];
   const byDemand = new Map<string, StoredEvent[]>();
   for (const r of rows) {
+    if (known)
+      r.stamp =
+        known('demand_history', r.id) ?? (preparedOn(store.db, STAMP_SQL).pluck().get(r.id) as string | null);
     // An event with no change of its own (never, short of a hand-made row) sorts first.
     const e: StoredEvent = {
       ...r,
