@@ -123,6 +123,33 @@ describe('follow-ups and the demand workflow', () => {
     expect(t.ok('demands.get', { id: b.id }).status).toBe('in_progress');
   });
 
+  it('a staff member closes on a satisfied follow-up done since the latest answer, not an earlier one', () => {
+    const t = makeCore({ role: 'staff' });
+    const d = demandIn(t, 'answered', { receivedAt: '2026-11-20' });
+    t.ok(
+      'followups.create',
+      followup(d.id, { doneAt: '2026-11-23T12:00:00+08:00', satisfaction: 'satisfied' }),
+    );
+    // Answered again a day later: the satisfied follow-up now comes before the answer in force.
+    t.clock.advanceDays(1);
+    t.ok('demands.transition', moveInput(d.id, 'in_progress', t.meId));
+    t.ok('demands.transition', moveInput(d.id, 'answered', t.meId));
+    const close = {
+      id: d.id,
+      to: 'closed' as const,
+      closureType: 'substantive' as const,
+      resolution: '已解决',
+    };
+    const before = snapshot(t.core);
+    expect(t.err('demands.transition', close)).toMatchObject({ code: 'FORBIDDEN', details: { field: 'to' } });
+    expect(snapshot(t.core)).toEqual(before);
+    t.ok(
+      'followups.create',
+      followup(d.id, { doneAt: new Date(t.clock.ms).toISOString(), satisfaction: 'satisfied' }),
+    );
+    expect(t.ok('demands.transition', close).status).toBe('closed');
+  });
+
   it('refuses a follow-up done in the future or on a missing or deleted parent, changing nothing', () => {
     const t = makeCore();
     const d = demandIn(t, 'answered');

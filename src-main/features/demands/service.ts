@@ -344,11 +344,7 @@ export function applyTransition(
   notInFuture(core, 'at', at);
   // Never before the previous transition (notes such as a due date switch do not count, nor a
   // move that lost its place to a concurrent one on another laptop).
-  const floor =
-    eventTimesOf(core.store, input.id)
-      .filter((e) => eventType(e) === 'transition' && !e.superseded)
-      .reduce<string | null>((latest, e) => (latest === null || e.at > latest ? e.at : latest), null) ??
-    current.receivedAt;
+  const floor = latestMoveAt(core, input.id) ?? current.receivedAt;
   if (floor && Date.parse(at) < Date.parse(floor)) {
     throw invalid('at', msg('move.beforePrevious', { at: floor }));
   }
@@ -393,16 +389,23 @@ export function applyTransition(
 }
 
 /** 销号 by a staff member: what the demand's follow-ups still lack (see @shared/domain/closing). */
+/**
+ * When the demand last moved (to `to`, if given) by a move that kept its place; null if never.
+ * Read from the events' times alone: a move is checked against them on every transition.
+ */
+function latestMoveAt(core: Core, demandId: string, to?: string): string | null {
+  return eventTimesOf(core.store, demandId)
+    .filter((e) => eventType(e) === 'transition' && !e.superseded && (to === undefined || e.to === to))
+    .reduce<string | null>((latest, e) => (latest === null || e.at > latest ? e.at : latest), null);
+}
+
 function closingProblem(core: Core, demandId: string): MoveProblem | null {
-  const answers = demandHistory(core, demandId).filter(
-    (h) => h.type === 'transition' && !h.superseded && h.to === 'answered',
-  );
   const followups = preparedOn(
     core.store.db,
     `SELECT "doneAt", "satisfaction" FROM followups
        WHERE "parentType" = 'demand' AND "parentId" = ? AND "deletedAt" IS NULL`,
   ).all(demandId) as FollowupOutcome[];
-  const missing = missingForClosing(answers[answers.length - 1]?.at ?? null, followups);
+  const missing = missingForClosing(latestMoveAt(core, demandId, 'answered'), followups);
   return missing ? { field: 'to', msg: missing, forbidden: true } : null;
 }
 
