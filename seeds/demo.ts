@@ -14,7 +14,7 @@ import { createShowcase } from './showcase';
 import { createTargets } from './targets';
 import { DISTRICT } from './vocabulary';
 import { VisitNumbers } from '../src-main/features/visits/numbers';
-import { setAsideIndexes } from '../src-main/store/bulk';
+import { setAsideIndexes, withLargeLoadSettings } from '../src-main/store/bulk';
 import { capturingInBulk } from '../src-main/store/bulkCapture';
 
 // The demo district (启明区, a fictional district of a fictional 江州市): a year of the
@@ -91,20 +91,18 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
   const s = new Seeder(writer, new Rand(seed), addDays(asOf, -364), asOf, cutoffMs, scale, bulk);
   const { db } = core.store;
   const actor = core.store.actor;
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  // The whole district in the page cache while writing it (a bound, not an allocation: ×1 takes
-  // some 25 MB, ×20 some 450 MB): a transaction larger than the cache spills pages to the WAL,
-  // again each time it changes them.
-  db.pragma('cache_size = -1048576');
   try {
-    db.transaction(() => {
-      const rebuildIndexes = bulk ? setAsideIndexes(db, UNREAD_WHILE_SEEDING) : null;
-      if (bulk) capturingInBulk(core.store, () => writeDistrict(s));
-      else writeDistrict(s);
-      rebuildIndexes?.();
-    })();
+    // The whole district in the page cache while writing it (a bound, not an allocation: ×1
+    // takes some 25 MB, ×20 some 450 MB).
+    withLargeLoadSettings(db, 1 << 20, () =>
+      db.transaction(() => {
+        const rebuildIndexes = bulk ? setAsideIndexes(db, UNREAD_WHILE_SEEDING) : null;
+        if (bulk) capturingInBulk(core.store, () => writeDistrict(s));
+        else writeDistrict(s);
+        rebuildIndexes?.();
+      })(),
+    );
   } finally {
-    db.pragma(`cache_size = ${cacheSize}`);
     core.store.actor = { deviceId: actor.deviceId, staffId: core.store.getMeta('meStaffId') };
   }
   return { ...s.counts };

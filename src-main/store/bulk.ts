@@ -45,3 +45,24 @@ export function setAsideIndexes(db: Database.Database, names: readonly string[])
     .all(JSON.stringify(names)) as SchemaItem[];
   return dropAll(db, items);
 }
+
+/**
+ * Runs `load` (which opens the load's transaction) with a page cache of up to `cacheKib` and
+ * temporary storage in memory, then puts both back. The cache holds the pages the load changes:
+ * a transaction larger than it spills them to the WAL, again each time it changes them. In
+ * memory too go the load's temporary tables (the bulk capture's and text indexes' notes of the
+ * rows written) and a row's savepoint journal: in a temporary file they took a quarter of the
+ * ×20 demo's seeding. Set outside the transaction: SQLite refuses temp_store inside one.
+ */
+export function withLargeLoadSettings<T>(db: Database.Database, cacheKib: number, load: () => T): T {
+  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  const tempBefore = db.pragma('temp_store', { simple: true }) as number;
+  db.pragma(`cache_size = -${cacheKib}`);
+  db.pragma('temp_store = MEMORY');
+  try {
+    return load();
+  } finally {
+    db.pragma(`cache_size = ${cacheBefore}`);
+    db.pragma(`temp_store = ${tempBefore}`);
+  }
+}

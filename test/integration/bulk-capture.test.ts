@@ -4,6 +4,7 @@ import type { Core } from '../../src-main/core';
 import { softDelete } from '../../src-main/core';
 import { insertRecord, updateRecord } from '../../src-main/store/records';
 import { capturingInBulk } from '../../src-main/store/bulkCapture';
+import { withLargeLoadSettings } from '../../src-main/store/bulk';
 import { TestClock, copyDatabaseFile, makeCore, openTestCore, tempDir } from '../helpers';
 import { readSource } from '../../src-main/features/ledger/source';
 import { makePlan } from '../../src-main/features/ledger/plan';
@@ -213,6 +214,26 @@ describe('bulk capture', () => {
   it('runs only inside a transaction', () => {
     const { a } = twins();
     expect(() => capturingInBulk(a.store, () => null)).toThrow(/inside a transaction/);
+  });
+});
+
+describe('a large load’s settings', () => {
+  it('hold during the load and are put back after it, whether it returns or throws', () => {
+    const { db } = makeCore().core.store;
+    const settings = () => ({
+      cache: db.pragma('cache_size', { simple: true }),
+      temp: db.pragma('temp_store', { simple: true }),
+    });
+    const before = settings();
+    expect(before.temp).not.toBe(2);
+    expect(withLargeLoadSettings(db, 4096, settings)).toEqual({ cache: -4096, temp: 2 });
+    expect(settings()).toEqual(before);
+    expect(() =>
+      withLargeLoadSettings(db, 4096, () => {
+        throw new Error('the load failed');
+      }),
+    ).toThrow('the load failed');
+    expect(settings()).toEqual(before);
   });
 });
 

@@ -23,6 +23,7 @@ import { readNames, readUnitNames, isEmptyCell } from './values';
 import { cellText } from './text';
 import type { RowError, RowOutcome, SheetRow } from '@shared/ledger/types';
 import { capturingInBulk } from '../../store/bulkCapture';
+import { withLargeLoadSettings } from '../../store/bulk';
 
 export interface RowReport {
   row: number;
@@ -223,35 +224,27 @@ function run(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   return out;
 }
 
-/** Large imports get a larger page cache for the transaction and keep temporary journals in memory. */
+/** Large imports get a larger page cache and temporary storage in memory (withLargeLoadSettings). */
 const BIG_IMPORT_ROWS = 2000;
 const BIG_CACHE_KIB = 128 * 1024;
 
 export function execute(core: Core, plan: Plan, opts: ExecuteOptions): Execution {
   const db = core.store.db;
-  const big = plan.layout.dataRows.length >= BIG_IMPORT_ROWS;
-  const cacheBefore = big ? (db.pragma('cache_size', { simple: true }) as number) : 0;
-  const tempBefore = big ? (db.pragma('temp_store', { simple: true }) as number) : 0;
-  if (big) {
-    db.pragma(`cache_size = -${BIG_CACHE_KIB}`);
-    // Each row's savepoint journal stays in memory.
-    db.pragma('temp_store = MEMORY');
-  }
   const tx = db.transaction(() => {
     const result =
       opts.bulk === false ? run(core, plan, opts) : capturingInBulk(core.store, () => run(core, plan, opts));
     if (opts.dryRun) throw new DryRun(result);
     return result;
   });
-  try {
-    return opts.dryRun ? tx.deferred() : tx.immediate();
-  } catch (e) {
-    if (e instanceof DryRun) return e.result;
-    throw e;
-  } finally {
-    if (big) {
-      db.pragma(`cache_size = ${cacheBefore}`);
-      db.pragma(`temp_store = ${tempBefore}`);
+  const load = () => {
+    try {
+      return opts.dryRun ? tx.deferred() : tx.immediate();
+    } catch (e) {
+      if (e instanceof DryRun) return e.result;
+      throw e;
     }
-  }
+  };
+  return plan.layout.dataRows.length >= BIG_IMPORT_ROWS
+    ? withLargeLoadSettings(db, BIG_CACHE_KIB, load)
+    : load();
 }
