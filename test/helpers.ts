@@ -195,6 +195,26 @@ export function copyDatabaseFile(from: string, to: string): void {
 }
 
 /**
+ * Two copies of one laptop's database with "me" (as `role`), each open at the same pinned time;
+ * `prepare` writes what both hold before they are copied.
+ */
+export function twinCores(
+  now: string,
+  { role, prepare }: { role?: Role; prepare?: (base: TestCore) => void } = {},
+): { a: Core; b: Core; meId: string } {
+  const dir = tempDir();
+  const base = makeCore({ role, now, path: join(dir, 'base.db') });
+  prepare?.(base);
+  base.core.store.close();
+  const open = (name: string) => {
+    const path = join(dir, name);
+    copyDatabaseFile(base.path, path);
+    return openTestCore(path, { now: new TestClock(Date.parse(now)).now, deviceName: 'test-laptop' });
+  };
+  return { a: open('a.db'), b: open('b.db'), meId: base.meId };
+}
+
+/**
  * Turns a test database back into what an earlier version of the app left: the tables,
  * columns, indexes and triggers that later migrations added are dropped (with the changes of
  * dropped fields), the later migrations are unrecorded and the capture triggers are those of

@@ -1,11 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core';
 import { softDelete } from '../../src-main/core';
 import { insertRecord, updateRecord } from '../../src-main/store/records';
 import { capturingInBulk } from '../../src-main/store/bulkCapture';
 import { withLargeLoadSettings } from '../../src-main/store/bulk';
-import { TestClock, copyDatabaseFile, makeCore, openTestCore, tempDir } from '../helpers';
+import { makeCore, twinCores } from '../helpers';
+import type { MethodOutput } from '@shared/contract/contract';
 import { readSource } from '../../src-main/features/ledger/source';
 import { makePlan } from '../../src-main/features/ledger/plan';
 import { execute } from '../../src-main/features/ledger/execute';
@@ -21,19 +21,6 @@ const NOW = '2026-11-23T12:00:00+08:00';
 const STAFF = '01900000-0000-7000-8000-000000000001';
 const TARGET = '01900000-0000-7000-8000-000000000002';
 const OTHER_TARGET = '01900000-0000-7000-8000-000000000003';
-
-/** Two copies of one laptop's database with "me", each open at the same pinned time. */
-function twins(): { a: Core; b: Core; meId: string } {
-  const dir = tempDir();
-  const base = makeCore({ now: NOW, path: join(dir, 'base.db') });
-  base.core.store.close();
-  const open = (name: string) => {
-    const path = join(dir, name);
-    copyDatabaseFile(base.path, path);
-    return openTestCore(path, { now: new TestClock(Date.parse(NOW)).now, deviceName: 'test-laptop' });
-  };
-  return { a: open('a.db'), b: open('b.db'), meId: base.meId };
-}
 
 /** Inserts, updates that change some fields and not others, a delete, a write not captured. */
 function writeSome(core: Core, meId: string): void {
@@ -76,7 +63,7 @@ const schema = (core: Core) =>
 
 describe('bulk capture', () => {
   it('writes the change log the capture triggers write, row for row', () => {
-    const { a, b, meId } = twins();
+    const { a, b, meId } = twinCores(NOW);
     const logged = a.store.db.prepare(`SELECT count(*) FROM change_log`).pluck();
     const before = logged.get() as number;
     a.store.db.transaction(() => writeSome(a, meId))();
@@ -98,7 +85,7 @@ describe('bulk capture', () => {
   });
 
   it('leaves the store and its triggers as they were when the load fails', () => {
-    const { a, meId } = twins();
+    const { a, meId } = twinCores(NOW);
     const before = schema(a);
     const log = rows(a, 'change_log');
     expect(() =>
@@ -117,7 +104,7 @@ describe('bulk capture', () => {
   });
 
   it('gives the triggers back to a caller that goes on in its transaction after a failed load', () => {
-    const { a, b, meId } = twins();
+    const { a, b, meId } = twinCores(NOW);
     const fail = (core: Core) => {
       try {
         capturingInBulk(core.store, () => {
@@ -157,7 +144,7 @@ describe('bulk capture', () => {
 
   it('forgets what a rolled-back savepoint wrote: later prior stamps come from the log', () => {
     // A ledger import rolls back a rejected row's savepoint and goes on with the next row.
-    const { a, b, meId } = twins();
+    const { a, b, meId } = twinCores(NOW);
     const load = (core: Core) => {
       const { store } = core;
       updateRecord(store, 'staff', meId, { phone: '13900000001' });
@@ -181,7 +168,7 @@ describe('bulk capture', () => {
   it('forgets the names a rolled-back savepoint gave numbers to', () => {
     // The log numbers field and table names in dictionaries; numbers handed out inside a
     // savepoint that was rolled back are handed out again, to other names.
-    const { a, b, meId } = twins();
+    const { a, b, meId } = twinCores(NOW);
     const load = (core: Core) => {
       const { store } = core;
       const row = store.db.transaction(() => {
@@ -212,7 +199,7 @@ describe('bulk capture', () => {
   });
 
   it('runs only inside a transaction', () => {
-    const { a } = twins();
+    const { a } = twinCores(NOW);
     expect(() => capturingInBulk(a.store, () => null)).toThrow(/inside a transaction/);
   });
 });
@@ -239,18 +226,13 @@ describe('a large load’s settings', () => {
 
 describe('a ledger import captured in bulk', () => {
   it('writes the change log the triggers write, rejected rows included', async () => {
-    const dir = tempDir();
-    const base = makeCore({ now: NOW, path: join(dir, 'base.db') });
-    staffNamed(base, '张三', '李四');
-    const known = base.ok('enterprises.create', { name: '北京示例精密有限公司', uscc: freshUscc() });
-    base.core.store.close();
-    const [a, b] = ['a.db', 'b.db'].map((name) => {
-      copyDatabaseFile(base.path, join(dir, name));
-      return openTestCore(join(dir, name), {
-        now: new TestClock(Date.parse(NOW)).now,
-        deviceName: 'test-laptop',
-      });
-    }) as [Core, Core];
+    let known!: MethodOutput<'enterprises.create'>;
+    const { a, b } = twinCores(NOW, {
+      prepare: (base) => {
+        staffNamed(base, '张三', '李四');
+        known = base.ok('enterprises.create', { name: '北京示例精密有限公司', uscc: freshUscc() });
+      },
+    });
     const path = await xlsxFile({
       rows: [
         VISITS_WITH_DEMANDS_HEADER,

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core';
 import { call } from '../../src-main/dispatch';
@@ -6,7 +5,7 @@ import type { Made } from '../../src-main/registry/define';
 import { METHOD_DEFINITIONS } from '../../src-main/registry/registry';
 import type { MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
-import { TestClock, VALID_USCC, copyDatabaseFile, makeCore, openTestCore, tempDir } from '../helpers';
+import { VALID_USCC, twinCores } from '../helpers';
 import { expectSameTables } from '../seedTables';
 import { moveInput } from './fixtures';
 
@@ -17,19 +16,6 @@ import { moveInput } from './fixtures';
 // too, written both ways (test/soak/seed-equivalence.test.ts).
 
 const NOW = '2026-11-23T15:00:00+08:00';
-
-/** Two copies of one laptop's database with "me" (a supervisor), each open at the same pinned time. */
-function twins(): { a: Core; b: Core; meId: string } {
-  const dir = tempDir();
-  const base = makeCore({ role: 'supervisor', now: NOW, path: join(dir, 'base.db') });
-  base.core.store.close();
-  const open = (name: string) => {
-    const path = join(dir, name);
-    copyDatabaseFile(base.path, path);
-    return openTestCore(path, { now: new TestClock(Date.parse(NOW)).now, deviceName: 'test-laptop' });
-  };
-  return { a: open('a.db'), b: open('b.db'), meId: base.meId };
-}
 
 /** Calls a method, reading its result or (`unread`) not; returns what it made, when it tells. */
 function caller(core: Core, unread: boolean, called: Set<string>) {
@@ -59,8 +45,10 @@ function script(core: Core, meId: string, unread: boolean): Set<string> {
     }),
   );
   run('enterprises.update', { id: firm.id, name: '福州测试科技股份有限公司', liaisonStaffId: meId });
+  // A unit to hand the demand to (units.create has no write: both copies read its result).
   const unit = call(core, 'units.create', { name: '区工信局', kind: 'department' });
   if (!unit.ok) throw new Error(JSON.stringify(unit.error));
+  const unitId = (unit.result as MethodOutput<'units.create'>).id;
   const visit = run(
     'visits.create',
     {
@@ -81,9 +69,9 @@ function script(core: Core, meId: string, unread: boolean): Set<string> {
   expect(visit.with).toHaveLength(2);
   run('visits.update', { id: visit.id, summary: '了解研发投入、用工与融资情况', enterpriseConfirmed: true });
   const demand = visit.with[0]!;
-  run('demands.transition', { ...moveInput(demand, 'assigned', meId), leadUnitId: unit.result.id });
+  run('demands.transition', { ...moveInput(demand, 'assigned', meId), leadUnitId: unitId });
   run('demands.reply', { id: demand, note: '已受理，正在联系检测机构' });
-  run('demands.unitReply', { id: demand, unitId: unit.result.id, note: '已对接区检测中心' });
+  run('demands.unitReply', { id: demand, unitId, note: '已对接区检测中心' });
   run('demands.transition', moveInput(demand, 'in_progress', meId));
   run('demands.transition', moveInput(demand, 'answered', meId));
   run('followups.create', {
@@ -101,7 +89,7 @@ function script(core: Core, meId: string, unread: boolean): Set<string> {
 
 describe('a method’s write', () => {
   it('makes the same records, history and change log as its handler', () => {
-    const { a, b, meId } = twins();
+    const { a, b, meId } = twinCores(NOW, { role: 'supervisor' });
     const called = script(a, meId, false);
     expect(script(b, meId, true)).toEqual(called);
     expectSameTables(b, a);
