@@ -72,8 +72,9 @@ export class Seeder {
     readonly cutoffMs: number,
     readonly scale: number,
     /**
-     * Calls skip the contract's parse (a bulk load): the generator's inputs are the contract's
-     * as they stand, which the call-by-call seed, parsing each, shows (test/integration/seed.test.ts).
+     * Calls skip the contract's parse and run the methods' writes (a bulk load): the generator's
+     * inputs are the contract's as they stand, which a seed parsing each shows
+     * (SeedOptions.checked, test/integration/seed.test.ts).
      */
     readonly trusted = false,
   ) {}

@@ -3,9 +3,9 @@ import { expect } from 'vitest';
 import type { Core } from '../src-main/core';
 import { FILE_IDENTITY } from '../src-main/store/identity';
 
-// Two demo districts compared table by table: the bulk load against the same district written
-// call by call (test/integration/seed.test.ts for seed 1, test/soak/seed-equivalence.test.ts for
-// a new seed each soak run).
+// Two databases compared table by table: the demo district as a bulk load against the same
+// district written call by call (test/soak/seed-equivalence.test.ts, a new seed each soak run),
+// and the same calls with and without reading their results (method-writes.test.ts).
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 

@@ -15,7 +15,8 @@ import { freshUscc } from './fixtures';
 // The bulk capture (store/bulkCapture.ts) against the capture triggers: the same writes, on two
 // copies of one laptop's database at the same pinned time, give the same change log row for
 // row (stamps, prior stamps, values and their storage classes), dictionaries and origins. The
-// demo district holds both to it at scale 1 (seed.test.ts); this covers the cases one by one.
+// soak holds a whole demo district to it (seed-equivalence.test.ts); this covers the cases one
+// by one.
 
 const NOW = '2026-11-23T12:00:00+08:00';
 const STAFF = '01900000-0000-7000-8000-000000000001';

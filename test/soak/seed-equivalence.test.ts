@@ -11,9 +11,9 @@ import { expectSameTables } from '../seedTables';
 
 // The demo district written as a bulk load (the methods' writes without reading back, inputs
 // not parsed again, the change log captured in JS) is the district written call by call as a
-// door writes it, table by table. seed.test.ts shows it for seed 1 in every run; the soak draws
-// another seed each run (printed; SEED_EQUIVALENCE_SEED=N replays it): other draws take other
-// paths, for a third of the time the same check at ×3 took.
+// door writes it, table by table, for a new seed each run (printed; SEED_EQUIVALENCE_SEED=N
+// replays it). npm test checks each method's write (method-writes.test.ts) and seed 1 with each
+// input parsed and handled (seed.test.ts); this adds the capture triggers over a whole district.
 
 const SEED = Number(process.env.SEED_EQUIVALENCE_SEED ?? 2 + Math.floor(Math.random() * 2 ** 30));
 
