@@ -148,7 +148,7 @@ function demandsFor(
   for (let i = 0; i < n; i++) {
     const categories = categoriesFor(rand);
     const text = demandText(rand, firm, categories[0]!, year);
-    // Distinct minutes, so each created demand is matched back to its plan by receivedAt.
+    // Five minutes apart: the demands raised in one visit are received one after another.
     const receivedMs = Math.min(msOn(date, minutes + 5 * i), s.cutoffMs - (n - i) * 60_000);
     out.push({
       receivedMs,
@@ -208,7 +208,7 @@ export function createVisits(s: Seeder): void {
     s.counts.demands += demands.length;
     if (visit.with.length !== demands.length)
       throw new Error(`demo generator: ${visit.with.length} demands made of ${demands.length} planned`);
-    // Made in the order given (their receivedAt differs: see demandsFor).
+    // Made in the order given.
     for (const [i, id] of visit.with.entries()) {
       const planned = demands[i]!;
       const c: DemandCase = {

@@ -12,6 +12,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     setupFiles: ['test/setup.ts'],
+    // Two files at a time: each starts its own web door, database, folder and Chromium, and one
+    // alone left the cores a third idle.
     maxWorkers: 2,
   },
 });

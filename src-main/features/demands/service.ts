@@ -388,7 +388,6 @@ export function applyTransition(
   });
 }
 
-/** 销号 by a staff member: what the demand's follow-ups still lack (see @shared/domain/closing). */
 /**
  * When the demand last moved (to `to`, if given) by a move that kept its place; null if never.
  * Read from the events' times alone: a move is checked against them on every transition.
@@ -399,6 +398,7 @@ function latestMoveAt(core: Core, demandId: string, to?: string): string | null 
     .reduce<string | null>((latest, e) => (latest === null || e.at > latest ? e.at : latest), null);
 }
 
+/** 销号 by a staff member: what the demand's follow-ups still lack (see @shared/domain/closing). */
 function closingProblem(core: Core, demandId: string): MoveProblem | null {
   const followups = preparedOn(
     core.store.db,
