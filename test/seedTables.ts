@@ -5,7 +5,8 @@ import { FILE_IDENTITY } from '../src-main/store/identity';
 
 // Two databases compared table by table: the demo district as a bulk load against the same
 // district written call by call (test/soak/seed-equivalence.test.ts, a new seed each soak run),
-// and the same calls with and without reading their results (method-writes.test.ts).
+// the same seed parsed and handled (seed.test.ts), and the same calls with and without reading
+// their results (method-writes.test.ts).
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
