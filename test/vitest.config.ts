@@ -14,8 +14,6 @@ export const NODE_TESTS_APART = [
 export const RENDERER_TESTS_APART = [
   // Mocks a module (vi.mock): a module another file loaded first would stay real.
   'test/unit/renderer/reports.test.tsx',
-  // Its grids never finish loading after some other files ran in the same jsdom.
-  'test/unit/renderer/refresh.test.tsx',
 ];
 
 export default defineConfig({

@@ -12,6 +12,18 @@ const g = globalThis as { CSS?: { escape?: (s: string) => string } };
 g.CSS ??= {};
 g.CSS.escape ??= (s: string) => s.replace(/[^\w-]/g, (c) => `\\${c}`);
 
+// AG Grid measures its viewport every time its rows or heights change. jsdom lays nothing out and
+// says 'auto', which the grid reads as NaN; NaN is never equal to the last measure, so each
+// measure changed the grid and scheduled the next, every animation frame for as long as a grid
+// was on screen (about 500 computed-style reads a second each). A viewport with a size, as on
+// any screen, ends that; the grid renders the same rows.
+if (!document.getElementById('test-grid-viewport')) {
+  const style = document.createElement('style');
+  style.id = 'test-grid-viewport';
+  style.textContent = '.ag-grid-viewport { width: 1200px; height: 600px; }';
+  document.head.append(style);
+}
+
 // Test files share one module graph per worker (test/vitest.config.ts): each file starts with
 // every store as it was made and at the first screen, as a file of its own would.
 const storeModules = import.meta.glob<Record<string, unknown>>('../../../src-renderer/stores/*.ts', {
