@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
@@ -22,12 +22,16 @@ import { useNotices } from '../../../src-renderer/stores/notices';
 // The Reports screen and its store, on the hand-built district of the report tests (2026Q3:
 // 5 visits, closure rate 4 / 12, 6 demands overdue at the end…), through a bridge to a real core.
 
-// Saved as the web mode saves (a download), under the core's name.
-vi.mock('../../../src-renderer/files', () => ({
-  files: { saveAs: vi.fn(async (r: { fileName: string }) => r.fileName), setLanguage: vi.fn(async () => {}) },
-}));
+// Saved as the web mode saves (a download), under the core's name: caught here. Test files share
+// modules and a jsdom (test/vitest.config.ts), so what this file replaces goes back after it.
+const saveAs = vi.spyOn(files, 'saveAs').mockImplementation(async (r) => r.fileName);
 // ECharts measures text on a canvas, which jsdom lacks (it answers null after a warning per call).
+const getContext = HTMLCanvasElement.prototype.getContext;
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+afterAll(() => {
+  saveAs.mockRestore();
+  HTMLCanvasElement.prototype.getContext = getContext;
+});
 
 const Q3 = { period: '2026Q3', staffId: null, town: null };
 
@@ -38,7 +42,7 @@ function district(): { b: Bridge; ds: ReturnType<typeof buildDataset> } {
 
 beforeEach(() => {
   useReports.setState(useReports.getInitialState(), true);
-  vi.mocked(files.saveAs).mockClear();
+  saveAs.mockClear();
   if (i18n.language !== 'zh-CN') setLanguage('zh-CN');
 });
 
@@ -103,7 +107,7 @@ describe('the reports store', () => {
       fileName: 'XX区科技局_2026年第三季度走访工作总结.xlsx',
       savedFirst: false,
     });
-    const [{ fileName: name, contentBase64: base64, mime }] = vi.mocked(files.saveAs).mock.calls[0]!;
+    const [{ fileName: name, contentBase64: base64, mime }] = saveAs.mock.calls[0]!;
     expect(name).toBe('XX区科技局_2026年第三季度走访工作总结.xlsx');
     expect(mime).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
@@ -297,7 +301,7 @@ describe('the Reports screen', () => {
     expect(b.calls.at(-1)).toMatchObject({ method: 'reports.records', input: { unitId: unit.id } });
     await useReports.getState().download('xlsx');
     expect(b.calls.at(-1)).toMatchObject({ method: 'reports.export', input: { unitId: unit.id } });
-    expect(vi.mocked(files.saveAs).mock.calls[0]![0]).toMatchObject({ scopeName: '区工信局' });
+    expect(saveAs.mock.calls[0]![0]).toMatchObject({ scopeName: '区工信局' });
   });
 
   it('shows a month, a year and a range of days from the period picker', async () => {
