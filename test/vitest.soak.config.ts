@@ -8,7 +8,9 @@ export default defineConfig({
   root: resolve(__dirname, '..'),
   resolve: { alias: { '@shared': resolve(__dirname, '../src-shared') } },
   test: {
-    include: ['test/soak/**/*.test.ts'],
+    // The fuzz tests draw their full count from new seeds here (test/fuzzRuns.ts).
+    include: ['test/soak/**/*.test.ts', 'test/integration/fuzz*.test.ts'],
+    env: { FUZZ: 'soak' },
     environment: 'node',
     testTimeout: 600_000,
     hookTimeout: 120_000,
