@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { LongestFirst } from './sequencer';
 
 /** Node test files that need a module graph of their own. */
 export const NODE_TESTS_APART = [
@@ -22,6 +23,7 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default leaves one core to itself: on two cores the tests ran one file at a time.
     maxWorkers: availableParallelism(),
+    sequence: { sequencer: LongestFirst },
     globalSetup: ['test/globalSetup.ts'],
     setupFiles: ['test/setup.ts'],
     // CSS is not processed in tests (modules give stable class names), except the tokens that

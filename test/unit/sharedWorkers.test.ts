@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { NODE_TESTS_APART, RENDERER_TESTS_APART } from '../vitest.config';
+import { LONGEST_FILES } from '../sequencer';
 
 // Test files share one module graph per worker (test/vitest.config.ts). A module mock made in
 // one file would outlive it and change what later files in that worker see (it happened: a
@@ -27,5 +28,12 @@ describe('test files in shared workers', () => {
     expect(mocking.length).toBeGreaterThan(0);
     const apart = new Set([...NODE_TESTS_APART, ...RENDERER_TESTS_APART]);
     expect(mocking.filter((f) => !apart.has(f))).toEqual([]);
+  });
+});
+
+describe('the files started first (test/sequencer.ts)', () => {
+  it('are test files that exist', () => {
+    const files = new Set(testFiles(join(ROOT, 'test')));
+    expect(LONGEST_FILES.filter((f) => !files.has(f))).toEqual([]);
   });
 });
