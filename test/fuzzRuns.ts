@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 
-// How much the fuzz tests draw. `npm test` draws a quarter of the full count from fixed seeds,
+// How much the fuzz tests (and other properties checked on random draws) draw. `npm test` draws a quarter of the full count from fixed seeds,
 // so a run that passed passes again; the soak (vitest.soak.config.ts sets FUZZ=soak) draws the
 // full count from a new seed each run, printed first, which FUZZ_SEED=N replays.
 

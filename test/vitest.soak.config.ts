@@ -8,8 +8,13 @@ export default defineConfig({
   root: resolve(__dirname, '..'),
   resolve: { alias: { '@shared': resolve(__dirname, '../src-shared') } },
   test: {
-    // The fuzz tests draw their full count from new seeds here (test/fuzzRuns.ts).
-    include: ['test/soak/**/*.test.ts', 'test/integration/fuzz*.test.ts'],
+    // The fuzz tests and the text index's random words draw their full count from new seeds
+    // here (test/fuzzRuns.ts).
+    include: [
+      'test/soak/**/*.test.ts',
+      'test/integration/fuzz*.test.ts',
+      'test/integration/search-text-index.test.ts',
+    ],
     env: { FUZZ: 'soak' },
     environment: 'node',
     testTimeout: 600_000,
