@@ -39,35 +39,56 @@ export const TEXT_INDEX_TRIGGERS: readonly string[] = Object.values(TEXT_INDEXES
  */
 const SPACE = /\s/;
 
-/** LIKE's case folding: ASCII letters only (é and É stay apart, as LIKE keeps them). */
-const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-
-// Each character's token, '' for whitespace. Texts repeat few thousand characters: a lookup
-// is much cheaper than encoding (writing a visit's grams is most of what the index costs).
+// Each character's token by code point, '' for whitespace. Texts repeat few thousand characters: a
+// lookup is much cheaper than encoding (writing a visit's grams is most of what the index costs).
 const MAX_CACHED = 50_000;
-const tokenCache = new Map<string, string>();
+const tokenCache = new Map<number, string>();
 
-/** A character's token: the hex of its UTF-8 bytes ('' for whitespace). A pair's is theirs joined. */
-function tokenOf(c: string): string {
-  let t = tokenCache.get(c);
+/**
+ * The token of the character at code point `cp`, ASCII letters folded as LIKE folds them (é and
+ * É stay apart, as LIKE keeps them): the hex of its UTF-8 bytes, '' for whitespace.
+ */
+function tokenOf(cp: number): string {
+  let t = tokenCache.get(cp);
   if (t === undefined) {
+    const c = String.fromCodePoint(cp >= 0x41 && cp <= 0x5a ? cp + 0x20 : cp);
     t = SPACE.test(c) ? '' : Buffer.from(c, 'utf8').toString('hex');
     if (tokenCache.size >= MAX_CACHED) tokenCache.clear();
-    tokenCache.set(c, t);
+    tokenCache.set(cp, t);
   }
   return t;
 }
 
 /**
- * The tokens of a text: each character and each pair of neighbouring characters (code points,
- * as SQLite's LIKE reads them), ASCII letters folded, separated by spaces (repeats left to
- * FTS5, which keeps one of each per record).
+ * The tokens of a text's characters, in order: its code points as SQLite's LIKE reads them (a
+ * lone surrogate is one). Read by char codes, not a string iterator: the demo district's first
+ * start indexes some 400,000 characters.
+ */
+function tokensOf(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    out.push(tokenOf(cp));
+  }
+  return out;
+}
+
+/**
+ * The tokens of a text: each character and each pair of neighbouring characters (tokenOf),
+ * separated by spaces (repeats left to FTS5, which keeps one of each per record).
  */
 export function gramsOf(text: string): string {
+  const tokens = tokensOf(text);
   const out: string[] = [];
   let previous = '';
-  for (const c of foldAscii(text)) {
-    const t = tokenOf(c);
+  for (const t of tokens) {
     if (t) {
       out.push(t);
       if (previous) out.push(previous + t);
@@ -82,7 +103,7 @@ export function gramsOf(text: string): string {
  * has one), all of them, in any of the index's columns.
  */
 export function gramQuery(word: string): string {
-  const tokens = Array.from(foldAscii(word), tokenOf);
+  const tokens = tokensOf(word);
   const grams = tokens.length === 1 ? tokens : tokens.slice(1).map((t, i) => tokens[i]! + t);
   return [...new Set(grams)].map((t) => `"${t}"`).join(' AND ');
 }

@@ -82,6 +82,19 @@ describe('gramsOf and gramQuery', () => {
     expect(gramsOf(' \u3000 ')).toBe('');
   });
 
+  it('gives the tokens in text order, each character before the pair it ends', () => {
+    expect(gramsOf('Ab 盛')).toBe([hex('a'), hex('b'), hex('ab'), hex('盛')].join(' '));
+  });
+
+  it('takes a lone surrogate as one character, as LIKE reads it', () => {
+    const lone = '\ud83d';
+    expect(gramsOf(`a${lone}b`)).toBe(
+      [hex('a'), hex(lone), hex('a') + hex(lone), hex('b'), hex(lone) + hex('b')].join(' '),
+    );
+    expect(gramsOf(`\udc00${lone}`).split(' ')).toHaveLength(3);
+    expect(gramQuery(`${lone}Z`)).toBe(`"${hex(lone)}${hex('z')}"`);
+  });
+
   it('asks for a word of one character by itself, a longer word by its pairs', () => {
     expect(gramQuery('盛')).toBe(`"${hex('盛')}"`);
     expect(gramQuery('%_\\')).toBe(`"${hex('%_')}" AND "${hex('_\\')}"`);
