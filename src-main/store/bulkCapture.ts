@@ -1,6 +1,13 @@
 import type { Store } from './db';
 import { capturedColumns } from './capture';
-import { changeLogWriter, logReader, type LogChange } from './changeLog';
+import {
+  changeLogWriter,
+  columnsText,
+  logReader,
+  partsColumns,
+  type ColumnsChange,
+  type StampColumns,
+} from './changeLog';
 import { KIND_NAMES, KINDS, q } from './schema';
 import { deferTextIndexes } from './textIndex';
 
@@ -22,8 +29,8 @@ interface SchemaItem {
   sql: string;
 }
 
-/** A change as queued, before its prior stamp is known. */
-type Queued = [hlc: string, device: string, staff: string | null, field: string, value: unknown];
+/** A change as queued, before its prior stamp is known: its stamp as the log stores it, not as text. */
+type Queued = [stamp: StampColumns, device: string, staff: string | null, field: string, value: unknown];
 
 /** One firing of a capture trigger: one record's fields written by one statement. */
 interface Firing {
@@ -50,6 +57,15 @@ function differ(a: unknown, b: unknown): boolean {
 const ODD = /[\ud800-\uffff]/;
 function later(a: string, b: string): boolean {
   return ODD.test(a) || ODD.test(b) ? Buffer.compare(Buffer.from(a), Buffer.from(b)) > 0 : a > b;
+}
+
+/**
+ * later() for stamps given by their columns: those of the shape compare as their texts would
+ * (fixed-width wall time and counter, then the node), without the texts.
+ */
+function laterColumns(a: StampColumns, b: StampColumns): boolean {
+  if (a[0] < 0 || b[0] < 0) return later(columnsText(a), columnsText(b));
+  return a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] > b[2];
 }
 
 /**
@@ -80,7 +96,10 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
     for (let i = 0; i < fields.length; i++) {
       const v = values[i * step];
       if (update ? !differ(v, values[i * step + 1]) : v === null) continue;
-      changes.push([store.clock.tick(), store.actor.deviceId, store.actor.staffId, fields[i]!, v]);
+      const { clock } = store;
+      clock.advance();
+      const stamp = partsColumns({ ms: clock.latestMs, counter: clock.latestCounter, node: clock.node });
+      changes.push([stamp, store.actor.deviceId, store.actor.staffId, fields[i]!, v]);
     }
     if (changes.length) fired.push({ table, rowId, update, changes });
   };
@@ -109,9 +128,9 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   const reader = logReader(db);
   /** Each record's newest stamp of each field, and of any field (under ''), as the log holds them. */
   const newest = new Map<string, Map<string, string>>();
-  const newestOfDevice = new Map<string, string>();
+  const newestOfDevice = new Map<string, StampColumns>();
   /** The oldest stamp of each record whose every change is this load's: that of its first firing. */
-  const oldest = new Map<string, string>();
+  const oldest = new Map<string, StampColumns>();
   const stampsOf = (table: string, rowId: string): Map<string, string> => {
     const key = `${table}\u0000${rowId}`;
     let stamps = newest.get(key);
@@ -136,8 +155,8 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
       const stamps = update ? stampsOf(table, rowId) : newest.get(`${table}\u0000${rowId}`);
       // Every prior stamp is that of the log before this statement (the trigger's rows are
       // made, then written): a delete's is the record's newest of any field.
-      const rows: LogChange[] = changes.map(([hlc, device, staff, field, value]) => [
-        hlc,
+      const rows: ColumnsChange[] = changes.map(([stamp, device, staff, field, value]) => [
+        stamp,
         device,
         staff,
         table,
@@ -146,17 +165,17 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
         value,
         update ? (stamps!.get(field === 'deletedAt' ? '' : field) ?? null) : null,
       ]);
-      log.append(rows);
+      log.appendColumns(rows);
       const key = `${table}\u0000${rowId}`;
       if (!oldest.has(key) && log.wroteFirst(table, rowId))
         oldest.set(
           key,
-          rows.reduce((min, row) => (later(min, row[0]) ? row[0] : min), rows[0]![0]),
+          rows.reduce((min, row) => (laterColumns(min, row[0]) ? row[0] : min), rows[0]![0]),
         );
       for (const row of rows) {
-        if (stamps) note(stamps, row[5], row[0]);
+        if (stamps) note(stamps, row[5], columnsText(row[0]));
         const was = newestOfDevice.get(row[1]);
-        if (was === undefined || later(row[0], was)) newestOfDevice.set(row[1], row[0]);
+        if (was === undefined || laterColumns(row[0], was)) newestOfDevice.set(row[1], row[0]);
       }
     }
   };
@@ -185,7 +204,8 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   // oldest is the record's, as the log would give it.
   store.firstStamp = (table, rowId) => {
     flush();
-    return oldest.get(`${table}\u0000${rowId}`);
+    const stamp = oldest.get(`${table}\u0000${rowId}`);
+    return stamp && columnsText(stamp);
   };
   // The text indexes too are written once, at the end, for the rows the load wrote.
   const indexTexts = deferTextIndexes(db);
@@ -210,6 +230,6 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
     `INSERT INTO change_origins ("device","lastHlc") VALUES (?, ?)
        ON CONFLICT ("device") DO UPDATE SET "lastHlc" = excluded."lastHlc" WHERE excluded."lastHlc" > "lastHlc"`,
   );
-  for (const [device, hlc] of newestOfDevice) noteOrigin.run(device, hlc);
+  for (const [device, stamp] of newestOfDevice) noteOrigin.run(device, columnsText(stamp));
   return result;
 }

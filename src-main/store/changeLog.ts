@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { formatHlc, readHlc } from '@shared/domain/hlc';
+import { fitsShape, formatHlc, readHlc, type HlcParts } from '@shared/domain/hlc';
 
 // The change log is stored compactly (migrations 15 and 24): a run of changes one write made
 // (`change_runs`: wall time, first counter, node, device, staff and record as numbers into
@@ -20,11 +20,35 @@ export type LogChange = [
   prevHlc: string | null,
 ];
 
-/** A stamp's columns: wall time, counter and node; a stamp of another shape is kept whole. */
-export function stampColumns(stamp: string): [ms: number, counter: number, node: string] {
+/** A stamp as the log stores it: wall time, counter and node; a stamp of another shape is kept whole (-1, 0, text). */
+export type StampColumns = [ms: number, counter: number, node: string];
+
+/** A stamp's columns. */
+export function stampColumns(stamp: string): StampColumns {
   const parts = readHlc(stamp);
   return parts ? [parts.ms, parts.counter, parts.node] : [-1, 0, stamp];
 }
+
+/** The columns of the stamp these parts format to (stampColumns of formatHlc), without its text. */
+export function partsColumns(parts: HlcParts): StampColumns {
+  return fitsShape(parts) ? [parts.ms, parts.counter, parts.node] : [-1, 0, formatHlc(parts)];
+}
+
+/** The stamp whose columns these are (what stampColumns read). */
+export const columnsText = ([ms, counter, node]: StampColumns): string =>
+  ms < 0 ? node : formatHlc({ ms, counter, node });
+
+/** A LogChange whose stamp is given by its columns: a bulk load's, never written out as text. */
+export type ColumnsChange = [
+  stamp: StampColumns,
+  device: string,
+  staff: string | null,
+  tbl: string,
+  rowId: string,
+  field: string,
+  value: unknown,
+  prevHlc: string | null,
+];
 
 /**
  * The seq of the change whose stamp's columns (stampColumns) are bound. Runs of one wall time
@@ -89,6 +113,8 @@ export function changeLogWriter(
 ): {
   add(c: LogChange): boolean;
   append(changes: readonly LogChange[]): void;
+  /** append() for changes whose stamps are given by their columns. */
+  appendColumns(changes: readonly ColumnsChange[]): void;
   /** Whether the record's first change in the log is this writer's (it held none of it before). */
   wroteFirst(table: string, rowId: string): boolean;
   forget(): void;
@@ -137,8 +163,10 @@ export function changeLogWriter(
     rec: number;
     own: [field: number, value: unknown, pms: number | null, pctr: number | null, pnode: number | null];
   }
-  const numbered = ([hlc, device, staff, tbl, rowId, field, value, prevHlc]: LogChange): Numbered => {
-    const [ms, ctr, node] = stampColumns(hlc);
+  const numbered = (
+    [ms, ctr, node]: StampColumns,
+    [, device, staff, tbl, rowId, field, value, prevHlc]: LogChange | ColumnsChange,
+  ): Numbered => {
     const prev = prevHlc === null ? null : stampColumns(prevHlc);
     // Names numbered in the order the view's trigger numbers them (namesOf, migration 15).
     const nodeId = nameId(node);
@@ -237,11 +265,13 @@ export function changeLogWriter(
   const holds = db.prepare(STAMP_ROW).pluck();
   return {
     add(c) {
-      if (holds.get(...stampColumns(c[0])) !== undefined) return false;
-      write([numbered(c)]);
+      const stamp = stampColumns(c[0]);
+      if (holds.get(...stamp) !== undefined) return false;
+      write([numbered(stamp, c)]);
       return true;
     },
-    append: (changes) => write(changes.map(numbered)),
+    append: (changes) => write(changes.map((c) => numbered(stampColumns(c[0]), c))),
+    appendColumns: (changes) => write(changes.map((c) => numbered(c[0], c))),
     wroteFirst: (table, rowId) => added.has(`${table}\u0000${rowId}`),
     forget: () => {
       names.clear();

@@ -14,6 +14,26 @@ export const HLC_SHAPE = new RegExp(
 );
 export const isHlc = (stamp: string): boolean => HLC_SHAPE.test(stamp);
 
+const NODE_SHAPE = new RegExp(`^[0-9A-Za-z_-]{1,${NODE_MAX}}$`);
+let lastNode: { node: string; fits: boolean } | undefined;
+
+/**
+ * Whether formatHlc gives these parts a stamp of the shape (isHlc), without writing it: a bulk
+ * load stores its stamps' parts as they are when they do (a node is tested once in a row).
+ */
+export function fitsShape({ ms, counter, node }: HlcParts): boolean {
+  if (lastNode?.node !== node) lastNode = { node, fits: NODE_SHAPE.test(node) };
+  return (
+    lastNode.fits &&
+    Number.isInteger(ms) &&
+    ms >= 0 &&
+    ms < 10 ** MS_WIDTH &&
+    Number.isInteger(counter) &&
+    counter >= 0 &&
+    counter <= MAX_COUNTER
+  );
+}
+
 export interface HlcParts {
   ms: number;
   counter: number;
@@ -50,6 +70,15 @@ export class HybridClock {
 
   /** A stamp for a local event. */
   tick(): string {
+    this.advance();
+    return formatHlc({ ms: this.ms, counter: this.counter, node: this.node });
+  }
+
+  /**
+   * tick() without the text: the clock moves on as tick() moves it, and the stamp's parts are
+   * then `latestMs`, `latestCounter` and `node` (a bulk load stores them as numbers, never as text).
+   */
+  advance(): void {
     const wall = this.wallClock();
     if (wall > this.ms) {
       this.ms = wall;
@@ -57,7 +86,6 @@ export class HybridClock {
     } else {
       this.bump();
     }
-    return formatHlc({ ms: this.ms, counter: this.counter, node: this.node });
   }
 
   /**
@@ -78,6 +106,11 @@ export class HybridClock {
   /** The newest time this clock has seen, in ms. */
   get latestMs(): number {
     return this.ms;
+  }
+
+  /** The counter of the newest stamp, with latestMs. */
+  get latestCounter(): number {
+    return this.counter;
   }
 
   private bump(): void {

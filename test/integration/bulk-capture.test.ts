@@ -5,6 +5,7 @@ import { insertRecord, updateRecord } from '../../src-main/store/records';
 import { capturingInBulk } from '../../src-main/store/bulkCapture';
 import { withLargeLoadSettings } from '../../src-main/store/bulk';
 import { makeCore, twinCores } from '../helpers';
+import { HybridClock } from '@shared/domain/hlc';
 import type { MethodOutput } from '@shared/contract/contract';
 import { readSource } from '../../src-main/features/ledger/source';
 import { makePlan } from '../../src-main/features/ledger/plan';
@@ -53,7 +54,15 @@ function rows(core: Core, table: string): unknown[] {
   return db.prepare(`SELECT *, ${types} AS "storedAs" FROM "${table}" ORDER BY ${order}`).all();
 }
 
-const LOG_TABLES = ['change_log', 'change_names', 'change_records', 'change_origins', 'staff', 'targets'];
+const LOG_TABLES = [
+  'change_runs',
+  'change_log',
+  'change_names',
+  'change_records',
+  'change_origins',
+  'staff',
+  'targets',
+];
 
 const schema = (core: Core) =>
   core.store.db
@@ -83,6 +92,21 @@ describe('bulk capture', () => {
     updateRecord(b.store, 'staff', STAFF, { phone: '13700000000' });
     updateRecord(a.store, 'staff', STAFF, { phone: '13700000000' });
     expect(rows(b, 'change_log')).toEqual(rows(a, 'change_log'));
+  });
+
+  it('keeps a stamp of another shape whole, as the triggers keep it', () => {
+    const { a, b, meId } = twinCores(NOW);
+    // A clock whose node no stamp can hold (a device id of another shape): its stamps are text.
+    for (const core of [a, b]) core.store.clock = new HybridClock('laptop of 甲', () => Date.parse(NOW));
+    a.store.db.transaction(() => writeSome(a, meId))();
+    b.store.db.transaction(() => capturingInBulk(b.store, () => writeSome(b, meId)))();
+
+    const whole = b.store.db
+      .prepare(`SELECT count(*) FROM change_runs WHERE "ms" = -1`)
+      .pluck()
+      .get() as number;
+    expect(whole).toBeGreaterThan(5);
+    for (const table of LOG_TABLES) expect(rows(b, table), table).toEqual(rows(a, table));
   });
 
   it('leaves the store and its triggers as they were when the load fails', () => {

@@ -19,7 +19,7 @@ import {
   toInstant,
 } from '@shared/domain/dates';
 import { parseQuarter, quarterOf, shiftQuarter } from '@shared/domain/quarter';
-import { HybridClock, formatHlc, parseHlc } from '@shared/domain/hlc';
+import { HybridClock, fitsShape, formatHlc, isHlc, parseHlc } from '@shared/domain/hlc';
 import { DEMAND_STATUSES, OPEN_DEMAND_STATUSES, type DemandStatus } from '@shared/domain/enums';
 
 const said = (p: { msg: Parameters<typeof say>[1] } | null | undefined) => (p ? say('en', p.msg) : undefined);
@@ -277,6 +277,38 @@ describe('hybrid logical clock', () => {
     // Once the wall clock passes, it takes over again.
     w.ms = 20_000;
     expect(parseHlc(clock.tick())).toMatchObject({ ms: 20_000, counter: 0 });
+  });
+
+  it('advances as it ticks, its newest stamp told by its parts', () => {
+    const w = wall(7_000);
+    const ticking = new HybridClock('node-a', w.now);
+    const advancing = new HybridClock('node-a', w.now);
+    for (const step of [0, 0, -5_000, 0, 3_000, 9_000]) {
+      w.ms += step;
+      const stamp = ticking.tick();
+      advancing.advance();
+      const { latestMs: ms, latestCounter: counter, node } = advancing;
+      expect(formatHlc({ ms, counter, node })).toBe(stamp);
+    }
+  });
+
+  it('tells which parts format to a stamp of the shape, as isHlc reads the text', () => {
+    const cases = [
+      { ms: 1_780_000_000_123, counter: 42, node: '0f9d6c1e-5b7a-4c39-9a7e-2b1f3c4d5e6f' },
+      { ms: 0, counter: 0, node: 'a' },
+      { ms: 10 ** 15 - 1, counter: 36 ** 5 - 1, node: 'x'.repeat(64) },
+      { ms: 10 ** 15, counter: 0, node: 'a' },
+      { ms: -1, counter: 0, node: 'a' },
+      { ms: 1.5, counter: 0, node: 'a' },
+      { ms: 5, counter: 36 ** 5, node: 'a' },
+      { ms: 5, counter: 0, node: 'x'.repeat(65) },
+      { ms: 5, counter: 0, node: '' },
+      { ms: 5, counter: 0, node: 'pending device' },
+      { ms: 5, counter: 0, node: 'dev-1' },
+      { ms: 5, counter: 0, node: '设备' },
+    ];
+    for (const parts of cases) expect([parts, fitsShape(parts)]).toEqual([parts, isHlc(formatHlc(parts))]);
+    expect(cases.filter(fitsShape)).toHaveLength(4);
   });
 
   it('carries into the next millisecond when the counter is exhausted', () => {
