@@ -62,6 +62,7 @@ const UNREAD_WHILE_SEEDING = [
   'visits_lead',
   'visits_report',
   'visits_report_id',
+  'visits_by_enterprise',
   'demands_status',
   'demands_assignee',
   'demands_received',
