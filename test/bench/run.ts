@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openCore } from '../../src-main/open';
 import type { Core } from '../../src-main/core';
-import { ensureDemo, timeDemoSeed } from './fixture';
+import { ensureDemo, timeFirstStartSeeds } from './fixture';
 import {
   formatTable,
   isSizeCase,
@@ -24,6 +24,8 @@ import type { SeedCounts } from '../../seeds/demo';
 const SEED_TARGET_MS = 60_000;
 /** The demo district a staff member's first start of the app waits for. */
 const DEMO_SEED_TARGET_MS = 2_000;
+/** First starts timed (an odd number: the median is one of them). */
+const DEMO_SEED_RUNS = 3;
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -103,8 +105,9 @@ async function main(): Promise<void> {
     Object.entries(counts)
       .map(([k, v]) => `${v} ${k}`)
       .join(', ');
-  log('seeding the demo district ×1 …');
-  const demo = timeDemoSeed();
+  log(`seeding the demo district ×1, ${DEMO_SEED_RUNS} first starts …`);
+  const seeds = timeFirstStartSeeds(DEMO_SEED_RUNS);
+  const demo = seeds[Math.floor(seeds.length / 2)]!;
   const lines: ResultLine[] = [
     {
       operation: `seed --scale ${scale} (${described(info.counts)})`,
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
       ms: demo.ms,
       ratio: null,
       targetMs: DEMO_SEED_TARGET_MS,
-      note: '[1 run]',
+      note: `[median of ${seeds.length} first starts, each a new process: ${seeds.map((r) => r.ms.toFixed(0)).join(', ')} ms]`,
     },
   ];
 
