@@ -141,11 +141,13 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
     }
     return stamps;
   };
+  const noteOne = (stamps: Map<string, string>, field: string, hlc: string) => {
+    const was = stamps.get(field);
+    if (was === undefined || later(hlc, was)) stamps.set(field, hlc);
+  };
   const note = (stamps: Map<string, string>, field: string, hlc: string) => {
-    for (const f of [field, '']) {
-      const was = stamps.get(f);
-      if (was === undefined || later(hlc, was)) stamps.set(f, hlc);
-    }
+    noteOne(stamps, field, hlc);
+    noteOne(stamps, '', hlc);
   };
 
   const flush = (): void => {

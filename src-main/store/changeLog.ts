@@ -150,7 +150,11 @@ export function changeLogWriter(
       } else n = findRecord.get(rowId, table) as number;
       records.set(key, n);
     }
-    lastRecord = { table, rowId, n };
+    if (lastRecord) {
+      lastRecord.table = table;
+      lastRecord.rowId = rowId;
+      lastRecord.n = n;
+    } else lastRecord = { table, rowId, n };
     return n;
   };
   /** A change as stored: its run's columns and its own, names and record as numbers. */
@@ -161,7 +165,11 @@ export function changeLogWriter(
     device: number;
     staff: number | null;
     rec: number;
-    own: [field: number, value: unknown, pms: number | null, pctr: number | null, pnode: number | null];
+    field: number;
+    value: unknown;
+    pms: number | null;
+    pctr: number | null;
+    pnode: number | null;
   }
   const numbered = (
     [ms, ctr, node]: StampColumns,
@@ -181,13 +189,26 @@ export function changeLogWriter(
       device: deviceId,
       staff: staffId,
       rec: recordId(tbl, rowId),
-      own: [fieldId, value, prev?.[0] ?? null, prev?.[1] ?? null, prevNode],
+      field: fieldId,
+      value,
+      pms: prev?.[0] ?? null,
+      pctr: prev?.[1] ?? null,
+      pnode: prevNode,
     };
   };
-  /** A run as written: its first seq and how many changes it holds. */
-  type Run = Omit<Numbered, 'own'> & { run: number; n: number };
+  /** A run's columns (those of its first change), its first seq and how many changes it holds. */
+  interface Run {
+    ms: number;
+    ctr: number;
+    node: number;
+    device: number;
+    staff: number | null;
+    rec: number;
+    run: number;
+    n: number;
+  }
   /** The next change of run `h` (as the view's trigger decides it): well-formed, next counter, same columns. */
-  const continues = (h: Run, c: Omit<Numbered, 'own'>) =>
+  const continues = (h: Run, c: Numbered) =>
     c.ms >= 0 &&
     h.ms === c.ms &&
     h.ctr + h.n === c.ctr &&
@@ -226,9 +247,11 @@ export function changeLogWriter(
   /** Appends numbered changes at the log's end, each continuing the run before it when it can. */
   const write = (changes: readonly Numbered[]) => {
     // `run` is null when the log is empty.
-    const { end, ...last } = known ?? (tail.get() as Run & { end: number });
+    const last = known ?? (tail.get() as Run & { end: number });
+    const { end } = last;
     // The last run takes more only while it ends the log (a change deleted at its end closes it).
-    const open = last.run !== null && last.run + last.n - 1 === end ? { ...last } : undefined;
+    const open: Run | undefined =
+      last.run !== null && last.run + last.n - 1 === end ? { ...last } : undefined;
     let cur = open;
     let seq = end + 1;
     const runs: Run[] = [];
@@ -236,31 +259,29 @@ export function changeLogWriter(
     for (const c of changes) {
       let off = 0;
       if (cur && continues(cur, c)) off = cur.n++;
-      else
-        runs.push(
-          (cur = {
-            ms: c.ms,
-            ctr: c.ctr,
-            node: c.node,
-            device: c.device,
-            staff: c.staff,
-            rec: c.rec,
-            run: seq,
-            n: 1,
-          }),
-        );
-      const [field, value, pms, pctr, pnode] = c.own;
-      rows.push(seq++, off, field, value, pms, pctr, pnode);
+      else {
+        // A new run's count is written once it is known: after the loop, below.
+        cur = {
+          ms: c.ms,
+          ctr: c.ctr,
+          node: c.node,
+          device: c.device,
+          staff: c.staff,
+          rec: c.rec,
+          run: seq,
+          n: 1,
+        };
+        runs.push(cur);
+      }
+      rows.push(seq++, off, c.field, c.value, c.pms, c.pctr, c.pnode);
     }
     // Runs first: the log's trigger (changes_origin) reads a change's run.
     if (open && open.n > last.n) grow.run(open.n - last.n, open.run);
-    insertAll(
-      RUN_INSERT,
-      8,
-      runs.flatMap((h) => [h.run, h.ms, h.ctr, h.node, h.device, h.staff, h.rec, h.n]),
-    );
+    const runValues: unknown[] = [];
+    for (const h of runs) runValues.push(h.run, h.ms, h.ctr, h.node, h.device, h.staff, h.rec, h.n);
+    insertAll(RUN_INSERT, 8, runValues);
     insertAll(LOG_INSERT, 7, rows);
-    if (sole) known = cur ? { ...cur, end: seq - 1 } : { ...last, end };
+    if (sole) known = { ...(cur ?? last), end: cur ? seq - 1 : end };
   };
   const holds = db.prepare(STAMP_ROW).pluck();
   return {
