@@ -39,16 +39,9 @@ export const columnsText = ([ms, counter, node]: StampColumns): string =>
   ms < 0 ? node : formatHlc({ ms, counter, node });
 
 /** A LogChange whose stamp is given by its columns: a bulk load's, never written out as text. */
-export type ColumnsChange = [
-  stamp: StampColumns,
-  device: string,
-  staff: string | null,
-  tbl: string,
-  rowId: string,
-  field: string,
-  value: unknown,
-  prevHlc: string | null,
-];
+export type ColumnsChange = LogChange extends [string, ...infer Rest]
+  ? [stamp: StampColumns, ...Rest]
+  : never;
 
 /**
  * The seq of the change whose stamp's columns (stampColumns) are bound. Runs of one wall time
@@ -157,14 +150,17 @@ export function changeLogWriter(
     } else lastRecord = { table, rowId, n };
     return n;
   };
-  /** A change as stored: its run's columns and its own, names and record as numbers. */
-  interface Numbered {
+  /** What a run's changes share: stamp columns, names and record as numbers (a run's are its first change's). */
+  interface RunColumns {
     ms: number;
     ctr: number;
     node: number;
     device: number;
     staff: number | null;
     rec: number;
+  }
+  /** A change as stored: its run's columns and its own. */
+  interface Numbered extends RunColumns {
     field: number;
     value: unknown;
     pms: number | null;
@@ -196,14 +192,8 @@ export function changeLogWriter(
       pnode: prevNode,
     };
   };
-  /** A run's columns (those of its first change), its first seq and how many changes it holds. */
-  interface Run {
-    ms: number;
-    ctr: number;
-    node: number;
-    device: number;
-    staff: number | null;
-    rec: number;
+  /** A run: its columns, its first seq and how many changes it holds. */
+  interface Run extends RunColumns {
     run: number;
     n: number;
   }
