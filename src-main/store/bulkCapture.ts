@@ -96,9 +96,7 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
     for (let i = 0; i < fields.length; i++) {
       const v = values[i * step];
       if (update ? !differ(v, values[i * step + 1]) : v === null) continue;
-      const { clock } = store;
-      clock.advance();
-      const stamp = partsColumns({ ms: clock.latestMs, counter: clock.latestCounter, node: clock.node });
+      const stamp = partsColumns(store.clock.advance());
       changes.push([stamp, store.actor.deviceId, store.actor.staffId, fields[i]!, v]);
     }
     if (changes.length) fired.push({ table, rowId, update, changes });

@@ -8,13 +8,14 @@ const MAX_COUNTER = 36 ** COUNTER_WIDTH - 1;
 /** A node is a device id (a UUID), at most as long as the change log's device column allows. */
 const NODE_MAX = 64;
 
+/** A node as a stamp holds it. */
+const NODE_PATTERN = `[0-9A-Za-z_-]{1,${NODE_MAX}}`;
+
 /** The exact shape formatHlc writes: anything else is no stamp of this app. */
-export const HLC_SHAPE = new RegExp(
-  `^\\d{${MS_WIDTH}}-[0-9a-z]{${COUNTER_WIDTH}}-[0-9A-Za-z_-]{1,${NODE_MAX}}$`,
-);
+export const HLC_SHAPE = new RegExp(`^\\d{${MS_WIDTH}}-[0-9a-z]{${COUNTER_WIDTH}}-${NODE_PATTERN}$`);
 export const isHlc = (stamp: string): boolean => HLC_SHAPE.test(stamp);
 
-const NODE_SHAPE = new RegExp(`^[0-9A-Za-z_-]{1,${NODE_MAX}}$`);
+const NODE_SHAPE = new RegExp(`^${NODE_PATTERN}$`);
 let lastNode: { node: string; fits: boolean } | undefined;
 
 /**
@@ -70,15 +71,11 @@ export class HybridClock {
 
   /** A stamp for a local event. */
   tick(): string {
-    this.advance();
-    return formatHlc({ ms: this.ms, counter: this.counter, node: this.node });
+    return formatHlc(this.advance());
   }
 
-  /**
-   * tick() without the text: the clock moves on as tick() moves it, and the stamp's parts are
-   * then `latestMs`, `latestCounter` and `node` (a bulk load stores them as numbers, never as text).
-   */
-  advance(): void {
+  /** tick()'s stamp as its parts: a bulk load stores them as numbers, never as text. */
+  advance(): HlcParts {
     const wall = this.wallClock();
     if (wall > this.ms) {
       this.ms = wall;
@@ -86,6 +83,7 @@ export class HybridClock {
     } else {
       this.bump();
     }
+    return { ms: this.ms, counter: this.counter, node: this.node };
   }
 
   /**
@@ -106,11 +104,6 @@ export class HybridClock {
   /** The newest time this clock has seen, in ms. */
   get latestMs(): number {
     return this.ms;
-  }
-
-  /** The counter of the newest stamp, with latestMs. */
-  get latestCounter(): number {
-    return this.counter;
   }
 
   private bump(): void {
