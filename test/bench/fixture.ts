@@ -152,14 +152,13 @@ function plainLoad(from: string, to: string): { ms: number; rows: number } {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.prepare('ATTACH DATABASE ? AS src').run(from);
+    // Plain tables only: SQLite lists the text index's virtual table and its shadow tables apart.
     const items = db
       .prepare(
-        `SELECT "type","name","sql" FROM src.sqlite_master
-         WHERE "sql" IS NOT NULL AND "type" IN ('table','index') AND "name" NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-           AND "tbl_name" NOT IN (SELECT "name" FROM src.sqlite_master WHERE "sql" LIKE 'CREATE VIRTUAL TABLE%')
-           AND "tbl_name" NOT IN (SELECT v."name" || s.suffix FROM src.sqlite_master v,
-             (SELECT '_data' AS suffix UNION ALL SELECT '_idx' UNION ALL SELECT '_docsize' UNION ALL SELECT '_config'
-              UNION ALL SELECT '_content') s WHERE v."sql" LIKE 'CREATE VIRTUAL TABLE%')`,
+        `SELECT m."type", m."name", m."sql" FROM src.sqlite_master m
+         WHERE m."sql" IS NOT NULL AND m."type" IN ('table','index') AND m."tbl_name" IN (
+           SELECT "name" FROM pragma_table_list WHERE "schema" = 'src' AND "type" = 'table'
+             AND "name" NOT LIKE 'sqlite\\_%' ESCAPE '\\')`,
       )
       .all() as { type: 'table' | 'index'; name: string; sql: string }[];
     const tables = items.filter((i) => i.type === 'table');
