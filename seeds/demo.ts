@@ -14,7 +14,7 @@ import { createShowcase } from './showcase';
 import { createTargets } from './targets';
 import { DISTRICT } from './vocabulary';
 import { VisitNumbers } from '../src-main/features/visits/numbers';
-import { setAsideIndexes, withLargeLoadSettings } from '../src-main/store/bulk';
+import { setAsideIndexes, withLargeLoadSettings, withRollbackJournal } from '../src-main/store/bulk';
 import { capturingInBulk } from '../src-main/store/bulkCapture';
 
 // The demo district (启明区, a fictional district of a fictional 江州市): a year of the
@@ -103,13 +103,15 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
   try {
     // The whole district in the page cache while writing it (a bound, not an allocation: ×1
     // takes some 25 MB, ×20 some 450 MB).
-    withLargeLoadSettings(db, 1 << 20, () =>
-      db.transaction(() => {
-        const rebuildIndexes = bulk ? setAsideIndexes(db, UNREAD_WHILE_SEEDING) : null;
-        if (bulk) capturingInBulk(core.store, () => writeDistrict(s));
-        else writeDistrict(s);
-        rebuildIndexes?.();
-      })(),
+    withRollbackJournal(db, () =>
+      withLargeLoadSettings(db, 1 << 20, () =>
+        db.transaction(() => {
+          const rebuildIndexes = bulk ? setAsideIndexes(db, UNREAD_WHILE_SEEDING) : null;
+          if (bulk) capturingInBulk(core.store, () => writeDistrict(s));
+          else writeDistrict(s);
+          rebuildIndexes?.();
+        })(),
+      ),
     );
   } finally {
     core.store.actor = { deviceId: actor.deviceId, staffId: core.store.getMeta('meStaffId') };

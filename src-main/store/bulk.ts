@@ -66,3 +66,30 @@ export function withLargeLoadSettings<T>(db: Database.Database, cacheKib: number
     db.pragma(`temp_store = ${tempBefore}`);
   }
 }
+
+/**
+ * Runs `load` with a rollback journal instead of the WAL, when the connection is the file's
+ * only one (else as it is). In WAL mode a load's pages are written twice: into the WAL at its
+ * commit, then into the file by the checkpoint the commit sets off; with a rollback journal,
+ * once, and a page the file did not have yet costs the journal nothing (a new database's
+ * seed: 24 MB written instead of 48). Set outside the transaction, as SQLite requires.
+ */
+export function withRollbackJournal<T>(db: Database.Database, load: () => T): T {
+  if (db.pragma('journal_mode', { simple: true }) !== 'wal') return load();
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  // Another connection keeps the WAL in use: SQLite says busy at once, and the load goes on in WAL mode.
+  db.pragma('busy_timeout = 0');
+  let switched: boolean;
+  try {
+    switched = db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+  } catch {
+    switched = false;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+  try {
+    return load();
+  } finally {
+    if (switched) db.pragma('journal_mode = WAL');
+  }
+}

@@ -1,9 +1,10 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core';
 import { softDelete } from '../../src-main/core';
 import { insertRecord, updateRecord } from '../../src-main/store/records';
 import { capturingInBulk } from '../../src-main/store/bulkCapture';
-import { withLargeLoadSettings } from '../../src-main/store/bulk';
+import { withLargeLoadSettings, withRollbackJournal } from '../../src-main/store/bulk';
 import { makeCore, twinCores } from '../helpers';
 import { HybridClock } from '@shared/domain/hlc';
 import type { MethodOutput } from '@shared/contract/contract';
@@ -300,5 +301,39 @@ describe('a ledger import captured in bulk', () => {
     };
     const tables = ['change_log', 'change_names', 'change_records', 'visits', 'demands', 'demand_history'];
     expect(named(b, tables)).toEqual(named(a, tables));
+  });
+});
+
+describe('a load with a rollback journal', () => {
+  const journal = (db: Database.Database) => db.pragma('journal_mode', { simple: true });
+
+  it('runs without the WAL and gives it back after, whether the load returns or throws', () => {
+    const { db } = makeCore().core.store;
+    expect(journal(db)).toBe('wal');
+    expect(withRollbackJournal(db, () => journal(db))).toBe('delete');
+    expect(journal(db)).toBe('wal');
+    expect(() =>
+      withRollbackJournal(db, () => {
+        throw new Error('the load failed');
+      }),
+    ).toThrow('the load failed');
+    expect(journal(db)).toBe('wal');
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  it('keeps the WAL, without waiting, while another connection has the file open', () => {
+    const { db } = makeCore().core.store;
+    const other = new Database(db.name);
+    try {
+      other.prepare(`SELECT count(*) FROM staff`).get();
+      db.pragma('busy_timeout = 60000');
+      const started = Date.now();
+      expect(withRollbackJournal(db, () => journal(db))).toBe('wal');
+      // SQLite is asked once, not for the minute the connection would wait.
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(60000);
+    } finally {
+      other.close();
+    }
   });
 });
