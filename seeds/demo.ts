@@ -107,7 +107,7 @@ export function seedDemo(core: Core, options: SeedOptions): SeedCounts {
       withLargeLoadSettings(db, 1 << 20, () =>
         db.transaction(() => {
           const rebuildIndexes = bulk ? setAsideIndexes(db, UNREAD_WHILE_SEEDING) : null;
-          if (bulk) capturingInBulk(core.store, () => writeDistrict(s));
+          if (bulk) capturingInBulk(core.store, () => writeDistrict(s), { batching: true });
           else writeDistrict(s);
           rebuildIndexes?.();
         })(),

@@ -74,7 +74,7 @@ function laterColumns(a: StampColumns, b: StampColumns): boolean {
  * store's writes append the queued changes through `store.flushCapture`. A load that throws
  * leaves the triggers as they were and the rollback to the caller's transaction.
  */
-export function capturingInBulk<T>(store: Store, load: () => T): T {
+export function capturingInBulk<T>(store: Store, load: () => T, { batching = false } = {}): T {
   const { db } = store;
   if (!db.inTransaction) throw new Error('capturingInBulk runs inside a transaction');
   const tables = KIND_NAMES.map((kind) => KINDS[kind].table);
@@ -122,7 +122,7 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   }
 
   // The capture triggers and the log's own are set aside: this writer is the log's only one.
-  const log = changeLogWriter(db, { sole: true });
+  const log = changeLogWriter(db, { sole: true, batching });
   const reader = logReader(db);
   /** Each record's newest stamp of each field, and of any field (under ''), as the log holds them. */
   const newest = new Map<string, Map<string, string>>();
@@ -134,6 +134,7 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
     let stamps = newest.get(key);
     if (!stamps) {
       stamps = new Map();
+      log.settle();
       for (const [field, hlc] of reader.stampsOf(table, rowId)) note(stamps, field, hlc);
       newest.set(key, stamps);
     }
@@ -182,6 +183,7 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   /** The triggers as they were: the capture triggers, on this connection too. */
   const restore = () => {
     store.flushCapture = undefined;
+    store.settleCapture = undefined;
     store.rollbackCapture = undefined;
     store.firstStamp = undefined;
     for (const table of tables) {
@@ -192,6 +194,10 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   };
 
   store.flushCapture = flush;
+  store.settleCapture = () => {
+    flush();
+    log.settle();
+  };
   // Stamps noted for a device stay: its clock never hands them out again, so a newest stamp
   // that was rolled back still bounds what the device wrote.
   store.rollbackCapture = () => {
@@ -205,7 +211,10 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   store.firstStamp = (table, rowId) => {
     flush();
     const stamp = oldest.get(`${table}\u0000${rowId}`);
-    return stamp && columnsText(stamp);
+    if (stamp) return columnsText(stamp);
+    // The caller reads the log instead.
+    log.settle();
+    return undefined;
   };
   // The text indexes too are written once, at the end, for the rows the load wrote.
   const indexTexts = deferTextIndexes(db);
@@ -213,14 +222,16 @@ export function capturingInBulk<T>(store: Store, load: () => T): T {
   try {
     result = load();
     flush();
+    log.settle();
   } catch (e) {
     // A caller that goes on in its transaction finds every write captured by the triggers
     // again (one that failed in SQLite may have rolled it back, and the triggers with it),
     // and what the load kept indexed.
     if (db.inTransaction) {
+      log.settle();
       restore();
       indexTexts();
-    } else store.flushCapture = store.rollbackCapture = store.firstStamp = undefined;
+    } else store.flushCapture = store.settleCapture = store.rollbackCapture = store.firstStamp = undefined;
     throw e;
   }
   restore();

@@ -98,11 +98,14 @@ export const logSize = (db: Database.Database): number =>
  * one transaction, and tell it when a savepoint in it was rolled back (`forget`): the numbers
  * it gave new names there are given again, to other names. A `sole` writer is told that nothing
  * else writes the log until then (a bulk load with the triggers set aside): it keeps the log's
- * end in memory instead of reading it before each append.
+ * end in memory instead of reading it before each append; a `batching` one (sole too) also
+ * holds its changes back until BATCH of them wait or it is told to `settle`, so that a load of
+ * many small writes makes few statements: whoever reads the log while it writes settles it
+ * first, and no savepoint may be rolled back meanwhile (`forget` refuses).
  */
 export function changeLogWriter(
   db: Database.Database,
-  { sole = false }: { sole?: boolean } = {},
+  { sole = false, batching = false }: { sole?: boolean; batching?: boolean } = {},
 ): {
   add(c: LogChange): boolean;
   append(changes: readonly LogChange[]): void;
@@ -110,8 +113,11 @@ export function changeLogWriter(
   appendColumns(changes: readonly ColumnsChange[]): void;
   /** Whether the record's first change in the log is this writer's (it held none of it before). */
   wroteFirst(table: string, rowId: string): boolean;
+  /** Writes the changes a batching writer holds: before anything reads the log. */
+  settle(): void;
   forget(): void;
 } {
+  if (batching && !sole) throw new Error('only a sole writer of the log can hold changes back');
   const names = new Map<string, number>();
   const findName = db.prepare(`SELECT "n" FROM change_names WHERE "name" = ?`).pluck();
   const addName = db.prepare(`INSERT INTO change_names ("name") VALUES (?)`);
@@ -232,25 +238,57 @@ export function changeLogWriter(
       stmt.run(...(i === 0 && count * width === values.length ? values : values.slice(i, i + count * width)));
     }
   };
-  /** A sole writer's knowledge of the log's end after its last append (as `tail` reads it). */
-  let known: (Run & { end: number }) | undefined;
+  /**
+   * The log's end as this writer leaves it: its last run (null when it holds none) and last
+   * seq, and the last run whose row is written with the count it had then (it may grow).
+   */
+  interface Tail {
+    last: Run | null;
+    end: number;
+    stored: { run: Run; n: number } | null;
+  }
+  const readTail = (): Tail => {
+    const t = tail.get() as Run & { end: number };
+    if (t.run === null) return { last: null, end: t.end, stored: null };
+    const last: Run = {
+      run: t.run,
+      ms: t.ms,
+      ctr: t.ctr,
+      node: t.node,
+      device: t.device,
+      staff: t.staff,
+      rec: t.rec,
+      n: t.n,
+    };
+    return { last, end: t.end, stored: { run: last, n: t.n } };
+  };
+  /** A sole writer's knowledge of the log's end (as `tail` reads it once its rows are written). */
+  let known: Tail | undefined;
+  /** Runs and changes numbered but not yet written (a batching writer holds them until `settle`). */
+  const runs: Run[] = [];
+  const rows: unknown[] = [];
+  /** Writes what the writer holds: runs first, as the log's trigger (changes_origin) reads a change's run. */
+  const settle = (at: Tail) => {
+    const { stored } = at;
+    if (stored && stored.run.n > stored.n) grow.run(stored.run.n - stored.n, stored.run.run);
+    const runValues: unknown[] = [];
+    for (const h of runs) runValues.push(h.run, h.ms, h.ctr, h.node, h.device, h.staff, h.rec, h.n);
+    insertAll(RUN_INSERT, 8, runValues);
+    insertAll(LOG_INSERT, 7, rows);
+    if (at.last) at.stored = { run: at.last, n: at.last.n };
+    runs.length = rows.length = 0;
+  };
   /** Appends numbered changes at the log's end, each continuing the run before it when it can. */
   const write = (changes: readonly Numbered[]) => {
-    // `run` is null when the log is empty.
-    const last = known ?? (tail.get() as Run & { end: number });
-    const { end } = last;
+    const at = known ?? readTail();
     // The last run takes more only while it ends the log (a change deleted at its end closes it).
-    const open: Run | undefined =
-      last.run !== null && last.run + last.n - 1 === end ? { ...last } : undefined;
-    let cur = open;
-    let seq = end + 1;
-    const runs: Run[] = [];
-    const rows: unknown[] = [];
+    let cur = at.last !== null && at.last.run + at.last.n - 1 === at.end ? at.last : null;
+    let seq = at.end + 1;
     for (const c of changes) {
       let off = 0;
       if (cur && continues(cur, c)) off = cur.n++;
       else {
-        // A new run's count is written once it is known: after the loop, below.
+        // A new run's count is written once it is known, when the writer settles.
         cur = {
           ms: c.ms,
           ctr: c.ctr,
@@ -265,17 +303,15 @@ export function changeLogWriter(
       }
       rows.push(seq++, off, c.field, c.value, c.pms, c.pctr, c.pnode);
     }
-    // Runs first: the log's trigger (changes_origin) reads a change's run.
-    if (open && open.n > last.n) grow.run(open.n - last.n, open.run);
-    const runValues: unknown[] = [];
-    for (const h of runs) runValues.push(h.run, h.ms, h.ctr, h.node, h.device, h.staff, h.rec, h.n);
-    insertAll(RUN_INSERT, 8, runValues);
-    insertAll(LOG_INSERT, 7, rows);
-    if (sole) known = { ...(cur ?? last), end: cur ? seq - 1 : end };
+    if (cur) at.last = cur;
+    at.end = seq - 1;
+    if (sole) known = at;
+    if (!batching || rows.length >= BATCH * 7) settle(at);
   };
   const holds = db.prepare(STAMP_ROW).pluck();
   return {
     add(c) {
+      if (known && rows.length) settle(known);
       const stamp = stampColumns(c[0]);
       if (holds.get(...stamp) !== undefined) return false;
       write([numbered(stamp, c)]);
@@ -284,7 +320,13 @@ export function changeLogWriter(
     append: (changes) => write(changes.map((c) => numbered(stampColumns(c[0]), c))),
     appendColumns: (changes) => write(changes.map((c) => numbered(c[0], c))),
     wroteFirst: (table, rowId) => added.has(`${table}\u0000${rowId}`),
+    settle: () => {
+      if (known && rows.length) settle(known);
+    },
+
     forget: () => {
+      // A batching writer's held changes may be older than the savepoint rolled back.
+      if (rows.length) throw new Error('a savepoint was rolled back while the log writer held changes');
       names.clear();
       records.clear();
       lastRecord = undefined;

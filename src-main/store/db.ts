@@ -45,6 +45,11 @@ export interface Store {
    */
   flushCapture?: () => void;
   /**
+   * Set with flushCapture: writes all the load captured to the log, which its writer may hold
+   * back to write many changes a statement. Whatever reads the log during the load calls it first.
+   */
+  settleCapture?: () => void;
+  /**
    * Set with flushCapture: a savepoint inside the load was rolled back, so what the bulk
    * capture remembers of the log (queued changes, records' newest stamps) is forgotten.
    */

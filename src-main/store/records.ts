@@ -119,6 +119,7 @@ export function updateRecord(store: Store, kind: KindName, id: string, patch: Ro
  * move the deleter never saw is told by its event, not by the status field's stamps.
  */
 function knowledgeOf(store: Store, table: string, id: string): string {
+  store.settleCapture?.();
   const fields = JSON.parse(
     prepared(
       store,

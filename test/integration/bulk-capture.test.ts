@@ -24,6 +24,7 @@ const NOW = '2026-11-23T12:00:00+08:00';
 const STAFF = '01900000-0000-7000-8000-000000000001';
 const TARGET = '01900000-0000-7000-8000-000000000002';
 const OTHER_TARGET = '01900000-0000-7000-8000-000000000003';
+const THIRD_TARGET = '01900000-0000-7000-8000-000000000004';
 
 /** Inserts, updates that change some fields and not others, a delete, a write not captured. */
 function writeSome(core: Core, meId: string): void {
@@ -39,6 +40,9 @@ function writeSome(core: Core, meId: string): void {
   updateRecord(store, 'staff', STAFF, { phone: null });
   // Reads the log for what it knew; its deletedAt records the newest stamp of any field.
   softDelete(core, 'targets', OTHER_TARGET);
+  // Deleted right after its insert: what it knew is that insert, still to be written by a batching load.
+  insertRecord(store, 'targets', { year: 2026, key: 'clinics', value: 6 }, THIRD_TARGET);
+  softDelete(core, 'targets', THIRD_TARGET);
   store.capturing = false;
   updateRecord(store, 'staff', STAFF, { name: '乙' });
   store.capturing = true;
@@ -72,13 +76,16 @@ const schema = (core: Core) =>
     )
     .all();
 
-describe('bulk capture', () => {
+describe.each([
+  ['bulk capture', false],
+  ['bulk capture holding changes back (batching: the demo seed)', true],
+])('%s', (_, batching) => {
   it('writes the change log the capture triggers write, row for row', () => {
     const { a, b, meId } = twinCores(NOW);
     const logged = a.store.db.prepare(`SELECT count(*) FROM change_log`).pluck();
     const before = logged.get() as number;
     a.store.db.transaction(() => writeSome(a, meId))();
-    b.store.db.transaction(() => capturingInBulk(b.store, () => writeSome(b, meId)))();
+    b.store.db.transaction(() => capturingInBulk(b.store, () => writeSome(b, meId), { batching }))();
 
     expect(logged.get() as number).toBeGreaterThan(before + 15);
     for (const table of LOG_TABLES) expect(rows(b, table), table).toEqual(rows(a, table));
@@ -90,6 +97,7 @@ describe('bulk capture', () => {
     // The triggers are back as they were, and capture the next write.
     expect(schema(b)).toEqual(schema(a));
     expect(b.store.flushCapture).toBeUndefined();
+    expect(b.store.settleCapture).toBeUndefined();
     updateRecord(b.store, 'staff', STAFF, { phone: '13700000000' });
     updateRecord(a.store, 'staff', STAFF, { phone: '13700000000' });
     expect(rows(b, 'change_log')).toEqual(rows(a, 'change_log'));
@@ -100,7 +108,7 @@ describe('bulk capture', () => {
     // A clock whose node no stamp can hold (a device id of another shape): its stamps are text.
     for (const core of [a, b]) core.store.clock = new HybridClock('laptop of 甲', () => Date.parse(NOW));
     a.store.db.transaction(() => writeSome(a, meId))();
-    b.store.db.transaction(() => capturingInBulk(b.store, () => writeSome(b, meId)))();
+    b.store.db.transaction(() => capturingInBulk(b.store, () => writeSome(b, meId), { batching }))();
 
     const whole = b.store.db
       .prepare(`SELECT count(*) FROM change_runs WHERE "ms" = -1`)
@@ -110,6 +118,26 @@ describe('bulk capture', () => {
     for (const table of LOG_TABLES) expect(rows(b, table), table).toEqual(rows(a, table));
   });
 
+  it('writes a run that goes on across a batch as the triggers do', () => {
+    const { a, b } = twinCores(NOW);
+    // Each insert is a run; an update of the same record at the same instant goes on with it,
+    // also when the batch filled up and was written in between.
+    const load = (core: Core) => {
+      for (let i = 0; i < 24; i++) {
+        const id = `01900000-0000-7000-8000-${String(100 + i).padStart(12, '0')}`;
+        insertRecord(core.store, 'staff', { name: `员工${i}`, role: 'staff', active: true }, id);
+        updateRecord(core.store, 'staff', id, { phone: `138000000${String(i).padStart(2, '0')}` });
+      }
+    };
+    a.store.db.transaction(() => load(a))();
+    b.store.db.transaction(() => capturingInBulk(b.store, () => load(b), { batching }))();
+    for (const table of LOG_TABLES) expect(rows(b, table), table).toEqual(rows(a, table));
+    const longest = b.store.db.prepare(`SELECT max("n") FROM change_runs`).pluck().get() as number;
+    expect(longest).toBeGreaterThan(5);
+  });
+});
+
+describe('bulk capture', () => {
   it('leaves the store and its triggers as they were when the load fails', () => {
     const { a, meId } = twinCores(NOW);
     const before = schema(a);
@@ -222,6 +250,24 @@ describe('bulk capture', () => {
       core.store.db.prepare(`SELECT "tbl" || '.' || "field" FROM changes ORDER BY "seq"`).pluck().all();
     expect(fields(b)).toEqual(fields(a));
     expect(fields(b)).toContain('targets.year');
+  });
+
+  it('holding changes back, refuses to forget a rolled-back savepoint', () => {
+    const { b, meId } = twinCores(NOW);
+    const load = () => {
+      updateRecord(b.store, 'staff', meId, { phone: '13900000001' });
+      try {
+        b.store.db.transaction(() => {
+          updateRecord(b.store, 'staff', meId, { phone: '13900000002' });
+          throw new Error('row rejected');
+        })();
+      } catch {
+        b.store.rollbackCapture?.();
+      }
+    };
+    expect(() => b.store.db.transaction(() => capturingInBulk(b.store, load, { batching: true }))()).toThrow(
+      /savepoint was rolled back/,
+    );
   });
 
   it('runs only inside a transaction', () => {
