@@ -166,7 +166,7 @@ export function capturingInBulk<T>(store: Store, load: () => T, { batching = fal
         value,
         update ? (stamps!.get(field === 'deletedAt' ? '' : field) ?? null) : null,
       ]);
-      log.appendColumns(rows);
+      log.appendColumns(rows, !update);
       const key = `${table}\u0000${rowId}`;
       if (!oldest.has(key) && log.wroteFirst(table, rowId))
         oldest.set(

@@ -109,8 +109,11 @@ export function changeLogWriter(
 ): {
   add(c: LogChange): boolean;
   append(changes: readonly LogChange[]): void;
-  /** append() for changes whose stamps are given by their columns. */
-  appendColumns(changes: readonly ColumnsChange[]): void;
+  /**
+   * append() for changes whose stamps are given by their columns; `fresh`: they are all of one
+   * record just inserted, which a batching writer then numbers without looking it up.
+   */
+  appendColumns(changes: readonly ColumnsChange[], fresh?: boolean): void;
   /** Whether the record's first change in the log is this writer's (it held none of it before). */
   wroteFirst(table: string, rowId: string): boolean;
   /** Writes the changes a batching writer holds: before anything reads the log. */
@@ -135,18 +138,39 @@ export function changeLogWriter(
   const findRecord = db.prepare(`SELECT "n" FROM change_records WHERE "rowId" = ? AND "tbl" = ?`).pluck();
   // Tried first: a record the log holds no change of is numbered in one step, not two.
   const addRecord = db.prepare(`INSERT OR IGNORE INTO change_records ("rowId","tbl") VALUES (?, ?)`);
+  /** A batching writer's new records, not yet written ("n", "tbl", "rowId" one after another). */
+  const heldRecords: unknown[] = [];
+  /** The number the table gives the next record (its rowid: the largest so far + 1). */
+  let nextRecord: number | undefined;
+  const holdRecord = (table: string, rowId: string): number => {
+    nextRecord ??=
+      ((db.prepare(`SELECT max("n") FROM change_records`).pluck().get() as number | null) ?? 0) + 1;
+    heldRecords.push(nextRecord, table, rowId);
+    return nextRecord++;
+  };
   /** The last record looked up: a firing's changes are all of one record. */
   let lastRecord: { table: string; rowId: string; n: number } | undefined;
-  const recordId = (table: string, rowId: string): number => {
+  /** The record's number; `fresh`: the record was just inserted, so the log holds none of it. */
+  const recordId = (table: string, rowId: string, fresh: boolean): number => {
     if (lastRecord && lastRecord.rowId === rowId && lastRecord.table === table) return lastRecord.n;
     const key = `${table}\u0000${rowId}`;
     let n = records.get(key);
     if (n === undefined) {
-      const { changes, lastInsertRowid } = addRecord.run(rowId, table);
-      if (changes) {
-        n = Number(lastInsertRowid);
-        added.add(key);
-      } else n = findRecord.get(rowId, table) as number;
+      if (batching) {
+        // Held with the changes. Were a fresh record in the log after all, its row would
+        // break the table's unique key when written: the load fails, nothing is mixed up.
+        n = fresh ? undefined : (findRecord.get(rowId, table) as number | undefined);
+        if (n === undefined) {
+          n = holdRecord(table, rowId);
+          added.add(key);
+        }
+      } else {
+        const { changes, lastInsertRowid } = addRecord.run(rowId, table);
+        if (changes) {
+          n = Number(lastInsertRowid);
+          added.add(key);
+        } else n = findRecord.get(rowId, table) as number;
+      }
       records.set(key, n);
     }
     if (lastRecord) {
@@ -176,6 +200,7 @@ export function changeLogWriter(
   const numbered = (
     [ms, ctr, node]: StampColumns,
     [, device, staff, tbl, rowId, field, value, prevHlc]: LogChange | ColumnsChange,
+    fresh = false,
   ): Numbered => {
     const prev = prevHlc === null ? null : stampColumns(prevHlc);
     // Names numbered in the order the view's trigger numbers them (namesOf, migration 15).
@@ -190,7 +215,7 @@ export function changeLogWriter(
       node: nodeId,
       device: deviceId,
       staff: staffId,
-      rec: recordId(tbl, rowId),
+      rec: recordId(tbl, rowId, fresh),
       field: fieldId,
       value,
       pms: prev?.[0] ?? null,
@@ -220,6 +245,7 @@ export function changeLogWriter(
   );
   const grow = db.prepare(`UPDATE change_runs SET "n" = "n" + ? WHERE "run" = ?`);
   const RUN_INSERT = `INSERT INTO change_runs ("run","ms","ctr","node","device","staff","rec","n") VALUES `;
+  const RECORD_INSERT = `INSERT INTO change_records ("n","tbl","rowId") VALUES `;
   const LOG_INSERT = `INSERT INTO change_log ("seq","off","field","value","pms","pctr","pnode") VALUES `;
   const BATCH = 64;
   /** Each insert's statement for a number of rows, compiled once. */
@@ -269,6 +295,8 @@ export function changeLogWriter(
   const rows: unknown[] = [];
   /** Writes what the writer holds: runs first, as the log's trigger (changes_origin) reads a change's run. */
   const settle = (at: Tail) => {
+    insertAll(RECORD_INSERT, 3, heldRecords);
+    heldRecords.length = 0;
     const { stored } = at;
     if (stored && stored.run.n > stored.n) grow.run(stored.run.n - stored.n, stored.run.run);
     const runValues: unknown[] = [];
@@ -318,7 +346,7 @@ export function changeLogWriter(
       return true;
     },
     append: (changes) => write(changes.map((c) => numbered(stampColumns(c[0]), c))),
-    appendColumns: (changes) => write(changes.map((c) => numbered(c[0], c))),
+    appendColumns: (changes, fresh) => write(changes.map((c) => numbered(c[0], c, fresh))),
     wroteFirst: (table, rowId) => added.has(`${table}\u0000${rowId}`),
     settle: () => {
       if (known && rows.length) settle(known);
@@ -329,6 +357,7 @@ export function changeLogWriter(
       if (rows.length) throw new Error('a savepoint was rolled back while the log writer held changes');
       names.clear();
       records.clear();
+      nextRecord = undefined;
       lastRecord = undefined;
       added.clear();
       known = undefined;

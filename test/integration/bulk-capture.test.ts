@@ -25,6 +25,7 @@ const STAFF = '01900000-0000-7000-8000-000000000001';
 const TARGET = '01900000-0000-7000-8000-000000000002';
 const OTHER_TARGET = '01900000-0000-7000-8000-000000000003';
 const THIRD_TARGET = '01900000-0000-7000-8000-000000000004';
+const UNLOGGED_TARGET = '01900000-0000-7000-8000-000000000005';
 
 /** Inserts, updates that change some fields and not others, a delete, a write not captured. */
 function writeSome(core: Core, meId: string): void {
@@ -45,7 +46,10 @@ function writeSome(core: Core, meId: string): void {
   softDelete(core, 'targets', THIRD_TARGET);
   store.capturing = false;
   updateRecord(store, 'staff', STAFF, { name: '乙' });
+  // A record the log holds nothing of: its first change numbers it.
+  insertRecord(store, 'targets', { year: 2026, key: 'activities', value: 3 }, UNLOGGED_TARGET);
   store.capturing = true;
+  updateRecord(store, 'targets', UNLOGGED_TARGET, { value: 4 });
   updateRecord(store, 'staff', STAFF, { name: '丙', active: false });
 }
 
