@@ -144,12 +144,13 @@ export function timeDemoSeed(): DemoSeedTime {
  * The floor a seed's writes can reach on this machine at this moment: every row of the seeded
  * file's tables (the change log's included; the text index apart, which has no rows to select)
  * loaded into a new file with plain SQL, one INSERT … SELECT a table, the indexes built after,
- * in one transaction, with the store's journal and sync settings.
+ * in one transaction, with the settings a seed of a new file writes with (a rollback journal,
+ * withRollbackJournal; synchronous FULL).
  */
 function plainLoad(from: string, to: string): { ms: number; rows: number } {
   const db = new Database(to);
   try {
-    db.pragma('journal_mode = WAL');
+    db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = FULL');
     db.prepare('ATTACH DATABASE ? AS src').run(from);
     // Plain tables only: SQLite lists the text index's virtual table and its shadow tables apart.
