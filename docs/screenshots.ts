@@ -1,5 +1,6 @@
-// Screenshots of the app on the demo district for the README (docs/screen-*.png), taken in
-// Debian's Chromium through the web mode. Build the renderer first:
+// Screenshots of the app on the demo district for the README (docs/screen-*.png, and the
+// report's targets section: docs/targets-progress.png), taken in Debian's Chromium through the
+// web mode. Build the renderer first:
 //
 //   npx electron-vite build && npx tsx docs/screenshots.ts
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,6 +33,14 @@ try {
     await page.screenshot({ path: join(HERE, `screen-${name}.png`) });
     console.log(`docs/screen-${name}.png`);
   }
+  // The report's progress against the year's targets (晾晒表), the section alone.
+  await page.evaluate(() => (window.location.hash = '#/reports'));
+  const section = page.locator('[data-section="targets"]');
+  await section.waitFor({ timeout: 30_000 });
+  await section.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  await section.screenshot({ path: join(HERE, 'targets-progress.png') });
+  console.log('docs/targets-progress.png');
 } finally {
   await browser.close();
   await server.close();

@@ -1,9 +1,8 @@
 // The targets on the demo district, in Chromium through the web door: the 目标任务 screen lists
 // the year's targets, and the bureau's report shows the progress section (晾晒表) with figures
-// ahead of and behind the year's pace. Screenshots: docs/targets-progress.png (the section, for
-// the docs) and test/e2e/screenshots/targets-*.png.
+// ahead of and behind the year's pace. Screenshots: test/e2e/screenshots/targets-*.png (the
+// docs' picture of the section is docs/screenshots.ts's).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { quarterOf } from '@shared/domain/quarter';
 import { seedDemo } from '../../seeds/demo';
@@ -50,7 +49,6 @@ describe('targets', () => {
     const paces = shown.map(([, pace]) => pace);
     expect(paces).toContain('ahead');
     expect(paces).toContain('behind');
-    await section.screenshot({ path: resolve(__dirname, '../../docs/targets-progress.png') });
     await app.shot('targets-progress');
     expect(app.problems).toEqual([]);
   });
