@@ -61,20 +61,15 @@ function tokenOf(cp: number): string {
 
 /**
  * The tokens of a text's characters, in order: its code points as SQLite's LIKE reads them (a
- * lone surrogate is one). Read by char codes, not a string iterator: the demo district's first
+ * lone surrogate is one). Read by index, not a string iterator: the demo district's first
  * start indexes some 400,000 characters.
  */
 function tokensOf(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
+    // A pair of surrogates is one code point (two code units); a lone one is itself.
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
     out.push(tokenOf(cp));
   }
   return out;
