@@ -336,10 +336,14 @@ export function changeLogWriter(
     if (sole) known = at;
     if (!batching || rows.length >= BATCH * 7) settle(at);
   };
+  /** Writes what a batching writer holds, if anything (only a sole writer holds, and knows the tail). */
+  const settleHeld = () => {
+    if (known && rows.length) settle(known);
+  };
   const holds = db.prepare(STAMP_ROW).pluck();
   return {
     add(c) {
-      if (known && rows.length) settle(known);
+      settleHeld();
       const stamp = stampColumns(c[0]);
       if (holds.get(...stamp) !== undefined) return false;
       write([numbered(stamp, c)]);
@@ -348,10 +352,7 @@ export function changeLogWriter(
     append: (changes) => write(changes.map((c) => numbered(stampColumns(c[0]), c))),
     appendColumns: (changes, fresh) => write(changes.map((c) => numbered(c[0], c, fresh))),
     wroteFirst: (table, rowId) => added.has(`${table}\u0000${rowId}`),
-    settle: () => {
-      if (known && rows.length) settle(known);
-    },
-
+    settle: settleHeld,
     forget: () => {
       // A batching writer's held changes may be older than the savepoint rolled back.
       if (rows.length) throw new Error('a savepoint was rolled back while the log writer held changes');
