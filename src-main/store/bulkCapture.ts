@@ -228,9 +228,14 @@ export function capturingInBulk<T>(store: Store, load: () => T, { batching = fal
     // again (one that failed in SQLite may have rolled it back, and the triggers with it),
     // and what the load kept indexed.
     if (db.inTransaction) {
-      log.settle();
-      restore();
-      indexTexts();
+      // What a batching writer holds is written first; if that fails too, the triggers are
+      // given back all the same, and its failure is the one told.
+      try {
+        log.settle();
+      } finally {
+        restore();
+        indexTexts();
+      }
     } else store.flushCapture = store.settleCapture = store.rollbackCapture = store.firstStamp = undefined;
     throw e;
   }

@@ -256,6 +256,23 @@ describe('bulk capture', () => {
     expect(fields(b)).toContain('targets.year');
   });
 
+  it('holding changes back, fails loudly when a record taken as new is in the log, and gives the triggers back', () => {
+    const { a } = twinCores(NOW);
+    const before = schema(a);
+    // A record the log already numbered, inserted as if new: its held row breaks the unique key.
+    a.store.db.prepare(`INSERT INTO change_records ("tbl","rowId") VALUES ('staff', ?)`).run(STAFF);
+    expect(() =>
+      a.store.db.transaction(() =>
+        capturingInBulk(a.store, () => insertRecord(a.store, 'staff', { name: '丁', role: 'staff' }, STAFF), {
+          batching: true,
+        }),
+      )(),
+    ).toThrow(/UNIQUE/);
+    expect(a.store.flushCapture).toBeUndefined();
+    expect(a.store.settleCapture).toBeUndefined();
+    expect(schema(a)).toEqual(before);
+  });
+
   it('holding changes back, refuses to forget a rolled-back savepoint', () => {
     const { b, meId } = twinCores(NOW);
     const load = () => {
