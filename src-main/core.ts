@@ -64,7 +64,7 @@ export function meId(core: Core): string | null {
 
 export function myRole(core: Core): Role {
   const id = meId(core);
-  // The role alone: every write asks, and reading the whole record cost more than the rest of the check.
+  // The role column alone: every write asks, and needs none of the rest of the record.
   const role = id
     ? (preparedOn(core.store.db, `SELECT "role" FROM "staff" WHERE "id" = ?`).pluck().get(id) as
         Role | null | undefined)
