@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { makeCore, tempDir, VALID_USCC, type TestCore, zhOf } from '../helpers';
-import { aerr, aok, staffNamed, workbookBytes, workbookFile, type WorkbookSheet } from './ledgerFixtures';
+import {
+  aerr,
+  aok,
+  staffNamed,
+  workbookBytes,
+  workbookFile,
+  xlsxFile,
+  type WorkbookSheet,
+} from './ledgerFixtures';
 import { readWorkbook, WorkbookRefused } from '../../src-main/features/ledger/sheetjsRead';
 import { callAsync } from '../../src-main/dispatch';
 
@@ -144,6 +152,36 @@ describe('files that cannot be read', () => {
       expect((thrown as WorkbookRefused).reason).toBe('tooLarge');
       expect((thrown as Error).message).toContain(what);
     }
+  });
+
+  // A soak fuzz run found it: with its central directory broken after the first entry, jszip
+  // saw a one-entry archive with good checksums, and the streaming reader, which walks the
+  // local headers instead, met the damaged styles and waited forever.
+  it('an .xlsx whose central directory hides a damaged part is refused, not waited on', async () => {
+    const t = world();
+    const good = readFileSync(await xlsxFile(LEDGER));
+    const bad = Buffer.from(good);
+    const dir = bad.readUInt32LE(bad.lastIndexOf(Buffer.from('PK\x05\x06', 'latin1')) + 16);
+    const second = bad.indexOf(Buffer.from('PK\x01\x02', 'latin1'), dir + 4);
+    bad[second + 1]! ^= 0x40;
+    const local = bad.indexOf(Buffer.from('xl/styles.xml')) - 30;
+    expect(bad.readUInt32LE(local)).toBe(0x04034b50);
+    const data = local + 30 + bad.readUInt16LE(local + 26) + bad.readUInt16LE(local + 28);
+    bad[data + 20]! ^= 0x20;
+    const answer = callAsync(t.core, 'ledger.preview', {
+      contentBase64: bad.toString('base64'),
+      fileName: 'ledger.xlsx',
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const r = await Promise.race([
+      answer,
+      new Promise<'no answer'>((done) => (timer = setTimeout(() => done('no answer'), 20_000))),
+    ]).finally(() => clearTimeout(timer));
+    expect(r, 'ledger.preview never answered').not.toBe('no answer');
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { field: 'contentBase64' } },
+    });
   });
 
   // Damaged files: truncated anywhere, or with bytes flipped anywhere, each read either gives
