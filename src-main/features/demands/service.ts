@@ -354,10 +354,7 @@ export function applyTransition(
     assigneeStaffId ??= current.assigneeStaffId ?? undefined;
     if (!assigneeStaffId) throw invalid('assigneeStaffId', msg('move.assignee'));
   }
-  if (assigneeStaffId) {
-    requireLiveRef(core, 'staff', assigneeStaffId, 'assigneeStaffId');
-    updateRecord(core.store, 'demands', input.id, { assigneeStaffId });
-  }
+  if (assigneeStaffId) requireLiveRef(core, 'staff', assigneeStaffId, 'assigneeStaffId');
   // Handing it over (交办) names the units too: given ones replace the demand's, else it keeps them.
   let units: Pick<HistoryEventData, 'leadUnitId' | 'coUnitIds'> = {};
   if (input.to === 'assigned') {
@@ -366,11 +363,12 @@ export function applyTransition(
       coUnitIds: input.coUnitIds === undefined ? (current.coUnitIds ?? []) : input.coUnitIds,
     };
     checkUnits(core, units);
-    updateRecord(core.store, 'demands', input.id, units);
   } else if (input.leadUnitId !== undefined || input.coUnitIds !== undefined) {
     const field = input.leadUnitId !== undefined ? 'leadUnitId' : 'coUnitIds';
     throw invalid(field, msg('unit.byAssign'));
   }
+  // One write for both: the row (and the change log) gets the handover's fields under one stamp.
+  updateRecord(core.store, 'demands', input.id, { assigneeStaffId, ...units });
   // What the move carries travels with it: the replay reads it from the event.
   const data: HistoryEventData | undefined =
     input.to === 'closed'
