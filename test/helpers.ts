@@ -242,20 +242,35 @@ export function downgradeTo(core: Core, version: number): void {
   const oldTables = items(old, 'table');
   const oldIndexes = items(old, 'index');
   const oldTriggers = items(old, 'trigger');
-  // The log in runs (migration 24) turned back into migration 15's one row per change.
+  // The log in runs (migration 24) turned back into migration 15's one row per change, in one
+  // statement (migration 24 backwards): each change takes its run's shared columns, its counter
+  // the run's plus its offset. The names and records keep their numbers. The triggers come
+  // after: the origins the log's changes make are in change_origins already.
   if (!oldTables.has('change_runs') && oldTables.has('change_log') && items(db, 'table').has('change_runs')) {
     const log = old
       .prepare(
         `SELECT "type","sql" FROM sqlite_master WHERE "tbl_name" IN ('change_log', 'changes') AND "sql" IS NOT NULL`,
       )
       .all() as { type: string; sql: string }[];
-    const logColumns = `"seq","hlc","device","staff","tbl","rowId","field","value","prevHlc"`;
-    db.exec(`CREATE TEMP TABLE changes_kept AS SELECT ${logColumns} FROM changes ORDER BY "seq";
+    const fromRun = new Set(['ms', 'node', 'device', 'staff', 'rec']);
+    const fromChange = new Set(['seq', 'field', 'value', 'pms', 'pctr', 'pnode']);
+    const logColumns = columns(old, 'change_log');
+    const values = logColumns.map((c) => {
+      if (c === 'ctr') return `h."ctr" + l."off"`;
+      if (fromRun.has(c)) return `h."${c}"`;
+      if (fromChange.has(c)) return `l."${c}"`;
+      throw new Error(`downgradeTo(${version}): no value for change_log."${c}"`);
+    });
+    db.exec(`CREATE TEMP TABLE changes_kept AS SELECT ${values.join(', ')} FROM change_runs h
+        JOIN change_log l ON l."seq" BETWEEN h."run" AND h."run" + h."n" - 1 AND l."seq" - l."off" = h."run"
+        ORDER BY l."seq";
       DROP VIEW changes; DROP TABLE change_log; DROP TABLE change_runs;`);
-    for (const type of ['table', 'index', 'view', 'trigger'])
+    for (const type of ['table', 'index', 'view'])
       for (const item of log.filter((i) => i.type === type)) db.exec(item.sql);
-    db.exec(`INSERT INTO changes (${logColumns}) SELECT ${logColumns} FROM changes_kept ORDER BY "seq";
+    db.exec(`INSERT INTO change_log (${logColumns.map((c) => `"${c}"`).join(',')})
+        SELECT * FROM temp.changes_kept ORDER BY 1;
       DROP TABLE temp.changes_kept;`);
+    for (const item of log.filter((i) => i.type === 'trigger')) db.exec(item.sql);
   }
   // The compact change log (migration 15) turned back into the table `changes` it replaced.
   if (oldTables.has('changes') && items(db, 'view').has('changes')) {
