@@ -14,6 +14,7 @@ import { FILE_IDENTITY, fileIdentityOf } from '../src-main/store/identity';
 import { migrate } from '../src-main/store/db';
 import { MIGRATIONS } from '../src-main/store/migrations';
 import { installCaptureTriggers } from '../src-main/store/capture';
+import { preparedOn } from '../src-main/store/records';
 import type { Role } from '@shared/domain/enums';
 import { writeMigratedTemplate } from './template';
 
@@ -143,15 +144,17 @@ export function makeCore(
 /** Every row of every table, for "the database is unchanged" assertions. */
 export function snapshot(core: Core): Record<string, unknown[]> {
   // The change log as `changes` shows it (since migrations 15 and 24 a view over compact tables whose
-  // numbers mean nothing alone).
-  const tables = core.store.db
-    .prepare(
-      `SELECT name FROM sqlite_master WHERE (type = 'table' OR (type = 'view' AND name = 'changes'))
-         AND name NOT LIKE 'sqlite_%' AND name NOT IN ('change_log', 'change_runs', 'change_names', 'change_records') ORDER BY name`,
-    )
-    .all() as { name: string }[];
+  // numbers mean nothing alone). The statements are the connection's cached ones: a test takes
+  // several snapshots of one database, and compiling some thirty statements (the view's above
+  // all) each time cost more than reading a small database.
+  const { db } = core.store;
+  const tables = preparedOn(
+    db,
+    `SELECT name FROM sqlite_master WHERE (type = 'table' OR (type = 'view' AND name = 'changes'))
+       AND name NOT LIKE 'sqlite_%' AND name NOT IN ('change_log', 'change_runs', 'change_names', 'change_records') ORDER BY name`,
+  ).all() as { name: string }[];
   return Object.fromEntries(
-    tables.map(({ name }) => [name, core.store.db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()]),
+    tables.map(({ name }) => [name, preparedOn(db, `SELECT * FROM "${name}" ORDER BY 1`).all()]),
   );
 }
 
