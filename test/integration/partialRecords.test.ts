@@ -77,6 +77,32 @@ describe('records whose creation has not arrived yet', () => {
     expect(t.ok('demands.get', { id: demandId }).status).toBeNull();
   });
 
+  // Found by the soak's sync property: a laptop whose clock was 1 ms behind the edit's stamp
+  // dated the record by its own clock, the others by the stamp, and the laptops disagreed.
+  it('is dated by its earliest change, the same on every laptop whatever its clock', () => {
+    const at = Date.parse('2026-11-23T01:00:00.000Z');
+    const staffId = '01900000-0000-7000-8000-0000000e0001';
+    const edit = (counter: number, ms: number, field: string, value: string): WireChange => [
+      formatHlc({ ms, counter, node: other }),
+      other,
+      null,
+      'staff',
+      staffId,
+      field,
+      value,
+      null,
+    ];
+    const changes = [edit(0, at + 5000, 'phone', '13800000000'), edit(1, at, 'position', 'leader')];
+    const dated = [at - 1, at + 3600_000].map((now) => {
+      const t = makeCore({ now: new Date(now).toISOString() });
+      t.ok('sync.team.create', { name: '高新区科技局', passphrase: 'passphrase-1' });
+      importFromOther(t, changes, at + 5000);
+      const row = t.core.store.db.prepare(`SELECT "createdAt" FROM staff WHERE "id" = ?`).get(staffId);
+      return (row as { createdAt: string }).createdAt;
+    });
+    expect(dated).toEqual([new Date(at).toISOString(), new Date(at).toISOString()]);
+  });
+
   it('every kind of record that arrived as one later edit is listed, shown and reported without a crash', () => {
     const t = makeCore();
     t.ok('sync.team.create', { name: '高新区科技局', passphrase: 'passphrase-1' });

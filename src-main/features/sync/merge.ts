@@ -109,6 +109,14 @@ const STAFF = 2;
 const VALUE = 6;
 const PREV = 7;
 
+/** The earliest stamp among a record's changes. */
+function earliestStamp(fields: Map<string, WireChange[]>): string {
+  let earliest: string | undefined;
+  for (const list of fields.values())
+    for (const c of list) if (!earliest || c[HLC] < earliest) earliest = c[HLC];
+  return earliest!;
+}
+
 /** The statement writing these fields of a record (compiled once per table and set of fields). */
 function rowWrite(
   conn: Connection,
@@ -280,8 +288,16 @@ export function* applySteps(
   };
 
   const liveBefore = new Map<string, number>();
-  /** Writes the fields whose shown value changed into the record (creating it if needed). */
-  const writeRow = (table: string, rowId: string, writes: Map<string, WireChange>) => {
+  /**
+   * Writes the fields whose shown value changed into the record (creating it if needed); `all`
+   * is every change of the record in the file.
+   */
+  const writeRow = (
+    table: string,
+    rowId: string,
+    writes: Map<string, WireChange>,
+    all: Map<string, WireChange[]>,
+  ) => {
     const existing = sql(
       `SELECT "deletedAt","updatedAt","updatedByDevice","updatedByStaff" FROM ${q(table)} WHERE "id" = ?`,
     ).get(rowId) as
@@ -303,7 +319,9 @@ export function* applySteps(
       }
     }
     // The record's creation may not have arrived yet (files in any order): a placeholder
-    // createdAt keeps a new row valid until the real one, an older stamp, fills it in.
+    // createdAt keeps a new row valid until the real one fills it in. It is the time of the
+    // record's earliest change in the file, never this laptop's clock: every laptop that gets
+    // the same changes dates the record alike.
     const placeholder = !existing && !writes.has('createdAt');
     const names = [...writes.keys()];
     if (placeholder) names.push('createdAt');
@@ -314,7 +332,7 @@ export function* applySteps(
       if (!last || w[HLC] > last[HLC]) last = w;
     }
     const updatedAt = new Date(Math.min(Number(last![HLC].slice(0, 15)), store.now())).toISOString();
-    if (placeholder) params.push(updatedAt);
+    if (placeholder) params.push(new Date(Number(earliestStamp(all).slice(0, 15))).toISOString());
     // Who changed the record last, and when: an older change arriving late does not turn
     // that back (so every laptop ends with the record's newest change, clocks permitting).
     if (existing && existing.updatedAt > updatedAt) {
@@ -357,7 +375,7 @@ export function* applySteps(
         const shown = weigh(list, isNew, localNewest.get(field));
         if (shown) writes.set(field, shown);
       }
-      if (writes.size) writeRow(table, rowId, writes);
+      if (writes.size) writeRow(table, rowId, writes, fields);
     }
     yield { phase: 'applying', done, total: usable };
   } else {
@@ -384,7 +402,7 @@ export function* applySteps(
       fresh.push(c);
       return true;
     };
-    const pending: [string, string, Map<string, WireChange>][] = [];
+    const pending: [string, string, Map<string, WireChange>, Map<string, WireChange[]>][] = [];
     let done = 0;
     let told = 0;
     yield { phase: 'applying', done, total: usable };
@@ -400,7 +418,7 @@ export function* applySteps(
         const shown = weigh(list, isNew, held ? localNewest.get(`${rowKey}\u0000${field}`) : undefined);
         if (shown) writes.set(field, shown);
       }
-      if (writes.size) pending.push([table, rowId, writes]);
+      if (writes.size) pending.push([table, rowId, writes, fields]);
     }
     const rebuild = options.bulk ?? fresh.length >= BULK_MIN / 2;
     // The log's tables since migration 24: its changes and their runs, which hold its indexes.
@@ -431,8 +449,8 @@ export function* applySteps(
     const recordsAside = rebuild ? setAside(db, tables) : null;
     for (let i = 0; i < pending.length; i++) {
       if (i % (STEP * 5) === 0) yield { phase: 'writing', done: i, total: pending.length };
-      const [table, rowId, writes] = pending[i]!;
-      writeRow(table, rowId, writes);
+      const [table, rowId, writes, fields] = pending[i]!;
+      writeRow(table, rowId, writes, fields);
     }
     if (recordsAside) {
       yield { phase: 'indexing', done: 0, total: 0 };
