@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFile, type WireChange } from '../../src-main/features/sync/package';
+import { applyChanges } from '../../src-main/features/sync/merge';
 import { requireTeam } from '../../src-main/features/sync/team';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
 import { formatHlc } from '@shared/domain/hlc';
@@ -101,6 +102,44 @@ describe('records whose creation has not arrived yet', () => {
       return (row as { createdAt: string }).createdAt;
     });
     expect(dated).toEqual([new Date(at).toISOString(), new Date(at).toISOString()]);
+  });
+
+  it('is dated by its earliest change whatever the order its files arrive in', () => {
+    const at = Date.parse('2026-11-23T01:00:00.000Z');
+    const staffId = '01900000-0000-7000-8000-0000000e0002';
+    const edit = (counter: number, ms: number, field: string, value: string): WireChange => [
+      formatHlc({ ms, counter, node: other }),
+      other,
+      null,
+      'staff',
+      staffId,
+      field,
+      value,
+      null,
+    ];
+    const later = edit(0, at + 5000, 'phone', '13800000000');
+    const earlier = edit(1, at, 'position', 'leader');
+    const orders = [[[later], [earlier]], [[later, earlier]], [[earlier], [later]]];
+    // Record by record, and as a large import loads (in bulk).
+    const dated = [false, true].flatMap((bulk) =>
+      orders.map((files) => {
+        const { store } = makeCore().core;
+        for (const file of files)
+          store.db.transaction(() => {
+            store.capturing = false;
+            try {
+              applyChanges(store, file, { bulk });
+            } finally {
+              store.capturing = true;
+            }
+          })();
+        const row = store.db.prepare(`SELECT * FROM staff WHERE "id" = ?`).get(staffId);
+        const { createdAt, phone, position } = row as Record<string, string>;
+        return { createdAt, phone, position };
+      }),
+    );
+    const expected = { createdAt: new Date(at).toISOString(), phone: '13800000000', position: 'leader' };
+    expect(dated).toEqual(Array(6).fill(expected));
   });
 
   it('every kind of record that arrived as one later edit is listed, shown and reported without a crash', () => {

@@ -344,6 +344,20 @@ export function* applySteps(
     else report.createdRecords += 1;
   };
 
+  /**
+   * A record neither the log nor the file holds the creation of keeps the placeholder date of
+   * its earliest change (writeRow): a change older than the row's date, arriving in a later
+   * file, moves the date back to it, so the order files arrive in does not change it.
+   */
+  const redateUndated = (table: string, rowId: string, fields: Map<string, WireChange[]>) => {
+    const earliest = new Date(Number(earliestStamp(fields).slice(0, 15))).toISOString();
+    sql(`UPDATE ${q(table)} SET "createdAt" = ? WHERE "id" = ? AND "createdAt" > ?`).run(
+      earliest,
+      rowId,
+      earliest,
+    );
+  };
+
   // A large import into a smaller log (a new laptop's first import) is loaded in bulk: what
   // the log holds is read in one pass, every decision is made first, then the new changes
   // are appended with the log's indexes set aside and rebuilt once (sorting beats growing
@@ -376,6 +390,7 @@ export function* applySteps(
         if (shown) writes.set(field, shown);
       }
       if (writes.size) writeRow(table, rowId, writes, fields);
+      if (!fields.has('createdAt') && !localNewest.has('createdAt')) redateUndated(table, rowId, fields);
     }
     yield { phase: 'applying', done, total: usable };
   } else {
@@ -402,7 +417,7 @@ export function* applySteps(
       fresh.push(c);
       return true;
     };
-    const pending: [string, string, Map<string, WireChange>, Map<string, WireChange[]>][] = [];
+    const pending: [string, string, Map<string, WireChange>, Map<string, WireChange[]>, boolean][] = [];
     let done = 0;
     let told = 0;
     yield { phase: 'applying', done, total: usable };
@@ -418,7 +433,8 @@ export function* applySteps(
         const shown = weigh(list, isNew, held ? localNewest.get(`${rowKey}\u0000${field}`) : undefined);
         if (shown) writes.set(field, shown);
       }
-      if (writes.size) pending.push([table, rowId, writes, fields]);
+      const undated = !fields.has('createdAt') && !(held && localNewest.has(`${rowKey}\u0000createdAt`));
+      if (writes.size || undated) pending.push([table, rowId, writes, fields, undated]);
     }
     const rebuild = options.bulk ?? fresh.length >= BULK_MIN / 2;
     // The log's tables since migration 24: its changes and their runs, which hold its indexes.
@@ -449,8 +465,9 @@ export function* applySteps(
     const recordsAside = rebuild ? setAside(db, tables) : null;
     for (let i = 0; i < pending.length; i++) {
       if (i % (STEP * 5) === 0) yield { phase: 'writing', done: i, total: pending.length };
-      const [table, rowId, writes, fields] = pending[i]!;
-      writeRow(table, rowId, writes, fields);
+      const [table, rowId, writes, fields, undated] = pending[i]!;
+      if (writes.size) writeRow(table, rowId, writes, fields);
+      if (undated) redateUndated(table, rowId, fields);
     }
     if (recordsAside) {
       yield { phase: 'indexing', done: 0, total: 0 };
