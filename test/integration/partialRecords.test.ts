@@ -78,21 +78,23 @@ describe('records whose creation has not arrived yet', () => {
     expect(t.ok('demands.get', { id: demandId }).status).toBeNull();
   });
 
+  // Two edits of one staff record from another laptop, 5 s apart; its creation never comes.
+  const at = Date.parse('2026-11-23T01:00:00.000Z');
+  const staffId = '01900000-0000-7000-8000-0000000e0001';
+  const edit = (counter: number, ms: number, field: string, value: string): WireChange => [
+    formatHlc({ ms, counter, node: other }),
+    other,
+    null,
+    'staff',
+    staffId,
+    field,
+    value,
+    null,
+  ];
+
   // Found by the soak's sync property: a laptop whose clock was 1 ms behind the edit's stamp
   // dated the record by its own clock, the others by the stamp, and the laptops disagreed.
   it('is dated by its earliest change, the same on every laptop whatever its clock', () => {
-    const at = Date.parse('2026-11-23T01:00:00.000Z');
-    const staffId = '01900000-0000-7000-8000-0000000e0001';
-    const edit = (counter: number, ms: number, field: string, value: string): WireChange => [
-      formatHlc({ ms, counter, node: other }),
-      other,
-      null,
-      'staff',
-      staffId,
-      field,
-      value,
-      null,
-    ];
     const changes = [edit(0, at + 5000, 'phone', '13800000000'), edit(1, at, 'position', 'leader')];
     const dated = [at - 1, at + 3600_000].map((now) => {
       const t = makeCore({ now: new Date(now).toISOString() });
@@ -105,18 +107,6 @@ describe('records whose creation has not arrived yet', () => {
   });
 
   it('is dated by its earliest change whatever the order its files arrive in', () => {
-    const at = Date.parse('2026-11-23T01:00:00.000Z');
-    const staffId = '01900000-0000-7000-8000-0000000e0002';
-    const edit = (counter: number, ms: number, field: string, value: string): WireChange => [
-      formatHlc({ ms, counter, node: other }),
-      other,
-      null,
-      'staff',
-      staffId,
-      field,
-      value,
-      null,
-    ];
     const later = edit(0, at + 5000, 'phone', '13800000000');
     const earlier = edit(1, at, 'position', 'leader');
     const orders = [[[later], [earlier]], [[later, earlier]], [[earlier], [later]]];
