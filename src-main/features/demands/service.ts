@@ -367,7 +367,7 @@ export function applyTransition(
     const field = input.leadUnitId !== undefined ? 'leadUnitId' : 'coUnitIds';
     throw invalid(field, msg('unit.byAssign'));
   }
-  // One write for both: the row (and the change log) gets the handover's fields under one stamp.
+  // The assignee and the units in one write (the replayed fields follow in recordEvent's).
   updateRecord(core.store, 'demands', input.id, { assigneeStaffId, ...units });
   // What the move carries travels with it: the replay reads it from the event.
   const data: HistoryEventData | undefined =

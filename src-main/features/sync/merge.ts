@@ -109,12 +109,12 @@ const STAFF = 2;
 const VALUE = 6;
 const PREV = 7;
 
-/** The earliest stamp among a record's changes. */
-function earliestStamp(fields: Map<string, WireChange[]>): string {
+/** When the earliest of a record's changes was made (its stamp's wall time), as an ISO time. */
+function earliestChangeAt(fields: Map<string, WireChange[]>): string {
   let earliest: string | undefined;
   for (const list of fields.values())
     for (const c of list) if (!earliest || c[HLC] < earliest) earliest = c[HLC];
-  return earliest!;
+  return new Date(Number(earliest!.slice(0, 15))).toISOString();
 }
 
 /** The statement writing these fields of a record (compiled once per table and set of fields). */
@@ -332,7 +332,7 @@ export function* applySteps(
       if (!last || w[HLC] > last[HLC]) last = w;
     }
     const updatedAt = new Date(Math.min(Number(last![HLC].slice(0, 15)), store.now())).toISOString();
-    if (placeholder) params.push(new Date(Number(earliestStamp(all).slice(0, 15))).toISOString());
+    if (placeholder) params.push(earliestChangeAt(all));
     // Who changed the record last, and when: an older change arriving late does not turn
     // that back (so every laptop ends with the record's newest change, clocks permitting).
     if (existing && existing.updatedAt > updatedAt) {
@@ -350,7 +350,7 @@ export function* applySteps(
    * file, moves the date back to it, so the order files arrive in does not change it.
    */
   const redateUndated = (table: string, rowId: string, fields: Map<string, WireChange[]>) => {
-    const earliest = new Date(Number(earliestStamp(fields).slice(0, 15))).toISOString();
+    const earliest = earliestChangeAt(fields);
     sql(`UPDATE ${q(table)} SET "createdAt" = ? WHERE "id" = ? AND "createdAt" > ?`).run(
       earliest,
       rowId,
