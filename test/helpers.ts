@@ -15,6 +15,9 @@ import { migrate } from '../src-main/store/db';
 import { MIGRATIONS } from '../src-main/store/migrations';
 import { installCaptureTriggers } from '../src-main/store/capture';
 import { preparedOn } from '../src-main/store/records';
+import type { Store } from '../src-main/store/db';
+import { applyChanges, type ApplyOptions, type ApplyReport } from '../src-main/features/sync/merge';
+import type { WireChange } from '../src-main/features/sync/package';
 import type { Role } from '@shared/domain/enums';
 import { writeMigratedTemplate } from './template';
 
@@ -182,6 +185,18 @@ export const tablesOf = (after: Record<string, unknown[]>, before: Record<string
   Object.fromEntries(Object.keys(before).map((t) => [t, after[t]]));
 
 export const VALID_USCC = ['91350100M000100Y43', '91110000600037341L'];
+
+/** Applies sync changes as an import does (one transaction, the capture off), without a file. */
+export function applyAsImport(store: Store, changes: WireChange[], options: ApplyOptions = {}): ApplyReport {
+  return store.db.transaction(() => {
+    store.capturing = false;
+    try {
+      return applyChanges(store, changes, options);
+    } finally {
+      store.capturing = true;
+    }
+  })();
+}
 
 /**
  * Copies a closed (checkpointed) database file as a fixture: the copy stays the same laptop's

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFile, type WireChange } from '../../src-main/features/sync/package';
-import { applyChanges } from '../../src-main/features/sync/merge';
 import { requireTeam } from '../../src-main/features/sync/team';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
 import { formatHlc } from '@shared/domain/hlc';
 import { allowedMoves, checkMove } from '@shared/domain/workflow';
 import { RECORD_KINDS } from '@shared/contract/methods';
-import { makeCore, type TestCore } from '../helpers';
+import { applyAsImport, makeCore, type TestCore } from '../helpers';
 
 // Files arrive in any order: a record's later edits can arrive before its creation, leaving it
 // without its other fields for a while (a demand without a status: found by the sync property
@@ -114,15 +113,7 @@ describe('records whose creation has not arrived yet', () => {
     const dated = [false, true].flatMap((bulk) =>
       orders.map((files) => {
         const { store } = makeCore().core;
-        for (const file of files)
-          store.db.transaction(() => {
-            store.capturing = false;
-            try {
-              applyChanges(store, file, { bulk });
-            } finally {
-              store.capturing = true;
-            }
-          })();
+        for (const file of files) applyAsImport(store, file, { bulk });
         const row = store.db.prepare(`SELECT * FROM staff WHERE "id" = ?`).get(staffId);
         const { createdAt, phone, position } = row as Record<string, string>;
         return { createdAt, phone, position };

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import type { Core } from '../../src-main/core';
 import { call } from '../../src-main/dispatch';
 import { openCore } from '../../src-main/open';
-import { applyChanges } from '../../src-main/features/sync/merge';
 import { decodeFile } from '../../src-main/features/sync/package';
 import { requireTeam } from '../../src-main/features/sync/team';
 import { openStore } from '../../src-main/store/db';
@@ -18,7 +17,7 @@ import { MODELS, type FieldDef } from '@shared/model';
 import type { ListQuery, MethodInput, MethodOutput } from '@shared/contract/contract';
 import type { MethodName } from '@shared/contract/methods';
 import { demoDistrictAt, SEED_TEST_DISTRICT } from '../district';
-import { downgradeTo, makeCore, TestClock, type TestCore } from '../helpers';
+import { applyAsImport, downgradeTo, makeCore, TestClock, type TestCore } from '../helpers';
 import { fuzzCount, fuzzSeed } from '../fuzzRuns';
 import { makeEnterprise } from './fixtures';
 import { joinLike } from './sync-workload';
@@ -311,15 +310,7 @@ describe('the text index after a sync file loaded in bulk', () => {
     );
     const file = Buffer.from(a.ok('sync.export', { full: true }).contentBase64!, 'base64');
     const { changes } = decodeFile(requireTeam(a.core.store), file);
-    const { store } = b.core;
-    store.db.transaction(() => {
-      store.capturing = false;
-      try {
-        applyChanges(store, changes, { confirmMassDelete: true, bulk: true });
-      } finally {
-        store.capturing = true;
-      }
-    })();
+    applyAsImport(b.core.store, changes, { confirmMassDelete: true, bulk: true });
     for (const [q, ids] of [
       ['冷', made.slice(0, 2)],
       ['冷链', [made[1]]],

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openCore } from '../../src-main/open';
 import type { Core } from '../../src-main/core';
-import { applyChanges, type ApplyReport } from '../../src-main/features/sync/merge';
+import type { ApplyReport } from '../../src-main/features/sync/merge';
 import { decodeFile, type WireChange } from '../../src-main/features/sync/package';
 import { requireTeam } from '../../src-main/features/sync/team';
 import { PENDING_DETAIL_MAX } from '../../src-main/features/sync/service';
-import { copyDatabaseFile, makeCore, snapshot, tempDir } from '../helpers';
+import { applyAsImport, copyDatabaseFile, makeCore, snapshot, tempDir } from '../helpers';
 import { generateWork, joinLike } from './sync-workload';
 
 // A large import into a small log is loaded in bulk (every decision first, then the log's
@@ -15,17 +15,8 @@ import { generateWork, joinLike } from './sync-workload';
 
 const PASS = 'correct horse battery staple';
 
-function apply(core: Core, changes: WireChange[], bulk: boolean): ApplyReport {
-  const { store } = core;
-  return store.db.transaction(() => {
-    store.capturing = false;
-    try {
-      return applyChanges(store, changes, { confirmMassDelete: true, bulk });
-    } finally {
-      store.capturing = true;
-    }
-  })();
-}
+const apply = (core: Core, changes: WireChange[], bulk: boolean): ApplyReport =>
+  applyAsImport(core.store, changes, { confirmMassDelete: true, bulk });
 
 /** Indexes and triggers: a bulk load sets some aside and must put every one back. */
 function schemaOf(core: Core): unknown[] {
