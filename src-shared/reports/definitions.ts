@@ -92,46 +92,40 @@ export const RECORD_FIGURES = [
 ] as const;
 export type RecordFigure = (typeof RECORD_FIGURES)[number];
 
-/** Every scalar figure, in the order the report prints them. */
-export const SCALAR_KEYS = [
-  'visits',
-  'enterprisesVisited',
-  'coverage',
-  'solvedOnSite',
-  'leaderVisits',
-  'newDemands',
-  'carriedOver',
-  'closed',
-  'closureRate',
-  'substantiveRate',
-  'onTimeRate',
-  'avgDaysToClose',
-  'openAtEnd',
-  'overdueAtEnd',
-  'supervised',
-  'extensions',
-  'firstReplyRate',
-  'followups',
-  'satisfactionRate',
-  'clinics',
-  'experts',
-  'enterprisesServed',
-  'cooperationIntentions',
-  'signedProjects',
-  'activities',
-  'attendees',
-  'enterprisesReached',
-] as const;
-export type ScalarKey = (typeof SCALAR_KEYS)[number];
+/**
+ * Every scalar figure by the section of the report it belongs to (一 to 五), in the order the
+ * Excel and Word reports print them; the screen orders each section's tiles its own way
+ * (src-renderer/components/reports/sections.ts).
+ */
+export const SCALAR_SECTIONS = {
+  visits: ['visits', 'enterprisesVisited', 'coverage', 'solvedOnSite', 'leaderVisits'],
+  demands: [
+    'newDemands',
+    'carriedOver',
+    'closed',
+    'closureRate',
+    'substantiveRate',
+    'onTimeRate',
+    'avgDaysToClose',
+    'openAtEnd',
+    'overdueAtEnd',
+    'supervised',
+    'extensions',
+    'firstReplyRate',
+  ],
+  followups: ['followups', 'satisfactionRate'],
+  /** Figures that only exist where clinics apply (null in staff scope). */
+  clinics: ['clinics', 'experts', 'enterprisesServed', 'cooperationIntentions', 'signedProjects'],
+  activities: ['activities', 'attendees', 'enterprisesReached'],
+} as const;
+export type FigureSectionKey = keyof typeof SCALAR_SECTIONS;
+export type ScalarKey = (typeof SCALAR_SECTIONS)[FigureSectionKey][number];
 
-/** Figures that only exist where clinics apply (null in staff scope). */
-export const CLINIC_KEYS = [
-  'clinics',
-  'experts',
-  'enterprisesServed',
-  'cooperationIntentions',
-  'signedProjects',
-] as const;
+/** Every scalar figure, in the order the report prints them. */
+export const SCALAR_KEYS: readonly ScalarKey[] = Object.values(SCALAR_SECTIONS).flat();
+
+/** The clinic section's figures (null in staff scope). */
+export const CLINIC_KEYS = SCALAR_SECTIONS.clinics;
 
 export interface Label {
   zh: string;

@@ -11,8 +11,10 @@ import {
   LABELS,
   OUTCOME_TYPE_LABELS,
   RATE_DEFINITIONS,
+  SCALAR_SECTIONS,
   STATUS_LABELS,
   TIER_LABELS,
+  type FigureSectionKey,
   type RateKey,
   type ScalarKey,
 } from '@shared/reports/definitions';
@@ -62,35 +64,18 @@ const PCT_POINTS = '+0.0%;-0.0%;0.0%';
 const DAYS = '0.0';
 const INT = '#,##0';
 
-const SECTIONS: { title: string; keys: ScalarKey[] }[] = [
-  {
-    title: '一、走访服务',
-    keys: ['visits', 'enterprisesVisited', 'coverage', 'solvedOnSite', 'leaderVisits'],
-  },
-  {
-    title: '二、需求办理',
-    keys: [
-      'newDemands',
-      'carriedOver',
-      'closed',
-      'closureRate',
-      'substantiveRate',
-      'onTimeRate',
-      'avgDaysToClose',
-      'openAtEnd',
-      'overdueAtEnd',
-      'supervised',
-      'extensions',
-      'firstReplyRate',
-    ],
-  },
-  { title: '三、跟踪回访', keys: ['followups', 'satisfactionRate'] },
-  {
-    title: '四、专家会诊',
-    keys: ['clinics', 'experts', 'enterprisesServed', 'cooperationIntentions', 'signedProjects'],
-  },
-  { title: '五、服务活动', keys: ['activities', 'attendees', 'enterprisesReached'] },
-];
+/** The summary sheet's section headings, in SCALAR_SECTIONS' order. */
+const SECTION_TITLES: Record<FigureSectionKey, string> = {
+  visits: '一、走访服务',
+  demands: '二、需求办理',
+  followups: '三、跟踪回访',
+  clinics: '四、专家会诊',
+  activities: '五、服务活动',
+};
+const SECTIONS = (Object.keys(SCALAR_SECTIONS) as FigureSectionKey[]).map((key) => ({
+  title: SECTION_TITLES[key],
+  keys: SCALAR_SECTIONS[key],
+}));
 
 const isRate = (key: ScalarKey): key is RateKey => key in RATE_DEFINITIONS;
 

@@ -16,6 +16,8 @@ import {
   useReports,
 } from '../../../src-renderer/stores/reports';
 import { changeOf, formatValue } from '../../../src-renderer/components/reports/figures';
+import { FIGURE_SECTIONS } from '../../../src-renderer/components/reports/sections';
+import { SCALAR_KEYS, SCALAR_SECTIONS } from '@shared/reports/definitions';
 import { files } from '../../../src-renderer/files';
 import { useNotices } from '../../../src-renderer/stores/notices';
 
@@ -150,6 +152,13 @@ describe('figures as text', () => {
     expect(changeOf('visits', q3, 'lastYear')).toMatchObject({ text: '—', noData: true });
     // More overdue is worse.
     expect(changeOf('overdueAtEnd', q3, 'previous')).toMatchObject({ dir: 'up', tone: 'bad' });
+  });
+
+  it('shows every scalar figure once, in the section the Excel and Word reports give it', () => {
+    expect(FIGURE_SECTIONS.map((s) => s.key)).toEqual(Object.keys(SCALAR_SECTIONS));
+    for (const { key, figures } of FIGURE_SECTIONS)
+      expect([...figures].sort(), key).toEqual([...SCALAR_SECTIONS[key]].sort());
+    expect(FIGURE_SECTIONS.flatMap((s) => s.figures).sort()).toEqual([...SCALAR_KEYS].sort());
   });
 });
 
