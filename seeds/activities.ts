@@ -2,9 +2,8 @@ import { addDays, daysBetween } from '@shared/domain/dates';
 import type { ActivityType, DemandCategory, OutcomeType } from '@shared/domain/enums';
 import type { Firm, Seeder } from './context';
 import type { Rand } from './random';
-import { dateOf, isWeekend, iso, later, msOn } from './clock';
-import { castFor, liveOut } from './demands';
-import { categoriesFor, demandText } from './text';
+import { isWeekend, later, msOn } from './clock';
+import { raiseDemand } from './demands';
 import { FIELDS, TOWNS } from './vocabulary';
 
 // Service activities (服务活动) and outcomes (服务成效) of the demo year.
@@ -131,25 +130,14 @@ function activityDemands(
 ): void {
   for (const firm of rand.sample(firms, rand.int(0, 2))) {
     const receivedMs = Math.min(later(rand, msOn(date, 17 * 60), rand.between(0, 1)), s.cutoffMs);
-    const categories = categoriesFor(rand, ['policy', 'high_tech_cert', 'finance', 'talent']);
-    const text = demandText(rand, firm, categories[0]!, year);
-    const cast = castFor(s, rand, firm, dateOf(receivedMs));
-    const demand = s.as(cast.assigner, () =>
-      s.api('demands.create', {
-        enterpriseId: firm.id,
-        source: 'activity',
-        sourceActivityId: activityId,
-        categories,
-        ...text,
-        receivedAt: iso(receivedMs),
-      }),
-    );
-    s.counts.demands += 1;
-    liveOut(
+    raiseDemand(
       s,
       rand,
-      { id: demand.id, firm, categories, complex: text.complex, level: text.level, receivedMs },
-      cast,
+      firm,
+      { source: 'activity', sourceActivityId: activityId },
+      receivedMs,
+      ['policy', 'high_tech_cert', 'finance', 'talent'],
+      year,
     );
   }
 }

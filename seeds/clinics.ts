@@ -1,9 +1,9 @@
 import { addDays, daysBetween } from '@shared/domain/dates';
 import type { Firm, Member, Seeder } from './context';
 import type { Rand } from './random';
-import { dateOf, isWeekend, iso, later, msOn } from './clock';
-import { castFor, liveOut } from './demands';
-import { categoriesFor, demandText, fill, firmVars } from './text';
+import { isWeekend, iso, later, msOn } from './clock';
+import { raiseDemand } from './demands';
+import { fill, firmVars } from './text';
 import {
   CLINIC_ADVICE,
   CLINIC_PLACES,
@@ -141,25 +141,14 @@ function clinicDemands(
   for (const firm of firms) {
     if (!rand.chance(0.45)) continue;
     const receivedMs = Math.min(later(rand, msOn(date, 16 * 60), rand.between(0, 2)), s.cutoffMs);
-    const categories = categoriesFor(rand, ['tech', 'tech_transfer', 'talent', 'platform']);
-    const text = demandText(rand, firm, categories[0]!, year);
-    const cast = castFor(s, rand, firm, dateOf(receivedMs));
-    const demand = s.as(cast.assigner, () =>
-      s.api('demands.create', {
-        enterpriseId: firm.id,
-        source: 'clinic',
-        sourceClinicId: clinicId,
-        categories,
-        ...text,
-        receivedAt: iso(receivedMs),
-      }),
-    );
-    s.counts.demands += 1;
-    liveOut(
+    raiseDemand(
       s,
       rand,
-      { id: demand.id, firm, categories, complex: text.complex, level: text.level, receivedMs },
-      cast,
+      firm,
+      { source: 'clinic', sourceClinicId: clinicId },
+      receivedMs,
+      ['tech', 'tech_transfer', 'talent', 'platform'],
+      year,
     );
   }
 }

@@ -4,7 +4,7 @@ import type { MethodInput } from '@shared/contract/contract';
 import type { Firm, Member, Seeder } from './context';
 import type { Rand } from './random';
 import { dateOf, iso, later } from './clock';
-import { fill, firmVars } from './text';
+import { categoriesFor, demandText, fill, firmVars } from './text';
 import { unitsFor } from './units';
 import {
   ANSWER_NOTES,
@@ -298,6 +298,43 @@ function chase(
     }
   }
   return spent;
+}
+
+/** Where a demand raised at an event came from, as demands.create takes it. */
+type RaisedAt = Pick<MethodInput<'demands.create'>, 'source' | 'sourceClinicId' | 'sourceActivityId'>;
+
+/**
+ * A demand a firm raised at a clinic or an activity (`at`), received at `receivedMs`, of one
+ * of the `prefer`red categories first, and handled as any demand (liveOut).
+ */
+export function raiseDemand(
+  s: Seeder,
+  rand: Rand,
+  firm: Firm,
+  at: RaisedAt,
+  receivedMs: number,
+  prefer: readonly DemandCategory[],
+  year: string,
+): void {
+  const categories = categoriesFor(rand, prefer);
+  const text = demandText(rand, firm, categories[0]!, year);
+  const cast = castFor(s, rand, firm, dateOf(receivedMs));
+  const demand = s.as(cast.assigner, () =>
+    s.api('demands.create', {
+      enterpriseId: firm.id,
+      ...at,
+      categories,
+      ...text,
+      receivedAt: iso(receivedMs),
+    }),
+  );
+  s.counts.demands += 1;
+  liveOut(
+    s,
+    rand,
+    { id: demand.id, firm, categories, complex: text.complex, level: text.level, receivedMs },
+    cast,
+  );
 }
 
 /** Who assigns and who handles a demand received on a date. */
