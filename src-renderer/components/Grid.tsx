@@ -15,6 +15,7 @@ import {
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n';
 import type { RecordKind } from '@shared/contract/methods';
 import type { RecordOf } from '../records';
 import { columnDefsOf, columnValueText, type GridColumn } from './gridColumns';
@@ -100,7 +101,7 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
   });
 
   const columnDefs = useMemo<ColDef<Row>[]>(
-    () => columnDefsOf(kind, columns, t),
+    () => columnDefsOf(kind, columns, t, currentLanguage()),
     // Headers and labels follow the language.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [kind, columns, lang],

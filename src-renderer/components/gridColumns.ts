@@ -9,6 +9,7 @@ import { defOf, fieldLabel } from '../fieldValues';
 import { enumLabel, enumLabels, formatDay, formatInstant, yesNo } from '../format';
 import { EnumFilter, type EnumFilterParams } from './EnumFilter';
 import type { ColumnKind, ColumnKinds } from './gridQuery';
+import type { Language } from '../i18n';
 
 export interface GridColumn<Row> {
   /** The API field: also the column id, the sort field and the filter field. */
@@ -18,7 +19,8 @@ export interface GridColumn<Row> {
   kind?: ColumnKind;
   /** The enum group of its words; without one, the model field's. */
   enumName?: EnumName;
-  width?: number;
+  /** Pixels; per language where its words differ much in length (a cell of tags). */
+  width?: number | Readonly<Record<Language, number>>;
   minWidth?: number;
   flex?: number;
   sortable?: boolean;
@@ -140,6 +142,7 @@ export function columnDefsOf<Row>(
   kind: RecordKind,
   columns: readonly GridColumn<Row>[],
   t: Translate,
+  lang: Language,
 ): ColDef<Row>[] {
   return columns.map((column) => {
     const c = withModelDefaults(kind, column);
@@ -153,7 +156,7 @@ export function columnDefsOf<Row>(
       // initial*: defaults for a new grid only; the remembered (or the user's) layout wins.
       initialHide: c.hide,
       pinned: c.pinned, // not part of the remembered layout: always as the screen defines it
-      initialWidth: c.width,
+      initialWidth: typeof c.width === 'object' ? c.width[lang] : c.width,
       minWidth: c.minWidth,
       initialFlex: c.flex,
       valueFormatter: (p: ValueFormatterParams<Row>) =>

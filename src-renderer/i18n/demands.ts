@@ -87,7 +87,7 @@ export default defineWords({
     firstReplyDue: { zh: '阶段性答复时限', en: 'First reply due' },
     firstRepliedAt: { zh: '{{at}} 已答复', en: 'replied {{at}}' },
     notReplied: { zh: '尚未答复', en: 'not replied yet' },
-    firstReplyLate: { zh: '答复超期', en: 'first reply late' },
+    firstReplyLate: { zh: '答复超期', en: 'First reply late' },
     reply: { zh: '阶段性答复', en: 'Interim reply' },
     replyNote: { zh: '答复内容', en: 'What the enterprise was told' },
     replyHint: {

@@ -17,7 +17,8 @@ const COLUMNS: GridColumn<Demand>[] = [
     header: 'demand.status',
     kind: 'enum',
     enumName: 'demandStatus',
-    width: 150,
+    // Room for its three tags at most: 办理中 即将超期 答复超期.
+    width: { 'zh-CN': 232, en: 300 },
     render: (d) => <DemandStatusBadge demand={d} />,
   },
   { field: 'title', header: 'demand.title', flex: 3, minWidth: 200 },

@@ -185,6 +185,32 @@ for (const viewport of VIEWPORTS) {
       expect(last).toBeLessThanOrEqual(grid.right + 1);
     });
 
+    it('demands: the status cells show every tag whole (状态, 超期 or 即将超期, 答复超期)', async () => {
+      await go('#/demands', '.ag-row .ag-cell[col-id="status"]');
+      await page.locator('.ag-cell[col-id="status"]', { hasText: '答复超期' }).first().waitFor();
+      const tags = await page.$$eval('.ag-cell[col-id="status"]', (cells) =>
+        cells.map((cell) => cell.querySelector('[class*="badges"]')?.children.length ?? 0),
+      );
+      // The demo's newest demands include ones with all three.
+      expect(Math.max(...tags)).toBe(3);
+      expect(await clippedTexts(page, '.ag-cell[col-id="status"]')).toEqual([]);
+    });
+
+    it('demands, in English on a new grid: the longer words fit too', async () => {
+      // Away from the list, its remembered layout (made in Chinese) forgotten: a first visit.
+      await go('#/board', '.board-group');
+      await page.evaluate(() => localStorage.removeItem('vl.grid.demands'));
+      await page.click('[data-testid="lang-en"]');
+      try {
+        await go('#/demands', '.ag-row .ag-cell[col-id="status"]');
+        // The rows in, with the longest tag among them.
+        await page.locator('.ag-cell[col-id="status"]', { hasText: 'First reply late' }).first().waitFor();
+        expect(await clippedTexts(page, '.ag-cell[col-id="status"]')).toEqual([]);
+      } finally {
+        await page.click('[data-testid="lang-zh"]');
+      }
+    });
+
     it('demands: the handler column stays in sight with a demand open beside the list', async () => {
       const assigned = app
         .api('demands.list', {
