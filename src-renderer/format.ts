@@ -34,10 +34,14 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** Yuan with thousands grouped and two decimals (7,919,826.39; 360,000.00), as a ledger column shows money. */
+export function formatMoney(yuan: number): string {
+  return yuan.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 /** An amount in yuan: 万元 from ten thousand up in Chinese (as the bureau writes money), ¥ in English. */
 export function formatYuan(yuan: number): string {
-  if (i18n.language === 'en')
-    return `¥${yuan.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (i18n.language === 'en') return `¥${formatMoney(yuan)}`;
   return yuan >= 10_000 ? `${(yuan / 10_000).toFixed(2)}万元` : `${yuan.toFixed(2)}元`;
 }
 

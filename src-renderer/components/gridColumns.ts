@@ -6,7 +6,7 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { RecordKind } from '@shared/contract/methods';
 import { ENUMS, type EnumName } from '../enums';
 import { defOf, fieldLabel } from '../fieldValues';
-import { enumLabel, enumLabels, formatDay, formatInstant, yesNo } from '../format';
+import { enumLabel, enumLabels, formatCount, formatDay, formatInstant, yesNo } from '../format';
 import { EnumFilter, type EnumFilterParams } from './EnumFilter';
 import type { ColumnKind, ColumnKinds } from './gridQuery';
 import type { Language } from '../i18n';
@@ -63,6 +63,9 @@ function defaultFormat(kind: ColumnKind, enumName: EnumName | undefined, value: 
       return yesNo(Boolean(value));
     case 'json':
       return JSON.stringify(value);
+    case 'number':
+      // Thousands grouped, as amounts in yuan are read (7,919,826.39).
+      return typeof value === 'number' ? formatCount(value) : String(value);
     default:
       return String(value);
   }
@@ -152,6 +155,8 @@ export function columnDefsOf<Row>(
       valueGetter: (p) => p.data?.[c.field],
       headerName: c.header ? t(c.header) : fieldLabel(kind, c.field),
       cellDataType: false,
+      // Figures line up by their last digit.
+      type: colKind === 'number' ? 'rightAligned' : undefined,
       sortable: c.sortable ?? !(colKind === 'enumList' || colKind === 'json'),
       // initial*: defaults for a new grid only; the remembered (or the user's) layout wins.
       initialHide: c.hide,

@@ -8,6 +8,7 @@ import type { FieldsProps } from '../components/RecordFormDrawer';
 import { RecordListScreen } from '../components/RecordListScreen';
 import { RecordPicker, enterpriseDetail, enterpriseLabel } from '../components/RecordPicker';
 import { fieldLabel } from '../fieldValues';
+import { formatMoney } from '../format';
 import type { RecordOf } from '../records';
 import { routeHref, type Route } from '../router';
 import { useOutcomeForm, type OutcomeValues } from '../stores/activityForms';
@@ -18,7 +19,12 @@ const COLUMNS: GridColumn<RecordOf<'outcomes'>>[] = [
   { field: 'date', kind: 'date', width: 120 },
   { field: 'enterpriseName', flex: 2 },
   { field: 'type', kind: 'enum', width: 150 },
-  { field: 'amount', kind: 'number', width: 140 },
+  {
+    field: 'amount',
+    kind: 'number',
+    width: 140,
+    format: (v) => (typeof v === 'number' ? formatMoney(v) : ''),
+  },
   { field: 'count', kind: 'number', width: 80 },
   {
     field: 'status',

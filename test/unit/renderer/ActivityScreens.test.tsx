@@ -86,5 +86,8 @@ describe('OutcomesScreen', () => {
     expect(b.ok('outcomes.list').rows).toMatchObject([
       { enterpriseId: e.id, demandId: d.id, type: 'financing', amount: 1200000.5, count: 1, status: 'done' },
     ]);
+    // The list shows the amount as money is read: grouped, two decimals.
+    window.location.hash = '#/outcomes';
+    await waitFor(() => expect(screen.getByText('1,200,000.50')).toBeTruthy(), WAIT);
   });
 });
