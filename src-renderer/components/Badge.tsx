@@ -31,10 +31,11 @@ interface DeadlineFlags {
   firstReplyLate?: boolean | null;
 }
 
-export function DemandStatusBadge({ demand }: { demand: DeadlineFlags }) {
+/** A demand's status and deadline tags; `compact` (a list's cell) with narrower pills. */
+export function DemandStatusBadge({ demand, compact }: { demand: DeadlineFlags; compact?: boolean }) {
   const { t } = useTranslation();
   return (
-    <span className={styles.badges}>
+    <span className={compact ? `${styles.badges} ${styles.compact}` : styles.badges}>
       <Badge enumName="demandStatus" value={demand.status} />
       {demand.overdue && <Tag tone="overdue">{t('demand.overdue')}</Tag>}
       {!demand.overdue && demand.dueSoon && <Tag tone="dueSoon">{t('demand.dueSoon')}</Tag>}

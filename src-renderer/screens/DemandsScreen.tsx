@@ -18,10 +18,10 @@ const COLUMNS: GridColumn<Demand>[] = [
     kind: 'enum',
     enumName: 'demandStatus',
     // Room for its three tags at most: 办理中 即将超期 答复超期.
-    width: { 'zh-CN': 232, en: 300 },
-    render: (d) => <DemandStatusBadge demand={d} />,
+    width: { 'zh-CN': 210, en: 280 },
+    render: (d) => <DemandStatusBadge demand={d} compact />,
   },
-  { field: 'title', header: 'demand.title', flex: 3, minWidth: 200 },
+  { field: 'title', header: 'demand.title', flex: 3, minWidth: 180 },
   { field: 'enterpriseName', header: 'demand.enterprise', flex: 2, minWidth: 160 },
   { field: 'assigneeName', header: 'demand.assignee', width: 90 },
   {

@@ -207,11 +207,14 @@ for (const viewport of VIEWPORTS) {
         await page.locator('.ag-cell[col-id="status"]', { hasText: 'First reply late' }).first().waitFor();
         expect(await clippedTexts(page, '.ag-cell[col-id="status"]')).toEqual([]);
       } finally {
+        // Back to Chinese, and to the layout of a first visit for the tests after this one.
+        await go('#/board', '.board-group');
+        await page.evaluate(() => localStorage.removeItem('vl.grid.demands'));
         await page.click('[data-testid="lang-zh"]');
       }
     });
 
-    it('demands: the handler column stays in sight with a demand open beside the list', async () => {
+    it('demands: the handler and due date columns stay in sight with a demand open beside the list', async () => {
       const assigned = app
         .api('demands.list', {
           filter: { open: true },
@@ -228,6 +231,11 @@ for (const viewport of VIEWPORTS) {
       expect(handler.left).toBeGreaterThanOrEqual(grid.left);
       expect(handler.right).toBeLessThanOrEqual(grid.right + 1);
       expect(handler.right).toBeLessThanOrEqual(drawer.left);
+      // So does the due date after it.
+      const due = await boxOf(page, '.ag-header-cell[col-id="dueDate"]');
+      console.info(`${size}: rows ${grid.left}–${grid.right}, due date ${due.left}–${due.right}`);
+      expect(due.right).toBeLessThanOrEqual(grid.right + 1);
+      expect(await clippedTexts(page, '.ag-cell[col-id="dueDate"]')).toEqual([]);
       expect(await clippedTexts(page, '.ag-cell[col-id="assigneeName"]')).toEqual([]);
       // The title and enterprise beside it keep a readable width.
       expect((await boxOf(page, '.ag-header-cell[col-id="title"]')).width).toBeGreaterThanOrEqual(180);
