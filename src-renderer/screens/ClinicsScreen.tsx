@@ -23,7 +23,7 @@ const COLUMNS: GridColumn<RecordOf<'clinics'>>[] = [
     header: 'clinic.status',
     kind: 'enum',
     enumName: 'clinicStatus',
-    width: 100,
+    width: { 'zh-CN': 100, en: 116 },
     render: (c) => <Badge enumName="clinicStatus" value={c.status} />,
   },
   { field: 'expertCount', header: 'clinic.expertCount', kind: 'number', width: 100 },

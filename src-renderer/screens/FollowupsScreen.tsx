@@ -34,7 +34,7 @@ const COLUMNS: GridColumn<RecordOf<'followups'>>[] = [
     header: 'followup.satisfaction',
     kind: 'enum',
     enumName: 'satisfaction',
-    width: 110,
+    width: { 'zh-CN': 110, en: 144 },
     render: (f) => <Badge enumName="satisfaction" value={f.satisfaction} />,
   },
   { field: 'content', header: 'followup.content', flex: 2 },

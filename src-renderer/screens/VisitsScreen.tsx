@@ -20,7 +20,7 @@ const COLUMNS: GridColumn<Visit>[] = [
     header: 'visit.status',
     kind: 'enum',
     enumName: 'visitStatus',
-    width: 100,
+    width: { 'zh-CN': 100, en: 116 },
     render: (v) => <Badge enumName="visitStatus" value={v.status} />,
   },
   { field: 'summary', header: 'visit.summary', flex: 3, minWidth: 200 },
