@@ -2,31 +2,6 @@
 // labels and, for rates, the formula printed next to every rate.
 import { fileLabelsOf } from '../labels';
 
-export const COUNT_KEYS = [
-  'visits',
-  'enterprisesVisited',
-  'solvedOnSite',
-  'leaderVisits',
-  'newDemands',
-  'carriedOver',
-  'closed',
-  'openAtEnd',
-  'overdueAtEnd',
-  'supervised',
-  'extensions',
-  'followups',
-  'clinics',
-  'experts',
-  'enterprisesServed',
-  'cooperationIntentions',
-  'signedProjects',
-  // service activities
-  'activities',
-  'attendees',
-  'enterprisesReached',
-] as const;
-export type CountKey = (typeof COUNT_KEYS)[number];
-
 export const RATE_KEYS = [
   'coverage',
   'closureRate',
