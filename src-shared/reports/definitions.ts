@@ -23,50 +23,6 @@ export type SplitKey = (typeof SPLIT_KEYS)[number];
 export const TABLE_KEYS = ['byUnit', 'tierStock', 'tierNew'] as const;
 export type TableKey = (typeof TABLE_KEYS)[number];
 
-/** Figures whose records can be listed (reports.records); splits need a key. */
-export const RECORD_FIGURES = [
-  'visits',
-  'enterprisesVisited',
-  'coverage',
-  'solvedOnSite',
-  'byMode',
-  'byTown',
-  'byIndustry',
-  'byTier',
-  'byStaff',
-  'newDemands',
-  'carriedOver',
-  'byCategory',
-  'closed',
-  'closureRate',
-  'substantiveRate',
-  'onTimeRate',
-  'avgDaysToClose',
-  'openAtEnd',
-  'overdueAtEnd',
-  'supervised',
-  'extensions',
-  'followups',
-  'satisfactionRate',
-  'clinics',
-  'experts',
-  'enterprisesServed',
-  'cooperationIntentions',
-  'signedProjects',
-  'leaderVisits',
-  'firstReplyRate',
-  'byUnit',
-  'tierStock',
-  'tierNew',
-  // service activities and outcomes (activitiesByType and outcomesByType need a type as key)
-  'activities',
-  'activitiesByType',
-  'attendees',
-  'enterprisesReached',
-  'outcomesByType',
-] as const;
-export type RecordFigure = (typeof RECORD_FIGURES)[number];
-
 /**
  * Every scalar figure by the section of the report it belongs to (一 to 五), in the order the
  * Excel and Word reports print them; the screen orders each section's tiles its own way
@@ -101,6 +57,18 @@ export const SCALAR_KEYS: readonly ScalarKey[] = Object.values(SCALAR_SECTIONS).
 
 /** The clinic section's figures (null in staff scope). */
 export const CLINIC_KEYS = SCALAR_SECTIONS.clinics;
+
+/** Figures whose records can be listed (reports.records); splits need a key. */
+export const RECORD_FIGURES = [
+  ...SCALAR_KEYS,
+  ...SPLIT_KEYS,
+  'byCategory',
+  ...TABLE_KEYS,
+  // activitiesByType and outcomesByType need a type as key
+  'activitiesByType',
+  'outcomesByType',
+] as const;
+export type RecordFigure = (typeof RECORD_FIGURES)[number];
 
 export interface Label {
   zh: string;
