@@ -38,6 +38,12 @@ export type { GridColumn } from './gridColumns';
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 const NO_VIEWS: BuiltinViews = {};
+
+/** Each column's width as defined (not flex), which a layout of an older format is checked against. */
+const defaultWidths = (defs: readonly ColDef[]): Map<string, number> =>
+  new Map(
+    defs.flatMap((c) => (c.colId && typeof c.initialWidth === 'number' ? [[c.colId, c.initialWidth]] : [])),
+  );
 /** The chip field of a built-in view's condition. */
 const VIEW_CHIP = 'view-';
 
@@ -67,7 +73,13 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
   const lang = i18n.language;
   const [api, setApi] = useState<GridApi<Row> | null>(null);
   const box = useRef<HTMLDivElement>(null);
-  const layout = useGridLayout(id, lang);
+  const columnDefs = useMemo<ColDef<Row>[]>(
+    () => columnDefsOf(kind, columns, t, currentLanguage()),
+    // Headers and labels follow the language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [kind, columns, lang],
+  );
+  const layout = useGridLayout(id, lang, defaultWidths(columnDefs));
 
   // The column filters in force: remembered ones from the first render, then as the grid says;
   // the sort likewise (a view compares both with its own).
@@ -99,13 +111,6 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
   useEffect(() => {
     handlers.current = { onOpen, onSelect, rowClass };
   });
-
-  const columnDefs = useMemo<ColDef<Row>[]>(
-    () => columnDefsOf(kind, columns, t, currentLanguage()),
-    // Headers and labels follow the language.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [kind, columns, lang],
-  );
 
   const columnChips: FilterChip[] = Object.entries(filterModel).flatMap(([field, model]) => {
     const column = columns.find((c) => c.field === field);
@@ -203,6 +208,7 @@ export function Grid<K extends RecordKind>(props: GridProps<K>) {
           rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
           initialState={layout.initialState}
           onStateUpdated={layout.onStateUpdated}
+          onColumnResized={layout.onColumnResized}
           onGridReady={(e: GridReadyEvent<Row>) => {
             setApi(e.api);
             readFilters(e.api);

@@ -49,4 +49,34 @@ describe('grid layout memory', () => {
     await app.page.waitForSelector('.ag-header-cell[col-id="name"]');
     expect(await headerIds()).toEqual(before);
   });
+
+  it('remembers the width the user drags a column to, and no other', async () => {
+    await app.page.click('[data-testid="lang-zh"]');
+    await app.page.evaluate(() => {
+      localStorage.removeItem('vl.grid.staff');
+      window.location.hash = '#/staff';
+    });
+    await app.page.reload();
+    await app.page.waitForSelector('.ag-header-cell[col-id="phone"]');
+    const widthOf = (col: string) =>
+      app.page.$eval(`.ag-header-cell[col-id="${col}"]`, (e) => Math.round(e.getBoundingClientRect().width));
+    const before = await widthOf('phone');
+    const handle = await app.page.$('.ag-header-cell[col-id="phone"] .ag-header-cell-resize');
+    const box = (await handle!.boundingBox())!;
+    await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await app.page.mouse.down();
+    await app.page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 5 });
+    await app.page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2, { steps: 5 });
+    await app.page.mouse.up();
+    await app.page.waitForTimeout(300);
+    const dragged = await widthOf('phone');
+    expect(dragged).toBeGreaterThan(before + 60);
+    const saved = await app.page.evaluate(
+      () => JSON.parse(localStorage.getItem('vl.grid.staff')!) as { state: { columnSizing?: unknown } },
+    );
+    expect(saved.state.columnSizing).toEqual({ columnSizingModel: [{ colId: 'phone', width: dragged }] });
+    await app.page.reload();
+    await app.page.waitForSelector('.ag-header-cell[col-id="phone"]');
+    expect(await widthOf('phone')).toBe(dragged);
+  });
 });

@@ -221,6 +221,35 @@ for (const viewport of VIEWPORTS) {
         expect(cut).toEqual([]);
       });
 
+    // A laptop that opened the list before the status column grew remembered every column's
+    // width, the status column's old 150 px among them.
+    if (viewport === VIEWPORTS[0])
+      it('demands: a layout remembered before the status column grew shows every tag whole', async () => {
+        await go('#/board', '.board-group');
+        await page.evaluate(() =>
+          localStorage.setItem(
+            'vl.grid.demands',
+            JSON.stringify({
+              q: '',
+              state: {
+                columnSizing: {
+                  columnSizingModel: [
+                    { colId: 'demandNo', width: 120 },
+                    { colId: 'title', width: 240, flex: 1 },
+                    { colId: 'status', width: 150 },
+                  ],
+                },
+              },
+            }),
+          ),
+        );
+        await go('#/demands', '.ag-row .ag-cell[col-id="status"]');
+        await page.locator('.ag-cell[col-id="status"]', { hasText: '答复超期' }).first().waitFor();
+        expect((await boxOf(page, '.ag-header-cell[col-id="status"]')).width).toBeGreaterThanOrEqual(210);
+        expect(await clippedTexts(page, '.ag-cell[col-id="status"]')).toEqual([]);
+        await page.evaluate(() => localStorage.removeItem('vl.grid.demands'));
+      });
+
     it('demands: the handler and due date columns stay in sight with a demand open beside the list', async () => {
       const assigned = app
         .api('demands.list', {

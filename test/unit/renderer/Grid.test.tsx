@@ -6,7 +6,15 @@ import './setup';
 import '../../../src-renderer/i18n';
 import type { Staff } from '@shared/contract/schemas';
 import { Grid, type GridColumn } from '../../../src-renderer/components/Grid';
-import { loadGrid } from '../../../src-renderer/components/gridState';
+import {
+  clearGrid,
+  LAYOUT_VERSION,
+  loadGrid,
+  pickPersisted,
+  saveGrid,
+  sizedColumns,
+  upgradeSaved,
+} from '../../../src-renderer/components/gridState';
 import { useSession } from '../../../src-renderer/stores/session';
 import { installBridge } from './bridge';
 
@@ -84,17 +92,26 @@ describe('Grid', () => {
 });
 
 describe('grid layout memory', () => {
-  it('keeps only the layout parts of the grid state, per grid id', async () => {
-    const { pickPersisted, saveGrid, clearGrid } = await import('../../../src-renderer/components/gridState');
-    const picked = pickPersisted({
-      columnOrder: { orderedColIds: ['role', 'name'] },
-      columnSizing: { columnSizingModel: [{ colId: 'name', width: 300 }] },
-      columnVisibility: { hiddenColIds: ['role'] },
-      sort: { sortModel: [{ colId: 'name', sort: 'desc' }] },
-      filter: { filterModel: { name: { filterType: 'text', type: 'contains', filter: '王' } } },
-      focusedCell: { colId: 'name', rowIndex: 3, rowPinned: null },
-      scroll: { top: 100, left: 0 },
-    });
+  it('keeps only the layout parts of the grid state, per grid id', () => {
+    const picked = pickPersisted(
+      {
+        columnOrder: { orderedColIds: ['role', 'name'] },
+        columnSizing: {
+          columnSizingModel: [
+            { colId: 'name', width: 300 },
+            { colId: 'role', width: 120 },
+          ],
+        },
+        columnVisibility: { hiddenColIds: ['role'] },
+        sort: { sortModel: [{ colId: 'name', sort: 'desc' }] },
+        filter: { filterModel: { name: { filterType: 'text', type: 'contains', filter: '王' } } },
+        focusedCell: { colId: 'name', rowIndex: 3, rowPinned: null },
+        scroll: { top: 100, left: 0 },
+      },
+      new Set(['name']),
+    );
+    // Only the width the user set: the role column keeps following its default.
+    expect(picked.columnSizing).toEqual({ columnSizingModel: [{ colId: 'name', width: 300 }] });
     expect(Object.keys(picked).sort()).toEqual([
       'columnOrder',
       'columnSizing',
@@ -103,10 +120,69 @@ describe('grid layout memory', () => {
       'sort',
     ]);
     saveGrid('g1', { state: picked, q: '王' });
-    expect(loadGrid('g1')).toEqual({ state: picked, q: '王' });
-    expect(loadGrid('g2')).toEqual({ state: {}, q: '' });
+    expect(loadGrid('g1')).toEqual({ state: picked, q: '王', v: LAYOUT_VERSION });
+    expect(loadGrid('g2')).toEqual({ state: {}, q: '', v: LAYOUT_VERSION });
     clearGrid('g1');
-    expect(loadGrid('g1')).toEqual({ state: {}, q: '' });
+    expect(loadGrid('g1')).toEqual({ state: {}, q: '', v: LAYOUT_VERSION });
+  });
+
+  it('drops the widths an older layout kept of columns whose default grew since', () => {
+    // Before version 2, a layout held every column's width as the grid had it: the demands
+    // list's status column at its old default of 150 hid the third tag.
+    localStorage.setItem(
+      'vl.grid.g-old',
+      JSON.stringify({
+        q: '走访',
+        state: {
+          columnOrder: { orderedColIds: ['status', 'title', 'dueDate'] },
+          columnSizing: {
+            columnSizingModel: [
+              { colId: 'status', width: 150 },
+              { colId: 'title', width: 260, flex: 1 },
+              { colId: 'dueDate', width: 140 },
+            ],
+          },
+          sort: { sortModel: [{ colId: 'dueDate', sort: 'asc' }] },
+        },
+      }),
+    );
+    const defaults = new Map([
+      ['status', 210],
+      ['dueDate', 110],
+    ]);
+    const upgraded = upgradeSaved(loadGrid('g-old'), defaults);
+    expect(upgraded.v).toBe(LAYOUT_VERSION);
+    expect(upgraded.q).toBe('走访');
+    // Narrower than the default now: dropped. Wider, or of a flex column: kept, as the user's.
+    expect(upgraded.state.columnSizing?.columnSizingModel.map((c) => c.colId)).toEqual(['title', 'dueDate']);
+    expect(upgraded.state.columnOrder).toEqual({ orderedColIds: ['status', 'title', 'dueDate'] });
+    expect(upgraded.state.sort).toEqual({ sortModel: [{ colId: 'dueDate', sort: 'asc' }] });
+    expect([...sizedColumns(upgraded.state)]).toEqual(['title', 'dueDate']);
+    // A layout of the current format is taken as it is.
+    expect(
+      upgradeSaved(
+        { ...upgraded, state: { columnSizing: { columnSizingModel: [{ colId: 'status', width: 90 }] } } },
+        defaults,
+      ).state.columnSizing,
+    ).toEqual({
+      columnSizingModel: [{ colId: 'status', width: 90 }],
+    });
+  });
+
+  it('remembers no width of a column the user did not resize', async () => {
+    const b = installBridge();
+    b.ok('staff.create', { name: '王强', role: 'staff' });
+    render(<Grid id="t-widths" kind="staff" columns={COLUMNS} />);
+    await screen.findByText('王强', {}, WAIT);
+    const saved = () =>
+      JSON.parse(localStorage.getItem('vl.grid.t-widths') ?? '{}') as {
+        state?: Record<string, unknown>;
+        v?: number;
+      };
+    // The grid has told its state (order, sort…): what it kept of it holds no width.
+    await waitFor(() => expect(saved().state?.columnOrder).toBeDefined(), WAIT);
+    expect(saved().v).toBe(LAYOUT_VERSION);
+    expect(saved().state?.columnSizing).toBeUndefined();
   });
 
   it('starts from the remembered sort, filter and hidden columns', async () => {
