@@ -15,6 +15,8 @@ export default defineConfig({
           main: resolve(__dirname, 'src-main/doors/electron/main.ts'),
           // The worker thread that migrates, seeds and backs up while the window shows.
           prepare: resolve(__dirname, 'src-main/doors/electron/prepare.ts'),
+          // The worker thread that counts summaries' comparisons (features/reports/comparisons.ts).
+          comparisonWorker: resolve(__dirname, 'src-main/features/reports/comparisonWorker.ts'),
         },
       },
     },

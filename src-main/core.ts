@@ -6,6 +6,7 @@ import { shanghaiDate } from '@shared/domain/dates';
 import { ApiError, invalid, notFound } from '@shared/contract/errors';
 import type { Role } from '@shared/domain/enums';
 import type { VisitNumbers } from './features/visits/numbers';
+import type { ComparisonWorker } from './features/reports/comparisons';
 
 /** What every service receives: the open store and the clock it reads "now" from. */
 export interface Core {
@@ -16,6 +17,8 @@ export interface Core {
    * generator): visits.create then numbers from one read per year instead of one per visit.
    */
   visitNumbers?: VisitNumbers;
+  /** Counts summaries' comparisons on a second thread (the app's long-lived doors start it). */
+  comparisons?: ComparisonWorker;
 }
 
 export const nowIso = (core: Core): string => new Date(core.store.now()).toISOString();

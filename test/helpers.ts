@@ -20,6 +20,8 @@ import { applyChanges, type ApplyOptions, type ApplyReport } from '../src-main/f
 import type { WireChange } from '../src-main/features/sync/package';
 import type { Role } from '@shared/domain/enums';
 import { writeMigratedTemplate } from './template';
+import { ComparisonWorker } from '../src-main/features/reports/comparisons';
+import { clearReportMemo } from '../src-main/features/reports/quarterly';
 
 // Tests run on real SQLite files in a temporary folder, removed after each test.
 
@@ -34,6 +36,7 @@ const cores: Core[] = [];
 export function cleanUpAfterTest(): void {
   for (const c of cores.splice(0)) {
     try {
+      c.comparisons?.close();
       c.store.close();
     } catch {
       /* already closed */
@@ -362,4 +365,36 @@ export function zhOf(body: Pick<ApiErrorBody, 'details'>): string {
   const { msg, issues } = body.details;
   if (msg) return say('zh', msg);
   return (issues ?? []).map((i) => (i.msg ? say('zh', i.msg) : i.message)).join('；');
+}
+
+/**
+ * A quarter's summary counted with the comparison worker started from `file` (a build of
+ * comparisonWorker.ts) and on one thread, on a small district with demands in two quarters,
+ * and how many the worker counted (1 when it did).
+ */
+export async function summaryThroughWorker(
+  file: string | URL,
+): Promise<{ paired: unknown; alone: unknown; answered: number }> {
+  const t = makeCore({ now: '2026-08-10T10:00:00+08:00' });
+  const enterprise = t.ok('enterprises.create', { uscc: VALID_USCC[0]!, name: '闽江测试有限公司' });
+  const demand = () =>
+    t.ok('demands.create', { enterpriseId: enterprise.id, categories: ['tech'], title: '需要检测设备' });
+  demand();
+  t.clock.set('2026-11-10T10:00:00+08:00');
+  demand();
+  const worker = new ComparisonWorker(file, t.core);
+  t.core.comparisons = worker;
+  for (let waited = 0; !worker.ready; waited += 50) {
+    if (waited > 60_000) throw new Error(`the comparison worker ${String(file)} did not start`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const summary = () => {
+    clearReportMemo(t.core.store.db);
+    return t.ok('reports.quarterly', { quarter: '2026Q4' });
+  };
+  const paired = summary();
+  t.core.comparisons = undefined;
+  const alone = summary();
+  worker.close();
+  return { paired, alone, answered: worker.answered };
 }

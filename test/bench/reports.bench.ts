@@ -29,12 +29,17 @@ function ok<M extends MethodName>(ctx: BenchContext, method: M, input: MethodInp
 
 /**
  * The export is asynchronous (exceljs) and a case's run() is not: a worker thread exports on
- * its own connection while run() waits on a shared flag, so the time is the whole export.
+ * its own connection while run() waits on a shared flag, so the time is the whole export. The
+ * worker starts with the first run (a warm-up), not while other cases are timed: its opening
+ * of the database would wait for their summaries' write locks (comparisons.ts).
  */
 function excelRunner(path: string): (quarter: string) => number {
-  const worker = new Worker(new URL('./reports-export-worker.ts', import.meta.url), { workerData: { path } });
-  worker.unref();
+  let worker: Worker | undefined;
   return (quarter) => {
+    if (!worker) {
+      worker = new Worker(new URL('./reports-export-worker.ts', import.meta.url), { workerData: { path } });
+      worker.unref();
+    }
     const signal = new SharedArrayBuffer(8);
     const cell = new Int32Array(signal);
     worker.postMessage({ quarter, signal });

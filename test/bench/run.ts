@@ -136,7 +136,11 @@ async function main(): Promise<void> {
     },
   ];
 
-  const core = openCore(fixture.path, { deviceName: 'bench' });
+  // With the comparison worker, as the window and the web mode open the core.
+  const core = openCore(fixture.path, {
+    deviceName: 'bench',
+    reportsWorker: new URL('../../src-main/features/reports/comparisonWorker.ts', import.meta.url),
+  });
   lines.push(...sizeLines(`database size at ×${scale}`, databaseSize(core, scale)));
   const failed = (operation: string, e: unknown): ResultLine => ({
     operation,

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { tempDir } from '../helpers';
+import { summaryThroughWorker, tempDir } from '../helpers';
 import {
   buildCli,
   BUNDLED,
@@ -110,6 +110,14 @@ describe('the compiled CLI', () => {
     // The native driver and the file libraries stay packages of their own.
     expect(imported).toContain('better-sqlite3');
     expect(imported).toContain('exceljs');
+  });
+
+  it("builds the web mode's comparison worker beside cli.js, and it counts as the main thread does", async () => {
+    const { paired, alone, answered } = await summaryThroughWorker(
+      join(CHECKOUT, CLI_BUILD_DIR, 'comparisonWorker.js'),
+    );
+    expect(answered).toBe(1);
+    expect(paired).toEqual(alone);
   });
 
   it('reports the version of package.json', async () => {

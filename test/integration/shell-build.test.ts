@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareInWorker } from '../../src-main/doors/electron/coreSide';
 import { PROJECT_ROOT } from '../../src-main/paths';
-import { makeCore, tempDir } from '../helpers';
+import { makeCore, summaryThroughWorker, tempDir } from '../helpers';
 
 // The built main process, as electron-vite writes it: the window comes before the core because
 // main.js does not even load the core until startup.ts asks for it (after creating the window,
@@ -68,6 +68,16 @@ describe('the built main process', () => {
     expect(holdsTheCore(worker)).toBe(true);
     expect(worker.files).not.toContain(join(OUT, 'main', 'main.js'));
     expect(worker.packages).not.toContain('electron');
+  });
+
+  it('builds the comparison worker without the shell, and it counts as the main thread does', async () => {
+    const file = join(OUT, 'main', 'comparisonWorker.js');
+    const closure = staticClosure(file);
+    expect(holdsTheCore(closure)).toBe(true);
+    expect(closure.packages).not.toContain('electron');
+    const { paired, alone, answered } = await summaryThroughWorker(file);
+    expect(answered).toBe(1);
+    expect(paired).toEqual(alone);
   });
 
   it('prepares a database in the worker thread, and reports a database it cannot open', async () => {

@@ -46,6 +46,9 @@ describe('the method registry', () => {
     expect(where((d) => d.mode === 'sync' && d.transaction === 'own')).toEqual([
       'backups.create',
       'backups.restore',
+      // With a comparison worker, their transaction holds the write lock (reports/comparisons.ts).
+      'reports.quarterly',
+      'reports.summary',
       'sync.progress',
     ]);
     expect(where((d) => !d.gated)).toEqual(['sync.progress']);

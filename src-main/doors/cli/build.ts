@@ -60,7 +60,11 @@ export async function buildCli(root: string = PROJECT_ROOT): Promise<{ files: nu
   rmSync(outdir, { recursive: true, force: true });
   const { metafile } = await build({
     absWorkingDir: root,
-    entryPoints: { cli: 'src-main/doors/cli/cli.ts' },
+    entryPoints: {
+      cli: 'src-main/doors/cli/cli.ts',
+      // The web mode's comparison worker (features/reports/comparisons.ts), beside cli.js.
+      comparisonWorker: 'src-main/features/reports/comparisonWorker.ts',
+    },
     outdir,
     bundle: true,
     // The heavy file libraries are imported dynamically: each stays a chunk loaded on first use.

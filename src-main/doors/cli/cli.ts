@@ -16,6 +16,11 @@ import { addLedgerCommand } from './ledger';
 
 const EXIT_USAGE = 2;
 
+/** The comparison worker: built beside cli.js (build.ts), or its source when this runs from the sources. */
+const REPORTS_WORKER = import.meta.url.endsWith('.ts')
+  ? new URL('../../features/reports/comparisonWorker.ts', import.meta.url)
+  : new URL('./comparisonWorker.js', import.meta.url);
+
 class UsageError extends Error {}
 
 const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -119,7 +124,11 @@ export function buildProgram(): Command {
       // Loaded here, not at the top: node:http alone adds tens of ms to every other command.
       const { startWebServer } = await import('../web/server');
       const path = dbPath(program);
-      const core = openCore(path, { demoOnFirstStart: opts.demo, dailyBackup: true });
+      const core = openCore(path, {
+        demoOnFirstStart: opts.demo,
+        dailyBackup: true,
+        reportsWorker: REPORTS_WORKER,
+      });
       const server = await startWebServer(core, { port: Number(opts.port), staticDir });
       const demo = core.store.getMeta('demoLoadedAt');
       process.stdout.write(

@@ -30,13 +30,15 @@ export interface OpenDesktopCoreOptions {
    */
   prepare: (dbPath: string) => Promise<void>;
   log: (message: string) => void;
+  /** The comparison worker's file (comparisonWorker.js beside main.js), see OpenOptions. */
+  reportsWorker?: string;
 }
 
 export async function openDesktopCore(options: OpenDesktopCoreOptions): Promise<DesktopCore> {
   const started = Date.now();
   await options.prepare(options.dbPath);
   // Migrated, seeded and backed up: what is left is opening a connection.
-  const core = openCore(options.dbPath);
+  const core = openCore(options.dbPath, { reportsWorker: options.reportsWorker });
   options.log(`core open in ${Date.now() - started} ms`);
   return {
     async call(method, input) {

@@ -24,7 +24,12 @@ const shell = startShell(electron, {
   },
   loadCore: async (dbPath, log) => {
     const { openDesktopCore, prepareInWorker } = await import('./coreSide');
-    return openDesktopCore({ dbPath, log, prepare: prepareInWorker(join(__dirname, 'prepare.js'), log) });
+    return openDesktopCore({
+      dbPath,
+      log,
+      prepare: prepareInWorker(join(__dirname, 'prepare.js'), log),
+      reportsWorker: join(__dirname, 'comparisonWorker.js'),
+    });
   },
 });
 

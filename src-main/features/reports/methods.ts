@@ -1,13 +1,23 @@
 import { defineMethod } from '../../registry/define';
 import { periodSummary, quarterlySummary } from './quarterly';
+import { withComparisons } from './comparisons';
 import { figureRecords } from './records';
 import { getNarrative, saveNarrative } from './narrative';
 import { exportReport } from './export';
 import { exportUpward, upwardReport } from './upward';
 
 export const reportsMethods = [
-  defineMethod({ name: 'reports.summary', handler: (core, input) => periodSummary(core, input) }),
-  defineMethod({ name: 'reports.quarterly', handler: (core, input) => quarterlySummary(core, input) }),
+  // Their own transaction: with a comparison worker, one that holds the write lock (comparisons.ts).
+  defineMethod({
+    name: 'reports.summary',
+    transaction: 'own',
+    handler: (core, input) => withComparisons(core, (elsewhere) => periodSummary(core, input, elsewhere)),
+  }),
+  defineMethod({
+    name: 'reports.quarterly',
+    transaction: 'own',
+    handler: (core, input) => withComparisons(core, (elsewhere) => quarterlySummary(core, input, elsewhere)),
+  }),
   defineMethod({ name: 'reports.records', handler: figureRecords }),
   defineMethod({ name: 'reports.narrative.get', handler: getNarrative }),
   defineMethod({ name: 'reports.narrative.save', handler: saveNarrative }),

@@ -452,19 +452,84 @@ function previousWithYearToDate(
 
 const windowOf = (p: PeriodParams): ComparedWindow => ({ period: p.quarter, from: p.qs, to: p.qe });
 
+/** What a summary sets its period against: the previous period, the same one a year earlier, the targets. */
+export interface Comparisons {
+  previousWindow: PeriodParams;
+  lastYearWindow: PeriodParams;
+  previous: Computed;
+  lastYear: Computed;
+  targets: Record<string, TargetProgress>;
+}
+
+/**
+ * The comparisons of a summary of `period` for `scope`. They do not depend on the period's
+ * own figures, so they may be counted apart from them: on another connection, at the same
+ * time (comparisons.ts). Counted after them, the targets reuse the period's figures when it
+ * is the year to date.
+ */
+export function comparisonsOf(
+  core: Core,
+  scope: ResolvedScope,
+  period: PeriodParams,
+  today: string,
+  memo = memoFor(core.store.db),
+): Comparisons {
+  const partial = today <= period.to;
+  const own = periodOf(period.quarter);
+  const previousWindow = comparedWindow(previousPeriod(own), period, partial);
+  const lastYearWindow = comparedWindow(periodYearEarlier(own), period, partial);
+  const alongYear = previousWithYearToDate(core, memo, scope, previousWindow, period.asOf);
+  const previous = scalarsOf(core, memo, scope, previousWindow, { visits: alongYear?.totals });
+  const lastYear = scalarsOf(core, memo, scope, lastYearWindow);
+  const targets = targetProgress(core, scope, period.asOf, (from, to) =>
+    targetActuals(
+      core,
+      scope,
+      from,
+      to,
+      memo,
+      alongYear && alongYear.from === from && alongYear.to === to ? alongYear.outer : undefined,
+    ),
+  );
+  return { previousWindow, lastYearWindow, previous, lastYear, targets };
+}
+
+/** Keeps comparisons counted elsewhere in this connection's memo, as if counted here. */
+function remember(memo: Map<string, Computed>, scope: ResolvedScope, found: Comparisons): void {
+  for (const [window, computed] of [
+    [found.previousWindow, found.previous],
+    [found.lastYearWindow, found.lastYear],
+  ] as const) {
+    const key = memoKey(scope, window);
+    if (!memo.has(key) && memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    memo.set(key, structuredClone(computed));
+  }
+}
+
+/** Counts a summary's comparisons elsewhere: a function that waits for them, or null when it cannot. */
+export type CountElsewhere = (
+  scope: ResolvedScope,
+  period: PeriodParams,
+  today: string,
+) => (() => Comparisons | null) | null;
+
 /**
  * Every figure of the days `period` counts (its first day to asOf), for `scope`, with the
  * comparison columns: the summary behind reports.summary, reports.quarterly and the exports.
  * `today` decides whether the period is over (partial) and so how the comparisons are cut.
+ * `elsewhere`, when given, counts the comparisons while this counts the period's own figures
+ * (only inside a transaction no other connection can commit during: see comparisons.ts).
  */
 export function summaryFigures(
   core: Core,
   scope: ResolvedScope,
   period: PeriodParams,
   today: string,
+  elsewhere?: CountElsewhere,
 ): SummaryReport {
   const memo = memoFor(core.store.db);
   const db = core.store.db;
+  const pending = elsewhere?.(scope, period, today) ?? null;
   const p = { ...period, ...scopeParams(scope) };
   // The visited enterprises' tiers and every enterprise's (tierSplits): each text read once.
   const tiers: TierEntriesCache = new Map();
@@ -472,18 +537,16 @@ export function summaryFigures(
   const splits = visits.splits;
   const current = scalarsOf(core, memo, scope, period, { visits: visits.totals, units: true });
   const partial = today <= period.to;
-  const own = periodOf(period.quarter);
-  const previousWindow = comparedWindow(previousPeriod(own), period, partial);
-  const lastYearWindow = comparedWindow(periodYearEarlier(own), period, partial);
-  const alongYear = previousWithYearToDate(core, memo, scope, previousWindow, period.asOf);
-  const previous = scalarsOf(core, memo, scope, previousWindow, { visits: alongYear?.totals }).scalars;
-  const lastYear = scalarsOf(core, memo, scope, lastYearWindow).scalars;
+  const counted = pending?.();
+  if (counted) remember(memo, scope, counted);
+  const { previousWindow, lastYearWindow, previous, lastYear, targets } =
+    counted ?? comparisonsOf(core, scope, period, today, memo);
 
   // visitFigures pivots the months of up to a year; a longer range counts its months apart.
   const months = monthsBetween(period.qs, period.qe);
-  const counted = months.length <= PIVOT_MONTHS ? splits.byMonth : visitsByMonth(db, scope, p);
+  const monthly = months.length <= PIVOT_MONTHS ? splits.byMonth : visitsByMonth(db, scope, p);
   const byMonth: Split = {};
-  for (const m of months) byMonth[m] = counted[m] ?? { visits: 0, enterprisesVisited: 0 };
+  for (const m of months) byMonth[m] = monthly[m] ?? { visits: 0, enterprisesVisited: 0 };
   const staffIds = Object.keys(splits.byStaff);
   const staffNames: Record<string, string> = {};
   if (staffIds.length) {
@@ -545,43 +608,57 @@ export function summaryFigures(
       workloadAtEnd: current.workloadAtEnd,
       staffNames,
     },
-    targets: targetProgress(core, scope, period.asOf, (from, to) =>
-      targetActuals(
-        core,
-        scope,
-        from,
-        to,
-        memo,
-        alongYear && alongYear.from === from && alongYear.to === to ? alongYear.outer : undefined,
-      ),
-    ),
+    targets,
     comparison: {
       previous: windowOf(previousWindow),
       lastYear: windowOf(lastYearWindow),
-      figures: compare(s, previous, lastYear),
+      figures: compare(s, previous.scalars, lastYear.scalars),
     },
     notes: NOTES,
   };
 }
 
 /** reports.summary. */
-export function periodSummary(core: Core, input: SummaryInput, day: string = today(core)): SummaryReport {
+export function periodSummary(
+  core: Core,
+  input: SummaryInput,
+  elsewhere?: CountElsewhere,
+  day: string = today(core),
+): SummaryReport {
   const scope = resolveScope(core, input);
-  return summaryFigures(core, scope, periodParams(input.period, { today: day, field: 'period' }), day);
+  return summaryFigures(
+    core,
+    scope,
+    periodParams(input.period, { today: day, field: 'period' }),
+    day,
+    elsewhere,
+  );
 }
 
 /** The summary of a quarter as of `day` (a refused quarter names the field `quarter`). */
-export function quarterSummary(core: Core, input: QuarterlyInput, day: string = today(core)): SummaryReport {
-  return summaryFigures(core, resolveScope(core, input), periodParams(input.quarter, { today: day }), day);
+export function quarterSummary(
+  core: Core,
+  input: QuarterlyInput,
+  day: string = today(core),
+  elsewhere?: CountElsewhere,
+): SummaryReport {
+  return summaryFigures(
+    core,
+    resolveScope(core, input),
+    periodParams(input.quarter, { today: day }),
+    day,
+    elsewhere,
+  );
 }
 
 /** reports.quarterly: the summary of a quarter, with its quarter-named fields. */
 export function quarterlySummary(
   core: Core,
   input: QuarterlyInput,
+  elsewhere?: CountElsewhere,
   day: string = today(core),
 ): QuarterlyReport {
-  const r = quarterSummary(core, input, day);
+  const r = quarterSummary(core, input, day, elsewhere);
   const { period, kind: _kind, from, to, comparison, ...rest } = r;
   return {
     quarter: period,
