@@ -15,8 +15,9 @@ export interface OpenOptions extends StoreOptions {
   dailyBackup?: boolean;
   /**
    * The comparison worker's file (comparisonWorker.ts or its build): summaries then count their
-   * comparisons on a second thread. For a process that serves many calls (the window, the web
-   * mode); a single CLI call would spend more starting it than it saves.
+   * comparisons on a second thread, started with the first summary. For a process that serves
+   * many calls (the window, the web mode); a single CLI call would spend more starting it than
+   * it saves.
    */
   reportsWorker?: string | URL;
 }

@@ -384,7 +384,7 @@ export async function summaryThroughWorker(
   demand();
   const worker = new ComparisonWorker(file, t.core);
   t.core.comparisons = worker;
-  for (let waited = 0; !worker.ready; waited += 50) {
+  for (let waited = 0; !worker.startIfIdle(); waited += 50) {
     if (waited > 60_000) throw new Error(`the comparison worker ${String(file)} did not start`);
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -47,8 +47,9 @@ const ANSWER_WAIT_MS = 60_000;
 const CLOSE_WAIT_MS = 10_000;
 
 export class ComparisonWorker {
-  private readonly worker: Worker;
+  private worker: Worker | undefined;
   private readonly port: MessagePort;
+  private readonly workerPort: MessagePort;
   private readonly state = new Int32Array(new SharedArrayBuffer(4));
   private dead = false;
   private nextId = 1;
@@ -59,34 +60,43 @@ export class ComparisonWorker {
   private servedNo = 0;
 
   /**
-   * Starts the worker from `file` (comparisonWorker.ts, or the file a build made of it) and
-   * has it open `core`'s database.
+   * A worker to start from `file` (comparisonWorker.ts, or the file a build made of it) for
+   * `core`'s database. It starts with the first summary (startIfIdle), not with the app: a start
+   * that shows no report does not pay for it.
    */
   constructor(
-    file: string | URL,
+    private readonly file: string | URL,
     private readonly core: Core,
     private readonly log: (message: string) => void = (m) => console.error(m),
   ) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const source = String(file).endsWith('.ts');
-    this.worker = new Worker(file, {
-      workerData: { port: port2, state: this.state.buffer } satisfies WorkerStart,
-      transferList: [port2],
-      // The sources (tests, benchmarks, `npm run web` right after an edit) run through tsx.
-      ...(source ? { execArgv: ['--import', 'tsx'] } : {}),
-    });
+    this.workerPort = port2;
     // Neither keeps the process alive: the worker only ever answers.
-    this.worker.unref();
     this.port.unref();
-    this.worker.on('error', (e) => this.giveUp(`failed: ${e.message}`));
-    this.worker.on('exit', () => (this.dead = true));
-    this.bind(core.store);
   }
 
   /** Whether the worker listens: until it does, summaries count everything here. */
   get ready(): boolean {
     return !this.dead && Atomics.load(this.state, 0) === 1;
+  }
+
+  /** ready, and the worker started if it was not: the summary asking is counted here meanwhile. */
+  startIfIdle(): boolean {
+    if (!this.worker && !this.dead) {
+      const source = String(this.file).endsWith('.ts');
+      this.worker = new Worker(this.file, {
+        workerData: { port: this.workerPort, state: this.state.buffer } satisfies WorkerStart,
+        transferList: [this.workerPort],
+        // The sources (tests, benchmarks, `npm run web` right after an edit) run through tsx.
+        ...(source ? { execArgv: ['--import', 'tsx'] } : {}),
+      });
+      this.worker.unref();
+      this.worker.on('error', (e) => this.giveUp(`failed: ${e.message}`));
+      this.worker.on('exit', () => (this.dead = true));
+      this.bind(this.core.store);
+    }
+    return this.ready;
   }
 
   /** Counts a summary's comparisons on the worker (see CountElsewhere). */
@@ -110,7 +120,7 @@ export class ComparisonWorker {
     if (this.dead) return;
     this.release();
     this.dead = true;
-    void this.worker.terminate();
+    void this.worker?.terminate();
   }
 
   /** Sends a request; the function returned waits for its answer (undefined: none came). */
@@ -151,7 +161,7 @@ export class ComparisonWorker {
 
   /** Has the worker close its connection, and waits until it has. */
   private release(): void {
-    if (this.dead || !this.served) return;
+    if (this.dead || !this.worker || !this.served) return;
     this.served = undefined;
     const answer = this.post({ kind: 'close' })(CLOSE_WAIT_MS);
     if (answer && !answer.ok) this.log(`comparison worker: ${answer.message}`);
@@ -161,7 +171,7 @@ export class ComparisonWorker {
     if (this.dead) return;
     this.dead = true;
     this.log(`comparison worker ${why}: summaries count their comparisons on the main thread`);
-    void this.worker.terminate();
+    void this.worker?.terminate();
   }
 }
 
@@ -176,7 +186,7 @@ export class ComparisonWorker {
 export function withComparisons<T>(core: Core, run: (elsewhere?: CountElsewhere) => T): T {
   const { db } = core.store;
   const alone = db.transaction(() => run());
-  const worker = core.comparisons?.ready && !db.readonly ? core.comparisons : undefined;
+  const worker = !db.readonly && core.comparisons?.startIfIdle() ? core.comparisons : undefined;
   if (!worker) return alone();
   let began = false;
   const paired = db.transaction(() => {
