@@ -13,7 +13,8 @@ const COLUMNS: GridColumn<RecordOf<'units'>>[] = [
   // Headers and enum words come from the units model.
   { field: 'name', flex: 2 },
   { field: 'kind', kind: 'enum', width: 140 },
-  { field: 'contact', width: 120 },
+  // A name and a title: 薛锋诗（经发办主任）.
+  { field: 'contact', width: 180 },
   { field: 'phone', width: 160 },
   { field: 'active', kind: 'bool', width: 100 },
   { field: 'createdAt', header: 'common.createdAt', kind: 'instant', hide: true },

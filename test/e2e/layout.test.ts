@@ -189,6 +189,13 @@ for (const viewport of VIEWPORTS) {
       expect(last).toBeLessThanOrEqual(grid.right + 1);
     });
 
+    it('units: the names and contacts (a name and a title) are whole', async () => {
+      await go('#/units', '.ag-row .ag-cell[col-id="contact"]');
+      expect(await page.$$eval('.ag-cell[col-id="contact"]', (els) => els.length)).toBeGreaterThan(10);
+      expect(await clippedTexts(page, '.ag-cell[col-id="contact"]')).toEqual([]);
+      expect(await clippedTexts(page, '.ag-cell[col-id="name"]')).toEqual([]);
+    });
+
     it('demands: the status cells show every tag whole (状态, 超期 or 即将超期, 答复超期)', async () => {
       await go('#/demands', '.ag-row .ag-cell[col-id="status"]');
       await page.locator('.ag-cell[col-id="status"]', { hasText: '答复超期' }).first().waitFor();
