@@ -6,7 +6,7 @@ import { FIGURE_TARGET_KEYS, TARGET_KEYS, targetLabel, type TargetKey } from '@s
 import { formatCount } from '../format';
 import { inform } from '../stores/notices';
 import { useSession } from '../stores/session';
-import { useTargets } from '../stores/targets';
+import { targetText, useTargets } from '../stores/targets';
 import styles from './TargetsScreen.module.css';
 
 const OUTCOME_KEYS = TARGET_KEYS.filter((k) => k.startsWith('outcome:'));
@@ -125,7 +125,7 @@ function TargetTable({
                     inputMode="decimal"
                     className={styles.input}
                     aria-invalid={refused ? true : undefined}
-                    value={drafts[key] ?? (value === undefined ? '' : String(value))}
+                    value={drafts[key] ?? targetText(value)}
                     placeholder={t('targets.none')}
                     onChange={(e) => edit(key, e.target.value)}
                   />

@@ -24,7 +24,12 @@ interface TargetsState {
   save(): Promise<boolean>;
 }
 
-const textOf = (t: Target | undefined) => (t ? String(t.value) : '');
+/** A target as its input shows it: thousands grouped, every decimal kept (69,000,000; 1,234.5). */
+export const targetText = (value: number | undefined): string =>
+  value === undefined ? '' : value.toLocaleString('en-US', { maximumFractionDigits: 20 });
+
+/** An input's text without the grouping typed or shown (1,200 and 1，200 are 1200). */
+const plain = (text: string) => text.trim().replace(/[,，\s]/g, '');
 
 export const useTargets = create<TargetsState>((set, get) => ({
   year: new Date().getFullYear(),
@@ -48,7 +53,9 @@ export const useTargets = create<TargetsState>((set, get) => ({
   },
   changed() {
     const { saved, drafts } = get();
-    return TARGET_KEYS.filter((k) => drafts[k] !== undefined && drafts[k].trim() !== textOf(saved[k]));
+    return TARGET_KEYS.filter(
+      (k) => drafts[k] !== undefined && plain(drafts[k]) !== plain(targetText(saved[k]?.value)),
+    );
   },
   async save() {
     const { year } = get();
@@ -56,7 +63,7 @@ export const useTargets = create<TargetsState>((set, get) => ({
     let key: TargetKey | null = null;
     try {
       for (key of get().changed()) {
-        const text = get().drafts[key]!.trim().replace(/,/g, '');
+        const text = plain(get().drafts[key]!);
         if (text === '') {
           await call('targets.delete', { year, key });
           const { [key]: _gone, ...saved } = get().saved;

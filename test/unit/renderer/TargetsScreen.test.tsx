@@ -47,6 +47,27 @@ describe('the targets screen', () => {
     expect(screen.getByLabelText<HTMLInputElement>('走访家次').value).toBe('');
   });
 
+  it('shows targets with thousands grouped, and a value retyped without them is no change', async () => {
+    const b = await setup('supervisor');
+    b.ok('targets.set', { year: 2026, key: 'outcome:tech_contract:amount', value: 69000000.25 });
+    const user = userEvent.setup();
+    render(<TargetsScreen />);
+    const amount = screen.getByLabelText<HTMLInputElement>('技术合同登记金额');
+    await waitFor(() => expect(amount.value).toBe('69,000,000.25'));
+    await user.clear(amount);
+    await user.type(amount, '69000000.25');
+    expect(screen.getByTestId<HTMLButtonElement>('save-targets').disabled).toBe(true);
+    await user.clear(amount);
+    await user.type(amount, '70，000，000');
+    await user.click(screen.getByTestId('save-targets'));
+    await waitFor(() =>
+      expect(b.ok('targets.list', { year: 2026 }).rows.map((r) => [r.key, r.value])).toEqual([
+        ['outcome:tech_contract:amount', 70000000],
+      ]),
+    );
+    await waitFor(() => expect(amount.value).toBe('70,000,000'));
+  });
+
   it('names a refused value on its row, in Chinese, and saves nothing of it', async () => {
     const b = await setup('supervisor');
     const user = userEvent.setup();
