@@ -13,7 +13,7 @@ import { openCore, type OpenOptions } from '../src-main/open';
 import { FILE_IDENTITY, fileIdentityOf } from '../src-main/store/identity';
 import { migrate } from '../src-main/store/db';
 import { MIGRATIONS } from '../src-main/store/migrations';
-import { installCaptureTriggers } from '../src-main/store/capture';
+import { installCaptureTriggers, withCapture } from '../src-main/store/capture';
 import { preparedOn } from '../src-main/store/records';
 import type { Store } from '../src-main/store/db';
 import { applyChanges, type ApplyOptions, type ApplyReport } from '../src-main/features/sync/merge';
@@ -191,14 +191,7 @@ export const VALID_USCC = ['91350100M000100Y43', '91110000600037341L'];
 
 /** Applies sync changes as an import does (one transaction, the capture off), without a file. */
 export function applyAsImport(store: Store, changes: WireChange[], options: ApplyOptions = {}): ApplyReport {
-  return store.db.transaction(() => {
-    store.capturing = false;
-    try {
-      return applyChanges(store, changes, options);
-    } finally {
-      store.capturing = true;
-    }
-  })();
+  return store.db.transaction(() => withCapture(store, false, () => applyChanges(store, changes, options)))();
 }
 
 /**

@@ -1,10 +1,25 @@
 import type Database from 'better-sqlite3';
 import { KIND_NAMES, KINDS, UNCAPTURED, q, type KindName } from './schema';
+import type { Store } from './db';
 
 // Change capture by triggers: every write to a record table, whether it comes from a
 // service, a migration or a hand-written statement, lands in `changes` one row per
 // field. While sync applies remote changes, vl_capturing() is 0 and the importer
 // writes the remote rows itself, with their original clock and origin.
+
+/**
+ * Runs `write` with the capture on or off (an import writes remote changes with it off, and
+ * their own stamps), and puts it back as it was.
+ */
+export function withCapture<T>(store: Store, capturing: boolean, write: () => T): T {
+  const was = store.capturing;
+  store.capturing = capturing;
+  try {
+    return write();
+  } finally {
+    store.capturing = was;
+  }
+}
 
 /** The table's columns that are captured: all but the meta stamps and the fields not synced. */
 export function capturedColumns(db: Database.Database, kind: KindName): string[] {

@@ -1,6 +1,7 @@
 import { newId } from '../../store/ids';
 import type { Store } from '../../store/db';
 import { preparedOn, updateRecord } from '../../store/records';
+import { withCapture } from '../../store/capture';
 import { KINDS, fromSql, toSql } from '../../store/schema';
 import {
   DERIVED_DEMAND_FIELDS,
@@ -317,17 +318,13 @@ export function replayImported(
  */
 export function relistWorkflowConflicts(store: Store): void {
   const ids = store.db.prepare(`SELECT "id" FROM demands`).pluck().all() as string[];
-  const was = store.capturing;
-  store.capturing = false;
-  try {
+  withCapture(store, false, () =>
     store.db.transaction(() =>
       replayImported(
         store,
         ids.map((rowId) => ({ table: 'demands', rowId })),
         new Date(store.now()).toISOString(),
       ),
-    )();
-  } finally {
-    store.capturing = was;
-  }
+    )(),
+  );
 }

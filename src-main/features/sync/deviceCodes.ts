@@ -2,6 +2,7 @@ import { msg } from '@shared/messages';
 import type { Store } from '../../store/db';
 import { freshDeviceCode } from '../../store/identity';
 import { updateRecord } from '../../store/records';
+import { withCapture } from '../../store/capture';
 import { anomaly, type Anomaly } from './merge';
 import type { WireChange } from './package';
 
@@ -26,13 +27,8 @@ export function checkDeviceCodes(store: Store, changes: readonly WireChange[]): 
     let outcome: string;
     if (keeper) {
       const code = freshDeviceCode(store);
-      const capturing = store.capturing;
-      store.capturing = true;
-      try {
-        updateRecord(store, 'devices', me.id, { code });
-      } finally {
-        store.capturing = capturing;
-      }
+      // A change of this laptop's own, in the midst of an import: captured, to reach the others.
+      withCapture(store, true, () => updateRecord(store, 'devices', me.id, { code }));
       store.device = { ...me, code };
       outcome = `this laptop numbers its visits with code ${code} from now on`;
     } else {
