@@ -1080,10 +1080,21 @@ function checkDemands(reps: Replica[], logs: ChangeRow[][], traces: Traces): str
       rep.core.store,
       demands.map((d) => d.id),
     );
+    // Demands whose status some change of the log holds (their creation's, or a replay's).
+    const withStatus = new Set(
+      logs[i]!.filter((c) => c.tbl === 'demands' && c.field === 'status' && c.value !== null).map(
+        (c) => c.rowId,
+      ),
+    );
     for (const d of demands) {
       // A demand whose status is held in quarantine here has not arrived yet.
       if (traces.quarantinedFields.has(`demands/${d.id}/status`)) continue;
       const where = `laptop ${i}: demand ${d.id}`;
+      // Nor has one whose creation is in no laptop's log and which has no history: only later
+      // edits of it arrived (partialRecords.test.ts). Its history gives no status, and it has
+      // none. (Seed 472303071: its creation went out in a file that no laptop imported, and the
+      // laptop that made it restored a backup from before it.)
+      if (d.status === null && !withStatus.has(d.id) && !replayed.has(d.id)) continue;
       if (!d.status || !(d.status in MOVES)) {
         problems.push(`${where} has status ${JSON.stringify(d.status)}, not a workflow state`);
         continue;
