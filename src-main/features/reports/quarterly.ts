@@ -226,6 +226,12 @@ export function clearReportMemo(db: Database.Database): void {
 
 const memoKey = (scope: ResolvedScope, period: PeriodParams) => `${period.qs}..${period.qe}|${scope.key}`;
 
+/** Keeps `computed` under `key`, the oldest entry given up when the memo is full. */
+function keep(memo: Map<string, Computed>, key: string, computed: Computed): void {
+  if (!memo.has(key) && memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(key, computed);
+}
+
 /**
  * `memo` comes from memoFor(), called before the first query of the call: the data read
  * afterwards is then never older than the version it is kept under.
@@ -241,8 +247,7 @@ function scalarsOf(
   let computed = memo.get(key);
   if (!computed || (units && computed.byUnit === null)) {
     computed = computeScalars(core, scope, period, visits, units);
-    if (!memo.has(key) && memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
-    memo.set(key, computed);
+    keep(memo, key, computed);
   }
   return structuredClone(computed);
 }
@@ -500,9 +505,7 @@ function remember(memo: Map<string, Computed>, scope: ResolvedScope, found: Comp
     [found.previousWindow, found.previous],
     [found.lastYearWindow, found.lastYear],
   ] as const) {
-    const key = memoKey(scope, window);
-    if (!memo.has(key) && memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
-    memo.set(key, structuredClone(computed));
+    keep(memo, memoKey(scope, window), structuredClone(computed));
   }
 }
 
@@ -639,8 +642,8 @@ export function periodSummary(
 export function quarterSummary(
   core: Core,
   input: QuarterlyInput,
-  day: string = today(core),
   elsewhere?: CountElsewhere,
+  day: string = today(core),
 ): SummaryReport {
   return summaryFigures(
     core,
@@ -658,7 +661,7 @@ export function quarterlySummary(
   elsewhere?: CountElsewhere,
   day: string = today(core),
 ): QuarterlyReport {
-  const r = quarterSummary(core, input, day, elsewhere);
+  const r = quarterSummary(core, input, elsewhere, day);
   const { period, kind: _kind, from, to, comparison, ...rest } = r;
   return {
     quarter: period,
